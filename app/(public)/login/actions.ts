@@ -1,0 +1,10 @@
+'use server';
+
+import { defineSelfAuditedAction } from '@/lib/action';
+import { signInSchema } from '@/lib/accounts/schemas';
+import { completeSignIn } from '@/lib/auth/complete-sign-in';
+
+export const signInParent = defineSelfAuditedAction(
+  { name: 'auth.signInParent', schema: signInSchema, access: { kind: 'anyone' } },
+  async ({ input, db, meta }) => completeSignIn(db, { ...input, kind: 'parent' }, meta, '/dashboard'),
+);

@@ -1,0 +1,37 @@
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { EmergencyNotice } from '@/components/emergency-notice';
+import { SignInForm } from '@/components/forms/sign-in-form';
+import { getCurrentSession } from '@/lib/auth/current';
+import { env } from '@/lib/env';
+import { signInParent } from './login/actions';
+
+export default async function HomePage() {
+  const session = await getCurrentSession();
+  if (session) redirect(session.user.kind === 'staff' ? '/staff' : '/dashboard');
+  const { PRACTICE_NAME } = env();
+  return (
+    <div className="grid gap-8 md:grid-cols-[minmax(0,22rem)_1fr] md:items-start">
+      {/* On a phone the introduction comes first and the login box right after it; on a desktop the box sits at the left. */}
+      <section className="order-1 flex flex-col gap-4 md:order-2">
+        <h1 className="text-2xl font-bold sm:text-3xl">Welcome to the {PRACTICE_NAME} patient portal</h1>
+        <p className="text-lg text-slate-800">
+          The patient portal is a secure website where parents and guardians can see parts of their children’s health records and send messages to our office, any time of day. It is free,
+          and one account works for all of your children.
+        </p>
+        <EmergencyNotice />
+        <p>
+          <Link href="/signup" className="inline-flex min-h-11 items-center rounded-md bg-green-700 px-4 py-2 font-semibold text-white hover:bg-green-800">
+            Create a free account
+          </Link>
+        </p>
+      </section>
+      <section aria-labelledby="login-heading" className="order-2 rounded-lg border border-slate-200 bg-white p-5 shadow-sm md:order-1">
+        <h2 id="login-heading" className="mb-4 text-xl font-semibold">
+          Sign in
+        </h2>
+        <SignInForm action={signInParent} idPrefix="home" />
+      </section>
+    </div>
+  );
+}

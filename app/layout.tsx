@@ -1,0 +1,22 @@
+import type { Metadata, Viewport } from 'next';
+import { env } from '@/lib/env';
+import './globals.css';
+
+export function generateMetadata(): Metadata {
+  return { title: { default: `Patient Portal · ${env().PRACTICE_NAME}`, template: `%s · ${env().PRACTICE_NAME}` }, robots: { index: false, follow: false } };
+}
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+          Skip to main content
+        </a>
+        {children}
+      </body>
+    </html>
+  );
+}

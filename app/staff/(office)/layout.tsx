@@ -1,0 +1,18 @@
+import { IdleWarning } from '@/components/idle-warning';
+import { SignedInHeader } from '@/components/signed-in-header';
+import { hasAnyRole, requireStaff } from '@/lib/authz';
+import { sessionPolicy } from '@/lib/env';
+
+export default async function StaffLayout({ children }: { children: React.ReactNode }) {
+  const session = await requireStaff();
+  const links = [{ href: '/staff', label: 'Office home' }, ...(hasAnyRole(session, ['admin']) ? [{ href: '/staff/users', label: 'Staff users' }] : [])];
+  return (
+    <>
+      <SignedInHeader name={`${session.user.firstName} ${session.user.lastName}`} homeHref="/staff" links={links} />
+      <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+        {children}
+      </main>
+      <IdleWarning idleExpiresAt={session.idleExpiresAt.toISOString()} warnBeforeSeconds={sessionPolicy.warnBeforeIdleSeconds} signInPath="/staff/login" />
+    </>
+  );
+}

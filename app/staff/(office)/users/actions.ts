@@ -1,0 +1,43 @@
+'use server';
+
+import { defineAction } from '@/lib/action';
+import { createStaffUser, disableStaffUser, enableStaffUser, setStaffRoles } from '@/lib/staff/users';
+import { createStaffUserSchema, setStaffRolesSchema, staffUserIdSchema } from '@/lib/staff/schemas';
+
+const admins = { kind: 'staff', roles: ['admin'] } as const;
+
+export const createStaffAccount = defineAction(
+  { name: 'staff.createUser', schema: createStaffUserSchema, access: admins, audit: 'staff.user_created' },
+  async ({ input, tx, describeAudit }) => {
+    const created = await createStaffUser(tx, input);
+    describeAudit({ targetType: 'user', targetId: created.id, metadata: { roles: input.roles } });
+    return { data: { id: created.id } };
+  },
+);
+
+export const changeStaffRoles = defineAction(
+  { name: 'staff.setRoles', schema: setStaffRolesSchema, access: admins, audit: 'staff.roles_changed' },
+  async ({ input, tx, describeAudit }) => {
+    const { added, removed } = await setStaffRoles(tx, input.staffUserId, input.roles);
+    describeAudit({ targetType: 'user', targetId: input.staffUserId, metadata: { added, removed } });
+    return { data: { added, removed } };
+  },
+);
+
+export const disableStaffAccount = defineAction(
+  { name: 'staff.disableUser', schema: staffUserIdSchema, access: admins, audit: 'staff.user_disabled' },
+  async ({ input, tx, describeAudit }) => {
+    const { sessionsEnded } = await disableStaffUser(tx, input.staffUserId);
+    describeAudit({ targetType: 'user', targetId: input.staffUserId, metadata: { sessionsEnded } });
+    return { data: { sessionsEnded } };
+  },
+);
+
+export const enableStaffAccount = defineAction(
+  { name: 'staff.enableUser', schema: staffUserIdSchema, access: admins, audit: 'staff.user_enabled' },
+  async ({ input, tx, describeAudit }) => {
+    await enableStaffUser(tx, input.staffUserId);
+    describeAudit({ targetType: 'user', targetId: input.staffUserId });
+    return { data: null };
+  },
+);

@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import { CreateStaffUserForm } from '@/components/staff/create-staff-user-form';
+import { StaffUserControls } from '@/components/staff/staff-user-controls';
+import { getDb } from '@/db';
+import { requireStaff } from '@/lib/authz';
+import { staffRoleLabels } from '@/lib/staff/schemas';
+import { listStaffUsers } from '@/lib/staff/users';
+
+export const metadata: Metadata = { title: 'Staff users' };
+
+export default async function StaffUsersPage() {
+  await requireStaff('admin');
+  const staff = await listStaffUsers(await getDb());
+  return (
+    <div className="flex flex-col gap-8">
+      <h1 className="text-2xl font-bold">Staff users</h1>
+      <section aria-labelledby="staff-list-heading" className="flex flex-col gap-3">
+        <h2 id="staff-list-heading" className="text-xl font-semibold">
+          Everyone with a staff account
+        </h2>
+        <ul className="flex flex-col gap-3">
+          {staff.map((member) => (
+            <li key={member.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+              <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+                <p className="font-semibold">
+                  {member.firstName} {member.lastName} <span className="font-normal text-slate-700">({member.userId})</span>
+                </p>
+                <p className="text-sm text-slate-700">
+                  {member.disabledAt ? <strong className="text-red-800">Disabled</strong> : 'Active'} · {member.roles.map((role) => staffRoleLabels[role]).join(', ') || 'No roles'}
+                </p>
+              </div>
+              <StaffUserControls staffUserId={member.id} name={`${member.firstName} ${member.lastName}`} roles={member.roles} disabled={Boolean(member.disabledAt)} />
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="add-staff-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="add-staff-heading" className="mb-4 text-xl font-semibold">
+          Add a staff user
+        </h2>
+        <CreateStaffUserForm />
+      </section>
+    </div>
+  );
+}

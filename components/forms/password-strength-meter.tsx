@@ -1,0 +1,45 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+
+const labels = ['Very weak', 'Weak', 'Fair', 'Strong', 'Very strong'] as const;
+const colors = ['bg-red-700', 'bg-red-600', 'bg-amber-500', 'bg-green-600', 'bg-green-700'] as const;
+
+/**
+ * The same zxcvbn check the server makes, loaded only when someone starts typing a password
+ * (its dictionaries are large). Score 3 or more is accepted.
+ */
+export function PasswordStrengthMeter({ password, userInputs }: { password: string; userInputs: string[] }) {
+  const [result, setResult] = useState<{ score: number; warning: string | null } | null>(null);
+  const inputsKey = userInputs.join('\u0000');
+
+  useEffect(() => {
+    if (!password) return;
+    let cancelled = false;
+    const timer = setTimeout(async () => {
+      const { estimatePasswordStrength } = await import('@/lib/accounts/password-strength');
+      const estimate = estimatePasswordStrength(password, inputsKey.split('\u0000'));
+      if (!cancelled) setResult({ score: estimate.score, warning: estimate.feedback.warning });
+    }, 150);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [password, inputsKey]);
+
+  if (!password || !result) return <p className="text-sm text-slate-600">Use 12 or more characters. A few unrelated words make a strong, memorable password.</p>;
+  const score = Math.min(Math.max(result.score, 0), 4);
+  return (
+    <div className="flex flex-col gap-1" aria-live="polite">
+      <div className="flex gap-1" aria-hidden="true">
+        {labels.map((label, index) => (
+          <span key={label} className={`h-2 flex-1 rounded ${index <= score ? colors[score] : 'bg-slate-200'}`} />
+        ))}
+      </div>
+      <p className="text-sm text-slate-700">
+        Password strength: <strong>{labels[score]}</strong>
+        {score < 3 ? ' — not strong enough yet.' : '.'} {result.warning ?? ''}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+'use client';
+
+import Link from 'next/link';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import type { ActionResult } from '@/lib/action-result';
+import { signInSchema, type SignInInput } from '@/lib/accounts/schemas';
+import { useActionForm } from './use-action-form';
+
+interface SignInFormProps {
+  action: (input: SignInInput) => Promise<ActionResult<null>>;
+  idPrefix: string;
+  /** Parents get the recovery links; staff recover through an administrator. */
+  showRecoveryLinks?: boolean;
+}
+
+export function SignInForm({ action, idPrefix, showRecoveryLinks = true }: SignInFormProps) {
+  const { form, onSubmit, formError, errorOf } = useActionForm({ schema: signInSchema, action, defaultValues: { identifier: '', password: '' } });
+  const { register, formState } = form;
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Sign in">
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <TextField id={`${idPrefix}-identifier`} label="User ID or email" autoComplete="username" autoCapitalize="none" spellCheck={false} error={errorOf('identifier')} {...register('identifier')} />
+      <TextField id={`${idPrefix}-password`} label="Password" type="password" autoComplete="current-password" error={errorOf('password')} {...register('password')} />
+      <Button type="submit" pending={formState.isSubmitting} pendingLabel="Signing in…">
+        Sign in
+      </Button>
+      {showRecoveryLinks ? (
+        <div className="flex flex-col gap-1 text-sm">
+          <Link href="/forgot-password" className="font-medium text-blue-700 underline">
+            I forgot my password
+          </Link>
+          <Link href="/forgot-user-id" className="text-blue-700 underline">
+            Forgot your User ID?
+          </Link>
+        </div>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,51 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
+import type { z } from 'zod';
+import type { ActionResult } from '@/lib/action-result';
+
+/**
+ * react-hook-form wired to a server action: the same zod schema checks the fields in the
+ * browser and again on the server, and the server's field errors land next to the same fields.
+ */
+export function useActionForm<TInput extends FieldValues, TOutput extends FieldValues, TData>(options: {
+  schema: z.ZodType<TOutput, TInput>;
+  action: (input: TOutput) => Promise<ActionResult<TData>>;
+  defaultValues: DefaultValues<TInput>;
+  onSuccess?: (data: TData) => void;
+}) {
+  const form = useForm<TInput, unknown, TOutput>({
+    resolver: zodResolver(options.schema),
+    defaultValues: options.defaultValues,
+    // Validate on submit, then as the person corrects: errors appearing on blur would move the
+    // submit button between mouse-down and mouse-up and swallow the click.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    let result: ActionResult<TData> | undefined;
+    try {
+      result = await options.action(values);
+    } catch {
+      setFormError('We could not reach the portal. Check your connection and try again.');
+      return;
+    }
+    // A redirecting action resolves with nothing while the browser moves on.
+    if (!result) return;
+    if (result.ok) {
+      options.onSuccess?.(result.data);
+      return;
+    }
+    setFormError(result.formError ?? null);
+    for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
+      form.setError(field as Path<TInput>, { type: 'server', message });
+    }
+  });
+
+  return { form, onSubmit, formError, errorOf: (name: Path<TInput>) => form.getFieldState(name, form.formState).error?.message };
+}

@@ -1,0 +1,68 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { changeStaffRoles, disableStaffAccount, enableStaffAccount } from '@/app/staff/(office)/users/actions';
+import { staffRoles, type StaffRole } from '@/db/schema/accounts';
+import { staffRoleLabels } from '@/lib/staff/schemas';
+
+export function StaffUserControls({ staffUserId, name, roles, disabled }: { staffUserId: string; name: string; roles: StaffRole[]; disabled: boolean }) {
+  const router = useRouter();
+  const [selected, setSelected] = useState<StaffRole[]>(roles);
+  const [pending, setPending] = useState<'roles' | 'status' | null>(null);
+  const [message, setMessage] = useState<{ tone: 'error' | 'ok'; text: string } | null>(null);
+
+  async function run(kind: 'roles' | 'status', call: () => Promise<{ ok: boolean; formError?: string; fieldErrors?: Record<string, string> }>, success: string) {
+    setPending(kind);
+    setMessage(null);
+    const result = await call();
+    setPending(null);
+    if (result.ok) {
+      setMessage({ tone: 'ok', text: success });
+      router.refresh();
+    } else {
+      setMessage({ tone: 'error', text: result.fieldErrors?.roles ?? result.formError ?? 'Please try again.' });
+    }
+  }
+
+  return (
+    <div className="flex flex-col gap-3">
+      <fieldset>
+        <legend className="sr-only">Roles for {name}</legend>
+        <div className="flex flex-wrap gap-3">
+          {staffRoles.map((role) => (
+            <label key={role} className="inline-flex min-h-11 items-center gap-2">
+              <input
+                type="checkbox"
+                className="size-5"
+                checked={selected.includes(role)}
+                onChange={(event) => setSelected((current) => (event.target.checked ? [...current, role] : current.filter((r) => r !== role)))}
+              />
+              {staffRoleLabels[role]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="flex flex-wrap gap-2">
+        <Button variant="secondary" pending={pending === 'roles'} onClick={() => run('roles', () => changeStaffRoles({ staffUserId, roles: selected }), 'Roles saved.')}>
+          Save roles
+        </Button>
+        {disabled ? (
+          <Button variant="secondary" pending={pending === 'status'} onClick={() => run('status', () => enableStaffAccount({ staffUserId }), 'Account enabled.')}>
+            Enable account
+          </Button>
+        ) : (
+          <Button variant="danger" pending={pending === 'status'} onClick={() => run('status', () => disableStaffAccount({ staffUserId }), 'Account disabled and signed out everywhere.')}>
+            Disable account
+          </Button>
+        )}
+      </div>
+      {message ? (
+        <p role={message.tone === 'error' ? 'alert' : 'status'} className={message.tone === 'error' ? 'font-medium text-red-700' : 'text-green-800'}>
+          {message.text}
+        </p>
+      ) : null}
+    </div>
+  );
+}

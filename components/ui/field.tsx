@@ -1,0 +1,60 @@
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+
+interface FieldShellProps {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: ReactNode;
+  children: ReactNode;
+}
+
+/** Label above, hint below the label, error right under the control: read in that order by screen readers too. */
+export function FieldShell({ id, label, error, hint, children }: FieldShellProps) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="font-medium text-slate-900">
+        {label}
+      </label>
+      {hint ? (
+        <div id={`${id}-hint`} className="text-sm text-slate-600">
+          {hint}
+        </div>
+      ) : null}
+      {children}
+      {error ? (
+        <p id={`${id}-error`} className="text-sm font-medium text-red-700" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+const controlClass =
+  'w-full rounded-md border px-3 py-2 text-base text-slate-900 bg-white shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:border-red-700';
+
+function describedBy(id: string, error?: string, hint?: ReactNode): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+}
+
+type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & { id: string; label: string; error?: string; hint?: ReactNode };
+
+export function TextField({ id, label, error, hint, className, ...input }: TextFieldProps) {
+  return (
+    <FieldShell id={id} label={label} error={error} hint={hint}>
+      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} className={`${controlClass} border-slate-400 ${className ?? ''}`} {...input} />
+    </FieldShell>
+  );
+}
+
+type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & { id: string; label: string; error?: string; hint?: ReactNode };
+
+export function SelectField({ id, label, error, hint, children, ...select }: SelectFieldProps) {
+  return (
+    <FieldShell id={id} label={label} error={error} hint={hint}>
+      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} className={`${controlClass} border-slate-400`} {...select}>
+        {children}
+      </select>
+    </FieldShell>
+  );
+}

@@ -1,0 +1,101 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+export const accountKinds = ['parent', 'staff'] as const;
+export type AccountKind = (typeof accountKinds)[number];
+
+export const staffRoles = ['front_desk', 'clinical', 'billing', 'admin'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+/**
+ * Parents and staff share one table so that sign-in, sessions and auditing have one shape,
+ * but `kind` separates them for good: a staff account is never a guardian.
+ */
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: accountKinds }).notNull(),
+    userId: text('user_id').notNull(),
+    email: text('email').notNull(),
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    hintQuestion: text('hint_question'),
+    hintAnswerHash: text('hint_answer_hash'),
+    failedSignInCount: integer('failed_sign_in_count').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('users_user_id_lower_key').on(sql`lower(${table.userId})`),
+    uniqueIndex('users_email_lower_key').on(sql`lower(${table.email})`),
+    check('users_kind_check', sql`${table.kind} in ('parent', 'staff')`),
+    check('users_parent_has_hint', sql`${table.kind} <> 'parent' or (${table.hintQuestion} is not null and ${table.hintAnswerHash} is not null)`),
+  ],
+);
+
+export const staffRoleAssignments = pgTable(
+  'staff_role_assignments',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: staffRoles }).notNull(),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.userId, table.role] }),
+    check('staff_role_assignments_role_check', sql`${table.role} in ('front_desk', 'clinical', 'billing', 'admin')`),
+  ],
+);
+
+export const sessionEndReasons = ['signed_out', 'idle', 'expired', 'account_disabled', 'password_changed', 'ended_by_staff'] as const;
+export type SessionEndReason = (typeof sessionEndReasons)[number];
+
+/**
+ * The browser's cookie carries a random token; only its SHA-256 is stored here, so a copy of
+ * the database cannot be replayed as a live session.
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    idleTimeoutSeconds: integer('idle_timeout_seconds').notNull(),
+    absoluteExpiresAt: timestamp('absolute_expires_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    endReason: text('end_reason', { enum: sessionEndReasons }),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+  },
+  (table) => [
+    uniqueIndex('sessions_token_hash_key').on(table.tokenHash),
+    index('sessions_user_active_idx').on(table.userId).where(sql`${table.endedAt} is null`),
+  ],
+);
+
+export const emailVerifications = pgTable(
+  'email_verifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex('email_verifications_token_hash_key').on(table.tokenHash), index('email_verifications_user_idx').on(table.userId)],
+);

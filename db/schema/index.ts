@@ -1,0 +1,5 @@
+export * from './accounts';
+export * from './audit';
+export * from './children';
+export * from './mail';
+export * from './rate-limits';

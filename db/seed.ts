@@ -1,0 +1,68 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '@/db';
+import { children, guardianships, staffRoleAssignments, users, type StaffRole } from '@/db/schema';
+import { systemActor, type RequestMeta } from '@/lib/audit/events';
+import { auditedTransaction } from '@/lib/audit/transaction';
+import { hashHintAnswer, hashPassword } from '@/lib/auth/password';
+
+/**
+ * Demo data for a newcomer's machine: one parent with a linked child and one staff user per
+ * role. The passwords are public on purpose (they are printed), so seeding refuses production.
+ */
+export const demoParent = { userId: 'demo.parent', password: 'violet-harbor-lantern-42', email: 'demo.parent@example.org' };
+export const demoStaff: { userId: string; password: string; role: StaffRole; firstName: string; lastName: string }[] = [
+  { userId: 'demo.admin', password: 'copper-meadow-falcon-17', role: 'admin', firstName: 'Alex', lastName: 'Admin' },
+  { userId: 'demo.frontdesk', password: 'maple-river-compass-23', role: 'front_desk', firstName: 'Fran', lastName: 'Desk' },
+  { userId: 'demo.clinical', password: 'silver-orchard-beacon-31', role: 'clinical', firstName: 'Casey', lastName: 'Nurse' },
+  { userId: 'demo.billing', password: 'amber-canyon-quartz-58', role: 'billing', firstName: 'Bailey', lastName: 'Billing' },
+];
+
+const seedMeta: RequestMeta = { ipAddress: null, userAgent: 'db/seed.ts', requestId: 'seed' };
+
+export async function seedDemoData(db: Database): Promise<{ created: boolean }> {
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.userId, demoParent.userId));
+  if (existing) return { created: false };
+
+  await auditedTransaction(db, systemActor, seedMeta, async ({ tx, audit }) => {
+    const [parent] = await tx
+      .insert(users)
+      .values({
+        kind: 'parent',
+        userId: demoParent.userId,
+        email: demoParent.email,
+        emailVerifiedAt: new Date(),
+        firstName: 'Jordan',
+        lastName: 'Rivera',
+        passwordHash: await hashPassword(demoParent.password),
+        hintQuestion: 'first_pet',
+        hintAnswerHash: await hashHintAnswer('biscuit'),
+      })
+      .returning({ id: users.id });
+    const [child] = await tx
+      .insert(children)
+      .values({ firstName: 'Maya', lastName: 'Rivera', dateOfBirth: '2021-04-12', sex: 'female', mrn: 'DEMO-0001' })
+      .returning({ id: children.id });
+    if (!parent || !child) throw new Error('demo insert returned no row');
+    await tx.insert(guardianships).values({ childId: child.id, guardianUserId: parent.id, relationship: 'Mother' });
+    await audit({ action: 'account.created', targetType: 'user', targetId: parent.id, metadata: { source: 'seed' } });
+
+    for (const member of demoStaff) {
+      const [staff] = await tx
+        .insert(users)
+        .values({ kind: 'staff', userId: member.userId, email: `${member.userId}@example.org`, emailVerifiedAt: new Date(), firstName: member.firstName, lastName: member.lastName, passwordHash: await hashPassword(member.password) })
+        .returning({ id: users.id });
+      if (!staff) throw new Error('demo staff insert returned no row');
+      await tx.insert(staffRoleAssignments).values({ userId: staff.id, role: member.role });
+      await audit({ action: 'staff.user_created', targetType: 'user', targetId: staff.id, metadata: { roles: [member.role], source: 'seed' } });
+    }
+  });
+  return { created: true };
+}
+
+export function demoLoginsText(url: string): string {
+  const rows = [
+    ['Parent (linked to Maya Rivera)', `${url}/login`, demoParent.userId, demoParent.password],
+    ...demoStaff.map((member) => [`Staff: ${member.role}`, `${url}/staff/login`, member.userId, member.password]),
+  ];
+  return rows.map(([who, where, id, password]) => `  ${who!.padEnd(32)} ${where!.padEnd(36)} ${id!.padEnd(16)} ${password}`).join('\n');
+}

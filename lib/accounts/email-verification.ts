@@ -1,0 +1,40 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { emailVerifications, users } from '@/db/schema';
+import { hashToken, newSecretToken } from '@/lib/auth/tokens';
+import { env } from '@/lib/env';
+import type { OutgoingMail } from '@/lib/mail/outbox';
+import { verifyEmailMessage } from '@/lib/mail/templates';
+
+export const EMAIL_VERIFICATION_HOURS = 48;
+
+/** Creates a single-use link and returns the email to queue. The link is built from PUBLIC_URL, never from request headers. */
+export async function createEmailVerification(db: Db, user: { id: string; email: string; firstName: string }, now = new Date()): Promise<OutgoingMail> {
+  const token = newSecretToken();
+  const [row] = await db
+    .insert(emailVerifications)
+    .values({ userId: user.id, email: user.email, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + EMAIL_VERIFICATION_HOURS * 3600_000) })
+    .returning({ id: emailVerifications.id });
+  const url = new URL('/verify-email', env().PUBLIC_URL);
+  url.searchParams.set('token', token);
+  return { ...verifyEmailMessage(user.firstName, url.toString()), to: user.email, idempotencyKey: `verify-email:${row?.id}` };
+}
+
+export type VerifyEmailOutcome = { verified: true; userId: string } | { verified: false };
+
+/** Redeemed in one statement so a link clicked twice, or in two tabs, is used once. */
+export async function confirmEmail(db: Db, token: string, now = new Date()): Promise<VerifyEmailOutcome> {
+  const [used] = await db
+    .update(emailVerifications)
+    .set({ usedAt: now })
+    .where(and(eq(emailVerifications.tokenHash, hashToken(token)), isNull(emailVerifications.usedAt), gt(emailVerifications.expiresAt, now)))
+    .returning({ userId: emailVerifications.userId, email: emailVerifications.email });
+  if (!used) return { verified: false };
+  // Only if the account still has the address the link was sent to.
+  const updated = await db
+    .update(users)
+    .set({ emailVerifiedAt: now })
+    .where(and(eq(users.id, used.userId), eq(users.email, used.email)))
+    .returning({ id: users.id });
+  return updated.length ? { verified: true, userId: used.userId } : { verified: false };
+}

@@ -1,0 +1,262 @@
+import 'server-only';
+import { after } from 'next/server';
+import { headers } from 'next/headers';
+import { redirect, unstable_rethrow } from 'next/navigation';
+import type { z } from 'zod';
+import { getDb, type Database, type Transaction } from '@/db';
+import type { StaffRole } from '@/db/schema';
+import { actorFor } from '@/lib/auth/actors';
+import { getCurrentSession } from '@/lib/auth/current';
+import type { ActiveSession } from '@/lib/auth/sessions';
+import { anonymousActor, type Actor, type AuditAction, type AuditEventInput, type RequestMeta } from '@/lib/audit/events';
+import { auditedTransaction } from '@/lib/audit/transaction';
+import { AppError, isAppError, isDatabaseUnavailable } from '@/lib/errors';
+import { describeError, log } from '@/lib/log';
+import { dispatchPendingMailSoon } from '@/lib/mail/dispatcher';
+import { enqueueMail, type OutgoingMail } from '@/lib/mail/outbox';
+import { countHit } from '@/lib/rate-limit';
+import { isSameOriginRequest, requestMetaFrom } from '@/lib/request-context';
+import type { ActionResult } from '@/lib/action-result';
+
+export type { ActionResult } from '@/lib/action-result';
+
+/** Who may call an action. Staff roles are read from the database on every call. */
+export type ActionAccess =
+  | { kind: 'anyone' }
+  | { kind: 'signed-in' }
+  | { kind: 'parent' }
+  | { kind: 'staff'; roles?: readonly StaffRole[] };
+
+export interface ActionDefinition<S extends z.ZodType> {
+  /** A stable name for logs and audit metadata, e.g. "accounts.signUp". */
+  name: string;
+  schema: S;
+  access: ActionAccess;
+  /** Written on success in the same transaction as the change. */
+  audit?: AuditAction;
+  /** Counted before authorization and before any expensive work. */
+  rateLimit?: { bucket: string; limit: number; windowSeconds: number; per: 'ip' | 'user' };
+  /** Extra checks on the parsed input, e.g. that the child belongs to this guardian. Throw AppError to refuse. */
+  authorize?: (context: { input: z.infer<S>; session: ActiveSession | null; db: Database }) => Promise<void> | void;
+}
+
+interface BaseHandlerArgs<I> {
+  input: I;
+  session: ActiveSession | null;
+  actor: Actor;
+  meta: RequestMeta;
+}
+
+export interface TransactionalHandlerArgs<I> extends BaseHandlerArgs<I> {
+  tx: Transaction;
+  /** Adds target and metadata to the definition's audit event. */
+  describeAudit(details: Omit<AuditEventInput, 'action' | 'outcome'>): void;
+  /** Records an additional audit event in this transaction. */
+  audit(event: AuditEventInput): Promise<void>;
+  /** Queues an email in this transaction; it is sent only if the change commits. */
+  sendMail(mail: OutgoingMail): Promise<void>;
+}
+
+export interface SelfAuditedHandlerArgs<I> extends BaseHandlerArgs<I> {
+  db: Database;
+}
+
+/** What a handler may return: its data, plus where to send the browser afterwards. */
+export interface HandlerOutcome<T> {
+  data: T;
+  redirectTo?: string;
+}
+
+type ServerAction<T> = (rawInput: unknown) => Promise<ActionResult<T>>;
+
+export const ACTION_BRAND = Symbol.for('pediatric-portal.action');
+
+const messages = {
+  origin: 'This request could not be verified. Please reload the page and try again.',
+  signedOut: 'Your session has ended. Please sign in again.',
+  denied: 'We could not find that page.',
+  invalid: 'Please correct the highlighted fields.',
+  rateLimited: 'Too many attempts. Please wait a few minutes and try again.',
+  unavailable: 'The portal is having trouble reaching its records right now. Nothing was changed. Please try again in a few minutes.',
+  unexpected: (reference: string) =>
+    `Something went wrong on our side and nothing was changed. Please try again. If it keeps happening, call the office and give this reference: ${reference.slice(0, 8)}.`,
+} as const;
+
+function toPlainInput(rawInput: unknown): unknown {
+  if (rawInput instanceof FormData) {
+    const entries: Record<string, unknown> = {};
+    for (const [key, value] of rawInput.entries()) {
+      // React adds $ACTION_ fields to progressively enhanced forms; they are not input.
+      if (!key.startsWith('$ACTION')) entries[key] = value;
+    }
+    return entries;
+  }
+  return rawInput;
+}
+
+export function fieldErrorsFrom(error: z.ZodError): Record<string, string> {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.join('.') || '_form';
+    fieldErrors[path] ??= issue.message;
+  }
+  return fieldErrors;
+}
+
+function accessAllows(access: ActionAccess, session: ActiveSession | null): boolean {
+  switch (access.kind) {
+    case 'anyone':
+      return true;
+    case 'signed-in':
+      return session !== null;
+    case 'parent':
+      return session?.user.kind === 'parent';
+    case 'staff': {
+      if (session?.user.kind !== 'staff' || session.user.roles.length === 0) return false;
+      const roles = access.roles ?? [];
+      return roles.length === 0 || roles.some((role) => session.user.roles.includes(role));
+    }
+  }
+}
+
+/** Audit events about refusals and failures are written in their own transaction: the change itself did not happen. */
+async function recordOutsideTransaction(actor: Actor, meta: RequestMeta, event: AuditEventInput): Promise<void> {
+  try {
+    await auditedTransaction(await getDb(), actor, meta, ({ audit }) => audit(event));
+  } catch (error) {
+    log('error', 'audit_write_failed', { requestId: meta.requestId, action: event.action, ...describeError(error) });
+  }
+}
+
+interface Pipeline<S extends z.ZodType, T> {
+  definition: ActionDefinition<S>;
+  run: (args: BaseHandlerArgs<z.infer<S>>, db: Database) => Promise<{ outcome: HandlerOutcome<T>; mailQueued: boolean }>;
+}
+
+function buildAction<S extends z.ZodType, T>({ definition, run }: Pipeline<S, T>): ServerAction<T> {
+  const action: ServerAction<T> = async (rawInput) => {
+    const requestHeaders = await headers();
+    const meta = requestMetaFrom(requestHeaders);
+    let actor: Actor = anonymousActor;
+    let redirectTo: string | undefined;
+    let result: ActionResult<T>;
+
+    try {
+      if (!isSameOriginRequest(requestHeaders)) {
+        await recordOutsideTransaction(actor, meta, { action: 'action.denied', outcome: 'denied', metadata: { action: definition.name, reason: 'origin' } });
+        return { ok: false, formError: messages.origin };
+      }
+
+      const session = await getCurrentSession();
+      if (session) actor = actorFor(session.user);
+      if (!accessAllows(definition.access, session)) {
+        await recordOutsideTransaction(actor, meta, { action: 'action.denied', outcome: 'denied', metadata: { action: definition.name, reason: session ? 'role' : 'signed_out' } });
+        return { ok: false, formError: session ? messages.denied : messages.signedOut };
+      }
+
+      const parsed = definition.schema.safeParse(toPlainInput(rawInput));
+      if (!parsed.success) {
+        const fieldErrors = fieldErrorsFrom(parsed.error);
+        return { ok: false, formError: fieldErrors._form ?? messages.invalid, fieldErrors };
+      }
+      const input = parsed.data as z.infer<S>;
+      const db = await getDb();
+
+      if (definition.rateLimit) {
+        const { bucket, limit, windowSeconds, per } = definition.rateLimit;
+        const key = per === 'user' ? (session?.user.id ?? meta.ipAddress) : meta.ipAddress;
+        if (key) {
+          const hits = await auditedTransaction(db, actor, meta, ({ tx }) => countHit(tx, `${bucket}:${per}:${key}`, windowSeconds));
+          if (hits > limit) {
+            await recordOutsideTransaction(actor, meta, { action: 'action.denied', outcome: 'denied', metadata: { action: definition.name, reason: 'rate_limited' } });
+            return { ok: false, formError: messages.rateLimited };
+          }
+        }
+      }
+
+      await definition.authorize?.({ input, session, db });
+
+      const { outcome, mailQueued } = await run({ input, session, actor, meta }, db);
+      if (mailQueued) after(() => dispatchPendingMailSoon());
+      redirectTo = outcome.redirectTo;
+      result = { ok: true, data: outcome.data };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (isAppError(error)) {
+        if (error.code === 'forbidden' || error.code === 'not_found') {
+          await recordOutsideTransaction(actor, meta, { action: 'action.denied', outcome: 'denied', metadata: { action: definition.name, reason: error.code } });
+        }
+        return { ok: false, formError: error.message, fieldErrors: error.fieldErrors };
+      }
+      if (isDatabaseUnavailable(error)) {
+        log('error', 'database_unavailable', { requestId: meta.requestId, action: definition.name, ...describeError(error) });
+        return { ok: false, formError: messages.unavailable };
+      }
+      log('error', 'action_failed', { requestId: meta.requestId, action: definition.name, ...describeError(error) });
+      await recordOutsideTransaction(actor, meta, { action: 'action.failed', outcome: 'error', metadata: { action: definition.name } });
+      return { ok: false, formError: messages.unexpected(meta.requestId) };
+    }
+
+    // Outside the try: redirect() works by throwing, and the change has already committed.
+    if (redirectTo) redirect(redirectTo);
+    return result;
+  };
+  Object.defineProperty(action, ACTION_BRAND, { value: definition.name });
+  return action;
+}
+
+/**
+ * The one way to build a server action that changes data: session → same-origin check → zod
+ * parse → rate limit → authorization → one transaction holding the change, its audit event and
+ * any email → a typed result the form shows next to its fields.
+ */
+export function defineAction<S extends z.ZodType, T>(
+  definition: ActionDefinition<S> & { audit: AuditAction },
+  handler: (args: TransactionalHandlerArgs<z.infer<S>>) => Promise<HandlerOutcome<T>>,
+): ServerAction<T> {
+  return buildAction<S, T>({
+    definition,
+    run: async (args, db) => {
+      let mailQueued = false;
+      const outcome = await auditedTransaction(db, args.actor, args.meta, async ({ tx, audit }) => {
+        let details: Omit<AuditEventInput, 'action' | 'outcome'> = {};
+        const handled = await handler({
+          ...args,
+          tx,
+          audit,
+          describeAudit: (more) => {
+            details = { ...details, ...more, metadata: { ...details.metadata, ...more.metadata } };
+          },
+          sendMail: async (mail) => {
+            await enqueueMail(tx, mail);
+            mailQueued = true;
+          },
+        });
+        await audit({ action: definition.audit, ...details, metadata: { action: definition.name, ...details.metadata } });
+        return handled;
+      });
+      return { outcome, mailQueued };
+    },
+  });
+}
+
+/**
+ * For the few actions whose domain function must commit its own audited transactions even
+ * when it fails (sign-in counts failed attempts and locks accounts). Everything else in the
+ * pipeline is the same.
+ */
+export function defineSelfAuditedAction<S extends z.ZodType, T>(
+  definition: ActionDefinition<S>,
+  handler: (args: SelfAuditedHandlerArgs<z.infer<S>>) => Promise<HandlerOutcome<T>>,
+): ServerAction<T> {
+  return buildAction<S, T>({
+    definition,
+    run: async (args, db) => ({ outcome: await handler({ ...args, db }), mailQueued: true }),
+  });
+}
+
+export function isBuiltWithDefineAction(value: unknown): boolean {
+  return typeof value === 'function' && typeof (value as unknown as Record<symbol, unknown>)[ACTION_BRAND] === 'string';
+}
+
+export { AppError };

@@ -1,0 +1,53 @@
+import type { ActorKind, AuditOutcome } from '@/db/schema';
+
+/**
+ * Every audit action the portal can record. A typed union rather than free text, so a report
+ * can group them and a typo is a compile error. Grouped by the prefix before the dot.
+ */
+export const auditActions = [
+  'auth.signed_in',
+  'auth.sign_in_failed',
+  'auth.locked_out',
+  'auth.signed_out',
+  'auth.session_expired',
+  'auth.session_extended',
+  'account.created',
+  'account.verification_email_sent',
+  'account.email_verified',
+  'staff.user_created',
+  'staff.roles_changed',
+  'staff.user_disabled',
+  'staff.user_enabled',
+  'staff.sessions_ended',
+  'action.denied',
+  'action.failed',
+] as const;
+
+export type AuditAction = (typeof auditActions)[number];
+
+/** Who did it. `role` is the staff roles held at the time, or the account kind. */
+export interface Actor {
+  id: string | null;
+  kind: ActorKind;
+  role: string | null;
+}
+
+export const anonymousActor: Actor = { id: null, kind: 'anonymous', role: null };
+export const systemActor: Actor = { id: null, kind: 'system', role: 'system' };
+
+/** Where the request came from; domain code receives it, it never reads headers itself. */
+export interface RequestMeta {
+  ipAddress: string | null;
+  userAgent: string | null;
+  requestId: string;
+}
+
+export interface AuditEventInput {
+  action: AuditAction;
+  outcome?: AuditOutcome;
+  childId?: string | null;
+  targetType?: string | null;
+  targetId?: string | null;
+  /** Ids and names of changed fields only: never passwords, tokens, hint answers or health data. */
+  metadata?: Record<string, string | number | boolean | null | string[]>;
+}

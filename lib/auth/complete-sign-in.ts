@@ -1,0 +1,26 @@
+import 'server-only';
+import type { Database } from '@/db';
+import type { RequestMeta } from '@/lib/audit/events';
+import { AppError } from '@/lib/errors';
+import { env, signInPolicy } from '@/lib/env';
+import { signIn } from './next-auth';
+import { signInWithPassword, type SignInRequest } from './sign-in';
+
+export const GENERIC_SIGN_IN_ERROR = 'The User ID/email or password is not correct.';
+
+/** Checks the password, then hands the new session's token to next-auth to put in the cookie. */
+export async function completeSignIn(db: Database, request: SignInRequest, meta: RequestMeta, destination: string) {
+  const result = await signInWithPassword(db, request, meta);
+  if (!result.ok) {
+    if (result.reason === 'locked') {
+      throw new AppError(
+        'locked',
+        `This account is locked for ${signInPolicy.accountLockMinutes} minutes after too many wrong passwords. Please wait and try again, or call the office at ${env().PRACTICE_PHONE}.`,
+      );
+    }
+    if (result.reason === 'rate_limited') throw new AppError('rate_limited', 'Too many sign-in attempts from this network. Please wait a few minutes and try again.');
+    throw new AppError('invalid', GENERIC_SIGN_IN_ERROR);
+  }
+  await signIn('portal-session', { sessionToken: result.token, redirect: false });
+  return { data: null, redirectTo: destination };
+}

@@ -1,0 +1,45 @@
+import 'server-only';
+import { cache } from 'react';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db';
+import { auditedTransaction } from '@/lib/audit/transaction';
+import { isDatabaseUnavailable } from '@/lib/errors';
+import { currentRequestMeta } from '@/lib/request-context';
+import { actorFor } from './actors';
+import { auth } from './next-auth';
+import { endSession, lookUpSession, touchSession, type ActiveSession } from './sessions';
+
+async function readCurrentSession(): Promise<ActiveSession | null> {
+  const token = (await auth())?.sessionToken;
+  if (!token) return null;
+  const db = await getDb();
+  const lookup = await lookUpSession(db, token);
+  if (lookup.state === 'none') return null;
+  const meta = await currentRequestMeta();
+  if (lookup.state === 'expired') {
+    await auditedTransaction(db, { id: lookup.userId, kind: lookup.kind, role: null }, meta, async ({ tx, audit }) => {
+      if (await endSession(tx, lookup.sessionId, lookup.reason)) {
+        await audit({ action: 'auth.session_expired', targetType: 'session', targetId: lookup.sessionId, metadata: { reason: lookup.reason } });
+      }
+    });
+    return null;
+  }
+  if (lookup.needsTouch) {
+    await auditedTransaction(db, actorFor(lookup.session.user), meta, ({ tx }) => touchSession(tx, lookup.session.sessionId));
+  }
+  return lookup.session;
+}
+
+/**
+ * The signed-in user for this request, checked against the database (once per request).
+ * When the database cannot be reached, the visitor is sent to a 503 page rather than a hang
+ * or a stack trace.
+ */
+export const getCurrentSession = cache(async (): Promise<ActiveSession | null> => {
+  try {
+    return await readCurrentSession();
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) redirect('/unavailable');
+    throw error;
+  }
+});

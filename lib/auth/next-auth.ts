@@ -1,0 +1,67 @@
+import 'server-only';
+import NextAuth, { type NextAuthConfig } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { getDb } from '@/db';
+import { env, sessionPolicy } from '@/lib/env';
+import { authSecret } from './secret';
+import { lookUpSession } from './sessions';
+
+declare module 'next-auth' {
+  interface User {
+    sessionToken?: string;
+  }
+  interface Session {
+    sessionToken?: string;
+  }
+}
+
+/**
+ * next-auth carries the session cookie (encrypted JWT, HttpOnly, SameSite=Lax, Secure over
+ * HTTPS) and nothing else: the token holds only a random session token, and the `sessions`
+ * table decides on every request whether it is still good. That is what makes sign-out,
+ * disabling an account and idle timeouts take effect at once.
+ *
+ * The only provider accepts a session token that lib/auth/sign-in.ts has just created after
+ * checking the password; there is no /api/auth route, so nothing outside our own server
+ * actions can reach it.
+ */
+// Built on first use, not at import, so `next build` needs no runtime secrets.
+const config = (): NextAuthConfig => ({
+  secret: authSecret(),
+  trustHost: true,
+  useSecureCookies: new URL(env().PUBLIC_URL).protocol === 'https:',
+  session: { strategy: 'jwt', maxAge: sessionPolicy.absoluteHours * 3600 },
+  pages: { signIn: '/login' },
+  providers: [
+    Credentials({
+      id: 'portal-session',
+      credentials: { sessionToken: {} },
+      async authorize(credentials) {
+        const token = typeof credentials?.sessionToken === 'string' ? credentials.sessionToken : '';
+        const lookup = await lookUpSession(await getDb(), token);
+        if (lookup.state !== 'active') return null;
+        return { id: lookup.session.user.id, sessionToken: token };
+      },
+    }),
+  ],
+  callbacks: {
+    // Keep only the session token: names, emails and roles stay in the database.
+    jwt({ token, user }) {
+      if (user?.sessionToken) return { st: user.sessionToken };
+      return { st: token.st };
+    },
+    session({ session, token }) {
+      return { expires: session.expires, sessionToken: typeof token.st === 'string' ? token.st : undefined } as typeof session;
+    },
+  },
+  logger: {
+    // next-auth's own logs can include request bodies; keep them to a code.
+    error(error) {
+      console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', event: 'next_auth_error', errorName: error.name }));
+    },
+    warn() {},
+    debug() {},
+  },
+});
+
+export const { auth, signIn, signOut } = NextAuth(config);

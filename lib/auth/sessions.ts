@@ -1,0 +1,128 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { sessions, staffRoleAssignments, users, type AccountKind, type SessionEndReason, type StaffRole } from '@/db/schema';
+import type { RequestMeta } from '@/lib/audit/events';
+import { sessionPolicy } from '@/lib/env';
+import { hashToken, newSecretToken } from './tokens';
+
+export function idleTimeoutSecondsFor(kind: AccountKind): number {
+  return (kind === 'staff' ? sessionPolicy.staffIdleMinutes : sessionPolicy.parentIdleMinutes) * 60;
+}
+
+export async function createSession(db: Db, user: { id: string; kind: AccountKind }, meta: RequestMeta, now = new Date()) {
+  const token = newSecretToken();
+  const [row] = await db
+    .insert(sessions)
+    .values({
+      userId: user.id,
+      tokenHash: hashToken(token),
+      createdAt: now,
+      lastSeenAt: now,
+      idleTimeoutSeconds: idleTimeoutSecondsFor(user.kind),
+      absoluteExpiresAt: new Date(now.getTime() + sessionPolicy.absoluteHours * 3600_000),
+      ipAddress: meta.ipAddress,
+      userAgent: meta.userAgent,
+    })
+    .returning({ id: sessions.id });
+  if (!row) throw new Error('session insert returned no row');
+  return { sessionId: row.id, token };
+}
+
+export interface SignedInUser {
+  id: string;
+  kind: AccountKind;
+  userId: string;
+  email: string;
+  emailVerifiedAt: Date | null;
+  firstName: string;
+  lastName: string;
+  roles: StaffRole[];
+}
+
+export interface ActiveSession {
+  sessionId: string;
+  idleExpiresAt: Date;
+  absoluteExpiresAt: Date;
+  user: SignedInUser;
+}
+
+export type SessionLookup =
+  | { state: 'active'; session: ActiveSession; needsTouch: boolean }
+  | { state: 'expired'; sessionId: string; userId: string; kind: AccountKind; reason: Extract<SessionEndReason, 'idle' | 'expired'> }
+  | { state: 'none' };
+
+// Touching last_seen_at on every request would write (and audit) a row per click; once a
+// minute is precise enough for a 15- or 30-minute idle timeout.
+const TOUCH_INTERVAL_MS = 60_000;
+
+/** Reads the session behind a cookie's token; an ended, expired or disabled one is not active. */
+export async function lookUpSession(db: Db, token: string, now = new Date()): Promise<SessionLookup> {
+  if (!token) return { state: 'none' };
+  const [row] = await db
+    .select({
+      sessionId: sessions.id,
+      lastSeenAt: sessions.lastSeenAt,
+      idleTimeoutSeconds: sessions.idleTimeoutSeconds,
+      absoluteExpiresAt: sessions.absoluteExpiresAt,
+      id: users.id,
+      kind: users.kind,
+      userId: users.userId,
+      email: users.email,
+      emailVerifiedAt: users.emailVerifiedAt,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      disabledAt: users.disabledAt,
+      roles: sql<StaffRole[]>`coalesce((select array_agg(${staffRoleAssignments.role} order by ${staffRoleAssignments.role}) from ${staffRoleAssignments} where ${staffRoleAssignments.userId} = ${users.id}), '{}')`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.endedAt)));
+  if (!row || row.disabledAt) return { state: 'none' };
+
+  const idleExpiresAt = new Date(row.lastSeenAt.getTime() + row.idleTimeoutSeconds * 1000);
+  if (row.absoluteExpiresAt <= now) return { state: 'expired', sessionId: row.sessionId, userId: row.id, kind: row.kind, reason: 'expired' };
+  if (idleExpiresAt <= now) return { state: 'expired', sessionId: row.sessionId, userId: row.id, kind: row.kind, reason: 'idle' };
+
+  return {
+    state: 'active',
+    needsTouch: now.getTime() - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS,
+    session: {
+      sessionId: row.sessionId,
+      idleExpiresAt,
+      absoluteExpiresAt: row.absoluteExpiresAt,
+      user: {
+        id: row.id,
+        kind: row.kind,
+        userId: row.userId,
+        email: row.email,
+        emailVerifiedAt: row.emailVerifiedAt,
+        firstName: row.firstName,
+        lastName: row.lastName,
+        roles: row.kind === 'staff' ? (row.roles ?? []) : [],
+      },
+    },
+  };
+}
+
+export async function touchSession(db: Db, sessionId: string, now = new Date()): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)));
+}
+
+/** Returns true when this call ended it (false when it had already ended). */
+export async function endSession(db: Db, sessionId: string, reason: SessionEndReason, now = new Date()): Promise<boolean> {
+  const ended = await db
+    .update(sessions)
+    .set({ endedAt: now, endReason: reason })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)))
+    .returning({ id: sessions.id });
+  return ended.length > 0;
+}
+
+export async function endAllSessionsOfUser(db: Db, userId: string, reason: SessionEndReason, now = new Date()): Promise<number> {
+  const ended = await db
+    .update(sessions)
+    .set({ endedAt: now, endReason: reason })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)))
+    .returning({ id: sessions.id });
+  return ended.length;
+}

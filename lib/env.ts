@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the portal reads, parsed once. Nothing else in app/, lib/,
+ * components/ or db/ touches process.env (an ESLint rule keeps it that way), so this file
+ * and .env.example are the whole configuration surface.
+ */
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    /** Set by Next.js itself; during `next build` runtime secrets are not needed yet. */
+    NEXT_PHASE: z.string().optional(),
+    DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+        .optional(),
+    ),
+    PGLITE_DIR: z.string().trim().min(1).default('.data/pglite'),
+    DB_POOL_MAX: positiveInt(10),
+    DB_CONNECT_TIMEOUT_SECONDS: positiveInt(5),
+    DB_STATEMENT_TIMEOUT_MS: positiveInt(15_000),
+    DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: positiveInt(30_000),
+    AUTH_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    PUBLIC_URL: z.url({ message: 'must be a full URL such as https://portal.example.org' }).default('http://localhost:3000'),
+    PRACTICE_NAME: z.string().trim().min(1).default("Children's Pediatricians & Associates"),
+    PRACTICE_PHONE: z.string().trim().min(1).default('(555) 010-2000'),
+    PRACTICE_HOURS: z.string().trim().min(1).default('Monday to Friday, 8 am to 5 pm'),
+    RESEND_API_KEY: optionalString,
+    MAIL_FROM: z.string().trim().min(3).default('Patient Portal <portal@example.org>'),
+    SIGNIN_IP_FAILURE_LIMIT: positiveInt(100),
+    SIGNIN_IP_WINDOW_MINUTES: positiveInt(15),
+    /** Read only by `npm run staff:create`, so the first admin's password need not be typed at a prompt. */
+    STAFF_PASSWORD: optionalString,
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production' || env.NEXT_PHASE === 'phase-production-build') return;
+    if (!env.AUTH_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'is required in production (openssl rand -base64 32)' });
+    }
+    if (!env.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required in production: the embedded database is for development only' });
+    }
+    const publicUrl = new URL(env.PUBLIC_URL);
+    if (publicUrl.protocol !== 'https:' && !['localhost', '127.0.0.1', '[::1]'].includes(publicUrl.hostname)) {
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'must be an https:// address in production (http is allowed only for localhost)' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class InvalidEnvironmentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The portal cannot start because its configuration is wrong:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every setting.`);
+    this.name = 'InvalidEnvironmentError';
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new InvalidEnvironmentError(result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`));
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function isProduction(): boolean {
+  return env().NODE_ENV === 'production';
+}
+
+/** Tests and scripts change settings between cases; the next env() call re-reads them. */
+export function resetEnvForTesting(): void {
+  cached = undefined;
+}
+
+export const sessionPolicy = {
+  parentIdleMinutes: 30,
+  staffIdleMinutes: 15,
+  absoluteHours: 12,
+  warnBeforeIdleSeconds: 120,
+} as const;
+
+export const signInPolicy = {
+  accountFailureLimit: 10,
+  accountLockMinutes: 15,
+} as const;

@@ -1,0 +1,51 @@
+import { env } from '@/lib/env';
+
+/**
+ * Email wording. Emails never carry health information or a child's name: only that something
+ * is waiting in the portal, and a link to it.
+ */
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
+}
+
+function layout(paragraphs: string[], action?: { label: string; url: string }) {
+  const { PRACTICE_NAME, PRACTICE_PHONE } = env();
+  const footer = `${PRACTICE_NAME} · ${PRACTICE_PHONE}. Please do not reply to this email. The patient portal is not for emergencies: call 911 or go to the nearest emergency room.`;
+  const text = [...paragraphs, ...(action ? [`${action.label}: ${action.url}`] : []), '', footer].join('\n\n');
+  const html = `<!doctype html><html><body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#1f2937">${paragraphs
+    .map((p) => `<p>${escapeHtml(p)}</p>`)
+    .join('')}${action ? `<p><a href="${escapeHtml(action.url)}" style="color:#1d4ed8">${escapeHtml(action.label)}</a></p>` : ''}<p style="font-size:13px;color:#4b5563">${escapeHtml(footer)}</p></body></html>`;
+  return { text, html };
+}
+
+export function verifyEmailMessage(firstName: string, url: string) {
+  const { PRACTICE_NAME } = env();
+  return {
+    template: 'verify-email',
+    subject: `Confirm your email for the ${PRACTICE_NAME} patient portal`,
+    ...layout(
+      [
+        `Hello ${firstName},`,
+        `Thank you for creating your patient portal account. Please confirm that this email address is yours, so the office can reach you here when there is something new in the portal.`,
+        `The link works for 48 hours. If you did not create an account, you can ignore this email.`,
+      ],
+      { label: 'Confirm my email', url },
+    ),
+  };
+}
+
+export function staffWelcomeMessage(firstName: string, loginUrl: string) {
+  const { PRACTICE_NAME } = env();
+  return {
+    template: 'staff-welcome',
+    subject: `Your ${PRACTICE_NAME} staff portal account`,
+    ...layout(
+      [
+        `Hello ${firstName},`,
+        `An administrator created a staff account for you on the patient portal. Your administrator will give you your password in person.`,
+      ],
+      { label: 'Staff sign-in', url: loginUrl },
+    ),
+  };
+}

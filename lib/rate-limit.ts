@@ -1,0 +1,30 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { rateLimitCounters } from '@/db/schema';
+
+function windowStartFor(now: Date, windowSeconds: number): Date {
+  const windowMs = windowSeconds * 1000;
+  return new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+}
+
+/** Counts one hit in the current fixed window and returns the window's total, atomically. */
+export async function countHit(db: Db, bucket: string, windowSeconds: number, now = new Date()): Promise<number> {
+  const windowStart = windowStartFor(now, windowSeconds);
+  const [row] = await db
+    .insert(rateLimitCounters)
+    .values({ bucket, windowStart, hits: 1 })
+    .onConflictDoUpdate({
+      target: [rateLimitCounters.bucket, rateLimitCounters.windowStart],
+      set: { hits: sql`${rateLimitCounters.hits} + 1` },
+    })
+    .returning({ hits: rateLimitCounters.hits });
+  return row?.hits ?? 1;
+}
+
+export async function hitsInWindow(db: Db, bucket: string, windowSeconds: number, now = new Date()): Promise<number> {
+  const [row] = await db
+    .select({ hits: rateLimitCounters.hits })
+    .from(rateLimitCounters)
+    .where(and(eq(rateLimitCounters.bucket, bucket), eq(rateLimitCounters.windowStart, windowStartFor(now, windowSeconds))));
+  return row?.hits ?? 0;
+}

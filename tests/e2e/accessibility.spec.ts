@@ -1,0 +1,42 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { demoAdmin, demoParent, signIn } from './helpers';
+
+async function expectNoSeriousViolations(page: Page, path: string) {
+  const response = await page.goto(path);
+  expect(response?.status(), path).toBeLessThan(500);
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(serious.map((v) => `${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+const publicPages = ['/', '/login', '/signup', '/forgot-password', '/forgot-user-id', '/verify-email?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '/verify-email', '/staff/login', '/no-such-page'];
+
+test('public pages have no serious or critical accessibility violations', async ({ page }) => {
+  for (const path of publicPages) await expectNoSeriousViolations(page, path);
+});
+
+test('the parent pages have no serious or critical accessibility violations', async ({ page }) => {
+  await signIn(page, '/login', demoParent.userId, demoParent.password);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expectNoSeriousViolations(page, '/dashboard');
+});
+
+test('the staff pages have no serious or critical accessibility violations', async ({ page }) => {
+  await signIn(page, '/staff/login', demoAdmin.userId, demoAdmin.password);
+  await expect(page).toHaveURL(/\/staff$/);
+  for (const path of ['/staff', '/staff/users']) await expectNoSeriousViolations(page, path);
+});
+
+test('the signed-in dashboard fits a 375 px phone without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await signIn(page, '/login', demoParent.userId, demoParent.password);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  for (const path of ['/', '/signup']) {
+    await page.context().clearCookies();
+    await page.goto(path);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), path).toBeLessThanOrEqual(0);
+  }
+});

@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import type { Database } from '@/db';
+import { children, guardianships, staffRoleAssignments, users, type StaffRole } from '@/db/schema';
+import { hashHintAnswer, hashPassword } from '@/lib/auth/password';
+import { createSession, lookUpSession, type ActiveSession } from '@/lib/auth/sessions';
+import { requestState } from '../setup/next-mocks';
+
+export const FACTORY_PASSWORD = 'quiet-orchard-lantern-58';
+export const FACTORY_HINT_ANSWER = 'Biscuit';
+
+// bcrypt at cost 12 is slow on purpose; hash the shared factory password once per test file.
+let hashes: Promise<[string, string]> | undefined;
+function factoryHashes() {
+  hashes ??= Promise.all([hashPassword(FACTORY_PASSWORD), hashHintAnswer(FACTORY_HINT_ANSWER)]);
+  return hashes;
+}
+
+export function uniqueSuffix(): string {
+  return randomBytes(4).toString('hex');
+}
+
+export async function createParent(db: Database, overrides: Partial<typeof users.$inferInsert> = {}) {
+  const [passwordHash, hintAnswerHash] = await factoryHashes();
+  const suffix = uniqueSuffix();
+  const [user] = await db
+    .insert(users)
+    .values({ kind: 'parent', userId: `parent.${suffix}`, email: `parent.${suffix}@example.org`, firstName: 'Pat', lastName: `Parent${suffix}`, passwordHash, hintQuestion: 'first_pet', hintAnswerHash, ...overrides })
+    .returning();
+  if (!user) throw new Error('no user');
+  return user;
+}
+
+export async function createStaffMember(db: Database, roles: StaffRole[], overrides: Partial<typeof users.$inferInsert> = {}) {
+  const [passwordHash] = await factoryHashes();
+  const suffix = uniqueSuffix();
+  const [user] = await db
+    .insert(users)
+    .values({ kind: 'staff', userId: `staff.${suffix}`, email: `staff.${suffix}@example.org`, firstName: 'Sam', lastName: `Staff${suffix}`, passwordHash, ...overrides })
+    .returning();
+  if (!user) throw new Error('no user');
+  if (roles.length) await db.insert(staffRoleAssignments).values(roles.map((role) => ({ userId: user.id, role })));
+  return user;
+}
+
+export async function createChildLinkedTo(db: Database, guardianUserId: string) {
+  const [child] = await db.insert(children).values({ firstName: 'Kim', lastName: `Child${uniqueSuffix()}`, dateOfBirth: '2020-02-02' }).returning();
+  if (!child) throw new Error('no child');
+  await db.insert(guardianships).values({ childId: child.id, guardianUserId, relationship: 'Parent' });
+  return child;
+}
+
+export const testMeta = { ipAddress: '203.0.113.7', userAgent: 'vitest', requestId: 'test-request-0001' };
+
+export async function openSession(db: Database, user: { id: string; kind: 'parent' | 'staff' }): Promise<ActiveSession & { token: string }> {
+  const { token } = await createSession(db, user, testMeta);
+  const lookup = await lookUpSession(db, token);
+  if (lookup.state !== 'active') throw new Error('session not active');
+  return { ...lookup.session, token };
+}
+
+/** Sets the request the next server action call will see. */
+export function actAs(session: ActiveSession | null, options: { origin?: string | null; ip?: string } = {}) {
+  const headers = new Headers({ host: 'portal.test', 'user-agent': 'vitest', 'x-forwarded-for': options.ip ?? '198.51.100.20', 'x-request-id': `req-${uniqueSuffix()}-test` });
+  const origin = options.origin === undefined ? 'http://portal.test' : options.origin;
+  if (origin !== null) headers.set('origin', origin);
+  requestState.headers = headers;
+  requestState.session = session;
+  requestState.redirects = [];
+}

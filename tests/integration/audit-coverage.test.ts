@@ -1,0 +1,83 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { auditEvents, auditRowChanges, users } from '@/db/schema';
+import { systemActor } from '@/lib/audit/events';
+import { auditedTransaction } from '@/lib/audit/transaction';
+import { eq } from 'drizzle-orm';
+import { createParent, testMeta } from '../factories';
+import { testDb } from '../setup/database';
+import { rejectionText } from '../setup/errors';
+
+// The audit tables are the trail itself; every other table must be watched by the trigger.
+const AUDIT_TABLES = ['audit_events', 'audit_row_changes'];
+
+async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
+  const result = await testDb().execute(query);
+  return ((result as unknown as { rows?: T[] }).rows ?? (result as unknown as T[])) as T[];
+}
+
+describe('row-level audit coverage', () => {
+  it('has the audit trigger on every table in the schema', async () => {
+    const tables = await rows<{ table_name: string }>(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`);
+    const triggered = await rows<{ table_name: string }>(
+      sql`select c.relname as table_name from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and t.tgname = 'audit_row_change' and not t.tgisinternal`,
+    );
+    const withTrigger = new Set(triggered.map((r) => r.table_name));
+    const missing = tables.map((t) => t.table_name).filter((name) => !AUDIT_TABLES.includes(name) && !withTrigger.has(name));
+    expect(tables.length).toBeGreaterThan(5);
+    expect(missing, `tables without SELECT audit_attach('<table>') in a migration`).toEqual([]);
+  });
+
+  it('records the acting user, the request and only the names of changed columns', async () => {
+    const db = testDb();
+    const parent = await createParent(db);
+    const actor = { id: parent.id, kind: 'parent' as const, role: 'parent' };
+    await auditedTransaction(db, actor, testMeta, async ({ tx }) => {
+      await tx.update(users).set({ firstName: 'Changed' }).where(eq(users.id, parent.id));
+    });
+    const [change] = await db.select().from(auditRowChanges).where(eq(auditRowChanges.rowId, parent.id)).orderBy(sql`${auditRowChanges.id} desc`).limit(1);
+    expect(change).toMatchObject({ tableName: 'users', operation: 'UPDATE', actorId: parent.id, actorKind: 'parent', requestId: testMeta.requestId });
+    expect(change?.changedColumns).toEqual(['first_name', 'updated_at']);
+    expect(JSON.stringify(change)).not.toContain('Changed');
+  });
+
+  it('ties audit events to the row changes of the same transaction', async () => {
+    const db = testDb();
+    const parent = await createParent(db);
+    await auditedTransaction(db, systemActor, testMeta, async ({ tx, audit }) => {
+      await tx.update(users).set({ lastName: 'Linked' }).where(eq(users.id, parent.id));
+      await audit({ action: 'account.created', targetType: 'user', targetId: parent.id });
+    });
+    const [event] = await db.select().from(auditEvents).where(eq(auditEvents.targetId, parent.id));
+    const changes = await db.select().from(auditRowChanges).where(eq(auditRowChanges.txid, event!.txid));
+    expect(changes.map((c) => c.tableName)).toContain('users');
+  });
+
+  it('keeps the transaction-local actor from leaking into later statements', async () => {
+    const db = testDb();
+    const parent = await createParent(db);
+    await auditedTransaction(db, { id: parent.id, kind: 'parent', role: 'parent' }, testMeta, async () => {});
+    const [setting] = await rows<{ actor: string | null }>(sql`select nullif(current_setting('app.actor_id', true), '') as actor`);
+    expect(setting?.actor ?? null).toBeNull();
+  });
+});
+
+describe('the audit trail is append-only', () => {
+  for (const table of AUDIT_TABLES) {
+    for (const statement of ['update', 'delete', 'truncate'] as const) {
+      it(`refuses ${statement.toUpperCase()} on ${table}`, async () => {
+        const db = testDb();
+        await auditedTransaction(db, systemActor, testMeta, ({ audit }) => audit({ action: 'account.created' }));
+        const query =
+          statement === 'update'
+            ? sql.raw(`update ${table} set occurred_at = now()`)
+            : statement === 'delete'
+              ? sql.raw(`delete from ${table}`)
+              : sql.raw(`truncate ${table}`);
+        expect(await rejectionText(db.execute(query))).toMatch(/append-only/);
+        const [count] = await rows<{ n: number }>(sql.raw(`select count(*)::int as n from ${table}`));
+        expect(count!.n).toBeGreaterThan(0);
+      });
+    }
+  }
+});

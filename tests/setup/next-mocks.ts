@@ -1,0 +1,61 @@
+import { vi } from 'vitest';
+import type { ActiveSession } from '@/lib/auth/sessions';
+
+/**
+ * Server actions run here as they do in Next.js, but the request around them is ours to set:
+ * headers (Origin, IP, user agent), the signed-in session, and what next-auth would do.
+ */
+export const requestState: { headers: Headers; session: ActiveSession | null; redirects: string[]; cookieSignIns: string[]; cookieSignOuts: number; afterCallbacks: (() => unknown)[] } = {
+  headers: new Headers(),
+  session: null,
+  redirects: [],
+  cookieSignIns: [],
+  cookieSignOuts: 0,
+  afterCallbacks: [],
+};
+
+export class TestRedirect extends Error {
+  constructor(readonly location: string) {
+    super(`redirect to ${location}`);
+  }
+}
+
+vi.mock('next/headers', () => ({
+  headers: async () => requestState.headers,
+  cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
+}));
+
+vi.mock('next/navigation', () => ({
+  redirect: (location: string) => {
+    requestState.redirects.push(location);
+    throw new TestRedirect(location);
+  },
+  notFound: () => {
+    throw new TestRedirect('/__not-found');
+  },
+  unstable_rethrow: (error: unknown) => {
+    if (error instanceof TestRedirect) throw error;
+  },
+}));
+
+vi.mock('next/server', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('next/server')>()),
+  after: (callback: () => unknown) => {
+    requestState.afterCallbacks.push(callback);
+  },
+  connection: async () => {},
+}));
+
+vi.mock('@/lib/auth/current', () => ({
+  getCurrentSession: async () => requestState.session,
+}));
+
+vi.mock('@/lib/auth/next-auth', () => ({
+  auth: async () => null,
+  signIn: async (_provider: string, options: { sessionToken: string }) => {
+    requestState.cookieSignIns.push(options.sessionToken);
+  },
+  signOut: async () => {
+    requestState.cookieSignOuts += 1;
+  },
+}));
