@@ -15,6 +15,8 @@ const nextConfig: NextConfig = {
   // PGlite ships WebAssembly and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', 'postgres'],
   typedRoutes: false,
+  // Next.js logs server function arguments in development; ours carry passwords and health data.
+  logging: { serverFunctions: false, incomingRequests: { ignore: [/\/api\/health/] } },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     // Two cores: one worker per core at most.
     maxWorkers: 2,
+    // Logs from expected failures (a refused send, a staged crash) only clutter a green run.
+    silent: 'passed-only',
     projects: [
       { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {

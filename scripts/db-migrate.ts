@@ -1,3 +1,4 @@
+import './load-env';
 import { connectConfiguredDatabase, migrateDatabase } from '@/db';
 import { env } from '@/lib/env';
 

@@ -1,3 +1,4 @@
+import './load-env';
 import { connectConfiguredDatabase, migrateDatabase } from '@/db';
 import { demoLoginsText, seedDemoData } from '@/db/seed';
 import { env, isProduction } from '@/lib/env';

@@ -1,3 +1,4 @@
+import './load-env';
 import { connectConfiguredDatabase } from '@/db';
 import { listRecentMail } from '@/lib/mail/outbox';
 

@@ -1,3 +1,4 @@
+import './load-env';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { connectConfiguredDatabase, migrateDatabase } from '@/db';
