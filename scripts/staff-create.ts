@@ -58,7 +58,8 @@ async function main() {
     console.log(`Created staff user ${parsed.data.userId} (${parsed.data.roles.join(', ')}), id ${created.id}. Sign in at ${env().PUBLIC_URL}/staff/login.`);
   } catch (error) {
     if (isAppError(error)) {
-      console.error([error.message, ...Object.values(error.fieldErrors ?? {})].join('\n'));
+      const details = Object.values(error.fieldErrors ?? {});
+      console.error(details.length ? details.join('\n') : error.message);
       process.exit(1);
     }
     throw error;

@@ -1,15 +1,18 @@
 import 'server-only';
 import type { Database } from '@/db';
 import type { RequestMeta } from '@/lib/audit/events';
+import { auditedTransaction } from '@/lib/audit/transaction';
 import { AppError } from '@/lib/errors';
 import { env, signInPolicy } from '@/lib/env';
+import { actorFor } from './actors';
 import { signIn } from './next-auth';
+import { endSession, type ActiveSession } from './sessions';
 import { signInWithPassword, type SignInRequest } from './sign-in';
 
 export const GENERIC_SIGN_IN_ERROR = 'The User ID/email or password is not correct.';
 
 /** Checks the password, then hands the new session's token to next-auth to put in the cookie. */
-export async function completeSignIn(db: Database, request: SignInRequest, meta: RequestMeta, destination: string) {
+export async function completeSignIn(db: Database, request: SignInRequest, meta: RequestMeta, destination: string, previous: ActiveSession | null) {
   const result = await signInWithPassword(db, request, meta);
   if (!result.ok) {
     if (result.reason === 'locked') {
@@ -20,6 +23,14 @@ export async function completeSignIn(db: Database, request: SignInRequest, meta:
     }
     if (result.reason === 'rate_limited') throw new AppError('rate_limited', 'Too many sign-in attempts from this network. Please wait a few minutes and try again.');
     throw new AppError('invalid', GENERIC_SIGN_IN_ERROR);
+  }
+  if (previous) {
+    // The browser's cookie is about to point at the new session: end the one it replaces.
+    await auditedTransaction(db, actorFor(previous.user), meta, async ({ tx, audit }) => {
+      if (await endSession(tx, previous.sessionId, 'signed_out')) {
+        await audit({ action: 'auth.signed_out', targetType: 'session', targetId: previous.sessionId, metadata: { reason: 'replaced_by_new_sign_in' } });
+      }
+    });
   }
   await signIn('portal-session', { sessionToken: result.token, redirect: false });
   return { data: null, redirectTo: destination };

@@ -155,6 +155,15 @@ describe('sign-in and sign-out through their actions', () => {
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
+  it('ends the session a browser already had when it signs in again', async () => {
+    const parent = await createParent(testDb());
+    const earlier = await openSession(testDb(), parent);
+    actAs(earlier);
+    expect(await redirectOf(signInParent({ identifier: parent.userId, password: FACTORY_PASSWORD }))).toBe('/dashboard');
+    const [row] = await testDb().select().from(sessions).where(eq(sessions.id, earlier.sessionId));
+    expect(row?.endReason).toBe('signed_out');
+  });
+
   it('answers every failure with the one generic message', async () => {
     const parent = await createParent(testDb());
     const wrong = await signInParent({ identifier: parent.userId, password: 'wrong-password-here' });

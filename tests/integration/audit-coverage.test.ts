@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditEvents, auditRowChanges, users } from '@/db/schema';
+import { auditEvents, auditRowChanges, children, guardianships, staffRoleAssignments, users } from '@/db/schema';
 import { systemActor } from '@/lib/audit/events';
 import { auditedTransaction } from '@/lib/audit/transaction';
 import { eq } from 'drizzle-orm';
-import { createParent, testMeta } from '../factories';
+import { createParent, createStaffMember, testMeta } from '../factories';
 import { testDb } from '../setup/database';
 import { rejectionText } from '../setup/errors';
 
@@ -80,4 +80,17 @@ describe('the audit trail is append-only', () => {
       });
     }
   }
+});
+
+describe('account kinds are enforced by the database', () => {
+  it('refuses a staff account as a guardian, a role for a parent, and a change of kind', async () => {
+    const db = testDb();
+    const parent = await createParent(db);
+    const staff = await createStaffMember(db, ['clinical']);
+    const [child] = await db.insert(children).values({ firstName: 'Lee', lastName: 'Guard', dateOfBirth: '2019-09-09' }).returning();
+    expect(await rejectionText(db.insert(guardianships).values({ childId: child!.id, guardianUserId: staff.id, relationship: 'Nurse' }))).toMatch(/only a parent account can be a guardian/);
+    expect(await rejectionText(db.insert(staffRoleAssignments).values({ userId: parent.id, role: 'admin' }))).toMatch(/only a staff account can hold a staff role/);
+    expect(await rejectionText(db.update(users).set({ kind: 'staff' }).where(eq(users.id, parent.id)))).toMatch(/cannot change between parent and staff/);
+    await db.insert(guardianships).values({ childId: child!.id, guardianUserId: parent.id, relationship: 'Father' });
+  });
 });

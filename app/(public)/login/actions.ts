@@ -6,5 +6,5 @@ import { completeSignIn } from '@/lib/auth/complete-sign-in';
 
 export const signInParent = defineSelfAuditedAction(
   { name: 'auth.signInParent', schema: signInSchema, access: { kind: 'anyone' } },
-  async ({ input, db, meta }) => completeSignIn(db, { ...input, kind: 'parent' }, meta, '/dashboard'),
+  async ({ input, db, meta, session }) => completeSignIn(db, { ...input, kind: 'parent' }, meta, '/dashboard', session),
 );

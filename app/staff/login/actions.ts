@@ -6,5 +6,5 @@ import { completeSignIn } from '@/lib/auth/complete-sign-in';
 
 export const signInStaff = defineSelfAuditedAction(
   { name: 'auth.signInStaff', schema: signInSchema, access: { kind: 'anyone' } },
-  async ({ input, db, meta }) => completeSignIn(db, { ...input, kind: 'staff' }, meta, '/staff'),
+  async ({ input, db, meta, session }) => completeSignIn(db, { ...input, kind: 'staff' }, meta, '/staff', session),
 );
