@@ -1,36 +1,45 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
+import { usePathname } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { staySignedIn } from '@/app/session/actions';
+import { signOutNow, staySignedIn } from '@/app/session/actions';
 
 interface IdleWarningProps {
-  /** When the server will end the session if nothing happens (ISO time). */
-  idleExpiresAt: string;
+  /** Seconds until the server ends the session if nothing happens, as of this render. */
+  idleSecondsLeft: number;
+  idleTimeoutSeconds: number;
   warnBeforeSeconds: number;
-  signInPath: string;
+}
+
+export function IdleWarning(props: IdleWarningProps) {
+  // Layouts survive client-side navigation, so restart the countdown on every page change.
+  return <IdleCountdown key={usePathname()} {...props} />;
 }
 
 /**
- * Warns two minutes before the idle sign-out and offers to stay signed in. The server ends the
- * session on its own clock regardless; this only saves the person from losing what they typed.
+ * Warns two minutes before the idle sign-out and offers to stay signed in; at zero it signs
+ * out. The server ends the session on its own clock regardless: this spares the person a
+ * surprise, and keeps the screen from showing a child's information to the next passer-by.
+ * Durations rather than times are used throughout, so a wrong clock on the device is harmless.
  */
-export function IdleWarning({ idleExpiresAt, warnBeforeSeconds, signInPath }: IdleWarningProps) {
-  const router = useRouter();
-  // A navigation renders the layout again with a fresh expiry from the server; "Stay signed in"
-  // extends it without one. The later of the two wins.
-  const [extendedTo, setExtendedTo] = useState(0);
-  const expiresAt = Math.max(new Date(idleExpiresAt).getTime(), extendedTo);
+function IdleCountdown({ idleSecondsLeft, idleTimeoutSeconds, warnBeforeSeconds }: IdleWarningProps) {
+  // Every page checks the session, which restarts the server's idle clock (at most a minute
+  // late). So on arrival at least a full timeout less one minute is left.
+  const [deadline, setDeadline] = useState(() => Date.now() + Math.max(idleSecondsLeft, idleTimeoutSeconds - 60) * 1000);
   const [secondsLeft, setSecondsLeft] = useState<number | null>(null);
   const [pending, setPending] = useState(false);
+  const signingOut = useRef(false);
   const dialogRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const tick = () => {
-      const left = Math.round((expiresAt - Date.now()) / 1000);
+      const left = Math.round((deadline - Date.now()) / 1000);
       if (left <= 0) {
-        router.replace(`${signInPath}?notice=idle`);
+        if (!signingOut.current) {
+          signingOut.current = true;
+          void signOutNow({ reason: 'idle' });
+        }
         return;
       }
       setSecondsLeft(left <= warnBeforeSeconds ? left : null);
@@ -38,7 +47,7 @@ export function IdleWarning({ idleExpiresAt, warnBeforeSeconds, signInPath }: Id
     tick();
     const timer = setInterval(tick, 1000);
     return () => clearInterval(timer);
-  }, [expiresAt, warnBeforeSeconds, router, signInPath]);
+  }, [deadline, warnBeforeSeconds]);
 
   const visible = secondsLeft !== null;
   useEffect(() => {
@@ -66,8 +75,13 @@ export function IdleWarning({ idleExpiresAt, warnBeforeSeconds, signInPath }: Id
               setPending(true);
               const result = await staySignedIn({});
               setPending(false);
-              if (result?.ok) setExtendedTo(new Date(result.data.idleExpiresAt).getTime());
-              else router.replace(`${signInPath}?notice=idle`);
+              if (result?.ok) {
+                setSecondsLeft(null);
+                setDeadline(Date.now() + result.data.idleSecondsLeft * 1000);
+              } else {
+                signingOut.current = true;
+                void signOutNow({ reason: 'idle' });
+              }
             }}
           >
             Stay signed in

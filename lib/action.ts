@@ -251,7 +251,7 @@ export function defineSelfAuditedAction<S extends z.ZodType, T>(
 ): ServerAction<T> {
   return buildAction<S, T>({
     definition,
-    run: async (args, db) => ({ outcome: await handler({ ...args, db }), mailQueued: true }),
+    run: async (args, db) => ({ outcome: await handler({ ...args, db }), mailQueued: false }),
   });
 }
 

@@ -2,6 +2,7 @@ import { IdleWarning } from '@/components/idle-warning';
 import { SignedInHeader } from '@/components/signed-in-header';
 import { SiteFooter } from '@/components/site-footer';
 import { requireParent } from '@/lib/authz';
+import { idleTimeoutSecondsFor, secondsUntil } from '@/lib/auth/sessions';
 import { sessionPolicy } from '@/lib/env';
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
@@ -13,7 +14,7 @@ export default async function PortalLayout({ children }: { children: React.React
         {children}
       </main>
       <SiteFooter />
-      <IdleWarning idleExpiresAt={session.idleExpiresAt.toISOString()} warnBeforeSeconds={sessionPolicy.warnBeforeIdleSeconds} signInPath="/login" />
+      <IdleWarning idleSecondsLeft={secondsUntil(session.idleExpiresAt)} idleTimeoutSeconds={idleTimeoutSecondsFor(session.user.kind)} warnBeforeSeconds={sessionPolicy.warnBeforeIdleSeconds} />
     </>
   );
 }

@@ -3,31 +3,36 @@
 import { z } from 'zod';
 import { defineAction } from '@/lib/action';
 import { signOut } from '@/lib/auth/next-auth';
-import { endSession, idleTimeoutSecondsFor, touchSession } from '@/lib/auth/sessions';
+import { endSession, idleExpiryFrom, idleTimeoutSecondsFor, touchSession } from '@/lib/auth/sessions';
 
-const noInput = z.object({}).passthrough();
+const signOutSchema = z.object({
+  // "idle" when the page's countdown ran out with nobody there.
+  reason: z.enum(['user', 'idle']).default('user'),
+});
 
 export const signOutNow = defineAction(
-  { name: 'auth.signOut', schema: noInput, access: { kind: 'signed-in' }, audit: 'auth.signed_out' },
-  async ({ tx, session, describeAudit }) => {
+  { name: 'auth.signOut', schema: signOutSchema, access: { kind: 'signed-in' }, audit: 'auth.signed_out' },
+  async ({ input, tx, session, describeAudit }) => {
     // access 'signed-in' guarantees a session here.
     const current = session!;
-    await endSession(tx, current.sessionId, 'signed_out');
+    await endSession(tx, current.sessionId, input.reason === 'idle' ? 'idle' : 'signed_out');
     await signOut({ redirect: false });
-    describeAudit({ targetType: 'session', targetId: current.sessionId });
-    return { data: null, redirectTo: current.user.kind === 'staff' ? '/staff/login?notice=signed-out' : '/login?notice=signed-out' };
+    describeAudit({ targetType: 'session', targetId: current.sessionId, metadata: { reason: input.reason } });
+    const notice = input.reason === 'idle' ? 'idle' : 'signed-out';
+    return { data: null, redirectTo: `${current.user.kind === 'staff' ? '/staff/login' : '/login'}?notice=${notice}` };
   },
 );
 
 /** "Stay signed in" on the idle warning: proves the person is still there. */
 export const staySignedIn = defineAction(
-  { name: 'auth.staySignedIn', schema: noInput, access: { kind: 'signed-in' }, audit: 'auth.session_extended' },
+  { name: 'auth.staySignedIn', schema: z.object({}), access: { kind: 'signed-in' }, audit: 'auth.session_extended' },
   async ({ tx, session, describeAudit }) => {
     const current = session!;
     const now = new Date();
     await touchSession(tx, current.sessionId, now);
     describeAudit({ targetType: 'session', targetId: current.sessionId });
-    const idleExpiresAt = Math.min(now.getTime() + idleTimeoutSecondsFor(current.user.kind) * 1000, current.absoluteExpiresAt.getTime());
-    return { data: { idleExpiresAt: new Date(idleExpiresAt).toISOString() } };
+    const expiresAt = idleExpiryFrom(now, idleTimeoutSecondsFor(current.user.kind), current.absoluteExpiresAt);
+    // A duration, not a time: the browser's clock may not agree with ours.
+    return { data: { idleSecondsLeft: Math.floor((expiresAt.getTime() - now.getTime()) / 1000) } };
   },
 );

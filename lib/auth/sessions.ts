@@ -79,16 +79,18 @@ export async function lookUpSession(db: Db, token: string, now = new Date()): Pr
     .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.endedAt)));
   if (!row || row.disabledAt) return { state: 'none' };
 
-  const idleExpiresAt = new Date(row.lastSeenAt.getTime() + row.idleTimeoutSeconds * 1000);
+  const idleExpiresAt = idleExpiryFrom(row.lastSeenAt, row.idleTimeoutSeconds, row.absoluteExpiresAt);
   if (row.absoluteExpiresAt <= now) return { state: 'expired', sessionId: row.sessionId, userId: row.id, kind: row.kind, reason: 'expired' };
   if (idleExpiresAt <= now) return { state: 'expired', sessionId: row.sessionId, userId: row.id, kind: row.kind, reason: 'idle' };
 
+  const needsTouch = now.getTime() - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS;
   return {
     state: 'active',
-    needsTouch: now.getTime() - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS,
+    needsTouch,
     session: {
       sessionId: row.sessionId,
-      idleExpiresAt,
+      // When the caller touches the session, the idle clock starts again from now.
+      idleExpiresAt: needsTouch ? idleExpiryFrom(now, row.idleTimeoutSeconds, row.absoluteExpiresAt) : idleExpiresAt,
       absoluteExpiresAt: row.absoluteExpiresAt,
       user: {
         id: row.id,
@@ -102,6 +104,10 @@ export async function lookUpSession(db: Db, token: string, now = new Date()): Pr
       },
     },
   };
+}
+
+export function idleExpiryFrom(lastSeen: Date, idleTimeoutSeconds: number, absoluteExpiresAt: Date): Date {
+  return new Date(Math.min(lastSeen.getTime() + idleTimeoutSeconds * 1000, absoluteExpiresAt.getTime()));
 }
 
 export async function touchSession(db: Db, sessionId: string, now = new Date()): Promise<void> {
@@ -125,4 +131,8 @@ export async function endAllSessionsOfUser(db: Db, userId: string, reason: Sessi
     .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)))
     .returning({ id: sessions.id });
   return ended.length;
+}
+
+export function secondsUntil(moment: Date, now = new Date()): number {
+  return Math.max(0, Math.floor((moment.getTime() - now.getTime()) / 1000));
 }

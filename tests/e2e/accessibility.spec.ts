@@ -29,14 +29,17 @@ test('the staff pages have no serious or critical accessibility violations', asy
 });
 
 test('the signed-in dashboard fits a 375 px phone without sideways scrolling', async ({ page }) => {
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   await page.setViewportSize({ width: 375, height: 740 });
   await signIn(page, '/login', demoParent.userId, demoParent.password);
   await expect(page).toHaveURL(/\/dashboard$/);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-  for (const path of ['/', '/signup']) {
-    await page.context().clearCookies();
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  // The smallest phones we support, signed out as well.
+  await page.setViewportSize({ width: 360, height: 640 });
+  expect(await overflow(), '/dashboard at 360 px').toBeLessThanOrEqual(0);
+  await page.context().clearCookies();
+  for (const path of ['/', '/signup', '/login', '/staff/login']) {
     await page.goto(path);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), path).toBeLessThanOrEqual(0);
+    expect(await overflow(), `${path} at 360 px`).toBeLessThanOrEqual(0);
   }
 });

@@ -54,3 +54,22 @@ describe('database sessions', () => {
     expect((await lookUpSession(db, 'not-a-real-token')).state).toBe('none');
   });
 });
+
+describe('the idle clock', () => {
+  it('restarts from now when a page touches the session, and never runs past the absolute expiry', async () => {
+    const db = testDb();
+    const start = new Date('2026-07-03T08:00:00Z');
+    const parent = await createParent(db);
+    const { token } = await createSession(db, parent, testMeta, start);
+    const later = new Date('2026-07-03T08:10:00Z');
+    const lookup = await lookUpSession(db, token, later);
+    expect(lookup).toMatchObject({ state: 'active', needsTouch: true });
+    expect(lookup.state === 'active' && lookup.session.idleExpiresAt.toISOString()).toBe('2026-07-03T08:40:00.000Z');
+    const nearEnd = await lookUpSession(db, token, new Date('2026-07-03T08:30:30Z'));
+    expect(nearEnd.state).toBe('active');
+    const justBefore = new Date('2026-07-03T19:50:00Z');
+    await db.update(sessions).set({ lastSeenAt: new Date('2026-07-03T19:45:00Z') }).where(eq(sessions.userId, parent.id));
+    const capped = await lookUpSession(db, token, justBefore);
+    expect(capped.state === 'active' && capped.session.idleExpiresAt.toISOString()).toBe('2026-07-03T20:00:00.000Z');
+  });
+});

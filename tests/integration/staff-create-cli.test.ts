@@ -16,7 +16,7 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'portal-cli-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function staffCreate(args: string[], password: string) {
-  const env = { ...process.env, PGLITE_DIR: dataDir, STAFF_PASSWORD: password, NODE_ENV: 'development' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DIR: dataDir, STAFF_PASSWORD: password, NODE_ENV: 'development' };
   delete env.DATABASE_URL;
   return run(path.join(root, 'node_modules/.bin/tsx'), ['scripts/staff-create.ts', ...args], { cwd: root, env }).then(
     ({ stdout }) => ({ code: 0, output: stdout }),

@@ -1,6 +1,7 @@
 import { IdleWarning } from '@/components/idle-warning';
 import { SignedInHeader } from '@/components/signed-in-header';
 import { hasAnyRole, requireStaff } from '@/lib/authz';
+import { idleTimeoutSecondsFor, secondsUntil } from '@/lib/auth/sessions';
 import { sessionPolicy } from '@/lib/env';
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
@@ -12,7 +13,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
       <main id="main" className="mx-auto max-w-5xl px-4 py-8">
         {children}
       </main>
-      <IdleWarning idleExpiresAt={session.idleExpiresAt.toISOString()} warnBeforeSeconds={sessionPolicy.warnBeforeIdleSeconds} signInPath="/staff/login" />
+      <IdleWarning idleSecondsLeft={secondsUntil(session.idleExpiresAt)} idleTimeoutSeconds={idleTimeoutSecondsFor(session.user.kind)} warnBeforeSeconds={sessionPolicy.warnBeforeIdleSeconds} />
     </>
   );
 }
