@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { sessions, users } from '@/db/schema';
-import { createSession, endAllSessionsOfUser, endSession, lookUpSession } from '@/lib/auth/sessions';
+import { createSession, endAllSessionsOfUser, endSession, lookUpSession, touchSession } from '@/lib/auth/sessions';
 import { createParent, createStaffMember, testMeta } from '../factories';
 import { testDb } from '../setup/database';
 
@@ -60,11 +60,12 @@ describe('the idle clock', () => {
     const db = testDb();
     const start = new Date('2026-07-03T08:00:00Z');
     const parent = await createParent(db);
-    const { token } = await createSession(db, parent, testMeta, start);
+    const { token, sessionId } = await createSession(db, parent, testMeta, start);
     const later = new Date('2026-07-03T08:10:00Z');
     const lookup = await lookUpSession(db, token, later);
     expect(lookup).toMatchObject({ state: 'active', needsTouch: true });
     expect(lookup.state === 'active' && lookup.session.idleExpiresAt.toISOString()).toBe('2026-07-03T08:40:00.000Z');
+    await touchSession(db, sessionId, later);
     const nearEnd = await lookUpSession(db, token, new Date('2026-07-03T08:30:30Z'));
     expect(nearEnd.state).toBe('active');
     const justBefore = new Date('2026-07-03T19:50:00Z');
