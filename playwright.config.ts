@@ -14,6 +14,7 @@ const serverEnv = {
   NODE_ENV: 'production',
   DATABASE_URL: databaseUrl,
   AUTH_SECRET: authSecret,
+  PIN_HMAC_SECRET: process.env.PIN_HMAC_SECRET ?? randomBytes(32).toString('base64url'),
   PUBLIC_URL: baseURL,
   // Every test comes from 127.0.0.1; the per-address limit is tested in the integration suite.
   SIGNIN_IP_FAILURE_LIMIT: '10000',

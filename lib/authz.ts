@@ -1,8 +1,21 @@
 import 'server-only';
 import { notFound, redirect } from 'next/navigation';
+import { getDb } from '@/db';
 import type { StaffRole } from '@/db/schema';
+import { actorFor } from '@/lib/auth/actors';
 import { getCurrentSession } from '@/lib/auth/current';
 import type { ActiveSession } from '@/lib/auth/sessions';
+import { recordChildView } from '@/lib/audit/views';
+import { todayInPractice } from '@/lib/children/age';
+import { getChild } from '@/lib/children/registry';
+import { findLinkedChild } from '@/lib/guardianship/access';
+import { currentRequestMeta } from '@/lib/request-context';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
 
 /**
  * Page guards. They run on the server for every request; the proxy's redirects are only a
@@ -26,4 +39,30 @@ export async function requireStaff(...roles: StaffRole[]): Promise<ActiveSession
   if (!session) redirect('/staff/login');
   if (session.user.kind !== 'staff' || session.user.roles.length === 0 || !hasAnyRole(session, roles)) notFound();
   return session;
+}
+
+/**
+ * For every parent page about one child: the child exists for this parent only through a live
+ * link, checked in the same query that reads it. Anything else is the 404 page, never a 403
+ * that would confirm the child exists. The view is recorded in the audit trail.
+ */
+export async function requireLinkedChild(childId: string, section: string) {
+  const session = await requireParent();
+  if (!isUuid(childId)) notFound();
+  const db = await getDb();
+  const child = await findLinkedChild(db, session.user.id, childId, todayInPractice());
+  if (!child) notFound();
+  await recordChildView(db, actorFor(session.user), await currentRequestMeta(), child.id, section);
+  return { session, child };
+}
+
+/** For staff pages about one child: the right role, a real child (else 404), and the view recorded. */
+export async function requireStaffChild(childId: string, section: string, ...roles: StaffRole[]) {
+  const session = await requireStaff(...roles);
+  if (!isUuid(childId)) notFound();
+  const db = await getDb();
+  const child = await getChild(db, childId);
+  if (!child) notFound();
+  await recordChildView(db, actorFor(session.user), await currentRequestMeta(), child.id, section);
+  return { session, child, db };
 }

@@ -31,6 +31,20 @@ const envSchema = z
     DB_STATEMENT_TIMEOUT_MS: positiveInt(15_000),
     DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: positiveInt(30_000),
     AUTH_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    PIN_HMAC_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    PIN_TTL_DAYS: positiveInt(30),
+    AGE_OF_MAJORITY: z.coerce.number().int().min(14).max(25).default(18),
+    PRACTICE_TIMEZONE: z
+      .string()
+      .default('America/New_York')
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat('en-US', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be an IANA time zone such as America/Chicago'),
     PUBLIC_URL: z.url({ message: 'must be a full URL such as https://portal.example.org' }).default('http://localhost:3000'),
     PRACTICE_NAME: z.string().trim().min(1).default("Children's Pediatricians & Associates"),
     PRACTICE_PHONE: z.string().trim().min(1).default('(555) 010-2000'),
@@ -47,6 +61,9 @@ const envSchema = z
     if (env.NODE_ENV !== 'production' || env.NEXT_PHASE === 'phase-production-build') return;
     if (!env.AUTH_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'is required in production (openssl rand -base64 32)' });
+    }
+    if (!env.PIN_HMAC_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['PIN_HMAC_SECRET'], message: 'is required in production (openssl rand -base64 32)' });
     }
     if (!env.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required in production: the embedded database is for development only' });

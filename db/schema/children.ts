@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 
 export const sexes = ['female', 'male'] as const;
@@ -41,11 +41,57 @@ export const guardianships = pgTable(
     status: text('status', { enum: guardianshipStatuses }).notNull().default('active'),
     statusReason: text('status_reason'),
     linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The PIN this link was made with; null for links made by the office or the demo seed. */
+    pinId: uuid('pin_id').references((): AnyPgColumn => pins.id, { onDelete: 'restrict' }),
     endedAt: timestamp('ended_at', { withTimezone: true }),
+    endedBy: uuid('ended_by').references(() => users.id, { onDelete: 'restrict' }),
   },
   (table) => [
     uniqueIndex('guardianships_active_key').on(table.childId, table.guardianUserId).where(sql`${table.status} = 'active'`),
     index('guardianships_guardian_idx').on(table.guardianUserId),
+    index('guardianships_child_idx').on(table.childId),
     check('guardianships_status_check', sql`${table.status} in ('active', 'revoked', 'ended_at_majority')`),
+  ],
+);
+
+export interface PinVerification {
+  confirmedDateOfBirth: boolean;
+  confirmedAddressOrPhone: boolean;
+  other: string | null;
+}
+
+export const pinCancelReasons = ['reissued', 'cancelled_by_staff'] as const;
+
+/**
+ * One-time codes the office gives a guardian to link a child. Only an HMAC of the code is kept:
+ * the plain PIN exists on the screen and the printed letter, nowhere else.
+ */
+export const pins = pgTable(
+  'pins',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => children.id, { onDelete: 'restrict' }),
+    pinHmac: text('pin_hmac').notNull(),
+    intendedGuardianName: text('intended_guardian_name').notNull(),
+    /** Lower-cased, trimmed name: "the same intended guardian" when a PIN is issued again. */
+    intendedGuardianKey: text('intended_guardian_key').notNull(),
+    intendedRelationship: text('intended_relationship').notNull(),
+    verification: jsonb('verification').$type<PinVerification>().notNull(),
+    issuedBy: uuid('issued_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    redeemedAt: timestamp('redeemed_at', { withTimezone: true }),
+    redeemedBy: uuid('redeemed_by').references(() => users.id, { onDelete: 'restrict' }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelledBy: uuid('cancelled_by').references(() => users.id, { onDelete: 'restrict' }),
+    cancelReason: text('cancel_reason', { enum: pinCancelReasons }),
+  },
+  (table) => [
+    uniqueIndex('pins_pin_hmac_key').on(table.pinHmac),
+    index('pins_child_outstanding_idx').on(table.childId).where(sql`${table.redeemedAt} is null and ${table.cancelledAt} is null`),
   ],
 );

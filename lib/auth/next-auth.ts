@@ -3,7 +3,7 @@ import NextAuth, { type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
 import { env, sessionPolicy } from '@/lib/env';
-import { authSecret } from './secret';
+import { secret } from '@/lib/secrets';
 import { lookUpSession } from './sessions';
 
 declare module 'next-auth' {
@@ -27,7 +27,7 @@ declare module 'next-auth' {
  */
 // Built on first use, not at import, so `next build` needs no runtime secrets.
 const config = (): NextAuthConfig => ({
-  secret: authSecret(),
+  secret: secret('AUTH_SECRET'),
   trustHost: true,
   useSecureCookies: new URL(env().PUBLIC_URL).protocol === 'https:',
   session: { strategy: 'jwt', maxAge: sessionPolicy.absoluteHours * 3600 },

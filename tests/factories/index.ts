@@ -67,3 +67,13 @@ export function actAs(session: ActiveSession | null, options: { origin?: string 
   requestState.session = session;
   requestState.redirects = [];
 }
+
+export async function createChild(db: Database, overrides: Partial<typeof children.$inferInsert> = {}) {
+  const [child] = await db.insert(children).values({ firstName: 'Ava', lastName: `Kid${uniqueSuffix()}`, dateOfBirth: '2019-05-20', ...overrides }).returning();
+  if (!child) throw new Error('no child');
+  return child;
+}
+
+export function signedInUser(user: { id: string; kind: 'parent' | 'staff'; userId: string; email: string; firstName: string; lastName: string }) {
+  return { id: user.id, kind: user.kind, userId: user.userId, email: user.email, emailVerifiedAt: null, firstName: user.firstName, lastName: user.lastName, roles: [] };
+}

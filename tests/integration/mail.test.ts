@@ -46,7 +46,8 @@ describe('the mail outbox', () => {
         throw new Error('provider timed out');
       },
     };
-    let now = new Date();
+    // A second ahead: the row's own timestamp has microseconds, a JavaScript Date only milliseconds.
+    let now = new Date(Date.now() + 1000);
     for (let attempt = 1; attempt <= MAX_MAIL_ATTEMPTS; attempt += 1) {
       await dispatchPendingMail(testDb(), failing, now);
       // Not due again until its back-off has passed.

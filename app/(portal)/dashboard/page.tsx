@@ -1,24 +1,31 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { ResendVerificationButton } from '@/components/forms/resend-verification-button';
 import { Alert } from '@/components/ui/alert';
 import { getDb } from '@/db';
 import { requireParent } from '@/lib/authz';
-import { listLinkedChildren } from '@/lib/guardianship/linked-children';
+import { describeAge, todayInPractice } from '@/lib/children/age';
+import { env } from '@/lib/env';
+import { listChildrenPastMajority, listLinkedChildren } from '@/lib/guardianship/access';
 
 export const metadata: Metadata = { title: 'Home' };
 
-function formatDate(isoDate: string): string {
-  return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
-}
-
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ linked?: string }> }) {
   const session = await requireParent();
-  const linkedChildren = await listLinkedChildren(await getDb(), session.user.id);
+  const db = await getDb();
+  const today = todayInPractice();
+  const [linkedChildren, grownUp] = await Promise.all([listLinkedChildren(db, session.user.id, today), listChildrenPastMajority(db, session.user.id, today)]);
+  const { linked } = await searchParams;
+  // Only a child this parent can see right now can be named in the notice.
+  const justLinked = linkedChildren.find((child) => child.id === linked);
+  const { PRACTICE_PHONE, AGE_OF_MAJORITY } = env();
+
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">Hello, {session.user.firstName}</h1>
+      {justLinked ? <Alert tone="success">{justLinked.preferredName ?? justLinked.firstName} is now linked to your account.</Alert> : null}
       {session.user.emailVerifiedAt ? (
-        <p className="text-slate-700">
+        <p className="text-sm text-slate-700">
           Your email address <strong>{session.user.email}</strong> is confirmed.
         </p>
       ) : (
@@ -30,23 +37,45 @@ export default async function DashboardPage() {
         </Alert>
       )}
       <section aria-labelledby="children-heading" className="flex flex-col gap-3">
-        <h2 id="children-heading" className="text-xl font-semibold">
-          Your children
-        </h2>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="children-heading" className="text-xl font-semibold">
+            Your children
+          </h2>
+          <Link href="/children/link" className="inline-flex min-h-11 items-center rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+            Link a child
+          </Link>
+        </div>
         {linkedChildren.length === 0 ? (
-          <p>No children are linked to your account yet. When the office gives you a PIN for your child, you can link them here.</p>
+          <div className="rounded-lg border border-slate-200 bg-white p-4">
+            <p className="font-semibold">No children are linked to your account yet.</p>
+            <p className="mt-2">
+              To see a child’s information, you need a <strong>PIN</strong>: a one-time code from the office, printed on a letter. Call us at {PRACTICE_PHONE} and we will check who you are and give you one. Then
+              choose “Link a child” and type the PIN with your child’s date of birth.
+            </p>
+            <p className="mt-2">
+              <Link href="/help/registration" className="text-blue-700 underline">
+                Step-by-step help with signing up and linking a child
+              </Link>
+            </p>
+          </div>
         ) : (
           <ul className="grid gap-3 sm:grid-cols-2">
             {linkedChildren.map((child) => (
-              <li key={child.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-                <p className="text-lg font-semibold">
-                  {child.preferredName ?? child.firstName} {child.lastName}
-                </p>
-                <p className="text-sm text-slate-700">Born {formatDate(child.dateOfBirth)}</p>
+              <li key={child.id}>
+                <Link href={`/children/${child.id}`} className="block rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600">
+                  <span className="block text-lg font-semibold text-brand-800">{child.preferredName ?? child.firstName}</span>
+                  <span className="block text-sm text-slate-700">{describeAge(child.dateOfBirth, today)} old</span>
+                </Link>
               </li>
             ))}
           </ul>
         )}
+        {grownUp.map((child) => (
+          <p key={child.id} className="text-sm text-slate-700">
+            {child.preferredName ?? child.firstName} has turned {AGE_OF_MAJORITY}. Their health information now belongs to them, so it no longer appears in your account. They can create their own account; the office can
+            help.
+          </p>
+        ))}
       </section>
     </div>
   );

@@ -6,7 +6,11 @@ import { sessionPolicy } from '@/lib/env';
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const session = await requireStaff();
-  const links = [{ href: '/staff', label: 'Office home' }, ...(hasAnyRole(session, ['admin']) ? [{ href: '/staff/users', label: 'Staff users' }] : [])];
+  const links = [
+    { href: '/staff', label: 'Office home' },
+    ...(hasAnyRole(session, ['front_desk', 'admin', 'clinical']) ? [{ href: '/staff/patients', label: 'Patients' }] : []),
+    ...(hasAnyRole(session, ['admin']) ? [{ href: '/staff/users', label: 'Staff users' }] : []),
+  ];
   return (
     <>
       <SignedInHeader name={`${session.user.firstName} ${session.user.lastName}`} homeHref="/staff" links={links} />

@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { EditChildForm } from '@/components/staff/child-form';
+import { requireStaffChild } from '@/lib/authz';
+
+export const metadata: Metadata = { title: 'Edit patient details' };
+
+export default async function EditPatientPage({ params }: { params: Promise<{ childId: string }> }) {
+  const { childId } = await params;
+  const { child } = await requireStaffChild(childId, 'staff_edit', 'front_desk', 'admin');
+  return (
+    <div className="flex max-w-2xl flex-col gap-4">
+      <p>
+        <Link href={`/staff/patients/${child.id}`} className="text-blue-700 underline">
+          ← Back to {child.firstName} {child.lastName}
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold">Edit patient details</h1>
+      <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <EditChildForm
+          childId={child.id}
+          initial={{ firstName: child.firstName, lastName: child.lastName, preferredName: child.preferredName ?? '', dateOfBirth: child.dateOfBirth, sex: child.sex ?? '', mrn: child.mrn ?? '' }}
+        />
+      </div>
+    </div>
+  );
+}

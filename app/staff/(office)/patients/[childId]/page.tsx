@@ -1,0 +1,124 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { IssuePinForm } from '@/components/staff/issue-pin-form';
+import { CancelPinButton, RevokeAccessForm } from '@/components/staff/pin-and-access-controls';
+import { Alert } from '@/components/ui/alert';
+import { hasAnyRole, requireStaffChild } from '@/lib/authz';
+import { describeAge, formatDate, isMinorOn, todayInPractice } from '@/lib/children/age';
+import { listGuardianLinks, listOutstandingPins } from '@/lib/children/registry';
+import { env } from '@/lib/env';
+
+export const metadata: Metadata = { title: 'Patient' };
+
+const stateLabels = { active: 'Active', revoked: 'Access removed', ended_at_majority: 'Ended at majority' } as const;
+
+function dateOf(moment: Date): string {
+  return formatDate(moment.toISOString().slice(0, 10));
+}
+
+export default async function PatientPage({ params, searchParams }: { params: Promise<{ childId: string }>; searchParams: Promise<{ notice?: string }> }) {
+  const { childId } = await params;
+  const { session, child, db } = await requireStaffChild(childId, 'staff_summary', 'front_desk', 'admin', 'clinical');
+  const today = todayInPractice();
+  const [links, outstanding] = await Promise.all([listGuardianLinks(db, child.id, today), listOutstandingPins(db, child.id)]);
+  const canManage = hasAnyRole(session, ['front_desk', 'admin']);
+  const minor = isMinorOn(child.dateOfBirth, today);
+  const { notice } = await searchParams;
+  const { PRACTICE_NAME, PRACTICE_PHONE, PUBLIC_URL } = env();
+
+  return (
+    <div className="flex flex-col gap-8">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <p>
+            <Link href="/staff/patients" className="text-blue-700 underline">
+              ← Patients
+            </Link>
+          </p>
+          <h1 className="mt-2 text-2xl font-bold">
+            {child.lastName}, {child.firstName}
+            {child.preferredName ? ` (“${child.preferredName}”)` : ''}
+          </h1>
+        </div>
+        {canManage ? (
+          <Link href={`/staff/patients/${child.id}/edit`} className="inline-flex min-h-11 items-center rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold hover:bg-slate-100">
+            Edit details
+          </Link>
+        ) : null}
+      </div>
+      {notice === 'created' ? <Alert tone="success">The child is registered.</Alert> : null}
+      {notice === 'updated' ? <Alert tone="success">The changes are saved.</Alert> : null}
+
+      <dl className="grid max-w-lg grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4">
+        <dt className="font-medium text-slate-700">Date of birth</dt>
+        <dd>
+          {formatDate(child.dateOfBirth)} ({describeAge(child.dateOfBirth, today)})
+        </dd>
+        <dt className="font-medium text-slate-700">Sex</dt>
+        <dd>{child.sex === 'female' ? 'Female' : child.sex === 'male' ? 'Male' : 'Not recorded'}</dd>
+        <dt className="font-medium text-slate-700">Chart number</dt>
+        <dd>{child.mrn ?? '—'}</dd>
+      </dl>
+
+      <section aria-labelledby="guardians-heading" className="flex flex-col gap-3">
+        <h2 id="guardians-heading" className="text-xl font-semibold">
+          Parents and guardians with portal access
+        </h2>
+        {links.length === 0 ? <p>No one has linked this child yet.</p> : null}
+        <ul className="flex flex-col gap-3">
+          {links.map((link) => (
+            <li key={link.id} className="rounded-lg border border-slate-200 bg-white p-4">
+              <p className="font-semibold">
+                {link.guardianFirstName} {link.guardianLastName} <span className="font-normal text-slate-700">({link.guardianUserId})</span> · {link.relationship}
+              </p>
+              <p className="text-sm text-slate-700">
+                Linked {dateOf(link.linkedAt)}
+                {link.pinIssuedAt ? ` with a PIN issued ${dateOf(link.pinIssuedAt)} for ${link.pinIntendedFor}` : ' by the office'} · <strong>{stateLabels[link.state]}</strong>
+                {link.state === 'revoked' && link.statusReason ? ` (${link.statusReason}${link.endedAt ? `, ${dateOf(link.endedAt)}` : ''})` : ''}
+              </p>
+              {canManage && link.state === 'active' ? (
+                <div className="mt-3">
+                  <RevokeAccessForm guardianshipId={link.id} guardianName={`${link.guardianFirstName} ${link.guardianLastName}`} />
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="pins-heading" className="flex flex-col gap-3">
+        <h2 id="pins-heading" className="text-xl font-semibold">
+          PINs not yet used
+        </h2>
+        {outstanding.length === 0 ? <p>None.</p> : null}
+        <ul className="flex flex-col gap-3">
+          {outstanding.map((pin) => (
+            <li key={pin.id} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white p-4">
+              <p>
+                For <strong>{pin.intendedGuardianName}</strong> ({pin.intendedRelationship}), issued {dateOf(pin.issuedAt)} by {pin.issuedByFirstName} {pin.issuedByLastName} ·{' '}
+                {pin.expired ? <strong>expired</strong> : `expires ${dateOf(pin.expiresAt)}`}
+              </p>
+              {canManage ? <CancelPinButton pinId={pin.id} guardianName={pin.intendedGuardianName} /> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {canManage ? (
+        <section aria-labelledby="issue-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <h2 id="issue-heading" className="mb-2 text-xl font-semibold">
+            Issue a PIN
+          </h2>
+          {minor ? (
+            <>
+              <p className="mb-4 text-slate-700">For one parent or guardian who called or came in. Verify who they are first.</p>
+              <IssuePinForm childId={child.id} practice={{ practiceName: PRACTICE_NAME, practicePhone: PRACTICE_PHONE, portalUrl: PUBLIC_URL }} />
+            </>
+          ) : (
+            <p>This patient is {env().AGE_OF_MAJORITY} or older: parents and guardians can no longer be linked.</p>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}

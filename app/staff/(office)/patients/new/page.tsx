@@ -1,0 +1,17 @@
+import type { Metadata } from 'next';
+import { NewChildForm } from '@/components/staff/child-form';
+import { requireStaff } from '@/lib/authz';
+
+export const metadata: Metadata = { title: 'Register a child' };
+
+export default async function NewPatientPage() {
+  await requireStaff('front_desk', 'admin');
+  return (
+    <div className="flex max-w-2xl flex-col gap-4">
+      <h1 className="text-2xl font-bold">Register a child</h1>
+      <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <NewChildForm />
+      </div>
+    </div>
+  );
+}

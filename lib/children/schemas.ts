@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { PIN_ALPHABET, PIN_LENGTH } from '@/lib/pins/pin-format';
+
+/** Client-safe form schemas for children, PINs and guardian links (shared by forms and actions). */
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as month, day and year.');
+
+export const dateOfBirthField = isoDate.refine((value) => {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && value >= '1900-01-01' && date.getTime() <= Date.now() + 86_400_000;
+}, 'Enter a real date of birth, not in the future.');
+
+const optionalText = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .transform((value) => (value === '' ? null : value))
+    .nullable()
+    .default(null);
+
+export const childSexes = ['female', 'male'] as const;
+
+export const childSchema = z.object({
+  firstName: z.string().trim().min(1, 'Enter the first name.').max(80, 'Use at most 80 characters.'),
+  lastName: z.string().trim().min(1, 'Enter the last name.').max(80, 'Use at most 80 characters.'),
+  preferredName: optionalText(80, 'Use at most 80 characters.'),
+  dateOfBirth: dateOfBirthField,
+  sex: z.enum([...childSexes, '']).transform((value) => (value === '' ? null : value)),
+  mrn: optionalText(32, 'Use at most 32 characters.').refine((value) => value === null || /^[A-Za-z0-9-]+$/.test(value), 'Use letters, numbers and dashes only.'),
+});
+export type ChildInput = z.infer<typeof childSchema>;
+
+export const updateChildSchema = childSchema.extend({ childId: z.uuid() });
+
+export const childSearchSchema = z.object({
+  q: z.string().trim().max(80).optional().default(''),
+  dob: z.union([isoDate, z.literal('')]).optional().default(''),
+  page: z.coerce.number().int().min(1).max(10_000).optional().default(1),
+});
+export type ChildSearch = z.infer<typeof childSearchSchema>;
+
+export const guardianRelationships = ['mother', 'father', 'legal_guardian', 'other'] as const;
+export const relationshipLabels: Record<(typeof guardianRelationships)[number], string> = {
+  mother: 'Mother',
+  father: 'Father',
+  legal_guardian: 'Legal guardian',
+  other: 'Other',
+};
+
+export const issuePinSchema = z
+  .object({
+    childId: z.uuid(),
+    confirmedDateOfBirth: z.boolean(),
+    confirmedAddressOrPhone: z.boolean(),
+    otherVerification: z.string().trim().max(200, 'Keep it under 200 characters.').default(''),
+    guardianName: z.string().trim().min(2, 'Enter the name of the person the PIN is for.').max(120),
+    relationship: z.string().trim().min(2, 'Enter their relationship to the child.').max(60),
+  })
+  .superRefine((value, ctx) => {
+    const confirmations = [value.confirmedDateOfBirth, value.confirmedAddressOrPhone, value.otherVerification.length > 0].filter(Boolean).length;
+    if (confirmations < 2) {
+      ctx.addIssue({ code: 'custom', path: ['_form'], message: 'Confirm at least two things about the caller before issuing a PIN (for example the date of birth and the address or phone on file).' });
+    }
+  });
+export type IssuePinInput = z.infer<typeof issuePinSchema>;
+
+export const cancelPinSchema = z.object({ pinId: z.uuid() });
+
+export const revokeGuardianSchema = z.object({
+  guardianshipId: z.uuid(),
+  reason: z.string().trim().min(3, 'Say why access is being removed.').max(300, 'Keep the reason under 300 characters.'),
+});
+
+export const linkChildSchema = z
+  .object({
+    pin: z
+      .string()
+      .transform((value) => value.toUpperCase().replace(/[\s-]+/g, ''))
+      .pipe(z.string().length(PIN_LENGTH, `The PIN has ${PIN_LENGTH} letters and numbers, like K7M4Q-9XR2T.`).refine((value) => [...value].every((char) => PIN_ALPHABET.includes(char)), 'Check the PIN: it uses only the letters and numbers printed on your letter.')),
+    dateOfBirth: dateOfBirthField,
+    relationship: z.enum(guardianRelationships, { message: 'Choose your relationship to the child.' }),
+    relationshipOther: z.string().trim().max(60, 'Keep it under 60 characters.').default(''),
+  })
+  .superRefine((value, ctx) => {
+    if (value.relationship === 'other' && value.relationshipOther.length < 2) {
+      ctx.addIssue({ code: 'custom', path: ['relationshipOther'], message: 'Tell us your relationship to the child.' });
+    }
+  });
+export type LinkChildInput = z.infer<typeof linkChildSchema>;
