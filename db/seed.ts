@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { children, guardianships, staffRoleAssignments, users, type StaffRole } from '@/db/schema';
+import { issuePin } from '@/lib/pins/issue';
 import { systemActor, type RequestMeta } from '@/lib/audit/events';
 import { auditedTransaction } from '@/lib/audit/transaction';
 import { hashHintAnswer, hashPassword } from '@/lib/auth/password';
@@ -44,6 +45,8 @@ export async function seedDemoData(db: Database): Promise<{ created: boolean }> 
       .returning({ id: children.id });
     if (!parent || !child) throw new Error('demo insert returned no row');
     await tx.insert(guardianships).values({ childId: child.id, guardianUserId: parent.id, relationship: 'Mother' });
+    // A second child, not yet linked: the printed demo PIN links it.
+    await tx.insert(children).values({ firstName: 'Leo', lastName: 'Rivera', dateOfBirth: '2024-09-03', sex: 'male', mrn: 'DEMO-0002' });
     await audit({ action: 'account.created', targetType: 'user', targetId: parent.id, metadata: { source: 'seed' } });
 
     for (const member of demoStaff) {
@@ -65,4 +68,28 @@ export function demoLoginsText(url: string): string {
     ...demoStaff.map((member) => [`Staff: ${member.role}`, `${url}/staff/login`, member.userId, member.password]),
   ];
   return rows.map(([who, where, id, password]) => `  ${who!.padEnd(32)} ${where!.padEnd(36)} ${id!.padEnd(16)} ${password}`).join('\n');
+}
+
+/**
+ * A fresh PIN for the demo parent to link Leo, printed at each start until it has been used
+ * (PINs are stored only as an HMAC, so an old one cannot be shown again).
+ */
+export async function issueDemoPin(db: Database): Promise<string | null> {
+  const [leo] = await db.select({ id: children.id, dateOfBirth: children.dateOfBirth }).from(children).where(eq(children.mrn, 'DEMO-0002'));
+  const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.userId, 'demo.admin'));
+  if (!leo || !admin) return null;
+  const [linked] = await db.select({ id: guardianships.id }).from(guardianships).where(and(eq(guardianships.childId, leo.id), eq(guardianships.status, 'active')));
+  if (linked) return null;
+  return auditedTransaction(db, systemActor, seedMeta, async ({ tx, audit }) => {
+    const issued = await issuePin(tx, admin.id, {
+      childId: leo.id,
+      confirmedDateOfBirth: true,
+      confirmedAddressOrPhone: true,
+      otherVerification: 'Demo data',
+      guardianName: 'Jordan Rivera',
+      relationship: 'Mother',
+    });
+    await audit({ action: 'pin.issued', childId: leo.id, targetType: 'pin', targetId: issued.pinId, metadata: { source: 'seed' } });
+    return `${issued.pin} (with Leo's date of birth, ${leo.dateOfBirth})`;
+  });
 }

@@ -1,6 +1,6 @@
 import './load-env';
 import { connectConfiguredDatabase, migrateDatabase } from '@/db';
-import { demoLoginsText, seedDemoData } from '@/db/seed';
+import { demoLoginsText, issueDemoPin, seedDemoData } from '@/db/seed';
 import { env, isProduction } from '@/lib/env';
 
 /** `npm run dev` runs this first: migrations, demo data once, and the sign-ins to try. */
@@ -11,9 +11,10 @@ async function main() {
   try {
     await migrateDatabase(connection);
     const { created } = await seedDemoData(connection.db);
+    const demoPin = await issueDemoPin(connection.db);
     const where = connection.driver === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `the embedded database in ${settings.PGLITE_DIR}`;
     console.log(`\nPatient portal database ready: ${where}${created ? ', demo data added' : ''}.`);
-    console.log(`\nOpen ${settings.PUBLIC_URL} once the server below says it is ready.\n\nDemo sign-ins:\n${demoLoginsText(settings.PUBLIC_URL)}\n\nEmails are kept locally: ${settings.PUBLIC_URL}/dev/mail or npm run mail:list\n`);
+    console.log(`\nOpen ${settings.PUBLIC_URL} once the server below says it is ready.\n\nDemo sign-ins:\n${demoLoginsText(settings.PUBLIC_URL)}${demoPin ? `\n\nTo try linking a child, sign in as demo.parent, choose "Link a child" and use PIN ${demoPin}.` : ''}\n\nEmails are kept locally: ${settings.PUBLIC_URL}/dev/mail or npm run mail:list\n`);
   } finally {
     await connection.close();
   }

@@ -12,7 +12,8 @@ import type { ActionResult } from '@/lib/action-result';
  */
 export function useActionForm<TInput extends FieldValues, TOutput extends FieldValues, TData>(options: {
   schema: z.ZodType<TOutput, TInput>;
-  action: (input: TOutput) => Promise<ActionResult<TData>>;
+  /** Receives the form's raw values: the server parses them with the same schema. */
+  action: (input: TInput) => Promise<ActionResult<TData>>;
   defaultValues: DefaultValues<TInput>;
   onSuccess?: (data: TData) => void;
 }) {
@@ -26,11 +27,12 @@ export function useActionForm<TInput extends FieldValues, TOutput extends FieldV
   });
   const [formError, setFormError] = useState<string | null>(null);
 
-  const onSubmit = form.handleSubmit(async (values) => {
+  const onSubmit = form.handleSubmit(async () => {
     setFormError(null);
     let result: ActionResult<TData> | undefined;
     try {
-      result = await options.action(values);
+      // The raw values, not the parsed ones: the schema's transforms run once, on the server.
+      result = await options.action(form.getValues());
     } catch {
       setFormError('We could not reach the portal. Check your connection and try again.');
       return;
@@ -47,5 +49,7 @@ export function useActionForm<TInput extends FieldValues, TOutput extends FieldV
     }
   });
 
-  return { form, onSubmit, formError, errorOf: (name: Path<TInput>) => form.getFieldState(name, form.formState).error?.message };
+  // Rules about the form as a whole (zod issues on the path "_form") show at its top, like the server's.
+  const wholeFormError = (form.formState.errors as Record<string, { message?: string } | undefined>)._form?.message;
+  return { form, onSubmit, formError: formError ?? wholeFormError ?? null, errorOf: (name: Path<TInput>) => form.getFieldState(name, form.formState).error?.message };
 }

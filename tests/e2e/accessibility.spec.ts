@@ -1,6 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { e2eDatabase } from './db';
 import { demoAdmin, demoParent, signIn } from './helpers';
+
+async function demoChildId(): Promise<string> {
+  const sql = e2eDatabase();
+  const [child] = await sql`select id from children where mrn = 'DEMO-0001'`;
+  await sql.end();
+  return String(child?.id);
+}
 
 async function expectNoSeriousViolations(page: Page, path: string) {
   const response = await page.goto(path);
@@ -10,7 +18,7 @@ async function expectNoSeriousViolations(page: Page, path: string) {
   expect(serious.map((v) => `${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-const publicPages = ['/', '/login', '/signup', '/forgot-password', '/forgot-user-id', '/verify-email?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '/verify-email', '/staff/login', '/no-such-page'];
+const publicPages = ['/', '/login', '/signup', '/help/registration', '/forgot-password', '/forgot-user-id', '/verify-email?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '/verify-email', '/staff/login', '/no-such-page'];
 
 test('public pages have no serious or critical accessibility violations', async ({ page }) => {
   for (const path of publicPages) await expectNoSeriousViolations(page, path);
@@ -19,13 +27,16 @@ test('public pages have no serious or critical accessibility violations', async 
 test('the parent pages have no serious or critical accessibility violations', async ({ page }) => {
   await signIn(page, '/login', demoParent.userId, demoParent.password);
   await expect(page).toHaveURL(/\/dashboard$/);
-  await expectNoSeriousViolations(page, '/dashboard');
+  for (const path of ['/dashboard', '/children/link', `/children/${await demoChildId()}`]) await expectNoSeriousViolations(page, path);
 });
 
 test('the staff pages have no serious or critical accessibility violations', async ({ page }) => {
   await signIn(page, '/staff/login', demoAdmin.userId, demoAdmin.password);
   await expect(page).toHaveURL(/\/staff$/);
-  for (const path of ['/staff', '/staff/users']) await expectNoSeriousViolations(page, path);
+  const child = await demoChildId();
+  for (const path of ['/staff', '/staff/users', '/staff/patients', '/staff/patients?q=rivera', '/staff/patients/new', `/staff/patients/${child}`, `/staff/patients/${child}/edit`]) {
+    await expectNoSeriousViolations(page, path);
+  }
 });
 
 test('the signed-in dashboard fits a 375 px phone without sideways scrolling', async ({ page }) => {

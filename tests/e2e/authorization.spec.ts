@@ -1,0 +1,114 @@
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
+import { e2eDatabase } from './db';
+import { demoAdmin, demoParent, signIn, signUpParent } from './helpers';
+
+/**
+ * Who may open which page: one table, every page route × every kind of visitor. A page added
+ * to app/ without a row here fails the first test.
+ */
+type Persona = 'anonymous' | 'parentA' | 'parentB' | 'front_desk' | 'clinical' | 'billing' | 'admin';
+type Outcome = 200 | 404 | 'login' | 'staff-login';
+const personas: Persona[] = ['anonymous', 'parentA', 'parentB', 'front_desk', 'clinical', 'billing', 'admin'];
+
+const staffPasswords = {
+  front_desk: ['demo.frontdesk', 'maple-river-compass-23'],
+  clinical: ['demo.clinical', 'silver-orchard-beacon-31'],
+  billing: ['demo.billing', 'amber-canyon-quartz-58'],
+  admin: [demoAdmin.userId, demoAdmin.password],
+} as const;
+
+const MISSING = '00000000-0000-4000-8000-000000000000';
+
+// parentA is linked to the demo child; parentB is a parent with no link to it.
+function expectations(child: string): { route: string; path: string; outcome: Record<Persona, Outcome> }[] {
+  const parentOnly = (anonymous: Outcome, b: Outcome = 200) => ({ anonymous, parentA: 200 as Outcome, parentB: b, front_desk: 404 as Outcome, clinical: 404 as Outcome, billing: 404 as Outcome, admin: 404 as Outcome });
+  const staff = (allowed: Persona[]) =>
+    Object.fromEntries(personas.map((p) => [p, p === 'anonymous' ? 'staff-login' : allowed.includes(p) ? 200 : 404])) as Record<Persona, Outcome>;
+  const everyone = Object.fromEntries(personas.map((p) => [p, 200])) as Record<Persona, Outcome>;
+  const nobody = Object.fromEntries(personas.map((p) => [p, 404])) as Record<Persona, Outcome>;
+  const records = ['front_desk', 'admin', 'clinical'] as Persona[];
+  return [
+    { route: '/', path: '/', outcome: { ...everyone, parentA: 'login', parentB: 'login', front_desk: 'login', clinical: 'login', billing: 'login', admin: 'login' } },
+    { route: '/login', path: '/login', outcome: { ...everyone, parentA: 'login', parentB: 'login', front_desk: 'login', clinical: 'login', billing: 'login', admin: 'login' } },
+    { route: '/signup', path: '/signup', outcome: everyone },
+    { route: '/forgot-password', path: '/forgot-password', outcome: everyone },
+    { route: '/forgot-user-id', path: '/forgot-user-id', outcome: everyone },
+    { route: '/verify-email', path: '/verify-email', outcome: everyone },
+    { route: '/help/registration', path: '/help/registration', outcome: everyone },
+    { route: '/dev/mail', path: '/dev/mail', outcome: nobody },
+    { route: '/dashboard', path: '/dashboard', outcome: parentOnly('login') },
+    { route: '/children/link', path: '/children/link', outcome: parentOnly('login') },
+    { route: '/children/[childId]', path: `/children/${child}`, outcome: parentOnly('login', 404) },
+    { route: '/children/[childId] (missing)', path: `/children/${MISSING}`, outcome: { ...parentOnly('login', 404), parentA: 404 } },
+    { route: '/children/[childId] (malformed)', path: '/children/not-a-child', outcome: { ...parentOnly('login', 404), parentA: 404 } },
+    { route: '/staff/login', path: '/staff/login', outcome: { ...everyone, front_desk: 'login', clinical: 'login', billing: 'login', admin: 'login' } },
+    { route: '/staff', path: '/staff', outcome: staff(['front_desk', 'clinical', 'billing', 'admin']) },
+    { route: '/staff/users', path: '/staff/users', outcome: staff(['admin']) },
+    { route: '/staff/patients', path: '/staff/patients', outcome: staff(records) },
+    { route: '/staff/patients/new', path: '/staff/patients/new', outcome: staff(['front_desk', 'admin']) },
+    { route: '/staff/patients/[childId]', path: `/staff/patients/${child}`, outcome: staff(records) },
+    { route: '/staff/patients/[childId] (missing)', path: `/staff/patients/${MISSING}`, outcome: staff([]) },
+    { route: '/staff/patients/[childId] (malformed)', path: '/staff/patients/not-a-child', outcome: staff([]) },
+    { route: '/staff/patients/[childId]/edit', path: `/staff/patients/${child}/edit`, outcome: staff(['front_desk', 'admin']) },
+  ];
+}
+
+function pageRoutes(dir: string, prefix = ''): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (!statSync(full).isDirectory()) return name === 'page.tsx' ? [prefix || '/'] : [];
+    const segment = name.startsWith('(') ? '' : `/${name}`;
+    return pageRoutes(full, prefix + segment);
+  });
+}
+
+test('every page route has a row in the authorization table', () => {
+  const listed = new Set(expectations('x').map((row) => row.route.replace(/ \(.*\)$/, '')));
+  const missing = pageRoutes(path.resolve('app')).filter((route) => !listed.has(route));
+  expect(missing).toEqual([]);
+});
+
+async function contextFor(browser: Browser, persona: Persona, parentB: { userId: string; password: string }): Promise<APIRequestContext> {
+  const context = await browser.newContext();
+  if (persona === 'anonymous') return context.request;
+  const page = await context.newPage();
+  if (persona === 'parentA') await signIn(page, '/login', demoParent.userId, demoParent.password);
+  else if (persona === 'parentB') await signIn(page, '/login', parentB.userId, parentB.password);
+  else await signIn(page, '/staff/login', staffPasswords[persona][0], staffPasswords[persona][1]);
+  await expect(page).toHaveURL(persona.startsWith('parent') ? /\/dashboard$/ : /\/staff$/);
+  return context.request;
+}
+
+test('each visitor gets exactly what the table says, page by page', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const sql = e2eDatabase();
+  const [child] = await sql`select id from children where mrn = 'DEMO-0001'`;
+  await sql.end();
+  const setup = await browser.newPage();
+  const parentB = await signUpParent(setup);
+  const table = expectations(String(child?.id));
+  const mismatches: string[] = [];
+  let cells = 0;
+  for (const persona of personas) {
+    const request = await contextFor(browser, persona, parentB);
+    for (const row of table) {
+      const response = await request.get(row.path, { maxRedirects: 0 });
+      const location = response.headers()['location'] ?? '';
+      const actual: Outcome | string | number =
+        response.status() === 307 || response.status() === 303
+          ? /\/staff\/login/.test(location)
+            ? 'staff-login'
+            : /\/login|\/dashboard|\/staff$/.test(location)
+              ? 'login'
+              : `redirect ${location}`
+          : response.status();
+      cells += 1;
+      // "login" also covers a signed-in visitor sent on from a sign-in page to their home.
+      if (actual !== row.outcome[persona]) mismatches.push(`${persona} ${row.path}: expected ${row.outcome[persona]}, got ${actual}`);
+    }
+  }
+  console.log(`authorization table: ${cells} cells checked`);
+  expect(mismatches).toEqual([]);
+});

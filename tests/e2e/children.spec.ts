@@ -1,0 +1,129 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { demoAdmin, signIn, signUpParent, uniqueUserId } from './helpers';
+
+async function newPage(browser: Browser): Promise<Page> {
+  return (await browser.newContext()).newPage();
+}
+
+async function issuePinFor(staff: Page, guardianName: string, relationship: string): Promise<string> {
+  await staff.getByLabel('Confirmed the child\'s date of birth').check();
+  await staff.getByLabel('Confirmed the address or phone number on file').check();
+  await staff.getByLabel("Guardian's name").fill(guardianName);
+  await staff.getByLabel('Relationship to the child').fill(relationship);
+  await staff.getByRole('button', { name: 'Issue PIN' }).click();
+  const letter = staff.getByRole('article', { name: 'PIN letter' });
+  await expect(letter).toBeVisible();
+  await expect(letter).toContainText(`Dear ${guardianName},`);
+  const pin = (await letter.locator('.font-mono').textContent())!.trim();
+  expect(pin).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}$/);
+  return pin;
+}
+
+async function linkChild(page: Page, pin: string, dateOfBirth: string) {
+  await page.goto('/children/link');
+  await page.getByLabel('PIN').fill(pin);
+  await page.getByLabel("Child's date of birth").fill(dateOfBirth);
+  await page.getByLabel('Your relationship to the child').selectOption('mother');
+  await page.getByRole('button', { name: 'Link child' }).click();
+}
+
+test('staff registers a child and issues PINs; two parents link the child; a wrong date of birth, a stranger and a revoked parent are kept out', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const lastName = `Quinn${uniqueUserId('').slice(1, 6)}`;
+  const dateOfBirth = '2021-03-04';
+
+  // The office registers the child.
+  const staff = await newPage(browser);
+  await signIn(staff, '/staff/login', demoAdmin.userId, demoAdmin.password);
+  await expect(staff).toHaveURL(/\/staff$/);
+  await staff.goto('/staff/patients/new');
+  await staff.getByLabel('First name').fill('Olive');
+  await staff.getByLabel('Last name').fill(lastName);
+  await staff.getByLabel('Date of birth').fill(dateOfBirth);
+  await staff.getByRole('button', { name: 'Register child' }).click();
+  await expect(staff.getByText('The child is registered.')).toBeVisible();
+  const childUrl = new URL(staff.url()).pathname;
+  const childId = childUrl.split('/').at(-1)!;
+
+  // A PIN needs two confirmations of who is calling.
+  await staff.getByLabel("Guardian's name").fill('Ana Parent');
+  await staff.getByLabel('Relationship to the child').fill('Mother');
+  await staff.getByRole('button', { name: 'Issue PIN' }).click();
+  await expect(staff.getByRole('alert').filter({ hasText: 'Confirm at least two things' })).toBeVisible();
+  const pinA = await issuePinFor(staff, 'Ana Parent', 'Mother');
+  const letter = staff.getByRole('article', { name: 'PIN letter' });
+  await expect(letter).toContainText('Olive');
+  await expect(letter).toContainText('March 4, 2021');
+  await expect(letter).toContainText(/Use it before/);
+  // The letter prints on one page, on US Letter and on A4.
+  await staff.emulateMedia({ media: 'print' });
+  for (const format of ['Letter', 'A4'] as const) {
+    const pdf = (await staff.pdf({ format })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length, `${format} pages`).toBe(1);
+  }
+  await staff.emulateMedia({ media: 'screen' });
+  await staff.getByRole('button', { name: 'Done' }).click();
+  const pinB = await issuePinFor(staff, 'Ben Parent', 'Father');
+  await staff.getByRole('button', { name: 'Done' }).click();
+  await expect(staff.getByText('PINs not yet used')).toBeVisible();
+
+  // Parent A signs up and links the child, typing the PIN loosely.
+  const parentA = await newPage(browser);
+  const a = await signUpParent(parentA);
+  await signIn(parentA, '/login', a.userId, a.password);
+  await expect(parentA.getByText('No children are linked to your account yet.')).toBeVisible();
+  await linkChild(parentA, pinA.toLowerCase().replace('-', ' '), dateOfBirth);
+  await expect(parentA).toHaveURL(/\/dashboard\?linked=/);
+  await expect(parentA.getByText('Olive is now linked to your account.')).toBeVisible();
+  await parentA.getByRole('link', { name: /Olive/ }).click();
+  await expect(parentA.getByRole('heading', { name: `Olive ${lastName}` })).toBeVisible();
+
+  // Parent B links the same child with the second PIN.
+  const parentB = await newPage(browser);
+  const b = await signUpParent(parentB);
+  await signIn(parentB, '/login', b.userId, b.password);
+  await expect(parentB).toHaveURL(/\/dashboard$/);
+  await linkChild(parentB, pinB, dateOfBirth);
+  await expect(parentB.getByText('Olive is now linked to your account.')).toBeVisible();
+  await parentB.goto(`/children/${childId}`);
+  await expect(parentB.getByRole('heading', { name: `Olive ${lastName}` })).toBeVisible();
+
+  // A third parent with a used PIN and the wrong date of birth gets the one message, and cannot open the child by URL.
+  const parentC = await newPage(browser);
+  const c = await signUpParent(parentC);
+  await signIn(parentC, '/login', c.userId, c.password);
+  await expect(parentC).toHaveURL(/\/dashboard$/);
+  await linkChild(parentC, pinA, '2021-03-05');
+  await expect(parentC.getByRole('alert').filter({ hasText: 'The PIN and date of birth do not match an active PIN.' })).toBeVisible();
+  const response = await parentC.goto(`/children/${childId}`);
+  expect(response?.status()).toBe(404);
+  await expect(parentC.getByRole('heading', { name: 'We could not find that page' })).toBeVisible();
+
+  // The office sees both links, then removes B's access; B's open page loses the child on the next request.
+  await staff.goto(childUrl);
+  await expect(staff.getByText(`(${a.userId})`)).toBeVisible();
+  await expect(staff.getByText(`(${b.userId})`)).toBeVisible();
+  const linkOfB = staff.getByRole('listitem').filter({ hasText: `(${b.userId})` });
+  await linkOfB.getByRole('button', { name: 'Remove access for Robin Tester' }).click();
+  await linkOfB.getByLabel('Reason').fill('Custody change');
+  await linkOfB.getByRole('button', { name: 'Remove access now' }).click();
+  await expect(linkOfB.getByText(/Access removed \(Custody change/)).toBeVisible();
+
+  const reload = await parentB.reload();
+  expect(reload?.status()).toBe(404);
+  await parentB.goto('/dashboard');
+  await expect(parentB.getByText('No children are linked to your account yet.')).toBeVisible();
+  await parentA.goto(`/children/${childId}`);
+  await expect(parentA.getByRole('heading', { name: `Olive ${lastName}` })).toBeVisible();
+});
+
+test('staff find a child by name, date of birth or chart number', async ({ page }) => {
+  await signIn(page, '/staff/login', demoAdmin.userId, demoAdmin.password);
+  await expect(page).toHaveURL(/\/staff$/);
+  for (const query of ['q=rivera', 'q=DEMO-0001', 'dob=2021-04-12', 'q=maya+rivera']) {
+    await page.goto(`/staff/patients?${query}`);
+    await expect(page.getByRole('link', { name: /Rivera, Maya/ }), query).toBeVisible();
+  }
+  await page.goto('/staff/patients?q=zzzznobody');
+  await expect(page.getByText('No patient matches this search.')).toBeVisible();
+});
