@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { PracticeHeader } from '@/components/practice-header';
 import { SignOutButton } from '@/components/sign-out-button';
 
-export function SignedInHeader({ name, homeHref, links }: { name: string; homeHref: string; links: { href: string; label: string }[] }) {
+export function SignedInHeader({ name, homeHref, links, extra }: { name: string; homeHref: string; links: { href: string; label: string }[]; extra?: React.ReactNode }) {
   return (
     <>
       <PracticeHeader homeHref={homeHref}>
@@ -20,6 +20,7 @@ export function SignedInHeader({ name, homeHref, links }: { name: string; homeHr
               </Link>
             </li>
           ))}
+          {extra}
         </ul>
       </nav>
     </>

@@ -45,6 +45,9 @@ const envSchema = z
           return false;
         }
       }, 'must be an IANA time zone such as America/Chicago'),
+    REPLY_TIME_CLINICAL: z.string().trim().min(1).default('2 business days'),
+    REPLY_TIME_GENERAL: z.string().trim().min(1).default('2 business days'),
+    REPLY_TIME_BILLING: z.string().trim().min(1).default('3 business days'),
     PUBLIC_URL: z.url({ message: 'must be a full URL such as https://portal.example.org' }).default('http://localhost:3000'),
     PRACTICE_NAME: z.string().trim().min(1).default("Children's Pediatricians & Associates"),
     PRACTICE_PHONE: z.string().trim().min(1).default('(555) 010-2000'),

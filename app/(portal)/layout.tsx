@@ -1,15 +1,41 @@
+import Link from 'next/link';
 import { IdleWarning } from '@/components/idle-warning';
+import { InboxLink } from '@/components/messaging/inbox-link';
+import { PatientServicesMenu } from '@/components/messaging/patient-services-menu';
 import { SignedInHeader } from '@/components/signed-in-header';
 import { SiteFooter } from '@/components/site-footer';
-import { requireParent } from '@/lib/authz';
+import { getDb } from '@/db';
 import { idleTimeoutSecondsFor, secondsUntil } from '@/lib/auth/sessions';
+import { requireParent } from '@/lib/authz';
+import { todayInPractice } from '@/lib/children/age';
 import { sessionPolicy } from '@/lib/env';
+import { countUnreadConversations } from '@/lib/messaging/parent';
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const session = await requireParent();
+  const unread = await countUnreadConversations(await getDb(), session.user.id, todayInPractice());
   return (
     <>
-      <SignedInHeader name={`${session.user.firstName} ${session.user.lastName}`} homeHref="/dashboard" links={[{ href: '/dashboard', label: 'Home' }]} />
+      <SignedInHeader
+        name={`${session.user.firstName} ${session.user.lastName}`}
+        homeHref="/dashboard"
+        links={[{ href: '/dashboard', label: 'Home' }]}
+        extra={
+          <>
+            <li>
+              <InboxLink initialUnread={unread} />
+            </li>
+            <li>
+              <PatientServicesMenu />
+            </li>
+            <li>
+              <Link href="/account" className="inline-block px-3 py-3 font-medium text-white hover:bg-brand-700">
+                Account
+              </Link>
+            </li>
+          </>
+        }
+      />
       <main id="main" className="mx-auto max-w-5xl px-4 py-8">
         {children}
       </main>

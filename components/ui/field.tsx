@@ -1,3 +1,4 @@
+import type React from 'react';
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
 
 interface FieldShellProps {
@@ -55,6 +56,16 @@ export function SelectField({ id, label, error, hint, children, ...select }: Sel
       <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} className={`${controlClass} border-slate-400`} {...select}>
         {children}
       </select>
+    </FieldShell>
+  );
+}
+
+type TextAreaFieldProps = React.TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string; label: string; error?: string; hint?: ReactNode };
+
+export function TextAreaField({ id, label, error, hint, className, ...textarea }: TextAreaFieldProps) {
+  return (
+    <FieldShell id={id} label={label} error={error} hint={hint}>
+      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} className={`${controlClass} min-h-40 border-slate-400 ${className ?? ''}`} {...textarea} />
     </FieldShell>
   );
 }

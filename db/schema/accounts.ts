@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const accountKinds = ['parent', 'staff'] as const;
 export type AccountKind = (typeof accountKinds)[number];
@@ -25,6 +25,8 @@ export const users = pgTable(
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     hintQuestion: text('hint_question'),
     hintAnswerHash: text('hint_answer_hash'),
+    /** "You have a new secure message" emails; a parent can turn them off in account settings. */
+    messageEmails: boolean('message_emails').notNull().default(true),
     failedSignInCount: integer('failed_sign_in_count').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),

@@ -3,3 +3,4 @@ export * from './audit';
 export * from './children';
 export * from './mail';
 export * from './rate-limits';
+export * from './messaging';

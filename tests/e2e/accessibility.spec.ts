@@ -27,14 +27,14 @@ test('public pages have no serious or critical accessibility violations', async 
 test('the parent pages have no serious or critical accessibility violations', async ({ page }) => {
   await signIn(page, '/login', demoParent.userId, demoParent.password);
   await expect(page).toHaveURL(/\/dashboard$/);
-  for (const path of ['/dashboard', '/children/link', `/children/${await demoChildId()}`]) await expectNoSeriousViolations(page, path);
+  for (const path of ['/dashboard', '/children/link', `/children/${await demoChildId()}`, '/services/message', '/inbox', '/account']) await expectNoSeriousViolations(page, path);
 });
 
 test('the staff pages have no serious or critical accessibility violations', async ({ page }) => {
   await signIn(page, '/staff/login', demoAdmin.userId, demoAdmin.password);
   await expect(page).toHaveURL(/\/staff$/);
   const child = await demoChildId();
-  for (const path of ['/staff', '/staff/users', '/staff/patients', '/staff/patients?q=rivera', '/staff/patients/new', `/staff/patients/${child}`, `/staff/patients/${child}/edit`]) {
+  for (const path of ['/staff', '/staff/users', '/staff/messages', `/staff/messages/new?child=${child}`, '/staff/patients', '/staff/patients?q=rivera', '/staff/patients/new', `/staff/patients/${child}`, `/staff/patients/${child}/edit`]) {
     await expectNoSeriousViolations(page, path);
   }
 });

@@ -8,6 +8,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   const session = await requireStaff();
   const links = [
     { href: '/staff', label: 'Office home' },
+    { href: '/staff/messages', label: 'Messages' },
     ...(hasAnyRole(session, ['front_desk', 'admin', 'clinical']) ? [{ href: '/staff/patients', label: 'Patients' }] : []),
     ...(hasAnyRole(session, ['admin']) ? [{ href: '/staff/users', label: 'Staff users' }] : []),
   ];

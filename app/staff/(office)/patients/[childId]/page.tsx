@@ -40,11 +40,16 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
             {child.preferredName ? ` (“${child.preferredName}”)` : ''}
           </h1>
         </div>
+        <div className="flex flex-wrap gap-2">
+        <Link href={`/staff/messages/new?child=${child.id}`} className="inline-flex min-h-11 items-center rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold hover:bg-slate-100">
+          Write to a parent
+        </Link>
         {canManage ? (
           <Link href={`/staff/patients/${child.id}/edit`} className="inline-flex min-h-11 items-center rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold hover:bg-slate-100">
             Edit details
           </Link>
         ) : null}
+        </div>
       </div>
       {notice === 'created' ? <Alert tone="success">The child is registered.</Alert> : null}
       {notice === 'updated' ? <Alert tone="success">The changes are saved.</Alert> : null}

@@ -1,0 +1,66 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '@/db';
+import { requireParent } from '@/lib/authz';
+import { todayInPractice } from '@/lib/children/age';
+import { listInbox } from '@/lib/messaging/parent';
+import { categoryLabels } from '@/lib/messaging/schemas';
+
+export const metadata: Metadata = { title: 'Inbox' };
+
+function when(moment: Date): string {
+  return moment.toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export default async function InboxPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  const session = await requireParent();
+  const page = Math.max(1, Math.min(10_000, Number((await searchParams).page) || 1));
+  const { rows, hasMore } = await listInbox(await getDb(), session.user.id, todayInPractice(), page);
+  return (
+    <div className="flex flex-col gap-5">
+      <h1 className="text-2xl font-bold">Inbox</h1>
+      {/* No compose button here, by design: new messages start in Patient Services. */}
+      <p>
+        To send the office a new message, go to{' '}
+        <Link href="/services/message" className="text-blue-700 underline">
+          Patient Services → Send a secure message
+        </Link>
+        .
+      </p>
+      {rows.length === 0 && page === 1 ? <p>You have no messages yet.</p> : null}
+      <ul className="flex flex-col gap-2">
+        {rows.map((conversation) => (
+          <li key={conversation.id}>
+            <Link href={`/inbox/${conversation.id}`} className={`block rounded-lg border bg-white p-4 hover:border-brand-600 ${conversation.unread ? 'border-brand-600 border-l-4' : 'border-slate-200'}`}>
+              <span className="flex flex-wrap items-baseline justify-between gap-2">
+                <span className={conversation.unread ? 'font-bold text-brand-800' : 'font-semibold text-slate-900'}>
+                  {conversation.unread ? <span className="mr-2 rounded bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white">New reply</span> : null}
+                  {conversation.subject}
+                </span>
+                <span className="text-sm text-slate-700">{when(conversation.lastMessageAt)}</span>
+              </span>
+              <span className="block text-sm text-slate-700">
+                About {conversation.childFirstName} · {categoryLabels[conversation.category]}
+                {conversation.status === 'closed' ? ' · Closed' : ''}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {page > 1 || hasMore ? (
+        <nav aria-label="Inbox pages" className="flex gap-4">
+          {page > 1 ? (
+            <Link href={`/inbox?page=${page - 1}`} className="text-blue-700 underline">
+              Newer messages
+            </Link>
+          ) : null}
+          {hasMore ? (
+            <Link href={`/inbox?page=${page + 1}`} className="text-blue-700 underline">
+              Older messages
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { useEffect, useState } from 'react';
+
+/** "Inbox (2)": the count comes with the page, then refreshes on every navigation. */
+export function InboxLink({ initialUnread }: { initialUnread: number }) {
+  const pathname = usePathname();
+  const [unread, setUnread] = useState(initialUnread);
+  useEffect(() => {
+    let cancelled = false;
+    fetch('/api/inbox/unread', { cache: 'no-store' })
+      .then((response) => (response.ok ? response.json() : null))
+      .then((body: { unread?: number } | null) => {
+        if (!cancelled && typeof body?.unread === 'number') setUnread(body.unread);
+      })
+      .catch(() => {});
+    return () => {
+      cancelled = true;
+    };
+  }, [pathname]);
+  return (
+    <Link href="/inbox" className="inline-flex items-center gap-2 px-3 py-3 font-medium text-white hover:bg-brand-700">
+      Inbox
+      {unread > 0 ? (
+        <span className="rounded-full bg-amber-400 px-2 text-sm font-bold text-slate-900">
+          {unread}
+          <span className="sr-only"> unread</span>
+        </span>
+      ) : null}
+    </Link>
+  );
+}

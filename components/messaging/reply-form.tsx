@@ -1,0 +1,48 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { TextAreaField } from '@/components/ui/field';
+import { useActionForm } from '@/components/forms/use-action-form';
+import type { ActionResult } from '@/lib/action-result';
+import { BODY_MAX, replySchema, type ReplyInput } from '@/lib/messaging/schemas';
+
+/** A reply box for either side; each gets its own server action. */
+export function ReplyForm({ conversationId, action, label = 'Your reply', buttonLabel = 'Send reply', describedBy }: { conversationId: string; action: (input: ReplyInput) => Promise<ActionResult<unknown>>; label?: string; buttonLabel?: string; describedBy?: string }) {
+  const router = useRouter();
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  const [sent, setSent] = useState(false);
+  const { form, onSubmit, formError, errorOf } = useActionForm({
+    schema: replySchema,
+    action,
+    defaultValues: { conversationId, body: '', idempotencyKey },
+    onSuccess: () => {
+      // A fresh key for the next reply; this one has been used.
+      const next = crypto.randomUUID();
+      setIdempotencyKey(next);
+      form.reset({ conversationId, body: '', idempotencyKey: next });
+      setSent(true);
+      router.refresh();
+    },
+  });
+  const length = (form.watch('body') ?? '').length;
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label={label} aria-describedby={describedBy}>
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      {sent ? <Alert tone="success">Sent.</Alert> : null}
+      <TextAreaField
+        id={`reply-${conversationId}-${label.replace(/\W+/g, '-')}`}
+        label={label}
+        maxLength={BODY_MAX}
+        error={errorOf('body')}
+        hint={<span aria-live="polite">{`${length.toLocaleString('en-US')} of ${BODY_MAX.toLocaleString('en-US')} characters`}</span>}
+        {...form.register('body', { onChange: () => setSent(false) })}
+      />
+      <Button type="submit" pending={form.formState.isSubmitting} pendingLabel="Sending…" className="self-start">
+        {buttonLabel}
+      </Button>
+    </form>
+  );
+}
