@@ -35,7 +35,7 @@ export interface ActionDefinition<S extends z.ZodType> {
   /** Written on success in the same transaction as the change. */
   audit?: AuditAction;
   /** Counted before authorization and before any expensive work. */
-  rateLimit?: { bucket: string; limit: number; windowSeconds: number; per: 'ip' | 'user' };
+  rateLimit?: { bucket: string; limit: number; windowSeconds: number; per: 'ip' | 'user'; message?: string };
   /** Extra checks on the parsed input, e.g. that the child belongs to this guardian. Throw AppError to refuse. */
   authorize?: (context: { input: z.infer<S>; session: ActiveSession | null; db: Database }) => Promise<void> | void;
 }
@@ -169,7 +169,7 @@ function buildAction<S extends z.ZodType, T>({ definition, run }: Pipeline<S, T>
           const hits = await auditedTransaction(db, actor, meta, ({ tx }) => countHit(tx, `${bucket}:${per}:${key}`, windowSeconds));
           if (hits > limit) {
             await recordOutsideTransaction(actor, meta, { action: 'action.denied', outcome: 'denied', metadata: { action: definition.name, reason: 'rate_limited' } });
-            return { ok: false, formError: messages.rateLimited };
+            return { ok: false, formError: definition.rateLimit.message ?? messages.rateLimited };
           }
         }
       }

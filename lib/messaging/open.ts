@@ -1,9 +1,20 @@
 import type { Database } from '@/db';
 import type { StaffRole } from '@/db/schema';
 import type { Actor, RequestMeta } from '@/lib/audit/events';
-import { auditedTransaction } from '@/lib/audit/transaction';
+import { auditedTransaction, type AuditedTransaction } from '@/lib/audit/transaction';
 import { getGuardianConversation, markReadByGuardian } from './parent';
 import { getStaffConversation, markReadByStaff } from './staff';
+
+/** A first read is recorded as a read; later openings as views. */
+function recordOpening(audit: AuditedTransaction['audit'], childId: string, conversationId: string, newlyRead: number) {
+  return audit({
+    action: newlyRead > 0 ? 'message.read' : 'record.viewed',
+    childId,
+    targetType: 'conversation',
+    targetId: conversationId,
+    metadata: newlyRead > 0 ? { messagesRead: newlyRead } : { section: 'conversation' },
+  });
+}
 
 /**
  * Opening a conversation is a view of a child's information and, the first time, a read:
@@ -14,13 +25,7 @@ export async function openConversationAsGuardian(db: Database, actor: Actor, met
     const conversation = await getGuardianConversation(tx, guardianUserId, conversationId, today);
     if (!conversation) return null;
     const newlyRead = await markReadByGuardian(tx, conversationId);
-    await audit({
-      action: newlyRead > 0 ? 'message.read' : 'record.viewed',
-      childId: conversation.childId,
-      targetType: 'conversation',
-      targetId: conversationId,
-      metadata: newlyRead > 0 ? { messagesRead: newlyRead } : { section: 'conversation' },
-    });
+    await recordOpening(audit, conversation.childId, conversationId, newlyRead);
     return conversation;
   });
 }
@@ -30,13 +35,7 @@ export async function openConversationAsStaff(db: Database, actor: Actor, meta: 
     const conversation = await getStaffConversation(tx, roles, conversationId);
     if (!conversation) return null;
     const newlyRead = await markReadByStaff(tx, conversationId);
-    await audit({
-      action: newlyRead > 0 ? 'message.read' : 'record.viewed',
-      childId: conversation.childId,
-      targetType: 'conversation',
-      targetId: conversationId,
-      metadata: newlyRead > 0 ? { messagesRead: newlyRead } : { section: 'conversation' },
-    });
+    await recordOpening(audit, conversation.childId, conversationId, newlyRead);
     return conversation;
   });
 }

@@ -10,7 +10,7 @@ import { signOutNow } from '@/app/session/actions';
 import { confirmEmailAddress } from '@/app/(public)/verify-email/actions';
 import { actAs, createParent, FACTORY_PASSWORD, openSession, uniqueSuffix } from '../factories';
 import { testDb } from '../setup/database';
-import { requestState, TestRedirect } from '../setup/next-mocks';
+import { redirectOf, requestState } from '../setup/next-mocks';
 
 function signUpInput(overrides: Record<string, unknown> = {}) {
   const userId = `new.${uniqueSuffix()}`;
@@ -27,15 +27,6 @@ function signUpInput(overrides: Record<string, unknown> = {}) {
   };
 }
 
-async function redirectOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TestRedirect) return error.location;
-    throw error;
-  }
-  return '(no redirect)';
-}
 
 async function userCount(): Promise<number> {
   const [row] = await testDb().select({ n: count() }).from(users);

@@ -10,7 +10,7 @@ import { issuePin } from '@/lib/pins/issue';
 import { formatPin, generatePin, normalizePin, PIN_ALPHABET, PIN_ENTROPY_BITS } from '@/lib/pins/pin';
 import { actAs, createChild, createParent, createStaffMember, openSession, signedInUser, testMeta, uniqueSuffix } from '../factories';
 import { testDb, testDriver } from '../setup/database';
-import { TestRedirect } from '../setup/next-mocks';
+import { redirectOf } from '../setup/next-mocks';
 
 const verified = { confirmedDateOfBirth: true, confirmedAddressOrPhone: true, otherVerification: '' };
 const linkInput = (pin: string, dateOfBirth: string) => ({ pin: normalizePin(pin), dateOfBirth, relationship: 'mother' as const, relationshipOther: '' });
@@ -23,15 +23,6 @@ async function setUp() {
   return { db, staff, child };
 }
 
-async function redirectOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TestRedirect) return error.location;
-    throw error;
-  }
-  return '(no redirect)';
-}
 
 beforeEach(() => actAs(null));
 

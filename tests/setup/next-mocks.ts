@@ -59,3 +59,14 @@ vi.mock('@/lib/auth/next-auth', () => ({
     requestState.cookieSignOuts += 1;
   },
 }));
+
+/** Where a server action sent the browser, or "(no redirect)". */
+export async function redirectOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TestRedirect) return error.location;
+    throw error;
+  }
+  return '(no redirect)';
+}

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Pager } from '@/components/ui/pager';
 import { getDb } from '@/db';
 import { requireParent } from '@/lib/authz';
 import { todayInPractice } from '@/lib/children/age';
@@ -47,20 +48,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           </li>
         ))}
       </ul>
-      {page > 1 || hasMore ? (
-        <nav aria-label="Inbox pages" className="flex gap-4">
-          {page > 1 ? (
-            <Link href={`/inbox?page=${page - 1}`} className="text-blue-700 underline">
-              Newer messages
-            </Link>
-          ) : null}
-          {hasMore ? (
-            <Link href={`/inbox?page=${page + 1}`} className="text-blue-700 underline">
-              Older messages
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager page={page} hasMore={hasMore} hrefFor={(next) => `/inbox?page=${next}`} label="Inbox pages" previousLabel="Newer messages" nextLabel="Older messages" />
     </div>
   );
 }

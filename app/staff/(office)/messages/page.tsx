@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Alert } from '@/components/ui/alert';
+import { Pager } from '@/components/ui/pager';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/authz';
 import { categoriesFor } from '@/lib/messaging/categories';
@@ -72,20 +73,7 @@ export default async function StaffMessagesPage({ searchParams }: { searchParams
           </li>
         ))}
       </ul>
-      {page > 1 || hasMore ? (
-        <nav aria-label="Result pages" className="flex gap-4">
-          {page > 1 ? (
-            <Link href={href({ page: page - 1 })} className="text-blue-700 underline">
-              Previous page
-            </Link>
-          ) : null}
-          {hasMore ? (
-            <Link href={href({ page: page + 1 })} className="text-blue-700 underline">
-              Next page
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager page={page} hasMore={hasMore} hrefFor={(next) => href({ page: next })} label="Result pages" />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Pager } from '@/components/ui/pager';
 import { getDb } from '@/db';
 import { hasAnyRole, requireStaff } from '@/lib/authz';
 import { formatDate } from '@/lib/children/age';
@@ -74,21 +75,7 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
           </table>
         </div>
       ) : null}
-      {searched && (search.page > 1 || hasMore) ? (
-        <nav aria-label="Search result pages" className="flex gap-4">
-          {search.page > 1 ? (
-            <Link href={pageHref(search.page - 1)} className="text-blue-700 underline">
-              Previous page
-            </Link>
-          ) : null}
-          <span>Page {search.page}</span>
-          {hasMore ? (
-            <Link href={pageHref(search.page + 1)} className="text-blue-700 underline">
-              Next page
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      {searched ? <Pager page={search.page} hasMore={hasMore} hrefFor={pageHref} label="Search result pages" /> : null}
     </div>
   );
 }
