@@ -1,3 +1,5 @@
+import { formatDateTime } from '@/lib/format-time';
+
 export interface ThreadMessage {
   id: string;
   kind?: 'message' | 'note';
@@ -8,9 +10,6 @@ export interface ThreadMessage {
   readByGuardianAt?: Date | null;
 }
 
-function when(moment: Date): string {
-  return moment.toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 /**
  * Messages in order. Bodies are rendered as text (React escapes them), with line breaks kept:
@@ -26,11 +25,11 @@ export function MessageThread({ messages, showReadReceipts = false }: { messages
           <li key={message.id} className={`rounded-lg border-l-4 p-4 ${tone}`}>
             <p className="text-sm text-slate-700">
               {note ? <strong className="mr-1 uppercase text-amber-900">Internal note (staff only) ·</strong> : null}
-              <strong>{message.authorName}</strong> · {when(message.createdAt)}
+              <strong>{message.authorName}</strong> · {formatDateTime(message.createdAt)}
             </p>
             <p className="mt-2 whitespace-pre-wrap">{message.body}</p>
             {showReadReceipts && !note && message.authorKind === 'staff' ? (
-              <p className="mt-2 text-sm text-slate-700">{message.readByGuardianAt ? `Read by the parent ${when(message.readByGuardianAt)}` : 'Not read by the parent yet'}</p>
+              <p className="mt-2 text-sm text-slate-700">{message.readByGuardianAt ? `Read by the parent ${formatDateTime(message.readByGuardianAt)}` : 'Not read by the parent yet'}</p>
             ) : null}
           </li>
         );

@@ -60,12 +60,12 @@ export function IssuePinForm({ childId, practice }: { childId: string; practice:
           <PinLetter
             letter={{
               ...practice,
-              issuedOn: new Date().toISOString().slice(0, 10),
+              issuedOn: issued.issuedOn,
               guardianName: issued.guardianName,
               childFirstName: issued.childFirstName,
               childDateOfBirth: issued.childDateOfBirth,
               pin: issued.pin,
-              expiresOn: issued.expiresAt.slice(0, 10),
+              expiresOn: issued.expiresOn,
             }}
           />
         </div>

@@ -12,6 +12,9 @@ export interface IssuedPin {
   /** Shown once, on screen and on the letter; never stored. */
   pin: string;
   expiresAt: string;
+  /** The letter's dates, on the practice's calendar. */
+  issuedOn: string;
+  expiresOn: string;
   guardianName: string;
   childFirstName: string;
   childDateOfBirth: string;
@@ -64,6 +67,8 @@ export async function issuePin(db: Db, staffUserId: string, input: IssuePinInput
         pinId: row!.id,
         pin: formatPin(pin),
         expiresAt: expiresAt.toISOString(),
+        issuedOn: todayInPractice(now),
+        expiresOn: todayInPractice(expiresAt),
         guardianName: input.guardianName,
         childFirstName: child.preferredName ?? child.firstName,
         childDateOfBirth: child.dateOfBirth,

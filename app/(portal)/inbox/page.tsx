@@ -6,12 +6,10 @@ import { requireParent } from '@/lib/authz';
 import { todayInPractice } from '@/lib/children/age';
 import { listInbox } from '@/lib/messaging/parent';
 import { categoryLabels } from '@/lib/messaging/schemas';
+import { formatDateTime } from '@/lib/format-time';
 
 export const metadata: Metadata = { title: 'Inbox' };
 
-function when(moment: Date): string {
-  return moment.toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 export default async function InboxPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const session = await requireParent();
@@ -38,7 +36,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
                   {conversation.unread ? <span className="mr-2 rounded bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white">New reply</span> : null}
                   {conversation.subject}
                 </span>
-                <span className="text-sm text-slate-700">{when(conversation.lastMessageAt)}</span>
+                <span className="text-sm text-slate-700">{formatDateTime(conversation.lastMessageAt)}</span>
               </span>
               <span className="block text-sm text-slate-700">
                 About {conversation.childFirstName} · {categoryLabels[conversation.category]}

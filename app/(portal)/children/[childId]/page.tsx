@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireLinkedChild } from '@/lib/authz';
 import { describeAge, formatDate, todayInPractice } from '@/lib/children/age';
+import { formatDay } from '@/lib/format-time';
 
 export const metadata: Metadata = { title: 'Your child' };
 
@@ -27,7 +28,7 @@ export default async function ChildPage({ params }: { params: Promise<{ childId:
         <dt className="font-medium text-slate-700">You are</dt>
         <dd>{child.relationship}</dd>
         <dt className="font-medium text-slate-700">Linked on</dt>
-        <dd>{formatDate(child.linkedAt.toISOString().slice(0, 10))}</dd>
+        <dd>{formatDay(child.linkedAt)}</dd>
       </dl>
       <p className="text-slate-700">Each time you or the office opens {name}’s information, the portal records who opened it and when.</p>
     </div>

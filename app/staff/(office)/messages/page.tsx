@@ -7,14 +7,12 @@ import { requireStaff } from '@/lib/authz';
 import { categoriesFor } from '@/lib/messaging/categories';
 import { categoryLabels } from '@/lib/messaging/schemas';
 import { listQueue, queueCounts, queueTabs, type QueueTab } from '@/lib/messaging/staff';
+import { formatDateTime } from '@/lib/format-time';
 
 export const metadata: Metadata = { title: 'Messages' };
 
 const tabLabels: Record<QueueTab, string> = { open: 'Open', unassigned: 'Unassigned', mine: 'Assigned to me', closed: 'Closed' };
 
-function when(moment: Date): string {
-  return moment.toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 export default async function StaffMessagesPage({ searchParams }: { searchParams: Promise<{ tab?: string; q?: string; page?: string; notice?: string }> }) {
   const session = await requireStaff('clinical', 'billing', 'front_desk', 'admin');
@@ -63,7 +61,7 @@ export default async function StaffMessagesPage({ searchParams }: { searchParams
                   {row.unread ? <span className="mr-2 rounded bg-brand-600 px-2 py-0.5 text-xs text-white">Unread</span> : null}
                   {row.subject}
                 </span>
-                <span className="text-sm text-slate-700">{when(row.lastMessageAt)}</span>
+                <span className="text-sm text-slate-700">{formatDateTime(row.lastMessageAt)}</span>
               </span>
               <span className="block text-sm text-slate-700">
                 {row.childLastName}, {row.childFirstName} · from {row.guardianFirstName} {row.guardianLastName} · {categoryLabels[row.category]} ·{' '}

@@ -7,14 +7,11 @@ import { hasAnyRole, requireStaffChild } from '@/lib/authz';
 import { describeAge, formatDate, isMinorOn, todayInPractice } from '@/lib/children/age';
 import { listGuardianLinks, listOutstandingPins } from '@/lib/children/registry';
 import { env } from '@/lib/env';
+import { formatDay } from '@/lib/format-time';
 
 export const metadata: Metadata = { title: 'Patient' };
 
 const stateLabels = { active: 'Active', revoked: 'Access removed', ended_at_majority: 'Ended at majority' } as const;
-
-function dateOf(moment: Date): string {
-  return formatDate(moment.toISOString().slice(0, 10));
-}
 
 export default async function PatientPage({ params, searchParams }: { params: Promise<{ childId: string }>; searchParams: Promise<{ notice?: string }> }) {
   const { childId } = await params;
@@ -77,9 +74,9 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
                 {link.guardianFirstName} {link.guardianLastName} <span className="font-normal text-slate-700">({link.guardianUserId})</span> · {link.relationship}
               </p>
               <p className="text-sm text-slate-700">
-                Linked {dateOf(link.linkedAt)}
-                {link.pinIssuedAt ? ` with a PIN issued ${dateOf(link.pinIssuedAt)} for ${link.pinIntendedFor}` : ' by the office'} · <strong>{stateLabels[link.state]}</strong>
-                {link.state === 'revoked' && link.statusReason ? ` (${link.statusReason}${link.endedAt ? `, ${dateOf(link.endedAt)}` : ''})` : ''}
+                Linked {formatDay(link.linkedAt)}
+                {link.pinIssuedAt ? ` with a PIN issued ${formatDay(link.pinIssuedAt)} for ${link.pinIntendedFor}` : ' by the office'} · <strong>{stateLabels[link.state]}</strong>
+                {link.state === 'revoked' && link.statusReason ? ` (${link.statusReason}${link.endedAt ? `, ${formatDay(link.endedAt)}` : ''})` : ''}
               </p>
               {canManage && link.state === 'active' ? (
                 <div className="mt-3">
@@ -100,8 +97,8 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
           {outstanding.map((pin) => (
             <li key={pin.id} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white p-4">
               <p>
-                For <strong>{pin.intendedGuardianName}</strong> ({pin.intendedRelationship}), issued {dateOf(pin.issuedAt)} by {pin.issuedByFirstName} {pin.issuedByLastName} ·{' '}
-                {pin.expired ? <strong>expired</strong> : `expires ${dateOf(pin.expiresAt)}`}
+                For <strong>{pin.intendedGuardianName}</strong> ({pin.intendedRelationship}), issued {formatDay(pin.issuedAt)} by {pin.issuedByFirstName} {pin.issuedByLastName} ·{' '}
+                {pin.expired ? <strong>expired</strong> : `expires ${formatDay(pin.expiresAt)}`}
               </p>
               {canManage ? <CancelPinButton pinId={pin.id} guardianName={pin.intendedGuardianName} /> : null}
             </li>
