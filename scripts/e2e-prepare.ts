@@ -1,4 +1,6 @@
 import { connectPostgres, migrateDatabase } from '@/db';
+import { sql } from 'drizzle-orm';
+import { rateLimitCounters } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
 
 /**
@@ -20,6 +22,8 @@ async function main() {
   try {
     await migrateDatabase(connection);
     await seedDemoData(connection.db);
+    // Every test browser comes from 127.0.0.1: start each run with fresh per-address counters.
+    await connection.db.delete(rateLimitCounters).where(sql`true`);
   } finally {
     await connection.close();
   }

@@ -64,3 +64,34 @@ export const signInSchema = z.object({
 export type SignInInput = z.infer<typeof signInSchema>;
 
 export const emailVerificationSchema = z.object({ token: z.string().min(20).max(200) });
+
+const newPasswordPair = {
+  newPassword: passwordField,
+  confirmPassword: z.string().min(1, 'Type the new password again.'),
+};
+
+function passwordsMatch(value: { newPassword: string; confirmPassword: string }, ctx: z.RefinementCtx) {
+  if (value.newPassword !== value.confirmPassword) ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: 'The two passwords do not match.' });
+}
+
+export const forgotPasswordSchema = z.object({ identifier: z.string().trim().min(1, 'Enter your User ID or email.').max(254) });
+
+export const resetPasswordSchema = z
+  .object({ token: z.string().min(20).max(200), hintAnswer: z.string().trim().min(1, 'Enter the answer to your hint question.').max(100), ...newPasswordPair })
+  .superRefine(passwordsMatch);
+export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
+
+export const forgotUserIdSchema = z.object({ email: emailField });
+
+export const changePasswordSchema = z
+  .object({ currentPassword: z.string().min(1, 'Enter your current password.').max(1024), ...newPasswordPair })
+  .superRefine(passwordsMatch);
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+export const changeEmailSchema = z.object({ currentPassword: z.string().min(1, 'Enter your current password.').max(1024), newEmail: emailField });
+
+export const changeHintSchema = z.object({
+  currentPassword: z.string().min(1, 'Enter your current password.').max(1024),
+  hintQuestion: z.enum(hintQuestionIds, { message: 'Choose a hint question.' }),
+  hintAnswer: z.string().trim().min(2, 'Enter an answer you will remember.').max(100, 'Keep the answer under 100 characters.'),
+});

@@ -49,3 +49,55 @@ export function staffWelcomeMessage(firstName: string, loginUrl: string) {
     ),
   };
 }
+
+export function passwordResetMessage(firstName: string, url: string) {
+  return {
+    template: 'password-reset',
+    subject: 'Reset your patient portal password',
+    ...layout(
+      [
+        `Hello ${firstName},`,
+        'Someone asked to reset the password of your patient portal account. If it was you, open the link below. You will be asked the answer to your hint question, then for a new password.',
+        'The link works once, for 30 minutes. If you did not ask for this, you can ignore this email: your password stays the same.',
+      ],
+      { label: 'Reset my password', url },
+    ),
+  };
+}
+
+export function passwordChangedMessage(firstName: string) {
+  const { PRACTICE_PHONE } = env();
+  return {
+    template: 'password-changed',
+    subject: 'Your patient portal password was changed',
+    ...layout([`Hello ${firstName},`, 'The password of your patient portal account was just changed, and every device that was signed in has been signed out.', `If this wasn't you, call the office right away at ${PRACTICE_PHONE}.`]),
+  };
+}
+
+export function userIdReminderMessage(firstName: string, userId: string, loginUrl: string) {
+  return {
+    template: 'user-id-reminder',
+    subject: 'Your patient portal User ID',
+    ...layout([`Hello ${firstName},`, `You asked for your User ID. It is: ${userId}`, 'If you did not ask, you can ignore this email.'], { label: 'Sign in', url: loginUrl }),
+  };
+}
+
+export function emailChangeConfirmMessage(firstName: string, url: string) {
+  return {
+    template: 'email-change-confirm',
+    subject: 'Confirm your new email for the patient portal',
+    ...layout(
+      [`Hello ${firstName},`, 'You asked to use this address for your patient portal account. The change happens when you open the link below. It works for 48 hours.', 'If you did not ask for this, ignore this email.'],
+      { label: 'Use this email address', url },
+    ),
+  };
+}
+
+export function emailChangeNoticeMessage(firstName: string) {
+  const { PRACTICE_PHONE } = env();
+  return {
+    template: 'email-change-notice',
+    subject: 'Your patient portal email is being changed',
+    ...layout([`Hello ${firstName},`, 'Someone signed in to your patient portal account and asked to move it to a new email address. It changes once the new address is confirmed.', `If this wasn't you, call the office right away at ${PRACTICE_PHONE}.`]),
+  };
+}

@@ -18,7 +18,7 @@ async function expectNoSeriousViolations(page: Page, path: string) {
   expect(serious.map((v) => `${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-const publicPages = ['/', '/login', '/signup', '/help/registration', '/forgot-password', '/forgot-user-id', '/verify-email?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '/verify-email', '/staff/login', '/no-such-page'];
+const publicPages = ['/', '/login', '/signup', '/help/registration', '/forgot-password?sent=1', '/forgot-user-id?sent=1', '/reset-password?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '/forgot-password', '/forgot-user-id', '/verify-email?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '/verify-email', '/staff/login', '/no-such-page'];
 
 test('public pages have no serious or critical accessibility violations', async ({ page }) => {
   for (const path of publicPages) await expectNoSeriousViolations(page, path);

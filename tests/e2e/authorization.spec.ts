@@ -36,6 +36,7 @@ function expectations(child: string): { route: string; path: string; outcome: Re
     { route: '/forgot-password', path: '/forgot-password', outcome: everyone },
     { route: '/forgot-user-id', path: '/forgot-user-id', outcome: everyone },
     { route: '/verify-email', path: '/verify-email', outcome: everyone },
+    { route: '/reset-password', path: '/reset-password?token=not-a-real-token-at-all', outcome: everyone },
     { route: '/help/registration', path: '/help/registration', outcome: everyone },
     { route: '/dev/mail', path: '/dev/mail', outcome: nobody },
     { route: '/dashboard', path: '/dashboard', outcome: parentOnly('login') },

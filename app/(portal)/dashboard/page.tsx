@@ -10,12 +10,12 @@ import { listChildrenPastMajority, listLinkedChildren } from '@/lib/guardianship
 
 export const metadata: Metadata = { title: 'Home' };
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ linked?: string }> }) {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ linked?: string; notice?: string }> }) {
   const session = await requireParent();
   const db = await getDb();
   const today = todayInPractice();
   const [linkedChildren, grownUp] = await Promise.all([listLinkedChildren(db, session.user.id, today), listChildrenPastMajority(db, session.user.id, today)]);
-  const { linked } = await searchParams;
+  const { linked, notice } = await searchParams;
   // Only a child this parent can see right now can be named in the notice.
   const justLinked = linkedChildren.find((child) => child.id === linked);
   const { PRACTICE_PHONE, AGE_OF_MAJORITY } = env();
@@ -23,6 +23,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">Hello, {session.user.firstName}</h1>
+      {notice === 'password-reset' ? <Alert tone="success">Your password is changed, and every other device was signed out.</Alert> : null}
       {justLinked ? <Alert tone="success">{justLinked.preferredName ?? justLinked.firstName} is now linked to your account.</Alert> : null}
       {session.user.emailVerifiedAt ? (
         <p className="text-sm text-slate-700">

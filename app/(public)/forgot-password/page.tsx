@@ -1,20 +1,29 @@
 import type { Metadata } from 'next';
+import { ForgotPasswordForm } from '@/components/forms/recovery-forms';
+import { Alert } from '@/components/ui/alert';
 import { env } from '@/lib/env';
 
 export const metadata: Metadata = { title: 'I forgot my password' };
 
-export default function ForgotPasswordPage() {
-  const { PRACTICE_PHONE, PRACTICE_HOURS } = env();
+export default async function ForgotPasswordPage({ searchParams }: { searchParams: Promise<{ sent?: string }> }) {
+  const { PRACTICE_PHONE } = env();
+  const sent = (await searchParams).sent === '1';
   return (
-    <div className="mx-auto flex max-w-xl flex-col gap-4">
+    <div className="mx-auto flex max-w-md flex-col gap-4">
       <h1 className="text-2xl font-bold">I forgot my password</h1>
-      <p>
-        Please call the office at{' '}
-        <a className="text-blue-700 underline" href={`tel:${PRACTICE_PHONE.replace(/[^0-9+]/g, '')}`}>
-          {PRACTICE_PHONE}
-        </a>{' '}
-        ({PRACTICE_HOURS}). After checking who you are, the staff can help you get back into your account.
-      </p>
+      {sent ? (
+        <Alert tone="info" title="Check your email">
+          <p>If an account matches, we have emailed a link to the address on file. Check your inbox and your spam folder. The link works for 30 minutes.</p>
+          <p className="mt-2">No email after a few minutes? Call the office at {PRACTICE_PHONE}.</p>
+        </Alert>
+      ) : (
+        <>
+          <p>Type your User ID or the email address on your account. We will email you a link to choose a new password.</p>
+          <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+            <ForgotPasswordForm />
+          </div>
+        </>
+      )}
     </div>
   );
 }

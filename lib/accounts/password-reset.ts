@@ -1,0 +1,126 @@
+import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import type { Database, Db } from '@/db';
+import { passwordResets, users } from '@/db/schema';
+import { anonymousActor, type RequestMeta } from '@/lib/audit/events';
+import { auditedTransaction } from '@/lib/audit/transaction';
+import { actorFor } from '@/lib/auth/actors';
+import { hashPassword, verifyHintAnswer } from '@/lib/auth/password';
+import { createSession, endAllSessionsOfUser } from '@/lib/auth/sessions';
+import { hashToken, newSecretToken } from '@/lib/auth/tokens';
+import { env, signInPolicy } from '@/lib/env';
+import { enqueueMail, type OutgoingMail } from '@/lib/mail/outbox';
+import { passwordChangedMessage, passwordResetMessage } from '@/lib/mail/templates';
+import { hintQuestions, type HintQuestionId } from './hint-questions';
+import { newPasswordProblem } from './password-policy';
+import type { ResetPasswordInput } from './schemas';
+
+export const RESET_LINK_MINUTES = 30;
+export const RESET_HINT_ATTEMPTS = 5;
+
+/**
+ * Starts a reset for a parent account found by User ID or email. The caller answers the same
+ * way whether or not one was found; only the email (to the address on file) differs.
+ */
+export async function requestPasswordReset(db: Db, identifier: string, now = new Date()): Promise<{ userId: string | null; mail: OutgoingMail | null }> {
+  const lowered = identifier.trim().toLowerCase();
+  const [account] = await db
+    .select({ id: users.id, email: users.email, firstName: users.firstName, disabledAt: users.disabledAt })
+    .from(users)
+    .where(and(eq(users.kind, 'parent'), or(eq(sql`lower(${users.userId})`, lowered), eq(sql`lower(${users.email})`, lowered))));
+  if (!account || account.disabledAt) return { userId: null, mail: null };
+  const token = newSecretToken();
+  const [reset] = await db
+    .insert(passwordResets)
+    .values({ userId: account.id, tokenHash: hashToken(token), createdAt: now, expiresAt: new Date(now.getTime() + RESET_LINK_MINUTES * 60_000) })
+    .returning({ id: passwordResets.id });
+  // From PUBLIC_URL, never from the request: a forged Host header must not redirect the link.
+  const url = new URL('/reset-password', env().PUBLIC_URL);
+  url.searchParams.set('token', token);
+  return { userId: account.id, mail: { ...passwordResetMessage(account.firstName, url.toString()), to: account.email, idempotencyKey: `password-reset:${reset!.id}` } };
+}
+
+function usableReset(token: string, now: Date) {
+  return and(eq(passwordResets.tokenHash, hashToken(token)), isNull(passwordResets.usedAt), isNull(passwordResets.revokedAt), gt(passwordResets.expiresAt, now));
+}
+
+/** What the reset page shows: the hint question, only to someone holding a live link. */
+export async function findPasswordReset(db: Db, token: string, now = new Date()): Promise<{ hintQuestion: string } | null> {
+  const [row] = await db
+    .select({ hintQuestion: users.hintQuestion, wrong: passwordResets.wrongHintAnswers, disabledAt: users.disabledAt })
+    .from(passwordResets)
+    .innerJoin(users, eq(users.id, passwordResets.userId))
+    .where(usableReset(token, now));
+  if (!row || row.disabledAt || row.wrong >= RESET_HINT_ATTEMPTS || !row.hintQuestion) return null;
+  return { hintQuestion: hintQuestions[row.hintQuestion as HintQuestionId] ?? row.hintQuestion };
+}
+
+export type ResetOutcome =
+  | { ok: true; userId: string; sessionToken: string }
+  | { ok: false; reason: 'invalid_link' | 'wrong_answer' | 'too_many_answers' }
+  | { ok: false; reason: 'weak_password'; message: string };
+
+/**
+ * Finishes a reset: hint answer, then the new password. A wrong answer counts against the link
+ * (5 and it dies) and as a failed sign-in. Success changes the password, ends every session and
+ * every other reset link, emails a confirmation and opens a fresh session.
+ */
+export async function completePasswordReset(db: Database, input: ResetPasswordInput, meta: RequestMeta, now = new Date()): Promise<ResetOutcome> {
+  const [found] = await db
+    .select({
+      resetId: passwordResets.id,
+      wrong: passwordResets.wrongHintAnswers,
+      id: users.id,
+      kind: users.kind,
+      userId: users.userId,
+      email: users.email,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      passwordHash: users.passwordHash,
+      hintAnswerHash: users.hintAnswerHash,
+      disabledAt: users.disabledAt,
+    })
+    .from(passwordResets)
+    .innerJoin(users, eq(users.id, passwordResets.userId))
+    .where(usableReset(input.token, now));
+  if (!found || found.disabledAt || !found.hintAnswerHash) return { ok: false, reason: 'invalid_link' };
+  if (found.wrong >= RESET_HINT_ATTEMPTS) return { ok: false, reason: 'too_many_answers' };
+
+  const actor = actorFor({ id: found.id, kind: found.kind, roles: [] });
+  if (!(await verifyHintAnswer(input.hintAnswer, found.hintAnswerHash))) {
+    return auditedTransaction(db, anonymousActor, meta, async ({ tx, audit }) => {
+      const [counted] = await tx
+        .update(passwordResets)
+        .set({ wrongHintAnswers: sql`${passwordResets.wrongHintAnswers} + 1` })
+        .where(eq(passwordResets.id, found.resetId))
+        .returning({ wrong: passwordResets.wrongHintAnswers });
+      // A wrong answer is a failed sign-in too: ten of them lock the account like ten wrong passwords.
+      const [user] = await tx
+        .update(users)
+        .set({
+          failedSignInCount: sql`${users.failedSignInCount} + 1`,
+          lockedUntil: sql`case when ${users.failedSignInCount} + 1 >= ${signInPolicy.accountFailureLimit} then ${new Date(now.getTime() + signInPolicy.accountLockMinutes * 60_000).toISOString()}::timestamptz else ${users.lockedUntil} end`,
+        })
+        .where(eq(users.id, found.id))
+        .returning({ failures: users.failedSignInCount });
+      await audit({ action: 'auth.password_reset_failed', outcome: 'denied', targetType: 'user', targetId: found.id, metadata: { reason: 'wrong_hint', failedAttemptsOnLink: counted?.wrong ?? null, consecutiveFailures: user?.failures ?? null } });
+      return { ok: false as const, reason: (counted?.wrong ?? 0) >= RESET_HINT_ATTEMPTS ? ('too_many_answers' as const) : ('wrong_answer' as const) };
+    });
+  }
+
+  const problem = await newPasswordProblem(input.newPassword, found);
+  if (problem) return { ok: false, reason: 'weak_password', message: problem };
+  const passwordHash = await hashPassword(input.newPassword);
+
+  return auditedTransaction(db, actor, meta, async ({ tx, audit }) => {
+    // Claim the link in one statement: a second tab with the same link finds it used.
+    const claimed = await tx.update(passwordResets).set({ usedAt: now }).where(and(eq(passwordResets.id, found.resetId), isNull(passwordResets.usedAt))).returning({ id: passwordResets.id });
+    if (claimed.length === 0) return { ok: false as const, reason: 'invalid_link' as const };
+    await tx.update(passwordResets).set({ revokedAt: now }).where(and(eq(passwordResets.userId, found.id), isNull(passwordResets.usedAt), isNull(passwordResets.revokedAt)));
+    await tx.update(users).set({ passwordHash, passwordChangedAt: now, failedSignInCount: 0, lockedUntil: null }).where(eq(users.id, found.id));
+    const sessionsEnded = await endAllSessionsOfUser(tx, found.id, 'password_changed', now);
+    const { token } = await createSession(tx, found, meta, now);
+    await audit({ action: 'auth.password_reset', targetType: 'user', targetId: found.id, metadata: { sessionsEnded } });
+    await enqueueMail(tx, { ...passwordChangedMessage(found.firstName), to: found.email, idempotencyKey: `password-changed:${found.resetId}` });
+    return { ok: true as const, userId: found.id, sessionToken: token };
+  });
+}
