@@ -36,6 +36,8 @@ export interface ActionDefinition<S extends z.ZodType> {
   audit?: AuditAction;
   /** Counted before authorization and before any expensive work. */
   rateLimit?: { bucket: string; limit: number; windowSeconds: number; per: 'ip' | 'user'; message?: string };
+  /** Allowed while the person must still replace an office-issued temporary password. */
+  allowDuringPasswordChange?: boolean;
   /** Extra checks on the parsed input, e.g. that the child belongs to this guardian. Throw AppError to refuse. */
   authorize?: (context: { input: z.infer<S>; session: ActiveSession | null; db: Database }) => Promise<void> | void;
 }
@@ -152,6 +154,10 @@ function buildAction<S extends z.ZodType, T>({ definition, run }: Pipeline<S, T>
       if (!accessAllows(definition.access, session)) {
         await recordOutsideTransaction(actor, meta, { action: 'action.denied', outcome: 'denied', metadata: { action: definition.name, reason: session ? 'role' : 'signed_out' } });
         return { ok: false, formError: session ? messages.denied : messages.signedOut };
+      }
+
+      if (session?.user.mustChangePassword && !definition.allowDuringPasswordChange) {
+        return { ok: false, formError: 'Please choose a new password first.' };
       }
 
       const parsed = definition.schema.safeParse(toPlainInput(rawInput));

@@ -21,11 +21,13 @@ export function isUuid(value: string): boolean {
  * Page guards. They run on the server for every request; the proxy's redirects are only a
  * convenience and never the security check.
  */
-export async function requireParent(): Promise<ActiveSession> {
+export async function requireParent(options: { duringPasswordChange?: boolean } = {}): Promise<ActiveSession> {
   const session = await getCurrentSession();
   if (!session) redirect('/login');
   // A staff account has no portal of its own children: it is not a guardian.
   if (session.user.kind !== 'parent') notFound();
+  // Signed in with an office-issued temporary password: choose a new one before anything else.
+  if (session.user.mustChangePassword && !options.duringPasswordChange) redirect('/choose-password');
   return session;
 }
 

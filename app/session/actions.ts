@@ -11,7 +11,7 @@ const signOutSchema = z.object({
 });
 
 export const signOutNow = defineAction(
-  { name: 'auth.signOut', schema: signOutSchema, access: { kind: 'signed-in' }, audit: 'auth.signed_out' },
+  { name: 'auth.signOut', schema: signOutSchema, access: { kind: 'signed-in' }, audit: 'auth.signed_out', allowDuringPasswordChange: true },
   async ({ input, tx, session, describeAudit }) => {
     // access 'signed-in' guarantees a session here.
     const current = session!;
@@ -25,7 +25,7 @@ export const signOutNow = defineAction(
 
 /** "Stay signed in" on the idle warning: proves the person is still there. */
 export const staySignedIn = defineAction(
-  { name: 'auth.staySignedIn', schema: z.object({}), access: { kind: 'signed-in' }, audit: 'auth.session_extended' },
+  { name: 'auth.staySignedIn', schema: z.object({}), access: { kind: 'signed-in' }, audit: 'auth.session_extended', allowDuringPasswordChange: true },
   async ({ tx, session, describeAudit }) => {
     const current = session!;
     const now = new Date();

@@ -18,7 +18,7 @@ export interface PinLetterContent {
  */
 export function PinLetter({ letter }: { letter: PinLetterContent }) {
   return (
-    <article id="pin-letter" aria-label="PIN letter" className="pin-letter mx-auto max-w-[40rem] bg-white p-8 text-[15px] leading-relaxed text-black print:p-0">
+    <article id="pin-letter" data-print-letter aria-label="PIN letter" className="pin-letter mx-auto max-w-[40rem] bg-white p-8 text-[15px] leading-relaxed text-black print:p-0">
       <header className="border-b-2 border-black pb-3">
         <p className="text-xl font-bold">{letter.practiceName}</p>
         <p>

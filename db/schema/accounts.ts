@@ -27,6 +27,9 @@ export const users = pgTable(
     hintAnswerHash: text('hint_answer_hash'),
     /** "You have a new secure message" emails; a parent can turn them off in account settings. */
     messageEmails: boolean('message_emails').notNull().default(true),
+    /** Set by an office-issued temporary password: nothing but choosing a new one until it is cleared. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    temporaryPasswordExpiresAt: timestamp('temporary_password_expires_at', { withTimezone: true }),
     failedSignInCount: integer('failed_sign_in_count').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),

@@ -95,3 +95,6 @@ export const changeHintSchema = z.object({
   hintQuestion: z.enum(hintQuestionIds, { message: 'Choose a hint question.' }),
   hintAnswer: z.string().trim().min(2, 'Enter an answer you will remember.').max(100, 'Keep the answer under 100 characters.'),
 });
+
+/** After signing in with an office-issued temporary password. */
+export const choosePasswordSchema = z.object({ ...newPasswordPair }).superRefine(passwordsMatch);

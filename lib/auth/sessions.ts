@@ -37,6 +37,8 @@ export interface SignedInUser {
   firstName: string;
   lastName: string;
   roles: StaffRole[];
+  /** An office-issued temporary password is in use: the person must choose their own first. */
+  mustChangePassword: boolean;
 }
 
 export interface ActiveSession {
@@ -72,6 +74,7 @@ export async function lookUpSession(db: Db, token: string, now = new Date()): Pr
       firstName: users.firstName,
       lastName: users.lastName,
       disabledAt: users.disabledAt,
+      mustChangePassword: users.mustChangePassword,
       roles: sql<StaffRole[]>`coalesce((select array_agg(${staffRoleAssignments.role} order by ${staffRoleAssignments.role}) from ${staffRoleAssignments} where ${staffRoleAssignments.userId} = ${users.id}), '{}')`,
     })
     .from(sessions)
@@ -101,6 +104,7 @@ export async function lookUpSession(db: Db, token: string, now = new Date()): Pr
         firstName: row.firstName,
         lastName: row.lastName,
         roles: row.kind === 'staff' ? (row.roles ?? []) : [],
+        mustChangePassword: row.mustChangePassword,
       },
     },
   };

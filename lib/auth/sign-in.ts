@@ -50,6 +50,8 @@ export async function signInWithPassword(db: Database, request: SignInRequest, m
       failedSignInCount: users.failedSignInCount,
       lockedUntil: users.lockedUntil,
       disabledAt: users.disabledAt,
+      mustChangePassword: users.mustChangePassword,
+      temporaryPasswordExpiresAt: users.temporaryPasswordExpiresAt,
       roles: sql<string[]>`coalesce((select array_agg(${staffRoleAssignments.role} order by ${staffRoleAssignments.role}) from ${staffRoleAssignments} where ${staffRoleAssignments.userId} = ${users.id}), '{}')`,
     })
     .from(users)
@@ -65,7 +67,10 @@ export async function signInWithPassword(db: Database, request: SignInRequest, m
 
   const passwordMatches = user ? await verifyPassword(request.password, user.passwordHash) : await verifyAgainstDummy(request.password);
 
-  if (user && passwordMatches && !user.disabledAt) {
+  // An office-issued temporary password works for 72 hours, then only a new one from the office.
+  const temporaryExpired = Boolean(user?.mustChangePassword && user.temporaryPasswordExpiresAt && user.temporaryPasswordExpiresAt <= now);
+
+  if (user && passwordMatches && !user.disabledAt && !temporaryExpired) {
     const actor = actorFor({ id: user.id, kind: user.kind, roles: user.roles as never });
     return auditedTransaction(db, actor, meta, async ({ tx, audit }) => {
       await tx.update(users).set({ failedSignInCount: 0, lockedUntil: null }).where(eq(users.id, user.id));
@@ -83,6 +88,10 @@ export async function signInWithPassword(db: Database, request: SignInRequest, m
     }
     if (user.disabledAt) {
       await audit({ action: 'auth.sign_in_failed', outcome: 'denied', targetType: 'user', targetId: user.id, metadata: { reason: 'disabled', portal: request.kind } });
+      return { ok: false as const, reason: 'invalid' as const };
+    }
+    if (passwordMatches && temporaryExpired) {
+      await audit({ action: 'auth.sign_in_failed', outcome: 'denied', targetType: 'user', targetId: user.id, metadata: { reason: 'temporary_password_expired', portal: request.kind } });
       return { ok: false as const, reason: 'invalid' as const };
     }
     // One statement, so two simultaneous wrong guesses both count. A lock that has run out

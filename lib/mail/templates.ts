@@ -101,3 +101,22 @@ export function emailChangeNoticeMessage(firstName: string) {
     ...layout([`Hello ${firstName},`, 'Someone signed in to your patient portal account and asked to move it to a new email address. It changes once the new address is confirmed.', `If this wasn't you, call the office right away at ${PRACTICE_PHONE}.`]),
   };
 }
+
+export function temporaryPasswordMessage(firstName: string, userId: string, temporaryPassword: string, expiresAt: Date, loginUrl: string) {
+  const { PRACTICE_PHONE, PRACTICE_TIMEZONE } = env();
+  const until = expiresAt.toLocaleString('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: PRACTICE_TIMEZONE });
+  return {
+    template: 'temporary-password',
+    subject: 'Your temporary patient portal password',
+    ...layout(
+      [
+        `Hello ${firstName},`,
+        `As you asked when you called the office, here is a temporary password for your patient portal account (User ID: ${userId}).`,
+        `Temporary password: ${temporaryPassword}`,
+        `It works until ${until}. When you sign in with it, you will choose a new password of your own. Every device that was signed in has been signed out.`,
+        `If you did not ask for this, call the office at ${PRACTICE_PHONE}.`,
+      ],
+      { label: 'Sign in', url: loginUrl },
+    ),
+  };
+}

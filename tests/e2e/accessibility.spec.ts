@@ -34,7 +34,10 @@ test('the staff pages have no serious or critical accessibility violations', asy
   await signIn(page, '/staff/login', demoAdmin.userId, demoAdmin.password);
   await expect(page).toHaveURL(/\/staff$/);
   const child = await demoChildId();
-  for (const path of ['/staff', '/staff/users', '/staff/messages', `/staff/messages/new?child=${child}`, '/staff/patients', '/staff/patients?q=rivera', '/staff/patients/new', `/staff/patients/${child}`, `/staff/patients/${child}/edit`]) {
+  const sql = e2eDatabase();
+  const [demo] = await sql`select id from users where user_id = 'demo.parent'`;
+  await sql.end();
+  for (const path of ['/staff', '/staff/users', '/staff/accounts?q=demo', `/staff/accounts/${String(demo?.id)}`, '/staff/messages', `/staff/messages/new?child=${child}`, '/staff/patients', '/staff/patients?q=rivera', '/staff/patients/new', `/staff/patients/${child}`, `/staff/patients/${child}/edit`]) {
     await expectNoSeriousViolations(page, path);
   }
 });

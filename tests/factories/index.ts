@@ -75,5 +75,5 @@ export async function createChild(db: Database, overrides: Partial<typeof childr
 }
 
 export function signedInUser(user: { id: string; kind: 'parent' | 'staff'; userId: string; email: string; firstName: string; lastName: string }) {
-  return { id: user.id, kind: user.kind, userId: user.userId, email: user.email, emailVerifiedAt: null, firstName: user.firstName, lastName: user.lastName, roles: [] };
+  return { id: user.id, kind: user.kind, userId: user.userId, email: user.email, emailVerifiedAt: null, firstName: user.firstName, lastName: user.lastName, roles: [], mustChangePassword: false };
 }

@@ -24,6 +24,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">Hello, {session.user.firstName}</h1>
       {notice === 'password-reset' ? <Alert tone="success">Your password is changed, and every other device was signed out.</Alert> : null}
+      {notice === 'password-chosen' ? <Alert tone="success">Your new password is saved. Use it the next time you sign in.</Alert> : null}
       {justLinked ? <Alert tone="success">{justLinked.preferredName ?? justLinked.firstName} is now linked to your account.</Alert> : null}
       {session.user.emailVerifiedAt ? (
         <p className="text-sm text-slate-700">

@@ -10,6 +10,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
     { href: '/staff', label: 'Office home' },
     { href: '/staff/messages', label: 'Messages' },
     ...(hasAnyRole(session, ['front_desk', 'admin', 'clinical']) ? [{ href: '/staff/patients', label: 'Patients' }] : []),
+    ...(hasAnyRole(session, ['front_desk', 'admin']) ? [{ href: '/staff/accounts', label: 'Parent accounts' }] : []),
     ...(hasAnyRole(session, ['admin']) ? [{ href: '/staff/users', label: 'Staff users' }] : []),
   ];
   return (

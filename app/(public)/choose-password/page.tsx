@@ -1,0 +1,22 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { ChoosePasswordForm } from '@/components/forms/choose-password-form';
+import { SignOutButton } from '@/components/sign-out-button';
+import { requireParent } from '@/lib/authz';
+
+export const metadata: Metadata = { title: 'Choose your password' };
+
+export default async function ChoosePasswordPage() {
+  const session = await requireParent({ duringPasswordChange: true });
+  if (!session.user.mustChangePassword) redirect('/dashboard');
+  return (
+    <div className="mx-auto flex max-w-md flex-col gap-4">
+      <h1 className="text-2xl font-bold">Choose your own password</h1>
+      <p>You signed in with a temporary password from the office. Please choose a password only you know before you continue.</p>
+      <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <ChoosePasswordForm />
+      </div>
+      <SignOutButton />
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AccountStateControls, TemporaryPasswordForm } from '@/components/staff/help-desk-controls';
+import { getDb } from '@/db';
+import { isUuid, requireStaff } from '@/lib/authz';
+import { env } from '@/lib/env';
+import { formatDateTime } from '@/lib/format-time';
+import { getParentAccount } from '@/lib/staff/help-desk';
+
+export const metadata: Metadata = { title: 'Parent account' };
+
+export default async function ParentAccountPage({ params }: { params: Promise<{ accountId: string }> }) {
+  await requireStaff('front_desk', 'admin');
+  const { accountId } = await params;
+  if (!isUuid(accountId)) notFound();
+  const account = await getParentAccount(await getDb(), accountId);
+  if (!account) notFound();
+  const { PRACTICE_NAME, PRACTICE_PHONE, PUBLIC_URL } = env();
+  return (
+    <div className="flex flex-col gap-6">
+      <p>
+        <Link href="/staff/accounts" className="text-blue-700 underline">
+          ← Parent accounts
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold">
+        {account.firstName} {account.lastName}
+      </h1>
+      <dl className="grid max-w-xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4">
+        <dt className="font-medium text-slate-700">User ID</dt>
+        <dd>{account.userId}</dd>
+        <dt className="font-medium text-slate-700">Email</dt>
+        <dd>
+          {account.email} · {account.emailVerifiedAt ? 'confirmed' : 'not confirmed'}
+        </dd>
+        <dt className="font-medium text-slate-700">State</dt>
+        <dd>
+          {account.disabledAt ? 'Disabled' : account.locked ? `Locked until ${formatDateTime(account.lockedUntil!)}` : 'Active'}
+          {account.mustChangePassword ? ` · temporary password pending${account.temporaryPasswordExpiresAt ? ` (until ${formatDateTime(account.temporaryPasswordExpiresAt)})` : ''}` : ''}
+        </dd>
+        <dt className="font-medium text-slate-700">Linked children</dt>
+        <dd>{account.linkedChildren}</dd>
+        <dt className="font-medium text-slate-700">Last sign-in</dt>
+        <dd>{account.lastSignIn ? formatDateTime(new Date(account.lastSignIn)) : 'Never'}</dd>
+      </dl>
+      <AccountStateControls accountId={account.id} locked={account.locked} disabled={Boolean(account.disabledAt)} emailVerified={Boolean(account.emailVerifiedAt)} />
+      <section aria-labelledby="temporary-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="temporary-heading" className="mb-2 text-xl font-semibold">
+          Temporary password
+        </h2>
+        <p className="mb-3 text-slate-700">Makes a random password that works for 72 hours, emails it to the address on the account, and signs the account out everywhere. The parent chooses their own at the next sign-in.</p>
+        <TemporaryPasswordForm accountId={account.id} practice={{ practiceName: PRACTICE_NAME, practicePhone: PRACTICE_PHONE, portalUrl: PUBLIC_URL }} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+'use server';
+
+import { defineAction } from '@/lib/action';
+import { resendEmailVerification } from '@/lib/accounts/resend-verification';
+import { issueTemporaryPassword, setParentAccountDisabled, unlockAccount } from '@/lib/staff/help-desk';
+import { accountIdSchema, temporaryPasswordSchema } from '@/lib/staff/help-desk-schemas';
+
+/** The office help desk: the front desk and administrators. */
+const helpDesk = { kind: 'staff', roles: ['front_desk', 'admin'] } as const;
+
+export const sendTemporaryPassword = defineAction(
+  { name: 'helpDesk.temporaryPassword', schema: temporaryPasswordSchema, access: helpDesk, audit: 'account.temporary_password_issued' },
+  async ({ input, tx, sendMail, describeAudit }) => {
+    const issued = await issueTemporaryPassword(tx, input.accountId);
+    await sendMail(issued.mail);
+    describeAudit({
+      targetType: 'user',
+      targetId: input.accountId,
+      metadata: { confirmedDateOfBirth: input.confirmedDateOfBirth, confirmedAddressOrPhone: input.confirmedAddressOrPhone, otherVerification: input.otherVerification.length > 0, sessionsEnded: issued.sessionsEnded },
+    });
+    return { data: issued.letter };
+  },
+);
+
+export const unlockParentAccount = defineAction({ name: 'helpDesk.unlock', schema: accountIdSchema, access: helpDesk, audit: 'account.unlocked' }, async ({ input, tx, describeAudit }) => {
+  await unlockAccount(tx, input.accountId);
+  describeAudit({ targetType: 'user', targetId: input.accountId });
+  return { data: null };
+});
+
+export const resendParentVerification = defineAction(
+  { name: 'helpDesk.resendVerification', schema: accountIdSchema, access: helpDesk, audit: 'account.verification_email_sent' },
+  async ({ input, tx, sendMail, describeAudit }) => {
+    const mail = await resendEmailVerification(tx, input.accountId);
+    if (mail) await sendMail(mail);
+    describeAudit({ targetType: 'user', targetId: input.accountId, metadata: { alreadyVerified: !mail, byStaff: true } });
+    return { data: { sent: Boolean(mail) } };
+  },
+);
+
+export const disableParentAccount = defineAction({ name: 'helpDesk.disable', schema: accountIdSchema, access: helpDesk, audit: 'account.disabled' }, async ({ input, tx, describeAudit }) => {
+  const { sessionsEnded } = await setParentAccountDisabled(tx, input.accountId, true);
+  describeAudit({ targetType: 'user', targetId: input.accountId, metadata: { sessionsEnded } });
+  return { data: null };
+});
+
+export const enableParentAccount = defineAction({ name: 'helpDesk.enable', schema: accountIdSchema, access: helpDesk, audit: 'account.enabled' }, async ({ input, tx, describeAudit }) => {
+  await setParentAccountDisabled(tx, input.accountId, false);
+  describeAudit({ targetType: 'user', targetId: input.accountId });
+  return { data: null };
+});

@@ -1,0 +1,115 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import { useActionForm } from '@/components/forms/use-action-form';
+import { disableParentAccount, enableParentAccount, resendParentVerification, sendTemporaryPassword, unlockParentAccount } from '@/app/staff/(office)/accounts/actions';
+import { temporaryPasswordSchema } from '@/lib/staff/help-desk-schemas';
+import { TemporaryPasswordLetter } from './temporary-password-letter';
+
+interface Practice {
+  practiceName: string;
+  practicePhone: string;
+  portalUrl: string;
+}
+
+export function TemporaryPasswordForm({ accountId, practice }: { accountId: string; practice: Practice }) {
+  const router = useRouter();
+  const [letter, setLetter] = useState<{ guardianName: string; userId: string; temporaryPassword: string; issuedOn: string; expiresOn: string } | null>(null);
+  const { form, onSubmit, formError, errorOf } = useActionForm({
+    schema: temporaryPasswordSchema,
+    action: sendTemporaryPassword,
+    defaultValues: { accountId, confirmedDateOfBirth: false, confirmedAddressOrPhone: false, otherVerification: '' },
+    onSuccess: (data) => {
+      setLetter(data);
+      router.refresh();
+    },
+  });
+  if (letter) {
+    return (
+      <div className="flex flex-col gap-4">
+        <div className="print:hidden">
+          <Alert tone="success" title="Temporary password sent">
+            It was emailed to the address on the account. If the parent is here, print the letter; it is shown only now.
+          </Alert>
+          <div className="mt-3 flex gap-3">
+            <Button onClick={() => window.print()}>Print the letter</Button>
+            <Button variant="secondary" onClick={() => setLetter(null)}>
+              Done
+            </Button>
+          </div>
+        </div>
+        <div className="rounded-lg border border-slate-300 print:border-0">
+          <TemporaryPasswordLetter letter={{ ...practice, ...letter }} />
+        </div>
+      </div>
+    );
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label="Send a temporary password">
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <fieldset className="flex flex-col gap-2">
+        <legend className="font-medium">How did you verify the caller? (at least two)</legend>
+        <label className="inline-flex min-h-11 items-center gap-2">
+          <input type="checkbox" className="size-5" {...form.register('confirmedDateOfBirth')} />
+          Confirmed the child&apos;s date of birth
+        </label>
+        <label className="inline-flex min-h-11 items-center gap-2">
+          <input type="checkbox" className="size-5" {...form.register('confirmedAddressOrPhone')} />
+          Confirmed the address or phone number on file
+        </label>
+        <TextField id="tp-other" label="Other verification" error={errorOf('otherVerification')} {...form.register('otherVerification')} />
+      </fieldset>
+      <Button type="submit" pending={form.formState.isSubmitting} pendingLabel="Sending…" className="self-start">
+        Send a temporary password
+      </Button>
+    </form>
+  );
+}
+
+export function AccountStateControls({ accountId, locked, disabled, emailVerified }: { accountId: string; locked: boolean; disabled: boolean; emailVerified: boolean }) {
+  const router = useRouter();
+  const [pending, setPending] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  async function run(name: string, call: () => Promise<{ ok: boolean; formError?: string }>, success: string) {
+    setPending(name);
+    setMessage(null);
+    const result = await call();
+    setPending(null);
+    setMessage(result.ok ? { tone: 'ok', text: success } : { tone: 'error', text: result.formError ?? 'Please try again.' });
+    if (result.ok) router.refresh();
+  }
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="flex flex-wrap gap-2">
+        {locked ? (
+          <Button variant="secondary" pending={pending === 'unlock'} onClick={() => run('unlock', () => unlockParentAccount({ accountId }), 'The account is unlocked.')}>
+            Unlock account
+          </Button>
+        ) : null}
+        {!emailVerified ? (
+          <Button variant="secondary" pending={pending === 'verify'} onClick={() => run('verify', () => resendParentVerification({ accountId }), 'A new confirmation link was emailed.')}>
+            Resend email confirmation
+          </Button>
+        ) : null}
+        {disabled ? (
+          <Button variant="secondary" pending={pending === 'enable'} onClick={() => run('enable', () => enableParentAccount({ accountId }), 'The account is enabled.')}>
+            Enable account
+          </Button>
+        ) : (
+          <Button variant="danger" pending={pending === 'disable'} onClick={() => run('disable', () => disableParentAccount({ accountId }), 'The account is disabled and signed out everywhere.')}>
+            Disable account
+          </Button>
+        )}
+      </div>
+      {message ? (
+        <p role={message.tone === 'error' ? 'alert' : 'status'} className={message.tone === 'error' ? 'font-medium text-red-700' : 'text-green-800'}>
+          {message.text}
+        </p>
+      ) : null}
+    </div>
+  );
+}

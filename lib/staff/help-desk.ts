@@ -1,0 +1,109 @@
+import { randomInt } from 'node:crypto';
+import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { children, guardianships, sessions, users } from '@/db/schema';
+import { hashPassword } from '@/lib/auth/password';
+import { endAllSessionsOfUser } from '@/lib/auth/sessions';
+import { todayInPractice } from '@/lib/children/age';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import { liveLinkCondition } from '@/lib/guardianship/access';
+import type { OutgoingMail } from '@/lib/mail/outbox';
+import { temporaryPasswordMessage } from '@/lib/mail/templates';
+import { PIN_ALPHABET } from '@/lib/pins/pin-format';
+
+export const TEMPORARY_PASSWORD_HOURS = 72;
+export const ACCOUNTS_PAGE_SIZE = 25;
+
+/** 12 characters from the look-alike-free alphabet, in three groups: about 59 bits, easy to read aloud. */
+export function generateTemporaryPassword(): string {
+  let raw = '';
+  for (let i = 0; i < 12; i += 1) raw += PIN_ALPHABET[randomInt(PIN_ALPHABET.length)];
+  return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
+}
+
+const lastSignIn = sql<Date | null>`(select max(${sessions.createdAt}) from ${sessions} where ${sessions.userId} = ${users.id})`;
+
+/** Parent accounts by name, User ID or email (prefix, any case). Staff see state, never secrets. */
+export async function searchParentAccounts(db: Db, query: string, page = 1) {
+  const words = query.trim().split(/\s+/).filter(Boolean).slice(0, 3);
+  const conditions = words.map((word) => {
+    const prefix = `${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return or(ilike(users.firstName, prefix), ilike(users.lastName, prefix), ilike(users.userId, prefix), ilike(users.email, prefix))!;
+  });
+  const rows = await db
+    .select({ id: users.id, userId: users.userId, email: users.email, firstName: users.firstName, lastName: users.lastName, disabledAt: users.disabledAt, lockedUntil: users.lockedUntil })
+    .from(users)
+    .where(and(eq(users.kind, 'parent'), ...conditions))
+    .orderBy(asc(users.lastName), asc(users.firstName), asc(users.id))
+    .limit(ACCOUNTS_PAGE_SIZE + 1)
+    .offset((page - 1) * ACCOUNTS_PAGE_SIZE);
+  return { rows: rows.slice(0, ACCOUNTS_PAGE_SIZE), hasMore: rows.length > ACCOUNTS_PAGE_SIZE };
+}
+
+export async function getParentAccount(db: Db, accountId: string, now = new Date()) {
+  const [account] = await db
+    .select({
+      id: users.id,
+      userId: users.userId,
+      email: users.email,
+      emailVerifiedAt: users.emailVerifiedAt,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      disabledAt: users.disabledAt,
+      lockedUntil: users.lockedUntil,
+      mustChangePassword: users.mustChangePassword,
+      temporaryPasswordExpiresAt: users.temporaryPasswordExpiresAt,
+      createdAt: users.createdAt,
+      lastSignIn,
+    })
+    .from(users)
+    .where(and(eq(users.id, accountId), eq(users.kind, 'parent')));
+  if (!account) return null;
+  const [linked] = await db
+    .select({ n: count() })
+    .from(guardianships)
+    .innerJoin(children, eq(children.id, guardianships.childId))
+    .where(liveLinkCondition(accountId, todayInPractice(now)));
+  return { ...account, locked: Boolean(account.lockedUntil && account.lockedUntil > now), linkedChildren: linked?.n ?? 0 };
+}
+
+async function requireParentAccount(db: Db, accountId: string) {
+  const [row] = await db.select({ id: users.id, userId: users.userId, email: users.email, firstName: users.firstName, lastName: users.lastName }).from(users).where(and(eq(users.id, accountId), eq(users.kind, 'parent'))).for('update');
+  if (!row) throw new AppError('not_found');
+  return row;
+}
+
+/**
+ * The office never learns or chooses a password the parent keeps: it makes a random temporary
+ * one, emails it to the address already on the account, ends every session, and the parent
+ * must replace it at the next sign-in. It expires in 72 hours.
+ */
+export async function issueTemporaryPassword(db: Db, accountId: string, now = new Date()) {
+  const account = await requireParentAccount(db, accountId);
+  const password = generateTemporaryPassword();
+  const expiresAt = new Date(now.getTime() + TEMPORARY_PASSWORD_HOURS * 3600_000);
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(password), passwordChangedAt: now, mustChangePassword: true, temporaryPasswordExpiresAt: expiresAt, failedSignInCount: 0, lockedUntil: null })
+    .where(eq(users.id, account.id));
+  const sessionsEnded = await endAllSessionsOfUser(db, account.id, 'password_changed', now);
+  const loginUrl = new URL('/login', env().PUBLIC_URL).toString();
+  const mail: OutgoingMail = { ...temporaryPasswordMessage(account.firstName, account.userId, password, expiresAt, loginUrl), to: account.email, idempotencyKey: `temporary-password:${account.id}:${now.getTime()}` };
+  return {
+    mail,
+    sessionsEnded,
+    letter: { guardianName: `${account.firstName} ${account.lastName}`, userId: account.userId, temporaryPassword: password, issuedOn: todayInPractice(now), expiresOn: todayInPractice(expiresAt), expiresAt: expiresAt.toISOString() },
+  };
+}
+
+export async function unlockAccount(db: Db, accountId: string): Promise<void> {
+  await requireParentAccount(db, accountId);
+  await db.update(users).set({ failedSignInCount: 0, lockedUntil: null }).where(eq(users.id, accountId));
+}
+
+export async function setParentAccountDisabled(db: Db, accountId: string, disabled: boolean, now = new Date()): Promise<{ sessionsEnded: number }> {
+  await requireParentAccount(db, accountId);
+  await db.update(users).set({ disabledAt: disabled ? now : null }).where(eq(users.id, accountId));
+  return { sessionsEnded: disabled ? await endAllSessionsOfUser(db, accountId, 'account_disabled', now) : 0 };
+}
