@@ -4,10 +4,11 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { TextField } from '@/components/ui/field';
+import { useActionButtons } from '@/components/forms/use-action-buttons';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { disableParentAccount, enableParentAccount, resendParentVerification, sendTemporaryPassword, unlockParentAccount } from '@/app/staff/(office)/accounts/actions';
 import { temporaryPasswordSchema } from '@/lib/staff/help-desk-schemas';
+import { CallerVerificationFieldset } from './caller-verification-fieldset';
 import { TemporaryPasswordLetter } from './temporary-password-letter';
 
 interface Practice {
@@ -51,18 +52,7 @@ export function TemporaryPasswordForm({ accountId, practice }: { accountId: stri
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label="Send a temporary password">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <fieldset className="flex flex-col gap-2">
-        <legend className="font-medium">How did you verify the caller? (at least two)</legend>
-        <label className="inline-flex min-h-11 items-center gap-2">
-          <input type="checkbox" className="size-5" {...form.register('confirmedDateOfBirth')} />
-          Confirmed the child&apos;s date of birth
-        </label>
-        <label className="inline-flex min-h-11 items-center gap-2">
-          <input type="checkbox" className="size-5" {...form.register('confirmedAddressOrPhone')} />
-          Confirmed the address or phone number on file
-        </label>
-        <TextField id="tp-other" label="Other verification" error={errorOf('otherVerification')} {...form.register('otherVerification')} />
-      </fieldset>
+      <CallerVerificationFieldset idPrefix="tp" register={(name) => form.register(name)} otherError={errorOf('otherVerification')} />
       <Button type="submit" pending={form.formState.isSubmitting} pendingLabel="Sending…" className="self-start">
         Send a temporary password
       </Button>
@@ -71,17 +61,7 @@ export function TemporaryPasswordForm({ accountId, practice }: { accountId: stri
 }
 
 export function AccountStateControls({ accountId, locked, disabled, emailVerified }: { accountId: string; locked: boolean; disabled: boolean; emailVerified: boolean }) {
-  const router = useRouter();
-  const [pending, setPending] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
-  async function run(name: string, call: () => Promise<{ ok: boolean; formError?: string }>, success: string) {
-    setPending(name);
-    setMessage(null);
-    const result = await call();
-    setPending(null);
-    setMessage(result.ok ? { tone: 'ok', text: success } : { tone: 'error', text: result.formError ?? 'Please try again.' });
-    if (result.ok) router.refresh();
-  }
+  const { pending, run, status } = useActionButtons();
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap gap-2">
@@ -105,11 +85,7 @@ export function AccountStateControls({ accountId, locked, disabled, emailVerifie
           </Button>
         )}
       </div>
-      {message ? (
-        <p role={message.tone === 'error' ? 'alert' : 'status'} className={message.tone === 'error' ? 'font-medium text-red-700' : 'text-green-800'}>
-          {message.text}
-        </p>
-      ) : null}
+      {status}
     </div>
   );
 }

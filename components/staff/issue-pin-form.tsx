@@ -9,6 +9,7 @@ import { useActionForm } from '@/components/forms/use-action-form';
 import { issueGuardianPin } from '@/app/staff/(office)/patients/actions';
 import { issuePinSchema } from '@/lib/children/schemas';
 import type { IssuedPin } from '@/lib/pins/issue';
+import { CallerVerificationFieldset } from './caller-verification-fieldset';
 import { PinLetter } from './pin-letter';
 
 interface Practice {
@@ -77,18 +78,7 @@ export function IssuePinForm({ childId, practice }: { childId: string; practice:
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Issue a PIN">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <fieldset className="flex flex-col gap-2">
-        <legend className="font-medium">How did you verify the caller? (at least two)</legend>
-        <label className="inline-flex min-h-11 items-center gap-2">
-          <input type="checkbox" className="size-5" {...register('confirmedDateOfBirth')} />
-          Confirmed the child&apos;s date of birth
-        </label>
-        <label className="inline-flex min-h-11 items-center gap-2">
-          <input type="checkbox" className="size-5" {...register('confirmedAddressOrPhone')} />
-          Confirmed the address or phone number on file
-        </label>
-        <TextField id="pin-otherVerification" label="Other verification" hint="For example: photo ID seen at the front desk." error={errorOf('otherVerification')} {...register('otherVerification')} />
-      </fieldset>
+      <CallerVerificationFieldset idPrefix="pin" register={(name) => register(name)} otherError={errorOf('otherVerification')} otherHint="For example: photo ID seen at the front desk." />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField id="pin-guardianName" label="Guardian's name" error={errorOf('guardianName')} {...register('guardianName')} />
         <TextField id="pin-relationship" label="Relationship to the child" hint="Mother, father, legal guardian, …" error={errorOf('relationship')} {...register('relationship')} />

@@ -1,4 +1,5 @@
 import { formatDate } from '@/lib/children/age';
+import { LetterHeader } from './letter-header';
 
 export interface PinLetterContent {
   practiceName: string;
@@ -19,13 +20,7 @@ export interface PinLetterContent {
 export function PinLetter({ letter }: { letter: PinLetterContent }) {
   return (
     <article id="pin-letter" data-print-letter aria-label="PIN letter" className="pin-letter mx-auto max-w-[40rem] bg-white p-8 text-[15px] leading-relaxed text-black print:p-0">
-      <header className="border-b-2 border-black pb-3">
-        <p className="text-xl font-bold">{letter.practiceName}</p>
-        <p>
-          {letter.practicePhone} · {letter.portalUrl}
-        </p>
-      </header>
-      <p className="mt-4">{formatDate(letter.issuedOn)}</p>
+      <LetterHeader {...letter} />
       <p className="mt-4">Dear {letter.guardianName},</p>
       <p className="mt-3">
         Here is your PIN to see <strong>{letter.childFirstName}</strong>’s information (born {formatDate(letter.childDateOfBirth)}) in our patient portal. The PIN is for you only and works once.

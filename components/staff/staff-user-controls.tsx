@@ -1,30 +1,15 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { useActionButtons } from '@/components/forms/use-action-buttons';
 import { Button } from '@/components/ui/button';
 import { changeStaffRoles, disableStaffAccount, enableStaffAccount } from '@/app/staff/(office)/users/actions';
 import { staffRoles, type StaffRole } from '@/db/schema/accounts';
 import { staffRoleLabels } from '@/lib/staff/schemas';
 
 export function StaffUserControls({ staffUserId, name, roles, disabled }: { staffUserId: string; name: string; roles: StaffRole[]; disabled: boolean }) {
-  const router = useRouter();
   const [selected, setSelected] = useState<StaffRole[]>(roles);
-  const [pending, setPending] = useState<'roles' | 'status' | null>(null);
-  const [message, setMessage] = useState<{ tone: 'error' | 'ok'; text: string } | null>(null);
-
-  async function run(kind: 'roles' | 'status', call: () => Promise<{ ok: boolean; formError?: string; fieldErrors?: Record<string, string> }>, success: string) {
-    setPending(kind);
-    setMessage(null);
-    const result = await call();
-    setPending(null);
-    if (result.ok) {
-      setMessage({ tone: 'ok', text: success });
-      router.refresh();
-    } else {
-      setMessage({ tone: 'error', text: result.fieldErrors?.roles ?? result.formError ?? 'Please try again.' });
-    }
-  }
+  const { pending, run, status } = useActionButtons();
 
   return (
     <div className="flex flex-col gap-3">
@@ -58,11 +43,7 @@ export function StaffUserControls({ staffUserId, name, roles, disabled }: { staf
           </Button>
         )}
       </div>
-      {message ? (
-        <p role={message.tone === 'error' ? 'alert' : 'status'} className={message.tone === 'error' ? 'font-medium text-red-700' : 'text-green-800'}>
-          {message.text}
-        </p>
-      ) : null}
+      {status}
     </div>
   );
 }

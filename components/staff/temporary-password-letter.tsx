@@ -1,4 +1,5 @@
 import { formatDate } from '@/lib/children/age';
+import { LetterHeader } from './letter-header';
 
 export interface TemporaryPasswordLetterContent {
   practiceName: string;
@@ -15,13 +16,7 @@ export interface TemporaryPasswordLetterContent {
 export function TemporaryPasswordLetter({ letter }: { letter: TemporaryPasswordLetterContent }) {
   return (
     <article data-print-letter aria-label="Temporary password letter" className="mx-auto max-w-[40rem] bg-white p-8 text-[15px] leading-relaxed text-black print:p-0">
-      <header className="border-b-2 border-black pb-3">
-        <p className="text-xl font-bold">{letter.practiceName}</p>
-        <p>
-          {letter.practicePhone} · {letter.portalUrl}
-        </p>
-      </header>
-      <p className="mt-4">{formatDate(letter.issuedOn)}</p>
+      <LetterHeader {...letter} />
       <p className="mt-4">Dear {letter.guardianName},</p>
       <p className="mt-3">Here is a temporary password for your patient portal account. We also emailed it to the address on your account.</p>
       <div className="my-5 rounded border-2 border-black p-4">

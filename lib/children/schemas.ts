@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PIN_ALPHABET, PIN_LENGTH } from '@/lib/pins/pin-format';
+import { callerVerificationFields, requireTwoConfirmations } from '@/lib/staff/caller-verification';
 
 /** Client-safe form schemas for children, PINs and guardian links (shared by forms and actions). */
 
@@ -51,18 +52,11 @@ export const relationshipLabels: Record<(typeof guardianRelationships)[number], 
 export const issuePinSchema = z
   .object({
     childId: z.uuid(),
-    confirmedDateOfBirth: z.boolean(),
-    confirmedAddressOrPhone: z.boolean(),
-    otherVerification: z.string().trim().max(200, 'Keep it under 200 characters.').default(''),
+    ...callerVerificationFields,
     guardianName: z.string().trim().min(2, 'Enter the name of the person the PIN is for.').max(120),
     relationship: z.string().trim().min(2, 'Enter their relationship to the child.').max(60),
   })
-  .superRefine((value, ctx) => {
-    const confirmations = [value.confirmedDateOfBirth, value.confirmedAddressOrPhone, value.otherVerification.length > 0].filter(Boolean).length;
-    if (confirmations < 2) {
-      ctx.addIssue({ code: 'custom', path: ['_form'], message: 'Confirm at least two things about the caller before issuing a PIN (for example the date of birth and the address or phone on file).' });
-    }
-  });
+  .superRefine(requireTwoConfirmations('issuing a PIN'));
 export type IssuePinInput = z.infer<typeof issuePinSchema>;
 
 export const cancelPinSchema = z.object({ pinId: z.uuid() });

@@ -3,6 +3,7 @@
 import { defineAction } from '@/lib/action';
 import { resendEmailVerification } from '@/lib/accounts/resend-verification';
 import { issueTemporaryPassword, setParentAccountDisabled, unlockAccount } from '@/lib/staff/help-desk';
+import { verificationMethod } from '@/lib/staff/caller-verification';
 import { accountIdSchema, temporaryPasswordSchema } from '@/lib/staff/help-desk-schemas';
 
 /** The office help desk: the front desk and administrators. */
@@ -16,7 +17,7 @@ export const sendTemporaryPassword = defineAction(
     describeAudit({
       targetType: 'user',
       targetId: input.accountId,
-      metadata: { confirmedDateOfBirth: input.confirmedDateOfBirth, confirmedAddressOrPhone: input.confirmedAddressOrPhone, otherVerification: input.otherVerification.length > 0, sessionsEnded: issued.sessionsEnded },
+      metadata: { ...verificationMethod(input), sessionsEnded: issued.sessionsEnded },
     });
     return { data: issued.letter };
   },

@@ -5,6 +5,7 @@ import { createChild, updateChild } from '@/lib/children/registry';
 import { cancelPinSchema, childSchema, issuePinSchema, revokeGuardianSchema, updateChildSchema } from '@/lib/children/schemas';
 import { revokeGuardianship } from '@/lib/guardianship/revoke';
 import { cancelPin, issuePin } from '@/lib/pins/issue';
+import { verificationMethod } from '@/lib/staff/caller-verification';
 
 /** Registering children, PINs and guardian access: the front desk and administrators. */
 const frontDesk = { kind: 'staff', roles: ['front_desk', 'admin'] } as const;
@@ -28,12 +29,7 @@ export const issueGuardianPin = defineAction({ name: 'pins.issue', schema: issue
     childId: input.childId,
     targetType: 'pin',
     targetId: issued.pinId,
-    metadata: {
-      confirmedDateOfBirth: input.confirmedDateOfBirth,
-      confirmedAddressOrPhone: input.confirmedAddressOrPhone,
-      otherVerification: input.otherVerification.length > 0,
-      cancelledOlderPins: issued.cancelledOlderPins,
-    },
+    metadata: { ...verificationMethod(input), cancelledOlderPins: issued.cancelledOlderPins },
   });
   return { data: issued };
 });
