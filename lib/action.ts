@@ -27,11 +27,14 @@ export type ActionAccess =
   | { kind: 'parent' }
   | { kind: 'staff'; roles?: readonly StaffRole[] };
 
-export interface ActionDefinition<S extends z.ZodType> {
+/** Every access but "anyone" guarantees a signed-in session by the time the handler runs. */
+export type SessionFor<A extends ActionAccess> = A extends { kind: 'anyone' } ? ActiveSession | null : ActiveSession;
+
+export interface ActionDefinition<S extends z.ZodType, A extends ActionAccess = ActionAccess> {
   /** A stable name for logs and audit metadata, e.g. "accounts.signUp". */
   name: string;
   schema: S;
-  access: ActionAccess;
+  access: A;
   /** Written on success in the same transaction as the change. */
   audit?: AuditAction;
   /** Counted before authorization and before any expensive work. */
@@ -42,14 +45,14 @@ export interface ActionDefinition<S extends z.ZodType> {
   authorize?: (context: { input: z.infer<S>; session: ActiveSession | null; db: Database }) => Promise<void> | void;
 }
 
-interface BaseHandlerArgs<I> {
+interface BaseHandlerArgs<I, A extends ActionAccess = ActionAccess> {
   input: I;
-  session: ActiveSession | null;
+  session: SessionFor<A>;
   actor: Actor;
   meta: RequestMeta;
 }
 
-export interface TransactionalHandlerArgs<I> extends BaseHandlerArgs<I> {
+export interface TransactionalHandlerArgs<I, A extends ActionAccess = ActionAccess> extends BaseHandlerArgs<I, A> {
   tx: Transaction;
   /** Adds target and metadata to the definition's audit event. */
   describeAudit(details: Omit<AuditEventInput, 'action' | 'outcome'>): void;
@@ -59,7 +62,7 @@ export interface TransactionalHandlerArgs<I> extends BaseHandlerArgs<I> {
   sendMail(mail: OutgoingMail): Promise<void>;
 }
 
-export interface SelfAuditedHandlerArgs<I> extends BaseHandlerArgs<I> {
+export interface SelfAuditedHandlerArgs<I, A extends ActionAccess = ActionAccess> extends BaseHandlerArgs<I, A> {
   db: Database;
 }
 
@@ -216,13 +219,15 @@ function buildAction<S extends z.ZodType, T>({ definition, run }: Pipeline<S, T>
  * parse → rate limit → authorization → one transaction holding the change, its audit event and
  * any email → a typed result the form shows next to its fields.
  */
-export function defineAction<S extends z.ZodType, T>(
-  definition: ActionDefinition<S> & { audit: AuditAction },
-  handler: (args: TransactionalHandlerArgs<z.infer<S>>) => Promise<HandlerOutcome<T>>,
+export function defineAction<S extends z.ZodType, A extends ActionAccess, T>(
+  definition: ActionDefinition<S, A> & { audit: AuditAction },
+  handler: (args: TransactionalHandlerArgs<z.infer<S>, A>) => Promise<HandlerOutcome<T>>,
 ): ServerAction<T> {
   return buildAction<S, T>({
     definition,
-    run: async (args, db) => {
+    run: async (pipelineArgs, db) => {
+      // The pipeline has already refused visitors this access does not allow.
+      const args = { ...pipelineArgs, session: pipelineArgs.session as SessionFor<A> };
       let mailQueued = false;
       const outcome = await auditedTransaction(db, args.actor, args.meta, async ({ tx, audit }) => {
         let details: Omit<AuditEventInput, 'action' | 'outcome'> = {};
@@ -251,13 +256,13 @@ export function defineAction<S extends z.ZodType, T>(
  * when it fails (sign-in counts failed attempts and locks accounts). Everything else in the
  * pipeline is the same.
  */
-export function defineSelfAuditedAction<S extends z.ZodType, T>(
-  definition: ActionDefinition<S>,
-  handler: (args: SelfAuditedHandlerArgs<z.infer<S>>) => Promise<HandlerOutcome<T>>,
+export function defineSelfAuditedAction<S extends z.ZodType, A extends ActionAccess, T>(
+  definition: ActionDefinition<S, A>,
+  handler: (args: SelfAuditedHandlerArgs<z.infer<S>, A>) => Promise<HandlerOutcome<T>>,
 ): ServerAction<T> {
   return buildAction<S, T>({
     definition,
-    run: async (args, db) => ({ outcome: await handler({ ...args, db }), mailQueued: false }),
+    run: async (args, db) => ({ outcome: await handler({ ...args, session: args.session as SessionFor<A>, db }), mailQueued: false }),
   });
 }
 

@@ -13,13 +13,11 @@ const signOutSchema = z.object({
 export const signOutNow = defineAction(
   { name: 'auth.signOut', schema: signOutSchema, access: { kind: 'signed-in' }, audit: 'auth.signed_out', allowDuringPasswordChange: true },
   async ({ input, tx, session, describeAudit }) => {
-    // access 'signed-in' guarantees a session here.
-    const current = session!;
-    await endSession(tx, current.sessionId, input.reason === 'idle' ? 'idle' : 'signed_out');
+    await endSession(tx, session.sessionId, input.reason === 'idle' ? 'idle' : 'signed_out');
     await signOut({ redirect: false });
-    describeAudit({ targetType: 'session', targetId: current.sessionId, metadata: { reason: input.reason } });
+    describeAudit({ targetType: 'session', targetId: session.sessionId, metadata: { reason: input.reason } });
     const notice = input.reason === 'idle' ? 'idle' : 'signed-out';
-    return { data: null, redirectTo: `${current.user.kind === 'staff' ? '/staff/login' : '/login'}?notice=${notice}` };
+    return { data: null, redirectTo: `${session.user.kind === 'staff' ? '/staff/login' : '/login'}?notice=${notice}` };
   },
 );
 
@@ -27,11 +25,10 @@ export const signOutNow = defineAction(
 export const staySignedIn = defineAction(
   { name: 'auth.staySignedIn', schema: z.object({}), access: { kind: 'signed-in' }, audit: 'auth.session_extended', allowDuringPasswordChange: true },
   async ({ tx, session, describeAudit }) => {
-    const current = session!;
     const now = new Date();
-    await touchSession(tx, current.sessionId, now);
-    describeAudit({ targetType: 'session', targetId: current.sessionId });
-    const expiresAt = idleExpiryFrom(now, idleTimeoutSecondsFor(current.user.kind), current.absoluteExpiresAt);
+    await touchSession(tx, session.sessionId, now);
+    describeAudit({ targetType: 'session', targetId: session.sessionId });
+    const expiresAt = idleExpiryFrom(now, idleTimeoutSecondsFor(session.user.kind), session.absoluteExpiresAt);
     // A duration, not a time: the browser's clock may not agree with ours.
     return { data: { idleSecondsLeft: Math.floor((expiresAt.getTime() - now.getTime()) / 1000) } };
   },

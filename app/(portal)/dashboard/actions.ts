@@ -13,7 +13,7 @@ export const sendNewVerificationLink = defineAction(
     rateLimit: { bucket: 'resend-verification', limit: 5, windowSeconds: 3600, per: 'user' },
   },
   async ({ tx, session, sendMail, describeAudit }) => {
-    const user = session!.user;
+    const user = session.user;
     const mail = await resendEmailVerification(tx, user.id);
     if (mail) await sendMail(mail);
     describeAudit({ targetType: 'user', targetId: user.id, metadata: { alreadyVerified: !mail } });

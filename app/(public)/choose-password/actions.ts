@@ -13,13 +13,13 @@ import { endOtherSessions } from '@/lib/accounts/settings';
 export const chooseOwnPassword = defineAction(
   { name: 'account.chooseOwnPassword', schema: choosePasswordSchema, access: { kind: 'parent' }, audit: 'account.password_changed', allowDuringPasswordChange: true },
   async ({ input, tx, session, describeAudit }) => {
-    const user = session!.user;
+    const user = session.user;
     const [account] = await tx.select().from(users).where(eq(users.id, user.id)).for('update');
     if (!account?.mustChangePassword) throw new AppError('conflict', 'Your password is already your own. You can change it in Account settings.');
     const problem = await newPasswordProblem(input.newPassword, account);
     if (problem) throw new AppError('invalid', 'Please choose another password.', { fieldErrors: { newPassword: problem } });
     await tx.update(users).set({ passwordHash: await hashPassword(input.newPassword), passwordChangedAt: new Date(), mustChangePassword: false, temporaryPasswordExpiresAt: null }).where(eq(users.id, user.id));
-    const sessionsEnded = await endOtherSessions(tx, user.id, session!.sessionId, 'password_changed');
+    const sessionsEnded = await endOtherSessions(tx, user.id, session.sessionId, 'password_changed');
     describeAudit({ targetType: 'user', targetId: user.id, metadata: { changedFields: ['password'], replaced: 'office_temporary', otherSessionsEnded: sessionsEnded } });
     return { data: null, redirectTo: '/dashboard?notice=password-chosen' };
   },

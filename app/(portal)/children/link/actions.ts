@@ -9,7 +9,7 @@ import { linkChildWithPin } from '@/lib/guardianship/link';
 
 export const linkChild = defineSelfAuditedAction({ name: 'guardianship.link', schema: linkChildSchema, access: { kind: 'parent' } }, async ({ input, db, session, meta }) => {
   const now = new Date();
-  const result = await linkChildWithPin(db, session!.user, input, meta, now, todayInPractice(now));
+  const result = await linkChildWithPin(db, session.user, input, meta, now, todayInPractice(now));
   const { PRACTICE_PHONE, PIN_TTL_DAYS } = env();
   if (!result.ok) {
     if (result.reason === 'already_linked') throw new AppError('conflict', 'This child is already linked to your account. You can find them on your home page.');

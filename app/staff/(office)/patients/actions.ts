@@ -24,7 +24,7 @@ export const editChild = defineAction({ name: 'children.update', schema: updateC
 });
 
 export const issueGuardianPin = defineAction({ name: 'pins.issue', schema: issuePinSchema, access: frontDesk, audit: 'pin.issued' }, async ({ input, tx, session, describeAudit }) => {
-  const issued = await issuePin(tx, session!.user.id, input);
+  const issued = await issuePin(tx, session.user.id, input);
   describeAudit({
     childId: input.childId,
     targetType: 'pin',
@@ -35,13 +35,13 @@ export const issueGuardianPin = defineAction({ name: 'pins.issue', schema: issue
 });
 
 export const cancelGuardianPin = defineAction({ name: 'pins.cancel', schema: cancelPinSchema, access: frontDesk, audit: 'pin.cancelled' }, async ({ input, tx, session, describeAudit }) => {
-  const { childId } = await cancelPin(tx, session!.user.id, input.pinId);
+  const { childId } = await cancelPin(tx, session.user.id, input.pinId);
   describeAudit({ childId, targetType: 'pin', targetId: input.pinId });
   return { data: null };
 });
 
 export const revokeGuardianAccess = defineAction({ name: 'guardianship.revoke', schema: revokeGuardianSchema, access: frontDesk, audit: 'guardianship.revoked' }, async ({ input, tx, session, describeAudit }) => {
-  const { childId } = await revokeGuardianship(tx, session!.user.id, input.guardianshipId, input.reason);
+  const { childId } = await revokeGuardianship(tx, session.user.id, input.guardianshipId, input.reason);
   describeAudit({ childId, targetType: 'guardianship', targetId: input.guardianshipId });
   return { data: null };
 });
