@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { rateLimitCounters } from '@/db/schema';
 
@@ -27,4 +27,13 @@ export async function hitsInWindow(db: Db, bucket: string, windowSeconds: number
     .from(rateLimitCounters)
     .where(and(eq(rateLimitCounters.bucket, bucket), eq(rateLimitCounters.windowStart, windowStartFor(now, windowSeconds))));
   return row?.hits ?? 0;
+}
+
+/** Counters outlive their window by a day at most; the housekeeping timer clears the rest. */
+export async function pruneRateLimitCounters(db: Db, now = new Date()): Promise<number> {
+  const removed = await db
+    .delete(rateLimitCounters)
+    .where(lt(rateLimitCounters.windowStart, new Date(now.getTime() - 24 * 3600_000)))
+    .returning({ bucket: rateLimitCounters.bucket });
+  return removed.length;
 }

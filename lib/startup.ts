@@ -1,7 +1,7 @@
 import { env, InvalidEnvironmentError } from '@/lib/env';
-import { startMailRetryTimer } from '@/lib/mail/retry-timer';
+import { startHousekeeping } from '@/lib/housekeeping';
 
-/** Checks the configuration before the first request, and starts the mail retry timer. */
+/** Checks the configuration before the first request, and starts the housekeeping timer (mail retries, old counters). */
 export function startServer(): void {
   try {
     env();
@@ -12,5 +12,5 @@ export function startServer(): void {
     }
     throw error;
   }
-  startMailRetryTimer();
+  startHousekeeping();
 }

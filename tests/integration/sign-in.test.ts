@@ -108,3 +108,15 @@ describe('signInWithPassword', () => {
     expect(result).toEqual({ ok: false, reason: 'invalid' });
   });
 });
+
+describe('rate-limit counters', () => {
+  it('are pruned a day after their window', async () => {
+    const { countHit, hitsInWindow, pruneRateLimitCounters } = await import('@/lib/rate-limit');
+    const db = testDb();
+    const old = new Date('2026-01-01T00:00:00Z');
+    await countHit(db, 'prune-test', 900, old);
+    expect(await hitsInWindow(db, 'prune-test', 900, old)).toBe(1);
+    expect(await pruneRateLimitCounters(db, new Date('2026-01-03T00:00:00Z'))).toBeGreaterThanOrEqual(1);
+    expect(await hitsInWindow(db, 'prune-test', 900, old)).toBe(0);
+  });
+});

@@ -1,0 +1,25 @@
+import { getDb } from '@/db';
+import { describeError, log } from '@/lib/log';
+import { pruneRateLimitCounters } from '@/lib/rate-limit';
+import { dispatchPendingMailSoon } from '@/lib/mail/dispatcher';
+
+async function housekeeping(): Promise<void> {
+  await dispatchPendingMailSoon();
+  try {
+    await pruneRateLimitCounters(await getDb());
+  } catch (error) {
+    log('warn', 'rate_limit_prune_failed', describeError(error));
+  }
+}
+
+/**
+ * Mail is normally sent right after the request that queued it; this timer retries what
+ * failed and clears old rate-limit counters. Several instances may run it at once: row locks
+ * keep them from sending twice, and pruning twice is harmless.
+ */
+export function startHousekeeping(intervalMs = 60_000): void {
+  const holder = globalThis as typeof globalThis & { __portalHousekeeping?: NodeJS.Timeout };
+  if (holder.__portalHousekeeping) return;
+  holder.__portalHousekeeping = setInterval(() => void housekeeping(), intervalMs);
+  holder.__portalHousekeeping.unref();
+}
