@@ -3,7 +3,11 @@ import { env } from '@/lib/env';
 import './globals.css';
 
 export function generateMetadata(): Metadata {
-  return { title: { default: `Patient Portal · ${env().PRACTICE_NAME}`, template: `%s · ${env().PRACTICE_NAME}` }, robots: { index: false, follow: false } };
+  return {
+    title: { default: `Patient Portal · ${env().PRACTICE_NAME}`, template: `%s · ${env().PRACTICE_NAME}` },
+    description: `The ${env().PRACTICE_NAME} patient portal: your children’s health information and secure messages with the office.`,
+    robots: { index: false, follow: false },
+  };
 }
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };

@@ -52,6 +52,12 @@ const envSchema = z
     PRACTICE_NAME: z.string().trim().min(1).default("Children's Pediatricians & Associates"),
     PRACTICE_PHONE: z.string().trim().min(1).default('(555) 010-2000'),
     PRACTICE_HOURS: z.string().trim().min(1).default('Monday to Friday, 8 am to 5 pm'),
+    PRACTICE_ADDRESS: z.string().trim().min(1).default('100 Main Street, Suite 200, Springfield'),
+    PRACTICE_AFTER_HOURS: z
+      .string()
+      .trim()
+      .min(1)
+      .default('When the office is closed, call the office number: the answering service will put you through to the nurse or doctor on call.'),
     RESEND_API_KEY: optionalString,
     MAIL_FROM: z.string().trim().min(3).default('Patient Portal <portal@example.org>'),
     SIGNIN_IP_FAILURE_LIMIT: positiveInt(100),

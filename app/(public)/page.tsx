@@ -25,6 +25,23 @@ export default async function HomePage() {
             Create a free account
           </Link>
         </p>
+        <ul className="flex flex-col gap-1">
+          <li>
+            <Link href="/help/registration" className="inline-block py-2 text-blue-700 underline">
+              How to sign up and link your child, step by step
+            </Link>
+          </li>
+          <li>
+            <Link href="/faq" className="inline-block py-2 text-blue-700 underline">
+              Questions and answers
+            </Link>
+          </li>
+          <li>
+            <Link href="/contact" className="inline-block py-2 text-blue-700 underline">
+              Contact the office
+            </Link>
+          </li>
+        </ul>
       </section>
       <section aria-labelledby="login-heading" className="order-2 rounded-lg border border-slate-200 bg-white p-5 shadow-sm md:order-1">
         <h2 id="login-heading" className="mb-4 text-xl font-semibold">

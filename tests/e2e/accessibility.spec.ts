@@ -18,10 +18,18 @@ async function expectNoSeriousViolations(page: Page, path: string) {
   expect(serious.map((v) => `${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-const publicPages = ['/', '/login', '/signup', '/help/registration', '/forgot-password?sent=1', '/forgot-user-id?sent=1', '/reset-password?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '/forgot-password', '/forgot-user-id', '/verify-email?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '/verify-email', '/staff/login', '/no-such-page'];
+const publicPages = ['/', '/login', '/signup', '/help/registration', '/faq', '/contact', '/forgot-password?sent=1', '/forgot-user-id?sent=1', '/reset-password?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '/forgot-password', '/forgot-user-id', '/verify-email?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '/verify-email', '/staff/login', '/no-such-page'];
 
-test('public pages have no serious or critical accessibility violations', async ({ page }) => {
-  for (const path of publicPages) await expectNoSeriousViolations(page, path);
+test('public pages have no serious or critical accessibility violations, at 375 px and at 1280 px with no sideways scrolling', async ({ page }) => {
+  test.setTimeout(120_000);
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const path of publicPages) {
+      await expectNoSeriousViolations(page, path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${path} at ${width} px`).toBeLessThanOrEqual(0);
+    }
+  }
 });
 
 test('the parent pages have no serious or critical accessibility violations', async ({ page }) => {

@@ -38,6 +38,8 @@ function expectations(child: string): { route: string; path: string; outcome: Re
     { route: '/verify-email', path: '/verify-email', outcome: everyone },
     { route: '/reset-password', path: '/reset-password?token=not-a-real-token-at-all', outcome: everyone },
     { route: '/help/registration', path: '/help/registration', outcome: everyone },
+    { route: '/faq', path: '/faq', outcome: everyone },
+    { route: '/contact', path: '/contact', outcome: everyone },
     { route: '/dev/mail', path: '/dev/mail', outcome: nobody },
     { route: '/dashboard', path: '/dashboard', outcome: parentOnly('login') },
     { route: '/children/link', path: '/children/link', outcome: parentOnly('login') },

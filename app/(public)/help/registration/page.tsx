@@ -2,34 +2,89 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { env } from '@/lib/env';
 
-export const metadata: Metadata = { title: 'Help: signing up and linking your child' };
+export const metadata: Metadata = { title: 'Help: signing up and linking your child', description: 'Step by step, with pictures: from the PIN letter to your child on your home page.' };
+
+// The pictures are taken from the real pages by tests/e2e/help-screenshots.spec.ts (npm run docs:screenshots).
+const steps = (phone: string, pinDays: number) => [
+  {
+    title: 'Get a PIN from the office',
+    text: `Call the office at ${phone} or ask at the front desk. After checking who you are, we give you a letter with a PIN: 10 letters and numbers, like K7M4Q-9XR2T. It works once, for ${pinDays} days.`,
+    image: 'step-1-pin-letter',
+    alt: 'A PIN letter from the office, with the PIN in a box and the steps to follow.',
+  },
+  {
+    title: 'Create your own free account',
+    text: 'Go to “Create a free account” and fill in your name, email, a User ID and a password you will remember, and a hint question in case you forget it. The account is for you, the parent or guardian.',
+    image: 'step-2-create-account',
+    alt: 'The "Create a free account" form, filled in, with the password strength showing "Strong".',
+    link: { href: '/signup', label: 'Create a free account' },
+  },
+  {
+    title: 'Sign in',
+    text: 'Type your User ID (or email) and password, then choose “Sign in”. We also email you a link to confirm your address: open it when you can.',
+    image: 'step-3-sign-in',
+    alt: 'The sign-in page with the User ID and password filled in.',
+    link: { href: '/login', label: 'Sign in' },
+  },
+  {
+    title: 'Choose “Link a child”',
+    text: 'Your home page has a “Link a child” button.',
+    image: 'step-4-home-link-a-child',
+    alt: 'The home page after signing in, saying no children are linked yet, with the "Link a child" button.',
+  },
+  {
+    title: 'Type the PIN and your child’s date of birth',
+    text: 'Capital letters, spaces and the dash do not matter. Choose your relationship to the child, then “Link child”.',
+    image: 'step-5-link-child',
+    alt: 'The "Link a child" form with the PIN, date of birth and relationship filled in.',
+  },
+  {
+    title: 'Your child appears on your home page',
+    text: 'Choose your child’s name to see their information. From now on, just sign in.',
+    image: 'step-6-child-on-home-page',
+    alt: 'The home page showing the child, with a message that the child is now linked.',
+  },
+];
 
 export default function RegistrationHelpPage() {
   const { PRACTICE_PHONE, PIN_TTL_DAYS } = env();
   return (
-    <div className="mx-auto flex max-w-2xl flex-col gap-5">
+    <div className="mx-auto flex max-w-2xl flex-col gap-6">
       <h1 className="text-2xl font-bold">Signing up and linking your child, step by step</h1>
-      <ol className="flex list-decimal flex-col gap-4 pl-6">
-        <li>
-          <strong>Create your own free account.</strong> Go to{' '}
-          <Link href="/signup" className="text-blue-700 underline">
-            Create a free account
-          </Link>{' '}
-          and fill in your name, email, a User ID and a password you will remember. The account is for you, the parent or guardian: one account works for all your children.
-        </li>
-        <li>
-          <strong>Confirm your email.</strong> We send you a link. Opening it lets the office reach you when something new is waiting.
-        </li>
-        <li>
-          <strong>Get a PIN for each child.</strong> Call the office at {PRACTICE_PHONE} or ask at the front desk. We check who you are, then give you a letter with a PIN: a one-time code of 10 letters and
-          numbers, like K7M4Q-9XR2T. It works for {PIN_TTL_DAYS} days.
-        </li>
-        <li>
-          <strong>Link your child.</strong> Sign in, choose <em>Link a child</em>, and type the PIN and your child’s date of birth. Your child now appears on your home page.
-        </li>
+      <ol className="flex flex-col gap-8">
+        {steps(PRACTICE_PHONE, PIN_TTL_DAYS).map((step, index) => (
+          <li key={step.image} className="flex flex-col gap-3">
+            <h2 className="text-lg font-semibold">
+              {index + 1}. {step.title}
+            </h2>
+            <p>{step.text}</p>
+            {step.link ? (
+              <p>
+                <Link href={step.link.href} className="text-blue-700 underline">
+                  {step.link.label}
+                </Link>
+              </p>
+            ) : null}
+            {/* eslint-disable-next-line @next/next/no-img-element -- plain static screenshots; no optimisation server needed */}
+            <img src={`/help-images/${step.image}.png`} alt={step.alt} className="max-w-full rounded-lg border border-slate-300 shadow-sm sm:max-w-sm" loading="lazy" />
+          </li>
+        ))}
       </ol>
+      <section aria-labelledby="another-child" className="rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="another-child" className="mb-2 text-lg font-semibold">
+          I already have an account: add another child
+        </h2>
+        <p>
+          You don’t need a second account. Ask the office for a PIN for the other child, sign in, choose “Link a child” and type the new PIN with that child’s date of birth. Each parent or guardian gets their
+          own PIN and uses their own account.
+        </p>
+      </section>
       <p>
-        Each parent or guardian gets their own PIN and their own account; a PIN cannot be shared. If your PIN has expired or you lost the letter, call the office for a new one.
+        Stuck? Call the office at {PRACTICE_PHONE}, or read the{' '}
+        <Link href="/faq" className="text-blue-700 underline">
+          questions and answers
+        </Link>
+        .
       </p>
     </div>
   );

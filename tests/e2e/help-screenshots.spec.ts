@@ -1,0 +1,85 @@
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { demoAdmin, signIn, strongPassword, uniqueUserId } from './helpers';
+
+/**
+ * Drives the real portal through "from PIN letter to your child on the home page" and saves a
+ * screenshot of each step for /help/registration, so the help can never drift from the product.
+ * Runs with the end-to-end suite, and alone as `npm run docs:screenshots`.
+ */
+// `npm run docs:screenshots` writes into public/help-images (commit the result); the regular
+// test run writes into test-results, so that running the tests leaves the work tree clean.
+const folder = path.resolve(process.env.HELP_SCREENSHOTS_DIR ?? 'test-results/help-images');
+const shot = (name: string) => path.join(folder, `${name}.png`);
+
+test('registration help screenshots are taken from the real pages', async ({ browser }) => {
+  test.setTimeout(120_000);
+  mkdirSync(folder, { recursive: true });
+  const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 };
+
+  // Step 1: the office registers the child and prints the PIN letter.
+  const staff = await (await browser.newContext()).newPage();
+  await signIn(staff, '/staff/login', demoAdmin.userId, demoAdmin.password);
+  await expect(staff).toHaveURL(/\/staff$/);
+  await staff.goto('/staff/patients/new');
+  await staff.getByLabel('First name').fill('Sam');
+  await staff.getByLabel('Last name').fill(`Example${uniqueUserId('').slice(1, 6)}`);
+  await staff.getByLabel('Date of birth').fill('2022-05-09');
+  await staff.getByRole('button', { name: 'Register child' }).click();
+  await expect(staff.getByText('The child is registered.')).toBeVisible();
+  await staff.getByLabel("Confirmed the child's date of birth").check();
+  await staff.getByLabel('Confirmed the address or phone number on file').check();
+  await staff.getByLabel("Guardian's name").fill('Alex Parent');
+  await staff.getByLabel('Relationship to the child').fill('Mother');
+  await staff.getByRole('button', { name: 'Issue PIN' }).click();
+  const letter = staff.getByRole('article', { name: 'PIN letter' });
+  await expect(letter).toBeVisible();
+  const pin = (await letter.locator('.font-mono').textContent())!.trim();
+  await letter.screenshot({ path: shot('step-1-pin-letter') });
+
+  // Step 2: the parent creates a free account.
+  const page = await (await browser.newContext(phone)).newPage();
+  const userId = uniqueUserId('alex');
+  await page.goto('/signup');
+  await page.getByLabel('First name').fill('Alex');
+  await page.getByLabel('Last name').fill('Parent');
+  await page.getByLabel('User ID').fill(userId);
+  await page.getByLabel('Email').fill(`${userId}@example.org`);
+  await page.getByLabel('Password', { exact: true }).fill(strongPassword);
+  await page.getByLabel('Confirm password').fill(strongPassword);
+  await page.getByLabel('Hint question').selectOption({ index: 1 });
+  await page.getByLabel('Hint answer').fill('Pancake');
+  await expect(page.getByText(/Password strength: (Strong|Very strong)/)).toBeVisible();
+  await page.getByRole('form', { name: 'Create account' }).screenshot({ path: shot('step-2-create-account') });
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/login\?notice=created/);
+
+  // Step 3: sign in.
+  await page.getByLabel('User ID or email').fill(userId);
+  await page.getByLabel('Password', { exact: true }).fill(strongPassword);
+  await page.locator('main').screenshot({ path: shot('step-3-sign-in') });
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+
+  // Step 4: "Link a child" on the home page.
+  await expect(page.getByText('No children are linked to your account yet.')).toBeVisible();
+  await page.locator('main').screenshot({ path: shot('step-4-home-link-a-child') });
+
+  // Step 5: the PIN and the date of birth.
+  await page.getByRole('link', { name: 'Link a child' }).click();
+  await page.getByLabel('PIN').fill(pin);
+  await page.getByLabel("Child's date of birth").fill('2022-05-09');
+  await page.getByLabel('Your relationship to the child').selectOption('mother');
+  await page.getByRole('form', { name: 'Link a child' }).screenshot({ path: shot('step-5-link-child') });
+  await page.getByRole('button', { name: 'Link child' }).click();
+
+  // Step 6: the child is on the home page.
+  await expect(page.getByText('Sam is now linked to your account.')).toBeVisible();
+  await page.locator('main').screenshot({ path: shot('step-6-child-on-home-page') });
+
+  for (const name of ['step-1-pin-letter', 'step-2-create-account', 'step-3-sign-in', 'step-4-home-link-a-child', 'step-5-link-child', 'step-6-child-on-home-page']) {
+    expect(existsSync(shot(name)), name).toBe(true);
+    expect(statSync(shot(name)).size, name).toBeGreaterThan(5_000);
+  }
+});
