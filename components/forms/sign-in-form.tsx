@@ -27,11 +27,11 @@ export function SignInForm({ action, idPrefix, showRecoveryLinks = true }: SignI
         Sign in
       </Button>
       {showRecoveryLinks ? (
-        <div className="flex flex-col gap-1 text-sm">
-          <Link href="/forgot-password" className="font-medium text-blue-700 underline">
+        <div className="flex flex-col text-sm">
+          <Link href="/forgot-password" className="inline-block py-2 font-medium text-blue-700 underline">
             I forgot my password
           </Link>
-          <Link href="/forgot-user-id" className="text-blue-700 underline">
+          <Link href="/forgot-user-id" className="inline-block py-2 text-blue-700 underline">
             Forgot your User ID?
           </Link>
         </div>
