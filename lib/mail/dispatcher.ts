@@ -16,7 +16,10 @@ export function retryDelayMs(attempts: number): number {
  * transaction, so two app instances never send the same email and a slow provider holds no
  * lock on the others.
  */
-export async function dispatchPendingMail(db: Database, transport: MailTransport = configuredTransport(), now = new Date(), batchSize = 20): Promise<{ sent: number; failed: number }> {
+export async function dispatchPendingMail(db: Database, transport: MailTransport = configuredTransport(), at?: Date, batchSize = 20): Promise<{ sent: number; failed: number }> {
+  // "Due" is judged on the database's clock unless a test sets the time: a JavaScript Date has
+  // only milliseconds, so mail queued a moment ago could otherwise look due a moment too late.
+  const due = at ? lte(mailOutbox.nextAttemptAt, at) : lte(mailOutbox.nextAttemptAt, sql`now()`);
   let sent = 0;
   let failed = 0;
   for (let i = 0; i < batchSize; i += 1) {
@@ -25,11 +28,12 @@ export async function dispatchPendingMail(db: Database, transport: MailTransport
       const [row] = await tx
         .select()
         .from(mailOutbox)
-        .where(and(eq(mailOutbox.status, 'pending'), lte(mailOutbox.nextAttemptAt, now)))
+        .where(and(eq(mailOutbox.status, 'pending'), due))
         .orderBy(mailOutbox.nextAttemptAt)
         .limit(1)
         .for('update', { skipLocked: true });
       if (!row) return 'none' as const;
+      const now = at ?? new Date();
       try {
         const { providerMessageId } = await transport.send({ to: row.toAddress, subject: row.subject, text: row.textBody, html: row.htmlBody, idempotencyKey: row.idempotencyKey });
         await tx
