@@ -5,9 +5,9 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { changeMyEmail, changeMyHint, changeMyPassword, signOutEverywhere } from '@/app/(portal)/account/actions';
-import { hintQuestionIds, hintQuestions } from '@/lib/accounts/hint-questions';
 import { changeEmailSchema, changeHintSchema, changePasswordSchema } from '@/lib/accounts/schemas';
 import { PasswordStrengthMeter } from './password-strength-meter';
+import { HintQuestionOptions } from './hint-question-options';
 import { useActionForm } from './use-action-form';
 
 export function ChangePasswordForm() {
@@ -77,14 +77,7 @@ export function ChangeHintForm({ currentQuestion }: { currentQuestion: string | 
       {done ? <Alert tone="success">Your hint question and answer are changed.</Alert> : null}
       {currentQuestion ? <p className="text-slate-700">Your question now: “{currentQuestion}”</p> : null}
       <SelectField id="ch-question" label="Hint question" defaultValue="" error={errorOf('hintQuestion')} {...form.register('hintQuestion')}>
-        <option value="" disabled>
-          Choose a question
-        </option>
-        {hintQuestionIds.map((id) => (
-          <option key={id} value={id}>
-            {hintQuestions[id]}
-          </option>
-        ))}
+          <HintQuestionOptions />
       </SelectField>
       <TextField id="ch-answer" label="Hint answer" autoComplete="off" error={errorOf('hintAnswer')} {...form.register('hintAnswer')} />
       <TextField id="ch-current" label="Current password" type="password" autoComplete="current-password" error={errorOf('currentPassword')} {...form.register('currentPassword')} />

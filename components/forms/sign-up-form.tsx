@@ -3,10 +3,10 @@
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
-import { hintQuestionIds, hintQuestions } from '@/lib/accounts/hint-questions';
 import { signUpSchema } from '@/lib/accounts/schemas';
 import { signUp } from '@/app/(public)/signup/actions';
 import { PasswordStrengthMeter } from './password-strength-meter';
+import { HintQuestionOptions } from './hint-question-options';
 import { useActionForm } from './use-action-form';
 
 export function SignUpForm() {
@@ -39,14 +39,7 @@ export function SignUpForm() {
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-2 text-lg font-semibold">If you forget your password</legend>
         <SelectField id="hintQuestion" label="Hint question" error={errorOf('hintQuestion')} defaultValue="" {...register('hintQuestion')}>
-          <option value="" disabled>
-            Choose a question
-          </option>
-          {hintQuestionIds.map((id) => (
-            <option key={id} value={id}>
-              {hintQuestions[id]}
-            </option>
-          ))}
+          <HintQuestionOptions />
         </SelectField>
         <TextField id="hintAnswer" label="Hint answer" autoComplete="off" error={errorOf('hintAnswer')} hint="Capital letters and extra spaces do not matter. The office can never see your answer." {...register('hintAnswer')} />
       </fieldset>

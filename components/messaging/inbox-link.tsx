@@ -2,13 +2,17 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 /** "Inbox (2)": the count comes with the page, then refreshes on every navigation. */
 export function InboxLink({ initialUnread }: { initialUnread: number }) {
   const pathname = usePathname();
   const [unread, setUnread] = useState(initialUnread);
+  // The page that rendered this badge already counted; ask again only after a navigation.
+  const countedFor = useRef(pathname);
   useEffect(() => {
+    if (countedFor.current === pathname) return;
+    countedFor.current = pathname;
     let cancelled = false;
     fetch('/api/inbox/unread', { cache: 'no-store' })
       .then((response) => (response.ok ? response.json() : null))

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { demoAdmin, signIn, strongPassword, uniqueUserId } from './helpers';
+import { demoAdmin, fillSignUpForm, signIn, strongPassword, uniqueUserId } from './helpers';
 
 /**
  * Drives the real portal through "from PIN letter to your child on the home page" and saves a
@@ -41,16 +41,7 @@ test('registration help screenshots are taken from the real pages', async ({ bro
   // Step 2: the parent creates a free account.
   const page = await (await browser.newContext(phone)).newPage();
   const userId = uniqueUserId('alex');
-  await page.goto('/signup');
-  await page.getByLabel('First name').fill('Alex');
-  await page.getByLabel('Last name').fill('Parent');
-  await page.getByLabel('User ID').fill(userId);
-  await page.getByLabel('Email').fill(`${userId}@example.org`);
-  await page.getByLabel('Password', { exact: true }).fill(strongPassword);
-  await page.getByLabel('Confirm password').fill(strongPassword);
-  await page.getByLabel('Hint question').selectOption({ index: 1 });
-  await page.getByLabel('Hint answer').fill('Pancake');
-  await expect(page.getByText(/Password strength: (Strong|Very strong)/)).toBeVisible();
+  await fillSignUpForm(page, { firstName: 'Alex', lastName: 'Parent', userId });
   await page.getByRole('form', { name: 'Create account' }).screenshot({ path: shot('step-2-create-account') });
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).toHaveURL(/\/login\?notice=created/);

@@ -9,10 +9,12 @@ export function uniqueUserId(prefix = 'e2e'): string {
   return `${prefix}.${randomBytes(4).toString('hex')}`;
 }
 
-export async function signUpParent(page: Page, userId = uniqueUserId()) {
+/** Fills the sign-up form (strong password, a hint) and waits for the strength meter to agree. */
+export async function fillSignUpForm(page: Page, person: { firstName: string; lastName: string; userId: string }) {
+  const { userId } = person;
   await page.goto('/signup');
-  await page.getByLabel('First name').fill('Robin');
-  await page.getByLabel('Last name').fill('Tester');
+  await page.getByLabel('First name').fill(person.firstName);
+  await page.getByLabel('Last name').fill(person.lastName);
   await page.getByLabel('User ID').fill(userId);
   await page.getByLabel('Email').fill(`${userId}@example.org`);
   await page.getByLabel('Password', { exact: true }).fill(strongPassword);
@@ -20,6 +22,10 @@ export async function signUpParent(page: Page, userId = uniqueUserId()) {
   await page.getByLabel('Hint question').selectOption({ index: 1 });
   await page.getByLabel('Hint answer').fill('Pancake');
   await expect(page.getByText(/Password strength: (Strong|Very strong)/)).toBeVisible();
+}
+
+export async function signUpParent(page: Page, userId = uniqueUserId()) {
+  await fillSignUpForm(page, { firstName: 'Robin', lastName: 'Tester', userId });
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).toHaveURL(/\/login\?notice=created/);
   return { userId, password: strongPassword };
