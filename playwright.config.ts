@@ -15,6 +15,7 @@ const serverEnv = {
   DATABASE_URL: databaseUrl,
   AUTH_SECRET: authSecret,
   PIN_HMAC_SECRET: process.env.PIN_HMAC_SECRET ?? randomBytes(32).toString('base64url'),
+  TOTP_ENCRYPTION_KEY: process.env.TOTP_ENCRYPTION_KEY ?? randomBytes(32).toString('base64url'),
   PUBLIC_URL: baseURL,
   // Every test comes from 127.0.0.1; the per-address limit is tested in the integration suite.
   SIGNIN_IP_FAILURE_LIMIT: '10000',

@@ -3,6 +3,7 @@ import type { Database } from '@/db';
 import { children, guardianships, staffRoleAssignments, users, type StaffRole } from '@/db/schema';
 import { issuePin } from '@/lib/pins/issue';
 import { systemActor, type RequestMeta } from '@/lib/audit/events';
+import { encryptTotpSecret } from '@/lib/two-step/crypto';
 import { auditedTransaction } from '@/lib/audit/transaction';
 import { hashHintAnswer, hashPassword } from '@/lib/auth/password';
 
@@ -11,11 +12,15 @@ import { hashHintAnswer, hashPassword } from '@/lib/auth/password';
  * role. The passwords are public on purpose (they are printed), so seeding refuses production.
  */
 export const demoParent = { userId: 'demo.parent', password: 'violet-harbor-lantern-42', email: 'demo.parent@example.org' };
-export const demoStaff: { userId: string; password: string; role: StaffRole; firstName: string; lastName: string }[] = [
-  { userId: 'demo.admin', password: 'copper-meadow-falcon-17', role: 'admin', firstName: 'Alex', lastName: 'Admin' },
-  { userId: 'demo.frontdesk', password: 'maple-river-compass-23', role: 'front_desk', firstName: 'Fran', lastName: 'Desk' },
-  { userId: 'demo.clinical', password: 'silver-orchard-beacon-31', role: 'clinical', firstName: 'Casey', lastName: 'Nurse' },
-  { userId: 'demo.billing', password: 'amber-canyon-quartz-58', role: 'billing', firstName: 'Bailey', lastName: 'Billing' },
+/**
+ * Staff must use two-step verification, so the demo staff come with it on. Their authenticator
+ * keys are public like their passwords: `npm run demo:code` prints the current codes.
+ */
+export const demoStaff: { userId: string; password: string; totpSecret: string; role: StaffRole; firstName: string; lastName: string }[] = [
+  { userId: 'demo.admin', password: 'copper-meadow-falcon-17', totpSecret: 'W42NXU6DYLXKP7KPONUDNBCXLGB26MKK', role: 'admin', firstName: 'Alex', lastName: 'Admin' },
+  { userId: 'demo.frontdesk', password: 'maple-river-compass-23', totpSecret: 'BP5MY2K374NRHNV7D26RZX4ZIZ5G7BGQ', role: 'front_desk', firstName: 'Fran', lastName: 'Desk' },
+  { userId: 'demo.clinical', password: 'silver-orchard-beacon-31', totpSecret: 'ZDPLH3VDIQKZJ5MQCSL3CXYTVDW6CSN5', role: 'clinical', firstName: 'Casey', lastName: 'Nurse' },
+  { userId: 'demo.billing', password: 'amber-canyon-quartz-58', totpSecret: 'PIELY5J6BH7K4WNWDPJOGEHK65U6RPAY', role: 'billing', firstName: 'Bailey', lastName: 'Billing' },
 ];
 
 const seedMeta: RequestMeta = { ipAddress: null, userAgent: 'db/seed.ts', requestId: 'seed' };
@@ -52,7 +57,17 @@ export async function seedDemoData(db: Database): Promise<{ created: boolean }> 
     for (const member of demoStaff) {
       const [staff] = await tx
         .insert(users)
-        .values({ kind: 'staff', userId: member.userId, email: `${member.userId}@example.org`, emailVerifiedAt: new Date(), firstName: member.firstName, lastName: member.lastName, passwordHash: await hashPassword(member.password) })
+        .values({
+          kind: 'staff',
+          userId: member.userId,
+          email: `${member.userId}@example.org`,
+          emailVerifiedAt: new Date(),
+          firstName: member.firstName,
+          lastName: member.lastName,
+          passwordHash: await hashPassword(member.password),
+          totpSecret: encryptTotpSecret(member.totpSecret),
+          totpEnabledAt: new Date(),
+        })
         .returning({ id: users.id });
       if (!staff) throw new Error('demo staff insert returned no row');
       await tx.insert(staffRoleAssignments).values({ userId: staff.id, role: member.role });
@@ -67,7 +82,8 @@ export function demoLoginsText(url: string): string {
     ['Parent (linked to Maya Rivera)', `${url}/login`, demoParent.userId, demoParent.password],
     ...demoStaff.map((member) => [`Staff: ${member.role}`, `${url}/staff/login`, member.userId, member.password]),
   ];
-  return rows.map(([who, where, id, password]) => `  ${who!.padEnd(32)} ${where!.padEnd(36)} ${id!.padEnd(16)} ${password}`).join('\n');
+  const table = rows.map(([who, where, id, password]) => `  ${who!.padEnd(32)} ${where!.padEnd(36)} ${id!.padEnd(16)} ${password}`).join('\n');
+  return `${table}\n\n  Staff sign-ins then ask for a two-step verification code: run \`npm run demo:code\` in another terminal\n  to print the current ones (or add a demo key to an authenticator app: npm run demo:code -- --keys).`;
 }
 
 /**

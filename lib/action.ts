@@ -5,6 +5,7 @@ import { redirect, unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { getDb, type Database, type Transaction } from '@/db';
 import type { StaffRole } from '@/db/schema';
+import { unfinishedAccountSetup, unfinishedSetupMessages } from '@/lib/auth/account-setup';
 import { actorFor } from '@/lib/auth/actors';
 import { getCurrentSession } from '@/lib/auth/current';
 import type { ActiveSession } from '@/lib/auth/sessions';
@@ -39,8 +40,8 @@ export interface ActionDefinition<S extends z.ZodType, A extends ActionAccess = 
   audit?: AuditAction;
   /** Counted before authorization and before any expensive work. */
   rateLimit?: { bucket: string; limit: number; windowSeconds: number; per: 'ip' | 'user'; message?: string };
-  /** Allowed while the person must still replace an office-issued temporary password. */
-  allowDuringPasswordChange?: boolean;
+  /** Allowed before the account's set-up is finished (temporary password, staff two-step enrolment): see lib/auth/account-setup.ts. */
+  allowDuringAccountSetup?: boolean;
   /** Extra checks on the parsed input, e.g. that the child belongs to this guardian. Throw AppError to refuse. */
   authorize?: (context: { input: z.infer<S>; session: ActiveSession | null; db: Database }) => Promise<void> | void;
 }
@@ -159,8 +160,10 @@ function buildAction<S extends z.ZodType, T>({ definition, run }: Pipeline<S, T>
         return { ok: false, formError: session ? messages.denied : messages.signedOut };
       }
 
-      if (session?.user.mustChangePassword && !definition.allowDuringPasswordChange) {
-        return { ok: false, formError: 'Please choose a new password first.' };
+      const unfinished = session ? unfinishedAccountSetup(session.user) : null;
+      if (unfinished && !definition.allowDuringAccountSetup) {
+        await recordOutsideTransaction(actor, meta, { action: 'action.denied', outcome: 'denied', metadata: { action: definition.name, reason: unfinished } });
+        return { ok: false, formError: unfinishedSetupMessages[unfinished] };
       }
 
       const parsed = definition.schema.safeParse(toPlainInput(rawInput));

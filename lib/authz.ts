@@ -37,9 +37,18 @@ export function hasAnyRole(session: ActiveSession, roles: readonly StaffRole[]):
 
 /** Any staff user when no role is named; otherwise one of the named roles. Parents get a 404. */
 export async function requireStaff(...roles: StaffRole[]): Promise<ActiveSession> {
+  const session = await requireStaffBeforeSetup();
+  // Two-step verification is required of staff: nothing else until it is set up.
+  if (!session.user.twoStepEnabled) redirect('/staff/two-step');
+  if (!hasAnyRole(session, roles)) notFound();
+  return session;
+}
+
+/** Staff who may not have set up two-step verification yet: only for the set-up page itself. */
+export async function requireStaffBeforeSetup(): Promise<ActiveSession> {
   const session = await getCurrentSession();
   if (!session) redirect('/staff/login');
-  if (session.user.kind !== 'staff' || session.user.roles.length === 0 || !hasAnyRole(session, roles)) notFound();
+  if (session.user.kind !== 'staff' || session.user.roles.length === 0) notFound();
   return session;
 }
 

@@ -32,6 +32,7 @@ const envSchema = z
     DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: positiveInt(30_000),
     AUTH_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     PIN_HMAC_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    TOTP_ENCRYPTION_KEY: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     PIN_TTL_DAYS: positiveInt(30),
     AGE_OF_MAJORITY: z.coerce.number().int().min(14).max(25).default(18),
     PRACTICE_TIMEZONE: z
@@ -73,6 +74,9 @@ const envSchema = z
     }
     if (!env.PIN_HMAC_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['PIN_HMAC_SECRET'], message: 'is required in production (openssl rand -base64 32)' });
+    }
+    if (!env.TOTP_ENCRYPTION_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['TOTP_ENCRYPTION_KEY'], message: 'is required in production (openssl rand -base64 32)' });
     }
     if (!env.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required in production: the embedded database is for development only' });

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { env } from '@/lib/env';
 
-type SecretName = 'AUTH_SECRET' | 'PIN_HMAC_SECRET';
+type SecretName = 'AUTH_SECRET' | 'PIN_HMAC_SECRET' | 'TOTP_ENCRYPTION_KEY';
 
 /**
  * Secrets come from the environment; production refuses to start without them (lib/env.ts).

@@ -11,7 +11,7 @@ const signOutSchema = z.object({
 });
 
 export const signOutNow = defineAction(
-  { name: 'auth.signOut', schema: signOutSchema, access: { kind: 'signed-in' }, audit: 'auth.signed_out', allowDuringPasswordChange: true },
+  { name: 'auth.signOut', schema: signOutSchema, access: { kind: 'signed-in' }, audit: 'auth.signed_out', allowDuringAccountSetup: true },
   async ({ input, tx, session, describeAudit }) => {
     await endSession(tx, session.sessionId, input.reason === 'idle' ? 'idle' : 'signed_out');
     await signOut({ redirect: false });
@@ -23,7 +23,7 @@ export const signOutNow = defineAction(
 
 /** "Stay signed in" on the idle warning: proves the person is still there. */
 export const staySignedIn = defineAction(
-  { name: 'auth.staySignedIn', schema: z.object({}), access: { kind: 'signed-in' }, audit: 'auth.session_extended', allowDuringPasswordChange: true },
+  { name: 'auth.staySignedIn', schema: z.object({}), access: { kind: 'signed-in' }, audit: 'auth.session_extended', allowDuringAccountSetup: true },
   async ({ tx, session, describeAudit }) => {
     const now = new Date();
     await touchSession(tx, session.sessionId, now);

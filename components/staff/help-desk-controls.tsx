@@ -6,8 +6,9 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { useActionButtons } from '@/components/forms/use-action-buttons';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { disableParentAccount, enableParentAccount, resendParentVerification, sendTemporaryPassword, unlockParentAccount } from '@/app/staff/(office)/accounts/actions';
+import { disableParentAccount, enableParentAccount, resendParentVerification, resetTwoStepVerification, sendTemporaryPassword, unlockParentAccount } from '@/app/staff/(office)/accounts/actions';
 import { temporaryPasswordSchema } from '@/lib/staff/help-desk-schemas';
+import { resetTwoStepSchema } from '@/lib/two-step/schemas';
 import { CallerVerificationFieldset } from './caller-verification-fieldset';
 import { TemporaryPasswordLetter } from './temporary-password-letter';
 
@@ -87,5 +88,40 @@ export function AccountStateControls({ accountId, locked, disabled, emailVerifie
       </div>
       {status}
     </div>
+  );
+}
+
+/** Administrators only: for someone who lost their phone and their recovery codes. */
+export function ResetTwoStepForm({ accountId, personKind }: { accountId: string; personKind: 'parent' | 'staff' }) {
+  const router = useRouter();
+  const [done, setDone] = useState(false);
+  const { form, onSubmit, formError, errorOf } = useActionForm({
+    schema: resetTwoStepSchema,
+    action: resetTwoStepVerification,
+    defaultValues: { accountId, confirmedDateOfBirth: false, confirmedAddressOrPhone: false, otherVerification: '' },
+    onSuccess: () => {
+      setDone(true);
+      form.reset();
+      router.refresh();
+    },
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label="Reset two-step verification">
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      {done ? (
+        <Alert tone="success">
+          Two-step verification is reset and the account is signed out everywhere. {personKind === 'staff' ? 'They will set it up again at their next sign-in.' : 'They can sign in with their password and set it up again.'}
+        </Alert>
+      ) : null}
+      <CallerVerificationFieldset
+        idPrefix={`ts-${accountId.slice(0, 8)}`}
+        register={(name) => form.register(name)}
+        otherError={errorOf('otherVerification')}
+        otherHint={personKind === 'staff' ? 'For a staff member, for example: “seen in person with staff badge”.' : undefined}
+      />
+      <Button type="submit" variant="danger" pending={form.formState.isSubmitting} pendingLabel="Resetting…" className="self-start">
+        Reset two-step verification
+      </Button>
+    </form>
   );
 }

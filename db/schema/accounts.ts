@@ -30,6 +30,15 @@ export const users = pgTable(
     /** Set by an office-issued temporary password: nothing but choosing a new one until it is cleared. */
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     temporaryPasswordExpiresAt: timestamp('temporary_password_expires_at', { withTimezone: true }),
+    /** Two-step verification: the authenticator secret, encrypted with TOTP_ENCRYPTION_KEY (lib/two-step/crypto.ts). */
+    totpSecret: text('totp_secret'),
+    /** Set when a first code proved the authenticator works; null means two-step verification is off. */
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** The 30-second step of the last code accepted: a code from that step or earlier never works again. */
+    totpLastUsedStep: integer('totp_last_used_step'),
+    /** A secret shown during enrolment, kept until a code confirms it (encrypted like totpSecret). */
+    totpPendingSecret: text('totp_pending_secret'),
+    totpPendingCreatedAt: timestamp('totp_pending_created_at', { withTimezone: true }),
     failedSignInCount: integer('failed_sign_in_count').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
@@ -59,7 +68,7 @@ export const staffRoleAssignments = pgTable(
   ],
 );
 
-export const sessionEndReasons = ['signed_out', 'idle', 'expired', 'account_disabled', 'password_changed', 'ended_by_staff'] as const;
+export const sessionEndReasons = ['signed_out', 'idle', 'expired', 'account_disabled', 'password_changed', 'ended_by_staff', 'second_factor_failed', 'second_factor_completed'] as const;
 export type SessionEndReason = (typeof sessionEndReasons)[number];
 
 /**
@@ -78,6 +87,12 @@ export const sessions = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     idleTimeoutSeconds: integer('idle_timeout_seconds').notNull(),
     absoluteExpiresAt: timestamp('absolute_expires_at', { withTimezone: true }).notNull(),
+    /**
+     * The password was right but the account uses two-step verification: this session can do
+     * nothing but enter a code (lib/auth/current.ts treats it as signed out everywhere else).
+     */
+    awaitingSecondFactor: boolean('awaiting_second_factor').notNull().default(false),
+    secondFactorFailures: integer('second_factor_failures').notNull().default(0),
     endedAt: timestamp('ended_at', { withTimezone: true }),
     endReason: text('end_reason', { enum: sessionEndReasons }),
     ipAddress: text('ip_address'),
@@ -126,4 +141,22 @@ export const passwordResets = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (table) => [uniqueIndex('password_resets_token_hash_key').on(table.tokenHash), index('password_resets_user_idx').on(table.userId)],
+);
+
+/**
+ * Ten single-use codes for the day a phone is lost. Only a keyed hash is stored (HMAC with a key
+ * derived from TOTP_ENCRYPTION_KEY), so a copy of the database cannot be used to sign in.
+ */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (table) => [uniqueIndex('recovery_codes_user_code_key').on(table.userId, table.codeHash)],
 );

@@ -55,7 +55,8 @@ export async function findPasswordReset(db: Db, token: string, now = new Date())
 }
 
 export type ResetOutcome =
-  | { ok: true; userId: string; sessionToken: string }
+  /** `awaitingSecondFactor`: a reset never skips two-step verification; the code page comes next. */
+  | { ok: true; userId: string; sessionToken: string; awaitingSecondFactor: boolean }
   | { ok: false; reason: 'invalid_link' | 'wrong_answer' | 'too_many_answers' }
   | { ok: false; reason: 'weak_password'; message: string };
 
@@ -78,6 +79,7 @@ export async function completePasswordReset(db: Database, input: ResetPasswordIn
       passwordHash: users.passwordHash,
       hintAnswerHash: users.hintAnswerHash,
       disabledAt: users.disabledAt,
+      totpEnabledAt: users.totpEnabledAt,
     })
     .from(passwordResets)
     .innerJoin(users, eq(users.id, passwordResets.userId))
@@ -118,9 +120,10 @@ export async function completePasswordReset(db: Database, input: ResetPasswordIn
     await tx.update(passwordResets).set({ revokedAt: now }).where(and(eq(passwordResets.userId, found.id), isNull(passwordResets.usedAt), isNull(passwordResets.revokedAt)));
     await tx.update(users).set({ passwordHash, passwordChangedAt: now, failedSignInCount: 0, lockedUntil: null }).where(eq(users.id, found.id));
     const sessionsEnded = await endAllSessionsOfUser(tx, found.id, 'password_changed', now);
-    const { token } = await createSession(tx, found, meta, now);
-    await audit({ action: 'auth.password_reset', targetType: 'user', targetId: found.id, metadata: { sessionsEnded } });
+    const awaitingSecondFactor = found.totpEnabledAt !== null;
+    const { token } = await createSession(tx, found, meta, now, { awaitingSecondFactor });
+    await audit({ action: 'auth.password_reset', targetType: 'user', targetId: found.id, metadata: { sessionsEnded, secondFactorNext: awaitingSecondFactor } });
     await enqueueMail(tx, { ...passwordChangedMessage(found.firstName), to: found.email, idempotencyKey: `password-changed:${found.resetId}` });
-    return { ok: true as const, userId: found.id, sessionToken: token };
+    return { ok: true as const, userId: found.id, sessionToken: token, awaitingSecondFactor };
   });
 }

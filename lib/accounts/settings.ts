@@ -11,7 +11,8 @@ import { EMAIL_VERIFICATION_HOURS } from './email-verification';
 import type { HintQuestionId } from './hint-questions';
 import { newPasswordProblem } from './password-policy';
 
-async function accountWithPassword(db: Db, userId: string, currentPassword: string) {
+/** Reads the account for a change that needs the current password, and refuses a wrong one. */
+export async function accountWithPassword(db: Db, userId: string, currentPassword: string) {
   const [account] = await db
     .select({ id: users.id, userId: users.userId, email: users.email, firstName: users.firstName, lastName: users.lastName, passwordHash: users.passwordHash })
     .from(users)

@@ -5,7 +5,8 @@ import { auditedTransaction } from '@/lib/audit/transaction';
 import { AppError } from '@/lib/errors';
 import { env, signInPolicy } from '@/lib/env';
 import { actorFor } from './actors';
-import { signIn } from './next-auth';
+import { verifySecondFactor } from '@/lib/two-step/sign-in-step';
+import { auth, signIn } from './next-auth';
 import { endSession, type ActiveSession } from './sessions';
 import { signInWithPassword, type SignInRequest } from './sign-in';
 
@@ -33,5 +34,33 @@ export async function completeSignIn(db: Database, request: SignInRequest, meta:
     });
   }
   await signIn('portal-session', { sessionToken: result.token, redirect: false });
+  if (result.awaitingSecondFactor) return { data: null, redirectTo: request.kind === 'staff' ? '/staff/login/verify' : '/login/verify' };
   return { data: null, redirectTo: destination };
+}
+
+/**
+ * The code page's half of signing in. Where to go next depends on whose sign-in it was, never
+ * on which page the code was typed.
+ */
+export async function completeSecondFactor(db: Database, code: string, meta: RequestMeta, signInPage: '/login' | '/staff/login') {
+  const token = (await auth())?.sessionToken;
+  const result = token ? await verifySecondFactor(db, token, code, meta) : ({ ok: false, reason: 'start_again' } as const);
+  if (result.ok) {
+    await signIn('portal-session', { sessionToken: result.token, redirect: false });
+    return { data: null, redirectTo: result.kind === 'staff' ? '/staff' : '/dashboard' };
+  }
+  if (result.reason === 'wrong_code') {
+    const left = result.attemptsLeft === 1 ? '1 more try' : `${result.attemptsLeft} more tries`;
+    throw new AppError('invalid', 'That code did not work.', {
+      fieldErrors: { code: `That code did not work (${left}). Type the 6 digits your app shows now, or one of your recovery codes.` },
+    });
+  }
+  if (result.reason === 'locked') {
+    throw new AppError(
+      'locked',
+      `This account is locked for ${signInPolicy.accountLockMinutes} minutes after too many wrong codes or passwords. Please wait and try again, or call the office at ${env().PRACTICE_PHONE}.`,
+    );
+  }
+  // Timed out, too many wrong codes, or no sign-in under way: back to the password.
+  return { data: null, redirectTo: `${signInPage}?notice=start-again` };
 }

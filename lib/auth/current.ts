@@ -14,7 +14,8 @@ async function readCurrentSession(): Promise<ActiveSession | null> {
   if (!token) return null;
   const db = await getDb();
   const lookup = await lookUpSession(db, token);
-  if (lookup.state === 'none') return null;
+  // A sign-in still waiting for its code is no session at all to every page but the code page.
+  if (lookup.state === 'none' || lookup.state === 'second_factor') return null;
   const meta = await currentRequestMeta();
   if (lookup.state === 'expired') {
     await auditedTransaction(db, { id: lookup.userId, kind: lookup.kind, role: null }, meta, async ({ tx, audit }) => {
@@ -43,3 +44,19 @@ export const getCurrentSession = cache(async (): Promise<ActiveSession | null> =
     throw error;
   }
 });
+
+/**
+ * A sign-in that has passed the password and waits for its code: what the code page needs to
+ * know. Any other state (no sign-in, a full session, an expired one) is null.
+ */
+export async function getPendingSecondFactor(): Promise<{ kind: 'parent' | 'staff' } | null> {
+  const token = (await auth())?.sessionToken;
+  if (!token) return null;
+  try {
+    const lookup = await lookUpSession(await getDb(), token);
+    return lookup.state === 'second_factor' ? { kind: lookup.kind } : null;
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) redirect('/unavailable');
+    throw error;
+  }
+}

@@ -9,8 +9,16 @@ export function idleTimeoutSecondsFor(kind: AccountKind): number {
   return (kind === 'staff' ? sessionPolicy.staffIdleMinutes : sessionPolicy.parentIdleMinutes) * 60;
 }
 
-export async function createSession(db: Db, user: { id: string; kind: AccountKind }, meta: RequestMeta, now = new Date()) {
+/** Time to fetch a phone and type a code after the password; then it is back to the password. */
+export const SECOND_FACTOR_WINDOW_SECONDS = 10 * 60;
+
+/**
+ * Opens a session. With `awaitingSecondFactor` it is a narrow one: it lives ten minutes and
+ * is good for nothing but the code page (see lookUpSession).
+ */
+export async function createSession(db: Db, user: { id: string; kind: AccountKind }, meta: RequestMeta, now = new Date(), options: { awaitingSecondFactor?: boolean } = {}) {
   const token = newSecretToken();
+  const awaitingSecondFactor = options.awaitingSecondFactor ?? false;
   const [row] = await db
     .insert(sessions)
     .values({
@@ -18,8 +26,9 @@ export async function createSession(db: Db, user: { id: string; kind: AccountKin
       tokenHash: hashToken(token),
       createdAt: now,
       lastSeenAt: now,
-      idleTimeoutSeconds: idleTimeoutSecondsFor(user.kind),
-      absoluteExpiresAt: new Date(now.getTime() + sessionPolicy.absoluteHours * 3600_000),
+      idleTimeoutSeconds: awaitingSecondFactor ? SECOND_FACTOR_WINDOW_SECONDS : idleTimeoutSecondsFor(user.kind),
+      absoluteExpiresAt: new Date(now.getTime() + (awaitingSecondFactor ? SECOND_FACTOR_WINDOW_SECONDS * 1000 : sessionPolicy.absoluteHours * 3600_000)),
+      awaitingSecondFactor,
       ipAddress: meta.ipAddress,
       userAgent: meta.userAgent,
     })
@@ -39,6 +48,8 @@ export interface SignedInUser {
   roles: StaffRole[];
   /** An office-issued temporary password is in use: the person must choose their own first. */
   mustChangePassword: boolean;
+  /** Two-step verification is on. Staff without it may do nothing but set it up. */
+  twoStepEnabled: boolean;
 }
 
 export interface ActiveSession {
@@ -51,6 +62,8 @@ export interface ActiveSession {
 export type SessionLookup =
   | { state: 'active'; session: ActiveSession; needsTouch: boolean }
   | { state: 'expired'; sessionId: string; userId: string; kind: AccountKind; reason: Extract<SessionEndReason, 'idle' | 'expired'> }
+  /** Password accepted, code not yet: only the code page may use this session. */
+  | { state: 'second_factor'; sessionId: string; userId: string; kind: AccountKind }
   | { state: 'none' };
 
 // Touching last_seen_at on every request would write (and audit) a row per click; once a
@@ -75,6 +88,8 @@ export async function lookUpSession(db: Db, token: string, now = new Date()): Pr
       lastName: users.lastName,
       disabledAt: users.disabledAt,
       mustChangePassword: users.mustChangePassword,
+      totpEnabledAt: users.totpEnabledAt,
+      awaitingSecondFactor: sessions.awaitingSecondFactor,
       roles: sql<StaffRole[]>`coalesce((select array_agg(${staffRoleAssignments.role} order by ${staffRoleAssignments.role}) from ${staffRoleAssignments} where ${staffRoleAssignments.userId} = ${users.id}), '{}')`,
     })
     .from(sessions)
@@ -85,6 +100,7 @@ export async function lookUpSession(db: Db, token: string, now = new Date()): Pr
   const idleExpiresAt = idleExpiryFrom(row.lastSeenAt, row.idleTimeoutSeconds, row.absoluteExpiresAt);
   if (row.absoluteExpiresAt <= now) return { state: 'expired', sessionId: row.sessionId, userId: row.id, kind: row.kind, reason: 'expired' };
   if (idleExpiresAt <= now) return { state: 'expired', sessionId: row.sessionId, userId: row.id, kind: row.kind, reason: 'idle' };
+  if (row.awaitingSecondFactor) return { state: 'second_factor', sessionId: row.sessionId, userId: row.id, kind: row.kind };
 
   const needsTouch = now.getTime() - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS;
   return {
@@ -105,6 +121,7 @@ export async function lookUpSession(db: Db, token: string, now = new Date()): Pr
         lastName: row.lastName,
         roles: row.kind === 'staff' ? (row.roles ?? []) : [],
         mustChangePassword: row.mustChangePassword,
+        twoStepEnabled: row.totpEnabledAt !== null,
       },
     },
   };

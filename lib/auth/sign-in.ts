@@ -1,5 +1,5 @@
 import { and, eq, or, sql } from 'drizzle-orm';
-import type { Database } from '@/db';
+import type { Database, Db } from '@/db';
 import { staffRoleAssignments, users, type AccountKind } from '@/db/schema';
 import { anonymousActor, type RequestMeta } from '@/lib/audit/events';
 import { auditedTransaction } from '@/lib/audit/transaction';
@@ -10,7 +10,8 @@ import { verifyAgainstDummy, verifyPassword } from './password';
 import { createSession } from './sessions';
 
 export type SignInResult =
-  | { ok: true; token: string; sessionId: string; userId: string }
+  /** `awaitingSecondFactor`: the password was right, and the code page comes next. */
+  | { ok: true; token: string; sessionId: string; userId: string; awaitingSecondFactor: boolean }
   | { ok: false; reason: 'invalid' | 'locked' | 'rate_limited' };
 
 export interface SignInRequest {
@@ -52,6 +53,7 @@ export async function signInWithPassword(db: Database, request: SignInRequest, m
       disabledAt: users.disabledAt,
       mustChangePassword: users.mustChangePassword,
       temporaryPasswordExpiresAt: users.temporaryPasswordExpiresAt,
+      totpEnabledAt: users.totpEnabledAt,
       roles: sql<string[]>`coalesce((select array_agg(${staffRoleAssignments.role} order by ${staffRoleAssignments.role}) from ${staffRoleAssignments} where ${staffRoleAssignments.userId} = ${users.id}), '{}')`,
     })
     .from(users)
@@ -72,11 +74,19 @@ export async function signInWithPassword(db: Database, request: SignInRequest, m
 
   if (user && passwordMatches && !user.disabledAt && !temporaryExpired) {
     const actor = actorFor({ id: user.id, kind: user.kind, roles: user.roles as never });
+    const awaitingSecondFactor = user.totpEnabledAt !== null;
     return auditedTransaction(db, actor, meta, async ({ tx, audit }) => {
+      if (awaitingSecondFactor) {
+        // The failure count is cleared only once the code is right too: someone who has the
+        // password must not get a fresh set of code guesses by typing it again.
+        const { sessionId, token } = await createSession(tx, user, meta, now, { awaitingSecondFactor: true });
+        await audit({ action: 'auth.second_factor_required', targetType: 'session', targetId: sessionId, metadata: { portal: request.kind } });
+        return { ok: true as const, token, sessionId, userId: user.id, awaitingSecondFactor };
+      }
       await tx.update(users).set({ failedSignInCount: 0, lockedUntil: null }).where(eq(users.id, user.id));
       const { sessionId, token } = await createSession(tx, user, meta, now);
       await audit({ action: 'auth.signed_in', targetType: 'session', targetId: sessionId, metadata: { portal: request.kind } });
-      return { ok: true as const, token, sessionId, userId: user.id };
+      return { ok: true as const, token, sessionId, userId: user.id, awaitingSecondFactor };
     });
   }
 
@@ -94,23 +104,31 @@ export async function signInWithPassword(db: Database, request: SignInRequest, m
       await audit({ action: 'auth.sign_in_failed', outcome: 'denied', targetType: 'user', targetId: user.id, metadata: { reason: 'temporary_password_expired', portal: request.kind } });
       return { ok: false as const, reason: 'invalid' as const };
     }
-    // One statement, so two simultaneous wrong guesses both count. A lock that has run out
-    // starts the count again. (Times go in as ISO strings: postgres.js cannot bind a Date in raw SQL.)
-    const lockExpired = sql`(${users.lockedUntil} is not null and ${users.lockedUntil} <= ${now.toISOString()}::timestamptz)`;
-    const newCount = sql`case when ${lockExpired} then 1 else ${users.failedSignInCount} + 1 end`;
-    const lockUntil = new Date(now.getTime() + signInPolicy.accountLockMinutes * 60_000).toISOString();
-    const [updated] = await tx
-      .update(users)
-      .set({
-        failedSignInCount: newCount,
-        lockedUntil: sql`case when ${newCount} >= ${signInPolicy.accountFailureLimit} then ${lockUntil}::timestamptz else null end`,
-      })
-      .where(eq(users.id, user.id))
-      .returning({ failedSignInCount: users.failedSignInCount, lockedUntil: users.lockedUntil });
+    const updated = await countFailedSignIn(tx, user.id, now);
     await audit({ action: 'auth.sign_in_failed', outcome: 'denied', targetType: 'user', targetId: user.id, metadata: { reason: 'bad_password', portal: request.kind, consecutiveFailures: updated?.failedSignInCount ?? null } });
     if (updated?.lockedUntil) {
       await audit({ action: 'auth.locked_out', outcome: 'denied', targetType: 'user', targetId: user.id, metadata: { lockMinutes: signInPolicy.accountLockMinutes, portal: request.kind } });
     }
     return { ok: false as const, reason: 'invalid' as const };
   });
+}
+
+/**
+ * Adds one to the account's consecutive failures and locks it at the limit. One statement, so
+ * two simultaneous wrong guesses both count; a lock that has run out starts the count again.
+ * (Times go in as ISO strings: postgres.js cannot bind a Date in raw SQL.)
+ */
+export async function countFailedSignIn(tx: Db, userId: string, now: Date) {
+  const lockExpired = sql`(${users.lockedUntil} is not null and ${users.lockedUntil} <= ${now.toISOString()}::timestamptz)`;
+  const newCount = sql`case when ${lockExpired} then 1 else ${users.failedSignInCount} + 1 end`;
+  const lockUntil = new Date(now.getTime() + signInPolicy.accountLockMinutes * 60_000).toISOString();
+  const [updated] = await tx
+    .update(users)
+    .set({
+      failedSignInCount: newCount,
+      lockedUntil: sql`case when ${newCount} >= ${signInPolicy.accountFailureLimit} then ${lockUntil}::timestamptz else null end`,
+    })
+    .where(eq(users.id, userId))
+    .returning({ failedSignInCount: users.failedSignInCount, lockedUntil: users.lockedUntil });
+  return updated;
 }

@@ -120,3 +120,36 @@ export function temporaryPasswordMessage(firstName: string, userId: string, temp
     ),
   };
 }
+
+export function recoveryCodeUsedMessage(firstName: string, codesLeft: number) {
+  const { PRACTICE_PHONE } = env();
+  return {
+    template: 'recovery-code-used',
+    subject: 'A recovery code was used to sign in to your patient portal account',
+    ...layout([
+      `Hello ${firstName},`,
+      `Someone just signed in to your patient portal account with one of your recovery codes instead of a code from your authenticator app. ${codesLeft === 1 ? 'You have 1 recovery code left.' : `You have ${codesLeft} recovery codes left.`}`,
+      'If your phone is lost or replaced, sign in and make new recovery codes in your account settings.',
+      `If this wasn't you, call the office right away at ${PRACTICE_PHONE}.`,
+    ]),
+  };
+}
+
+export function twoStepTurnedOffMessage(firstName: string, how: 'by_parent' | 'by_office_parent' | 'by_office_staff') {
+  const { PRACTICE_PHONE } = env();
+  return {
+    template: 'two-step-off',
+    subject: 'Two-step verification was turned off on your patient portal account',
+    ...layout([
+      `Hello ${firstName},`,
+      {
+        by_parent: 'Two-step verification was just turned off on your patient portal account. Signing in now needs only your password.',
+        by_office_parent:
+          'The office turned off two-step verification on your patient portal account, as you asked. Your authenticator app and your old recovery codes no longer work here. You can set it up again in your account settings.',
+        by_office_staff:
+          'A portal administrator reset your two-step verification. Your authenticator app and your old recovery codes no longer work here: you will set up a new one the next time you sign in.',
+      }[how],
+      `If this wasn't you, call the office right away at ${PRACTICE_PHONE}.`,
+    ]),
+  };
+}

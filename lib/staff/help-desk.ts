@@ -54,6 +54,7 @@ export async function getParentAccount(db: Db, accountId: string, now = new Date
       lockedUntil: users.lockedUntil,
       mustChangePassword: users.mustChangePassword,
       temporaryPasswordExpiresAt: users.temporaryPasswordExpiresAt,
+      twoStepEnabledAt: users.totpEnabledAt,
       createdAt: users.createdAt,
       lastSignIn,
     })

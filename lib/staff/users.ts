@@ -15,6 +15,7 @@ export interface StaffUserRow {
   lastName: string;
   roles: StaffRole[];
   disabledAt: Date | null;
+  twoStepEnabledAt: Date | null;
   createdAt: Date;
 }
 
@@ -22,7 +23,7 @@ const rolesOf = sql<StaffRole[]>`coalesce((select array_agg(${staffRoleAssignmen
 
 export async function listStaffUsers(db: Db): Promise<StaffUserRow[]> {
   return db
-    .select({ id: users.id, userId: users.userId, email: users.email, firstName: users.firstName, lastName: users.lastName, roles: rolesOf, disabledAt: users.disabledAt, createdAt: users.createdAt })
+    .select({ id: users.id, userId: users.userId, email: users.email, firstName: users.firstName, lastName: users.lastName, roles: rolesOf, disabledAt: users.disabledAt, twoStepEnabledAt: users.totpEnabledAt, createdAt: users.createdAt })
     .from(users)
     .where(eq(users.kind, 'staff'))
     .orderBy(asc(users.lastName), asc(users.firstName));

@@ -3,6 +3,7 @@ import type { Database } from '@/db';
 import { children, guardianships, staffRoleAssignments, users, type StaffRole } from '@/db/schema';
 import { hashHintAnswer, hashPassword } from '@/lib/auth/password';
 import { createSession, lookUpSession, type ActiveSession } from '@/lib/auth/sessions';
+import { encryptTotpSecret } from '@/lib/two-step/crypto';
 import { requestState } from '../setup/next-mocks';
 
 export const FACTORY_PASSWORD = 'quiet-orchard-lantern-58';
@@ -30,12 +31,25 @@ export async function createParent(db: Database, overrides: Partial<typeof users
   return user;
 }
 
+/** Staff must use two-step verification, so factory staff have it on with this authenticator secret. */
+export const FACTORY_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+
 export async function createStaffMember(db: Database, roles: StaffRole[], overrides: Partial<typeof users.$inferInsert> = {}) {
   const [passwordHash] = await factoryHashes();
   const suffix = uniqueSuffix();
   const [user] = await db
     .insert(users)
-    .values({ kind: 'staff', userId: `staff.${suffix}`, email: `staff.${suffix}@example.org`, firstName: 'Sam', lastName: `Staff${suffix}`, passwordHash, ...overrides })
+    .values({
+      kind: 'staff',
+      userId: `staff.${suffix}`,
+      email: `staff.${suffix}@example.org`,
+      firstName: 'Sam',
+      lastName: `Staff${suffix}`,
+      passwordHash,
+      totpSecret: encryptTotpSecret(FACTORY_TOTP_SECRET),
+      totpEnabledAt: new Date(),
+      ...overrides,
+    })
     .returning();
   if (!user) throw new Error('no user');
   if (roles.length) await db.insert(staffRoleAssignments).values(roles.map((role) => ({ userId: user.id, role })));
@@ -75,5 +89,5 @@ export async function createChild(db: Database, overrides: Partial<typeof childr
 }
 
 export function signedInUser(user: { id: string; kind: 'parent' | 'staff'; userId: string; email: string; firstName: string; lastName: string }) {
-  return { id: user.id, kind: user.kind, userId: user.userId, email: user.email, emailVerifiedAt: null, firstName: user.firstName, lastName: user.lastName, roles: [], mustChangePassword: false };
+  return { id: user.id, kind: user.kind, userId: user.userId, email: user.email, emailVerifiedAt: null, firstName: user.firstName, lastName: user.lastName, roles: [], mustChangePassword: false, twoStepEnabled: user.kind === 'staff' };
 }

@@ -17,11 +17,12 @@ describe('configuration', () => {
       expect((error as Error).message).toMatch(/AUTH_SECRET is required in production/);
       expect((error as Error).message).toMatch(/DATABASE_URL is required in production/);
       expect((error as Error).message).toMatch(/PIN_HMAC_SECRET is required in production/);
+      expect((error as Error).message).toMatch(/TOTP_ENCRYPTION_KEY is required in production/);
     }
   });
 
   it('accepts a complete production configuration', () => {
-    const env = parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), PIN_HMAC_SECRET: 'y'.repeat(40), DATABASE_URL: 'postgres://portal@db/portal', PUBLIC_URL: 'https://portal.example.org' });
+    const env = parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), PIN_HMAC_SECRET: 'y'.repeat(40), TOTP_ENCRYPTION_KEY: 'z'.repeat(40), DATABASE_URL: 'postgres://portal@db/portal', PUBLIC_URL: 'https://portal.example.org' });
     expect(env.PUBLIC_URL).toBe('https://portal.example.org');
   });
 
@@ -30,7 +31,7 @@ describe('configuration', () => {
     [{ AUTH_SECRET: 'short' }, /AUTH_SECRET must be at least 32 characters/],
     [{ PUBLIC_URL: 'not a url' }, /PUBLIC_URL must be a full URL/],
     [{ SIGNIN_IP_FAILURE_LIMIT: '-3' }, /SIGNIN_IP_FAILURE_LIMIT/],
-    [{ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), PIN_HMAC_SECRET: 'y'.repeat(40), DATABASE_URL: 'postgres://db/p', PUBLIC_URL: 'http://portal.example.org' }, /PUBLIC_URL must be an https/],
+    [{ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), PIN_HMAC_SECRET: 'y'.repeat(40), TOTP_ENCRYPTION_KEY: 'z'.repeat(40), DATABASE_URL: 'postgres://db/p', PUBLIC_URL: 'http://portal.example.org' }, /PUBLIC_URL must be an https/],
   ])('explains a wrong value: %j', (source, message) => {
     expect(() => parseEnv(source)).toThrow(message);
   });

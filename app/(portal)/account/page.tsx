@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { eq } from 'drizzle-orm';
 import { ChangeEmailForm, ChangeHintForm, ChangePasswordForm, SignOutEverywhereButton } from '@/components/forms/account-forms';
 import { MessageEmailsToggle } from '@/components/forms/message-emails-toggle';
@@ -26,7 +27,7 @@ export default async function AccountPage() {
   const session = await requireParent();
   const db = await getDb();
   const [[settings], signIns] = await Promise.all([
-    db.select({ messageEmails: users.messageEmails, hintQuestion: users.hintQuestion }).from(users).where(eq(users.id, session.user.id)),
+    db.select({ messageEmails: users.messageEmails, hintQuestion: users.hintQuestion, twoStepEnabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, session.user.id)),
     listRecentSignIns(db, session.user.id),
   ]);
   return (
@@ -47,6 +48,16 @@ export default async function AccountPage() {
       <Section id="notifications-heading" title="Email notices">
         <p className="mb-2 text-slate-700">The email only says that a message is waiting. It never includes your child’s name or what the message says.</p>
         <MessageEmailsToggle initial={settings?.messageEmails ?? true} />
+      </Section>
+      <Section id="two-step-heading" title="Two-step verification">
+        <p className="mb-2 text-slate-700">
+          {settings?.twoStepEnabledAt
+            ? 'On: signing in asks for a code from your phone as well as your password.'
+            : 'Off. Turn it on so that a code from your phone is needed as well as your password: the best protection for your children’s records.'}
+        </p>
+        <Link href="/account/two-step" className="inline-block py-2 font-medium text-blue-700 underline">
+          {settings?.twoStepEnabledAt ? 'Manage two-step verification' : 'Set up two-step verification'}
+        </Link>
       </Section>
       <Section id="password-heading" title="Change password">
         <ChangePasswordForm />

@@ -38,6 +38,17 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <ResendVerificationButton />
         </Alert>
       )}
+      {session.user.twoStepEnabled ? null : (
+        <aside aria-labelledby="two-step-nudge" className="rounded-lg border border-brand-600 bg-brand-50 p-4">
+          <h2 id="two-step-nudge" className="font-semibold">
+            Add a second lock to your account
+          </h2>
+          <p className="mt-1">With two-step verification, signing in needs a code from your phone as well as your password. It takes two minutes to set up.</p>
+          <Link href="/account/two-step" className="mt-2 inline-block py-2 font-medium text-blue-700 underline">
+            Set up two-step verification
+          </Link>
+        </aside>
+      )}
       <section aria-labelledby="children-heading" className="flex flex-col gap-3">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id="children-heading" className="text-xl font-semibold">

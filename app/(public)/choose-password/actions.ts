@@ -11,7 +11,7 @@ import { endOtherSessions } from '@/lib/accounts/settings';
 
 /** After signing in with an office-issued temporary password: the parent's own password, before anything else. */
 export const chooseOwnPassword = defineAction(
-  { name: 'account.chooseOwnPassword', schema: choosePasswordSchema, access: { kind: 'parent' }, audit: 'account.password_changed', allowDuringPasswordChange: true },
+  { name: 'account.chooseOwnPassword', schema: choosePasswordSchema, access: { kind: 'parent' }, audit: 'account.password_changed', allowDuringAccountSetup: true },
   async ({ input, tx, session, describeAudit }) => {
     const user = session.user;
     const [account] = await tx.select().from(users).where(eq(users.id, user.id)).for('update');

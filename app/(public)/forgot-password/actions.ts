@@ -36,6 +36,6 @@ export const resetPassword = defineSelfAuditedAction(
       throw new AppError('invalid', `This link has expired or was already used. Ask for a new one with "I forgot my password", or call the office at ${phone}.`);
     }
     await signIn('portal-session', { sessionToken: outcome.sessionToken, redirect: false });
-    return { data: null, redirectTo: '/dashboard?notice=password-reset' };
+    return { data: null, redirectTo: outcome.awaitingSecondFactor ? '/login/verify?notice=password-reset' : '/dashboard?notice=password-reset' };
   },
 );

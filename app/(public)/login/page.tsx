@@ -12,6 +12,7 @@ const notices: Record<string, { tone: 'success' | 'info'; text: string }> = {
   created: { tone: 'success', text: 'Your account is ready. Sign in with your User ID and password.' },
   'signed-out': { tone: 'info', text: 'You have signed out.' },
   idle: { tone: 'info', text: 'You were signed out after a period without activity, to keep your family’s information safe. Please sign in again.' },
+  'start-again': { tone: 'info', text: 'Your sign-in timed out or had too many wrong codes. Please sign in again with your password.' },
 };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {

@@ -21,6 +21,7 @@ export default async function StaffLoginPage({ searchParams }: { searchParams: P
         <h1 className="text-2xl font-bold">Staff sign-in</h1>
         {notice === 'signed-out' ? <Alert tone="info">You have signed out.</Alert> : null}
         {notice === 'idle' ? <Alert tone="info">You were signed out after 15 minutes without activity. Please sign in again.</Alert> : null}
+        {notice === 'start-again' ? <Alert tone="info">Your sign-in timed out or had too many wrong codes. Please sign in again with your password.</Alert> : null}
         <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <SignInForm action={signInStaff} idPrefix="staff-login" showRecoveryLinks={false} />
         </div>

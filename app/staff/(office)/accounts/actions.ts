@@ -5,6 +5,8 @@ import { resendEmailVerification } from '@/lib/accounts/resend-verification';
 import { issueTemporaryPassword, setParentAccountDisabled, unlockAccount } from '@/lib/staff/help-desk';
 import { verificationMethod } from '@/lib/staff/caller-verification';
 import { accountIdSchema, temporaryPasswordSchema } from '@/lib/staff/help-desk-schemas';
+import { resetTwoStepByStaff } from '@/lib/two-step/enrolment';
+import { resetTwoStepSchema } from '@/lib/two-step/schemas';
 
 /** The office help desk: the front desk and administrators. */
 const helpDesk = { kind: 'staff', roles: ['front_desk', 'admin'] } as const;
@@ -50,3 +52,17 @@ export const enableParentAccount = defineAction({ name: 'helpDesk.enable', schem
   describeAudit({ targetType: 'user', targetId: input.accountId });
   return { data: null };
 });
+
+/**
+ * For a lost phone with no recovery codes, parents' and staff's alike. Administrators only,
+ * after checking who is asking; the person sets it up again (staff must, parents may).
+ */
+export const resetTwoStepVerification = defineAction(
+  { name: 'helpDesk.resetTwoStep', schema: resetTwoStepSchema, access: { kind: 'staff', roles: ['admin'] }, audit: 'two_step.reset_by_staff' },
+  async ({ input, tx, sendMail, describeAudit }) => {
+    const reset = await resetTwoStepByStaff(tx, input.accountId);
+    await sendMail(reset.mail);
+    describeAudit({ targetType: 'user', targetId: input.accountId, metadata: { ...verificationMethod(input), accountKind: reset.kind, wasOn: reset.wasOn, sessionsEnded: reset.sessionsEnded } });
+    return { data: { wasOn: reset.wasOn } };
+  },
+);

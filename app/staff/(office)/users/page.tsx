@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { CreateStaffUserForm } from '@/components/staff/create-staff-user-form';
+import { ResetTwoStepForm } from '@/components/staff/help-desk-controls';
 import { StaffUserControls } from '@/components/staff/staff-user-controls';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/authz';
@@ -26,10 +27,19 @@ export default async function StaffUsersPage() {
                   {member.firstName} {member.lastName} <span className="font-normal text-slate-700">({member.userId})</span>
                 </p>
                 <p className="text-sm text-slate-700">
-                  {member.disabledAt ? <strong className="text-red-800">Disabled</strong> : 'Active'} · {member.roles.map((role) => staffRoleLabels[role]).join(', ') || 'No roles'}
+                  {member.disabledAt ? <strong className="text-red-800">Disabled</strong> : 'Active'} · {member.roles.map((role) => staffRoleLabels[role]).join(', ') || 'No roles'} ·{' '}
+                  {member.twoStepEnabledAt ? 'Two-step verification on' : 'Two-step verification not set up yet'}
                 </p>
               </div>
               <StaffUserControls staffUserId={member.id} name={`${member.firstName} ${member.lastName}`} roles={member.roles} disabled={Boolean(member.disabledAt)} />
+              {member.twoStepEnabledAt ? (
+                <details className="mt-3">
+                  <summary className="cursor-pointer py-2 font-medium text-blue-700">Reset two-step verification (lost phone)</summary>
+                  <div className="mt-2">
+                    <ResetTwoStepForm accountId={member.id} personKind="staff" />
+                  </div>
+                </details>
+              ) : null}
             </li>
           ))}
         </ul>

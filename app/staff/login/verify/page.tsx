@@ -1,0 +1,18 @@
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+import { PracticeHeader } from '@/components/practice-header';
+import { SecondFactorStep } from '@/components/two-step/second-factor-step';
+
+export const metadata: Metadata = { title: 'Staff two-step verification' };
+
+export default async function StaffSecondFactorPage() {
+  await connection();
+  return (
+    <>
+      <PracticeHeader />
+      <main id="main" className="px-4 py-8">
+        <SecondFactorStep portal="staff" />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+'use client';
+
+import { useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import { useActionForm } from '@/components/forms/use-action-form';
+import { submitSecondFactor } from '@/app/session/two-step/actions';
+import { secondFactorSchema } from '@/lib/two-step/schemas';
+
+/** The code step of signing in; a recovery code goes in the same box. */
+export function SecondFactorForm({ portal }: { portal: 'parent' | 'staff' }) {
+  const [useRecoveryCode, setUseRecoveryCode] = useState(false);
+  const { form, onSubmit, formError, errorOf } = useActionForm({ schema: secondFactorSchema, action: submitSecondFactor, defaultValues: { code: '', portal } });
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Two-step verification">
+      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      {useRecoveryCode ? (
+        <TextField
+          key="recovery"
+          id="second-factor-recovery"
+          label="Recovery code"
+          hint="One of the 10 codes you saved when you set up two-step verification, like k7m2p-x9rtb. Each works once."
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          error={errorOf('code')}
+          {...form.register('code')}
+        />
+      ) : (
+        <TextField
+          key="totp"
+          id="second-factor-code"
+          label="Verification code"
+          hint="Open your authenticator app and type the 6-digit code it shows for this portal."
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={7}
+          error={errorOf('code')}
+          {...form.register('code')}
+        />
+      )}
+      <Button type="submit" pending={form.formState.isSubmitting} pendingLabel="Checking…">
+        Verify
+      </Button>
+      <Button
+        variant="link"
+        className="self-start py-2"
+        onClick={() => {
+          form.setValue('code', '');
+          form.clearErrors();
+          setUseRecoveryCode((value) => !value);
+        }}
+      >
+        {useRecoveryCode ? 'Use a code from my app instead' : 'I don’t have my phone: use a recovery code'}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,136 @@
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import type { Database, Db } from '@/db';
+import { recoveryCodes, sessions, staffRoleAssignments, users, type AccountKind } from '@/db/schema';
+import type { RequestMeta } from '@/lib/audit/events';
+import { auditedTransaction } from '@/lib/audit/transaction';
+import { actorFor } from '@/lib/auth/actors';
+import { idleTimeoutSecondsFor } from '@/lib/auth/sessions';
+import { countFailedSignIn } from '@/lib/auth/sign-in';
+import { hashToken, newSecretToken } from '@/lib/auth/tokens';
+import { sessionPolicy, signInPolicy } from '@/lib/env';
+import { enqueueMail } from '@/lib/mail/outbox';
+import { recoveryCodeUsedMessage } from '@/lib/mail/templates';
+import { decryptTotpSecret, hashRecoveryCode, looksLikeRecoveryCode } from './crypto';
+import { checkTotpCode } from './totp';
+
+/** Wrong codes on one sign-in before it is back to the password (each also counts against the account). */
+export const SECOND_FACTOR_ATTEMPTS = 5;
+
+export type SecondFactorResult =
+  | { ok: true; token: string; kind: AccountKind; method: 'totp' | 'recovery_code' }
+  | { ok: false; reason: 'wrong_code'; attemptsLeft: number }
+  | { ok: false; reason: 'start_again' | 'locked' };
+
+async function pendingSignIn(db: Db, token: string, now: Date) {
+  const [row] = await db
+    .select({
+      sessionId: sessions.id,
+      failures: sessions.secondFactorFailures,
+      absoluteExpiresAt: sessions.absoluteExpiresAt,
+      id: users.id,
+      kind: users.kind,
+      email: users.email,
+      firstName: users.firstName,
+      totpSecret: users.totpSecret,
+      totpLastUsedStep: users.totpLastUsedStep,
+      lockedUntil: users.lockedUntil,
+      disabledAt: users.disabledAt,
+      roles: sql<string[]>`coalesce((select array_agg(${staffRoleAssignments.role} order by ${staffRoleAssignments.role}) from ${staffRoleAssignments} where ${staffRoleAssignments.userId} = ${users.id}), '{}')`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, hashToken(token)), eq(sessions.awaitingSecondFactor, true), isNull(sessions.endedAt)));
+  if (!row || row.absoluteExpiresAt <= now || row.disabledAt || !row.totpSecret) return null;
+  return row;
+}
+
+/**
+ * The second step of signing in: a code from the authenticator app, or one of the recovery
+ * codes. A right code turns the waiting session into a full one under a new token (the one
+ * issued after the password alone is never good for more). A wrong one counts against this
+ * sign-in (5, then back to the password) and against the account like a wrong password.
+ */
+export async function verifySecondFactor(db: Database, token: string, typed: string, meta: RequestMeta, now = new Date()): Promise<SecondFactorResult> {
+  const pending = await pendingSignIn(db, token, now);
+  if (!pending) return { ok: false, reason: 'start_again' };
+  const actor = actorFor({ id: pending.id, kind: pending.kind, roles: pending.roles as never });
+
+  if (pending.lockedUntil && pending.lockedUntil > now) {
+    await auditedTransaction(db, actor, meta, async ({ tx, audit }) => {
+      await tx.update(sessions).set({ endedAt: now, endReason: 'second_factor_failed' }).where(eq(sessions.id, pending.sessionId));
+      await audit({ action: 'auth.second_factor_failed', outcome: 'denied', targetType: 'session', targetId: pending.sessionId, metadata: { reason: 'locked' } });
+    });
+    return { ok: false, reason: 'locked' };
+  }
+
+  return auditedTransaction(db, actor, meta, async ({ tx, audit }): Promise<SecondFactorResult> => {
+    let method: 'totp' | 'recovery_code' | null = null;
+    let failure = 'wrong_code';
+    if (looksLikeRecoveryCode(typed)) {
+      const used = await tx
+        .update(recoveryCodes)
+        .set({ usedAt: now })
+        .where(and(eq(recoveryCodes.userId, pending.id), eq(recoveryCodes.codeHash, hashRecoveryCode(typed)), isNull(recoveryCodes.usedAt)))
+        .returning({ id: recoveryCodes.id });
+      if (used.length > 0) method = 'recovery_code';
+    } else {
+      const checked = checkTotpCode(decryptTotpSecret(pending.totpSecret!), typed, pending.totpLastUsedStep, now);
+      if (checked.valid) {
+        // Claim the step in one statement: two requests with the same code cannot both pass.
+        const claimed = await tx
+          .update(users)
+          .set({ totpLastUsedStep: checked.timeStep })
+          .where(and(eq(users.id, pending.id), sql`(${users.totpLastUsedStep} is null or ${users.totpLastUsedStep} < ${checked.timeStep})`))
+          .returning({ id: users.id });
+        if (claimed.length > 0) method = 'totp';
+        else failure = 'code_already_used';
+      } else if (checked.alreadyUsed) failure = 'code_already_used';
+    }
+
+    if (method) {
+      const fullToken = newSecretToken();
+      await tx
+        .update(sessions)
+        .set({
+          tokenHash: hashToken(fullToken),
+          awaitingSecondFactor: false,
+          lastSeenAt: now,
+          idleTimeoutSeconds: idleTimeoutSecondsFor(pending.kind),
+          absoluteExpiresAt: new Date(now.getTime() + sessionPolicy.absoluteHours * 3600_000),
+        })
+        .where(eq(sessions.id, pending.sessionId));
+      await tx.update(users).set({ failedSignInCount: 0, lockedUntil: null }).where(eq(users.id, pending.id));
+      await audit({ action: 'auth.signed_in', targetType: 'session', targetId: pending.sessionId, metadata: { portal: pending.kind, secondFactor: method } });
+      if (method === 'recovery_code') {
+        const [left] = await tx.select({ value: count() }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, pending.id), isNull(recoveryCodes.usedAt)));
+        const remaining = left?.value ?? 0;
+        await audit({ action: 'auth.recovery_code_used', targetType: 'user', targetId: pending.id, metadata: { recoveryCodesLeft: remaining } });
+        await enqueueMail(tx, { ...recoveryCodeUsedMessage(pending.firstName, remaining), to: pending.email, idempotencyKey: `recovery-code-used:${pending.sessionId}` });
+      }
+      return { ok: true, token: fullToken, kind: pending.kind, method };
+    }
+
+    const [counted] = await tx
+      .update(sessions)
+      .set({ secondFactorFailures: sql`${sessions.secondFactorFailures} + 1` })
+      .where(eq(sessions.id, pending.sessionId))
+      .returning({ failures: sessions.secondFactorFailures });
+    const failures = counted?.failures ?? SECOND_FACTOR_ATTEMPTS;
+    const account = await countFailedSignIn(tx, pending.id, now);
+    await audit({
+      action: 'auth.second_factor_failed',
+      outcome: 'denied',
+      targetType: 'session',
+      targetId: pending.sessionId,
+      metadata: { reason: failure, failedCodesThisSignIn: failures, consecutiveFailures: account?.failedSignInCount ?? null },
+    });
+    if (account?.lockedUntil) {
+      await audit({ action: 'auth.locked_out', outcome: 'denied', targetType: 'user', targetId: pending.id, metadata: { lockMinutes: signInPolicy.accountLockMinutes, portal: pending.kind } });
+    }
+    if (account?.lockedUntil || failures >= SECOND_FACTOR_ATTEMPTS) {
+      await tx.update(sessions).set({ endedAt: now, endReason: 'second_factor_failed' }).where(eq(sessions.id, pending.sessionId));
+      return { ok: false, reason: account?.lockedUntil ? 'locked' : 'start_again' };
+    }
+    return { ok: false, reason: 'wrong_code', attemptsLeft: SECOND_FACTOR_ATTEMPTS - failures };
+  });
+}
