@@ -1,4 +1,4 @@
-import { demoStaff } from '@/db/seed';
+import { demoStaff } from '@/db/demo-logins';
 import { totpCodeAt } from '@/lib/two-step/totp';
 
 /**

@@ -39,8 +39,11 @@ const config = (): NextAuthConfig => ({
       async authorize(credentials) {
         const token = typeof credentials?.sessionToken === 'string' ? credentials.sessionToken : '';
         const lookup = await lookUpSession(await getDb(), token);
-        if (lookup.state !== 'active') return null;
-        return { id: lookup.session.user.id, sessionToken: token };
+        // A sign-in waiting for its two-step code gets the cookie too: the code page needs it,
+        // and every other page treats that session as signed out (lib/auth/current.ts).
+        if (lookup.state === 'active') return { id: lookup.session.user.id, sessionToken: token };
+        if (lookup.state === 'second_factor') return { id: lookup.userId, sessionToken: token };
+        return null;
       },
     }),
   ],

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { e2eDatabase } from './db';
-import { demoAdmin, demoParent, signIn } from './helpers';
+import { demoAdmin, demoParent, signIn, signInStaff } from './helpers';
 
 async function demoChildId(): Promise<string> {
   const sql = e2eDatabase();
@@ -39,8 +39,7 @@ test('the parent pages have no serious or critical accessibility violations', as
 });
 
 test('the staff pages have no serious or critical accessibility violations', async ({ page }) => {
-  await signIn(page, '/staff/login', demoAdmin.userId, demoAdmin.password);
-  await expect(page).toHaveURL(/\/staff$/);
+  await signInStaff(page, demoAdmin);
   const child = await demoChildId();
   const sql = e2eDatabase();
   const [demo] = await sql`select id from users where user_id = 'demo.parent'`;

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demoAdmin, demoParent, signIn, signUpParent, uniqueUserId } from './helpers';
+import { demoAdmin, demoParent, signIn, signInStaff, signUpParent, uniqueUserId } from './helpers';
 
 test('a parent signs up, signs in, sees the dashboard and signs out', async ({ page }) => {
   const { userId, password } = await signUpParent(page);
@@ -44,8 +44,7 @@ test('the 11th wrong password meets a locked account', async ({ page }) => {
 });
 
 test('a staff admin signs in and opens /staff and the staff users page', async ({ page }) => {
-  await signIn(page, '/staff/login', demoAdmin.userId, demoAdmin.password);
-  await expect(page).toHaveURL(/\/staff$/);
+  await signInStaff(page, demoAdmin);
   await expect(page.getByRole('heading', { name: 'Office home' })).toBeVisible();
   await page.getByRole('link', { name: 'Staff users' }).first().click();
   await expect(page.getByRole('heading', { name: 'Staff users' })).toBeVisible();

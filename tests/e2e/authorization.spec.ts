@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
 import { e2eDatabase } from './db';
-import { demoAdmin, demoParent, signIn, signUpParent } from './helpers';
+import { demoAdmin, demoBilling, demoClinical, demoFrontDesk, demoParent, signIn, signInStaff, signUpParent } from './helpers';
 
 /**
  * Who may open which page: one table, every page route × every kind of visitor. A page added
@@ -12,12 +12,7 @@ type Persona = 'anonymous' | 'parentA' | 'parentB' | 'front_desk' | 'clinical' |
 type Outcome = 200 | 404 | 'login' | 'staff-login';
 const personas: Persona[] = ['anonymous', 'parentA', 'parentB', 'front_desk', 'clinical', 'billing', 'admin'];
 
-const staffPasswords = {
-  front_desk: ['demo.frontdesk', 'maple-river-compass-23'],
-  clinical: ['demo.clinical', 'silver-orchard-beacon-31'],
-  billing: ['demo.billing', 'amber-canyon-quartz-58'],
-  admin: [demoAdmin.userId, demoAdmin.password],
-} as const;
+const staffLogins = { front_desk: demoFrontDesk, clinical: demoClinical, billing: demoBilling, admin: demoAdmin };
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
@@ -52,6 +47,11 @@ function expectations(child: string): { route: string; path: string; outcome: Re
     { route: '/inbox/[conversationId] (missing)', path: `/inbox/${MISSING}`, outcome: { ...parentOnly('login', 404), parentA: 404 } },
     { route: '/inbox/[conversationId] (malformed)', path: '/inbox/not-a-conversation', outcome: { ...parentOnly('login', 404), parentA: 404 } },
     { route: '/account', path: '/account', outcome: parentOnly('login') },
+    { route: '/account/two-step', path: '/account/two-step', outcome: parentOnly('login') },
+    // The code pages show only to a sign-in waiting for its code: everyone else is sent on.
+    { route: '/login/verify', path: '/login/verify', outcome: Object.fromEntries(personas.map((p) => [p, 'login'])) as Record<Persona, Outcome> },
+    { route: '/staff/login/verify', path: '/staff/login/verify', outcome: { ...Object.fromEntries(personas.map((p) => [p, 'login'])), anonymous: 'staff-login' } as Record<Persona, Outcome> },
+    { route: '/staff/two-step', path: '/staff/two-step', outcome: staff(['front_desk', 'clinical', 'billing', 'admin']) },
     { route: '/staff/messages', path: '/staff/messages', outcome: staff(['front_desk', 'clinical', 'billing', 'admin']) },
     { route: '/staff/messages/[conversationId] (missing)', path: `/staff/messages/${MISSING}`, outcome: staff([]) },
     { route: '/staff/messages/[conversationId] (malformed)', path: '/staff/messages/not-a-conversation', outcome: staff([]) },
@@ -94,8 +94,8 @@ async function contextFor(browser: Browser, persona: Persona, parentB: { userId:
   const page = await context.newPage();
   if (persona === 'parentA') await signIn(page, '/login', demoParent.userId, demoParent.password);
   else if (persona === 'parentB') await signIn(page, '/login', parentB.userId, parentB.password);
-  else await signIn(page, '/staff/login', staffPasswords[persona][0], staffPasswords[persona][1]);
-  await expect(page).toHaveURL(persona.startsWith('parent') ? /\/dashboard$/ : /\/staff$/);
+  else await signInStaff(page, staffLogins[persona]);
+  if (persona.startsWith('parent')) await expect(page).toHaveURL(/\/dashboard$/);
   return context.request;
 }
 

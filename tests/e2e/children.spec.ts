@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { demoAdmin, signIn, signUpParent, uniqueUserId } from './helpers';
+import { demoAdmin, signIn, signInStaff, signUpParent, uniqueUserId } from './helpers';
 
 async function newPage(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();
@@ -34,8 +34,7 @@ test('staff registers a child and issues PINs; two parents link the child; a wro
 
   // The office registers the child.
   const staff = await newPage(browser);
-  await signIn(staff, '/staff/login', demoAdmin.userId, demoAdmin.password);
-  await expect(staff).toHaveURL(/\/staff$/);
+  await signInStaff(staff, demoAdmin);
   await staff.goto('/staff/patients/new');
   await staff.getByLabel('First name').fill('Olive');
   await staff.getByLabel('Last name').fill(lastName);
@@ -118,8 +117,7 @@ test('staff registers a child and issues PINs; two parents link the child; a wro
 });
 
 test('staff find a child by name, date of birth or chart number', async ({ page }) => {
-  await signIn(page, '/staff/login', demoAdmin.userId, demoAdmin.password);
-  await expect(page).toHaveURL(/\/staff$/);
+  await signInStaff(page, demoAdmin);
   for (const query of ['q=rivera', 'q=DEMO-0001', 'dob=2021-04-12', 'q=maya+rivera']) {
     await page.goto(`/staff/patients?${query}`);
     await expect(page.getByRole('link', { name: /Rivera, Maya/ }), query).toBeVisible();

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { e2eDatabase } from './db';
-import { signIn, signUpParent } from './helpers';
+import { demoFrontDesk, signIn, signInStaff, signUpParent } from './helpers';
 
 test('the front desk sends a temporary password; the parent signs in with it and must choose their own', async ({ browser }) => {
   test.setTimeout(90_000);
@@ -9,8 +9,7 @@ test('the front desk sends a temporary password; the parent signs in with it and
   const { userId } = await signUpParent(parent);
 
   const staff = await (await browser.newContext()).newPage();
-  await signIn(staff, '/staff/login', 'demo.frontdesk', 'maple-river-compass-23');
-  await expect(staff).toHaveURL(/\/staff$/);
+  await signInStaff(staff, demoFrontDesk);
   await staff.getByRole('link', { name: 'Parent accounts' }).click();
   await staff.getByLabel('Name, User ID or email').fill(userId);
   await staff.getByRole('button', { name: 'Search' }).click();

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { demoAdmin, fillSignUpForm, signIn, strongPassword, uniqueUserId } from './helpers';
+import { demoAdmin, fillSignUpForm, signInStaff, strongPassword, uniqueUserId } from './helpers';
 
 /**
  * Drives the real portal through "from PIN letter to your child on the home page" and saves a
@@ -20,8 +20,7 @@ test('registration help screenshots are taken from the real pages', async ({ bro
 
   // Step 1: the office registers the child and prints the PIN letter.
   const staff = await (await browser.newContext()).newPage();
-  await signIn(staff, '/staff/login', demoAdmin.userId, demoAdmin.password);
-  await expect(staff).toHaveURL(/\/staff$/);
+  await signInStaff(staff, demoAdmin);
   await staff.goto('/staff/patients/new');
   await staff.getByLabel('First name').fill('Sam');
   await staff.getByLabel('Last name').fill(`Example${uniqueUserId('').slice(1, 6)}`);

@@ -1,8 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
+import { demoParent as seededParent, demoStaff } from '../../db/demo-logins';
+import { totpCodeAt } from '../../lib/two-step/totp';
+import { e2eDatabase } from './db';
 
-export const demoAdmin = { userId: 'demo.admin', password: 'copper-meadow-falcon-17' };
-export const demoParent = { userId: 'demo.parent', password: 'violet-harbor-lantern-42' };
+export interface StaffLogin {
+  userId: string;
+  password: string;
+  totpSecret: string;
+}
+
+function seededStaff(role: string): StaffLogin {
+  const member = demoStaff.find((candidate) => candidate.role === role);
+  if (!member) throw new Error(`no demo staff member for ${role}`);
+  return member;
+}
+
+export const demoParent = { userId: seededParent.userId, password: seededParent.password };
+export const demoAdmin = seededStaff('admin');
+export const demoFrontDesk = seededStaff('front_desk');
+export const demoClinical = seededStaff('clinical');
+export const demoBilling = seededStaff('billing');
 export const strongPassword = 'marble-tundra-pelican-orbit-7';
 
 export function uniqueUserId(prefix = 'e2e'): string {
@@ -36,4 +54,35 @@ export async function signIn(page: Page, path: '/login' | '/staff/login', identi
   await page.getByLabel('User ID or email').fill(identifier);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/**
+ * The code an authenticator would show, for a 30-second step this account has not used yet.
+ * The portal refuses a code from a step it has already accepted, and the tests sign the same
+ * demo staff in many times, so this waits (at most one step) when the current one is spent.
+ */
+export async function unusedTotpCode(userId: string, secret: string): Promise<string> {
+  const sql = e2eDatabase();
+  try {
+    for (;;) {
+      const [row] = await sql<{ step: number | null }[]>`select totp_last_used_step as step from users where lower(user_id) = lower(${userId})`;
+      const lastUsed = row?.step ?? null;
+      const current = Math.floor(Date.now() / 30_000);
+      // The portal accepts the step before and after the current one as well.
+      const step = [current, current + 1].find((candidate) => lastUsed === null || candidate > lastUsed);
+      if (step !== undefined) return totpCodeAt(secret, new Date(step * 30_000 + 1_000));
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  } finally {
+    await sql.end();
+  }
+}
+
+/** Password, then the code page, as a staff member does with their phone in hand. */
+export async function signInStaff(page: Page, login: StaffLogin) {
+  await signIn(page, '/staff/login', login.userId, login.password);
+  await expect(page).toHaveURL(/\/staff\/login\/verify$/);
+  await page.getByLabel('Verification code').fill(await unusedTotpCode(login.userId, login.totpSecret));
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page).toHaveURL(/\/staff$/);
 }

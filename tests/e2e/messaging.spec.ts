@@ -1,17 +1,12 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { e2eDatabase } from './db';
-import { signIn, signUpParent, uniqueUserId } from './helpers';
+import { demoAdmin, demoBilling, demoClinical, signIn, signInStaff, signUpParent, uniqueUserId } from './helpers';
 
-const staffLogins = {
-  clinical: ['demo.clinical', 'silver-orchard-beacon-31'],
-  billing: ['demo.billing', 'amber-canyon-quartz-58'],
-  admin: ['demo.admin', 'copper-meadow-falcon-17'],
-} as const;
+const staffLogins = { clinical: demoClinical, billing: demoBilling, admin: demoAdmin };
 
 async function staffPage(browser: Browser, role: keyof typeof staffLogins): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await signIn(page, '/staff/login', staffLogins[role][0], staffLogins[role][1]);
-  await expect(page).toHaveURL(/\/staff$/);
+  await signInStaff(page, staffLogins[role]);
   return page;
 }
 

@@ -58,6 +58,14 @@ function faqs(phone: string, pinDays: number, adultAge: number): { id: string; q
             by yourself after 30 minutes without activity.
           </p>
           <p className="mt-2">
+            For more protection, turn on <strong>two-step verification</strong> in{' '}
+            <Link href="/account/two-step" className={link}>
+              Account settings
+            </Link>
+            : signing in will then need your password and a 6-digit code from a free authenticator app on your phone. You get 10 recovery codes for the day your phone is lost; if you lose those too, call the
+            office.
+          </p>
+          <p className="mt-2">
             Each time anyone opens or changes your child’s information (you, another parent or guardian, or the office), the portal records who, what and when, in a record that cannot be edited. You can see
             your own recent sign-ins in{' '}
             <Link href="/account" className={link}>
