@@ -13,7 +13,7 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // PGlite ships WebAssembly and data files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ['@electric-sql/pglite', 'postgres'],
+  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'pdfkit'],
   typedRoutes: false,
   // Next.js logs server function arguments in development; ours carry passwords and health data.
   logging: { serverFunctions: false, incomingRequests: { ignore: [/\/api\/health/] } },

@@ -1,30 +1,21 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { children, guardianships, staffRoleAssignments, users, type StaffRole } from '@/db/schema';
+import { children, guardianships, staffRoleAssignments, users } from '@/db/schema';
+import { todayInPractice } from '@/lib/children/age';
+import { demoParent, demoStaff } from './demo-logins';
+import { seedDemoRecord, seedMayaExtras, seedTeenConfidentialVisit } from './seed-records';
 import { issuePin } from '@/lib/pins/issue';
 import { systemActor, type RequestMeta } from '@/lib/audit/events';
 import { encryptTotpSecret } from '@/lib/two-step/crypto';
 import { auditedTransaction } from '@/lib/audit/transaction';
 import { hashHintAnswer, hashPassword } from '@/lib/auth/password';
 
-/**
- * Demo data for a newcomer's machine: one parent with a linked child and one staff user per
- * role. The passwords are public on purpose (they are printed), so seeding refuses production.
- */
-export const demoParent = { userId: 'demo.parent', password: 'violet-harbor-lantern-42', email: 'demo.parent@example.org' };
-/**
- * Staff must use two-step verification, so the demo staff come with it on. Their authenticator
- * keys are public like their passwords: `npm run demo:code` prints the current codes.
- */
-export const demoStaff: { userId: string; password: string; totpSecret: string; role: StaffRole; firstName: string; lastName: string }[] = [
-  { userId: 'demo.admin', password: 'copper-meadow-falcon-17', totpSecret: 'W42NXU6DYLXKP7KPONUDNBCXLGB26MKK', role: 'admin', firstName: 'Alex', lastName: 'Admin' },
-  { userId: 'demo.frontdesk', password: 'maple-river-compass-23', totpSecret: 'BP5MY2K374NRHNV7D26RZX4ZIZ5G7BGQ', role: 'front_desk', firstName: 'Fran', lastName: 'Desk' },
-  { userId: 'demo.clinical', password: 'silver-orchard-beacon-31', totpSecret: 'ZDPLH3VDIQKZJ5MQCSL3CXYTVDW6CSN5', role: 'clinical', firstName: 'Casey', lastName: 'Nurse' },
-  { userId: 'demo.billing', password: 'amber-canyon-quartz-58', totpSecret: 'PIELY5J6BH7K4WNWDPJOGEHK65U6RPAY', role: 'billing', firstName: 'Bailey', lastName: 'Billing' },
-];
-
 const seedMeta: RequestMeta = { ipAddress: null, userAgent: 'db/seed.ts', requestId: 'seed' };
 
+/**
+ * Demo data for a newcomer's machine: one parent with a linked child and one staff user per
+ * role, with the sign-ins in ./demo-logins.ts.
+ */
 export async function seedDemoData(db: Database): Promise<{ created: boolean }> {
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.userId, demoParent.userId));
   if (existing) return { created: false };
@@ -51,9 +42,14 @@ export async function seedDemoData(db: Database): Promise<{ created: boolean }> 
     if (!parent || !child) throw new Error('demo insert returned no row');
     await tx.insert(guardianships).values({ childId: child.id, guardianUserId: parent.id, relationship: 'Mother' });
     // A second child, not yet linked: the printed demo PIN links it.
-    await tx.insert(children).values({ firstName: 'Leo', lastName: 'Rivera', dateOfBirth: '2024-09-03', sex: 'male', mrn: 'DEMO-0002' });
+    const [leo] = await tx.insert(children).values({ firstName: 'Leo', lastName: 'Rivera', dateOfBirth: '2024-09-03', sex: 'male', mrn: 'DEMO-0002' }).returning({ id: children.id, dateOfBirth: children.dateOfBirth });
+    // A teenager, linked, with one confidential visit that her parent must never see.
+    const [sofia] = await tx.insert(children).values({ firstName: 'Sofia', lastName: 'Rivera', dateOfBirth: '2011-06-15', sex: 'female', mrn: 'DEMO-0003' }).returning({ id: children.id, dateOfBirth: children.dateOfBirth });
+    if (!leo || !sofia) throw new Error('demo insert returned no row');
+    await tx.insert(guardianships).values({ childId: sofia.id, guardianUserId: parent.id, relationship: 'Mother' });
     await audit({ action: 'account.created', targetType: 'user', targetId: parent.id, metadata: { source: 'seed' } });
 
+    let clinicianId: string | null = null;
     for (const member of demoStaff) {
       const [staff] = await tx
         .insert(users)
@@ -72,7 +68,17 @@ export async function seedDemoData(db: Database): Promise<{ created: boolean }> 
       if (!staff) throw new Error('demo staff insert returned no row');
       await tx.insert(staffRoleAssignments).values({ userId: staff.id, role: member.role });
       await audit({ action: 'staff.user_created', targetType: 'user', targetId: staff.id, metadata: { roles: [member.role], source: 'seed' } });
+      if (member.role === 'clinical') clinicianId = staff.id;
     }
+    if (!clinicianId) throw new Error('demo clinician missing');
+
+    const today = todayInPractice();
+    const maya = { id: child.id, dateOfBirth: '2021-04-12' };
+    await seedDemoRecord(tx, maya, today, clinicianId);
+    await seedMayaExtras(tx, maya, today, clinicianId);
+    await seedDemoRecord(tx, leo, today, clinicianId);
+    const teen = await seedDemoRecord(tx, sofia, today, clinicianId);
+    await seedTeenConfidentialVisit(tx, sofia, teen.lastWellVisitOn ?? today, clinicianId);
   });
   return { created: true };
 }

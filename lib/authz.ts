@@ -5,7 +5,7 @@ import type { StaffRole } from '@/db/schema';
 import { actorFor } from '@/lib/auth/actors';
 import { getCurrentSession } from '@/lib/auth/current';
 import type { ActiveSession } from '@/lib/auth/sessions';
-import { recordChildView } from '@/lib/audit/views';
+import { recordChildView, type ChildAccess } from '@/lib/audit/views';
 import { todayInPractice } from '@/lib/children/age';
 import { getChild } from '@/lib/children/registry';
 import { findLinkedChild } from '@/lib/guardianship/access';
@@ -57,14 +57,15 @@ export async function requireStaffBeforeSetup(): Promise<ActiveSession> {
  * link, checked in the same query that reads it. Anything else is the 404 page, never a 403
  * that would confirm the child exists. The view is recorded in the audit trail.
  */
-export async function requireLinkedChild(childId: string, section: string) {
+export async function requireLinkedChild(childId: string, section: string, access: ChildAccess = 'record.viewed') {
   const session = await requireParent();
   if (!isUuid(childId)) notFound();
   const db = await getDb();
-  const child = await findLinkedChild(db, session.user.id, childId, todayInPractice());
+  const today = todayInPractice();
+  const child = await findLinkedChild(db, session.user.id, childId, today);
   if (!child) notFound();
-  await recordChildView(db, actorFor(session.user), await currentRequestMeta(), child.id, section);
-  return { session, child };
+  await recordChildView(db, actorFor(session.user), await currentRequestMeta(), child.id, section, access);
+  return { session, child, db, viewer: { kind: 'guardian' as const, userId: session.user.id, today } };
 }
 
 /** For staff pages about one child: the right role, a real child (else 404), and the view recorded. */

@@ -4,3 +4,4 @@ export * from './children';
 export * from './mail';
 export * from './rate-limits';
 export * from './messaging';
+export * from './records';

@@ -1,15 +1,21 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ParentRecord } from '@/components/records/parent-record';
 import { requireLinkedChild } from '@/lib/authz';
-import { describeAge, formatDate, todayInPractice } from '@/lib/children/age';
+import { describeAge, formatDate } from '@/lib/children/age';
 import { formatDay } from '@/lib/format-time';
+import { readChildRecord } from '@/lib/records/read';
+import { nextWellChildVisit } from '@/lib/records/well-child';
 
-export const metadata: Metadata = { title: 'Your child' };
+export const metadata: Metadata = { title: 'Your child’s record' };
 
 export default async function ChildPage({ params }: { params: Promise<{ childId: string }> }) {
   const { childId } = await params;
-  const { child } = await requireLinkedChild(childId, 'summary');
+  // The view is recorded (and the live link checked) before anything is read.
+  const { child, db, viewer } = await requireLinkedChild(childId, 'record');
+  const record = await readChildRecord(db, viewer, child.id);
   const name = child.preferredName ?? child.firstName;
+  const lastWellVisitOn = record.visits.find((visit) => visit.type === 'well_child')?.visitOn ?? null;
   return (
     <div className="flex flex-col gap-6">
       <p>
@@ -17,19 +23,21 @@ export default async function ChildPage({ params }: { params: Promise<{ childId:
           ← Your children
         </Link>
       </p>
-      <h1 className="text-2xl font-bold">
-        {name} {child.lastName}
-      </h1>
-      <dl className="grid max-w-md grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4">
-        <dt className="font-medium text-slate-700">Date of birth</dt>
-        <dd>{formatDate(child.dateOfBirth)}</dd>
-        <dt className="font-medium text-slate-700">Age</dt>
-        <dd>{describeAge(child.dateOfBirth, todayInPractice())}</dd>
-        <dt className="font-medium text-slate-700">You are</dt>
-        <dd>{child.relationship}</dd>
-        <dt className="font-medium text-slate-700">Linked on</dt>
-        <dd>{formatDay(child.linkedAt)}</dd>
-      </dl>
+      <div>
+        <h1 className="text-2xl font-bold">
+          {name} {child.lastName}
+        </h1>
+        <p className="text-slate-700">
+          Born {formatDate(child.dateOfBirth)} · {describeAge(child.dateOfBirth, viewer.today)} · you are {child.relationship.toLowerCase()}, linked {formatDay(child.linkedAt)}
+        </p>
+      </div>
+      <ParentRecord
+        childId={child.id}
+        name={name}
+        record={record}
+        lastWellVisitOn={lastWellVisitOn}
+        nextWellVisit={nextWellChildVisit({ dateOfBirth: child.dateOfBirth, today: viewer.today, lastWellVisitOn })}
+      />
       <p className="text-slate-700">Each time you or the office opens {name}’s information, the portal records who opened it and when.</p>
     </div>
   );

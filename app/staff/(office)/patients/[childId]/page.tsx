@@ -2,7 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { IssuePinForm } from '@/components/staff/issue-pin-form';
 import { CancelPinButton, RevokeAccessForm } from '@/components/staff/pin-and-access-controls';
+import { StaffChart } from '@/components/records/staff-chart';
 import { Alert } from '@/components/ui/alert';
+import { actorFor } from '@/lib/auth/actors';
+import { recordChildView } from '@/lib/audit/views';
+import { vaccinePickerOptions } from '@/lib/records/vaccine-picker';
+import { readChildRecord, type ChildRecord } from '@/lib/records/read';
+import { currentRequestMeta } from '@/lib/request-context';
 import { hasAnyRole, requireStaffChild } from '@/lib/authz';
 import { describeAge, formatDate, isMinorOn, todayInPractice } from '@/lib/children/age';
 import { listGuardianLinks, listOutstandingPins } from '@/lib/children/registry';
@@ -19,6 +25,13 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
   const today = todayInPractice();
   const [links, outstanding] = await Promise.all([listGuardianLinks(db, child.id, today), listOutstandingPins(db, child.id)]);
   const canManage = hasAnyRole(session, ['front_desk', 'admin']);
+  // The chart is for clinicians and administrators; its view is recorded before it is read.
+  const canChart = hasAnyRole(session, ['clinical', 'admin']);
+  let record: ChildRecord | null = null;
+  if (canChart) {
+    await recordChildView(db, actorFor(session.user), await currentRequestMeta(), child.id, 'chart');
+    record = await readChildRecord(db, { kind: 'clinical_staff' }, child.id);
+  }
   const minor = isMinorOn(child.dateOfBirth, today);
   const { notice } = await searchParams;
   const { PRACTICE_NAME, PRACTICE_PHONE, PUBLIC_URL } = env();
@@ -61,6 +74,16 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
         <dt className="font-medium text-slate-700">Chart number</dt>
         <dd>{child.mrn ?? '—'}</dd>
       </dl>
+
+      {record ? (
+        <section aria-labelledby="chart-heading" className="flex flex-col gap-3">
+          <h2 id="chart-heading" className="text-xl font-semibold">
+            Health record
+          </h2>
+          <p className="text-slate-700">Parents see everything here except confidential entries, unreleased results and unreleased visit summaries.</p>
+          <StaffChart childId={child.id} record={record} vaccines={vaccinePickerOptions()} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="guardians-heading" className="flex flex-col gap-3">
         <h2 id="guardians-heading" className="text-xl font-semibold">

@@ -1,0 +1,99 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, numeric, pgTable, text, timestamp, uuid, type PgColumnBuilderBase } from 'drizzle-orm/pg-core';
+import { users } from './accounts';
+import { children } from './children';
+import { activeResolved, allergySeverities, immunizationSources, medicationStatuses, resultFlags, visitTypes } from '@/lib/records/vocabulary';
+
+/**
+ * The child's health record, one table per section. Every row has the same bookkeeping:
+ * who wrote it, a `confidential` flag (adolescent care a guardian must never see or count),
+ * and removal with a reason instead of deletion, so the chart keeps its history.
+ */
+function recordColumns() {
+  return {
+    id: uuid('id').primaryKey().defaultRandom(),
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => children.id, { onDelete: 'restrict' }),
+    confidential: boolean('confidential').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'restrict' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+    removedBy: uuid('removed_by').references(() => users.id, { onDelete: 'restrict' }),
+    removalReason: text('removal_reason'),
+  };
+}
+
+function recordTable<T extends Record<string, PgColumnBuilderBase>>(name: string, columns: T, checks: (table: Record<string, never>) => ReturnType<typeof check>[] = () => []) {
+  return pgTable(name, { ...recordColumns(), ...columns }, (table) => [
+    index(`${name}_child_idx`).on(table.childId),
+    check(`${name}_removal_has_reason`, sql`${table.removedAt} is null or ${table.removalReason} is not null`),
+    ...checks(table as never),
+  ]);
+}
+
+export const allergies = recordTable('allergies', {
+  substance: text('substance').notNull(),
+  reaction: text('reaction'),
+  severity: text('severity', { enum: allergySeverities }).notNull(),
+  status: text('status', { enum: activeResolved }).notNull().default('active'),
+  notedOn: date('noted_on', { mode: 'string' }),
+});
+
+export const medications = recordTable('medications', {
+  name: text('name').notNull(),
+  instructions: text('instructions'),
+  startedOn: date('started_on', { mode: 'string' }),
+  endedOn: date('ended_on', { mode: 'string' }),
+  status: text('status', { enum: medicationStatuses }).notNull().default('active'),
+});
+
+export const problems = recordTable('problems', {
+  name: text('name').notNull(),
+  onsetOn: date('onset_on', { mode: 'string' }),
+  status: text('status', { enum: activeResolved }).notNull().default('active'),
+});
+
+export const immunizations = recordTable('immunizations', {
+  /** CDC CVX code (lib/records/data/cvx.json), leading zeros kept. */
+  cvx: text('cvx').notNull(),
+  vaccineName: text('vaccine_name').notNull(),
+  administeredOn: date('administered_on', { mode: 'string' }).notNull(),
+  doseNumber: text('dose_number'),
+  lotNumber: text('lot_number'),
+  site: text('site'),
+  source: text('source', { enum: immunizationSources }).notNull().default('given_here'),
+});
+
+export const visits = recordTable('visits', {
+  visitOn: date('visit_on', { mode: 'string' }).notNull(),
+  type: text('type', { enum: visitTypes }).notNull(),
+  clinician: text('clinician'),
+  reason: text('reason'),
+  /** The after-visit summary; parents see it only once a clinician releases it. */
+  summary: text('summary'),
+  summaryReleasedAt: timestamp('summary_released_at', { withTimezone: true }),
+  summaryReleasedBy: uuid('summary_released_by').references(() => users.id, { onDelete: 'restrict' }),
+});
+
+export const measurements = recordTable('measurements', {
+  measuredOn: date('measured_on', { mode: 'string' }).notNull(),
+  weightKg: numeric('weight_kg', { precision: 6, scale: 3, mode: 'number' }),
+  heightCm: numeric('height_cm', { precision: 5, scale: 1, mode: 'number' }),
+  headCircumferenceCm: numeric('head_circumference_cm', { precision: 4, scale: 1, mode: 'number' }),
+});
+
+export const testResults = recordTable('test_results', {
+  testName: text('test_name').notNull(),
+  value: text('value').notNull(),
+  units: text('units'),
+  referenceRange: text('reference_range'),
+  flag: text('flag', { enum: resultFlags }).notNull().default('normal'),
+  collectedOn: date('collected_on', { mode: 'string' }),
+  resultedOn: date('resulted_on', { mode: 'string' }),
+  /** Hidden from parents until a clinician releases the result. */
+  releasedAt: timestamp('released_at', { withTimezone: true }),
+  releasedBy: uuid('released_by').references(() => users.id, { onDelete: 'restrict' }),
+  releaseComment: text('release_comment'),
+});
