@@ -85,7 +85,7 @@ export async function seedDemoData(db: Database): Promise<{ created: boolean }> 
 
 export function demoLoginsText(url: string): string {
   const rows = [
-    ['Parent (linked to Maya Rivera)', `${url}/login`, demoParent.userId, demoParent.password],
+    ['Parent (linked to Maya and Sofia)', `${url}/login`, demoParent.userId, demoParent.password],
     ...demoStaff.map((member) => [`Staff: ${member.role}`, `${url}/staff/login`, member.userId, member.password]),
   ];
   const table = rows.map(([who, where, id, password]) => `  ${who!.padEnd(32)} ${where!.padEnd(36)} ${id!.padEnd(16)} ${password}`).join('\n');

@@ -6,6 +6,7 @@ import { pdfText } from './pdf-text';
 
 // The e2e server runs in the default practice time zone.
 const todayIso = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date());
+const todayShort = `${todayIso.slice(5, 7)}/${todayIso.slice(8, 10)}/${todayIso.slice(0, 4)}`;
 const todayLong = new Date(`${todayIso}T12:00:00Z`).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 
 async function childId(mrn: string): Promise<string> {
@@ -70,8 +71,13 @@ test('a clinician charts a vaccine and a result; the parent sees them, prints an
   await parent.getByRole('link', { name: 'Print for school or daycare' }).click();
   await expect(parent).toHaveURL(new RegExp(`/children/${maya}/immunizations/print$`));
   await expect(parent.getByRole('heading', { name: 'Immunization record' })).toBeVisible();
-  await expect(parent.getByRole('row').filter({ hasText: 'varicella' }).filter({ hasText: todayLong })).toBeVisible();
+  await expect(parent.getByRole('row').filter({ hasText: 'varicella' }).filter({ hasText: todayShort })).toBeVisible();
   expect(await parent.content()).not.toMatch(/HPV9/);
+  // One sheet for a five-year-old's full series, on US Letter and A4.
+  for (const format of ['Letter', 'A4'] as const) {
+    const printed = (await parent.pdf({ format })).toString('latin1');
+    expect(printed.match(/\/Type\s*\/Page[^s]/g)?.length, `${format} pages`).toBe(1);
+  }
   const downloading = parent.waitForEvent('download');
   await parent.getByRole('link', { name: 'Download PDF' }).click();
   const download = await downloading;

@@ -49,6 +49,30 @@ function faqs(phone: string, pinDays: number, adultAge: number): { id: string; q
       ),
     },
     {
+      id: 'record',
+      question: 'What can I see of my child’s health record?',
+      answer: (
+        <>
+          <p>
+            Choose your child on the{' '}
+            <Link href="/dashboard" className={link}>
+              home page after you sign in
+            </Link>
+            . You will see allergies, medicines, ongoing health problems, vaccines, visits with the doctor’s notes for you, growth measurements and test results, newest first, and when the next check-up is
+            due.
+          </p>
+          <p className="mt-2">
+            Test results appear once the doctor has looked at them, sometimes with a note for you. For teenagers, some care is private between the teen and the doctor, as the law allows: it is not shown in
+            the portal.
+          </p>
+          <p className="mt-2">
+            Need a vaccine record for school, daycare or camp? Open the Immunizations part of your child’s record and choose “Print for school or daycare”: you can print it or download it as a PDF. Some
+            schools ask for a signed copy: bring it to the office.
+          </p>
+        </>
+      ),
+    },
+    {
       id: 'security',
       question: 'How safe is my child’s information?',
       answer: (
