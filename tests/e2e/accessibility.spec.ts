@@ -39,6 +39,8 @@ test('the parent pages have no serious or critical accessibility violations', as
 });
 
 test('the staff pages have no serious or critical accessibility violations', async ({ page }) => {
+  // Eleven pages, one a full chart: axe needs a while for each on a 2-core machine.
+  test.setTimeout(180_000);
   await signInStaff(page, demoAdmin);
   const child = await demoChildId();
   const sql = e2eDatabase();
