@@ -65,6 +65,8 @@ const envSchema = z
     SIGNIN_IP_WINDOW_MINUTES: positiveInt(15),
     /** Read only by `npm run staff:create`, so the first admin's password need not be typed at a prompt. */
     STAFF_PASSWORD: optionalString,
+    /** Read only by `npm run audit:verify`: heads recorded outside the database, one line each. */
+    AUDIT_HEAD_FILE: optionalString,
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   })
   .superRefine((env, ctx) => {

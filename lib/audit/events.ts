@@ -64,6 +64,8 @@ export const auditActions = [
   'conversation.closed',
   'conversation.reopened',
   'account.preferences_changed',
+  'audit.viewed',
+  'audit.exported',
   'action.denied',
   'action.failed',
 ] as const;

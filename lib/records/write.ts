@@ -80,32 +80,35 @@ export async function saveRecordEntry(db: Db, staffUserId: string, entry: Record
 }
 
 /** Removal keeps the row (and its history) but takes it off every view, with the reason. */
-export async function removeRecordEntry(db: Db, staffUserId: string, input: { childId: string; entryId: string; section: RecordSection; reason: string }, now = new Date()): Promise<void> {
+export async function removeRecordEntry(db: Db, staffUserId: string, input: { childId: string; entryId: string; section: RecordSection; reason: string }, now = new Date()): Promise<{ confidential: boolean }> {
   const table = sectionTables[input.section];
   const removed = await db
     .update(table)
     .set({ removedAt: now, removedBy: staffUserId, removalReason: input.reason, updatedAt: now } as never)
     .where(and(eq(table.id, input.entryId), eq(table.childId, input.childId), isNull(table.removedAt)))
-    .returning({ id: table.id });
-  if (removed.length === 0) throw new AppError('not_found', 'That entry is no longer on this chart. Reload the page.');
+    .returning({ id: table.id, confidential: table.confidential });
+  if (!removed[0]) throw new AppError('not_found', 'That entry is no longer on this chart. Reload the page.');
+  return { confidential: removed[0].confidential };
 }
 
-export async function releaseTestResult(db: Db, clinicianId: string, input: { childId: string; entryId: string; comment: string | null }, now = new Date()): Promise<void> {
+export async function releaseTestResult(db: Db, clinicianId: string, input: { childId: string; entryId: string; comment: string | null }, now = new Date()): Promise<{ confidential: boolean }> {
   const released = await db
     .update(testResults)
     .set({ releasedAt: now, releasedBy: clinicianId, releaseComment: input.comment, updatedAt: now })
     .where(and(eq(testResults.id, input.entryId), eq(testResults.childId, input.childId), isNull(testResults.removedAt), isNull(testResults.releasedAt)))
-    .returning({ id: testResults.id });
-  if (released.length === 0) throw new AppError('conflict', 'This result was already released or is no longer on the chart. Reload the page.');
+    .returning({ id: testResults.id, confidential: testResults.confidential });
+  if (!released[0]) throw new AppError('conflict', 'This result was already released or is no longer on the chart. Reload the page.');
+  return { confidential: released[0].confidential };
 }
 
-export async function releaseVisitSummary(db: Db, clinicianId: string, input: { childId: string; entryId: string }, now = new Date()): Promise<void> {
+export async function releaseVisitSummary(db: Db, clinicianId: string, input: { childId: string; entryId: string }, now = new Date()): Promise<{ confidential: boolean }> {
   const [visit] = await db
-    .select({ summary: visits.summary, releasedAt: visits.summaryReleasedAt })
+    .select({ summary: visits.summary, releasedAt: visits.summaryReleasedAt, confidential: visits.confidential })
     .from(visits)
     .where(and(eq(visits.id, input.entryId), eq(visits.childId, input.childId), isNull(visits.removedAt)));
   if (!visit) throw new AppError('not_found', 'That visit is no longer on this chart. Reload the page.');
   if (!visit.summary) throw new AppError('invalid', 'Write the after-visit summary before releasing it.');
   if (visit.releasedAt) throw new AppError('conflict', 'This summary is already released.');
   await db.update(visits).set({ summaryReleasedAt: now, summaryReleasedBy: clinicianId, updatedAt: now }).where(eq(visits.id, input.entryId));
+  return { confidential: visit.confidential };
 }

@@ -90,8 +90,8 @@ function faqs(phone: string, pinDays: number, adultAge: number): { id: string; q
             office.
           </p>
           <p className="mt-2">
-            Each time anyone opens or changes your child’s information (you, another parent or guardian, or the office), the portal records who, what and when, in a record that cannot be edited. You can see
-            your own recent sign-ins in{' '}
+            Each time anyone opens or changes your child’s information (you, another parent or guardian, or the office), the portal records who, what and when, in a record that cannot be edited. To see
+            it, open your child’s record and choose “See who has seen” their information: office staff are listed by name and role. You can see your own recent sign-ins in{' '}
             <Link href="/account" className={link}>
               Account settings
             </Link>

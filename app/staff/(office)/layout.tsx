@@ -11,7 +11,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
     { href: '/staff/messages', label: 'Messages' },
     ...(hasAnyRole(session, ['front_desk', 'admin', 'clinical']) ? [{ href: '/staff/patients', label: 'Patients' }] : []),
     ...(hasAnyRole(session, ['front_desk', 'admin']) ? [{ href: '/staff/accounts', label: 'Parent accounts' }] : []),
-    ...(hasAnyRole(session, ['admin']) ? [{ href: '/staff/users', label: 'Staff users' }] : []),
+    ...(hasAnyRole(session, ['admin']) ? [{ href: '/staff/users', label: 'Staff users' }, { href: '/staff/audit', label: 'Audit trail' }] : []),
   ];
   return (
     <>

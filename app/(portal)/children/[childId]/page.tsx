@@ -38,7 +38,12 @@ export default async function ChildPage({ params }: { params: Promise<{ childId:
         lastWellVisitOn={lastWellVisitOn}
         nextWellVisit={nextWellChildVisit({ dateOfBirth: child.dateOfBirth, today: viewer.today, lastWellVisitOn })}
       />
-      <p className="text-slate-700">Each time you or the office opens {name}’s information, the portal records who opened it and when.</p>
+      <p className="text-slate-700">
+        Each time you or the office opens {name}’s information, the portal records who opened it and when.{' '}
+        <Link href={`/children/${child.id}/activity`} className="font-medium text-blue-700 underline">
+          See who has seen {name}’s information
+        </Link>
+      </p>
     </div>
   );
 }

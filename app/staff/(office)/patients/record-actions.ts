@@ -21,19 +21,20 @@ export const updateChartEntry = defineAction({ name: 'records.update', schema: r
 });
 
 export const removeChartEntry = defineAction({ name: 'records.remove', schema: removeEntrySchema, access: charting, audit: 'record.entry_removed' }, async ({ input, tx, session, describeAudit }) => {
-  await removeRecordEntry(tx, session.user.id, input);
-  describeAudit({ childId: input.childId, targetType: input.section, targetId: input.entryId, metadata: { section: input.section, reasonGiven: true } });
+  const { confidential } = await removeRecordEntry(tx, session.user.id, input);
+  // `confidential` keeps the parents' activity page from hinting at an entry they never saw.
+  describeAudit({ childId: input.childId, targetType: input.section, targetId: input.entryId, metadata: { section: input.section, reasonGiven: true, confidential } });
   return { data: null };
 });
 
 export const releaseResult = defineAction({ name: 'records.releaseResult', schema: releaseResultSchema, access: charting, audit: 'record.result_released' }, async ({ input, tx, session, describeAudit }) => {
-  await releaseTestResult(tx, session.user.id, input);
-  describeAudit({ childId: input.childId, targetType: 'results', targetId: input.entryId, metadata: { withComment: input.comment !== null } });
+  const { confidential } = await releaseTestResult(tx, session.user.id, input);
+  describeAudit({ childId: input.childId, targetType: 'results', targetId: input.entryId, metadata: { section: 'results', withComment: input.comment !== null, confidential } });
   return { data: null };
 });
 
 export const releaseSummary = defineAction({ name: 'records.releaseSummary', schema: releaseSummarySchema, access: charting, audit: 'record.summary_released' }, async ({ input, tx, session, describeAudit }) => {
-  await releaseVisitSummary(tx, session.user.id, input);
-  describeAudit({ childId: input.childId, targetType: 'visits', targetId: input.entryId });
+  const { confidential } = await releaseVisitSummary(tx, session.user.id, input);
+  describeAudit({ childId: input.childId, targetType: 'visits', targetId: input.entryId, metadata: { section: 'visits', confidential } });
   return { data: null };
 });

@@ -54,6 +54,14 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
         <Link href={`/staff/messages/new?child=${child.id}`} className="inline-flex min-h-11 items-center rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold hover:bg-slate-100">
           Write to a parent
         </Link>
+        {hasAnyRole(session, ['admin']) ? (
+          <Link
+            href={`/staff/audit?${new URLSearchParams({ child: child.mrn ?? child.id, from: child.createdAt.toISOString().slice(0, 10), to: today })}`}
+            className="inline-flex min-h-11 items-center rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold hover:bg-slate-100"
+          >
+            Access history
+          </Link>
+        ) : null}
         {canManage ? (
           <Link href={`/staff/patients/${child.id}/edit`} className="inline-flex min-h-11 items-center rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold hover:bg-slate-100">
             Edit details

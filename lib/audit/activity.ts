@@ -1,0 +1,152 @@
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { auditEvents, users, type StaffRole } from '@/db/schema';
+import { sectionLabels, type RecordSection } from '@/lib/records/schemas';
+import type { AuditAction } from './events';
+
+/**
+ * A guardian's "who has seen my child's information": what people did with this child's
+ * information, in plain words. Sign-ins, failed attempts and the office's internal work
+ * (notes, assignments) are left out, and so is anything about a confidential entry: the list
+ * must not hint at what the guardian is not shown.
+ */
+const shownActions = [
+  'record.viewed',
+  'record.printed',
+  'record.exported',
+  'record.entry_added',
+  'record.entry_updated',
+  'record.entry_removed',
+  'record.result_released',
+  'record.summary_released',
+  'child.created',
+  'child.updated',
+  'pin.issued',
+  'pin.cancelled',
+  'guardianship.linked',
+  'guardianship.revoked',
+  'message.sent',
+  'message.replied',
+  'message.read',
+  'conversation.closed',
+  'conversation.reopened',
+] as const satisfies readonly AuditAction[];
+
+export const ACTIVITY_PAGE_SIZE = 50;
+
+const staffRoleWords: Record<StaffRole, string> = { front_desk: 'front desk', clinical: 'clinical staff', billing: 'billing', admin: 'office administrator' };
+
+const viewedSections: Record<string, string> = {
+  record: 'Viewed the health record',
+  summary: 'Viewed the health record',
+  immunizations: 'Viewed the immunizations',
+  chart: 'Opened the chart',
+  staff_summary: 'Opened the patient page',
+  conversation: 'Viewed a message',
+  activity: 'Viewed this list of activity',
+};
+
+function sectionWords(metadata: Record<string, unknown>): string {
+  const section = metadata.section as RecordSection | undefined;
+  return section && sectionLabels[section] ? sectionLabels[section].toLowerCase() : 'the health record';
+}
+
+function describe(action: string, metadata: Record<string, unknown>): string {
+  switch (action) {
+    case 'record.viewed':
+      return viewedSections[String(metadata.section)] ?? 'Viewed the health record';
+    case 'record.printed':
+      return 'Printed the immunization record';
+    case 'record.exported':
+      return 'Downloaded the immunization record (PDF)';
+    case 'record.entry_added':
+      return `Added to ${sectionWords(metadata)}`;
+    case 'record.entry_updated':
+      return `Changed an entry in ${sectionWords(metadata)}`;
+    case 'record.entry_removed':
+      return `Removed an entry from ${sectionWords(metadata)}`;
+    case 'record.result_released':
+      return 'Released a test result to the portal';
+    case 'record.summary_released':
+      return 'Released a visit summary to the portal';
+    case 'child.created':
+      return 'Registered your child with the practice';
+    case 'child.updated':
+      return 'Updated your child’s details';
+    case 'pin.issued':
+      return 'Issued a PIN so a parent or guardian can link this child';
+    case 'pin.cancelled':
+      return 'Cancelled a PIN';
+    case 'guardianship.linked':
+      return 'Linked this child to their account';
+    case 'guardianship.revoked':
+      return 'Removed a parent or guardian’s access';
+    case 'message.sent':
+      return 'Sent a message';
+    case 'message.replied':
+      return 'Replied to a message';
+    case 'message.read':
+      return 'Read a message';
+    case 'conversation.closed':
+      return 'Closed a conversation';
+    case 'conversation.reopened':
+      return 'Reopened a conversation';
+    default:
+      return 'Opened your child’s information';
+  }
+}
+
+export interface ActivityEntry {
+  id: number;
+  occurredAt: Date;
+  who: string;
+  what: string;
+}
+
+/**
+ * Newest first, `before` an event id for the next page. The caller has already checked that
+ * this guardian has a live link to the child (requireLinkedChild).
+ */
+export async function childActivityForGuardian(db: Db, guardianUserId: string, childId: string, before: number | null = null, pageSize = ACTIVITY_PAGE_SIZE) {
+  const rows = await db
+    .select({
+      id: auditEvents.id,
+      occurredAt: auditEvents.occurredAt,
+      action: auditEvents.action,
+      actorId: auditEvents.actorId,
+      actorKind: auditEvents.actorKind,
+      metadata: auditEvents.metadata,
+      staffFirstName: users.firstName,
+      staffLastName: users.lastName,
+      staffRoles: sql<StaffRole[] | null>`(select array_agg(role order by role) from staff_role_assignments where user_id = ${auditEvents.actorId})`,
+    })
+    .from(auditEvents)
+    // Names are looked up for staff only: another guardian stays anonymous.
+    .leftJoin(users, and(eq(users.id, auditEvents.actorId), eq(users.kind, 'staff')))
+    .where(
+      and(
+        eq(auditEvents.childId, childId),
+        inArray(auditEvents.action, [...shownActions]),
+        eq(auditEvents.outcome, 'success'),
+        sql`coalesce(${auditEvents.metadata}->>'confidential', 'false') <> 'true'`,
+        before ? lt(auditEvents.id, before) : undefined,
+      ),
+    )
+    .orderBy(desc(auditEvents.id))
+    .limit(pageSize + 1);
+
+  const entries: ActivityEntry[] = rows.slice(0, pageSize).map((row) => ({
+    id: row.id,
+    occurredAt: row.occurredAt,
+    what: describe(row.action, row.metadata),
+    who:
+      row.actorId === guardianUserId
+        ? 'You'
+        : row.actorKind === 'staff'
+          ? `${row.staffFirstName ?? 'Office'} ${row.staffLastName ?? 'staff'} (${(row.staffRoles ?? []).map((role) => staffRoleWords[role] ?? role).join(', ') || 'office staff'})`
+          : row.actorKind === 'parent'
+            ? 'Another linked parent or guardian'
+            : 'The portal',
+  }));
+  return { entries, nextBefore: rows.length > pageSize ? (entries.at(-1)?.id ?? null) : null };
+}

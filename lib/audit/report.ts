@@ -1,0 +1,163 @@
+import { and, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { auditEvents, auditRowChanges, children, users } from '@/db/schema';
+import { actionsInGroup, type AuditFilters } from './report-filters';
+
+export const REPORT_PAGE_SIZE = 50;
+
+function nextDay(isoDate: string): string {
+  const day = new Date(`${isoDate}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+}
+
+const sortExpressions = {
+  when: auditEvents.occurredAt,
+  action: auditEvents.action,
+  outcome: auditEvents.outcome,
+  role: sql`coalesce(${auditEvents.actorRole}, '')`,
+} as const;
+
+type Cursor = [value: string, seq: number];
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function decodeCursor(text: string): Cursor | null {
+  if (!text) return null;
+  try {
+    const value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown;
+    return Array.isArray(value) && typeof value[0] === 'string' && Number.isSafeInteger(value[1]) ? (value as Cursor) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The WHERE clause of a report. Every filter is a condition an index can serve: the date range
+ * (occurred_at), the actor and the child (looked up first, then `= any` on their indexed
+ * columns), the action group as an explicit list of actions, the outcome.
+ */
+function conditions(filters: AuditFilters): SQL {
+  const parts: (SQL | undefined)[] = [gte(auditEvents.occurredAt, new Date(`${filters.from}T00:00:00Z`)), lt(auditEvents.occurredAt, new Date(`${nextDay(filters.to)}T00:00:00Z`))];
+  if (filters.actor) {
+    const term = filters.actor.toLowerCase();
+    parts.push(
+      inArray(
+        auditEvents.actorId,
+        sql`(select ${users.id} from ${users} where lower(${users.userId}) = ${term} or lower(${users.email}) = ${term} or lower(${users.firstName} || ' ' || ${users.lastName}) like ${`%${term}%`})`,
+      ),
+    );
+  }
+  if (filters.child) {
+    const term = filters.child.toLowerCase();
+    parts.push(
+      inArray(
+        auditEvents.childId,
+        sql`(select ${children.id} from ${children} where lower(coalesce(${children.mrn}, '')) = ${term} or lower(${children.firstName} || ' ' || ${children.lastName}) like ${`%${term}%`} or ${children.id}::text = ${term})`,
+      ),
+    );
+  }
+  if (filters.group) parts.push(inArray(auditEvents.action, actionsInGroup(filters.group)));
+  if (filters.outcome) parts.push(eq(auditEvents.outcome, filters.outcome));
+  return and(...parts)!;
+}
+
+/** Keyset pagination on (sort column, chain position): the same cost on page 1 and page 10,000. */
+function afterCursor(filters: AuditFilters): SQL | undefined {
+  const cursor = decodeCursor(filters.after);
+  if (!cursor) return undefined;
+  const column = filters.sort === 'when' ? sql`${auditEvents.occurredAt}` : sortExpressions[filters.sort];
+  const value = filters.sort === 'when' ? sql`${cursor[0]}::timestamptz` : sql`${cursor[0]}`;
+  const comparison = filters.dir === 'desc' ? sql`<` : sql`>`;
+  return or(sql`${column} ${comparison} ${value}`, and(sql`${column} = ${value}`, sql`${auditEvents.chainSeq} ${comparison} ${cursor[1]}`));
+}
+
+export async function auditReportPage(db: Db, filters: AuditFilters, pageSize = REPORT_PAGE_SIZE) {
+  const column = sortExpressions[filters.sort];
+  const direction = filters.dir === 'desc' ? sql`desc` : sql`asc`;
+  const rows = await db
+    .select({
+      id: auditEvents.id,
+      chainSeq: auditEvents.chainSeq,
+      occurredAt: auditEvents.occurredAt,
+      sortValue: sql<string>`${column}::text`,
+      occurredAtText: sql<string>`${auditEvents.occurredAt}::text`,
+      action: auditEvents.action,
+      outcome: auditEvents.outcome,
+      actorKind: auditEvents.actorKind,
+      actorRole: auditEvents.actorRole,
+      actorName: sql<string | null>`case when ${users.id} is null then null else ${users.firstName} || ' ' || ${users.lastName} end`,
+      actorUserId: users.userId,
+      childId: auditEvents.childId,
+      childName: sql<string | null>`case when ${children.id} is null then null else ${children.firstName} || ' ' || ${children.lastName} end`,
+      childMrn: children.mrn,
+      targetType: auditEvents.targetType,
+      targetId: auditEvents.targetId,
+      ipAddress: auditEvents.ipAddress,
+      requestId: auditEvents.requestId,
+      metadata: auditEvents.metadata,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .leftJoin(children, eq(children.id, auditEvents.childId))
+    .where(and(conditions(filters), afterCursor(filters)))
+    .orderBy(sql`${column} ${direction}`, sql`${auditEvents.chainSeq} ${direction}`)
+    .limit(pageSize + 1);
+  const pageRows = rows.slice(0, pageSize);
+  const last = pageRows.at(-1);
+  const nextCursor = rows.length > pageSize && last ? encodeCursor([filters.sort === 'when' ? last.occurredAtText : last.sortValue, Number(last.chainSeq)]) : null;
+  return { rows: pageRows, nextCursor };
+}
+export type AuditReportRow = Awaited<ReturnType<typeof auditReportPage>>['rows'][number];
+
+/** The SQL of a report query, for EXPLAIN in tests: which index serves each filter. */
+export function auditReportQuery(db: Db, filters: AuditFilters) {
+  return db.select({ id: auditEvents.id }).from(auditEvents).where(conditions(filters)).orderBy(sql`${sortExpressions[filters.sort]} desc`).limit(REPORT_PAGE_SIZE + 1);
+}
+
+export async function auditEventDetail(db: Db, eventId: number) {
+  const [event] = await db
+    .select({
+      event: auditEvents,
+      actorName: sql<string | null>`case when ${users.id} is null then null else ${users.firstName} || ' ' || ${users.lastName} end`,
+      actorUserId: users.userId,
+      childName: sql<string | null>`case when ${children.id} is null then null else ${children.firstName} || ' ' || ${children.lastName} end`,
+      childMrn: children.mrn,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .leftJoin(children, eq(children.id, auditEvents.childId))
+    .where(eq(auditEvents.id, eventId));
+  if (!event) return null;
+  // The row changes the database recorded in the same transaction as this event.
+  const rowChanges = await db.select().from(auditRowChanges).where(eq(auditRowChanges.txid, event.event.txid)).orderBy(auditRowChanges.id);
+  return { ...event, rowChanges };
+}
+
+/** CSV: quoted where needed, and a leading =, +, - or @ defused so a spreadsheet never runs it as a formula. */
+export function csvCell(value: unknown): string {
+  let text = value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const CSV_HEADER = ['event_id', 'chain_position', 'occurred_at', 'actor', 'actor_user_id', 'actor_kind', 'actor_role', 'action', 'outcome', 'child', 'child_mrn', 'target_type', 'target_id', 'ip_address', 'request_id', 'metadata'];
+
+export function csvLine(row: AuditReportRow): string {
+  return [row.id, row.chainSeq, row.occurredAt, row.actorName, row.actorUserId, row.actorKind, row.actorRole, row.action, row.outcome, row.childName, row.childMrn, row.targetType, row.targetId, row.ipAddress, row.requestId, row.metadata]
+    .map(csvCell)
+    .join(',');
+}
+
+/** Every row of a report, a page at a time, for streaming: memory stays flat however many match. */
+export async function* auditReportRows(db: Db, filters: AuditFilters, pageSize = 1_000): AsyncGenerator<AuditReportRow> {
+  let after = '';
+  for (;;) {
+    const page = await auditReportPage(db, { ...filters, after }, pageSize);
+    yield* page.rows;
+    if (!page.nextCursor) return;
+    after = page.nextCursor;
+  }
+}

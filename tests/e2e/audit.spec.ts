@@ -1,0 +1,47 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { e2eDatabase } from './db';
+import { demoAdmin, demoClinical, demoParent, signIn, signInStaff } from './helpers';
+
+test('a clinician opens a chart; the parent sees it on the activity page; the admin finds it in the audit trail and exports it', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const sql = e2eDatabase();
+  const [maya] = await sql`select id from children where mrn = 'DEMO-0001'`;
+  await sql.end();
+  const mayaId = String(maya?.id);
+
+  await signInStaff(page, demoClinical);
+  await page.goto(`/staff/patients/${mayaId}`);
+  await expect(page.getByRole('heading', { name: 'Health record' })).toBeVisible();
+
+  const parent = await (await browser.newContext()).newPage();
+  await signIn(parent, '/login', demoParent.userId, demoParent.password);
+  await expect(parent).toHaveURL(/\/dashboard$/);
+  await parent.goto(`/children/${mayaId}`);
+  await parent.getByRole('link', { name: /See who has seen Maya’s information/ }).click();
+  await expect(parent).toHaveURL(new RegExp(`/children/${mayaId}/activity$`));
+  await expect(parent.getByRole('listitem').filter({ hasText: 'Casey Nurse (clinical staff)' }).filter({ hasText: 'Opened the chart' }).first()).toBeVisible();
+  await expect(parent.getByRole('listitem').filter({ hasText: 'You' }).first()).toBeVisible();
+
+  const admin = await (await browser.newContext()).newPage();
+  await signInStaff(admin, demoAdmin);
+  await admin.getByRole('link', { name: 'Audit trail' }).first().click();
+  const filters = admin.getByRole('form', { name: 'Filter the audit trail' });
+  await filters.getByLabel('Child (name or chart number)').fill('DEMO-0001');
+  await filters.getByLabel('What').selectOption({ label: 'Record views, prints and downloads' });
+  await filters.getByRole('button', { name: 'Show' }).click();
+  const row = admin.getByRole('row').filter({ hasText: 'Casey Nurse (demo.clinical)' }).first();
+  await expect(row).toBeVisible();
+  await expect(row).toContainText('record.viewed');
+  await row.getByRole('link', { name: 'Open' }).click();
+  await expect(admin.getByRole('heading', { name: /Audit event \d+/ })).toBeVisible();
+  await expect(admin.getByText(/"section": "(chart|staff_summary)"/)).toBeVisible();
+  await admin.goBack();
+
+  const downloading = admin.waitForEvent('download');
+  await admin.getByRole('link', { name: 'Export these as CSV' }).click();
+  const csv = await readFile((await (await downloading).path())!, 'utf8');
+  const lines = csv.trim().split(/\r\n/);
+  expect(lines[0]).toMatch(/^event_id,chain_position,occurred_at,actor/);
+  expect(lines.some((line) => line.includes('demo.clinical') && line.includes('record.viewed') && line.includes('DEMO-0001'))).toBe(true);
+});
