@@ -20,7 +20,7 @@ export function actionsInGroup(group: ActionGroup): AuditAction[] {
   return auditActions.filter((action) => actionGroups[group].prefixes.some((prefix) => action.startsWith(prefix)));
 }
 
-export const sortColumns = { when: 'When', action: 'Action', outcome: 'Outcome', role: 'Role' } as const;
+export const sortColumns = { when: 'When', actor: 'Who', role: 'Role', action: 'Action', outcome: 'Outcome', child: 'Child' } as const;
 export type SortColumn = keyof typeof sortColumns;
 
 const isoDate = z

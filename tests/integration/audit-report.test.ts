@@ -70,13 +70,15 @@ describe('the staff audit report', () => {
     expect((await auditReportPage(db, filters({ child: child.lastName, group: 'sign_in' }))).rows).toEqual([]);
     const byRoleAsc = await auditReportPage(db, filters({ child: child.lastName, sort: 'role', dir: 'asc' }));
     expect(byRoleAsc.rows.map((row) => row.actorRole)).toEqual(['clinical', 'parent']);
+    const byActorDesc = await auditReportPage(db, filters({ child: child.lastName, sort: 'actor', dir: 'desc' }));
+    expect(byActorDesc.rows.map((row) => row.actorName)).toEqual([`Nia ${nurse.lastName}`, 'Robin Guardian']);
     expect((await auditReportPage(db, filters({ from: '2001-01-01', to: '2001-01-31' }))).rows).toEqual([]);
   });
 
   it('pages with a keyset cursor that neither skips nor repeats, and streams every row for export', async () => {
     const { db, child, nurse } = await scene();
     for (let i = 0; i < 7; i += 1) await recordChildView(db, actorFor({ id: nurse.id, kind: 'staff', roles: ['clinical'] }), testMeta, child.id, `section-${i}`);
-    for (const sort of ['when', 'action', 'role', 'outcome'] as const) {
+    for (const sort of ['when', 'actor', 'role', 'action', 'outcome', 'child'] as const) {
       const seen: number[] = [];
       let after = '';
       for (;;) {

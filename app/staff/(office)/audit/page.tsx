@@ -89,7 +89,9 @@ export default async function AuditReportPage({ searchParams }: { searchParams: 
               <th className="p-2">
                 <SortLink filters={filters} column="when" />
               </th>
-              <th className="p-2">Who</th>
+              <th className="p-2">
+                <SortLink filters={filters} column="actor" />
+              </th>
               <th className="p-2">
                 <SortLink filters={filters} column="role" />
               </th>
@@ -99,7 +101,9 @@ export default async function AuditReportPage({ searchParams }: { searchParams: 
               <th className="p-2">
                 <SortLink filters={filters} column="outcome" />
               </th>
-              <th className="p-2">Child</th>
+              <th className="p-2">
+                <SortLink filters={filters} column="child" />
+              </th>
               <th className="p-2">Details</th>
             </tr>
           </thead>
