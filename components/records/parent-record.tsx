@@ -3,7 +3,9 @@ import { formatDate } from '@/lib/children/age';
 import { describeEntry } from '@/lib/records/describe';
 import type { ChildRecord } from '@/lib/records/read';
 import { sectionLabels, type RecordSection } from '@/lib/records/schemas';
+import type { ImmunizationGroupStatus } from '@/lib/records/immunization-status';
 import type { NextWellChildVisit } from '@/lib/records/well-child';
+import { ImmunizationStatusTable } from './immunization-status';
 
 /** What each section will hold, said plainly for the day it is still empty. */
 const emptyStates: Record<RecordSection, string> = {
@@ -49,7 +51,21 @@ function Entries({ section, rows }: { section: RecordSection; rows: Row[] }) {
 }
 
 /** A parent's view of one child's record: the summary first, then every section newest first. */
-export function ParentRecord({ childId, name, record, lastWellVisitOn, nextWellVisit }: { childId: string; name: string; record: ChildRecord; lastWellVisitOn: string | null; nextWellVisit: NextWellChildVisit | null }) {
+export function ParentRecord({
+  childId,
+  name,
+  record,
+  lastWellVisitOn,
+  nextWellVisit,
+  vaccineStatus,
+}: {
+  childId: string;
+  name: string;
+  record: ChildRecord;
+  lastWellVisitOn: string | null;
+  nextWellVisit: NextWellChildVisit | null;
+  vaccineStatus: ImmunizationGroupStatus[];
+}) {
   const activeAllergies = record.allergies.filter((row) => row.status === 'active');
   const activeMedications = record.medications.filter((row) => row.status === 'active');
   const activeProblems = record.problems.filter((row) => row.status === 'active');
@@ -112,6 +128,14 @@ export function ParentRecord({ childId, name, record, lastWellVisitOn, nextWellV
               </Link>
             ) : null}
           </div>
+          {section === 'immunizations' ? (
+            <details className="my-2 rounded-md border border-slate-200 p-3" open>
+              <summary className="cursor-pointer font-medium text-blue-800">Status against the vaccine schedule</summary>
+              <div className="mt-2">
+                <ImmunizationStatusTable rows={vaccineStatus} audience="parent" />
+              </div>
+            </details>
+          ) : null}
           <Entries section={section} rows={record[section] as unknown as Row[]} />
         </section>
       ))}

@@ -62,6 +62,9 @@ test('a clinician charts a vaccine and a result; the parent sees them, prints an
   const immunizations = parent.getByRole('region', { name: 'Immunizations' });
   await expect(immunizations.getByRole('listitem').filter({ hasText: 'varicella' }).filter({ hasText: todayLong })).toBeVisible();
   await expect(parent.getByText('Hemoglobin e2e')).toBeVisible();
+  // Where Maya stands against the schedule: two MMR doses by 4 years complete that series.
+  await expect(immunizations.getByText(/your child’s clinician decides/)).toBeVisible();
+  await expect(immunizations.getByRole('row', { name: /^MMR/ })).toContainText('Complete');
   await expect(parent.getByText('Note from your clinician: Looks good.')).toBeVisible();
   await expect(parent.getByText('Amoxicillin', { exact: false }).first()).toBeVisible();
   const content = await parent.content();

@@ -5,6 +5,7 @@ import { requireLinkedChild } from '@/lib/authz';
 import { describeAge, formatDate } from '@/lib/children/age';
 import { formatDay } from '@/lib/format-time';
 import { readChildRecord } from '@/lib/records/read';
+import { immunizationStatus } from '@/lib/records/immunization-status';
 import { nextWellChildVisit } from '@/lib/records/well-child';
 
 export const metadata: Metadata = { title: 'Your child’s record' };
@@ -37,6 +38,7 @@ export default async function ChildPage({ params }: { params: Promise<{ childId:
         record={record}
         lastWellVisitOn={lastWellVisitOn}
         nextWellVisit={nextWellChildVisit({ dateOfBirth: child.dateOfBirth, today: viewer.today, lastWellVisitOn })}
+        vaccineStatus={immunizationStatus({ dateOfBirth: child.dateOfBirth, today: viewer.today, doses: record.immunizations })}
       />
       <p className="text-slate-700">
         Each time you or the office opens {name}’s information, the portal records who opened it and when.{' '}

@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { IssuePinForm } from '@/components/staff/issue-pin-form';
 import { CancelPinButton, RevokeAccessForm } from '@/components/staff/pin-and-access-controls';
+import { ImmunizationStatusTable } from '@/components/records/immunization-status';
 import { StaffChart } from '@/components/records/staff-chart';
+import { immunizationStatus } from '@/lib/records/immunization-status';
 import { Alert } from '@/components/ui/alert';
 import { actorFor } from '@/lib/auth/actors';
 import { recordChildView } from '@/lib/audit/views';
@@ -89,6 +91,12 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
             Health record
           </h2>
           <p className="text-slate-700">Parents see everything here except confidential entries, unreleased results and unreleased visit summaries.</p>
+          <details className="rounded-lg border border-slate-200 bg-white p-4">
+            <summary className="cursor-pointer font-semibold">Vaccine status against the schedule</summary>
+            <div className="mt-2">
+              <ImmunizationStatusTable rows={immunizationStatus({ dateOfBirth: child.dateOfBirth, today, doses: record.immunizations })} audience="staff" />
+            </div>
+          </details>
           <StaffChart childId={child.id} record={record} vaccines={vaccinePickerOptions()} />
         </section>
       ) : null}

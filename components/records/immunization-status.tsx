@@ -1,0 +1,58 @@
+import { formatDate } from '@/lib/children/age';
+import type { ImmunizationGroupStatus, ImmunizationStatus } from '@/lib/records/immunization-status';
+
+const statusWords: Record<ImmunizationStatus, { text: string; className: string }> = {
+  overdue: { text: 'Overdue', className: 'bg-red-100 text-red-900' },
+  due_now: { text: 'Due now', className: 'bg-amber-100 text-amber-950' },
+  up_to_date: { text: 'Up to date', className: 'bg-green-100 text-green-900' },
+  complete: { text: 'Complete', className: 'bg-green-100 text-green-900' },
+  not_yet_due: { text: 'Not yet due', className: 'bg-slate-100 text-slate-800' },
+  not_needed: { text: 'Not needed at this age', className: 'bg-slate-100 text-slate-800' },
+};
+
+/**
+ * Where the child stands against the standard childhood schedule (CDC CDSi), vaccine by
+ * vaccine. Guidance only, and the page says so: the clinician's plan comes first.
+ */
+export function ImmunizationStatusTable({ rows, audience }: { rows: ImmunizationGroupStatus[]; audience: 'parent' | 'staff' }) {
+  return (
+    <div className="flex flex-col gap-2">
+      <p className="text-sm text-slate-700">
+        {audience === 'parent'
+          ? 'Compared with the standard childhood vaccine schedule (CDC). This is a guide, not medical advice: your child’s clinician decides what your child needs. Ask the office if something looks wrong.'
+          : 'Against the CDC default childhood series (CDSi 4.64), on-time path only: risk-based series and catch-up plans are the clinician’s call.'}
+      </p>
+      <div className="overflow-x-auto">
+        <table className="w-full min-w-[32rem] text-left text-sm">
+          <caption className="sr-only">Vaccine status against the schedule</caption>
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th className="py-2 pr-3">Vaccine</th>
+              <th className="py-2 pr-3">Doses</th>
+              <th className="py-2 pr-3">Status</th>
+              <th className="py-2">Next dose</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.group} className="border-b border-slate-200 align-top">
+                <th scope="row" className="py-2 pr-3 font-medium">
+                  {row.label}
+                </th>
+                <td className="py-2 pr-3">{row.dosesInSeries ? `${row.dosesCounted} of ${row.dosesInSeries}` : row.dosesCounted}</td>
+                <td className="py-2 pr-3">
+                  <span className={`rounded px-2 py-0.5 font-medium ${statusWords[row.status].className}`}>{statusWords[row.status].text}</span>
+                </td>
+                <td className="py-2">
+                  {row.nextDose
+                    ? `Dose ${row.nextDose.number} at ${row.nextDose.ageWords}, from ${formatDate(row.nextDose.recommendedFrom)}${row.nextDose.overdueAfter ? ` (overdue after ${formatDate(row.nextDose.overdueAfter)})` : ''}`
+                    : '—'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
