@@ -10,6 +10,11 @@ const statusWords: Record<ImmunizationStatus, { text: string; className: string 
   not_needed: { text: 'Not needed at this age', className: 'bg-slate-100 text-slate-800' },
 };
 
+function nextDoseWords(row: ImmunizationGroupStatus): string {
+  const next = row.nextDose!;
+  return `dose ${next.number} at ${next.ageWords}, from ${formatDate(next.recommendedFrom)}${next.overdueAfter ? ` (overdue after ${formatDate(next.overdueAfter)})` : ''}`;
+}
+
 /**
  * Where the child stands against the standard childhood schedule (CDC CDSi), vaccine by
  * vaccine. Guidance only, and the page says so: the clinician's plan comes first.
@@ -22,8 +27,23 @@ export function ImmunizationStatusTable({ rows, audience }: { rows: Immunization
           ? 'Compared with the standard childhood vaccine schedule (CDC). This is a guide, not medical advice: your child’s clinician decides what your child needs. Ask the office if something looks wrong.'
           : 'Against the CDC default childhood series (CDSi 4.64), on-time path only: risk-based series and catch-up plans are the clinician’s call.'}
       </p>
-      <div className="overflow-x-auto">
-        <table className="w-full min-w-[32rem] text-left text-sm">
+      {/* On a phone, one card per vaccine; from a tablet up, a table. */}
+      <ul className="flex flex-col divide-y divide-slate-200 sm:hidden">
+        {rows.map((row) => (
+          <li key={row.group} className="py-2">
+            <p className="flex flex-wrap items-center justify-between gap-2">
+              <strong>{row.label}</strong>
+              <span className={`rounded px-2 py-0.5 text-sm font-medium ${statusWords[row.status].className}`}>{statusWords[row.status].text}</span>
+            </p>
+            <p className="text-sm text-slate-700">
+              {row.dosesInSeries ? `${row.dosesCounted} of ${row.dosesInSeries} doses` : `${row.dosesCounted} ${row.dosesCounted === 1 ? 'dose' : 'doses'}`}
+              {row.nextDose ? ` · next: ${nextDoseWords(row)}` : ''}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <div className="hidden overflow-x-auto sm:block">
+        <table className="w-full text-left text-sm">
           <caption className="sr-only">Vaccine status against the schedule</caption>
           <thead>
             <tr className="border-b border-slate-300">
@@ -43,11 +63,7 @@ export function ImmunizationStatusTable({ rows, audience }: { rows: Immunization
                 <td className="py-2 pr-3">
                   <span className={`rounded px-2 py-0.5 font-medium ${statusWords[row.status].className}`}>{statusWords[row.status].text}</span>
                 </td>
-                <td className="py-2">
-                  {row.nextDose
-                    ? `Dose ${row.nextDose.number} at ${row.nextDose.ageWords}, from ${formatDate(row.nextDose.recommendedFrom)}${row.nextDose.overdueAfter ? ` (overdue after ${formatDate(row.nextDose.overdueAfter)})` : ''}`
-                    : '—'}
-                </td>
+                <td className="py-2">{row.nextDose ? nextDoseWords(row) : '—'}</td>
               </tr>
             ))}
           </tbody>

@@ -122,6 +122,11 @@ export function ParentRecord({
             <h2 id={`${section}-heading`} className="text-lg font-semibold">
               {sectionLabels[section]}
             </h2>
+            {section === 'measurements' && record.measurements.length ? (
+              <Link href={`/children/${childId}/growth`} className="inline-flex min-h-11 items-center font-medium text-blue-700 underline">
+                See growth charts
+              </Link>
+            ) : null}
             {section === 'immunizations' && record.immunizations.length ? (
               <Link href={`/children/${childId}/immunizations/print`} className="inline-flex min-h-11 items-center font-medium text-blue-700 underline">
                 Print for school or daycare

@@ -90,7 +90,12 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
           <h2 id="chart-heading" className="text-xl font-semibold">
             Health record
           </h2>
-          <p className="text-slate-700">Parents see everything here except confidential entries, unreleased results and unreleased visit summaries.</p>
+          <p className="text-slate-700">
+            Parents see everything here except confidential entries, unreleased results and unreleased visit summaries.{' '}
+            <Link href={`/staff/patients/${child.id}/growth`} className="font-medium text-blue-700 underline">
+              Growth charts
+            </Link>
+          </p>
           <details className="rounded-lg border border-slate-200 bg-white p-4">
             <summary className="cursor-pointer font-semibold">Vaccine status against the schedule</summary>
             <div className="mt-2">
