@@ -44,6 +44,7 @@ const viewedSections: Record<string, string> = {
   staff_summary: 'Opened the patient page',
   conversation: 'Viewed a message',
   activity: 'Viewed this list of activity',
+  growth: 'Viewed the growth charts',
 };
 
 function sectionWords(metadata: Record<string, unknown>): string {
@@ -58,7 +59,7 @@ function describe(action: string, metadata: Record<string, unknown>): string {
     case 'record.printed':
       return 'Printed the immunization record';
     case 'record.exported':
-      return 'Downloaded the immunization record (PDF)';
+      return metadata.section === 'fhir' ? 'Downloaded the health record (FHIR file)' : 'Downloaded the immunization record (PDF)';
     case 'record.entry_added':
       return `Added to ${sectionWords(metadata)}`;
     case 'record.entry_updated':

@@ -46,6 +46,13 @@ export default async function ChildPage({ params }: { params: Promise<{ childId:
           See who has seen {name}’s information
         </Link>
       </p>
+      <p className="text-slate-700">
+        Moving to a new doctor or using a health app?{' '}
+        <a href={`/children/${child.id}/fhir`} className="font-medium text-blue-700 underline">
+          Download {name}’s health record (FHIR)
+        </a>
+        : a standard file other health systems can read. It holds what you see here.
+      </p>
     </div>
   );
 }
