@@ -62,12 +62,14 @@ function faqs(phone: string, pinDays: number, adultAge: number): { id: string; q
             due.
           </p>
           <p className="mt-2">
-            Test results appear once the doctor has looked at them, sometimes with a note for you. For teenagers, some care is private between the teen and the doctor, as the law allows: it is not shown in
+            Growth charts show each measurement against other children of the same age and sex, with its percentile; the vaccine list shows where your child stands against the usual schedule
+            (a guide: your child’s clinician decides). Test results appear once the doctor has looked at them, sometimes with a note for you. For teenagers, some care is private between the teen and the doctor, as the law allows: it is not shown in
             the portal.
           </p>
           <p className="mt-2">
             Need a vaccine record for school, daycare or camp? Open the Immunizations part of your child’s record and choose “Print for school or daycare”: you can print it or download it as a PDF. Some
-            schools ask for a signed copy: bring it to the office.
+            schools ask for a signed copy: bring it to the office. Moving to another practice or using a health app? “Download health record (FHIR)” on your child’s record gives a standard file
+            other systems can read.
           </p>
         </>
       ),
