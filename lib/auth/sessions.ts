@@ -1,9 +1,10 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { sessions, staffRoleAssignments, users, type AccountKind, type SessionEndReason, type StaffRole } from '@/db/schema';
+import { sessions, users, type AccountKind, type SessionEndReason, type StaffRole } from '@/db/schema';
 import type { RequestMeta } from '@/lib/audit/events';
 import { sessionPolicy } from '@/lib/env';
 import { hashToken, newSecretToken } from './tokens';
+import { staffRolesOfUser } from './roles-sql';
 
 export function idleTimeoutSecondsFor(kind: AccountKind): number {
   return (kind === 'staff' ? sessionPolicy.staffIdleMinutes : sessionPolicy.parentIdleMinutes) * 60;
@@ -90,7 +91,7 @@ export async function lookUpSession(db: Db, token: string, now = new Date()): Pr
       mustChangePassword: users.mustChangePassword,
       totpEnabledAt: users.totpEnabledAt,
       awaitingSecondFactor: sessions.awaitingSecondFactor,
-      roles: sql<StaffRole[]>`coalesce((select array_agg(${staffRoleAssignments.role} order by ${staffRoleAssignments.role}) from ${staffRoleAssignments} where ${staffRoleAssignments.userId} = ${users.id}), '{}')`,
+      roles: staffRolesOfUser,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

@@ -1,6 +1,6 @@
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { Database, Db } from '@/db';
-import { staffRoleAssignments, users, type AccountKind } from '@/db/schema';
+import { users, type AccountKind } from '@/db/schema';
 import { anonymousActor, type RequestMeta } from '@/lib/audit/events';
 import { auditedTransaction } from '@/lib/audit/transaction';
 import { env, signInPolicy } from '@/lib/env';
@@ -8,6 +8,7 @@ import { countHit, hitsInWindow } from '@/lib/rate-limit';
 import { actorFor } from './actors';
 import { verifyAgainstDummy, verifyPassword } from './password';
 import { createSession } from './sessions';
+import { staffRolesOfUser } from './roles-sql';
 
 export type SignInResult =
   /** `awaitingSecondFactor`: the password was right, and the code page comes next. */
@@ -54,7 +55,7 @@ export async function signInWithPassword(db: Database, request: SignInRequest, m
       mustChangePassword: users.mustChangePassword,
       temporaryPasswordExpiresAt: users.temporaryPasswordExpiresAt,
       totpEnabledAt: users.totpEnabledAt,
-      roles: sql<string[]>`coalesce((select array_agg(${staffRoleAssignments.role} order by ${staffRoleAssignments.role}) from ${staffRoleAssignments} where ${staffRoleAssignments.userId} = ${users.id}), '{}')`,
+      roles: staffRolesOfUser,
     })
     .from(users)
     .where(and(eq(users.kind, request.kind), or(eq(sql`lower(${users.userId})`, identifier), eq(sql`lower(${users.email})`, identifier))))

@@ -6,6 +6,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { endAllSessionsOfUser } from '@/lib/auth/sessions';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import type { CreateStaffUserInput } from './schemas';
+import { staffRolesOfUser } from '@/lib/auth/roles-sql';
 
 export interface StaffUserRow {
   id: string;
@@ -19,11 +20,10 @@ export interface StaffUserRow {
   createdAt: Date;
 }
 
-const rolesOf = sql<StaffRole[]>`coalesce((select array_agg(${staffRoleAssignments.role} order by ${staffRoleAssignments.role}) from ${staffRoleAssignments} where ${staffRoleAssignments.userId} = ${users.id}), '{}')`;
 
 export async function listStaffUsers(db: Db): Promise<StaffUserRow[]> {
   return db
-    .select({ id: users.id, userId: users.userId, email: users.email, firstName: users.firstName, lastName: users.lastName, roles: rolesOf, disabledAt: users.disabledAt, twoStepEnabledAt: users.totpEnabledAt, createdAt: users.createdAt })
+    .select({ id: users.id, userId: users.userId, email: users.email, firstName: users.firstName, lastName: users.lastName, roles: staffRolesOfUser, disabledAt: users.disabledAt, twoStepEnabledAt: users.totpEnabledAt, createdAt: users.createdAt })
     .from(users)
     .where(eq(users.kind, 'staff'))
     .orderBy(asc(users.lastName), asc(users.firstName));

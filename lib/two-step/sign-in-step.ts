@@ -1,6 +1,6 @@
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Database, Db } from '@/db';
-import { recoveryCodes, sessions, staffRoleAssignments, users, type AccountKind } from '@/db/schema';
+import { recoveryCodes, sessions, users, type AccountKind } from '@/db/schema';
 import type { RequestMeta } from '@/lib/audit/events';
 import { auditedTransaction } from '@/lib/audit/transaction';
 import { actorFor } from '@/lib/auth/actors';
@@ -12,6 +12,7 @@ import { enqueueMail } from '@/lib/mail/outbox';
 import { recoveryCodeUsedMessage } from '@/lib/mail/templates';
 import { decryptTotpSecret, hashRecoveryCode, looksLikeRecoveryCode } from './crypto';
 import { checkTotpCode } from './totp';
+import { staffRolesOfUser } from '@/lib/auth/roles-sql';
 
 /** Wrong codes on one sign-in before it is back to the password (each also counts against the account). */
 export const SECOND_FACTOR_ATTEMPTS = 5;
@@ -35,7 +36,7 @@ async function pendingSignIn(db: Db, token: string, now: Date) {
       totpLastUsedStep: users.totpLastUsedStep,
       lockedUntil: users.lockedUntil,
       disabledAt: users.disabledAt,
-      roles: sql<string[]>`coalesce((select array_agg(${staffRoleAssignments.role} order by ${staffRoleAssignments.role}) from ${staffRoleAssignments} where ${staffRoleAssignments.userId} = ${users.id}), '{}')`,
+      roles: staffRolesOfUser,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
