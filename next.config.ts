@@ -16,7 +16,7 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'pdfkit'],
   typedRoutes: false,
   // Next.js logs server function arguments in development; ours carry passwords and health data.
-  logging: { serverFunctions: false, incomingRequests: { ignore: [/\/api\/health/] } },
+  logging: { serverFunctions: false, incomingRequests: { ignore: [/\/api\/health/, /\/share\//] } },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, numeric, pgTable, text, timestamp, uuid, type PgColumnBuilderBase } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid, type PgColumnBuilderBase } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { children } from './children';
 import { activeResolved, allergySeverities, immunizationSources, medicationStatuses, resultFlags, visitTypes } from '@/lib/records/vocabulary';
@@ -97,3 +97,38 @@ export const testResults = recordTable('test_results', {
   releasedBy: uuid('released_by').references(() => users.id, { onDelete: 'restrict' }),
   releaseComment: text('release_comment'),
 });
+
+/**
+ * A guardian's time-limited link to the child's immunization record, for a school nurse,
+ * daycare or camp. The link's token and its optional 4-digit code exist only on the guardian's
+ * screen: the table keeps a SHA-256 of the token and an HMAC of the code (keyed, so 10,000
+ * possible codes cannot be tried against a copied table).
+ */
+export const recordShares = pgTable(
+  'record_shares',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => children.id, { onDelete: 'restrict' }),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    /** Who it is for, in the guardian's words ("School nurse"), so they can tell links apart. */
+    label: text('label'),
+    tokenHash: text('token_hash').notNull(),
+    accessCodeHmac: text('access_code_hmac'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedBy: uuid('revoked_by').references(() => users.id, { onDelete: 'restrict' }),
+    failedCodeAttempts: integer('failed_code_attempts').notNull().default(0),
+    openCount: integer('open_count').notNull().default(0),
+    lastOpenedAt: timestamp('last_opened_at', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('record_shares_token_hash_key').on(table.tokenHash),
+    index('record_shares_child_idx').on(table.childId, table.createdAt),
+    check('record_shares_lifetime', sql`${table.expiresAt} > ${table.createdAt} and ${table.expiresAt} <= ${table.createdAt} + interval '7 days 1 minute'`),
+  ],
+);

@@ -19,6 +19,9 @@ const shownActions = [
   'record.entry_removed',
   'record.result_released',
   'record.summary_released',
+  'record.share_created',
+  'record.share_revoked',
+  'record.shared_view',
   'child.created',
   'child.updated',
   'pin.issued',
@@ -45,6 +48,7 @@ const viewedSections: Record<string, string> = {
   conversation: 'Viewed a message',
   activity: 'Viewed this list of activity',
   growth: 'Viewed the growth charts',
+  shares: 'Viewed the share links',
 };
 
 function sectionWords(metadata: Record<string, unknown>): string {
@@ -70,6 +74,12 @@ function describe(action: string, metadata: Record<string, unknown>): string {
       return 'Released a test result to the portal';
     case 'record.summary_released':
       return 'Released a visit summary to the portal';
+    case 'record.share_created':
+      return 'Made a share link to the immunization record';
+    case 'record.share_revoked':
+      return 'Turned off a share link';
+    case 'record.shared_view':
+      return 'Opened the immunization record through a share link';
     case 'child.created':
       return 'Registered your child with the practice';
     case 'child.updated':
@@ -147,7 +157,9 @@ export async function childActivityForGuardian(db: Db, guardianUserId: string, c
           ? `${row.staffFirstName ?? 'Office'} ${row.staffLastName ?? 'staff'} (${(row.staffRoles ?? []).map((role) => staffRoleWords[role] ?? role).join(', ') || 'office staff'})`
           : row.actorKind === 'parent'
             ? 'Another linked parent or guardian'
-            : 'The portal',
+            : row.action === 'record.shared_view'
+              ? 'Someone with a share link'
+              : 'The portal',
   }));
   return { entries, nextBefore: rows.length > pageSize ? (entries.at(-1)?.id ?? null) : null };
 }

@@ -18,7 +18,7 @@ async function expectNoSeriousViolations(page: Page, path: string) {
   expect(serious.map((v) => `${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-const publicPages = ['/', '/login', '/signup', '/help/registration', '/faq', '/contact', '/forgot-password?sent=1', '/forgot-user-id?sent=1', '/reset-password?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '/forgot-password', '/forgot-user-id', '/verify-email?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '/verify-email', '/staff/login', '/no-such-page'];
+const publicPages = ['/', '/login', '/signup', '/help/registration', '/faq', '/contact', '/forgot-password?sent=1', '/forgot-user-id?sent=1', '/reset-password?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '/forgot-password', '/forgot-user-id', '/verify-email?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '/verify-email', '/staff/login', '/no-such-page', '/share/not-a-real-share-link'];
 
 test('public pages have no serious or critical accessibility violations, at 375 px and at 1280 px with no sideways scrolling', async ({ page }) => {
   test.setTimeout(120_000);
@@ -35,7 +35,8 @@ test('public pages have no serious or critical accessibility violations, at 375 
 test('the parent pages have no serious or critical accessibility violations', async ({ page }) => {
   await signIn(page, '/login', demoParent.userId, demoParent.password);
   await expect(page).toHaveURL(/\/dashboard$/);
-  for (const path of ['/dashboard', '/children/link', `/children/${await demoChildId()}`, '/services/message', '/inbox', '/account']) await expectNoSeriousViolations(page, path);
+  const child = await demoChildId();
+  for (const path of ['/dashboard', '/children/link', `/children/${child}`, `/children/${child}/immunizations/share`, '/services/message', '/inbox', '/account']) await expectNoSeriousViolations(page, path);
 });
 
 test('the staff pages have no serious or critical accessibility violations', async ({ page }) => {

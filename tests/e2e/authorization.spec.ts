@@ -42,6 +42,9 @@ function expectations(child: string): { route: string; path: string; outcome: Re
     { route: '/children/[childId]/immunizations/print', path: `/children/${child}/immunizations/print`, outcome: parentOnly('login', 404) },
     { route: '/children/[childId]/immunizations/pdf (download)', path: `/children/${child}/immunizations/pdf`, outcome: parentOnly('login', 404) },
     { route: '/children/[childId]/immunizations/print (missing)', path: `/children/${MISSING}/immunizations/print`, outcome: { ...parentOnly('login', 404), parentA: 404 } },
+    { route: '/children/[childId]/immunizations/share', path: `/children/${child}/immunizations/share`, outcome: parentOnly('login', 404) },
+    // A share link opens for anyone who holds it (tests/e2e/records.spec.ts); an unknown one for nobody.
+    { route: '/share/[token] (unknown)', path: '/share/not-a-real-share-link', outcome: nobody },
     { route: '/children/[childId]/fhir (download)', path: `/children/${child}/fhir`, outcome: parentOnly('login', 404) },
     { route: '/children/[childId]/growth', path: `/children/${child}/growth`, outcome: parentOnly('login', 404) },
     { route: '/staff/patients/[childId]/growth', path: `/staff/patients/${child}/growth`, outcome: staff(['clinical', 'admin']) },

@@ -34,11 +34,15 @@ async function addImmunization(childId: string, overrides: Record<string, unknow
 
 beforeEach(() => actAs(null));
 
-/** The text a server component renders, without rendering it: its elements' string children. */
+/** The text a server component renders, without a renderer: string children, and plain function components called. */
 function textOf(node: unknown): string {
   if (typeof node === 'string' || typeof node === 'number') return String(node);
   if (Array.isArray(node)) return node.map(textOf).join(' ');
-  if (node && typeof node === 'object' && 'props' in node) return textOf((node as { props: { children?: unknown } }).props.children);
+  if (node && typeof node === 'object' && 'props' in node) {
+    const element = node as { type: unknown; props: { children?: unknown } };
+    if (typeof element.type === 'function') return textOf((element.type as (props: unknown) => unknown)(element.props));
+    return textOf(element.props.children);
+  }
   return '';
 }
 

@@ -68,7 +68,9 @@ function faqs(phone: string, pinDays: number, adultAge: number): { id: string; q
           </p>
           <p className="mt-2">
             Need a vaccine record for school, daycare or camp? Open the Immunizations part of your child’s record and choose “Print for school or daycare”: you can print it or download it as a PDF. Some
-            schools ask for a signed copy: bring it to the office. Moving to another practice or using a health app? “Download health record (FHIR)” on your child’s record gives a standard file
+            schools ask for a signed copy: bring it to the office. Or send the school nurse, daycare or camp a share link (“Make a share link” on your child’s record): they see the
+            vaccine record and nothing else, for the time you choose (1 hour to 7 days), with a 4-number code you tell them yourself. You can turn a link off at any time, and each opening shows
+            on your child’s activity page. Moving to another practice or using a health app? “Download health record (FHIR)” on your child’s record gives a standard file
             other systems can read.
           </p>
         </>

@@ -41,7 +41,7 @@ export const cancelGuardianPin = defineAction({ name: 'pins.cancel', schema: can
 });
 
 export const revokeGuardianAccess = defineAction({ name: 'guardianship.revoke', schema: revokeGuardianSchema, access: frontDesk, audit: 'guardianship.revoked' }, async ({ input, tx, session, describeAudit }) => {
-  const { childId } = await revokeGuardianship(tx, session.user.id, input.guardianshipId, input.reason);
-  describeAudit({ childId, targetType: 'guardianship', targetId: input.guardianshipId });
+  const { childId, sharesTurnedOff } = await revokeGuardianship(tx, session.user.id, input.guardianshipId, input.reason);
+  describeAudit({ childId, targetType: 'guardianship', targetId: input.guardianshipId, metadata: { sharesTurnedOff } });
   return { data: null };
 });

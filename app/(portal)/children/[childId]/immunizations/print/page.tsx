@@ -1,16 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ImmunizationRecordSheet } from '@/components/records/immunization-record-sheet';
 import { PrintButton } from '@/components/records/print-button';
 import { requireLinkedChild } from '@/lib/authz';
 import { printableImmunizationRecord } from '@/lib/records/immunization-record';
 
 export const metadata: Metadata = { title: 'Immunization record' };
-
-/** 04/12/2021: the way school and child-care forms write dates, and short enough for one sheet. */
-function shortDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-');
-  return `${month}/${day}/${year}`;
-}
 
 /** One page for school, daycare or camp; the same content as the PDF beside it. */
 export default async function ImmunizationPrintPage({ params }: { params: Promise<{ childId: string }> }) {
@@ -27,52 +22,11 @@ export default async function ImmunizationPrintPage({ params }: { params: Promis
         <a href={`/children/${child.id}/immunizations/pdf`} className="inline-flex min-h-11 items-center rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold hover:bg-slate-100">
           Download PDF
         </a>
+        <Link href={`/children/${child.id}/immunizations/share`} className="inline-flex min-h-11 items-center font-medium text-blue-700 underline">
+          Share with a school nurse, daycare or camp
+        </Link>
       </div>
-      <article data-print-letter className="mx-auto w-full max-w-3xl bg-white p-6 text-sm print:p-0 print:text-[9pt] print:leading-snug">
-        <header className="border-b border-slate-400 pb-2">
-          <p className="text-lg font-bold">{record.practice.name}</p>
-          <p>
-            {record.practice.address} · {record.practice.phone}
-          </p>
-        </header>
-        <h1 className="mt-4 text-xl font-bold print:mt-2 print:text-base">Immunization record</h1>
-        <p className="mt-1">
-          <strong>{record.child.name}</strong> · born {record.child.dateOfBirth}
-        </p>
-        {record.groups.length === 0 ? <p className="mt-4">No vaccines are recorded yet.</p> : null}
-        <div className="mt-4 grid gap-x-8 gap-y-3 sm:grid-cols-2 print:mt-2 print:grid-cols-2 print:gap-y-1.5">
-          {record.groups.map((group) => (
-            <section key={group.label} className="break-inside-avoid">
-              <h2 className="font-semibold">{group.label}</h2>
-              <table className="mt-1 w-full">
-                <thead className="sr-only">
-                  <tr>
-                    <th>Date given</th>
-                    <th>Vaccine</th>
-                    <th>Dose</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {group.doses.map((dose) => (
-                    <tr key={`${dose.administeredOn}-${dose.vaccine}`}>
-                      <td className="w-24 pr-2 align-top tabular-nums">{shortDate(dose.administeredOn)}</td>
-                      <td className="pr-2 align-top">{dose.vaccine}</td>
-                      <td className="w-14 text-right align-top">{dose.doseNumber ? `dose ${dose.doseNumber}` : ''}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
-          ))}
-        </div>
-        <footer className="mt-8 print:mt-4">
-          <p>Printed on {record.printedOn} from the patient portal.</p>
-          <div className="mt-10 grid grid-cols-2 gap-8 print:mt-8">
-            <p className="border-t border-slate-700 pt-1">Signature of clinician</p>
-            <p className="border-t border-slate-700 pt-1">Date</p>
-          </div>
-        </footer>
-      </article>
+      <ImmunizationRecordSheet record={record} />
     </div>
   );
 }
