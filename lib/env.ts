@@ -61,6 +61,9 @@ const envSchema = z
       .default('When the office is closed, call the office number: the answering service will put you through to the nurse or doctor on call.'),
     RESEND_API_KEY: optionalString,
     MAIL_FROM: z.string().trim().min(3).default('Patient Portal <portal@example.org>'),
+    /** Resend's API address; another only for a regional endpoint or a test double of the API. */
+    RESEND_BASE_URL: z.url().default('https://api.resend.com'),
+    MAIL_SEND_TIMEOUT_MS: positiveInt(10_000),
     SIGNIN_IP_FAILURE_LIMIT: positiveInt(100),
     SIGNIN_IP_WINDOW_MINUTES: positiveInt(15),
     /** Read only by `npm run staff:create`, so the first admin's password need not be typed at a prompt. */

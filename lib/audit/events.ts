@@ -68,6 +68,7 @@ export const auditActions = [
   'conversation.closed',
   'conversation.reopened',
   'account.preferences_changed',
+  'mail.retried',
   'audit.viewed',
   'audit.exported',
   'action.denied',

@@ -45,7 +45,8 @@ export async function dispatchPendingMail(db: Database, transport: MailTransport
         const attempts = row.attempts + 1;
         const giveUp = attempts >= MAX_MAIL_ATTEMPTS;
         // The error text comes from the provider and names no recipient or content.
-        log('warn', 'mail_send_failed', { mailId: row.id, attempts, giveUp, ...describeError(error) });
+        // Given up: an error for the operators, and the row shows on the administrators' home page.
+        log(giveUp ? 'error' : 'warn', giveUp ? 'mail_undeliverable' : 'mail_send_failed', { mailId: row.id, attempts, giveUp, ...describeError(error) });
         await tx
           .update(mailOutbox)
           .set({ status: giveUp ? 'failed' : 'pending', attempts, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)), lastError: error instanceof Error ? error.message.slice(0, 500) : 'unknown error' })

@@ -14,18 +14,24 @@ export interface MailTransport {
   send(message: MailMessage): Promise<{ providerMessageId: string | null }>;
 }
 
-/** Sends through Resend. The idempotency key makes a retry after a timeout safe. */
-export function resendTransport(apiKey: string, from: string): MailTransport {
-  const client = new Resend(apiKey);
+/**
+ * Sends through Resend. A send that takes longer than `timeoutMs` is abandoned and retried
+ * later with the same idempotency key: if the first one did go out, Resend answers the retry
+ * with the same email instead of sending it twice.
+ */
+export function resendTransport(apiKey: string, from: string, options: { baseUrl?: string; timeoutMs?: number } = {}): MailTransport {
+  const client = new Resend(apiKey, { baseUrl: options.baseUrl });
+  const timeoutMs = options.timeoutMs ?? 10_000;
   return {
     name: 'resend',
     async send(message) {
       const { data, error } = await client.emails.send(
         { from, to: message.to, subject: message.subject, text: message.text, html: message.html },
-        { idempotencyKey: message.idempotencyKey },
+        { idempotencyKey: message.idempotencyKey, signal: AbortSignal.timeout(timeoutMs) } as Parameters<typeof client.emails.send>[1],
       );
-      if (error) throw new Error(`Resend refused the email: ${error.name}`);
-      return { providerMessageId: data?.id ?? null };
+      if (error) throw new Error(`Resend refused the email: ${error.name}${'statusCode' in error && error.statusCode ? ` (HTTP ${error.statusCode})` : ''}`);
+      if (!data?.id) throw new Error('Resend answered without an email id');
+      return { providerMessageId: data.id };
     },
   };
 }
@@ -40,5 +46,5 @@ export const localTransport: MailTransport = {
 
 export function configuredTransport(): MailTransport {
   const settings = env();
-  return settings.RESEND_API_KEY ? resendTransport(settings.RESEND_API_KEY, settings.MAIL_FROM) : localTransport;
+  return settings.RESEND_API_KEY ? resendTransport(settings.RESEND_API_KEY, settings.MAIL_FROM, { baseUrl: settings.RESEND_BASE_URL, timeoutMs: settings.MAIL_SEND_TIMEOUT_MS }) : localTransport;
 }
