@@ -49,6 +49,15 @@ export default defineConfig({
       stdout: 'pipe',
     },
     {
+      // A second instance of the same build on the same database (tests/e2e/two-instances.spec.ts):
+      // sessions, limits, lockouts, PINs and the audit chain must hold across instances.
+      command: `npx next start -p ${port + 2} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${port + 2}/login`,
+      env: serverEnv,
+      timeout: 120_000,
+      reuseExistingServer: false,
+    },
+    {
       // The same build with its database unreachable: pages must answer 503, not hang.
       command: `npx next start -p ${port + 1} -H 127.0.0.1`,
       // /login needs no database until someone signs in, so it tells us the server is up.

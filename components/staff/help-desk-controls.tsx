@@ -92,15 +92,42 @@ export function AccountStateControls({ accountId, locked, disabled, emailVerifie
 }
 
 /** Administrators only: for someone who lost their phone and their recovery codes. */
-export function ResetTwoStepForm({ accountId, personKind }: { accountId: string; personKind: 'parent' | 'staff' }) {
-  const router = useRouter();
+/**
+ * Resetting turns two-step verification off, so after the page refreshes the form itself is no
+ * longer offered: the confirmation lives here, above it, where the refresh cannot take it away.
+ */
+export function TwoStepResetPanel({ accountId, personKind, enabled, collapsed = false }: { accountId: string; personKind: 'parent' | 'staff'; enabled: boolean; collapsed?: boolean }) {
   const [done, setDone] = useState(false);
+  const form = <ResetTwoStepForm accountId={accountId} personKind={personKind} onReset={() => setDone(true)} />;
+  return (
+    <div className="flex flex-col gap-3">
+      {done ? (
+        <Alert tone="success">
+          Two-step verification is reset and the account is signed out everywhere. {personKind === 'staff' ? 'They will set it up again at their next sign-in.' : 'They can sign in with their password and set it up again.'}
+        </Alert>
+      ) : null}
+      {!enabled ? (
+        done || collapsed ? null : <p className="text-slate-700">Two-step verification is not on for this account.</p>
+      ) : collapsed ? (
+        <details>
+          <summary className="cursor-pointer py-2 font-medium text-blue-700">Reset two-step verification (lost phone)</summary>
+          <div className="mt-2">{form}</div>
+        </details>
+      ) : (
+        form
+      )}
+    </div>
+  );
+}
+
+function ResetTwoStepForm({ accountId, personKind, onReset }: { accountId: string; personKind: 'parent' | 'staff'; onReset: () => void }) {
+  const router = useRouter();
   const { form, onSubmit, formError, errorOf } = useActionForm({
     schema: resetTwoStepSchema,
     action: resetTwoStepVerification,
     defaultValues: { accountId, confirmedDateOfBirth: false, confirmedAddressOrPhone: false, otherVerification: '' },
     onSuccess: () => {
-      setDone(true);
+      onReset();
       form.reset();
       router.refresh();
     },
@@ -108,11 +135,6 @@ export function ResetTwoStepForm({ accountId, personKind }: { accountId: string;
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label="Reset two-step verification">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      {done ? (
-        <Alert tone="success">
-          Two-step verification is reset and the account is signed out everywhere. {personKind === 'staff' ? 'They will set it up again at their next sign-in.' : 'They can sign in with their password and set it up again.'}
-        </Alert>
-      ) : null}
       <CallerVerificationFieldset
         idPrefix={`ts-${accountId.slice(0, 8)}`}
         register={(name) => form.register(name)}

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { CreateStaffUserForm } from '@/components/staff/create-staff-user-form';
-import { ResetTwoStepForm } from '@/components/staff/help-desk-controls';
+import { TwoStepResetPanel } from '@/components/staff/help-desk-controls';
 import { StaffUserControls } from '@/components/staff/staff-user-controls';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/authz';
@@ -32,14 +32,9 @@ export default async function StaffUsersPage() {
                 </p>
               </div>
               <StaffUserControls staffUserId={member.id} name={`${member.firstName} ${member.lastName}`} roles={member.roles} disabled={Boolean(member.disabledAt)} />
-              {member.twoStepEnabledAt ? (
-                <details className="mt-3">
-                  <summary className="cursor-pointer py-2 font-medium text-blue-700">Reset two-step verification (lost phone)</summary>
-                  <div className="mt-2">
-                    <ResetTwoStepForm accountId={member.id} personKind="staff" />
-                  </div>
-                </details>
-              ) : null}
+              <div className="mt-3">
+                <TwoStepResetPanel accountId={member.id} personKind="staff" enabled={Boolean(member.twoStepEnabledAt)} collapsed />
+              </div>
             </li>
           ))}
         </ul>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { AccountStateControls, ResetTwoStepForm, TemporaryPasswordForm } from '@/components/staff/help-desk-controls';
+import { AccountStateControls, TemporaryPasswordForm, TwoStepResetPanel } from '@/components/staff/help-desk-controls';
 import { getDb } from '@/db';
 import { isUuid, requireStaff } from '@/lib/authz';
 import { env } from '@/lib/env';
@@ -55,7 +55,7 @@ export default async function ParentAccountPage({ params }: { params: Promise<{ 
         <p className="mb-3 text-slate-700">Makes a random password that works for 72 hours, emails it to the address on the account, and signs the account out everywhere. The parent chooses their own at the next sign-in.</p>
         <TemporaryPasswordForm accountId={account.id} practice={{ practiceName: PRACTICE_NAME, practicePhone: PRACTICE_PHONE, portalUrl: PUBLIC_URL }} />
       </section>
-      {isAdmin && account.twoStepEnabledAt ? (
+      {isAdmin ? (
         <section aria-labelledby="two-step-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <h2 id="two-step-heading" className="mb-2 text-xl font-semibold">
             Two-step verification
@@ -63,7 +63,7 @@ export default async function ParentAccountPage({ params }: { params: Promise<{ 
           <p className="mb-3 text-slate-700">
             For a parent who lost their phone and their recovery codes. Turns two-step verification off and signs the account out everywhere; the parent can set it up again. A password reset never does this.
           </p>
-          <ResetTwoStepForm accountId={account.id} personKind="parent" />
+          <TwoStepResetPanel accountId={account.id} personKind="parent" enabled={Boolean(account.twoStepEnabledAt)} />
         </section>
       ) : null}
     </div>
