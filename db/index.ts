@@ -31,6 +31,10 @@ export async function connectPostgres(url: string): Promise<DatabaseConnection> 
     max: settings.DB_POOL_MAX,
     connect_timeout: settings.DB_CONNECT_TIMEOUT_SECONDS,
     idle_timeout: 60,
+    // postgres.js waits up to 20 s between reconnection attempts once the server has gone away,
+    // and queued requests wait with it. Capped at one second, a restarted database is found
+    // again at once, and while it is away each request fails fast into the 503 page.
+    backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 1),
     max_lifetime: 60 * 30,
     onnotice: () => {},
     connection: {

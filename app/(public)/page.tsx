@@ -6,10 +6,11 @@ import { SignInForm } from '@/components/forms/sign-in-form';
 import { getCurrentSession } from '@/lib/auth/current';
 import { env } from '@/lib/env';
 import { signInParent } from './login/actions';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { description: 'Sign in to see your children’s health information and send secure messages to the office. Free for parents and guardians.' };
 
-export default async function HomePage() {
+export default portalPage(async function HomePage() {
   const session = await getCurrentSession();
   if (session) redirect(session.user.kind === 'staff' ? '/staff' : '/dashboard');
   const { PRACTICE_NAME } = env();
@@ -58,4 +59,4 @@ export default async function HomePage() {
       </div>
     </div>
   );
-}
+});

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { e2eDatabase } from './db';
 import { demoParent, signIn } from './helpers';
 
 test('every page carries the security headers, with a fresh CSP nonce per request', async ({ request }) => {
@@ -68,4 +69,30 @@ test('when the database is unreachable a signed-in page answers 503 with a frien
   await expect(page.locator('body')).not.toContainText(/ECONNREFUSED|Error:|at \w+ \(/);
   const health = await page.request.get(`${brokenOrigin}/api/health`);
   expect(health.status()).toBe(503);
+});
+
+test('a request claiming to be a middleware subrequest (CVE-2025-29927) reaches nothing it should not', async ({ playwright, baseURL }) => {
+  // Next.js once skipped middleware for requests carrying this header; our pages never relied on
+  // the proxy for access, so with or without the header the answer is the same.
+  const sql = e2eDatabase();
+  const [child] = await sql`select id from children where mrn = 'DEMO-0001'`;
+  await sql.end();
+  const paths = ['/dashboard', `/children/${String(child?.id)}`, `/children/${String(child?.id)}/fhir`, '/inbox', '/staff', '/staff/patients', '/staff/audit', '/staff/audit/export', '/dev/mail', '/api/inbox/unread'];
+  const headerValues = ['proxy:proxy:proxy:proxy:proxy', 'middleware:middleware:middleware:middleware:middleware', 'src/middleware:src/middleware:src/middleware:src/middleware:src/middleware', 'pages/_middleware'];
+  const request = await playwright.request.newContext({ baseURL });
+  let checked = 0;
+  for (const path of paths) {
+    const plain = await request.get(path, { maxRedirects: 0 });
+    for (const value of headerValues) {
+      const forged = await request.get(path, { maxRedirects: 0, headers: { 'x-middleware-subrequest': value } });
+      expect(forged.status(), `${path} with x-middleware-subrequest: ${value}`).toBe(plain.status());
+      expect(forged.headers().location ?? '', path).toBe(plain.headers().location ?? '');
+      expect(forged.status(), path).not.toBe(200);
+      // The proxy still ran: its security headers are there.
+      expect(forged.headers()['content-security-policy'] ?? '', path).toContain("frame-ancestors 'none'");
+      checked += 1;
+    }
+  }
+  expect(checked).toBe(paths.length * headerValues.length);
+  await request.dispose();
 });

@@ -9,6 +9,7 @@ import { hintQuestions, type HintQuestionId } from '@/lib/accounts/hint-question
 import { describeDevice, listRecentSignIns } from '@/lib/accounts/settings';
 import { requireParent } from '@/lib/authz';
 import { formatDateTime } from '@/lib/format-time';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Account settings' };
 
@@ -23,7 +24,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-export default async function AccountPage() {
+export default portalPage(async function AccountPage() {
   const session = await requireParent();
   const db = await getDb();
   const [[settings], signIns] = await Promise.all([
@@ -82,4 +83,4 @@ export default async function AccountPage() {
       </Section>
     </div>
   );
-}
+});

@@ -7,10 +7,11 @@ import { requireParent } from '@/lib/authz';
 import { describeAge, todayInPractice } from '@/lib/children/age';
 import { env } from '@/lib/env';
 import { listChildrenPastMajority, listLinkedChildren } from '@/lib/guardianship/access';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Home' };
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ linked?: string; notice?: string }> }) {
+export default portalPage(async function DashboardPage({ searchParams }: { searchParams: Promise<{ linked?: string; notice?: string }> }) {
   const session = await requireParent();
   const db = await getDb();
   const today = todayInPractice();
@@ -92,4 +93,4 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </section>
     </div>
   );
-}
+});

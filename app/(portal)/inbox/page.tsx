@@ -7,11 +7,12 @@ import { todayInPractice } from '@/lib/children/age';
 import { listInbox } from '@/lib/messaging/parent';
 import { categoryLabels } from '@/lib/messaging/schemas';
 import { formatDateTime } from '@/lib/format-time';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Inbox' };
 
 
-export default async function InboxPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+export default portalPage(async function InboxPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const session = await requireParent();
   const page = Math.max(1, Math.min(10_000, Number((await searchParams).page) || 1));
   const { rows, hasMore } = await listInbox(await getDb(), session.user.id, todayInPractice(), page);
@@ -49,4 +50,4 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       <Pager page={page} hasMore={hasMore} hrefFor={(next) => `/inbox?page=${next}`} label="Inbox pages" previousLabel="Newer messages" nextLabel="Older messages" />
     </div>
   );
-}
+});

@@ -3,10 +3,11 @@ import { redirect } from 'next/navigation';
 import { ChoosePasswordForm } from '@/components/forms/choose-password-form';
 import { SignOutButton } from '@/components/sign-out-button';
 import { requireParent } from '@/lib/authz';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Choose your password' };
 
-export default async function ChoosePasswordPage() {
+export default portalPage(async function ChoosePasswordPage() {
   const session = await requireParent({ duringPasswordChange: true });
   if (!session.user.mustChangePassword) redirect('/dashboard');
   return (
@@ -19,4 +20,4 @@ export default async function ChoosePasswordPage() {
       <SignOutButton />
     </div>
   );
-}
+});

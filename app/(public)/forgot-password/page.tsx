@@ -2,10 +2,11 @@ import type { Metadata } from 'next';
 import { ForgotPasswordForm } from '@/components/forms/recovery-forms';
 import { Alert } from '@/components/ui/alert';
 import { env } from '@/lib/env';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'I forgot my password' };
 
-export default async function ForgotPasswordPage({ searchParams }: { searchParams: Promise<{ sent?: string }> }) {
+export default portalPage(async function ForgotPasswordPage({ searchParams }: { searchParams: Promise<{ sent?: string }> }) {
   const { PRACTICE_PHONE } = env();
   const sent = (await searchParams).sent === '1';
   return (
@@ -26,4 +27,4 @@ export default async function ForgotPasswordPage({ searchParams }: { searchParam
       )}
     </div>
   );
-}
+});

@@ -2,10 +2,11 @@ import type { Metadata } from 'next';
 import { ForgotUserIdForm } from '@/components/forms/recovery-forms';
 import { Alert } from '@/components/ui/alert';
 import { env } from '@/lib/env';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Forgot your User ID?' };
 
-export default async function ForgotUserIdPage({ searchParams }: { searchParams: Promise<{ sent?: string }> }) {
+export default portalPage(async function ForgotUserIdPage({ searchParams }: { searchParams: Promise<{ sent?: string }> }) {
   const { PRACTICE_PHONE } = env();
   const sent = (await searchParams).sent === '1';
   return (
@@ -26,4 +27,4 @@ export default async function ForgotUserIdPage({ searchParams }: { searchParams:
       )}
     </div>
   );
-}
+});

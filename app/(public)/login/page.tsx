@@ -5,6 +5,7 @@ import { SignInForm } from '@/components/forms/sign-in-form';
 import { Alert } from '@/components/ui/alert';
 import { getCurrentSession } from '@/lib/auth/current';
 import { signInParent } from './actions';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -15,7 +16,7 @@ const notices: Record<string, { tone: 'success' | 'info'; text: string }> = {
   'start-again': { tone: 'info', text: 'Your sign-in timed out or had too many wrong codes. Please sign in again with your password.' },
 };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
+export default portalPage(async function LoginPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
   const session = await getCurrentSession();
   if (session) redirect(session.user.kind === 'staff' ? '/staff' : '/dashboard');
   const notice = notices[(await searchParams).notice ?? ''];
@@ -34,4 +35,4 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       </p>
     </div>
   );
-}
+});

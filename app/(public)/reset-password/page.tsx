@@ -5,10 +5,11 @@ import { Alert } from '@/components/ui/alert';
 import { getDb } from '@/db';
 import { findPasswordReset } from '@/lib/accounts/password-reset';
 import { env } from '@/lib/env';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Choose a new password', referrer: 'no-referrer' };
 
-export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
+export default portalPage(async function ResetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
   const { token = '' } = await searchParams;
   const reset = token.length >= 20 && token.length <= 200 ? await findPasswordReset(await getDb(), token) : null;
   return (
@@ -31,4 +32,4 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
       )}
     </div>
   );
-}
+});

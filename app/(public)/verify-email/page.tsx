@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { ConfirmEmailForm } from '@/components/forms/confirm-email-form';
 import { Alert } from '@/components/ui/alert';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Confirm your email', referrer: 'no-referrer' };
 
-export default async function VerifyEmailPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
+export default portalPage(async function VerifyEmailPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
   const { token } = await searchParams;
   return (
     <div className="mx-auto flex max-w-md flex-col gap-4">
@@ -19,4 +20,4 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
       )}
     </div>
   );
-}
+});

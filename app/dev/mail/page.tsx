@@ -3,9 +3,10 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { isProduction } from '@/lib/env';
 import { listRecentMail } from '@/lib/mail/outbox';
+import { portalPage } from '@/lib/page';
 
 /** The local outbox, for developers. It does not exist in production. */
-export default async function DevMailPage() {
+export default portalPage(async function DevMailPage() {
   await connection();
   if (isProduction()) notFound();
   const mail = await listRecentMail(await getDb(), 50);
@@ -26,4 +27,4 @@ export default async function DevMailPage() {
       </ul>
     </main>
   );
-}
+});

@@ -6,10 +6,11 @@ import { hasAnyRole, requireStaff } from '@/lib/authz';
 import { formatDateTime } from '@/lib/format-time';
 import { listUndeliveredMail } from '@/lib/mail/outbox';
 import { staffRoleLabels } from '@/lib/staff/schemas';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Office home' };
 
-export default async function StaffHomePage() {
+export default portalPage(async function StaffHomePage() {
   const session = await requireStaff();
   const isAdmin = hasAnyRole(session, ['admin']);
   const undelivered = isAdmin ? await listUndeliveredMail(await getDb()) : null;
@@ -31,4 +32,4 @@ export default async function StaffHomePage() {
       ) : null}
     </div>
   );
-}
+});

@@ -6,10 +6,11 @@ import { PracticeHeader } from '@/components/practice-header';
 import { Alert } from '@/components/ui/alert';
 import { getCurrentSession } from '@/lib/auth/current';
 import { signInStaff } from './actions';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Staff sign-in' };
 
-export default async function StaffLoginPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
+export default portalPage(async function StaffLoginPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
   await connection();
   const session = await getCurrentSession();
   if (session?.user.kind === 'staff') redirect('/staff');
@@ -29,4 +30,4 @@ export default async function StaffLoginPage({ searchParams }: { searchParams: P
       </main>
     </>
   );
-}
+});

@@ -8,11 +8,12 @@ import { TwoStepSetup } from '@/components/two-step/two-step-setup';
 import { getDb } from '@/db';
 import { requireStaffBeforeSetup } from '@/lib/authz';
 import { recoveryCodesLeft } from '@/lib/two-step/enrolment';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Two-step verification' };
 
 /** Outside the office layout on purpose: staff without two-step verification can reach only this page. */
-export default async function StaffTwoStepPage() {
+export default portalPage(async function StaffTwoStepPage() {
   await connection();
   const session = await requireStaffBeforeSetup();
   const enabled = session.user.twoStepEnabled;
@@ -54,4 +55,4 @@ export default async function StaffTwoStepPage() {
       </main>
     </>
   );
-}
+});

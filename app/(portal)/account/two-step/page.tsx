@@ -9,10 +9,11 @@ import { users } from '@/db/schema';
 import { requireParent } from '@/lib/authz';
 import { formatDateTime } from '@/lib/format-time';
 import { recoveryCodesLeft } from '@/lib/two-step/enrolment';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Two-step verification' };
 
-export default async function ParentTwoStepPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
+export default portalPage(async function ParentTwoStepPage({ searchParams }: { searchParams: Promise<{ notice?: string }> }) {
   const session = await requireParent();
   const db = await getDb();
   const [[account], codesLeft] = await Promise.all([db.select({ enabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, session.user.id)), recoveryCodesLeft(db, session.user.id)]);
@@ -60,4 +61,4 @@ export default async function ParentTwoStepPage({ searchParams }: { searchParams
       )}
     </div>
   );
-}
+});

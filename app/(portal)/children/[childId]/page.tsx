@@ -9,10 +9,11 @@ import { readChildRecord } from '@/lib/records/read';
 import { immunizationStatus } from '@/lib/records/immunization-status';
 import { listRecordShares } from '@/lib/records/shares';
 import { nextWellChildVisit } from '@/lib/records/well-child';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Your child’s record' };
 
-export default async function ChildPage({ params }: { params: Promise<{ childId: string }> }) {
+export default portalPage(async function ChildPage({ params }: { params: Promise<{ childId: string }> }) {
   const { childId } = await params;
   // The view is recorded (and the live link checked) before anything is read.
   const { child, db, viewer, session } = await requireLinkedChild(childId, 'record');
@@ -69,4 +70,4 @@ export default async function ChildPage({ params }: { params: Promise<{ childId:
       </p>
     </div>
   );
-}
+});

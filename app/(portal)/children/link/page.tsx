@@ -3,10 +3,11 @@ import Link from 'next/link';
 import { LinkChildForm } from '@/components/forms/link-child-form';
 import { requireParent } from '@/lib/authz';
 import { env } from '@/lib/env';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Link a child' };
 
-export default async function LinkChildPage() {
+export default portalPage(async function LinkChildPage() {
   await requireParent();
   const { PRACTICE_PHONE, PIN_TTL_DAYS } = env();
   return (
@@ -29,4 +30,4 @@ export default async function LinkChildPage() {
       </p>
     </div>
   );
-}
+});

@@ -13,10 +13,11 @@ import { openConversationAsGuardian } from '@/lib/messaging/open';
 import { categoryLabels } from '@/lib/messaging/schemas';
 import { currentRequestMeta } from '@/lib/request-context';
 import { replyToOffice } from '../actions';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Conversation' };
 
-export default async function ConversationPage({ params }: { params: Promise<{ conversationId: string }> }) {
+export default portalPage(async function ConversationPage({ params }: { params: Promise<{ conversationId: string }> }) {
   const session = await requireParent();
   const { conversationId } = await params;
   if (!isUuid(conversationId)) notFound();
@@ -58,4 +59,4 @@ export default async function ConversationPage({ params }: { params: Promise<{ c
       )}
     </div>
   );
-}
+});

@@ -6,10 +6,11 @@ import { getDb } from '@/db';
 import { requireParent } from '@/lib/authz';
 import { todayInPractice } from '@/lib/children/age';
 import { listLinkedChildren } from '@/lib/guardianship/access';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Send a secure message' };
 
-export default async function SendMessagePage() {
+export default portalPage(async function SendMessagePage() {
   const session = await requireParent();
   const linked = await listLinkedChildren(await getDb(), session.user.id, todayInPractice());
   return (
@@ -31,4 +32,4 @@ export default async function SendMessagePage() {
       )}
     </div>
   );
-}
+});

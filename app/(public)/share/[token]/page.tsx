@@ -6,6 +6,7 @@ import { getDb } from '@/db';
 import { currentRequestMeta } from '@/lib/request-context';
 import { shareEndedMessages } from '@/lib/records/share-schemas';
 import { inspectSharedLink } from '@/lib/records/shares';
+import { portalPage } from '@/lib/page';
 
 // The address is the key: never sent on as a referrer, never indexed.
 export const metadata: Metadata = { title: 'Shared immunization record', referrer: 'no-referrer', robots: { index: false, follow: false } };
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: 'Shared immunization record', referre
  * What a school nurse, daycare or camp sees from a parent's share link: whether it still opens
  * and, after "Show the record", the printable immunization record and nothing else.
  */
-export default async function SharedRecordPage({ params }: { params: Promise<{ token: string }> }) {
+export default portalPage(async function SharedRecordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const link = await inspectSharedLink(await getDb(), await currentRequestMeta(), token);
   if (link.status === 'not_found') notFound();
@@ -27,4 +28,4 @@ export default async function SharedRecordPage({ params }: { params: Promise<{ t
     );
   }
   return <SharedRecordOpener token={token} needsCode={link.needsCode} />;
-}
+});

@@ -4,10 +4,11 @@ import { Pager } from '@/components/ui/pager';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/authz';
 import { searchParentAccounts } from '@/lib/staff/help-desk';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Parent accounts' };
 
-export default async function ParentAccountsPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
+export default portalPage(async function ParentAccountsPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
   await requireStaff('front_desk', 'admin');
   const params = await searchParams;
   const q = (params.q ?? '').slice(0, 80);
@@ -47,4 +48,4 @@ export default async function ParentAccountsPage({ searchParams }: { searchParam
       {q ? <Pager page={page} hasMore={hasMore} hrefFor={(next) => `/staff/accounts?${new URLSearchParams({ q, page: String(next) })}`} label="Result pages" /> : null}
     </div>
   );
-}
+});

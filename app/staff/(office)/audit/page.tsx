@@ -8,6 +8,7 @@ import { auditReportPage } from '@/lib/audit/report';
 import { actionGroups, filtersToQuery, parseAuditFilters, sortColumns, type AuditFilters, type SortColumn } from '@/lib/audit/report-filters';
 import { todayInPractice } from '@/lib/children/age';
 import { formatDateTime } from '@/lib/format-time';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Audit trail' };
 
@@ -24,7 +25,7 @@ function SortLink({ filters, column }: { filters: AuditFilters; column: SortColu
   );
 }
 
-export default async function AuditReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default portalPage(async function AuditReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await requireStaff('admin');
   const { filters, problems } = parseAuditFilters(await searchParams, todayInPractice());
   const db = await getDb();
@@ -147,4 +148,4 @@ export default async function AuditReportPage({ searchParams }: { searchParams: 
       </div>
     </div>
   );
-}
+});

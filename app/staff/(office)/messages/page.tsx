@@ -8,13 +8,14 @@ import { categoriesFor } from '@/lib/messaging/categories';
 import { categoryLabels } from '@/lib/messaging/schemas';
 import { listQueue, queueCounts, queueTabs, type QueueTab } from '@/lib/messaging/staff';
 import { formatDateTime } from '@/lib/format-time';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Messages' };
 
 const tabLabels: Record<QueueTab, string> = { open: 'Open', unassigned: 'Unassigned', mine: 'Assigned to me', closed: 'Closed' };
 
 
-export default async function StaffMessagesPage({ searchParams }: { searchParams: Promise<{ tab?: string; q?: string; page?: string; notice?: string }> }) {
+export default portalPage(async function StaffMessagesPage({ searchParams }: { searchParams: Promise<{ tab?: string; q?: string; page?: string; notice?: string }> }) {
   const session = await requireStaff('clinical', 'billing', 'front_desk', 'admin');
   const params = await searchParams;
   const tab: QueueTab = queueTabs.includes(params.tab as QueueTab) ? (params.tab as QueueTab) : 'open';
@@ -74,4 +75,4 @@ export default async function StaffMessagesPage({ searchParams }: { searchParams
       <Pager page={page} hasMore={hasMore} hrefFor={(next) => href({ page: next })} label="Result pages" />
     </div>
   );
-}
+});

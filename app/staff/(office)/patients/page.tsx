@@ -6,10 +6,11 @@ import { hasAnyRole, requireStaff } from '@/lib/authz';
 import { formatDate } from '@/lib/children/age';
 import { searchChildren } from '@/lib/children/registry';
 import { childSearchSchema } from '@/lib/children/schemas';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Patients' };
 
-export default async function PatientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default portalPage(async function PatientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await requireStaff('front_desk', 'admin', 'clinical');
   const raw = await searchParams;
   const parsed = childSearchSchema.safeParse({ q: raw.q, dob: raw.dob, page: raw.page });
@@ -78,4 +79,4 @@ export default async function PatientsPage({ searchParams }: { searchParams: Pro
       {searched ? <Pager page={search.page} hasMore={hasMore} hrefFor={pageHref} label="Search result pages" /> : null}
     </div>
   );
-}
+});

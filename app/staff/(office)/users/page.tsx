@@ -6,10 +6,11 @@ import { getDb } from '@/db';
 import { requireStaff } from '@/lib/authz';
 import { staffRoleLabels } from '@/lib/staff/schemas';
 import { listStaffUsers } from '@/lib/staff/users';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Staff users' };
 
-export default async function StaffUsersPage() {
+export default portalPage(async function StaffUsersPage() {
   await requireStaff('admin');
   const staff = await listStaffUsers(await getDb());
   return (
@@ -47,4 +48,4 @@ export default async function StaffUsersPage() {
       </section>
     </div>
   );
-}
+});

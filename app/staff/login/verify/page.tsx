@@ -2,10 +2,11 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { PracticeHeader } from '@/components/practice-header';
 import { SecondFactorStep } from '@/components/two-step/second-factor-step';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Staff two-step verification' };
 
-export default async function StaffSecondFactorPage() {
+export default portalPage(async function StaffSecondFactorPage() {
   await connection();
   return (
     <>
@@ -15,4 +16,4 @@ export default async function StaffSecondFactorPage() {
       </main>
     </>
   );
-}
+});

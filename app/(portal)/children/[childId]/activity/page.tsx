@@ -3,10 +3,11 @@ import Link from 'next/link';
 import { requireLinkedChild } from '@/lib/authz';
 import { childActivityForGuardian } from '@/lib/audit/activity';
 import { formatDateTime } from '@/lib/format-time';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Who has seen your child’s information' };
 
-export default async function ChildActivityPage({ params, searchParams }: { params: Promise<{ childId: string }>; searchParams: Promise<{ before?: string }> }) {
+export default portalPage(async function ChildActivityPage({ params, searchParams }: { params: Promise<{ childId: string }>; searchParams: Promise<{ before?: string }> }) {
   const { childId } = await params;
   const { child, db, session } = await requireLinkedChild(childId, 'activity');
   const before = Number((await searchParams).before);
@@ -46,4 +47,4 @@ export default async function ChildActivityPage({ params, searchParams }: { para
       ) : null}
     </div>
   );
-}
+});

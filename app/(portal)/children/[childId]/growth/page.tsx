@@ -4,10 +4,11 @@ import { GrowthSection } from '@/components/growth/growth-section';
 import { requireLinkedChild } from '@/lib/authz';
 import { growthCharts } from '@/lib/growth/chart-data';
 import { readMeasurements } from '@/lib/records/read';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Growth charts' };
 
-export default async function ChildGrowthPage({ params }: { params: Promise<{ childId: string }> }) {
+export default portalPage(async function ChildGrowthPage({ params }: { params: Promise<{ childId: string }> }) {
   const { childId } = await params;
   const { child, db, viewer } = await requireLinkedChild(childId, 'growth');
   const name = child.preferredName ?? child.firstName;
@@ -31,4 +32,4 @@ export default async function ChildGrowthPage({ params }: { params: Promise<{ ch
       )}
     </div>
   );
-}
+});

@@ -6,10 +6,11 @@ import { isUuid, requireParent } from '@/lib/authz';
 import { todayInPractice } from '@/lib/children/age';
 import { replyTime } from '@/lib/messaging/categories';
 import { getGuardianConversation } from '@/lib/messaging/parent';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Message sent' };
 
-export default async function MessageSentPage({ searchParams }: { searchParams: Promise<{ conversation?: string }> }) {
+export default portalPage(async function MessageSentPage({ searchParams }: { searchParams: Promise<{ conversation?: string }> }) {
   const session = await requireParent();
   const { conversation: conversationId = '' } = await searchParams;
   if (!isUuid(conversationId)) notFound();
@@ -32,4 +33,4 @@ export default async function MessageSentPage({ searchParams }: { searchParams: 
       </p>
     </div>
   );
-}
+});

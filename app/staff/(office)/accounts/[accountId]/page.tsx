@@ -7,10 +7,11 @@ import { isUuid, requireStaff } from '@/lib/authz';
 import { env } from '@/lib/env';
 import { formatDateTime } from '@/lib/format-time';
 import { getParentAccount } from '@/lib/staff/help-desk';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Parent account' };
 
-export default async function ParentAccountPage({ params }: { params: Promise<{ accountId: string }> }) {
+export default portalPage(async function ParentAccountPage({ params }: { params: Promise<{ accountId: string }> }) {
   const session = await requireStaff('front_desk', 'admin');
   const isAdmin = session.user.roles.includes('admin');
   const { accountId } = await params;
@@ -68,4 +69,4 @@ export default async function ParentAccountPage({ params }: { params: Promise<{ 
       ) : null}
     </div>
   );
-}
+});

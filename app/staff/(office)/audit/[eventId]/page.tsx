@@ -8,10 +8,11 @@ import { recordAuditTrailAccess } from '@/lib/audit/report-access';
 import { defaultAuditFilters } from '@/lib/audit/report-filters';
 import { todayInPractice } from '@/lib/children/age';
 import { formatDateTime } from '@/lib/format-time';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Audit event' };
 
-export default async function AuditEventPage({ params }: { params: Promise<{ eventId: string }> }) {
+export default portalPage(async function AuditEventPage({ params }: { params: Promise<{ eventId: string }> }) {
   const session = await requireStaff('admin');
   const { eventId } = await params;
   const id = Number(eventId);
@@ -73,4 +74,4 @@ export default async function AuditEventPage({ params }: { params: Promise<{ eve
       </section>
     </div>
   );
-}
+});

@@ -12,10 +12,11 @@ import { openConversationAsStaff } from '@/lib/messaging/open';
 import { categoryLabels } from '@/lib/messaging/schemas';
 import { currentRequestMeta } from '@/lib/request-context';
 import { addStaffNote, replyToGuardian } from '../actions';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Conversation' };
 
-export default async function StaffConversationPage({ params }: { params: Promise<{ conversationId: string }> }) {
+export default portalPage(async function StaffConversationPage({ params }: { params: Promise<{ conversationId: string }> }) {
   const session = await requireStaff('clinical', 'billing', 'front_desk', 'admin');
   const { conversationId } = await params;
   if (!isUuid(conversationId)) notFound();
@@ -75,4 +76,4 @@ export default async function StaffConversationPage({ params }: { params: Promis
       </section>
     </div>
   );
-}
+});

@@ -5,10 +5,11 @@ import { StartConversationForm } from '@/components/messaging/start-conversation
 import { requireStaffChild } from '@/lib/authz';
 import { categoriesFor } from '@/lib/messaging/categories';
 import { listWritableGuardians } from '@/lib/messaging/staff';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Write to a parent or guardian' };
 
-export default async function StartConversationPage({ searchParams }: { searchParams: Promise<{ child?: string }> }) {
+export default portalPage(async function StartConversationPage({ searchParams }: { searchParams: Promise<{ child?: string }> }) {
   const { child: childId = '' } = await searchParams;
   if (!childId) notFound();
   const { session, child, db } = await requireStaffChild(childId, 'staff_compose', 'clinical', 'billing', 'front_desk', 'admin');
@@ -36,4 +37,4 @@ export default async function StartConversationPage({ searchParams }: { searchPa
       </p>
     </div>
   );
-}
+});

@@ -16,12 +16,13 @@ import { describeAge, formatDate, isMinorOn, todayInPractice } from '@/lib/child
 import { listGuardianLinks, listOutstandingPins } from '@/lib/children/registry';
 import { env } from '@/lib/env';
 import { formatDay } from '@/lib/format-time';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Patient' };
 
 const stateLabels = { active: 'Active', revoked: 'Access removed', ended_at_majority: 'Ended at majority' } as const;
 
-export default async function PatientPage({ params, searchParams }: { params: Promise<{ childId: string }>; searchParams: Promise<{ notice?: string }> }) {
+export default portalPage(async function PatientPage({ params, searchParams }: { params: Promise<{ childId: string }>; searchParams: Promise<{ notice?: string }> }) {
   const { childId } = await params;
   const { session, child, db } = await requireStaffChild(childId, 'staff_summary', 'front_desk', 'admin', 'clinical');
   const today = todayInPractice();
@@ -167,4 +168,4 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
       ) : null}
     </div>
   );
-}
+});

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { NewChildForm } from '@/components/staff/child-form';
 import { requireStaff } from '@/lib/authz';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Register a child' };
 
-export default async function NewPatientPage() {
+export default portalPage(async function NewPatientPage() {
   await requireStaff('front_desk', 'admin');
   return (
     <div className="flex max-w-2xl flex-col gap-4">
@@ -14,4 +15,4 @@ export default async function NewPatientPage() {
       </div>
     </div>
   );
-}
+});

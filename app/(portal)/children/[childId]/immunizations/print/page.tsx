@@ -4,11 +4,12 @@ import { ImmunizationRecordSheet } from '@/components/records/immunization-recor
 import { PrintButton } from '@/components/records/print-button';
 import { requireLinkedChild } from '@/lib/authz';
 import { printableImmunizationRecord } from '@/lib/records/immunization-record';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Immunization record' };
 
 /** One page for school, daycare or camp; the same content as the PDF beside it. */
-export default async function ImmunizationPrintPage({ params }: { params: Promise<{ childId: string }> }) {
+export default portalPage(async function ImmunizationPrintPage({ params }: { params: Promise<{ childId: string }> }) {
   const { childId } = await params;
   const { child, db, viewer } = await requireLinkedChild(childId, 'immunizations', 'record.printed');
   const record = await printableImmunizationRecord(db, viewer, child, viewer.today);
@@ -29,4 +30,4 @@ export default async function ImmunizationPrintPage({ params }: { params: Promis
       <ImmunizationRecordSheet record={record} />
     </div>
   );
-}
+});

@@ -4,10 +4,11 @@ import { ShareLinkForm } from '@/components/records/share-link-form';
 import { ShareLinks } from '@/components/records/share-links';
 import { requireLinkedChild } from '@/lib/authz';
 import { listRecordShares } from '@/lib/records/shares';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Share the immunization record' };
 
-export default async function ShareImmunizationsPage({ params }: { params: Promise<{ childId: string }> }) {
+export default portalPage(async function ShareImmunizationsPage({ params }: { params: Promise<{ childId: string }> }) {
   const { childId } = await params;
   const { child, db, session } = await requireLinkedChild(childId, 'shares');
   const shares = await listRecordShares(db, session.user.id, child.id);
@@ -44,4 +45,4 @@ export default async function ShareImmunizationsPage({ params }: { params: Promi
       </section>
     </div>
   );
-}
+});

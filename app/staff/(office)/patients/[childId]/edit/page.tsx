@@ -2,10 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EditChildForm } from '@/components/staff/child-form';
 import { requireStaffChild } from '@/lib/authz';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Edit patient details' };
 
-export default async function EditPatientPage({ params }: { params: Promise<{ childId: string }> }) {
+export default portalPage(async function EditPatientPage({ params }: { params: Promise<{ childId: string }> }) {
   const { childId } = await params;
   const { child } = await requireStaffChild(childId, 'staff_edit', 'front_desk', 'admin');
   return (
@@ -24,4 +25,4 @@ export default async function EditPatientPage({ params }: { params: Promise<{ ch
       </div>
     </div>
   );
-}
+});

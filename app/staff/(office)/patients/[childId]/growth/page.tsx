@@ -5,10 +5,11 @@ import { requireStaffChild } from '@/lib/authz';
 import { todayInPractice } from '@/lib/children/age';
 import { growthCharts } from '@/lib/growth/chart-data';
 import { readMeasurements } from '@/lib/records/read';
+import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Growth charts' };
 
-export default async function StaffGrowthPage({ params }: { params: Promise<{ childId: string }> }) {
+export default portalPage(async function StaffGrowthPage({ params }: { params: Promise<{ childId: string }> }) {
   const { childId } = await params;
   const { child, db } = await requireStaffChild(childId, 'growth', 'clinical', 'admin');
   const measurements = await readMeasurements(db, { kind: 'clinical_staff' }, child.id);
@@ -29,4 +30,4 @@ export default async function StaffGrowthPage({ params }: { params: Promise<{ ch
       )}
     </div>
   );
-}
+});
