@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { redirect, unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { getDb, type Database, type Transaction } from '@/db';
-import type { StaffRole } from '@/db/schema';
+import type { AuditOutcome, StaffRole } from '@/db/schema';
 import { unfinishedAccountSetup, unfinishedSetupMessages } from '@/lib/auth/account-setup';
 import { actorFor } from '@/lib/auth/actors';
 import { getCurrentSession } from '@/lib/auth/current';
@@ -71,6 +71,11 @@ export interface SelfAuditedHandlerArgs<I, A extends ActionAccess = ActionAccess
 export interface HandlerOutcome<T> {
   data: T;
   redirectTo?: string;
+  /**
+   * The event to record instead of the definition's, when the request was answered without the
+   * usual change (sign-up with an email that already has an account: nothing is created).
+   */
+  auditAs?: { action: AuditAction; outcome?: AuditOutcome };
 }
 
 type ServerAction<T> = (rawInput: unknown) => Promise<ActionResult<T>>;
@@ -246,7 +251,7 @@ export function defineAction<S extends z.ZodType, A extends ActionAccess, T>(
             mailQueued = true;
           },
         });
-        await audit({ action: definition.audit, ...details, metadata: { action: definition.name, ...details.metadata } });
+        await audit({ action: definition.audit, ...handled.auditAs, ...details, metadata: { action: definition.name, ...details.metadata } });
         return handled;
       });
       return { outcome, mailQueued };

@@ -54,6 +54,22 @@ export async function findPasswordReset(db: Db, token: string, now = new Date())
   return { hintQuestion: hintQuestions[row.hintQuestion as HintQuestionId] ?? row.hintQuestion };
 }
 
+/**
+ * A link that does not work: audited with why (unknown, expired, used, revoked), though the
+ * person is told only that it no longer works. Someone trying links leaves a trail.
+ */
+async function refuseLink(db: Database, token: string, meta: RequestMeta, now: Date): Promise<ResetOutcome> {
+  const [row] = await db
+    .select({ userId: passwordResets.userId, usedAt: passwordResets.usedAt, revokedAt: passwordResets.revokedAt, expiresAt: passwordResets.expiresAt })
+    .from(passwordResets)
+    .where(eq(passwordResets.tokenHash, hashToken(token)));
+  const reason = !row ? 'unknown_link' : row.usedAt ? 'used' : row.revokedAt ? 'revoked' : row.expiresAt <= now ? 'expired' : 'unknown_link';
+  await auditedTransaction(db, anonymousActor, meta, ({ audit }) =>
+    audit({ action: 'auth.password_reset_failed', outcome: 'denied', targetType: row ? 'user' : null, targetId: row?.userId ?? null, metadata: { reason } }),
+  );
+  return { ok: false, reason: 'invalid_link' };
+}
+
 export type ResetOutcome =
   /** `awaitingSecondFactor`: a reset never skips two-step verification; the code page comes next. */
   | { ok: true; userId: string; sessionToken: string; awaitingSecondFactor: boolean }
@@ -84,8 +100,12 @@ export async function completePasswordReset(db: Database, input: ResetPasswordIn
     .from(passwordResets)
     .innerJoin(users, eq(users.id, passwordResets.userId))
     .where(usableReset(input.token, now));
-  if (!found || found.disabledAt || !found.hintAnswerHash) return { ok: false, reason: 'invalid_link' };
-  if (found.wrong >= RESET_HINT_ATTEMPTS) return { ok: false, reason: 'too_many_answers' };
+  if (!found) return refuseLink(db, input.token, meta, now);
+  if (found.disabledAt || !found.hintAnswerHash || found.wrong >= RESET_HINT_ATTEMPTS) {
+    const reason = found.disabledAt ? 'account_disabled' : !found.hintAnswerHash ? 'no_hint_answer' : 'too_many_answers';
+    await auditedTransaction(db, anonymousActor, meta, ({ audit }) => audit({ action: 'auth.password_reset_failed', outcome: 'denied', targetType: 'user', targetId: found.id, metadata: { reason } }));
+    return { ok: false, reason: reason === 'too_many_answers' ? 'too_many_answers' : 'invalid_link' };
+  }
 
   const actor = actorFor({ id: found.id, kind: found.kind, roles: [] });
   if (!(await verifyHintAnswer(input.hintAnswer, found.hintAnswerHash))) {
@@ -116,7 +136,10 @@ export async function completePasswordReset(db: Database, input: ResetPasswordIn
   return auditedTransaction(db, actor, meta, async ({ tx, audit }) => {
     // Claim the link in one statement: a second tab with the same link finds it used.
     const claimed = await tx.update(passwordResets).set({ usedAt: now }).where(and(eq(passwordResets.id, found.resetId), isNull(passwordResets.usedAt))).returning({ id: passwordResets.id });
-    if (claimed.length === 0) return { ok: false as const, reason: 'invalid_link' as const };
+    if (claimed.length === 0) {
+      await audit({ action: 'auth.password_reset_failed', outcome: 'denied', targetType: 'user', targetId: found.id, metadata: { reason: 'used' } });
+      return { ok: false as const, reason: 'invalid_link' as const };
+    }
     await tx.update(passwordResets).set({ revokedAt: now }).where(and(eq(passwordResets.userId, found.id), isNull(passwordResets.usedAt), isNull(passwordResets.revokedAt)));
     await tx.update(users).set({ passwordHash, passwordChangedAt: now, failedSignInCount: 0, lockedUntil: null }).where(eq(users.id, found.id));
     const sessionsEnded = await endAllSessionsOfUser(tx, found.id, 'password_changed', now);

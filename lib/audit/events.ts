@@ -24,6 +24,7 @@ export const auditActions = [
   'two_step.recovery_codes_replaced',
   'two_step.reset_by_staff',
   'account.created',
+  'account.sign_up_email_taken',
   'account.verification_email_sent',
   'account.email_verified',
   'account.user_id_reminder_requested',

@@ -50,6 +50,27 @@ export function staffWelcomeMessage(firstName: string, loginUrl: string) {
   };
 }
 
+/** To the owner of an address someone tried to sign up with again: the sign-up page itself says nothing. */
+export function signUpEmailTakenMessage(firstName: string, loginUrl: string, accountKind: 'parent' | 'staff') {
+  const ifYou =
+    accountKind === 'staff'
+      ? 'It is the address of your staff account. A parent account needs an address of its own.'
+      : 'If it was you, sign in with your User ID and password. If you forgot either, use "I forgot my User ID" or "I forgot my password" on the sign-in page.';
+  return {
+    template: 'sign-up-email-taken',
+    subject: 'Someone tried to make a patient portal account with your email',
+    ...layout(
+      [
+        `Hello ${firstName},`,
+        'Someone just tried to create a new patient portal account with this email address. It already belongs to your account, so no new account was made.',
+        ifYou,
+        'If it was not you, you can ignore this email: nothing about your account has changed.',
+      ],
+      { label: 'Sign in', url: loginUrl },
+    ),
+  };
+}
+
 export function passwordResetMessage(firstName: string, url: string) {
   return {
     template: 'password-reset',

@@ -6,6 +6,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { endAllSessionsOfUser } from '@/lib/auth/sessions';
 import { todayInPractice } from '@/lib/children/age';
 import { env } from '@/lib/env';
+import { resendEmailVerification } from '@/lib/accounts/resend-verification';
 import { AppError } from '@/lib/errors';
 import { liveLinkCondition } from '@/lib/guardianship/access';
 import type { OutgoingMail } from '@/lib/mail/outbox';
@@ -73,6 +74,12 @@ async function requireParentAccount(db: Db, accountId: string) {
   const [row] = await db.select({ id: users.id, userId: users.userId, email: users.email, firstName: users.firstName, lastName: users.lastName }).from(users).where(and(eq(users.id, accountId), eq(users.kind, 'parent'))).for('update');
   if (!row) throw new AppError('not_found');
   return row;
+}
+
+/** The help desk resends a parent's confirmation link; a staff account is not the help desk's to touch. */
+export async function resendParentVerificationEmail(db: Db, accountId: string) {
+  await requireParentAccount(db, accountId);
+  return resendEmailVerification(db, accountId);
 }
 
 /**

@@ -67,13 +67,20 @@ export async function verifySecondFactor(db: Database, token: string, typed: str
   return auditedTransaction(db, actor, meta, async ({ tx, audit }): Promise<SecondFactorResult> => {
     let method: 'totp' | 'recovery_code' | null = null;
     let failure = 'wrong_code';
-    if (looksLikeRecoveryCode(typed)) {
+    const codeType = looksLikeRecoveryCode(typed) ? 'recovery' : 'authenticator';
+    if (codeType === 'recovery') {
+      const codeHash = hashRecoveryCode(typed);
       const used = await tx
         .update(recoveryCodes)
         .set({ usedAt: now })
-        .where(and(eq(recoveryCodes.userId, pending.id), eq(recoveryCodes.codeHash, hashRecoveryCode(typed)), isNull(recoveryCodes.usedAt)))
+        .where(and(eq(recoveryCodes.userId, pending.id), eq(recoveryCodes.codeHash, codeHash), isNull(recoveryCodes.usedAt)))
         .returning({ id: recoveryCodes.id });
       if (used.length > 0) method = 'recovery_code';
+      else {
+        // Told apart only for the audit trail (an old printout of the codes in someone else's hands?).
+        const [spent] = await tx.select({ id: recoveryCodes.id }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, pending.id), eq(recoveryCodes.codeHash, codeHash)));
+        if (spent) failure = 'code_already_used';
+      }
     } else {
       const checked = checkTotpCode(decryptTotpSecret(pending.totpSecret!), typed, pending.totpLastUsedStep, now);
       if (checked.valid) {
@@ -123,7 +130,7 @@ export async function verifySecondFactor(db: Database, token: string, typed: str
       outcome: 'denied',
       targetType: 'session',
       targetId: pending.sessionId,
-      metadata: { reason: failure, failedCodesThisSignIn: failures, consecutiveFailures: account?.failedSignInCount ?? null },
+      metadata: { reason: failure, codeType, failedCodesThisSignIn: failures, consecutiveFailures: account?.failedSignInCount ?? null },
     });
     if (account?.lockedUntil) {
       await audit({ action: 'auth.locked_out', outcome: 'denied', targetType: 'user', targetId: pending.id, metadata: { lockMinutes: signInPolicy.accountLockMinutes, portal: pending.kind } });

@@ -65,13 +65,28 @@ describe('sign-up through its server action', () => {
     expect(user?.emailVerifiedAt).toBeInstanceOf(Date);
   });
 
-  it('refuses a User ID or email already taken in another letter case, and writes nothing', async () => {
+  it('refuses a User ID already taken in another letter case, without saying whether the email is, and writes nothing', async () => {
     const existing = await createParent(testDb());
     const before = await userCount();
     const result = await signUp(signUpInput({ userId: existing.userId.toUpperCase(), email: existing.email.toUpperCase() }));
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.fieldErrors).toMatchObject({ userId: expect.stringMatching(/already taken/), email: expect.any(String) });
+    expect(result).toEqual({ ok: false, formError: 'Please correct the highlighted fields.', fieldErrors: { userId: expect.stringMatching(/already taken/) } });
     expect(await userCount()).toBe(before);
+  });
+
+  it('answers an email already on file (any letter case) like a new account, creates nothing and emails the owner instead', async () => {
+    const existing = await createParent(testDb());
+    const before = await userCount();
+    actAs(null, { ip: '198.51.100.77' });
+    expect(await redirectOf(signUp(signUpInput({ email: existing.email.toUpperCase() })))).toBe('/login?notice=created');
+    expect(await userCount()).toBe(before);
+    const mails = await testDb().select().from(mailOutbox).where(eq(mailOutbox.toAddress, existing.email));
+    expect(mails.map((mail) => mail.template)).toEqual(['sign-up-email-taken']);
+    expect(mails[0]!.textBody).toContain('no new account was made');
+    const [event] = await testDb().select().from(auditEvents).where(and(eq(auditEvents.action, 'account.sign_up_email_taken'), eq(auditEvents.targetId, existing.id)));
+    expect(event).toMatchObject({ outcome: 'denied', actorKind: 'anonymous', ipAddress: '198.51.100.77' });
+    // Repeating it within the hour does not flood the owner's inbox.
+    await redirectOf(signUp(signUpInput({ email: existing.email })));
+    expect(await testDb().select().from(mailOutbox).where(eq(mailOutbox.toAddress, existing.email))).toHaveLength(1);
   });
 
   it.each([

@@ -5,9 +5,19 @@ import type { ActiveSession } from '@/lib/auth/sessions';
  * Server actions run here as they do in Next.js, but the request around them is ours to set:
  * headers (Origin, IP, user agent), the signed-in session, and what next-auth would do.
  */
-export const requestState: { headers: Headers; session: ActiveSession | null; redirects: string[]; cookieSignIns: string[]; cookieSignOuts: number; afterCallbacks: (() => unknown)[] } = {
+export const requestState: {
+  headers: Headers;
+  session: ActiveSession | null;
+  /** The session token next-auth's cookie would carry (what `auth()` reads), e.g. a sign-in waiting for its code. */
+  cookieSessionToken: string | null;
+  redirects: string[];
+  cookieSignIns: string[];
+  cookieSignOuts: number;
+  afterCallbacks: (() => unknown)[];
+} = {
   headers: new Headers(),
   session: null,
+  cookieSessionToken: null,
   redirects: [],
   cookieSignIns: [],
   cookieSignOuts: 0,
@@ -51,7 +61,7 @@ vi.mock('@/lib/auth/current', () => ({
 }));
 
 vi.mock('@/lib/auth/next-auth', () => ({
-  auth: async () => null,
+  auth: async () => (requestState.cookieSessionToken ? { sessionToken: requestState.cookieSessionToken } : null),
   signIn: async (_provider: string, options: { sessionToken: string }) => {
     requestState.cookieSignIns.push(options.sessionToken);
   },

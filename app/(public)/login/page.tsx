@@ -10,7 +10,8 @@ import { portalPage } from '@/lib/page';
 export const metadata: Metadata = { title: 'Sign in' };
 
 const notices: Record<string, { tone: 'success' | 'info'; text: string }> = {
-  created: { tone: 'success', text: 'Your account is ready. Sign in with your User ID and password.' },
+  // Also what someone signing up with an address already on file sees: the email tells them the rest.
+  created: { tone: 'success', text: 'Thank you. We have sent an email to the address you gave: open it to confirm the address. Then sign in with your User ID and password.' },
   'signed-out': { tone: 'info', text: 'You have signed out.' },
   idle: { tone: 'info', text: 'You were signed out after a period without activity, to keep your family’s information safe. Please sign in again.' },
   'start-again': { tone: 'info', text: 'Your sign-in timed out or had too many wrong codes. Please sign in again with your password.' },

@@ -13,10 +13,15 @@ export const signUp = defineAction(
     rateLimit: { bucket: 'sign-up', limit: 30, windowSeconds: 3600, per: 'ip' },
   },
   async ({ input, tx, describeAudit, sendMail, audit }) => {
-    const { userId, mail } = await createParentAccount(tx, input);
-    await sendMail(mail);
-    describeAudit({ targetType: 'user', targetId: userId });
-    await audit({ action: 'account.verification_email_sent', targetType: 'user', targetId: userId });
+    const outcome = await createParentAccount(tx, input);
+    await sendMail(outcome.mail);
+    if (!outcome.created) {
+      // The same answer as for a new account: only the owner of the address learns of the attempt.
+      describeAudit({ targetType: 'user', targetId: outcome.existingUserId });
+      return { data: null, redirectTo: '/login?notice=created', auditAs: { action: 'account.sign_up_email_taken', outcome: 'denied' } };
+    }
+    describeAudit({ targetType: 'user', targetId: outcome.userId });
+    await audit({ action: 'account.verification_email_sent', targetType: 'user', targetId: outcome.userId });
     return { data: null, redirectTo: '/login?notice=created' };
   },
 );

@@ -1,8 +1,7 @@
 'use server';
 
 import { defineAction } from '@/lib/action';
-import { resendEmailVerification } from '@/lib/accounts/resend-verification';
-import { issueTemporaryPassword, setParentAccountDisabled, unlockAccount } from '@/lib/staff/help-desk';
+import { issueTemporaryPassword, resendParentVerificationEmail, setParentAccountDisabled, unlockAccount } from '@/lib/staff/help-desk';
 import { verificationMethod } from '@/lib/staff/caller-verification';
 import { accountIdSchema, temporaryPasswordSchema } from '@/lib/staff/help-desk-schemas';
 import { resetTwoStepByStaff } from '@/lib/two-step/enrolment';
@@ -34,7 +33,7 @@ export const unlockParentAccount = defineAction({ name: 'helpDesk.unlock', schem
 export const resendParentVerification = defineAction(
   { name: 'helpDesk.resendVerification', schema: accountIdSchema, access: helpDesk, audit: 'account.verification_email_sent' },
   async ({ input, tx, sendMail, describeAudit }) => {
-    const mail = await resendEmailVerification(tx, input.accountId);
+    const mail = await resendParentVerificationEmail(tx, input.accountId);
     if (mail) await sendMail(mail);
     describeAudit({ targetType: 'user', targetId: input.accountId, metadata: { alreadyVerified: !mail, byStaff: true } });
     return { data: { sent: Boolean(mail) } };
