@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: every check, in the order a failure is cheapest to find.
-#   types → lint → unit + integration on embedded PGlite → integration on PostgreSQL
+#   types → lint → dependency audit → unit + integration on embedded PGlite → integration on PostgreSQL
 #   → production build (once) → end-to-end in Chromium against PostgreSQL.
 # PostgreSQL comes from TEST_POSTGRES_URL (default: the local server on 127.0.0.1:5432).
 # Outside CI, steps whose PostgreSQL or Chromium is missing are skipped with a note;
@@ -42,6 +42,7 @@ postgres_reachable() {
 
 step "Type check" npx tsc --noEmit
 step "Lint" npx eslint .
+step "Dependency audit (npm audit --omit=dev --audit-level=high)" npx tsx scripts/audit-deps.ts
 step "Unit and integration tests on embedded PGlite" env -u DATABASE_URL npx vitest run --reporter=default --reporter=json --outputFile.json="$RESULTS/vitest-pglite.json"
 
 if postgres_reachable; then

@@ -96,3 +96,21 @@ test('a request claiming to be a middleware subrequest (CVE-2025-29927) reaches 
   expect(checked).toBe(paths.length * headerValues.length);
   await request.dispose();
 });
+
+test('route handlers only read: any request that would change something is refused', async ({ request }) => {
+  // None of our route handlers changes state; writes go through server actions (same-origin
+  // checked in tests/integration/action-origins.test.ts). A write method, JSON or not, from
+  // another site or not, gets 405.
+  const sql = e2eDatabase();
+  const [child] = await sql`select id from children where mrn = 'DEMO-0001'`;
+  await sql.end();
+  const handlers = ['/api/health', '/api/inbox/unread', `/children/${String(child?.id)}/fhir`, `/children/${String(child?.id)}/immunizations/pdf`, '/staff/audit/export', '/unavailable'];
+  for (const path of handlers) {
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'] as const) {
+      for (const headers of [{ 'content-type': 'application/json', origin: 'https://evil.example' }, { 'content-type': 'text/plain' }] as Record<string, string>[]) {
+        const response = await request.fetch(path, { method, headers, data: method === 'DELETE' ? undefined : '{"x":1}', maxRedirects: 0 });
+        expect(response.status(), `${method} ${path}`).toBe(405);
+      }
+    }
+  }
+});
