@@ -17,6 +17,7 @@ import { dispatchPendingMailSoon } from '@/lib/mail/dispatcher';
 import { enqueueMail, type OutgoingMail } from '@/lib/mail/outbox';
 import { countHit } from '@/lib/rate-limit';
 import { isSameOriginRequest, requestMetaFrom } from '@/lib/request-context';
+import { UNSTORABLE_TEXT_MESSAGE, unstorableTextFields } from '@/lib/storable-text';
 import type { ActionResult } from '@/lib/action-result';
 
 export type { ActionResult } from '@/lib/action-result';
@@ -97,8 +98,10 @@ function toPlainInput(rawInput: unknown): unknown {
   if (rawInput instanceof FormData) {
     const entries: Record<string, unknown> = {};
     for (const [key, value] of rawInput.entries()) {
-      // React adds $ACTION_ fields to progressively enhanced forms; they are not input.
-      if (!key.startsWith('$ACTION')) entries[key] = value;
+      // React adds $ACTION_ fields to progressively enhanced forms; they are not input. A field
+      // named __proto__ would not be a field at all: it would replace the object's prototype
+      // (with a posted File, every field the schema reads would come from the File).
+      if (!key.startsWith('$ACTION') && key !== '__proto__') entries[key] = value;
     }
     return entries;
   }
@@ -171,7 +174,14 @@ function buildAction<S extends z.ZodType, T>({ definition, run }: Pipeline<S, T>
         return { ok: false, formError: unfinishedSetupMessages[unfinished] };
       }
 
-      const parsed = definition.schema.safeParse(toPlainInput(rawInput));
+      const plainInput = toPlainInput(rawInput);
+      // Before the schema, for every form at once: NUL or half a surrogate pair would make the
+      // query fail (an error page) or be stored as something else than what was sent.
+      const unstorable = unstorableTextFields(plainInput);
+      if (unstorable.length > 0) {
+        return { ok: false, formError: messages.invalid, fieldErrors: Object.fromEntries(unstorable.map((field) => [field, UNSTORABLE_TEXT_MESSAGE])) };
+      }
+      const parsed = definition.schema.safeParse(plainInput);
       if (!parsed.success) {
         const fieldErrors = fieldErrorsFrom(parsed.error);
         return { ok: false, formError: fieldErrors._form ?? messages.invalid, fieldErrors };
@@ -223,9 +233,10 @@ function buildAction<S extends z.ZodType, T>({ definition, run }: Pipeline<S, T>
 }
 
 /**
- * The one way to build a server action that changes data: session → same-origin check → zod
- * parse → rate limit → authorization → one transaction holding the change, its audit event and
- * any email → a typed result the form shows next to its fields.
+ * The one way to build a server action that changes data: session → same-origin check → text
+ * the database cannot store refused → zod parse → rate limit → authorization → one transaction
+ * holding the change, its audit event and any email → a typed result the form shows next to
+ * its fields.
  */
 export function defineAction<S extends z.ZodType, A extends ActionAccess, T>(
   definition: ActionDefinition<S, A> & { audit: AuditAction },

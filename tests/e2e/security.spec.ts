@@ -114,3 +114,11 @@ test('route handlers only read: any request that would change something is refus
     }
   }
 });
+
+test('an address carrying a NUL is refused with 400 before any page reads it', async ({ request }) => {
+  for (const path of ['/staff/patients?q=%00', '/staff/accounts?q=a%00b', '/share/abc%00def', '/login?notice=%00', '/inbox?before=%00']) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(400);
+    expect(await response.text(), path).not.toMatch(/Error:|at \w+ \(/);
+  }
+});

@@ -73,12 +73,13 @@ export async function openSession(db: Database, user: { id: string; kind: 'paren
 }
 
 /** Sets the request the next server action call will see. */
-export function actAs(session: ActiveSession | null, options: { origin?: string | null; ip?: string } = {}) {
+export function actAs(session: ActiveSession | null, options: { origin?: string | null; ip?: string; cookieSessionToken?: string | null } = {}) {
   const headers = new Headers({ host: 'portal.test', 'user-agent': 'vitest', 'x-forwarded-for': options.ip ?? '198.51.100.20', 'x-request-id': `req-${uniqueSuffix()}-test` });
   const origin = options.origin === undefined ? 'http://portal.test' : options.origin;
   if (origin !== null) headers.set('origin', origin);
   requestState.headers = headers;
   requestState.session = session;
+  requestState.cookieSessionToken = options.cookieSessionToken ?? null;
   requestState.redirects = [];
 }
 

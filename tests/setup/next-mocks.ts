@@ -46,6 +46,10 @@ vi.mock('next/navigation', () => ({
   unstable_rethrow: (error: unknown) => {
     if (error instanceof TestRedirect) throw error;
   },
+  // For rendering client components to HTML in tests; nothing navigates on the server.
+  useRouter: () => ({ push: () => {}, replace: () => {}, refresh: () => {}, back: () => {}, forward: () => {}, prefetch: () => {} }),
+  usePathname: () => '/',
+  useSearchParams: () => new URLSearchParams(),
 }));
 
 vi.mock('next/server', async (importOriginal) => ({
