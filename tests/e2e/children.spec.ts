@@ -1,22 +1,8 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { demoAdmin, signIn, signInStaff, signUpParent, uniqueUserId } from './helpers';
+import { demoAdmin, issuePinFor, registerChild, signIn, signInStaff, signUpParent, uniqueUserId } from './helpers';
 
 async function newPage(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();
-}
-
-async function issuePinFor(staff: Page, guardianName: string, relationship: string): Promise<string> {
-  await staff.getByLabel('Confirmed the child\'s date of birth').check();
-  await staff.getByLabel('Confirmed the address or phone number on file').check();
-  await staff.getByLabel("Guardian's name").fill(guardianName);
-  await staff.getByLabel('Relationship to the child').fill(relationship);
-  await staff.getByRole('button', { name: 'Issue PIN' }).click();
-  const letter = staff.getByRole('article', { name: 'PIN letter' });
-  await expect(letter).toBeVisible();
-  await expect(letter).toContainText(`Dear ${guardianName},`);
-  const pin = (await letter.locator('.font-mono').textContent())!.trim();
-  expect(pin).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}$/);
-  return pin;
 }
 
 async function linkChild(page: Page, pin: string, dateOfBirth: string) {
@@ -35,14 +21,8 @@ test('staff registers a child and issues PINs; two parents link the child; a wro
   // The office registers the child.
   const staff = await newPage(browser);
   await signInStaff(staff, demoAdmin);
-  await staff.goto('/staff/patients/new');
-  await staff.getByLabel('First name').fill('Olive');
-  await staff.getByLabel('Last name').fill(lastName);
-  await staff.getByLabel('Date of birth').fill(dateOfBirth);
-  await staff.getByRole('button', { name: 'Register child' }).click();
-  await expect(staff.getByText('The child is registered.')).toBeVisible();
-  const childUrl = new URL(staff.url()).pathname;
-  const childId = childUrl.split('/').at(-1)!;
+  const childId = await registerChild(staff, { firstName: 'Olive', lastName, dateOfBirth });
+  const childUrl = `/staff/patients/${childId}`;
 
   // A PIN needs two confirmations of who is calling.
   await staff.getByLabel("Guardian's name").fill('Ana Parent');

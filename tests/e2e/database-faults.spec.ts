@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import postgres from 'postgres';
 import { demoParent } from './helpers';
 import { createScratchPostgres, startPortal, stopPortal, type ScratchPostgres } from './scratch-postgres';
@@ -72,13 +72,18 @@ test('production refuses to start without its secrets and database, and names ea
 test('over HTTPS the session cookie is Secure, and every answer carries HSTS', async ({ page }) => {
   const response = await page.goto(`${app}/login`);
   expect(response?.headers()['strict-transport-security']).toMatch(/max-age=\d{7,}/);
+  await signInDemoParent(page);
+  const session = (await page.context().cookies()).find((cookie) => cookie.name.includes('session-token'));
+  expect(session).toMatchObject({ name: expect.stringMatching(/^__Secure-/), secure: true, httpOnly: true, sameSite: 'Lax' });
+});
+
+async function signInDemoParent(page: Page) {
+  await page.goto(`${app}/login`);
   await page.getByLabel('User ID or email').fill(demoParent.userId);
   await page.getByLabel('Password', { exact: true }).fill(demoParent.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(`${app}/dashboard`);
-  const session = (await page.context().cookies()).find((cookie) => cookie.name.includes('session-token'));
-  expect(session).toMatchObject({ name: expect.stringMatching(/^__Secure-/), secure: true, httpOnly: true, sameSite: 'Lax' });
-});
+}
 
 interface Sample {
   at: number;
@@ -109,11 +114,7 @@ async function load(request: APIRequestContext, path: string, lanes: number, unt
 
 test('PostgreSQL restarted under load: 503 while it is down, then back by itself within 10 seconds', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto(`${app}/login`);
-  await page.getByLabel('User ID or email').fill(demoParent.userId);
-  await page.getByLabel('Password', { exact: true }).fill(demoParent.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(`${app}/dashboard`);
+  await signInDemoParent(page);
 
   // Every opening of a child's record is an audited view: the "nothing lost" check below counts them.
   const database = postgres(cluster!.url('portal_faults'), { max: 1, onnotice: () => {} });
@@ -164,11 +165,7 @@ test('PostgreSQL restarted under load: 503 while it is down, then back by itself
 
 test('every connection slot taken by pg_sleep: new requests get 503 within 3 seconds, and the portal recovers', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto(`${app}/login`);
-  await page.getByLabel('User ID or email').fill(demoParent.userId);
-  await page.getByLabel('Password', { exact: true }).fill(demoParent.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(`${app}/dashboard`);
+  await signInDemoParent(page);
 
   // Another program takes every slot the server has: first the portal's own connections are
   // ended (as a restart of the app's host would), then sleepers fill what is free.

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { demoAdmin, fillSignUpForm, signInStaff, strongPassword, uniqueUserId } from './helpers';
+import { demoAdmin, fillSignUpForm, issuePinFor, registerChild, signInStaff, strongPassword, uniqueUserId } from './helpers';
 
 /**
  * Drives the real portal through "from PIN letter to your child on the home page" and saves a
@@ -21,20 +21,9 @@ test('registration help screenshots are taken from the real pages', async ({ bro
   // Step 1: the office registers the child and prints the PIN letter.
   const staff = await (await browser.newContext()).newPage();
   await signInStaff(staff, demoAdmin);
-  await staff.goto('/staff/patients/new');
-  await staff.getByLabel('First name').fill('Sam');
-  await staff.getByLabel('Last name').fill(`Example${uniqueUserId('').slice(1, 6)}`);
-  await staff.getByLabel('Date of birth').fill('2022-05-09');
-  await staff.getByRole('button', { name: 'Register child' }).click();
-  await expect(staff.getByText('The child is registered.')).toBeVisible();
-  await staff.getByLabel("Confirmed the child's date of birth").check();
-  await staff.getByLabel('Confirmed the address or phone number on file').check();
-  await staff.getByLabel("Guardian's name").fill('Alex Parent');
-  await staff.getByLabel('Relationship to the child').fill('Mother');
-  await staff.getByRole('button', { name: 'Issue PIN' }).click();
+  await registerChild(staff, { firstName: 'Sam', lastName: `Example${uniqueUserId('').slice(1, 6)}`, dateOfBirth: '2022-05-09' });
+  const pin = await issuePinFor(staff, 'Alex Parent', 'Mother');
   const letter = staff.getByRole('article', { name: 'PIN letter' });
-  await expect(letter).toBeVisible();
-  const pin = (await letter.locator('.font-mono').textContent())!.trim();
   await letter.screenshot({ path: shot('step-1-pin-letter') });
 
   // Step 2: the parent creates a free account.

@@ -86,3 +86,29 @@ export async function signInStaff(page: Page, login: StaffLogin) {
   await page.getByRole('button', { name: 'Verify' }).click();
   await expect(page).toHaveURL(/\/staff$/);
 }
+
+/** The office registers a child (staff page already signed in); returns the child's id. */
+export async function registerChild(staff: Page, child: { firstName: string; lastName: string; dateOfBirth: string }): Promise<string> {
+  await staff.goto('/staff/patients/new');
+  await staff.getByLabel('First name').fill(child.firstName);
+  await staff.getByLabel('Last name').fill(child.lastName);
+  await staff.getByLabel('Date of birth').fill(child.dateOfBirth);
+  await staff.getByRole('button', { name: 'Register child' }).click();
+  await expect(staff.getByText('The child is registered.')).toBeVisible();
+  return new URL(staff.url()).pathname.split('/').at(-1)!;
+}
+
+/** On the child's staff page: confirms two things about the caller and issues a PIN; returns it as printed. */
+export async function issuePinFor(staff: Page, guardianName: string, relationship: string): Promise<string> {
+  await staff.getByLabel("Confirmed the child's date of birth").check();
+  await staff.getByLabel('Confirmed the address or phone number on file').check();
+  await staff.getByLabel("Guardian's name").fill(guardianName);
+  await staff.getByLabel('Relationship to the child').fill(relationship);
+  await staff.getByRole('button', { name: 'Issue PIN' }).click();
+  const letter = staff.getByRole('article', { name: 'PIN letter' });
+  await expect(letter).toBeVisible();
+  await expect(letter).toContainText(`Dear ${guardianName},`);
+  const pin = (await letter.locator('.font-mono').textContent())!.trim();
+  expect(pin).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}$/);
+  return pin;
+}

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { demoAdmin, demoParent, signInStaff, signUpParent, uniqueUserId } from './helpers';
+import { demoAdmin, demoParent, issuePinFor, registerChild, signInStaff, signUpParent, uniqueUserId } from './helpers';
 
 /**
  * Two production servers on one database, as behind a load balancer: A is the usual e2e server,
@@ -77,18 +77,8 @@ test('a PIN redeemed at the same moment on both instances links exactly one pare
   test.setTimeout(120_000);
   const staff = await newPage(browser);
   await signInStaff(staff, demoAdmin);
-  await staff.goto('/staff/patients/new');
-  await staff.getByLabel('First name').fill('Twin');
-  await staff.getByLabel('Last name').fill(`Instances${uniqueUserId('').slice(1, 6)}`);
-  await staff.getByLabel('Date of birth').fill('2022-05-06');
-  await staff.getByRole('button', { name: 'Register child' }).click();
-  await expect(staff.getByText('The child is registered.')).toBeVisible();
-  await staff.getByLabel("Confirmed the child's date of birth").check();
-  await staff.getByLabel('Confirmed the address or phone number on file').check();
-  await staff.getByLabel("Guardian's name").fill('Sam Parent');
-  await staff.getByLabel('Relationship to the child').fill('Father');
-  await staff.getByRole('button', { name: 'Issue PIN' }).click();
-  const pin = (await staff.getByRole('article', { name: 'PIN letter' }).locator('.font-mono').textContent())!.trim();
+  await registerChild(staff, { firstName: 'Twin', lastName: `Instances${uniqueUserId('').slice(1, 6)}`, dateOfBirth: '2022-05-06' });
+  const pin = await issuePinFor(staff, 'Sam Parent', 'Father');
 
   const parents: Page[] = [];
   for (const origin of [A, B]) {
