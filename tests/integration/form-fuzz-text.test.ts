@@ -27,11 +27,13 @@ import { SHARE_LABEL_MAX } from '@/lib/records/share-schemas';
 import { UNSTORABLE_TEXT_MESSAGE } from '@/lib/storable-text';
 import { sectionTables } from '@/lib/records/write';
 import { actAs, uniqueSuffix } from '../factories';
-import { auditEventsSince, auditMarks, auditProblems, auditTrailProblems, FUZZ_SEED, leafStrings, recordFuzzResults, rememberTypedText, RUNS_PER_FORM } from '../fuzz/harness';
+import { auditEventsSince, auditMarks, auditProblems, auditTrailProblems, FUZZ_SEED, leafStrings, recordFuzzResults, rememberTypedText, FUZZ_TEST_TIMEOUT_MS, RUNS_PER_FORM } from '../fuzz/harness';
 import { acceptedText, documentedNormalization, expectRenderedEscaped, type TextRule } from '../fuzz/text';
 import { buildWorld, chartEntryBases, type World } from '../fuzz/world';
 import { testDb } from '../setup/database';
 import { TestRedirect } from '../setup/next-mocks';
+
+vi.setConfig({ testTimeout: FUZZ_TEST_TIMEOUT_MS });
 
 /**
  * Round trip of free text through the forms that store it: any text the schema accepts is

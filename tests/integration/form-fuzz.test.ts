@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formCases } from '../fuzz/forms';
-import { auditTrailProblems, fuzzForm, recordFuzzResults, RUNS_PER_FORM, type FormReport } from '../fuzz/harness';
+import { auditTrailProblems, fuzzForm, recordFuzzResults, FUZZ_TEST_TIMEOUT_MS, RUNS_PER_FORM, type FormReport } from '../fuzz/harness';
 import { databaseRequests } from '../fuzz/database-requests';
 import { loadServerActions, serverActionFiles, type ActionKey, type ServerAction } from '../fuzz/server-actions';
 import { buildWorld } from '../fuzz/world';
 import { actAs } from '../factories';
 import { testDb } from '../setup/database';
 import { TestRedirect } from '../setup/next-mocks';
+
+vi.setConfig({ testTimeout: FUZZ_TEST_TIMEOUT_MS });
 
 /**
  * Property-based tests of every form (every export of every 'use server' file): hostile input
