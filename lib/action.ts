@@ -41,6 +41,12 @@ export interface ActionDefinition<S extends z.ZodType, A extends ActionAccess = 
   audit?: AuditAction;
   /** Counted before authorization and before any expensive work. */
   rateLimit?: { bucket: string; limit: number; windowSeconds: number; per: 'ip' | 'user'; message?: string };
+  /**
+   * For forms where someone types a secret (a PIN, a share code): a form refused for its shape
+   * is audited too, as this action with reason "malformed", so every failed try shows in the
+   * audit trail. It is not counted as a guess: malformed input cannot match any secret.
+   */
+  auditRefusedInput?: AuditAction;
   /** Allowed before the account's set-up is finished (temporary password, staff two-step enrolment): see lib/auth/account-setup.ts. */
   allowDuringAccountSetup?: boolean;
   /** Extra checks on the parsed input, e.g. that the child belongs to this guardian. Throw AppError to refuse. */
@@ -178,12 +184,12 @@ function buildAction<S extends z.ZodType, T>({ definition, run }: Pipeline<S, T>
       // Before the schema, for every form at once: NUL or half a surrogate pair would make the
       // query fail (an error page) or be stored as something else than what was sent.
       const unstorable = unstorableTextFields(plainInput);
-      if (unstorable.length > 0) {
-        return { ok: false, formError: messages.invalid, fieldErrors: Object.fromEntries(unstorable.map((field) => [field, UNSTORABLE_TEXT_MESSAGE])) };
-      }
-      const parsed = definition.schema.safeParse(plainInput);
-      if (!parsed.success) {
-        const fieldErrors = fieldErrorsFrom(parsed.error);
+      const parsed = unstorable.length > 0 ? null : definition.schema.safeParse(plainInput);
+      if (!parsed?.success) {
+        const fieldErrors = parsed ? fieldErrorsFrom(parsed.error) : Object.fromEntries(unstorable.map((field) => [field, UNSTORABLE_TEXT_MESSAGE]));
+        if (definition.auditRefusedInput) {
+          await recordOutsideTransaction(actor, meta, { action: definition.auditRefusedInput, outcome: 'denied', metadata: { action: definition.name, reason: 'malformed' } });
+        }
         return { ok: false, formError: fieldErrors._form ?? messages.invalid, fieldErrors };
       }
       const input = parsed.data as z.infer<S>;

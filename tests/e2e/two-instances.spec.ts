@@ -60,6 +60,7 @@ test('failed sign-ins spread over both instances lock the account on both; a per
   expect(answers.slice(0, 5).every((answer) => answer.startsWith('We sent a new link'))).toBe(true);
   expect(answers[5]).toMatch(/Too many/);
   await page.getByRole('button', { name: 'Sign out' }).first().click();
+  await expect(page).toHaveURL(/\/login/);
 
   // Ten wrong passwords, alternating: the eleventh try, with the right password, is locked out on both.
   for (let attempt = 0; attempt < 10; attempt += 1) {

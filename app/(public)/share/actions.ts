@@ -17,6 +17,7 @@ export const openShareWithCode = defineSelfAuditedAction(
     schema: openShareSchema,
     access: { kind: 'anyone' },
     allowDuringAccountSetup: true,
+    auditRefusedInput: 'record.share_refused',
     rateLimit: { bucket: 'record-share-code', limit: 30, windowSeconds: 900, per: 'ip' },
   },
   async ({ input, db, meta }) => {

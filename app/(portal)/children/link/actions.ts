@@ -7,7 +7,7 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { linkChildWithPin } from '@/lib/guardianship/link';
 
-export const linkChild = defineSelfAuditedAction({ name: 'guardianship.link', schema: linkChildSchema, access: { kind: 'parent' } }, async ({ input, db, session, meta }) => {
+export const linkChild = defineSelfAuditedAction({ name: 'guardianship.link', schema: linkChildSchema, access: { kind: 'parent' }, auditRefusedInput: 'guardianship.link_failed' }, async ({ input, db, session, meta }) => {
   const now = new Date();
   const result = await linkChildWithPin(db, session.user, input, meta, now, todayInPractice(now));
   const { PRACTICE_PHONE, PIN_TTL_DAYS } = env();
