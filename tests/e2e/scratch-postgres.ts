@@ -18,6 +18,17 @@ function binary(name: string): string {
   throw new Error(`${name} not found: install PostgreSQL's server package`);
 }
 
+/** initdb and pg_ctl are here (PostgreSQL's server package), so a throwaway server can be made. */
+export function postgresServerBinariesAvailable(): boolean {
+  try {
+    binary('initdb');
+    binary('pg_ctl');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const asRoot = process.getuid?.() === 0;
 
 function run(command: string, args: string[]): string {
