@@ -1,4 +1,4 @@
-import bcrypt from 'bcryptjs';
+import { bcryptOffThread as bcrypt } from './password-threads';
 
 export const BCRYPT_COST = 12;
 
