@@ -1,8 +1,9 @@
+import { dateFormatter } from '@/lib/date-formatters';
 import { env } from '@/lib/env';
 
 /** Today's date (YYYY-MM-DD) where the practice is: a birthday starts at the practice's midnight. */
 export function todayInPractice(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: env().PRACTICE_TIMEZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return dateFormatter('en-CA', { timeZone: env().PRACTICE_TIMEZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 function parts(isoDate: string): [number, number, number] {
@@ -40,5 +41,5 @@ export function describeAge(dateOfBirth: string, today: string): string {
 
 export function formatDate(isoDate: string): string {
   const [y, m, d] = parts(isoDate);
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  return dateFormatter('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
 }
