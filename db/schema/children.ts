@@ -20,6 +20,8 @@ export const children = pgTable(
   (table) => [
     uniqueIndex('children_mrn_key').on(table.mrn).where(sql`${table.mrn} is not null`),
     index('children_name_idx').on(sql`lower(${table.lastName})`, sql`lower(${table.firstName})`),
+    // Staff look children up by MRN without minding case (the audit report's child filter).
+    index('children_mrn_lower_idx').on(sql`lower(${table.mrn})`),
   ],
 );
 

@@ -73,6 +73,8 @@ export const messages = pgTable(
     index('messages_conversation_idx').on(table.conversationId, table.createdAt),
     uniqueIndex('messages_idempotency_key').on(table.conversationId, table.idempotencyKey).where(sql`${table.idempotencyKey} is not null`),
     index('messages_unread_by_guardian_idx').on(table.conversationId).where(sql`${table.authorKind} = 'staff' and ${table.kind} = 'message' and ${table.readByGuardianAt} is null`),
+    // The staff queue's "unread" mark: without it, each queue page read every message ever sent.
+    index('messages_unread_by_staff_idx').on(table.conversationId).where(sql`${table.authorKind} = 'parent' and ${table.readByStaffAt} is null`),
     check('messages_kind_check', sql`${table.kind} in ('message', 'note')`),
     check('messages_note_by_staff', sql`${table.kind} = 'message' or ${table.authorKind} = 'staff'`),
   ],

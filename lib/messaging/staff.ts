@@ -76,14 +76,23 @@ export async function listQueue(db: Db, staff: { id: string; roles: StaffRole[] 
   return { rows: rows.slice(0, QUEUE_PAGE_SIZE), hasMore: rows.length > QUEUE_PAGE_SIZE };
 }
 
+/**
+ * The tabs' counts stop at QUEUE_COUNT_CAP ("999+"): exact counts of years of closed
+ * conversations would cost a scan that grows with the practice's history on every queue page.
+ */
+export const QUEUE_COUNT_CAP = 999;
+
 export async function queueCounts(db: Db, staff: { id: string; roles: StaffRole[] }, search: string): Promise<Record<QueueTab, number>> {
+  const searching = searchCondition(search);
   const counts = await Promise.all(
     queueTabs.map(async (tab) => {
-      const [row] = await db
-        .select({ n: count() })
-        .from(conversations)
-        .innerJoin(children, eq(children.id, conversations.childId))
-        .where(and(inQueuesOf(staff.roles), tabCondition(tab, staff.id), searchCondition(search)));
+      const matching = db.select({ one: sql`1` }).from(conversations);
+      // Children are joined only when a search names them.
+      const rows = (searching ? matching.innerJoin(children, eq(children.id, conversations.childId)) : matching)
+        .where(and(inQueuesOf(staff.roles), tabCondition(tab, staff.id), searching))
+        .limit(QUEUE_COUNT_CAP + 1)
+        .as('matching');
+      const [row] = await db.select({ n: count() }).from(rows);
       return [tab, row?.n ?? 0] as const;
     }),
   );

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { auditEvents, conversations, guardianships, mailOutbox, messages, users } from '@/db/schema';
 import { replyToOffice } from '@/app/(portal)/inbox/actions';
@@ -8,7 +8,7 @@ import { addStaffNote, changeConversationCategory, closeConversation, replyToGua
 import { systemActor } from '@/lib/audit/events';
 import { auditedTransaction } from '@/lib/audit/transaction';
 import { countUnreadConversations, getGuardianConversation, listInbox, sendNewMessage } from '@/lib/messaging/parent';
-import { getStaffConversation, listQueue, replyAsStaff } from '@/lib/messaging/staff';
+import { getStaffConversation, listQueue, QUEUE_COUNT_CAP, queueCounts, replyAsStaff } from '@/lib/messaging/staff';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { actAs, createChildLinkedTo, createParent, createStaffMember, openSession, testMeta, uniqueSuffix } from '../factories';
 import { testDb } from '../setup/database';
@@ -114,6 +114,25 @@ describe('sending and reading messages', () => {
     for (let i = 0; i < 20; i += 1) expect((await sendAs(session, newMessage(child.id))).ok).toBe(true);
     expect(await sendAs(session, newMessage(child.id))).toEqual({ ok: false, formError: expect.stringMatching(/sent 20 messages in the last hour/) });
     expect(await db.select().from(conversations).where(eq(conversations.guardianUserId, parent.id))).toHaveLength(20);
+  });
+});
+
+describe('the office queue', () => {
+  it('counts each tab, stopping at the cap once years of closed conversations pile up', async () => {
+    const { db, parent, child } = await family();
+    const clinical = await createStaffMember(db, ['clinical']);
+    const sent = await sendNewMessage(db, parent.id, newMessage(child.id, 'clinical'), TODAY);
+    await db.execute(sql`insert into conversations (child_id, guardian_user_id, category, subject, status, started_by, closed_at)
+      select ${child.id}, ${parent.id}, 'clinical', 'Old question ' || n, 'closed', 'parent', now() from generate_series(1, ${QUEUE_COUNT_CAP + 5}) n`);
+    const counts = await queueCounts(db, { id: clinical.id, roles: ['clinical'] }, '');
+    expect(counts.closed).toBe(QUEUE_COUNT_CAP + 1);
+    expect(counts.open).toBeGreaterThanOrEqual(1);
+    expect(counts.mine).toBe(0);
+    // A search still narrows the counts (children are joined only then).
+    const searched = await queueCounts(db, { id: clinical.id, roles: ['clinical'] }, child.lastName);
+    expect(searched.open).toBe(1);
+    expect(searched.closed).toBe(QUEUE_COUNT_CAP + 1);
+    expect((await listQueue(db, { id: clinical.id, roles: ['clinical'] }, 'open', child.lastName)).rows.map((row) => row.id)).toEqual([sent.conversationId]);
   });
 });
 

@@ -6,7 +6,7 @@ import { getDb } from '@/db';
 import { requireStaff } from '@/lib/authz';
 import { categoriesFor } from '@/lib/messaging/categories';
 import { categoryLabels } from '@/lib/messaging/schemas';
-import { listQueue, queueCounts, queueTabs, type QueueTab } from '@/lib/messaging/staff';
+import { listQueue, QUEUE_COUNT_CAP, queueCounts, queueTabs, type QueueTab } from '@/lib/messaging/staff';
 import { formatDateTime } from '@/lib/format-time';
 import { portalPage } from '@/lib/page';
 
@@ -36,7 +36,7 @@ export default portalPage(async function StaffMessagesPage({ searchParams }: { s
       <nav aria-label="Queues" className="flex flex-wrap gap-2">
         {queueTabs.map((id) => (
           <Link key={id} href={href({ tab: id })} aria-current={id === tab ? 'page' : undefined} className={`rounded-md border px-3 py-2 font-medium ${id === tab ? 'border-brand-600 bg-brand-600 text-white' : 'border-slate-300 bg-white text-slate-900'}`}>
-            {tabLabels[id]} ({counts[id]})
+            {tabLabels[id]} ({counts[id] > QUEUE_COUNT_CAP ? `${QUEUE_COUNT_CAP}+` : counts[id]})
           </Link>
         ))}
       </nav>

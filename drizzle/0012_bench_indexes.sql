@@ -1,0 +1,2 @@
+CREATE INDEX "children_mrn_lower_idx" ON "children" USING btree (lower("mrn"));--> statement-breakpoint
+CREATE INDEX "messages_unread_by_staff_idx" ON "messages" USING btree ("conversation_id") WHERE "messages"."author_kind" = 'parent' and "messages"."read_by_staff_at" is null;
