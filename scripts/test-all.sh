@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: every check, in the order a failure is cheapest to find.
 #   types → lint → dependency audit → unit + integration on embedded PGlite → integration on PostgreSQL
-#   → production build (once) → end-to-end in Chromium against PostgreSQL.
+#   → production build (once) → end-to-end in Chromium against PostgreSQL → benchmark smoke test.
 # PostgreSQL comes from TEST_POSTGRES_URL (default: the local server on 127.0.0.1:5432).
 # Outside CI, steps whose PostgreSQL or Chromium is missing are skipped with a note;
 # in CI (CI=true) a missing piece is a failure.
@@ -57,6 +57,11 @@ if postgres_reachable; then
         const sql = postgres(process.argv[1], { max: 1, onnotice: () => {} });
         sql.unsafe('drop database if exists ' + process.argv[2] + ' with (force)').finally(() => sql.end());
       " "$PG_URL" "$e2e_db" || true
+      # The benchmark at a hundredth of its size, on the same build: it checks every timed route
+      # answers as a signed-in person would see it, not how fast (figures here are not comparable).
+      bench_out="$(mktemp -d)"
+      step "Benchmark smoke test (npm run bench at 1/100 size)" env DATABASE_URL="$PG_URL" npx tsx scripts/bench.ts --scale 0.01 --seconds 2 --skip-growth --out "$bench_out"
+      rm -rf "$bench_out"
     fi
   else
     missing "the end-to-end tests" "no Chromium at $CHROMIUM (apt-get install -y chromium)"

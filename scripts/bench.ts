@@ -1,0 +1,643 @@
+import './load-env';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, totalmem } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import postgres from 'postgres';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import { encode } from 'next-auth/jwt';
+import { connectPostgres, migrateDatabase, type Database } from '@/db';
+import * as schema from '@/db/schema';
+import { auditedTransaction } from '@/lib/audit/transaction';
+import { actorFor } from '@/lib/auth/actors';
+import { hashHintAnswer, hashPassword } from '@/lib/auth/password';
+import { createSession, lookUpSession } from '@/lib/auth/sessions';
+import { parseAuditFilters } from '@/lib/audit/report-filters';
+import { auditReportPage } from '@/lib/audit/report';
+import { todayInPractice } from '@/lib/children/age';
+import { findLinkedChild, listChildrenPastMajority, listLinkedChildren } from '@/lib/guardianship/access';
+import { countUnreadConversations, getGuardianConversation, listInbox, replyAsGuardian } from '@/lib/messaging/parent';
+import { listQueue, queueCounts } from '@/lib/messaging/staff';
+import { printableImmunizationRecord } from '@/lib/records/immunization-record';
+import { readChildRecord } from '@/lib/records/read';
+import { listRecordShares } from '@/lib/records/shares';
+import { benchPassword, practiceSize, seedPractice, staffRoleCycle, type PracticeSize } from './bench/seed-practice';
+import { drive, percentile, sampleGroupMemory, type LoadResult, type RequestSpec } from './bench/load';
+import { explainQueries, type CapturedQuery, type ExplainedQuery } from './bench/explain';
+import { firstLoadJs } from './bench/first-load-js';
+
+const usage = `Usage: npm run bench -- [--scale 1] [--seconds 15] [--connections 50] [--skip-growth] [--only child,inbox] [--profile] [--keep-database] [--reuse portal_bench_…] [--out bench-results]
+
+Seeds a large practice into a new database on the PostgreSQL server of DATABASE_URL (scale 1:
+100,000 children, 150,000 guardians, 300,000 conversations, 1,000,000 messages, 2,000,000
+record items, 10,000,000 audit events), starts the production build against it (building it
+first if there is none), drives each page with many signed-in parents and staff, and writes
+bench-results/latest.md and latest.json. Unless --skip-growth, it then seeds a tenth of the
+practice and compares the child summary and Inbox. The databases are dropped at the end.`;
+
+const PORT = 3900;
+const origin = `http://127.0.0.1:${PORT}`;
+const buildDir = path.join(process.cwd(), '.next');
+
+interface Options {
+  scale: number;
+  seconds: number;
+  connections: number;
+  growth: boolean;
+  keepDatabase: boolean;
+  outDir: string;
+  /** Route keys to drive (the baseline always runs); for working on one page. */
+  only: string[] | null;
+  /** Write the server's CPU profile (--cpu-prof) into the output folder. */
+  profile: boolean;
+  /** A database kept by an earlier --keep-database run at the same scale: no seeding, not dropped. */
+  reuse: string | null;
+}
+
+function readOptions(): Options {
+  const { values } = parseArgs({
+    options: {
+      scale: { type: 'string', default: '1' },
+      seconds: { type: 'string', default: '15' },
+      connections: { type: 'string', default: '50' },
+      'skip-growth': { type: 'boolean', default: false },
+      'keep-database': { type: 'boolean', default: false },
+      out: { type: 'string', default: 'bench-results' },
+      only: { type: 'string' },
+      profile: { type: 'boolean', default: false },
+      reuse: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  const number = (name: string, value: string, min: number) => {
+    const parsed = Number(value);
+    if (!Number.isFinite(parsed) || parsed < min) {
+      console.error(`--${name} must be a number of at least ${min}.\n\n${usage}`);
+      process.exit(2);
+    }
+    return parsed;
+  };
+  return {
+    scale: number('scale', values.scale, 0.001),
+    seconds: number('seconds', values.seconds, 1),
+    connections: Math.round(number('connections', values.connections, 1)),
+    growth: !values['skip-growth'],
+    keepDatabase: values['keep-database'],
+    outDir: path.resolve(values.out),
+    only: values.only ? values.only.split(',') : null,
+    profile: values.profile,
+    reuse: values.reuse ?? null,
+  };
+}
+
+const log = (line: string) => console.log(line);
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+// ---------------------------------------------------------------------------------------------
+// The people who use the portal during the run: real sessions, opened the way sign-in opens
+// them (a row in `sessions`, the token in next-auth's encrypted cookie).
+
+interface Visitor {
+  userUuid: string;
+  cookie: string;
+}
+
+interface Parent extends Visitor {
+  n: number;
+  childUuid: string;
+  conversationUuid: string;
+  openConversationUuid: string | null;
+}
+
+interface Cast {
+  parents: Parent[];
+  /** Parents with an open conversation: they send the replies. */
+  writers: Parent[];
+  clinicians: Visitor[];
+  admins: Visitor[];
+  /** MRNs of the parents' children, for the audit report filtered by child. */
+  mrns: string[];
+}
+
+/** The seed's ids (bench_uuid in seed-practice.ts): an md5 with the version-4 and variant digits set. */
+const md5uuid = (key: string) => {
+  const md5 = createHash('md5').update(key).digest('hex');
+  const hex = `${md5.slice(0, 12)}4${md5.slice(13, 16)}8${md5.slice(17)}`;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+};
+
+async function sessionCookie(db: Database, user: { id: string; kind: 'parent' | 'staff' }, secret: string): Promise<string> {
+  const { token } = await createSession(db, user, { ipAddress: '127.0.0.1', userAgent: 'scripts/bench.ts', requestId: 'bench' });
+  const salt = 'authjs.session-token';
+  const jwt = await encode({ token: { st: token }, secret, salt, maxAge: 12 * 3600 });
+  return `${salt}=${jwt}`;
+}
+
+async function openSessions(db: Database, size: PracticeSize, secret: string): Promise<Cast> {
+  const P = size.guardians;
+  const K = size.conversations;
+  const C = size.children;
+  const parentCount = Math.min(P, 300);
+  // Spread over the whole range: old accounts with long histories and new ones.
+  const parentNumbers = Array.from({ length: parentCount }, (_, i) => Math.floor((i * P) / parentCount) + 1);
+  // A parent's conversations are k = p, p + P, …; those above 95 % of K are still open.
+  const openConversationOf = (p: number) => {
+    for (let k = p; k <= K; k += P) if (k > K * 0.95) return md5uuid(`k${k}`);
+    return null;
+  };
+  const writerNumbers: number[] = [];
+  for (let p = P; p >= 1 && writerNumbers.length < 300; p--) if (openConversationOf(p)) writerNumbers.push(p);
+
+  const parentOf = async (p: number): Promise<Parent> => {
+    const userUuid = md5uuid(`p${p}`);
+    return {
+      n: p,
+      userUuid,
+      childUuid: md5uuid(`c${((p - 1) % C) + 1}`),
+      conversationUuid: md5uuid(`k${p}`),
+      openConversationUuid: openConversationOf(p),
+      cookie: await sessionCookie(db, { id: userUuid, kind: 'parent' }, secret),
+    };
+  };
+  const parents = await Promise.all(parentNumbers.map(parentOf));
+  const writers = await Promise.all(writerNumbers.map(parentOf));
+  const staffOf = (role: string) =>
+    Promise.all(
+      Array.from({ length: size.staff }, (_, i) => i + 1)
+        .filter((n) => staffRoleCycle[(n - 1) % staffRoleCycle.length] === role)
+        .map(async (n) => ({ userUuid: md5uuid(`s${n}`), cookie: await sessionCookie(db, { id: md5uuid(`s${n}`), kind: 'staff' }, secret) })),
+    );
+  return {
+    parents,
+    writers,
+    clinicians: await staffOf('clinical'),
+    admins: await staffOf('admin'),
+    mrns: parentNumbers.map((p) => `B${String(((p - 1) % C) + 1).padStart(8, '0')}`),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The portal under test: the production build, started on its own database.
+
+function ensureBuild(): void {
+  if (existsSync(path.join(buildDir, 'BUILD_ID'))) return;
+  log('No production build found: running `next build` (once)…');
+  const result = spawnSync('npx', ['next', 'build'], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('next build failed');
+}
+
+async function startServer(databaseUrl: string, secrets: Record<string, string>, logFile: string, profileDir: string | null): Promise<ChildProcess> {
+  const output = createWriteStream(logFile);
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const server = spawn(process.execPath, [...nodeArgs, path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PUBLIC_URL: origin, ...secrets },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  server.stdout!.pipe(output);
+  server.stderr!.pipe(output);
+  const started = Date.now();
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`the portal exited; see ${logFile}`);
+    try {
+      if ((await fetch(`${origin}/api/health`)).ok) return server;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() - started > 90_000) throw new Error(`the portal did not start; see ${logFile}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** Stops the portal and waits for it to exit (a CPU profile is written on the way out). */
+async function stopServer(server: ChildProcess | undefined): Promise<void> {
+  if (!server?.pid || server.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+}
+
+/** The id React gives a server action in this build, so the benchmark can call it as a form does. */
+function actionId(filename: string, exportedName: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(buildDir, 'server', 'server-reference-manifest.json'), 'utf8')) as { node: Record<string, { filename?: string; exportedName?: string }> };
+  const found = Object.entries(manifest.node).find(([, entry]) => entry.filename === filename && entry.exportedName === exportedName);
+  if (!found) throw new Error(`server action ${exportedName} of ${filename} is not in the build`);
+  return found[0];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Routes
+
+interface Route {
+  key: string;
+  title: string;
+  who: 'parent' | 'staff' | 'none';
+  next: () => RequestSpec;
+  bodyIsGood?: (body: string) => boolean;
+}
+
+function cycle<T>(items: T[]): () => T {
+  let i = 0;
+  return () => items[i++ % items.length]!;
+}
+
+function routesFor(cast: Cast, sevenDaysAgo: string, today: string): Route[] {
+  const parent = cycle(cast.parents);
+  const writer = cycle(cast.writers);
+  const clinician = cycle(cast.clinicians);
+  const admin = cycle(cast.admins);
+  const mrn = cycle(cast.mrns);
+  const get = (path: string, visitor: Visitor): RequestSpec => ({ path, headers: { cookie: visitor.cookie } });
+  const replyAction = actionId('app/(portal)/inbox/actions.ts', 'replyToOffice');
+  return [
+    { key: 'baseline', title: 'Baseline: /api/health (select 1)', who: 'none', next: () => ({ path: '/api/health', headers: {} }) },
+    { key: 'dashboard', title: 'Parent: dashboard', who: 'parent', next: () => get('/dashboard', parent()) },
+    {
+      key: 'child',
+      title: "Parent: a child's summary",
+      who: 'parent',
+      next: () => {
+        const p = parent();
+        return get(`/children/${p.childUuid}`, p);
+      },
+    },
+    {
+      key: 'immunizations',
+      title: 'Parent: immunization record',
+      who: 'parent',
+      next: () => {
+        const p = parent();
+        return get(`/children/${p.childUuid}/immunizations/print`, p);
+      },
+    },
+    { key: 'inbox', title: 'Parent: Inbox', who: 'parent', next: () => get('/inbox', parent()) },
+    {
+      key: 'conversation',
+      title: 'Parent: a conversation',
+      who: 'parent',
+      next: () => {
+        const p = parent();
+        return get(`/inbox/${p.conversationUuid}`, p);
+      },
+    },
+    {
+      key: 'send',
+      title: 'Parent: send a reply (server action)',
+      who: 'parent',
+      bodyIsGood: (body) => body.includes('"ok":true'),
+      next: () => {
+        const p = writer();
+        const conversationUrl = `/inbox/${p.openConversationUuid}`;
+        return {
+          method: 'POST',
+          path: conversationUrl,
+          headers: { cookie: p.cookie, 'next-action': replyAction, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', origin },
+          body: JSON.stringify([{ conversationId: p.openConversationUuid, body: 'Thank you, that helps. We will come on Tuesday.', idempotencyKey: randomUUID() }]),
+        };
+      },
+    },
+    { key: 'queue', title: 'Staff: clinical message queue', who: 'staff', next: () => get('/staff/messages', clinician()) },
+    {
+      key: 'audit',
+      title: 'Staff: audit report for one child',
+      who: 'staff',
+      next: () => get(`/staff/audit?${new URLSearchParams({ child: mrn(), from: sevenDaysAgo, to: today })}`, admin()),
+    },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks that a route really shows what it should before it is timed.
+
+async function checkRoute(route: Route): Promise<void> {
+  const spec = route.next();
+  const response = await fetch(`${origin}${spec.path}`, { method: spec.method ?? 'GET', headers: spec.headers, body: spec.body, redirect: 'manual' });
+  const text = await response.text();
+  const ok = response.status === 200 && (route.key !== 'send' || text.includes('"ok":true'));
+  if (!ok) throw new Error(`${route.title}: expected 200${route.key === 'send' ? ' and ok' : ''}, got ${response.status} ${response.headers.get('location') ?? ''} ${text.slice(0, 300)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The sign-in storm: real sign-ins through the login form's action, 10 a second, while the
+// Inbox is driven as before.
+
+async function signInStorm(size: PracticeSize, perSecond: number, seconds: number) {
+  const signIn = actionId('app/(public)/login/actions.ts', 'signInParent');
+  const latencies: number[] = [];
+  let failures = 0;
+  const pending: Promise<void>[] = [];
+  const started = performance.now();
+  for (let i = 0; i < perSecond * seconds; i++) {
+    const due = started + (i * 1000) / perSecond;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const p = ((i * 7919) % size.guardians) + 1;
+    pending.push(
+      (async () => {
+        const begun = performance.now();
+        try {
+          const response = await fetch(`${origin}/login`, {
+            method: 'POST',
+            headers: { 'next-action': signIn, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', origin },
+            body: JSON.stringify([{ identifier: `parent${p}`, password: benchPassword }]),
+            redirect: 'manual',
+          });
+          await response.text();
+          if (!(response.headers.get('set-cookie') ?? '').includes('session-token')) failures++;
+        } catch {
+          failures++;
+        }
+        latencies.push(performance.now() - begun);
+      })(),
+    );
+  }
+  await Promise.all(pending);
+  latencies.sort((a, b) => a - b);
+  return { attempts: perSecond * seconds, failures, p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What auditing costs one mutation: the parent's reply (the same domain function as the
+// action), with and without its audit event and row-change triggers, on the large database.
+
+async function auditCost(db: Database, sql: postgres.Sql, cast: Cast, operations: number) {
+  const workers = cast.writers.slice(0, 8);
+  const today = todayInPractice();
+  const reply = (tx: Parameters<typeof replyAsGuardian>[0], writer: Parent) =>
+    replyAsGuardian(tx, writer.userUuid, { conversationId: writer.openConversationUuid!, body: 'Measuring the cost of auditing.', idempotencyKey: randomUUID() }, today);
+  const run = async (operation: (writer: Parent) => Promise<unknown>) => {
+    const latencies: number[] = [];
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      workers.map(async (writer) => {
+        while (next++ < operations) {
+          const begun = performance.now();
+          await operation(writer);
+          latencies.push(performance.now() - begun);
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    return { opsPerSecond: latencies.length / seconds, p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95) };
+  };
+  const tables = ['messages', 'conversations'];
+  const unaudited = (writer: Parent) => db.transaction((tx) => reply(tx, writer));
+  const audited = (writer: Parent) =>
+    auditedTransaction(db, actorFor({ id: writer.userUuid, kind: 'parent', roles: [] }), { ipAddress: '127.0.0.1', userAgent: 'scripts/bench.ts', requestId: randomUUID() }, async ({ tx, audit }) => {
+      const result = await reply(tx, writer);
+      await audit({ action: 'message.replied', childId: result.childId, targetType: 'conversation', targetId: result.conversationId, metadata: { messageId: result.messageId } });
+    });
+  for (const table of tables) await sql.unsafe(`alter table ${table} disable trigger audit_row_change`);
+  await run(unaudited); // warm-up
+  const bare = await run(unaudited);
+  for (const table of tables) await sql.unsafe(`alter table ${table} enable trigger audit_row_change`);
+  await run(audited);
+  const withAudit = await run(audited);
+  return { workers: workers.length, operations, bare, audited: withAudit, ratio: bare.opsPerSecond / withAudit.opsPerSecond };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The queries behind each page, captured from the same domain functions the pages call.
+
+async function captureQueries(url: string, cast: Cast, sessionToken: string): Promise<{ queries: CapturedQuery[]; close: () => Promise<void> }> {
+  const queries: CapturedQuery[] = [];
+  let label = '';
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  const db = drizzle(client, { schema, logger: { logQuery: (sql, params) => void queries.push({ label, sql, params }) } }) as unknown as Database;
+  const parent = cast.parents[Math.floor(cast.parents.length / 2)]!;
+  const today = todayInPractice();
+  const viewer = { kind: 'guardian' as const, userId: parent.userUuid, today };
+  const clinician = { id: cast.clinicians[0]!.userUuid, roles: ['clinical' as const] };
+  const steps: [string, () => Promise<unknown>][] = [
+    ['session lookup (every page)', () => lookUpSession(db, sessionToken)],
+    ['unread count (every parent page)', () => countUnreadConversations(db, parent.userUuid, today)],
+    ['dashboard: children', () => Promise.all([listLinkedChildren(db, parent.userUuid, today), listChildrenPastMajority(db, parent.userUuid, today)])],
+    ['child: access check', () => findLinkedChild(db, parent.userUuid, parent.childUuid, today)],
+    ['child: record', () => readChildRecord(db, viewer, parent.childUuid)],
+    ['child: share links', () => listRecordShares(db, parent.userUuid, parent.childUuid)],
+    [
+      'immunizations: record',
+      async () => {
+        const child = await findLinkedChild(db, parent.userUuid, parent.childUuid, today);
+        if (child) await printableImmunizationRecord(db, viewer, child, today);
+      },
+    ],
+    ['inbox: page 1', () => listInbox(db, parent.userUuid, today, 1)],
+    ['conversation: thread', () => getGuardianConversation(db, parent.userUuid, parent.conversationUuid, today)],
+    ['staff queue: open tab', () => listQueue(db, clinician, 'open', '', 1)],
+    ['staff queue: tab counts', () => queueCounts(db, clinician, '')],
+    ['audit report: one child', () => auditReportPage(db, parseAuditFilters({ child: cast.mrns[0]! }, today).filters)],
+  ];
+  for (const [name, step] of steps) {
+    label = name;
+    await step();
+  }
+  return { queries, close: () => client.end() };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface SizeRun {
+  size: PracticeSize;
+  seedSeconds: number;
+  seedSteps: Record<string, number>;
+  routes: (LoadResult & { key: string; title: string; ratio: number })[];
+  memory?: { idleMb: number; peakMb: number };
+  storm?: { calm: LoadResult; storm: LoadResult; signIns: Awaited<ReturnType<typeof signInStorm>> };
+  audit?: Awaited<ReturnType<typeof auditCost>>;
+  explain?: ExplainedQuery[];
+  firstLoad?: { key: string; path: string; files: number; gzipKb: number }[];
+}
+
+async function benchAtSize(options: Options, scale: number, only: string[] | null, full: boolean): Promise<SizeRun> {
+  const serverUrl = process.env.DATABASE_URL!;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  const reuse = full ? options.reuse : null;
+  const name = reuse ?? `portal_bench_${randomBytes(4).toString('hex')}`;
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const size = practiceSize(scale);
+  let server: ChildProcess | undefined;
+  let connection: Awaited<ReturnType<typeof connectPostgres>> | undefined;
+  const seedClient = postgres(url.toString(), { max: 1, onnotice: () => {} });
+  try {
+    if (!reuse) await admin.unsafe(`create database ${name}`);
+    connection = await connectPostgres(url.toString());
+    await migrateDatabase(connection);
+    if (reuse) log(`\nReusing ${name} (seeded at this scale by an earlier run)`);
+    else log(`\nSeeding ${name}: ${size.children.toLocaleString()} children, ${size.guardians.toLocaleString()} guardians, ${size.conversations.toLocaleString()} conversations, ${size.messages.toLocaleString()} messages, ${size.recordItems.toLocaleString()} record items, ${size.auditEvents.toLocaleString()} audit events`);
+    const seedStarted = performance.now();
+    const seedSteps = reuse ? {} : await seedPractice(seedClient, size, { passwordHash: await hashPassword(benchPassword), hintAnswerHash: await hashHintAnswer('bench'), log });
+    const seedSeconds = (performance.now() - seedStarted) / 1000;
+    if (!reuse) log(`  seeded in ${seedSeconds.toFixed(0)} s`);
+
+    const secrets = { AUTH_SECRET: randomBytes(32).toString('base64url'), PIN_HMAC_SECRET: randomBytes(32).toString('base64url'), TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64url') };
+    const cast = await openSessions(connection.db, size, secrets.AUTH_SECRET);
+    mkdirSync(options.outDir, { recursive: true });
+    server = await startServer(url.toString(), secrets, path.join(options.outDir, `server-${scale}.log`), options.profile ? options.outDir : null);
+    const memory = sampleGroupMemory(server.pid!);
+
+    const today = todayInPractice();
+    const weekAgo = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
+    const routes = routesFor(cast, weekAgo, today).filter((route) => route.key === 'baseline' || !only || only.includes(route.key));
+    for (const route of routes) await checkRoute(route);
+    const results: SizeRun['routes'] = [];
+    let baselineRps = 0;
+    for (const route of routes) {
+      // Warm-up: the first requests load the page's code and fill caches.
+      await drive(origin, route.next, { connections: Math.min(10, options.connections), seconds: Math.min(3, options.seconds) });
+      const result = await drive(origin, route.next, { connections: options.connections, seconds: options.seconds, bodyIsGood: route.bodyIsGood });
+      if (route.key === 'baseline') baselineRps = result.rps;
+      results.push({ ...result, key: route.key, title: route.title, ratio: baselineRps ? result.rps / baselineRps : 0 });
+      log(`  ${route.title.padEnd(40)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(0).padStart(4)} ms  p95 ${result.p95.toFixed(0).padStart(4)} ms  p99 ${result.p99.toFixed(0).padStart(4)} ms  errors ${result.errors}  ${(result.rps / baselineRps).toFixed(2)}×`);
+    }
+    const run: SizeRun = { size, seedSeconds, seedSteps, routes: results };
+    if (full) {
+      const inbox = routes.find((route) => route.key === 'inbox')!;
+      const calm = results.find((result) => result.key === 'inbox')!;
+      const stormSeconds = Math.max(5, options.seconds);
+      const [storm, signIns] = await Promise.all([drive(origin, inbox.next, { connections: options.connections, seconds: stormSeconds }), signInStorm(size, 10, stormSeconds)]);
+      run.storm = { calm, storm, signIns };
+      log(`  Inbox during 10 sign-ins/s: p95 ${storm.p95.toFixed(0)} ms (calm ${calm.p95.toFixed(0)} ms); sign-ins p50 ${signIns.p50.toFixed(0)} ms, p95 ${signIns.p95.toFixed(0)} ms, ${signIns.failures} failed of ${signIns.attempts}`);
+      memory.stop();
+      run.memory = { idleMb: mb(memory.idleBytes), peakMb: mb(memory.peak()) };
+      log(`  Portal memory (all its processes): ${run.memory.idleMb} MB idle, ${run.memory.peakMb} MB at peak`);
+
+      run.firstLoad = [];
+      const parent = cast.parents[0]!;
+      for (const [key, pagePath] of [
+        ['dashboard', '/dashboard'],
+        ['child', `/children/${parent.childUuid}`],
+        ['immunizations', `/children/${parent.childUuid}/immunizations/print`],
+        ['inbox', '/inbox'],
+        ['conversation', `/inbox/${parent.conversationUuid}`],
+        ['send', '/services/message'],
+        ['growth', `/children/${parent.childUuid}/growth`],
+        ['account', '/account'],
+      ] as const) {
+        const html = await (await fetch(`${origin}${pagePath}`, { headers: { cookie: parent.cookie } })).text();
+        const { files, gzipBytes } = firstLoadJs(html, buildDir);
+        run.firstLoad.push({ key, path: pagePath.replace(parent.childUuid, '[childId]').replace(parent.conversationUuid, '[conversationId]'), files, gzipKb: gzipBytes / 1024 });
+      }
+      await stopServer(server);
+      server = undefined;
+
+      run.audit = await auditCost(connection.db, seedClient, cast, Math.max(200, Math.round(2000 * Math.min(1, options.seconds / 15))));
+      log(`  Audited reply ${run.audit.audited.opsPerSecond.toFixed(0)} ops/s against ${run.audit.bare.opsPerSecond.toFixed(0)} unaudited: ${run.audit.ratio.toFixed(2)}× the cost`);
+
+      const sessionToken = (await createSession(connection.db, { id: cast.parents[0]!.userUuid, kind: 'parent' }, { ipAddress: null, userAgent: 'bench', requestId: 'bench' })).token;
+      const captured = await captureQueries(url.toString(), cast, sessionToken);
+      run.explain = await explainQueries(seedClient, captured.queries, 10_000);
+      await captured.close();
+      for (const query of run.explain) if (query.seqScansOnBigTables.length) log(`  Sequential scan: ${query.label} reads all of ${query.seqScansOnBigTables.join(', ')}`);
+    } else {
+      memory.stop();
+    }
+    return run;
+  } finally {
+    await stopServer(server);
+    await seedClient.end();
+    await connection?.close();
+    if (!options.keepDatabase && !reuse) await admin.unsafe(`drop database if exists ${name} with (force)`);
+    else log(`  kept database ${name}`);
+    await admin.end();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report
+
+const targets = { ratio: 0.4, p99: 100, auditRatio: 1.3, stormRatio: 2, firstLoadKb: 150, growthRatio: 1.5 };
+
+function report(options: Options, main: SizeRun, tenth: SizeRun | null, machine: Record<string, string | number>) {
+  const pass = (ok: boolean) => (ok ? 'yes' : '**no**');
+  const lines: string[] = [];
+  const size = main.size;
+  lines.push(`Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine.cores} cores, ${machine.memoryGb} GB, PostgreSQL ${machine.postgres}, Node ${machine.node}; ${options.connections} connections, ${options.seconds} s per route after a warm-up; load generator on the same machine.`);
+  lines.push('');
+  lines.push(`Practice: ${size.children.toLocaleString('en-US')} children, ${size.guardians.toLocaleString('en-US')} guardians, ${size.conversations.toLocaleString('en-US')} conversations, ${size.messages.toLocaleString('en-US')} messages, ${size.recordItems.toLocaleString('en-US')} record items, ${size.auditEvents.toLocaleString('en-US')} audit events (seeded in ${main.seedSeconds.toFixed(0)} s).`);
+  lines.push('');
+  lines.push('| Route | req/s | × baseline | p50 ms | p95 ms | p99 ms | errors | meets target |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---|');
+  for (const route of main.routes) {
+    const ok = route.key === 'baseline' ? route.errors === 0 : route.ratio >= targets.ratio && route.p99 <= targets.p99 && route.errors === 0;
+    lines.push(`| ${route.title} | ${route.rps.toFixed(0)} | ${route.ratio.toFixed(2)} | ${route.p50.toFixed(0)} | ${route.p95.toFixed(0)} | ${route.p99.toFixed(0)} | ${route.errors} | ${route.key === 'baseline' ? '' : pass(ok)} |`);
+  }
+  lines.push('');
+  lines.push(`Targets: ≥ ${targets.ratio}× the baseline's requests per second, p99 ≤ ${targets.p99} ms, no errors.`);
+  lines.push('');
+  lines.push('| Other measure | Value | Target | Met |');
+  lines.push('|---|---|---|---|');
+  if (main.memory) lines.push(`| Portal memory (all its processes) | ${main.memory.idleMb} MB idle, ${main.memory.peakMb} MB peak | | |`);
+  if (main.audit) {
+    const a = main.audit;
+    lines.push(`| Audited reply vs the same reply unaudited (${a.workers} writers) | ${a.audited.opsPerSecond.toFixed(0)} vs ${a.bare.opsPerSecond.toFixed(0)} ops/s: ${a.ratio.toFixed(2)}× the cost (p50 ${a.audited.p50.toFixed(1)} vs ${a.bare.p50.toFixed(1)} ms) | ≤ ${targets.auditRatio}× | ${pass(a.ratio <= targets.auditRatio)} |`);
+  }
+  if (main.storm) {
+    const s = main.storm;
+    // No Inbox answer at all during the storm is the worst result, not a ratio of zero.
+    const ratio = s.storm.requests ? s.storm.p95 / Math.max(1, s.calm.p95) : Number.POSITIVE_INFINITY;
+    lines.push(`| Inbox p95 during 10 sign-ins/s vs calm | ${s.storm.p95.toFixed(0)} vs ${s.calm.p95.toFixed(0)} ms: ${ratio.toFixed(2)}× (sign-ins: p50 ${s.signIns.p50.toFixed(0)} ms, p95 ${s.signIns.p95.toFixed(0)} ms, ${s.signIns.failures} of ${s.signIns.attempts} failed) | ≤ ${targets.stormRatio}× | ${pass(ratio <= targets.stormRatio)} |`);
+  }
+  if (tenth) {
+    for (const key of ['child', 'inbox']) {
+      const big = main.routes.find((route) => route.key === key)!;
+      const small = tenth.routes.find((route) => route.key === key)!;
+      const ratio = big.p95 / Math.max(1, small.p95);
+      lines.push(`| ${big.title} p95, full size vs a tenth | ${big.p95.toFixed(0)} vs ${small.p95.toFixed(0)} ms: ${ratio.toFixed(2)}× | ≤ ${targets.growthRatio}× | ${pass(ratio <= targets.growthRatio)} |`);
+    }
+  }
+  if (main.firstLoad) {
+    lines.push('');
+    lines.push('| Parent page | First-load JavaScript (gzipped) | Scripts | ≤ 150 kB |');
+    lines.push('|---|---:|---:|---|');
+    for (const page of main.firstLoad) lines.push(`| \`${page.path}\` | ${page.gzipKb.toFixed(1)} kB | ${page.files} | ${pass(page.gzipKb <= targets.firstLoadKb)} |`);
+  }
+  if (main.explain) {
+    lines.push('');
+    lines.push('| Query (EXPLAIN ANALYZE, BUFFERS) | ms | buffers | sequential scans of big tables |');
+    lines.push('|---|---:|---:|---|');
+    for (const query of main.explain) lines.push(`| ${query.label} | ${query.ms.toFixed(2)} | ${query.sharedBlocks} | ${query.seqScansOnBigTables.length ? `**${query.seqScansOnBigTables.join(', ')}**` : 'none'} |`);
+  }
+  return lines.join('\n');
+}
+
+async function main() {
+  const options = readOptions();
+  if (!process.env.DATABASE_URL) {
+    console.error('npm run bench needs DATABASE_URL: a PostgreSQL server where it may create and drop databases (here: postgres://postgres@127.0.0.1:5432/postgres).');
+    process.exit(2);
+  }
+  ensureBuild();
+  const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
+  const [row] = await admin<{ version: string }[]>`select current_setting('server_version') as version`;
+  const version = row?.version ?? 'unknown';
+  await admin.end();
+  const machine = { cores: availableParallelism(), memoryGb: Math.round(totalmem() / 1024 ** 3), postgres: version, node: process.versions.node };
+  log(`Benchmark at scale ${options.scale} on ${machine.cores} cores, PostgreSQL ${version}.`);
+
+  const main = await benchAtSize(options, options.scale, options.only, !options.only);
+  const tenth = options.growth ? await benchAtSize(options, options.scale / 10, ['child', 'inbox'], false) : null;
+  const markdown = report(options, main, tenth, machine);
+  mkdirSync(options.outDir, { recursive: true });
+  writeFileSync(path.join(options.outDir, 'latest.md'), `${markdown}\n`);
+  writeFileSync(path.join(options.outDir, 'latest.json'), `${JSON.stringify({ options, machine, main, tenth }, null, 2)}\n`);
+  log(`\n${markdown}\n\nWritten to ${path.relative(process.cwd(), options.outDir)}/latest.md and latest.json.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

@@ -1,0 +1,107 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import autocannon from 'autocannon';
+
+export interface RequestSpec {
+  method?: 'GET' | 'POST';
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface LoadResult {
+  requests: number;
+  durationSeconds: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** Answers other than 2xx (a redirect to sign-in counts: it means the session did not work), socket errors and timeouts. */
+  errors: number;
+  statusCounts: Record<string, number>;
+}
+
+export function percentile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
+}
+
+/**
+ * Drives one route with `connections` keep-alive connections for `seconds`. Every request is
+ * built afresh by `next()`, so each can carry a different person's session and page.
+ * Latencies are kept whole (autocannon's summary has no p95).
+ */
+export async function drive(origin: string, next: () => RequestSpec, options: { connections: number; seconds: number; bodyIsGood?: (body: string) => boolean }): Promise<LoadResult> {
+  let badBodies = 0;
+  const latencies: number[] = [];
+  const statusCounts: Record<string, number> = {};
+  const started = performance.now();
+  let finish: (result: autocannon.Result) => void = () => {};
+  let fail: (error: unknown) => void = () => {};
+  const finished = new Promise<autocannon.Result>((resolve, reject) => ((finish = resolve), (fail = reject)));
+  const instance = autocannon(
+    {
+    url: origin,
+    connections: options.connections,
+    duration: options.seconds,
+    timeout: 10,
+    requests: [
+      {
+        setupRequest: (request) => {
+          const spec = next();
+          return { ...request, method: spec.method ?? 'GET', path: spec.path, headers: spec.headers, body: spec.body };
+        },
+        // A server action answers 200 even when it refuses (a rate limit, say): read what it said.
+        ...(options.bodyIsGood ? { onResponse: (_status: number, body: string) => void (options.bodyIsGood!(body) ? undefined : badBodies++) } : {}),
+      },
+    ],
+    },
+    (error, result) => (error ? fail(error) : finish(result)),
+  );
+  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+    latencies.push(responseTime);
+    statusCounts[statusCode] = (statusCounts[statusCode] ?? 0) + 1;
+  });
+  const result = await finished;
+  const durationSeconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const nonSuccess = Object.entries(statusCounts).reduce((sum, [status, n]) => sum + (status.startsWith('2') ? 0 : n), 0);
+  return {
+    requests: latencies.length,
+    durationSeconds,
+    rps: latencies.length / options.seconds,
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    p99: percentile(latencies, 0.99),
+    errors: nonSuccess + badBodies + result.errors + result.timeouts,
+    statusCounts,
+  };
+}
+
+/** Resident memory of a process group (the portal: npx, next and any workers), sampled until stopped. */
+export function sampleGroupMemory(groupId: number, everyMs = 200) {
+  let peakBytes = 0;
+  const sample = () => {
+    let total = 0;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        // Fields after the command name (which may hold spaces): state, ppid, pgrp, …
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (Number(fields[2]) !== groupId) continue;
+        const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'));
+        total += rss ? Number(rss[1]) * 1024 : 0;
+      } catch {
+        // The process ended between the listing and the read.
+      }
+    }
+    peakBytes = Math.max(peakBytes, total);
+    return total;
+  };
+  const idleBytes = sample();
+  const timer = setInterval(sample, everyMs);
+  return {
+    idleBytes,
+    peak: () => peakBytes,
+    stop: () => clearInterval(timer),
+  };
+}
