@@ -51,12 +51,11 @@ const pool: Pool = (holder.__passwordPool ??= { workers: [], queue: [], pending:
 
 function startWorker(): PoolWorker {
   const entry: PoolWorker = { worker: new Worker(workerSource, { eval: true }), current: null };
-  // A script (a seed, a test) must be able to exit while the pool sits idle.
-  entry.worker.unref();
   entry.worker.on('message', ({ id, result, error }: { id: number; result?: string | boolean; error?: string }) => {
     const pending = pool.pending.get(id);
     pool.pending.delete(id);
     entry.current = null;
+    entry.worker.unref();
     if (pending) {
       if (error !== undefined) pending.reject(new Error(`password hashing failed: ${error}`));
       else pending.resolve(result!);
@@ -65,6 +64,10 @@ function startWorker(): PoolWorker {
   });
   entry.worker.on('error', (error) => retire(entry, error));
   entry.worker.on('exit', (code) => retire(entry, new Error(`password hashing thread exited with code ${code}`)));
+  // A thread keeps the process alive only while it works: a script (a seed, a test) ends when
+  // its last hash is done, not before and not never. Set after the listeners, since adding a
+  // 'message' listener refs the thread again.
+  entry.worker.unref();
   return entry;
 }
 
@@ -92,6 +95,7 @@ function dispatch(): void {
     if (!entry) return;
     const next = pool.queue.shift()!;
     entry.current = next.id;
+    entry.worker.ref();
     entry.worker.postMessage(next);
   }
 }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { isMainThread } from 'node:worker_threads';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
@@ -42,4 +43,13 @@ describe('password hashing on worker threads', () => {
     // yields only every 100 ms even in its async form). A generous bound: no flake on a busy machine.
     expect(delay.max / 1e6).toBeLessThan(90);
   });
+
+  it('lets a script exit once its hashing is done (an idle thread keeps nothing alive)', { timeout: 60_000 }, () => {
+    const script = `import { bcryptOffThread } from './lib/auth/password-threads.ts';
+      bcryptOffThread.hash('x', 4).then((hash) => console.log(hash.slice(0, 7)));`;
+    const run = spawnSync('npx', ['tsx', '--eval', script], { encoding: 'utf8', timeout: 45_000 });
+    expect(run.stdout.trim()).toBe('$2b$04$');
+    expect(run.status, 'the script ended by itself').toBe(0);
+  });
 });
+
