@@ -5,7 +5,6 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { changeMyEmail, changeMyHint, changeMyPassword, signOutEverywhere } from '@/app/(portal)/account/actions';
-import { changeEmailSchema, changeHintSchema, changePasswordSchema } from '@/lib/accounts/schemas';
 import { PasswordStrengthMeter } from './password-strength-meter';
 import { HintQuestionOptions } from './hint-question-options';
 import { useActionForm } from './use-action-form';
@@ -13,7 +12,7 @@ import { useActionForm } from './use-action-form';
 export function ChangePasswordForm() {
   const [done, setDone] = useState<string | null>(null);
   const { form, onSubmit, formError, errorOf } = useActionForm({
-    schema: changePasswordSchema,
+    schema: () => import('@/lib/accounts/schemas').then((schemas) => schemas.changePasswordSchema),
     action: changeMyPassword,
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
     onSuccess: (data) => {
@@ -39,7 +38,7 @@ export function ChangePasswordForm() {
 export function ChangeEmailForm() {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const { form, onSubmit, formError, errorOf } = useActionForm({
-    schema: changeEmailSchema,
+    schema: () => import('@/lib/accounts/schemas').then((schemas) => schemas.changeEmailSchema),
     action: changeMyEmail,
     defaultValues: { currentPassword: '', newEmail: '' },
     onSuccess: () => {
@@ -63,7 +62,7 @@ export function ChangeEmailForm() {
 export function ChangeHintForm({ currentQuestion }: { currentQuestion: string | null }) {
   const [done, setDone] = useState(false);
   const { form, onSubmit, formError, errorOf } = useActionForm({
-    schema: changeHintSchema,
+    schema: () => import('@/lib/accounts/schemas').then((schemas) => schemas.changeHintSchema),
     action: changeMyHint,
     defaultValues: { currentPassword: '', hintQuestion: undefined, hintAnswer: '' },
     onSuccess: () => {

@@ -1,24 +1,42 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
+import { useEffect, useState } from 'react';
+import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/action-result';
+
+type SchemaSource<TInput extends FieldValues, TOutput extends FieldValues> = z.ZodType<TOutput, TInput> | (() => Promise<z.ZodType<TOutput, TInput>>);
+
+/**
+ * The zod resolver, fetched with the schema the first time it is needed (or as soon as the form
+ * is on screen): zod and the resolver are some 30 kB the page need not wait for.
+ */
+function lazyZodResolver<TInput extends FieldValues, TOutput extends FieldValues>(source: SchemaSource<TInput, TOutput>) {
+  let loading: Promise<Resolver<TInput, unknown, TOutput>> | null = null;
+  const load = () =>
+    (loading ??= Promise.all([import('@hookform/resolvers/zod'), typeof source === 'function' ? source() : source]).then(([{ zodResolver }, schema]) => zodResolver(schema)));
+  const resolver: Resolver<TInput, unknown, TOutput> = async (values, context, options) => (await load())(values, context, options);
+  return { resolver, load };
+}
 
 /**
  * react-hook-form wired to a server action: the same zod schema checks the fields in the
  * browser and again on the server, and the server's field errors land next to the same fields.
+ * `schema` may be a loader (`() => import('…/schemas').then((m) => m.someSchema)`), so a page's
+ * first load carries no zod.
  */
 export function useActionForm<TInput extends FieldValues, TOutput extends FieldValues, TData>(options: {
-  schema: z.ZodType<TOutput, TInput>;
+  schema: SchemaSource<TInput, TOutput>;
   /** Receives the form's raw values: the server parses them with the same schema. */
   action: (input: TInput) => Promise<ActionResult<TData>>;
   defaultValues: DefaultValues<TInput>;
   onSuccess?: (data: TData) => void;
 }) {
+  const [{ resolver, load }] = useState(() => lazyZodResolver(options.schema));
+  // Fetch the checks while the person reads the form, so the first submit does not wait.
+  useEffect(() => void load().catch(() => {}), [load]);
   const form = useForm<TInput, unknown, TOutput>({
-    resolver: zodResolver(options.schema),
+    resolver,
     defaultValues: options.defaultValues,
     // Validate on submit, then as the person corrects: errors appearing on blur would move the
     // submit button between mouse-down and mouse-up and swallow the click.

@@ -1,7 +1,7 @@
 import { describeAge } from '@/lib/children/age';
 import type { GrowthChart as GrowthChartData } from '@/lib/growth/chart-data';
 import { ordinal } from '@/lib/growth/ordinal';
-import { GrowthChart } from './growth-chart';
+import { LazyGrowthChart } from './growth-chart-lazy';
 
 function shortDate(isoDate: string): string {
   return `${isoDate.slice(5, 7)}/${isoDate.slice(8, 10)}/${isoDate.slice(0, 4)}`;
@@ -17,7 +17,7 @@ export function GrowthSection({ charts, dateOfBirth }: { charts: GrowthChartData
           <h2 id={`${chart.indicator}-heading`} className="text-lg font-semibold">
             {chart.title}
           </h2>
-          <GrowthChart chart={chart} />
+          <LazyGrowthChart chart={chart} />
           <div className="mt-3 overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">{chart.title}: each measurement with its percentile</caption>

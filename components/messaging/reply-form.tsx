@@ -7,7 +7,8 @@ import { Button } from '@/components/ui/button';
 import { TextAreaField } from '@/components/ui/field';
 import { useActionForm } from '@/components/forms/use-action-form';
 import type { ActionResult } from '@/lib/action-result';
-import { BODY_MAX, replySchema, type ReplyInput } from '@/lib/messaging/schemas';
+import type { ReplyInput } from '@/lib/messaging/schemas';
+import { BODY_MAX } from '@/lib/messaging/vocabulary';
 
 /** A reply box for either side; each gets its own server action. */
 export function ReplyForm({ conversationId, action, label = 'Your reply', buttonLabel = 'Send reply', describedBy }: { conversationId: string; action: (input: ReplyInput) => Promise<ActionResult<unknown>>; label?: string; buttonLabel?: string; describedBy?: string }) {
@@ -15,7 +16,7 @@ export function ReplyForm({ conversationId, action, label = 'Your reply', button
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const [sent, setSent] = useState(false);
   const { form, onSubmit, formError, errorOf } = useActionForm({
-    schema: replySchema,
+    schema: () => import('@/lib/messaging/schemas').then((schemas) => schemas.replySchema),
     action,
     defaultValues: { conversationId, body: '', idempotencyKey },
     onSuccess: () => {

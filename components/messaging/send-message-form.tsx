@@ -6,13 +6,13 @@ import { Button } from '@/components/ui/button';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { sendSecureMessage } from '@/app/(portal)/services/message/actions';
-import { BODY_MAX, categoryLabels, messageCategoryIds, sendMessageSchema, SUBJECT_MAX } from '@/lib/messaging/schemas';
+import { BODY_MAX, categoryLabels, messageCategoryIds, SUBJECT_MAX } from '@/lib/messaging/vocabulary';
 
 export function SendMessageForm({ linkedChildren, noticeId }: { linkedChildren: { id: string; name: string }[]; noticeId: string }) {
   // One key per form: a double click or a resubmit is recognised as the same message.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const { form, onSubmit, formError, errorOf } = useActionForm({
-    schema: sendMessageSchema,
+    schema: () => import('@/lib/messaging/schemas').then((schemas) => schemas.sendMessageSchema),
     action: sendSecureMessage,
     defaultValues: { childId: linkedChildren.length === 1 ? linkedChildren[0]!.id : '', category: undefined, subject: '', body: '', idempotencyKey },
   });

@@ -3,7 +3,7 @@
 import { turnOffShareLink } from '@/app/(portal)/children/share-actions';
 import { useActionButtons } from '@/components/forms/use-action-buttons';
 import { Button } from '@/components/ui/button';
-import { shareStateLabels } from '@/lib/records/share-schemas';
+import { shareStateLabels } from '@/lib/records/share-labels';
 import type { ShareState } from '@/lib/records/shares';
 
 export interface ShareRow {

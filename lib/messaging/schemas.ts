@@ -1,17 +1,9 @@
 import { z } from 'zod';
 
-/** Client-safe: the message forms' schemas and labels. */
-export const messageCategoryIds = ['clinical', 'general', 'billing'] as const;
-export type Category = (typeof messageCategoryIds)[number];
+import { BODY_MAX, messageCategoryIds, SUBJECT_MAX } from './vocabulary';
 
-export const categoryLabels: Record<Category, string> = {
-  clinical: 'Clinical question',
-  general: 'General office question',
-  billing: 'Billing question',
-};
-
-export const SUBJECT_MAX = 120;
-export const BODY_MAX = 5000;
+/** Client-safe: the message forms' schemas. Their choices and limits are in ./vocabulary. */
+export { BODY_MAX, categoryLabels, messageCategoryIds, SUBJECT_MAX, type Category } from './vocabulary';
 
 const idempotencyKey = z.string().uuid();
 const body = z.string().trim().min(1, 'Write your message.').max(BODY_MAX, `Keep the message under ${BODY_MAX.toLocaleString('en-US')} characters.`);

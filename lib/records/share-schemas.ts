@@ -53,9 +53,3 @@ export const shareEndedMessages = {
   locked: 'This link stopped working after too many wrong codes. Ask the parent or guardian who sent it for a new one.',
 } as const;
 
-export const shareStateLabels = {
-  active: 'Works now',
-  expired: 'Expired',
-  revoked: 'Turned off',
-  locked: 'Locked after wrong codes',
-} as const;
