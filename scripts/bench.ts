@@ -261,6 +261,8 @@ function routesFor(cast: Cast, sevenDaysAgo: string, today: string): Route[] {
   const replyAction = actionId('app/(portal)/inbox/actions.ts', 'replyToOffice');
   return [
     { key: 'baseline', title: 'Baseline: /api/health (select 1)', who: 'none', next: () => ({ path: '/api/health', headers: {} }) },
+    // Not a target: the cheapest page the portal has (no session, no database), for scale.
+    { key: 'floor', title: 'Reference: /login (a page, no database)', who: 'none', next: () => ({ path: '/login', headers: {} }) },
     { key: 'dashboard', title: 'Parent: dashboard', who: 'parent', next: () => get('/dashboard', parent()) },
     {
       key: 'child',
@@ -572,8 +574,9 @@ function report(options: Options, main: SizeRun, tenth: SizeRun | null, machine:
   lines.push('| Route | req/s | × baseline | p50 ms | p95 ms | p99 ms | errors | meets target |');
   lines.push('|---|---:|---:|---:|---:|---:|---:|---|');
   for (const route of main.routes) {
-    const ok = route.key === 'baseline' ? route.errors === 0 : route.ratio >= targets.ratio && route.p99 <= targets.p99 && route.errors === 0;
-    lines.push(`| ${route.title} | ${route.rps.toFixed(0)} | ${route.ratio.toFixed(2)} | ${route.p50.toFixed(0)} | ${route.p95.toFixed(0)} | ${route.p99.toFixed(0)} | ${route.errors} | ${route.key === 'baseline' ? '' : pass(ok)} |`);
+    const targeted = route.key !== 'baseline' && route.key !== 'floor';
+    const ok = route.ratio >= targets.ratio && route.p99 <= targets.p99 && route.errors === 0;
+    lines.push(`| ${route.title} | ${route.rps.toFixed(0)} | ${route.ratio.toFixed(2)} | ${route.p50.toFixed(0)} | ${route.p95.toFixed(0)} | ${route.p99.toFixed(0)} | ${route.errors} | ${targeted ? pass(ok) : ''} |`);
   }
   lines.push('');
   lines.push(`Targets: ≥ ${targets.ratio}× the baseline's requests per second, p99 ≤ ${targets.p99} ms, no errors.`);
