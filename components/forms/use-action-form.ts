@@ -15,7 +15,16 @@ function lazyZodResolver<TInput extends FieldValues, TOutput extends FieldValues
   let loading: Promise<Resolver<TInput, unknown, TOutput>> | null = null;
   const load = () =>
     (loading ??= Promise.all([import('@hookform/resolvers/zod'), typeof source === 'function' ? source() : source]).then(([{ zodResolver }, schema]) => zodResolver(schema)));
-  const resolver: Resolver<TInput, unknown, TOutput> = async (values, context, options) => (await load())(values, context, options);
+  const resolver: Resolver<TInput, unknown, TOutput> = async (values, context, options) => {
+    try {
+      return (await load())(values, context, options);
+    } catch {
+      // The checks could not be fetched (a dropped connection): try again next time, and let
+      // this submit through, since the server checks with the same schema and answers per field.
+      loading = null;
+      return { values: values as unknown as TOutput, errors: {} };
+    }
+  };
   return { resolver, load };
 }
 
