@@ -241,7 +241,6 @@ function actionId(filename: string, exportedName: string): string {
 interface Route {
   key: string;
   title: string;
-  who: 'parent' | 'staff' | 'none';
   next: () => RequestSpec;
   bodyIsGood?: (body: string) => boolean;
 }
@@ -258,63 +257,37 @@ function routesFor(cast: Cast, sevenDaysAgo: string, today: string): Route[] {
   const admin = cycle(cast.admins);
   const mrn = cycle(cast.mrns);
   const get = (path: string, visitor: Visitor): RequestSpec => ({ path, headers: { cookie: visitor.cookie } });
+  /** A page about the next parent's own child or conversation, with that parent's session. */
+  const ownPage = (pathOf: (parent: Parent) => string) => () => {
+    const p = parent();
+    return get(pathOf(p), p);
+  };
   const replyAction = actionId('app/(portal)/inbox/actions.ts', 'replyToOffice');
   return [
-    { key: 'baseline', title: 'Baseline: /api/health (select 1)', who: 'none', next: () => ({ path: '/api/health', headers: {} }) },
+    { key: 'baseline', title: 'Baseline: /api/health (select 1)', next: () => ({ path: '/api/health', headers: {} }) },
     // Not a target: the cheapest page the portal has (no session, no database), for scale.
-    { key: 'floor', title: 'Reference: /login (a page, no database)', who: 'none', next: () => ({ path: '/login', headers: {} }) },
-    { key: 'dashboard', title: 'Parent: dashboard', who: 'parent', next: () => get('/dashboard', parent()) },
-    {
-      key: 'child',
-      title: "Parent: a child's summary",
-      who: 'parent',
-      next: () => {
-        const p = parent();
-        return get(`/children/${p.childUuid}`, p);
-      },
-    },
-    {
-      key: 'immunizations',
-      title: 'Parent: immunization record',
-      who: 'parent',
-      next: () => {
-        const p = parent();
-        return get(`/children/${p.childUuid}/immunizations/print`, p);
-      },
-    },
-    { key: 'inbox', title: 'Parent: Inbox', who: 'parent', next: () => get('/inbox', parent()) },
-    {
-      key: 'conversation',
-      title: 'Parent: a conversation',
-      who: 'parent',
-      next: () => {
-        const p = parent();
-        return get(`/inbox/${p.conversationUuid}`, p);
-      },
-    },
+    { key: 'floor', title: 'Reference: /login (a page, no database)', next: () => ({ path: '/login', headers: {} }) },
+    { key: 'dashboard', title: 'Parent: dashboard', next: () => get('/dashboard', parent()) },
+    { key: 'child', title: "Parent: a child's summary", next: ownPage((p) => `/children/${p.childUuid}`) },
+    { key: 'immunizations', title: 'Parent: immunization record', next: ownPage((p) => `/children/${p.childUuid}/immunizations/print`) },
+    { key: 'inbox', title: 'Parent: Inbox', next: () => get('/inbox', parent()) },
+    { key: 'conversation', title: 'Parent: a conversation', next: ownPage((p) => `/inbox/${p.conversationUuid}`) },
     {
       key: 'send',
       title: 'Parent: send a reply (server action)',
-      who: 'parent',
       bodyIsGood: (body) => body.includes('"ok":true'),
       next: () => {
         const p = writer();
-        const conversationUrl = `/inbox/${p.openConversationUuid}`;
         return {
           method: 'POST',
-          path: conversationUrl,
+          path: `/inbox/${p.openConversationUuid}`,
           headers: { cookie: p.cookie, 'next-action': replyAction, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', origin },
           body: JSON.stringify([{ conversationId: p.openConversationUuid, body: 'Thank you, that helps. We will come on Tuesday.', idempotencyKey: randomUUID() }]),
         };
       },
     },
-    { key: 'queue', title: 'Staff: clinical message queue', who: 'staff', next: () => get('/staff/messages', clinician()) },
-    {
-      key: 'audit',
-      title: 'Staff: audit report for one child',
-      who: 'staff',
-      next: () => get(`/staff/audit?${new URLSearchParams({ child: mrn(), from: sevenDaysAgo, to: today })}`, admin()),
-    },
+    { key: 'queue', title: 'Staff: clinical message queue', next: () => get('/staff/messages', clinician()) },
+    { key: 'audit', title: 'Staff: audit report for one child', next: () => get(`/staff/audit?${new URLSearchParams({ child: mrn(), from: sevenDaysAgo, to: today })}`, admin()) },
   ];
 }
 
@@ -325,8 +298,8 @@ async function checkRoute(route: Route): Promise<void> {
   const spec = route.next();
   const response = await fetch(`${origin}${spec.path}`, { method: spec.method ?? 'GET', headers: spec.headers, body: spec.body, redirect: 'manual' });
   const text = await response.text();
-  const ok = response.status === 200 && (route.key !== 'send' || text.includes('"ok":true'));
-  if (!ok) throw new Error(`${route.title}: expected 200${route.key === 'send' ? ' and ok' : ''}, got ${response.status} ${response.headers.get('location') ?? ''} ${text.slice(0, 300)}`);
+  const ok = response.status === 200 && (route.bodyIsGood?.(text) ?? true);
+  if (!ok) throw new Error(`${route.title}: expected 200${route.bodyIsGood ? ' and a good answer' : ''}, got ${response.status} ${response.headers.get('location') ?? ''} ${text.slice(0, 300)}`);
 }
 
 // ---------------------------------------------------------------------------------------------
