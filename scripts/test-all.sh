@@ -41,7 +41,7 @@ postgres_reachable() {
 }
 
 step "Type check" npx tsc --noEmit
-step "Lint" npx eslint .
+step "Lint (Prettier and ESLint)" npm run lint
 step "Dependency audit (npm audit --omit=dev --audit-level=high)" npx tsx scripts/audit-deps.ts
 step "Unit and integration tests on embedded PGlite" env -u DATABASE_URL npx vitest run --reporter=default --reporter=json --outputFile.json="$RESULTS/vitest-pglite.json"
 
