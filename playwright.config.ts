@@ -7,7 +7,10 @@ import { defineConfig, devices } from '@playwright/test';
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
-const databaseUrl = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/portal_e2e';
+const databaseUrl =
+  process.env.E2E_DATABASE_URL ??
+  process.env.DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/portal_e2e';
 const authSecret = process.env.AUTH_SECRET ?? randomBytes(32).toString('base64url');
 
 const serverEnv = {
@@ -35,7 +38,15 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
@@ -62,7 +73,12 @@ export default defineConfig({
       command: `npx next start -p ${port + 1} -H 127.0.0.1`,
       // /login needs no database until someone signs in, so it tells us the server is up.
       url: `http://127.0.0.1:${port + 1}/login`,
-      env: { ...serverEnv, DATABASE_URL: 'postgres://postgres@127.0.0.1:9/unreachable', DB_CONNECT_TIMEOUT_SECONDS: '2', PUBLIC_URL: `http://127.0.0.1:${port + 1}` },
+      env: {
+        ...serverEnv,
+        DATABASE_URL: 'postgres://postgres@127.0.0.1:9/unreachable',
+        DB_CONNECT_TIMEOUT_SECONDS: '2',
+        PUBLIC_URL: `http://127.0.0.1:${port + 1}`,
+      },
       timeout: 120_000,
       reuseExistingServer: false,
     },

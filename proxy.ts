@@ -8,7 +8,11 @@ import { NextResponse, type NextRequest } from 'next/server';
 export function proxy(request: NextRequest) {
   // A NUL (%00) belongs in no address, and PostgreSQL cannot hold or compare text with one: a
   // search for it would otherwise reach the database and end in an error page.
-  if (/%00/i.test(request.url)) return new NextResponse('Bad request: the address contains a character that cannot be used.', { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (/%00/i.test(request.url))
+    return new NextResponse('Bad request: the address contains a character that cannot be used.', {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const requestId = crypto.randomUUID();
   // Read directly: proxy runs in its own bundle and must stay free of app imports.

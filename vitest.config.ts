@@ -15,7 +15,10 @@ export default defineConfig({
     // Logs from expected failures (a refused send, a staged crash) only clutter a green run.
     silent: 'passed-only',
     projects: [
-      { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        resolve: { alias },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+      },
       {
         resolve: { alias },
         test: {

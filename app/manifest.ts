@@ -1,4 +1,5 @@
 import type { MetadataRoute } from 'next';
+
 import { env } from '@/lib/env';
 
 export const dynamic = 'force-dynamic';

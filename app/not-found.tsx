@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { connection } from 'next/server';
+
 import { PracticeHeader } from '@/components/practice-header';
 import { SiteFooter } from '@/components/site-footer';
 

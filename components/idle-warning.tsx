@@ -2,8 +2,9 @@
 
 import { usePathname } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
-import { Button } from '@/components/ui/button';
+
 import { signOutNow, staySignedIn } from '@/app/session/actions';
+import { Button } from '@/components/ui/button';
 
 interface IdleWarningProps {
   /** Seconds until the server ends the session if nothing happens, as of this render. */
@@ -23,10 +24,16 @@ export function IdleWarning(props: IdleWarningProps) {
  * surprise, and keeps the screen from showing a child's information to the next passer-by.
  * Durations rather than times are used throughout, so a wrong clock on the device is harmless.
  */
-function IdleCountdown({ idleSecondsLeft, idleTimeoutSeconds, warnBeforeSeconds }: IdleWarningProps) {
+function IdleCountdown({
+  idleSecondsLeft,
+  idleTimeoutSeconds,
+  warnBeforeSeconds,
+}: IdleWarningProps) {
   // Every page checks the session, which restarts the server's idle clock (at most a minute
   // late). So on arrival at least a full timeout less one minute is left.
-  const [deadline, setDeadline] = useState(() => Date.now() + Math.max(idleSecondsLeft, idleTimeoutSeconds - 60) * 1000);
+  const [deadline, setDeadline] = useState(
+    () => Date.now() + Math.max(idleSecondsLeft, idleTimeoutSeconds - 60) * 1000,
+  );
   const [secondsLeft, setSecondsLeft] = useState<number | null>(null);
   const [pending, setPending] = useState(false);
   const signingOut = useRef(false);
@@ -60,7 +67,15 @@ function IdleCountdown({ idleSecondsLeft, idleTimeoutSeconds, warnBeforeSeconds 
 
   return (
     <div className="fixed inset-0 z-50 flex items-end justify-center bg-slate-900/50 p-4 sm:items-center">
-      <div ref={dialogRef} tabIndex={-1} role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-text" className="w-full max-w-sm rounded-lg bg-white p-5 shadow-xl">
+      <div
+        ref={dialogRef}
+        tabIndex={-1}
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="idle-title"
+        aria-describedby="idle-text"
+        className="w-full max-w-sm rounded-lg bg-white p-5 shadow-xl"
+      >
         <h2 id="idle-title" className="text-lg font-semibold">
           Are you still there?
         </h2>

@@ -1,8 +1,9 @@
 'use client';
 
 import { useFormStatus } from 'react-dom';
-import { Button } from '@/components/ui/button';
+
 import { signOutNow } from '@/app/session/actions';
+import { Button } from '@/components/ui/button';
 
 function SubmitSignOut() {
   const { pending } = useFormStatus();

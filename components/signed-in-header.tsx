@@ -1,8 +1,19 @@
 import Link from 'next/link';
+
 import { PracticeHeader } from '@/components/practice-header';
 import { SignOutButton } from '@/components/sign-out-button';
 
-export function SignedInHeader({ name, homeHref, links, extra }: { name: string; homeHref: string; links: { href: string; label: string }[]; extra?: React.ReactNode }) {
+export function SignedInHeader({
+  name,
+  homeHref,
+  links,
+  extra,
+}: {
+  name: string;
+  homeHref: string;
+  links: { href: string; label: string }[];
+  extra?: React.ReactNode;
+}) {
   return (
     <>
       <PracticeHeader homeHref={homeHref}>
@@ -15,7 +26,10 @@ export function SignedInHeader({ name, homeHref, links, extra }: { name: string;
         <ul className="mx-auto flex max-w-5xl flex-wrap gap-x-1 px-2">
           {links.map((link) => (
             <li key={link.href}>
-              <Link href={link.href} className="inline-block px-3 py-3 font-medium text-white hover:bg-brand-700">
+              <Link
+                href={link.href}
+                className="inline-block px-3 py-3 font-medium text-white hover:bg-brand-700"
+              >
                 {link.label}
               </Link>
             </li>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+
 import { env } from '@/lib/env';
 
 export function SiteFooter() {

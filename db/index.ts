@@ -2,14 +2,20 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+
 import { env } from '@/lib/env';
+
 import * as schema from './schema';
 
 export type Schema = typeof schema;
 
 /** The common shape of the PostgreSQL and PGlite handles, and of a transaction on either. */
 export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
-export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Transaction = PgTransaction<
+  PgQueryResultHKT,
+  Schema,
+  ExtractTablesWithRelations<Schema>
+>;
 /** Domain functions accept either, so callers decide where the transaction boundary is. */
 export type Db = Database | Transaction;
 
@@ -60,7 +66,9 @@ export async function connectPglite(dataDir?: string): Promise<DatabaseConnectio
 
 export async function connectConfiguredDatabase(): Promise<DatabaseConnection> {
   const settings = env();
-  return settings.DATABASE_URL ? connectPostgres(settings.DATABASE_URL) : connectPglite(path.resolve(settings.PGLITE_DIR));
+  return settings.DATABASE_URL
+    ? connectPostgres(settings.DATABASE_URL)
+    : connectPglite(path.resolve(settings.PGLITE_DIR));
 }
 
 export async function migrateDatabase(connection: DatabaseConnection): Promise<void> {

@@ -1,14 +1,16 @@
 import { and, eq } from 'drizzle-orm';
+
 import type { Database } from '@/db';
 import { children, guardianships, staffRoleAssignments, users } from '@/db/schema';
-import { todayInPractice } from '@/lib/children/age';
-import { demoParent, demoStaff } from './demo-logins';
-import { seedDemoRecord, seedMayaExtras, seedTeenConfidentialVisit } from './seed-records';
-import { issuePin } from '@/lib/pins/issue';
 import { systemActor, type RequestMeta } from '@/lib/audit/events';
-import { encryptTotpSecret } from '@/lib/two-step/crypto';
 import { auditedTransaction } from '@/lib/audit/transaction';
 import { hashHintAnswer, hashPassword } from '@/lib/auth/password';
+import { todayInPractice } from '@/lib/children/age';
+import { issuePin } from '@/lib/pins/issue';
+import { encryptTotpSecret } from '@/lib/two-step/crypto';
+
+import { demoParent, demoStaff } from './demo-logins';
+import { seedDemoRecord, seedMayaExtras, seedTeenConfidentialVisit } from './seed-records';
 
 const seedMeta: RequestMeta = { ipAddress: null, userAgent: 'db/seed.ts', requestId: 'seed' };
 
@@ -17,7 +19,10 @@ const seedMeta: RequestMeta = { ipAddress: null, userAgent: 'db/seed.ts', reques
  * role, with the sign-ins in ./demo-logins.ts.
  */
 export async function seedDemoData(db: Database): Promise<{ created: boolean }> {
-  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.userId, demoParent.userId));
+  const [existing] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.userId, demoParent.userId));
   if (existing) return { created: false };
 
   await auditedTransaction(db, systemActor, seedMeta, async ({ tx, audit }) => {
@@ -37,17 +42,50 @@ export async function seedDemoData(db: Database): Promise<{ created: boolean }> 
       .returning({ id: users.id });
     const [child] = await tx
       .insert(children)
-      .values({ firstName: 'Maya', lastName: 'Rivera', dateOfBirth: '2021-04-12', sex: 'female', mrn: 'DEMO-0001' })
+      .values({
+        firstName: 'Maya',
+        lastName: 'Rivera',
+        dateOfBirth: '2021-04-12',
+        sex: 'female',
+        mrn: 'DEMO-0001',
+      })
       .returning({ id: children.id });
     if (!parent || !child) throw new Error('demo insert returned no row');
-    await tx.insert(guardianships).values({ childId: child.id, guardianUserId: parent.id, relationship: 'Mother' });
+    await tx
+      .insert(guardianships)
+      .values({ childId: child.id, guardianUserId: parent.id, relationship: 'Mother' });
     // A second child, not yet linked: the printed demo PIN links it.
-    const [leo] = await tx.insert(children).values({ firstName: 'Leo', lastName: 'Rivera', dateOfBirth: '2024-09-03', sex: 'male', mrn: 'DEMO-0002' }).returning({ id: children.id, dateOfBirth: children.dateOfBirth });
+    const [leo] = await tx
+      .insert(children)
+      .values({
+        firstName: 'Leo',
+        lastName: 'Rivera',
+        dateOfBirth: '2024-09-03',
+        sex: 'male',
+        mrn: 'DEMO-0002',
+      })
+      .returning({ id: children.id, dateOfBirth: children.dateOfBirth });
     // A teenager, linked, with one confidential visit that her parent must never see.
-    const [sofia] = await tx.insert(children).values({ firstName: 'Sofia', lastName: 'Rivera', dateOfBirth: '2011-06-15', sex: 'female', mrn: 'DEMO-0003' }).returning({ id: children.id, dateOfBirth: children.dateOfBirth });
+    const [sofia] = await tx
+      .insert(children)
+      .values({
+        firstName: 'Sofia',
+        lastName: 'Rivera',
+        dateOfBirth: '2011-06-15',
+        sex: 'female',
+        mrn: 'DEMO-0003',
+      })
+      .returning({ id: children.id, dateOfBirth: children.dateOfBirth });
     if (!leo || !sofia) throw new Error('demo insert returned no row');
-    await tx.insert(guardianships).values({ childId: sofia.id, guardianUserId: parent.id, relationship: 'Mother' });
-    await audit({ action: 'account.created', targetType: 'user', targetId: parent.id, metadata: { source: 'seed' } });
+    await tx
+      .insert(guardianships)
+      .values({ childId: sofia.id, guardianUserId: parent.id, relationship: 'Mother' });
+    await audit({
+      action: 'account.created',
+      targetType: 'user',
+      targetId: parent.id,
+      metadata: { source: 'seed' },
+    });
 
     let clinicianId: string | null = null;
     for (const member of demoStaff) {
@@ -67,7 +105,12 @@ export async function seedDemoData(db: Database): Promise<{ created: boolean }> 
         .returning({ id: users.id });
       if (!staff) throw new Error('demo staff insert returned no row');
       await tx.insert(staffRoleAssignments).values({ userId: staff.id, role: member.role });
-      await audit({ action: 'staff.user_created', targetType: 'user', targetId: staff.id, metadata: { roles: [member.role], source: 'seed' } });
+      await audit({
+        action: 'staff.user_created',
+        targetType: 'user',
+        targetId: staff.id,
+        metadata: { roles: [member.role], source: 'seed' },
+      });
       if (member.role === 'clinical') clinicianId = staff.id;
     }
     if (!clinicianId) throw new Error('demo clinician missing');
@@ -86,9 +129,19 @@ export async function seedDemoData(db: Database): Promise<{ created: boolean }> 
 export function demoLoginsText(url: string): string {
   const rows = [
     ['Parent (linked to Maya and Sofia)', `${url}/login`, demoParent.userId, demoParent.password],
-    ...demoStaff.map((member) => [`Staff: ${member.role}`, `${url}/staff/login`, member.userId, member.password]),
+    ...demoStaff.map((member) => [
+      `Staff: ${member.role}`,
+      `${url}/staff/login`,
+      member.userId,
+      member.password,
+    ]),
   ];
-  const table = rows.map(([who, where, id, password]) => `  ${who!.padEnd(32)} ${where!.padEnd(36)} ${id!.padEnd(16)} ${password}`).join('\n');
+  const table = rows
+    .map(
+      ([who, where, id, password]) =>
+        `  ${who!.padEnd(32)} ${where!.padEnd(36)} ${id!.padEnd(16)} ${password}`,
+    )
+    .join('\n');
   return `${table}\n\n  Staff sign-ins then ask for a two-step verification code: run \`npm run demo:code\` in another terminal\n  to print the current ones (or add a demo key to an authenticator app: npm run demo:code -- --keys).`;
 }
 
@@ -97,10 +150,19 @@ export function demoLoginsText(url: string): string {
  * (PINs are stored only as an HMAC, so an old one cannot be shown again).
  */
 export async function issueDemoPin(db: Database): Promise<string | null> {
-  const [leo] = await db.select({ id: children.id, dateOfBirth: children.dateOfBirth }).from(children).where(eq(children.mrn, 'DEMO-0002'));
-  const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.userId, 'demo.admin'));
+  const [leo] = await db
+    .select({ id: children.id, dateOfBirth: children.dateOfBirth })
+    .from(children)
+    .where(eq(children.mrn, 'DEMO-0002'));
+  const [admin] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.userId, 'demo.admin'));
   if (!leo || !admin) return null;
-  const [linked] = await db.select({ id: guardianships.id }).from(guardianships).where(and(eq(guardianships.childId, leo.id), eq(guardianships.status, 'active')));
+  const [linked] = await db
+    .select({ id: guardianships.id })
+    .from(guardianships)
+    .where(and(eq(guardianships.childId, leo.id), eq(guardianships.status, 'active')));
   if (linked) return null;
   return auditedTransaction(db, systemActor, seedMeta, async ({ tx, audit }) => {
     const issued = await issuePin(tx, admin.id, {
@@ -111,7 +173,13 @@ export async function issueDemoPin(db: Database): Promise<string | null> {
       guardianName: 'Jordan Rivera',
       relationship: 'Mother',
     });
-    await audit({ action: 'pin.issued', childId: leo.id, targetType: 'pin', targetId: issued.pinId, metadata: { source: 'seed' } });
+    await audit({
+      action: 'pin.issued',
+      childId: leo.id,
+      targetType: 'pin',
+      targetId: issued.pinId,
+      metadata: { source: 'seed' },
+    });
     return `${issued.pin} (with Leo's date of birth, ${leo.dateOfBirth})`;
   });
 }

@@ -1,16 +1,25 @@
 import 'server-only';
-import { after } from 'next/server';
+
 import { headers } from 'next/headers';
 import { redirect, unstable_rethrow } from 'next/navigation';
+import { after } from 'next/server';
 import type { z } from 'zod';
+
 import { getDb, type Database, type Transaction } from '@/db';
 import type { AuditOutcome, StaffRole } from '@/db/schema';
+import type { ActionResult } from '@/lib/action-result';
+import {
+  anonymousActor,
+  type Actor,
+  type AuditAction,
+  type AuditEventInput,
+  type RequestMeta,
+} from '@/lib/audit/events';
+import { auditedTransaction } from '@/lib/audit/transaction';
 import { unfinishedAccountSetup, unfinishedSetupMessages } from '@/lib/auth/account-setup';
 import { actorFor } from '@/lib/auth/actors';
 import { getCurrentSession } from '@/lib/auth/current';
 import type { ActiveSession } from '@/lib/auth/sessions';
-import { anonymousActor, type Actor, type AuditAction, type AuditEventInput, type RequestMeta } from '@/lib/audit/events';
-import { auditedTransaction } from '@/lib/audit/transaction';
 import { AppError, isAppError, isDatabaseUnavailable } from '@/lib/errors';
 import { describeError, log } from '@/lib/log';
 import { dispatchPendingMailSoon } from '@/lib/mail/dispatcher';
@@ -18,7 +27,6 @@ import { enqueueMail, type OutgoingMail } from '@/lib/mail/outbox';
 import { countHit } from '@/lib/rate-limit';
 import { isSameOriginRequest, requestMetaFrom } from '@/lib/request-context';
 import { UNSTORABLE_TEXT_MESSAGE, unstorableTextFields } from '@/lib/storable-text';
-import type { ActionResult } from '@/lib/action-result';
 
 export type { ActionResult } from '@/lib/action-result';
 
@@ -30,7 +38,9 @@ export type ActionAccess =
   | { kind: 'staff'; roles?: readonly StaffRole[] };
 
 /** Every access but "anyone" guarantees a signed-in session by the time the handler runs. */
-export type SessionFor<A extends ActionAccess> = A extends { kind: 'anyone' } ? ActiveSession | null : ActiveSession;
+export type SessionFor<A extends ActionAccess> = A extends { kind: 'anyone' }
+  ? ActiveSession | null
+  : ActiveSession;
 
 export interface ActionDefinition<S extends z.ZodType, A extends ActionAccess = ActionAccess> {
   /** A stable name for logs and audit metadata, e.g. "accounts.signUp". */
@@ -40,7 +50,13 @@ export interface ActionDefinition<S extends z.ZodType, A extends ActionAccess = 
   /** Written on success in the same transaction as the change. */
   audit?: AuditAction;
   /** Counted before authorization and before any expensive work. */
-  rateLimit?: { bucket: string; limit: number; windowSeconds: number; per: 'ip' | 'user'; message?: string };
+  rateLimit?: {
+    bucket: string;
+    limit: number;
+    windowSeconds: number;
+    per: 'ip' | 'user';
+    message?: string;
+  };
   /**
    * For forms where someone types a secret (a PIN, a share code): a form refused for its shape
    * is audited too, as this action with reason "malformed", so every failed try shows in the
@@ -50,7 +66,11 @@ export interface ActionDefinition<S extends z.ZodType, A extends ActionAccess = 
   /** Allowed before the account's set-up is finished (temporary password, staff two-step enrolment): see lib/auth/account-setup.ts. */
   allowDuringAccountSetup?: boolean;
   /** Extra checks on the parsed input, e.g. that the child belongs to this guardian. Throw AppError to refuse. */
-  authorize?: (context: { input: z.infer<S>; session: ActiveSession | null; db: Database }) => Promise<void> | void;
+  authorize?: (context: {
+    input: z.infer<S>;
+    session: ActiveSession | null;
+    db: Database;
+  }) => Promise<void> | void;
 }
 
 interface BaseHandlerArgs<I, A extends ActionAccess = ActionAccess> {
@@ -60,7 +80,10 @@ interface BaseHandlerArgs<I, A extends ActionAccess = ActionAccess> {
   meta: RequestMeta;
 }
 
-export interface TransactionalHandlerArgs<I, A extends ActionAccess = ActionAccess> extends BaseHandlerArgs<I, A> {
+export interface TransactionalHandlerArgs<
+  I,
+  A extends ActionAccess = ActionAccess,
+> extends BaseHandlerArgs<I, A> {
   tx: Transaction;
   /** Adds target and metadata to the definition's audit event. */
   describeAudit(details: Omit<AuditEventInput, 'action' | 'outcome'>): void;
@@ -70,7 +93,10 @@ export interface TransactionalHandlerArgs<I, A extends ActionAccess = ActionAcce
   sendMail(mail: OutgoingMail): Promise<void>;
 }
 
-export interface SelfAuditedHandlerArgs<I, A extends ActionAccess = ActionAccess> extends BaseHandlerArgs<I, A> {
+export interface SelfAuditedHandlerArgs<
+  I,
+  A extends ActionAccess = ActionAccess,
+> extends BaseHandlerArgs<I, A> {
   db: Database;
 }
 
@@ -95,7 +121,8 @@ const messages = {
   denied: 'We could not find that page.',
   invalid: 'Please correct the highlighted fields.',
   rateLimited: 'Too many attempts. Please wait a few minutes and try again.',
-  unavailable: 'The portal is having trouble reaching its records right now. Nothing was changed. Please try again in a few minutes.',
+  unavailable:
+    'The portal is having trouble reaching its records right now. Nothing was changed. Please try again in a few minutes.',
   unexpected: (reference: string) =>
     `Something went wrong on our side and nothing was changed. Please try again. If it keeps happening, call the office and give this reference: ${reference.slice(0, 8)}.`,
 } as const;
@@ -140,17 +167,28 @@ function accessAllows(access: ActionAccess, session: ActiveSession | null): bool
 }
 
 /** Audit events about refusals and failures are written in their own transaction: the change itself did not happen. */
-async function recordOutsideTransaction(actor: Actor, meta: RequestMeta, event: AuditEventInput): Promise<void> {
+async function recordOutsideTransaction(
+  actor: Actor,
+  meta: RequestMeta,
+  event: AuditEventInput,
+): Promise<void> {
   try {
     await auditedTransaction(await getDb(), actor, meta, ({ audit }) => audit(event));
   } catch (error) {
-    log('error', 'audit_write_failed', { requestId: meta.requestId, action: event.action, ...describeError(error) });
+    log('error', 'audit_write_failed', {
+      requestId: meta.requestId,
+      action: event.action,
+      ...describeError(error),
+    });
   }
 }
 
 interface Pipeline<S extends z.ZodType, T> {
   definition: ActionDefinition<S>;
-  run: (args: BaseHandlerArgs<z.infer<S>>, db: Database) => Promise<{ outcome: HandlerOutcome<T>; mailQueued: boolean }>;
+  run: (
+    args: BaseHandlerArgs<z.infer<S>>,
+    db: Database,
+  ) => Promise<{ outcome: HandlerOutcome<T>; mailQueued: boolean }>;
 }
 
 function buildAction<S extends z.ZodType, T>({ definition, run }: Pipeline<S, T>): ServerAction<T> {
@@ -163,20 +201,32 @@ function buildAction<S extends z.ZodType, T>({ definition, run }: Pipeline<S, T>
 
     try {
       if (!isSameOriginRequest(requestHeaders)) {
-        await recordOutsideTransaction(actor, meta, { action: 'action.denied', outcome: 'denied', metadata: { action: definition.name, reason: 'origin' } });
+        await recordOutsideTransaction(actor, meta, {
+          action: 'action.denied',
+          outcome: 'denied',
+          metadata: { action: definition.name, reason: 'origin' },
+        });
         return { ok: false, formError: messages.origin };
       }
 
       const session = await getCurrentSession();
       if (session) actor = actorFor(session.user);
       if (!accessAllows(definition.access, session)) {
-        await recordOutsideTransaction(actor, meta, { action: 'action.denied', outcome: 'denied', metadata: { action: definition.name, reason: session ? 'role' : 'signed_out' } });
+        await recordOutsideTransaction(actor, meta, {
+          action: 'action.denied',
+          outcome: 'denied',
+          metadata: { action: definition.name, reason: session ? 'role' : 'signed_out' },
+        });
         return { ok: false, formError: session ? messages.denied : messages.signedOut };
       }
 
       const unfinished = session ? unfinishedAccountSetup(session.user) : null;
       if (unfinished && !definition.allowDuringAccountSetup) {
-        await recordOutsideTransaction(actor, meta, { action: 'action.denied', outcome: 'denied', metadata: { action: definition.name, reason: unfinished } });
+        await recordOutsideTransaction(actor, meta, {
+          action: 'action.denied',
+          outcome: 'denied',
+          metadata: { action: definition.name, reason: unfinished },
+        });
         return { ok: false, formError: unfinishedSetupMessages[unfinished] };
       }
 
@@ -186,9 +236,15 @@ function buildAction<S extends z.ZodType, T>({ definition, run }: Pipeline<S, T>
       const unstorable = unstorableTextFields(plainInput);
       const parsed = unstorable.length > 0 ? null : definition.schema.safeParse(plainInput);
       if (!parsed?.success) {
-        const fieldErrors = parsed ? fieldErrorsFrom(parsed.error) : Object.fromEntries(unstorable.map((field) => [field, UNSTORABLE_TEXT_MESSAGE]));
+        const fieldErrors = parsed
+          ? fieldErrorsFrom(parsed.error)
+          : Object.fromEntries(unstorable.map((field) => [field, UNSTORABLE_TEXT_MESSAGE]));
         if (definition.auditRefusedInput) {
-          await recordOutsideTransaction(actor, meta, { action: definition.auditRefusedInput, outcome: 'denied', metadata: { action: definition.name, reason: 'malformed' } });
+          await recordOutsideTransaction(actor, meta, {
+            action: definition.auditRefusedInput,
+            outcome: 'denied',
+            metadata: { action: definition.name, reason: 'malformed' },
+          });
         }
         return { ok: false, formError: fieldErrors._form ?? messages.invalid, fieldErrors };
       }
@@ -199,9 +255,15 @@ function buildAction<S extends z.ZodType, T>({ definition, run }: Pipeline<S, T>
         const { bucket, limit, windowSeconds, per } = definition.rateLimit;
         const key = per === 'user' ? (session?.user.id ?? meta.ipAddress) : meta.ipAddress;
         if (key) {
-          const hits = await auditedTransaction(db, actor, meta, ({ tx }) => countHit(tx, `${bucket}:${per}:${key}`, windowSeconds));
+          const hits = await auditedTransaction(db, actor, meta, ({ tx }) =>
+            countHit(tx, `${bucket}:${per}:${key}`, windowSeconds),
+          );
           if (hits > limit) {
-            await recordOutsideTransaction(actor, meta, { action: 'action.denied', outcome: 'denied', metadata: { action: definition.name, reason: 'rate_limited' } });
+            await recordOutsideTransaction(actor, meta, {
+              action: 'action.denied',
+              outcome: 'denied',
+              metadata: { action: definition.name, reason: 'rate_limited' },
+            });
             return { ok: false, formError: definition.rateLimit.message ?? messages.rateLimited };
           }
         }
@@ -217,16 +279,32 @@ function buildAction<S extends z.ZodType, T>({ definition, run }: Pipeline<S, T>
       unstable_rethrow(error);
       if (isAppError(error)) {
         if (error.code === 'forbidden' || error.code === 'not_found') {
-          await recordOutsideTransaction(actor, meta, { action: 'action.denied', outcome: 'denied', metadata: { action: definition.name, reason: error.code } });
+          await recordOutsideTransaction(actor, meta, {
+            action: 'action.denied',
+            outcome: 'denied',
+            metadata: { action: definition.name, reason: error.code },
+          });
         }
         return { ok: false, formError: error.message, fieldErrors: error.fieldErrors };
       }
       if (isDatabaseUnavailable(error)) {
-        log('error', 'database_unavailable', { requestId: meta.requestId, action: definition.name, ...describeError(error) });
+        log('error', 'database_unavailable', {
+          requestId: meta.requestId,
+          action: definition.name,
+          ...describeError(error),
+        });
         return { ok: false, formError: messages.unavailable };
       }
-      log('error', 'action_failed', { requestId: meta.requestId, action: definition.name, ...describeError(error) });
-      await recordOutsideTransaction(actor, meta, { action: 'action.failed', outcome: 'error', metadata: { action: definition.name } });
+      log('error', 'action_failed', {
+        requestId: meta.requestId,
+        action: definition.name,
+        ...describeError(error),
+      });
+      await recordOutsideTransaction(actor, meta, {
+        action: 'action.failed',
+        outcome: 'error',
+        metadata: { action: definition.name },
+      });
       return { ok: false, formError: messages.unexpected(meta.requestId) };
     }
 
@@ -268,7 +346,12 @@ export function defineAction<S extends z.ZodType, A extends ActionAccess, T>(
             mailQueued = true;
           },
         });
-        await audit({ action: definition.audit, ...handled.auditAs, ...details, metadata: { action: definition.name, ...details.metadata } });
+        await audit({
+          action: definition.audit,
+          ...handled.auditAs,
+          ...details,
+          metadata: { action: definition.name, ...details.metadata },
+        });
         return handled;
       });
       return { outcome, mailQueued };
@@ -287,12 +370,18 @@ export function defineSelfAuditedAction<S extends z.ZodType, A extends ActionAcc
 ): ServerAction<T> {
   return buildAction<S, T>({
     definition,
-    run: async (args, db) => ({ outcome: await handler({ ...args, session: args.session as SessionFor<A>, db }), mailQueued: false }),
+    run: async (args, db) => ({
+      outcome: await handler({ ...args, session: args.session as SessionFor<A>, db }),
+      mailQueued: false,
+    }),
   });
 }
 
 export function isBuiltWithDefineAction(value: unknown): boolean {
-  return typeof value === 'function' && typeof (value as unknown as Record<symbol, unknown>)[ACTION_BRAND] === 'string';
+  return (
+    typeof value === 'function' &&
+    typeof (value as unknown as Record<symbol, unknown>)[ACTION_BRAND] === 'string'
+  );
 }
 
 export { AppError };

@@ -1,11 +1,13 @@
 import 'server-only';
+
 import { notFound, redirect } from 'next/navigation';
+
 import { getDb } from '@/db';
 import type { StaffRole } from '@/db/schema';
+import { recordChildView, type ChildAccess } from '@/lib/audit/views';
 import { actorFor } from '@/lib/auth/actors';
 import { getCurrentSession } from '@/lib/auth/current';
 import type { ActiveSession } from '@/lib/auth/sessions';
-import { recordChildView, type ChildAccess } from '@/lib/audit/views';
 import { todayInPractice } from '@/lib/children/age';
 import { getChild } from '@/lib/children/registry';
 import { findLinkedChild } from '@/lib/guardianship/access';
@@ -21,18 +23,24 @@ export function isUuid(value: string): boolean {
  * Page guards. They run on the server for every request; the proxy's redirects are only a
  * convenience and never the security check.
  */
-export async function requireParent(options: { duringPasswordChange?: boolean } = {}): Promise<ActiveSession> {
+export async function requireParent(
+  options: { duringPasswordChange?: boolean } = {},
+): Promise<ActiveSession> {
   const session = await getCurrentSession();
   if (!session) redirect('/login');
   // A staff account has no portal of its own children: it is not a guardian.
   if (session.user.kind !== 'parent') notFound();
   // Signed in with an office-issued temporary password: choose a new one before anything else.
-  if (session.user.mustChangePassword && !options.duringPasswordChange) redirect('/choose-password');
+  if (session.user.mustChangePassword && !options.duringPasswordChange)
+    redirect('/choose-password');
   return session;
 }
 
 export function hasAnyRole(session: ActiveSession, roles: readonly StaffRole[]): boolean {
-  return session.user.kind === 'staff' && (roles.length === 0 || roles.some((role) => session.user.roles.includes(role)));
+  return (
+    session.user.kind === 'staff' &&
+    (roles.length === 0 || roles.some((role) => session.user.roles.includes(role)))
+  );
 }
 
 /** Any staff user when no role is named; otherwise one of the named roles. Parents get a 404. */
@@ -57,15 +65,31 @@ export async function requireStaffBeforeSetup(): Promise<ActiveSession> {
  * link, checked in the same query that reads it. Anything else is the 404 page, never a 403
  * that would confirm the child exists. The view is recorded in the audit trail.
  */
-export async function requireLinkedChild(childId: string, section: string, access: ChildAccess = 'record.viewed') {
+export async function requireLinkedChild(
+  childId: string,
+  section: string,
+  access: ChildAccess = 'record.viewed',
+) {
   const session = await requireParent();
   if (!isUuid(childId)) notFound();
   const db = await getDb();
   const today = todayInPractice();
   const child = await findLinkedChild(db, session.user.id, childId, today);
   if (!child) notFound();
-  await recordChildView(db, actorFor(session.user), await currentRequestMeta(), child.id, section, access);
-  return { session, child, db, viewer: { kind: 'guardian' as const, userId: session.user.id, today } };
+  await recordChildView(
+    db,
+    actorFor(session.user),
+    await currentRequestMeta(),
+    child.id,
+    section,
+    access,
+  );
+  return {
+    session,
+    child,
+    db,
+    viewer: { kind: 'guardian' as const, userId: session.user.id, today },
+  };
 }
 
 /** For staff pages about one child: the right role, a real child (else 404), and the view recorded. */

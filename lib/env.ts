@@ -30,9 +30,15 @@ const envSchema = z
     DB_CONNECT_TIMEOUT_SECONDS: positiveInt(5),
     DB_STATEMENT_TIMEOUT_MS: positiveInt(15_000),
     DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: positiveInt(30_000),
-    AUTH_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
-    PIN_HMAC_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
-    TOTP_ENCRYPTION_KEY: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    AUTH_SECRET: optionalString.pipe(
+      z.string().min(32, 'must be at least 32 characters').optional(),
+    ),
+    PIN_HMAC_SECRET: optionalString.pipe(
+      z.string().min(32, 'must be at least 32 characters').optional(),
+    ),
+    TOTP_ENCRYPTION_KEY: optionalString.pipe(
+      z.string().min(32, 'must be at least 32 characters').optional(),
+    ),
     PIN_TTL_DAYS: positiveInt(30),
     AGE_OF_MAJORITY: z.coerce.number().int().min(14).max(25).default(18),
     PRACTICE_TIMEZONE: z
@@ -49,7 +55,9 @@ const envSchema = z
     REPLY_TIME_CLINICAL: z.string().trim().min(1).default('2 business days'),
     REPLY_TIME_GENERAL: z.string().trim().min(1).default('2 business days'),
     REPLY_TIME_BILLING: z.string().trim().min(1).default('3 business days'),
-    PUBLIC_URL: z.url({ message: 'must be a full URL such as https://portal.example.org' }).default('http://localhost:3000'),
+    PUBLIC_URL: z
+      .url({ message: 'must be a full URL such as https://portal.example.org' })
+      .default('http://localhost:3000'),
     PRACTICE_NAME: z.string().trim().min(1).default("Children's Pediatricians & Associates"),
     PRACTICE_PHONE: z.string().trim().min(1).default('(555) 010-2000'),
     PRACTICE_HOURS: z.string().trim().min(1).default('Monday to Friday, 8 am to 5 pm'),
@@ -58,7 +66,9 @@ const envSchema = z
       .string()
       .trim()
       .min(1)
-      .default('When the office is closed, call the office number: the answering service will put you through to the nurse or doctor on call.'),
+      .default(
+        'When the office is closed, call the office number: the answering service will put you through to the nurse or doctor on call.',
+      ),
     RESEND_API_KEY: optionalString,
     MAIL_FROM: z.string().trim().min(3).default('Patient Portal <portal@example.org>'),
     /** Resend's API address; another only for a regional endpoint or a test double of the API. */
@@ -75,20 +85,43 @@ const envSchema = z
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production' || env.NEXT_PHASE === 'phase-production-build') return;
     if (!env.AUTH_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'is required in production (openssl rand -base64 32)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_SECRET'],
+        message: 'is required in production (openssl rand -base64 32)',
+      });
     }
     if (!env.PIN_HMAC_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['PIN_HMAC_SECRET'], message: 'is required in production (openssl rand -base64 32)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PIN_HMAC_SECRET'],
+        message: 'is required in production (openssl rand -base64 32)',
+      });
     }
     if (!env.TOTP_ENCRYPTION_KEY) {
-      ctx.addIssue({ code: 'custom', path: ['TOTP_ENCRYPTION_KEY'], message: 'is required in production (openssl rand -base64 32)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TOTP_ENCRYPTION_KEY'],
+        message: 'is required in production (openssl rand -base64 32)',
+      });
     }
     if (!env.DATABASE_URL) {
-      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required in production: the embedded database is for development only' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_URL'],
+        message: 'is required in production: the embedded database is for development only',
+      });
     }
     const publicUrl = new URL(env.PUBLIC_URL);
-    if (publicUrl.protocol !== 'https:' && !['localhost', '127.0.0.1', '[::1]'].includes(publicUrl.hostname)) {
-      ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'must be an https:// address in production (http is allowed only for localhost)' });
+    if (
+      publicUrl.protocol !== 'https:' &&
+      !['localhost', '127.0.0.1', '[::1]'].includes(publicUrl.hostname)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PUBLIC_URL'],
+        message: 'must be an https:// address in production (http is allowed only for localhost)',
+      });
     }
   });
 
@@ -96,7 +129,9 @@ export type Env = z.infer<typeof envSchema>;
 
 export class InvalidEnvironmentError extends Error {
   constructor(readonly problems: string[]) {
-    super(`The portal cannot start because its configuration is wrong:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every setting.`);
+    super(
+      `The portal cannot start because its configuration is wrong:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every setting.`,
+    );
     this.name = 'InvalidEnvironmentError';
   }
 }
@@ -104,7 +139,11 @@ export class InvalidEnvironmentError extends Error {
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
   if (!result.success) {
-    throw new InvalidEnvironmentError(result.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`));
+    throw new InvalidEnvironmentError(
+      result.error.issues.map(
+        (issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`,
+      ),
+    );
   }
   return result.data;
 }

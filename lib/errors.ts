@@ -17,7 +17,8 @@ const defaultMessages: Record<AppErrorCode, string> = {
   not_found: 'We could not find that page.',
   forbidden: 'We could not find that page.',
   invalid: 'Please check the form and try again.',
-  conflict: 'That change could not be saved because something else changed it first. Please try again.',
+  conflict:
+    'That change could not be saved because something else changed it first. Please try again.',
   rate_limited: 'Too many attempts. Please wait a few minutes and try again.',
   locked: 'This account is locked for now. Please try again later or call the office.',
   unavailable: 'The portal is having trouble right now. Please try again in a few minutes.',
@@ -59,7 +60,11 @@ export function isAppError(error: unknown): error is AppError {
 
 /** postgres.js and PGlite both expose the SQLSTATE as `code`; drizzle may wrap it in `cause`. */
 export function postgresErrorCode(error: unknown): string | undefined {
-  for (let current: unknown = error; current && typeof current === 'object'; current = (current as { cause?: unknown }).cause) {
+  for (
+    let current: unknown = error;
+    current && typeof current === 'object';
+    current = (current as { cause?: unknown }).cause
+  ) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
   }
@@ -69,8 +74,14 @@ export function postgresErrorCode(error: unknown): string | undefined {
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   if (postgresErrorCode(error) !== '23505') return false;
   if (!constraint) return true;
-  for (let current: unknown = error; current && typeof current === 'object'; current = (current as { cause?: unknown }).cause) {
-    const name = (current as { constraint_name?: unknown; constraint?: unknown }).constraint_name ?? (current as { constraint?: unknown }).constraint;
+  for (
+    let current: unknown = error;
+    current && typeof current === 'object';
+    current = (current as { cause?: unknown }).cause
+  ) {
+    const name =
+      (current as { constraint_name?: unknown; constraint?: unknown }).constraint_name ??
+      (current as { constraint?: unknown }).constraint;
     if (name === constraint) return true;
     if (String((current as { message?: unknown }).message ?? '').includes(constraint)) return true;
   }
@@ -79,9 +90,27 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 
 /** Connection refused, timed out, or the server is shutting down. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let current: unknown = error; current && typeof current === 'object'; current = (current as { cause?: unknown }).cause) {
+  for (
+    let current: unknown = error;
+    current && typeof current === 'object';
+    current = (current as { cause?: unknown }).cause
+  ) {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && ['ECONNREFUSED', 'ETIMEDOUT', 'ENOTFOUND', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P03', '53300'].includes(code)) {
+    if (
+      typeof code === 'string' &&
+      [
+        'ECONNREFUSED',
+        'ETIMEDOUT',
+        'ENOTFOUND',
+        'CONNECT_TIMEOUT',
+        'CONNECTION_CLOSED',
+        'CONNECTION_ENDED',
+        'CONNECTION_DESTROYED',
+        '57P01',
+        '57P03',
+        '53300',
+      ].includes(code)
+    ) {
       return true;
     }
   }

@@ -1,7 +1,7 @@
 import { getDb } from '@/db';
 import { describeError, log } from '@/lib/log';
-import { pruneRateLimitCounters } from '@/lib/rate-limit';
 import { dispatchPendingMailSoon } from '@/lib/mail/dispatcher';
+import { pruneRateLimitCounters } from '@/lib/rate-limit';
 
 async function housekeeping(): Promise<void> {
   await dispatchPendingMailSoon();

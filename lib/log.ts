@@ -16,7 +16,11 @@ export function log(level: Level, event: string, fields: Record<string, unknown>
 
 export function describeError(error: unknown): Record<string, unknown> {
   if (error instanceof Error) {
-    return { errorName: error.name, errorMessage: error.message, stack: error.stack?.split('\n').slice(0, 8).join('\n') };
+    return {
+      errorName: error.name,
+      errorMessage: error.message,
+      stack: error.stack?.split('\n').slice(0, 8).join('\n'),
+    };
   }
   return { errorValue: String(error) };
 }

@@ -1,6 +1,8 @@
 import 'server-only';
-import type { ReactNode } from 'react';
+
 import { redirect } from 'next/navigation';
+import type { ReactNode } from 'react';
+
 import { isDatabaseUnavailable } from '@/lib/errors';
 
 const PAGE_BRAND = Symbol.for('pediatric-portal.page');
@@ -11,7 +13,9 @@ const PAGE_BRAND = Symbol.for('pediatric-portal.page');
  * runs out of connections) later in the same page, instead of a 500 error page. Everything
  * else, redirects and "not found" included, passes through untouched.
  */
-export function portalPage<Args extends unknown[], Rendered extends ReactNode>(render: (...args: Args) => Promise<Rendered>): (...args: Args) => Promise<Rendered> {
+export function portalPage<Args extends unknown[], Rendered extends ReactNode>(
+  render: (...args: Args) => Promise<Rendered>,
+): (...args: Args) => Promise<Rendered> {
   const guarded = async (...args: Args) => {
     try {
       return await render(...args);
@@ -25,5 +29,8 @@ export function portalPage<Args extends unknown[], Rendered extends ReactNode>(r
 }
 
 export function isPortalPage(value: unknown): boolean {
-  return typeof value === 'function' && (value as unknown as Record<symbol, unknown>)[PAGE_BRAND] === true;
+  return (
+    typeof value === 'function' &&
+    (value as unknown as Record<symbol, unknown>)[PAGE_BRAND] === true
+  );
 }

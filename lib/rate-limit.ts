@@ -1,4 +1,5 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
+
 import type { Db } from '@/db';
 import { rateLimitCounters } from '@/db/schema';
 
@@ -8,7 +9,12 @@ function windowStartFor(now: Date, windowSeconds: number): Date {
 }
 
 /** Counts one hit in the current fixed window and returns the window's total, atomically. */
-export async function countHit(db: Db, bucket: string, windowSeconds: number, now = new Date()): Promise<number> {
+export async function countHit(
+  db: Db,
+  bucket: string,
+  windowSeconds: number,
+  now = new Date(),
+): Promise<number> {
   const windowStart = windowStartFor(now, windowSeconds);
   const [row] = await db
     .insert(rateLimitCounters)
@@ -21,11 +27,21 @@ export async function countHit(db: Db, bucket: string, windowSeconds: number, no
   return row?.hits ?? 1;
 }
 
-export async function hitsInWindow(db: Db, bucket: string, windowSeconds: number, now = new Date()): Promise<number> {
+export async function hitsInWindow(
+  db: Db,
+  bucket: string,
+  windowSeconds: number,
+  now = new Date(),
+): Promise<number> {
   const [row] = await db
     .select({ hits: rateLimitCounters.hits })
     .from(rateLimitCounters)
-    .where(and(eq(rateLimitCounters.bucket, bucket), eq(rateLimitCounters.windowStart, windowStartFor(now, windowSeconds))));
+    .where(
+      and(
+        eq(rateLimitCounters.bucket, bucket),
+        eq(rateLimitCounters.windowStart, windowStartFor(now, windowSeconds)),
+      ),
+    );
   return row?.hits ?? 0;
 }
 

@@ -1,6 +1,8 @@
 import 'server-only';
+
 import { randomUUID } from 'node:crypto';
 import { headers } from 'next/headers';
+
 import type { RequestMeta } from '@/lib/audit/events';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -12,7 +14,10 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 export function clientIpFrom(requestHeaders: Headers): string | null {
   const forwarded = requestHeaders.get('x-forwarded-for');
   if (forwarded) {
-    const hops = forwarded.split(',').map((hop) => hop.trim()).filter(Boolean);
+    const hops = forwarded
+      .split(',')
+      .map((hop) => hop.trim())
+      .filter(Boolean);
     const last = hops.at(-1);
     if (last) return last.slice(0, 64);
   }
@@ -45,6 +50,7 @@ export function isSameOriginRequest(requestHeaders: Headers): boolean {
   } catch {
     return false;
   }
-  const host = requestHeaders.get('x-forwarded-host')?.split(',')[0]?.trim() || requestHeaders.get('host');
+  const host =
+    requestHeaders.get('x-forwarded-host')?.split(',')[0]?.trim() || requestHeaders.get('host');
   return Boolean(host) && originHost === host;
 }

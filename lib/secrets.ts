@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+
 import { env } from '@/lib/env';
 
 type SecretName = 'AUTH_SECRET' | 'PIN_HMAC_SECRET' | 'TOTP_ENCRYPTION_KEY';

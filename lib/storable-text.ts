@@ -6,7 +6,8 @@
  * Client-safe.
  */
 
-export const UNSTORABLE_TEXT_MESSAGE = 'This contains a character that cannot be saved. Please type it again.';
+export const UNSTORABLE_TEXT_MESSAGE =
+  'This contains a character that cannot be saved. Please type it again.';
 
 export function isStorableText(value: string): boolean {
   return value.isWellFormed() && !value.includes('\u0000');
@@ -20,6 +21,8 @@ export function isStorableText(value: string): boolean {
 export function unstorableTextFields(input: unknown, path: string[] = [], depth = 0): string[] {
   if (typeof input === 'string') return isStorableText(input) ? [] : [path.join('.') || '_form'];
   if (depth >= 4 || input === null || typeof input !== 'object') return [];
-  const entries = Array.isArray(input) ? input.map((value, index) => [String(index), value] as const) : Object.entries(input);
+  const entries = Array.isArray(input)
+    ? input.map((value, index) => [String(index), value] as const)
+    : Object.entries(input);
   return entries.flatMap(([key, value]) => unstorableTextFields(value, [...path, key], depth + 1));
 }

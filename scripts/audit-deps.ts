@@ -6,8 +6,16 @@ import { spawnSync } from 'node:child_process';
  * allows only GET, as on the build machines here), it says so plainly instead of passing in
  * silence; AUDIT_REQUIRED=1 makes that a failure too.
  */
-const run = spawnSync('npm', ['audit', '--omit=dev', '--audit-level=high', '--json'], { encoding: 'utf8', timeout: 120_000 });
-let report: { vulnerabilities?: Record<string, { severity: string; name: string; via: unknown[] }>; statusCode?: number; message?: string; error?: { summary?: string } };
+const run = spawnSync('npm', ['audit', '--omit=dev', '--audit-level=high', '--json'], {
+  encoding: 'utf8',
+  timeout: 120_000,
+});
+let report: {
+  vulnerabilities?: Record<string, { severity: string; name: string; via: unknown[] }>;
+  statusCode?: number;
+  message?: string;
+  error?: { summary?: string };
+};
 try {
   report = JSON.parse(run.stdout || '{}');
 } catch {
@@ -15,16 +23,24 @@ try {
 }
 
 if (report.vulnerabilities) {
-  const serious = Object.values(report.vulnerabilities).filter((entry) => entry.severity === 'high' || entry.severity === 'critical');
+  const serious = Object.values(report.vulnerabilities).filter(
+    (entry) => entry.severity === 'high' || entry.severity === 'critical',
+  );
   if (serious.length > 0) {
-    console.error(`npm audit: ${serious.length} high or critical advisories in production dependencies:`);
+    console.error(
+      `npm audit: ${serious.length} high or critical advisories in production dependencies:`,
+    );
     for (const entry of serious) console.error(`  ${entry.name} (${entry.severity})`);
     process.exit(1);
   }
-  console.log(`npm audit: no high or critical advisories in production dependencies (${Object.keys(report.vulnerabilities).length} lower ones).`);
+  console.log(
+    `npm audit: no high or critical advisories in production dependencies (${Object.keys(report.vulnerabilities).length} lower ones).`,
+  );
   process.exit(0);
 }
 
 const why = report.message ?? report.error?.summary ?? `exit code ${run.status}`;
-console.log(`npm audit: the advisory database could not be reached, so dependencies were NOT checked (${why.split('\n')[0]}).`);
+console.log(
+  `npm audit: the advisory database could not be reached, so dependencies were NOT checked (${why.split('\n')[0]}).`,
+);
 process.exit(process.env.AUDIT_REQUIRED === '1' ? 1 : 0);

@@ -1,16 +1,19 @@
 import './load-env';
+
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
+
 import { connectPostgres, migrateDatabase, type Database, type Db } from '@/db';
 import { children } from '@/db/schema';
 import { systemActor } from '@/lib/audit/events';
 import { auditedTransaction } from '@/lib/audit/transaction';
 import { env } from '@/lib/env';
 
-const usage = 'Usage: npm run bench:audit -- [--ops 2000] [--concurrency 8]\nNeeds DATABASE_URL (PostgreSQL); works in a scratch database it creates and drops.';
+const usage =
+  'Usage: npm run bench:audit -- [--ops 2000] [--concurrency 8]\nNeeds DATABASE_URL (PostgreSQL); works in a scratch database it creates and drops.';
 
 /**
  * What auditing costs one mutation, measured three ways on a scratch copy of the schema:
@@ -41,7 +44,8 @@ interface Result {
 function positiveInteger(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
   const parsed = Number(value);
-  if (!Number.isSafeInteger(parsed) || parsed < 1) throw new Error(`--${name} must be a whole number above 0.\n${usage}`);
+  if (!Number.isSafeInteger(parsed) || parsed < 1)
+    throw new Error(`--${name} must be a whole number above 0.\n${usage}`);
   return parsed;
 }
 
@@ -50,13 +54,27 @@ function percentile(sorted: number[], q: number): number {
 }
 
 const updateChild = (db: Db, childId: string, n: number) =>
-  db.update(children).set({ preferredName: `Bench ${n}` }).where(eq(children.id, childId));
+  db
+    .update(children)
+    .set({ preferredName: `Bench ${n}` })
+    .where(eq(children.id, childId));
 
 const auditedUpdate = (db: Database, childId: string, n: number) =>
-  auditedTransaction(db, systemActor, { ipAddress: null, userAgent: 'scripts/bench-audit.ts', requestId: `bench-${n}` }, async ({ tx, audit }) => {
-    await updateChild(tx, childId, n);
-    await audit({ action: 'child.updated', targetType: 'child', targetId: childId, childId, metadata: { fields: ['preferredName'] } });
-  });
+  auditedTransaction(
+    db,
+    systemActor,
+    { ipAddress: null, userAgent: 'scripts/bench-audit.ts', requestId: `bench-${n}` },
+    async ({ tx, audit }) => {
+      await updateChild(tx, childId, n);
+      await audit({
+        action: 'child.updated',
+        targetType: 'child',
+        targetId: childId,
+        childId,
+        metadata: { fields: ['preferredName'] },
+      });
+    },
+  );
 
 const cases: Case[] = [
   {
@@ -75,14 +93,22 @@ const cases: Case[] = [
     key: 'c',
     title: 'audited, hash chain off',
     // Unchained events would break the check constraint; this database is dropped at the end.
-    setup: ['alter table audit_events drop constraint audit_events_chained', 'alter table audit_events disable trigger audit_events_chain'],
+    setup: [
+      'alter table audit_events drop constraint audit_events_chained',
+      'alter table audit_events disable trigger audit_events_chain',
+    ],
     operation: auditedUpdate,
   },
 ];
 
 let stopping = false;
 
-async function measure(db: Database, rowIds: string[], ops: number, operation: Case['operation']): Promise<Result> {
+async function measure(
+  db: Database,
+  rowIds: string[],
+  ops: number,
+  operation: Case['operation'],
+): Promise<Result> {
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -98,11 +124,21 @@ async function measure(db: Database, rowIds: string[], ops: number, operation: C
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((x, y) => x - y);
-  return { opsPerSecond: latencies.length / seconds, p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95) };
+  return {
+    opsPerSecond: latencies.length / seconds,
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+  };
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { ops: { type: 'string' }, concurrency: { type: 'string' }, help: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      ops: { type: 'string' },
+      concurrency: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
   if (values.help) {
     console.log(usage);
     return;
@@ -113,7 +149,9 @@ async function main() {
   process.env.DB_POOL_MAX = String(concurrency);
   const serverUrl = env().DATABASE_URL;
   if (!serverUrl) {
-    console.error('bench:audit needs DATABASE_URL (PostgreSQL). The embedded PGlite runs one statement at a time in this process, so concurrency figures from it would mean nothing.');
+    console.error(
+      'bench:audit needs DATABASE_URL (PostgreSQL). The embedded PGlite runs one statement at a time in this process, so concurrency figures from it would mean nothing.',
+    );
     process.exit(1);
   }
 
@@ -134,12 +172,22 @@ async function main() {
     const db = connection.db;
     const rows = await db
       .insert(children)
-      .values(Array.from({ length: concurrency }, (_, n) => ({ firstName: 'Bench', lastName: `Worker ${n}`, dateOfBirth: '2020-01-01' })))
+      .values(
+        Array.from({ length: concurrency }, (_, n) => ({
+          firstName: 'Bench',
+          lastName: `Worker ${n}`,
+          dateOfBirth: '2020-01-01',
+        })),
+      )
       .returning({ id: children.id });
     const rowIds = rows.map((row) => row.id);
-    const [server] = await admin<{ version: string }[]>`select current_setting('server_version') as version`;
+    const [server] = await admin<
+      { version: string }[]
+    >`select current_setting('server_version') as version`;
 
-    console.log(`Audit cost: ${ops} operations per case, ${concurrency} concurrent workers, ${availableParallelism()} cores on this machine, PostgreSQL ${server?.version} (scratch database ${name}).`);
+    console.log(
+      `Audit cost: ${ops} operations per case, ${concurrency} concurrent workers, ${availableParallelism()} cores on this machine, PostgreSQL ${server?.version} (scratch database ${name}).`,
+    );
     const results = new Map<Case['key'], Result>();
     for (const benchCase of cases) {
       for (const statement of benchCase.setup) await db.execute(sql.raw(statement));
@@ -157,8 +205,12 @@ async function main() {
     const rate = (key: Case['key']) => results.get(key)!.opsPerSecond;
     console.log(`\nThroughput ratios (below 1: slower than the second):`);
     console.log(`  b/a ${(rate('b') / rate('a')).toFixed(2)}   full audit against the bare change`);
-    console.log(`  c/a ${(rate('c') / rate('a')).toFixed(2)}   audit without the chain against the bare change`);
-    console.log(`  b/c ${(rate('b') / rate('c')).toFixed(2)}   the chain's share: serialised on its head row`);
+    console.log(
+      `  c/a ${(rate('c') / rate('a')).toFixed(2)}   audit without the chain against the bare change`,
+    );
+    console.log(
+      `  b/c ${(rate('b') / rate('c')).toFixed(2)}   the chain's share: serialised on its head row`,
+    );
   } finally {
     await connection?.close();
     await admin.unsafe(`drop database if exists ${name} with (force)`);

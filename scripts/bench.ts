@@ -1,32 +1,56 @@
 import './load-env';
+
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import postgres from 'postgres';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { encode } from 'next-auth/jwt';
+import postgres from 'postgres';
+
 import { connectPostgres, migrateDatabase, type Database } from '@/db';
 import * as schema from '@/db/schema';
+import { auditReportPage } from '@/lib/audit/report';
+import { parseAuditFilters } from '@/lib/audit/report-filters';
 import { auditedTransaction } from '@/lib/audit/transaction';
 import { actorFor } from '@/lib/auth/actors';
 import { hashHintAnswer, hashPassword } from '@/lib/auth/password';
 import { createSession, lookUpSession } from '@/lib/auth/sessions';
-import { parseAuditFilters } from '@/lib/audit/report-filters';
-import { auditReportPage } from '@/lib/audit/report';
 import { todayInPractice } from '@/lib/children/age';
-import { findLinkedChild, listChildrenPastMajority, listLinkedChildren } from '@/lib/guardianship/access';
-import { countUnreadConversations, getGuardianConversation, listInbox, replyAsGuardian } from '@/lib/messaging/parent';
+import {
+  findLinkedChild,
+  listChildrenPastMajority,
+  listLinkedChildren,
+} from '@/lib/guardianship/access';
+import {
+  countUnreadConversations,
+  getGuardianConversation,
+  listInbox,
+  replyAsGuardian,
+} from '@/lib/messaging/parent';
 import { listQueue, queueCounts } from '@/lib/messaging/staff';
 import { printableImmunizationRecord } from '@/lib/records/immunization-record';
 import { readChildRecord } from '@/lib/records/read';
 import { listRecordShares } from '@/lib/records/shares';
-import { benchPassword, practiceSize, seedPractice, staffRoleCycle, type PracticeSize } from './bench/seed-practice';
-import { drive, percentile, sampleGroupMemory, type LoadResult, type RequestSpec } from './bench/load';
+
 import { explainQueries, type CapturedQuery, type ExplainedQuery } from './bench/explain';
 import { firstLoadJs } from './bench/first-load-js';
+import {
+  drive,
+  percentile,
+  sampleGroupMemory,
+  type LoadResult,
+  type RequestSpec,
+} from './bench/load';
+import {
+  benchPassword,
+  practiceSize,
+  seedPractice,
+  staffRoleCycle,
+  type PracticeSize,
+} from './bench/seed-practice';
 
 const usage = `Usage: npm run bench -- [--scale 1] [--seconds 15] [--connections 50] [--skip-growth] [--only child,inbox] [--profile] [--keep-database] [--reuse portal_bench_…] [--out bench-results]
 
@@ -132,8 +156,16 @@ const md5uuid = (key: string) => {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 };
 
-async function sessionCookie(db: Database, user: { id: string; kind: 'parent' | 'staff' }, secret: string): Promise<string> {
-  const { token } = await createSession(db, user, { ipAddress: '127.0.0.1', userAgent: 'scripts/bench.ts', requestId: 'bench' });
+async function sessionCookie(
+  db: Database,
+  user: { id: string; kind: 'parent' | 'staff' },
+  secret: string,
+): Promise<string> {
+  const { token } = await createSession(db, user, {
+    ipAddress: '127.0.0.1',
+    userAgent: 'scripts/bench.ts',
+    requestId: 'bench',
+  });
   const salt = 'authjs.session-token';
   const jwt = await encode({ token: { st: token }, secret, salt, maxAge: 12 * 3600 });
   return `${salt}=${jwt}`;
@@ -145,14 +177,18 @@ async function openSessions(db: Database, size: PracticeSize, secret: string): P
   const C = size.children;
   const parentCount = Math.min(P, 300);
   // Spread over the whole range: old accounts with long histories and new ones.
-  const parentNumbers = Array.from({ length: parentCount }, (_, i) => Math.floor((i * P) / parentCount) + 1);
+  const parentNumbers = Array.from(
+    { length: parentCount },
+    (_, i) => Math.floor((i * P) / parentCount) + 1,
+  );
   // A parent's conversations are k = p, p + P, …; those above 95 % of K are still open.
   const openConversationOf = (p: number) => {
     for (let k = p; k <= K; k += P) if (k > K * 0.95) return md5uuid(`k${k}`);
     return null;
   };
   const writerNumbers: number[] = [];
-  for (let p = P; p >= 1 && writerNumbers.length < 300; p--) if (openConversationOf(p)) writerNumbers.push(p);
+  for (let p = P; p >= 1 && writerNumbers.length < 300; p--)
+    if (openConversationOf(p)) writerNumbers.push(p);
 
   const parentOf = async (p: number): Promise<Parent> => {
     const userUuid = md5uuid(`p${p}`);
@@ -171,7 +207,10 @@ async function openSessions(db: Database, size: PracticeSize, secret: string): P
     Promise.all(
       Array.from({ length: size.staff }, (_, i) => i + 1)
         .filter((n) => staffRoleCycle[(n - 1) % staffRoleCycle.length] === role)
-        .map(async (n) => ({ userUuid: md5uuid(`s${n}`), cookie: await sessionCookie(db, { id: md5uuid(`s${n}`), kind: 'staff' }, secret) })),
+        .map(async (n) => ({
+          userUuid: md5uuid(`s${n}`),
+          cookie: await sessionCookie(db, { id: md5uuid(`s${n}`), kind: 'staff' }, secret),
+        })),
     );
   return {
     parents,
@@ -192,14 +231,37 @@ function ensureBuild(): void {
   if (result.status !== 0) throw new Error('next build failed');
 }
 
-async function startServer(databaseUrl: string, secrets: Record<string, string>, logFile: string, profileDir: string | null): Promise<ChildProcess> {
+async function startServer(
+  databaseUrl: string,
+  secrets: Record<string, string>,
+  logFile: string,
+  profileDir: string | null,
+): Promise<ChildProcess> {
   const output = createWriteStream(logFile);
   const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const server = spawn(process.execPath, [...nodeArgs, path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
-    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PUBLIC_URL: origin, ...secrets },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
+  const server = spawn(
+    process.execPath,
+    [
+      ...nodeArgs,
+      path.join('node_modules', 'next', 'dist', 'bin', 'next'),
+      'start',
+      '-p',
+      String(PORT),
+      '-H',
+      '127.0.0.1',
+    ],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: databaseUrl,
+        PUBLIC_URL: origin,
+        ...secrets,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
   server.stdout!.pipe(output);
   server.stderr!.pipe(output);
   const started = Date.now();
@@ -229,8 +291,12 @@ async function stopServer(server: ChildProcess | undefined): Promise<void> {
 
 /** The id React gives a server action in this build, so the benchmark can call it as a form does. */
 function actionId(filename: string, exportedName: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(buildDir, 'server', 'server-reference-manifest.json'), 'utf8')) as { node: Record<string, { filename?: string; exportedName?: string }> };
-  const found = Object.entries(manifest.node).find(([, entry]) => entry.filename === filename && entry.exportedName === exportedName);
+  const manifest = JSON.parse(
+    readFileSync(path.join(buildDir, 'server', 'server-reference-manifest.json'), 'utf8'),
+  ) as { node: Record<string, { filename?: string; exportedName?: string }> };
+  const found = Object.entries(manifest.node).find(
+    ([, entry]) => entry.filename === filename && entry.exportedName === exportedName,
+  );
   if (!found) throw new Error(`server action ${exportedName} of ${filename} is not in the build`);
   return found[0];
 }
@@ -256,7 +322,10 @@ function routesFor(cast: Cast, sevenDaysAgo: string, today: string): Route[] {
   const clinician = cycle(cast.clinicians);
   const admin = cycle(cast.admins);
   const mrn = cycle(cast.mrns);
-  const get = (path: string, visitor: Visitor): RequestSpec => ({ path, headers: { cookie: visitor.cookie } });
+  const get = (path: string, visitor: Visitor): RequestSpec => ({
+    path,
+    headers: { cookie: visitor.cookie },
+  });
   /** A page about the next parent's own child or conversation, with that parent's session. */
   const ownPage = (pathOf: (parent: Parent) => string) => () => {
     const p = parent();
@@ -264,14 +333,34 @@ function routesFor(cast: Cast, sevenDaysAgo: string, today: string): Route[] {
   };
   const replyAction = actionId('app/(portal)/inbox/actions.ts', 'replyToOffice');
   return [
-    { key: 'baseline', title: 'Baseline: /api/health (select 1)', next: () => ({ path: '/api/health', headers: {} }) },
+    {
+      key: 'baseline',
+      title: 'Baseline: /api/health (select 1)',
+      next: () => ({ path: '/api/health', headers: {} }),
+    },
     // Not a target: the cheapest page the portal has (no session, no database), for scale.
-    { key: 'floor', title: 'Reference: /login (a page, no database)', next: () => ({ path: '/login', headers: {} }) },
+    {
+      key: 'floor',
+      title: 'Reference: /login (a page, no database)',
+      next: () => ({ path: '/login', headers: {} }),
+    },
     { key: 'dashboard', title: 'Parent: dashboard', next: () => get('/dashboard', parent()) },
-    { key: 'child', title: "Parent: a child's summary", next: ownPage((p) => `/children/${p.childUuid}`) },
-    { key: 'immunizations', title: 'Parent: immunization record', next: ownPage((p) => `/children/${p.childUuid}/immunizations/print`) },
+    {
+      key: 'child',
+      title: "Parent: a child's summary",
+      next: ownPage((p) => `/children/${p.childUuid}`),
+    },
+    {
+      key: 'immunizations',
+      title: 'Parent: immunization record',
+      next: ownPage((p) => `/children/${p.childUuid}/immunizations/print`),
+    },
     { key: 'inbox', title: 'Parent: Inbox', next: () => get('/inbox', parent()) },
-    { key: 'conversation', title: 'Parent: a conversation', next: ownPage((p) => `/inbox/${p.conversationUuid}`) },
+    {
+      key: 'conversation',
+      title: 'Parent: a conversation',
+      next: ownPage((p) => `/inbox/${p.conversationUuid}`),
+    },
     {
       key: 'send',
       title: 'Parent: send a reply (server action)',
@@ -281,13 +370,37 @@ function routesFor(cast: Cast, sevenDaysAgo: string, today: string): Route[] {
         return {
           method: 'POST',
           path: `/inbox/${p.openConversationUuid}`,
-          headers: { cookie: p.cookie, 'next-action': replyAction, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', origin },
-          body: JSON.stringify([{ conversationId: p.openConversationUuid, body: 'Thank you, that helps. We will come on Tuesday.', idempotencyKey: randomUUID() }]),
+          headers: {
+            cookie: p.cookie,
+            'next-action': replyAction,
+            'content-type': 'text/plain;charset=UTF-8',
+            accept: 'text/x-component',
+            origin,
+          },
+          body: JSON.stringify([
+            {
+              conversationId: p.openConversationUuid,
+              body: 'Thank you, that helps. We will come on Tuesday.',
+              idempotencyKey: randomUUID(),
+            },
+          ]),
         };
       },
     },
-    { key: 'queue', title: 'Staff: clinical message queue', next: () => get('/staff/messages', clinician()) },
-    { key: 'audit', title: 'Staff: audit report for one child', next: () => get(`/staff/audit?${new URLSearchParams({ child: mrn(), from: sevenDaysAgo, to: today })}`, admin()) },
+    {
+      key: 'queue',
+      title: 'Staff: clinical message queue',
+      next: () => get('/staff/messages', clinician()),
+    },
+    {
+      key: 'audit',
+      title: 'Staff: audit report for one child',
+      next: () =>
+        get(
+          `/staff/audit?${new URLSearchParams({ child: mrn(), from: sevenDaysAgo, to: today })}`,
+          admin(),
+        ),
+    },
   ];
 }
 
@@ -296,10 +409,18 @@ function routesFor(cast: Cast, sevenDaysAgo: string, today: string): Route[] {
 
 async function checkRoute(route: Route): Promise<void> {
   const spec = route.next();
-  const response = await fetch(`${origin}${spec.path}`, { method: spec.method ?? 'GET', headers: spec.headers, body: spec.body, redirect: 'manual' });
+  const response = await fetch(`${origin}${spec.path}`, {
+    method: spec.method ?? 'GET',
+    headers: spec.headers,
+    body: spec.body,
+    redirect: 'manual',
+  });
   const text = await response.text();
   const ok = response.status === 200 && (route.bodyIsGood?.(text) ?? true);
-  if (!ok) throw new Error(`${route.title}: expected 200${route.bodyIsGood ? ' and a good answer' : ''}, got ${response.status} ${response.headers.get('location') ?? ''} ${text.slice(0, 300)}`);
+  if (!ok)
+    throw new Error(
+      `${route.title}: expected 200${route.bodyIsGood ? ' and a good answer' : ''}, got ${response.status} ${response.headers.get('location') ?? ''} ${text.slice(0, 300)}`,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -323,7 +444,12 @@ async function signInStorm(size: PracticeSize, perSecond: number, seconds: numbe
         try {
           const response = await fetch(`${origin}/login`, {
             method: 'POST',
-            headers: { 'next-action': signIn, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', origin },
+            headers: {
+              'next-action': signIn,
+              'content-type': 'text/plain;charset=UTF-8',
+              accept: 'text/x-component',
+              origin,
+            },
             body: JSON.stringify([{ identifier: `parent${p}`, password: benchPassword }]),
             redirect: 'manual',
           });
@@ -338,7 +464,12 @@ async function signInStorm(size: PracticeSize, perSecond: number, seconds: numbe
   }
   await Promise.all(pending);
   latencies.sort((a, b) => a - b);
-  return { attempts: perSecond * seconds, failures, p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95) };
+  return {
+    attempts: perSecond * seconds,
+    failures,
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -349,7 +480,16 @@ async function auditCost(db: Database, sql: postgres.Sql, cast: Cast, operations
   const workers = cast.writers.slice(0, 8);
   const today = todayInPractice();
   const reply = (tx: Parameters<typeof replyAsGuardian>[0], writer: Parent) =>
-    replyAsGuardian(tx, writer.userUuid, { conversationId: writer.openConversationUuid!, body: 'Measuring the cost of auditing.', idempotencyKey: randomUUID() }, today);
+    replyAsGuardian(
+      tx,
+      writer.userUuid,
+      {
+        conversationId: writer.openConversationUuid!,
+        body: 'Measuring the cost of auditing.',
+        idempotencyKey: randomUUID(),
+      },
+      today,
+    );
   const run = async (operation: (writer: Parent) => Promise<unknown>) => {
     const latencies: number[] = [];
     let next = 0;
@@ -365,40 +505,80 @@ async function auditCost(db: Database, sql: postgres.Sql, cast: Cast, operations
     );
     const seconds = (performance.now() - started) / 1000;
     latencies.sort((a, b) => a - b);
-    return { opsPerSecond: latencies.length / seconds, p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95) };
+    return {
+      opsPerSecond: latencies.length / seconds,
+      p50: percentile(latencies, 0.5),
+      p95: percentile(latencies, 0.95),
+    };
   };
   const tables = ['messages', 'conversations'];
   const unaudited = (writer: Parent) => db.transaction((tx) => reply(tx, writer));
   const audited = (writer: Parent) =>
-    auditedTransaction(db, actorFor({ id: writer.userUuid, kind: 'parent', roles: [] }), { ipAddress: '127.0.0.1', userAgent: 'scripts/bench.ts', requestId: randomUUID() }, async ({ tx, audit }) => {
-      const result = await reply(tx, writer);
-      await audit({ action: 'message.replied', childId: result.childId, targetType: 'conversation', targetId: result.conversationId, metadata: { messageId: result.messageId } });
-    });
-  for (const table of tables) await sql.unsafe(`alter table ${table} disable trigger audit_row_change`);
+    auditedTransaction(
+      db,
+      actorFor({ id: writer.userUuid, kind: 'parent', roles: [] }),
+      { ipAddress: '127.0.0.1', userAgent: 'scripts/bench.ts', requestId: randomUUID() },
+      async ({ tx, audit }) => {
+        const result = await reply(tx, writer);
+        await audit({
+          action: 'message.replied',
+          childId: result.childId,
+          targetType: 'conversation',
+          targetId: result.conversationId,
+          metadata: { messageId: result.messageId },
+        });
+      },
+    );
+  for (const table of tables)
+    await sql.unsafe(`alter table ${table} disable trigger audit_row_change`);
   await run(unaudited); // warm-up
   const bare = await run(unaudited);
-  for (const table of tables) await sql.unsafe(`alter table ${table} enable trigger audit_row_change`);
+  for (const table of tables)
+    await sql.unsafe(`alter table ${table} enable trigger audit_row_change`);
   await run(audited);
   const withAudit = await run(audited);
-  return { workers: workers.length, operations, bare, audited: withAudit, ratio: bare.opsPerSecond / withAudit.opsPerSecond };
+  return {
+    workers: workers.length,
+    operations,
+    bare,
+    audited: withAudit,
+    ratio: bare.opsPerSecond / withAudit.opsPerSecond,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
 // The queries behind each page, captured from the same domain functions the pages call.
 
-async function captureQueries(url: string, cast: Cast, sessionToken: string): Promise<{ queries: CapturedQuery[]; close: () => Promise<void> }> {
+async function captureQueries(
+  url: string,
+  cast: Cast,
+  sessionToken: string,
+): Promise<{ queries: CapturedQuery[]; close: () => Promise<void> }> {
   const queries: CapturedQuery[] = [];
   let label = '';
   const client = postgres(url, { max: 1, onnotice: () => {} });
-  const db = drizzle(client, { schema, logger: { logQuery: (sql, params) => void queries.push({ label, sql, params }) } }) as unknown as Database;
+  const db = drizzle(client, {
+    schema,
+    logger: { logQuery: (sql, params) => void queries.push({ label, sql, params }) },
+  }) as unknown as Database;
   const parent = cast.parents[Math.floor(cast.parents.length / 2)]!;
   const today = todayInPractice();
   const viewer = { kind: 'guardian' as const, userId: parent.userUuid, today };
   const clinician = { id: cast.clinicians[0]!.userUuid, roles: ['clinical' as const] };
   const steps: [string, () => Promise<unknown>][] = [
     ['session lookup (every page)', () => lookUpSession(db, sessionToken)],
-    ['unread count (every parent page)', () => countUnreadConversations(db, parent.userUuid, today)],
-    ['dashboard: children', () => Promise.all([listLinkedChildren(db, parent.userUuid, today), listChildrenPastMajority(db, parent.userUuid, today)])],
+    [
+      'unread count (every parent page)',
+      () => countUnreadConversations(db, parent.userUuid, today),
+    ],
+    [
+      'dashboard: children',
+      () =>
+        Promise.all([
+          listLinkedChildren(db, parent.userUuid, today),
+          listChildrenPastMajority(db, parent.userUuid, today),
+        ]),
+    ],
     ['child: access check', () => findLinkedChild(db, parent.userUuid, parent.childUuid, today)],
     ['child: record', () => readChildRecord(db, viewer, parent.childUuid)],
     ['child: share links', () => listRecordShares(db, parent.userUuid, parent.childUuid)],
@@ -410,10 +590,16 @@ async function captureQueries(url: string, cast: Cast, sessionToken: string): Pr
       },
     ],
     ['inbox: page 1', () => listInbox(db, parent.userUuid, today, 1)],
-    ['conversation: thread', () => getGuardianConversation(db, parent.userUuid, parent.conversationUuid, today)],
+    [
+      'conversation: thread',
+      () => getGuardianConversation(db, parent.userUuid, parent.conversationUuid, today),
+    ],
     ['staff queue: open tab', () => listQueue(db, clinician, 'open', '', 1)],
     ['staff queue: tab counts', () => queueCounts(db, clinician, '')],
-    ['audit report: one child', () => auditReportPage(db, parseAuditFilters({ child: cast.mrns[0]! }, today).filters)],
+    [
+      'audit report: one child',
+      () => auditReportPage(db, parseAuditFilters({ child: cast.mrns[0]! }, today).filters),
+    ],
   ];
   for (const [name, step] of steps) {
     label = name;
@@ -428,7 +614,12 @@ interface SizeRun {
   size: PracticeSize;
   seedSeconds: number;
   seedSteps: Record<string, number>;
-  routes: (LoadResult & { key: string; title: string; ratio: number; alone: { p50: number; p99: number } })[];
+  routes: (LoadResult & {
+    key: string;
+    title: string;
+    ratio: number;
+    alone: { p50: number; p99: number };
+  })[];
   memory?: { idleMb: number; peakMb: number };
   storm?: { calm: LoadResult; storm: LoadResult; signIns: Awaited<ReturnType<typeof signInStorm>> };
   audit?: Awaited<ReturnType<typeof auditCost>>;
@@ -436,7 +627,12 @@ interface SizeRun {
   firstLoad?: { key: string; path: string; files: number; gzipKb: number }[];
 }
 
-async function benchAtSize(options: Options, scale: number, only: string[] | null, full: boolean): Promise<SizeRun> {
+async function benchAtSize(
+  options: Options,
+  scale: number,
+  only: string[] | null,
+  full: boolean,
+): Promise<SizeRun> {
   const serverUrl = process.env.DATABASE_URL!;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   const reuse = full ? options.reuse : null;
@@ -452,45 +648,91 @@ async function benchAtSize(options: Options, scale: number, only: string[] | nul
     connection = await connectPostgres(url.toString());
     await migrateDatabase(connection);
     if (reuse) log(`\nReusing ${name} (seeded at this scale by an earlier run)`);
-    else log(`\nSeeding ${name}: ${size.children.toLocaleString()} children, ${size.guardians.toLocaleString()} guardians, ${size.conversations.toLocaleString()} conversations, ${size.messages.toLocaleString()} messages, ${size.recordItems.toLocaleString()} record items, ${size.auditEvents.toLocaleString()} audit events`);
+    else
+      log(
+        `\nSeeding ${name}: ${size.children.toLocaleString()} children, ${size.guardians.toLocaleString()} guardians, ${size.conversations.toLocaleString()} conversations, ${size.messages.toLocaleString()} messages, ${size.recordItems.toLocaleString()} record items, ${size.auditEvents.toLocaleString()} audit events`,
+      );
     const seedStarted = performance.now();
-    const seedSteps = reuse ? {} : await seedPractice(seedClient, size, { passwordHash: await hashPassword(benchPassword), hintAnswerHash: await hashHintAnswer('bench'), log });
+    const seedSteps = reuse
+      ? {}
+      : await seedPractice(seedClient, size, {
+          passwordHash: await hashPassword(benchPassword),
+          hintAnswerHash: await hashHintAnswer('bench'),
+          log,
+        });
     const seedSeconds = (performance.now() - seedStarted) / 1000;
     if (!reuse) log(`  seeded in ${seedSeconds.toFixed(0)} s`);
 
-    const secrets = { AUTH_SECRET: randomBytes(32).toString('base64url'), PIN_HMAC_SECRET: randomBytes(32).toString('base64url'), TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64url') };
+    const secrets = {
+      AUTH_SECRET: randomBytes(32).toString('base64url'),
+      PIN_HMAC_SECRET: randomBytes(32).toString('base64url'),
+      TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
+    };
     const cast = await openSessions(connection.db, size, secrets.AUTH_SECRET);
     mkdirSync(options.outDir, { recursive: true });
-    server = await startServer(url.toString(), secrets, path.join(options.outDir, `server-${scale}.log`), options.profile ? options.outDir : null);
+    server = await startServer(
+      url.toString(),
+      secrets,
+      path.join(options.outDir, `server-${scale}.log`),
+      options.profile ? options.outDir : null,
+    );
     const memory = sampleGroupMemory(server.pid!);
 
     const today = todayInPractice();
     const weekAgo = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
-    const routes = routesFor(cast, weekAgo, today).filter((route) => route.key === 'baseline' || !only || only.includes(route.key));
+    const routes = routesFor(cast, weekAgo, today).filter(
+      (route) => route.key === 'baseline' || !only || only.includes(route.key),
+    );
     for (const route of routes) await checkRoute(route);
     const results: SizeRun['routes'] = [];
     let baselineRps = 0;
     for (const route of routes) {
       // Warm-up: the first requests load the page's code and fill caches.
-      await drive(origin, route.next, { connections: Math.min(10, options.connections), seconds: Math.min(3, options.seconds) });
-      const result = await drive(origin, route.next, { connections: options.connections, seconds: options.seconds, bodyIsGood: route.bodyIsGood });
+      await drive(origin, route.next, {
+        connections: Math.min(10, options.connections),
+        seconds: Math.min(3, options.seconds),
+      });
+      const result = await drive(origin, route.next, {
+        connections: options.connections,
+        seconds: options.seconds,
+        bodyIsGood: route.bodyIsGood,
+      });
       // One person at a time: what a page costs when nobody queues in front of it.
-      const alone = await drive(origin, route.next, { connections: 1, seconds: Math.min(3, options.seconds), bodyIsGood: route.bodyIsGood });
+      const alone = await drive(origin, route.next, {
+        connections: 1,
+        seconds: Math.min(3, options.seconds),
+        bodyIsGood: route.bodyIsGood,
+      });
       if (route.key === 'baseline') baselineRps = result.rps;
-      results.push({ ...result, key: route.key, title: route.title, ratio: baselineRps ? result.rps / baselineRps : 0, alone: { p50: alone.p50, p99: alone.p99 } });
-      log(`  ${route.title.padEnd(40)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(0).padStart(4)} ms  p95 ${result.p95.toFixed(0).padStart(4)} ms  p99 ${result.p99.toFixed(0).padStart(4)} ms  errors ${result.errors}  ${(result.rps / baselineRps).toFixed(2)}×`);
+      results.push({
+        ...result,
+        key: route.key,
+        title: route.title,
+        ratio: baselineRps ? result.rps / baselineRps : 0,
+        alone: { p50: alone.p50, p99: alone.p99 },
+      });
+      log(
+        `  ${route.title.padEnd(40)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(0).padStart(4)} ms  p95 ${result.p95.toFixed(0).padStart(4)} ms  p99 ${result.p99.toFixed(0).padStart(4)} ms  errors ${result.errors}  ${(result.rps / baselineRps).toFixed(2)}×`,
+      );
     }
     const run: SizeRun = { size, seedSeconds, seedSteps, routes: results };
     if (full) {
       const inbox = routes.find((route) => route.key === 'inbox')!;
       const calm = results.find((result) => result.key === 'inbox')!;
       const stormSeconds = Math.max(5, options.seconds);
-      const [storm, signIns] = await Promise.all([drive(origin, inbox.next, { connections: options.connections, seconds: stormSeconds }), signInStorm(size, 10, stormSeconds)]);
+      const [storm, signIns] = await Promise.all([
+        drive(origin, inbox.next, { connections: options.connections, seconds: stormSeconds }),
+        signInStorm(size, 10, stormSeconds),
+      ]);
       run.storm = { calm, storm, signIns };
-      log(`  Inbox during 10 sign-ins/s: p95 ${storm.p95.toFixed(0)} ms (calm ${calm.p95.toFixed(0)} ms); sign-ins p50 ${signIns.p50.toFixed(0)} ms, p95 ${signIns.p95.toFixed(0)} ms, ${signIns.failures} failed of ${signIns.attempts}`);
+      log(
+        `  Inbox during 10 sign-ins/s: p95 ${storm.p95.toFixed(0)} ms (calm ${calm.p95.toFixed(0)} ms); sign-ins p50 ${signIns.p50.toFixed(0)} ms, p95 ${signIns.p95.toFixed(0)} ms, ${signIns.failures} failed of ${signIns.attempts}`,
+      );
       memory.stop();
       run.memory = { idleMb: mb(memory.idleBytes), peakMb: mb(memory.peak()) };
-      log(`  Portal memory (all its processes): ${run.memory.idleMb} MB idle, ${run.memory.peakMb} MB at peak`);
+      log(
+        `  Portal memory (all its processes): ${run.memory.idleMb} MB idle, ${run.memory.peakMb} MB at peak`,
+      );
 
       run.firstLoad = [];
       const parent = cast.parents[0]!;
@@ -504,21 +746,47 @@ async function benchAtSize(options: Options, scale: number, only: string[] | nul
         ['growth', `/children/${parent.childUuid}/growth`],
         ['account', '/account'],
       ] as const) {
-        const html = await (await fetch(`${origin}${pagePath}`, { headers: { cookie: parent.cookie } })).text();
+        const html = await (
+          await fetch(`${origin}${pagePath}`, { headers: { cookie: parent.cookie } })
+        ).text();
         const { files, gzipBytes } = firstLoadJs(html, buildDir);
-        run.firstLoad.push({ key, path: pagePath.replace(parent.childUuid, '[childId]').replace(parent.conversationUuid, '[conversationId]'), files, gzipKb: gzipBytes / 1024 });
+        run.firstLoad.push({
+          key,
+          path: pagePath
+            .replace(parent.childUuid, '[childId]')
+            .replace(parent.conversationUuid, '[conversationId]'),
+          files,
+          gzipKb: gzipBytes / 1024,
+        });
       }
       await stopServer(server);
       server = undefined;
 
-      run.audit = await auditCost(connection.db, seedClient, cast, Math.max(200, Math.round(2000 * Math.min(1, options.seconds / 15))));
-      log(`  Audited reply ${run.audit.audited.opsPerSecond.toFixed(0)} ops/s against ${run.audit.bare.opsPerSecond.toFixed(0)} unaudited: ${run.audit.ratio.toFixed(2)}× the cost`);
+      run.audit = await auditCost(
+        connection.db,
+        seedClient,
+        cast,
+        Math.max(200, Math.round(2000 * Math.min(1, options.seconds / 15))),
+      );
+      log(
+        `  Audited reply ${run.audit.audited.opsPerSecond.toFixed(0)} ops/s against ${run.audit.bare.opsPerSecond.toFixed(0)} unaudited: ${run.audit.ratio.toFixed(2)}× the cost`,
+      );
 
-      const sessionToken = (await createSession(connection.db, { id: cast.parents[0]!.userUuid, kind: 'parent' }, { ipAddress: null, userAgent: 'bench', requestId: 'bench' })).token;
+      const sessionToken = (
+        await createSession(
+          connection.db,
+          { id: cast.parents[0]!.userUuid, kind: 'parent' },
+          { ipAddress: null, userAgent: 'bench', requestId: 'bench' },
+        )
+      ).token;
       const captured = await captureQueries(url.toString(), cast, sessionToken);
       run.explain = await explainQueries(seedClient, captured.queries, 10_000);
       await captured.close();
-      for (const query of run.explain) if (query.seqScansOnBigTables.length) log(`  Sequential scan: ${query.label} reads all of ${query.seqScansOnBigTables.join(', ')}`);
+      for (const query of run.explain)
+        if (query.seqScansOnBigTables.length)
+          log(
+            `  Sequential scan: ${query.label} reads all of ${query.seqScansOnBigTables.join(', ')}`,
+          );
     } else {
       memory.stop();
     }
@@ -527,7 +795,8 @@ async function benchAtSize(options: Options, scale: number, only: string[] | nul
     await stopServer(server);
     await seedClient.end();
     await connection?.close();
-    if (!options.keepDatabase && !reuse) await admin.unsafe(`drop database if exists ${name} with (force)`);
+    if (!options.keepDatabase && !reuse)
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
     else log(`  kept database ${name}`);
     await admin.end();
   }
@@ -536,58 +805,99 @@ async function benchAtSize(options: Options, scale: number, only: string[] | nul
 // ---------------------------------------------------------------------------------------------
 // The report
 
-const targets = { ratio: 0.4, p99: 100, auditRatio: 1.3, stormRatio: 2, firstLoadKb: 150, growthRatio: 1.5 };
+const targets = {
+  ratio: 0.4,
+  p99: 100,
+  auditRatio: 1.3,
+  stormRatio: 2,
+  firstLoadKb: 150,
+  growthRatio: 1.5,
+};
 
-function report(options: Options, main: SizeRun, tenth: SizeRun | null, machine: Record<string, string | number>) {
+function report(
+  options: Options,
+  main: SizeRun,
+  tenth: SizeRun | null,
+  machine: Record<string, string | number>,
+) {
   const pass = (ok: boolean) => (ok ? 'yes' : '**no**');
   const lines: string[] = [];
   const size = main.size;
-  lines.push(`Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine.cores} cores, ${machine.memoryGb} GB, PostgreSQL ${machine.postgres}, Node ${machine.node}; ${options.connections} connections, ${options.seconds} s per route after a warm-up; load generator on the same machine.`);
+  lines.push(
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine.cores} cores, ${machine.memoryGb} GB, PostgreSQL ${machine.postgres}, Node ${machine.node}; ${options.connections} connections, ${options.seconds} s per route after a warm-up; load generator on the same machine.`,
+  );
   lines.push('');
-  lines.push(`Practice: ${size.children.toLocaleString('en-US')} children, ${size.guardians.toLocaleString('en-US')} guardians, ${size.conversations.toLocaleString('en-US')} conversations, ${size.messages.toLocaleString('en-US')} messages, ${size.recordItems.toLocaleString('en-US')} record items, ${size.auditEvents.toLocaleString('en-US')} audit events (seeded in ${main.seedSeconds.toFixed(0)} s).`);
+  lines.push(
+    `Practice: ${size.children.toLocaleString('en-US')} children, ${size.guardians.toLocaleString('en-US')} guardians, ${size.conversations.toLocaleString('en-US')} conversations, ${size.messages.toLocaleString('en-US')} messages, ${size.recordItems.toLocaleString('en-US')} record items, ${size.auditEvents.toLocaleString('en-US')} audit events (seeded in ${main.seedSeconds.toFixed(0)} s).`,
+  );
   lines.push('');
-  lines.push(`| Route | req/s | × baseline | p50 ms | p95 ms | p99 ms | errors | meets target | alone: p50 / p99 ms |`);
+  lines.push(
+    `| Route | req/s | × baseline | p50 ms | p95 ms | p99 ms | errors | meets target | alone: p50 / p99 ms |`,
+  );
   lines.push('|---|---:|---:|---:|---:|---:|---:|---|---:|');
   for (const route of main.routes) {
     const targeted = route.key !== 'baseline' && route.key !== 'floor';
     const ok = route.ratio >= targets.ratio && route.p99 <= targets.p99 && route.errors === 0;
-    lines.push(`| ${route.title} | ${route.rps.toFixed(0)} | ${route.ratio.toFixed(2)} | ${route.p50.toFixed(0)} | ${route.p95.toFixed(0)} | ${route.p99.toFixed(0)} | ${route.errors} | ${targeted ? pass(ok) : ''} | ${route.alone.p50.toFixed(0)} / ${route.alone.p99.toFixed(0)} |`);
+    lines.push(
+      `| ${route.title} | ${route.rps.toFixed(0)} | ${route.ratio.toFixed(2)} | ${route.p50.toFixed(0)} | ${route.p95.toFixed(0)} | ${route.p99.toFixed(0)} | ${route.errors} | ${targeted ? pass(ok) : ''} | ${route.alone.p50.toFixed(0)} / ${route.alone.p99.toFixed(0)} |`,
+    );
   }
   lines.push('');
-  lines.push(`Targets: ≥ ${targets.ratio}× the baseline's requests per second, p99 ≤ ${targets.p99} ms, no errors, at ${options.connections} connections. "Alone" is the same route with one connection: the time one person waits when nobody queues ahead.`);
+  lines.push(
+    `Targets: ≥ ${targets.ratio}× the baseline's requests per second, p99 ≤ ${targets.p99} ms, no errors, at ${options.connections} connections. "Alone" is the same route with one connection: the time one person waits when nobody queues ahead.`,
+  );
   lines.push('');
   lines.push('| Other measure | Value | Target | Met |');
   lines.push('|---|---|---|---|');
-  if (main.memory) lines.push(`| Portal memory (all its processes) | ${main.memory.idleMb} MB idle, ${main.memory.peakMb} MB peak | | |`);
+  if (main.memory)
+    lines.push(
+      `| Portal memory (all its processes) | ${main.memory.idleMb} MB idle, ${main.memory.peakMb} MB peak | | |`,
+    );
   if (main.audit) {
     const a = main.audit;
-    lines.push(`| Audited reply vs the same reply unaudited (${a.workers} writers) | ${a.audited.opsPerSecond.toFixed(0)} vs ${a.bare.opsPerSecond.toFixed(0)} ops/s: ${a.ratio.toFixed(2)}× the cost (p50 ${a.audited.p50.toFixed(1)} vs ${a.bare.p50.toFixed(1)} ms) | ≤ ${targets.auditRatio}× | ${pass(a.ratio <= targets.auditRatio)} |`);
+    lines.push(
+      `| Audited reply vs the same reply unaudited (${a.workers} writers) | ${a.audited.opsPerSecond.toFixed(0)} vs ${a.bare.opsPerSecond.toFixed(0)} ops/s: ${a.ratio.toFixed(2)}× the cost (p50 ${a.audited.p50.toFixed(1)} vs ${a.bare.p50.toFixed(1)} ms) | ≤ ${targets.auditRatio}× | ${pass(a.ratio <= targets.auditRatio)} |`,
+    );
   }
   if (main.storm) {
     const s = main.storm;
     // No Inbox answer at all during the storm is the worst result, not a ratio of zero.
-    const ratio = s.storm.requests ? s.storm.p95 / Math.max(1, s.calm.p95) : Number.POSITIVE_INFINITY;
-    lines.push(`| Inbox p95 during 10 sign-ins/s vs calm | ${s.storm.p95.toFixed(0)} vs ${s.calm.p95.toFixed(0)} ms: ${ratio.toFixed(2)}× (sign-ins: p50 ${s.signIns.p50.toFixed(0)} ms, p95 ${s.signIns.p95.toFixed(0)} ms, ${s.signIns.failures} of ${s.signIns.attempts} failed) | ≤ ${targets.stormRatio}× | ${pass(ratio <= targets.stormRatio)} |`);
+    const ratio = s.storm.requests
+      ? s.storm.p95 / Math.max(1, s.calm.p95)
+      : Number.POSITIVE_INFINITY;
+    lines.push(
+      `| Inbox p95 during 10 sign-ins/s vs calm | ${s.storm.p95.toFixed(0)} vs ${s.calm.p95.toFixed(0)} ms: ${ratio.toFixed(2)}× (sign-ins: p50 ${s.signIns.p50.toFixed(0)} ms, p95 ${s.signIns.p95.toFixed(0)} ms, ${s.signIns.failures} of ${s.signIns.attempts} failed) | ≤ ${targets.stormRatio}× | ${pass(ratio <= targets.stormRatio)} |`,
+    );
   }
   if (tenth) {
     for (const key of ['child', 'inbox']) {
       const big = main.routes.find((route) => route.key === key)!;
       const small = tenth.routes.find((route) => route.key === key)!;
       const ratio = big.p95 / Math.max(1, small.p95);
-      lines.push(`| ${big.title} p95, full size vs a tenth | ${big.p95.toFixed(0)} vs ${small.p95.toFixed(0)} ms: ${ratio.toFixed(2)}× | ≤ ${targets.growthRatio}× | ${pass(ratio <= targets.growthRatio)} |`);
+      lines.push(
+        `| ${big.title} p95, full size vs a tenth | ${big.p95.toFixed(0)} vs ${small.p95.toFixed(0)} ms: ${ratio.toFixed(2)}× | ≤ ${targets.growthRatio}× | ${pass(ratio <= targets.growthRatio)} |`,
+      );
     }
   }
   if (main.firstLoad) {
     lines.push('');
     lines.push('| Parent page | First-load JavaScript (gzipped) | Scripts | ≤ 150 kB |');
     lines.push('|---|---:|---:|---|');
-    for (const page of main.firstLoad) lines.push(`| \`${page.path}\` | ${page.gzipKb.toFixed(1)} kB | ${page.files} | ${pass(page.gzipKb <= targets.firstLoadKb)} |`);
+    for (const page of main.firstLoad)
+      lines.push(
+        `| \`${page.path}\` | ${page.gzipKb.toFixed(1)} kB | ${page.files} | ${pass(page.gzipKb <= targets.firstLoadKb)} |`,
+      );
   }
   if (main.explain) {
     lines.push('');
-    lines.push('| Query (EXPLAIN ANALYZE, BUFFERS) | ms | buffers | sequential scans of big tables |');
+    lines.push(
+      '| Query (EXPLAIN ANALYZE, BUFFERS) | ms | buffers | sequential scans of big tables |',
+    );
     lines.push('|---|---:|---:|---|');
-    for (const query of main.explain) lines.push(`| ${query.label} | ${query.ms.toFixed(2)} | ${query.sharedBlocks} | ${query.seqScansOnBigTables.length ? `**${query.seqScansOnBigTables.join(', ')}**` : 'none'} |`);
+    for (const query of main.explain)
+      lines.push(
+        `| ${query.label} | ${query.ms.toFixed(2)} | ${query.sharedBlocks} | ${query.seqScansOnBigTables.length ? `**${query.seqScansOnBigTables.join(', ')}**` : 'none'} |`,
+      );
   }
   return lines.join('\n');
 }
@@ -595,24 +905,40 @@ function report(options: Options, main: SizeRun, tenth: SizeRun | null, machine:
 async function main() {
   const options = readOptions();
   if (!process.env.DATABASE_URL) {
-    console.error('npm run bench needs DATABASE_URL: a PostgreSQL server where it may create and drop databases (here: postgres://postgres@127.0.0.1:5432/postgres).');
+    console.error(
+      'npm run bench needs DATABASE_URL: a PostgreSQL server where it may create and drop databases (here: postgres://postgres@127.0.0.1:5432/postgres).',
+    );
     process.exit(2);
   }
   ensureBuild();
   const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
-  const [row] = await admin<{ version: string }[]>`select current_setting('server_version') as version`;
+  const [row] = await admin<
+    { version: string }[]
+  >`select current_setting('server_version') as version`;
   const version = row?.version ?? 'unknown';
   await admin.end();
-  const machine = { cores: availableParallelism(), memoryGb: Math.round(totalmem() / 1024 ** 3), postgres: version, node: process.versions.node };
+  const machine = {
+    cores: availableParallelism(),
+    memoryGb: Math.round(totalmem() / 1024 ** 3),
+    postgres: version,
+    node: process.versions.node,
+  };
   log(`Benchmark at scale ${options.scale} on ${machine.cores} cores, PostgreSQL ${version}.`);
 
   const main = await benchAtSize(options, options.scale, options.only, !options.only);
-  const tenth = options.growth ? await benchAtSize(options, options.scale / 10, ['child', 'inbox'], false) : null;
+  const tenth = options.growth
+    ? await benchAtSize(options, options.scale / 10, ['child', 'inbox'], false)
+    : null;
   const markdown = report(options, main, tenth, machine);
   mkdirSync(options.outDir, { recursive: true });
   writeFileSync(path.join(options.outDir, 'latest.md'), `${markdown}\n`);
-  writeFileSync(path.join(options.outDir, 'latest.json'), `${JSON.stringify({ options, machine, main, tenth }, null, 2)}\n`);
-  log(`\n${markdown}\n\nWritten to ${path.relative(process.cwd(), options.outDir)}/latest.md and latest.json.`);
+  writeFileSync(
+    path.join(options.outDir, 'latest.json'),
+    `${JSON.stringify({ options, machine, main, tenth }, null, 2)}\n`,
+  );
+  log(
+    `\n${markdown}\n\nWritten to ${path.relative(process.cwd(), options.outDir)}/latest.md and latest.json.`,
+  );
 }
 
 main().catch((error: unknown) => {

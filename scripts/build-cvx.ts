@@ -108,12 +108,22 @@ export type CvxEntry = {
 
 export type XmlElement = { name: string; children: XmlElement[]; text: string };
 
-const predefinedEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const predefinedEntities: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+};
 
 export function decodeXmlText(raw: string): string {
   return raw.replace(/&([^;&\s]*);?/g, (whole, name: string) => {
     if (!whole.endsWith(';')) throw new Error(`Unterminated entity reference near "${whole}"`);
-    const codePoint = name.startsWith('#x') ? parseInt(name.slice(2), 16) : name.startsWith('#') ? parseInt(name.slice(1), 10) : NaN;
+    const codePoint = name.startsWith('#x')
+      ? parseInt(name.slice(2), 16)
+      : name.startsWith('#')
+        ? parseInt(name.slice(1), 10)
+        : NaN;
     if (!Number.isNaN(codePoint)) return String.fromCodePoint(codePoint);
     const named = predefinedEntities[name];
     if (named === undefined) throw new Error(`Unknown entity &${name};`);
@@ -165,12 +175,14 @@ export function parseXml(source: string): XmlElement {
     } else if (source.startsWith('<!', lt)) {
       // A DOCTYPE with an internal subset could declare entities this reader would not expand.
       const end = endOfTag(source, lt);
-      if (source.slice(lt, end).includes('[')) throw new Error('DOCTYPE internal subsets are not supported');
+      if (source.slice(lt, end).includes('['))
+        throw new Error('DOCTYPE internal subsets are not supported');
       i = end;
     } else if (source.startsWith('</', lt)) {
       const end = endOfTag(source, lt);
       const name = source.slice(lt + 2, end - 1).trim();
-      if (open.length === 1 || current.name !== name) throw new Error(`Unexpected </${name}> at offset ${lt}`);
+      if (open.length === 1 || current.name !== name)
+        throw new Error(`Unexpected </${name}> at offset ${lt}`);
       open.pop();
       i = end;
     } else {
@@ -195,7 +207,9 @@ export function parseXml(source: string): XmlElement {
 /** Reads a file honouring its XML declaration: the CDC files declare ISO-8859-1. */
 export function readXmlFile(file: string): string {
   const bytes = readFileSync(file);
-  const declaration = /^<\?xml[^>]*encoding=["']([^"']+)["']/i.exec(bytes.subarray(0, 200).toString('latin1'));
+  const declaration = /^<\?xml[^>]*encoding=["']([^"']+)["']/i.exec(
+    bytes.subarray(0, 200).toString('latin1'),
+  );
   const encoding = declaration?.[1]?.toLowerCase();
   return bytes.toString(encoding === 'iso-8859-1' || encoding === 'latin1' ? 'latin1' : 'utf8');
 }
@@ -209,7 +223,8 @@ function clean(text: string): string {
 
 function childText(element: XmlElement, name: string): string {
   const matches = element.children.filter((child) => child.name === name);
-  if (matches.length !== 1) throw new Error(`<${element.name}> has ${matches.length} <${name}> elements, expected 1`);
+  if (matches.length !== 1)
+    throw new Error(`<${element.name}> has ${matches.length} <${name}> elements, expected 1`);
   return clean(matches[0]!.text);
 }
 
@@ -241,7 +256,8 @@ export function readVaccineGroups(vac2vgXml: string): Map<string, string[]> {
     for (let i = 0; i < row.children.length; i += 2) {
       const name = row.children[i];
       const value = row.children[i + 1];
-      if (name?.name !== 'Name' || value?.name !== 'Value') throw new Error('vac2vg.xml: expected <Name> followed by <Value>');
+      if (name?.name !== 'Name' || value?.name !== 'Value')
+        throw new Error('vac2vg.xml: expected <Name> followed by <Value>');
       fields.set(clean(name.text), clean(value.text));
     }
     const code = fields.get('CVXCode');
@@ -265,7 +281,8 @@ export function buildCvxTable(cvxXml: string, vac2vgXml: string): CvxEntry[] {
   const codes = readCvxCodes(cvxXml);
   const known = new Set(codes.map((entry) => entry.code));
   for (const code of groupsByCode.keys()) {
-    if (!known.has(code)) throw new Error(`vac2vg.xml names CVX ${code}, which cvx.xml does not have`);
+    if (!known.has(code))
+      throw new Error(`vac2vg.xml names CVX ${code}, which cvx.xml does not have`);
   }
   if (known.size !== codes.length) throw new Error('cvx.xml repeats a code');
   return codes
@@ -278,8 +295,12 @@ export function buildCvxTable(cvxXml: string, vac2vgXml: string): CvxEntry[] {
 
 /** Pretty but compact: a readable header, then one vaccine per line so a CDC update diffs cleanly. */
 export function formatCvxJson(header: object, vaccines: readonly CvxEntry[]): string {
-  const headerLines = Object.entries(header).map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)},`);
-  const vaccineLines = vaccines.map((vaccine, index) => `    ${JSON.stringify(vaccine)}${index < vaccines.length - 1 ? ',' : ''}`);
+  const headerLines = Object.entries(header).map(
+    ([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)},`,
+  );
+  const vaccineLines = vaccines.map(
+    (vaccine, index) => `    ${JSON.stringify(vaccine)}${index < vaccines.length - 1 ? ',' : ''}`,
+  );
   return ['{', ...headerLines, '  "vaccines": [', ...vaccineLines, '  ]', '}', ''].join('\n');
 }
 
@@ -294,14 +315,20 @@ function main() {
   const vaccines = buildCvxTable(readXmlFile(cvxFile), readXmlFile(vac2vgFile));
   const header = {
     // The hashes tell a reviewer whether a regenerated table really came from the same files.
-    source: { ...origin, sha256: { 'cvx.xml': sha256OfFile(cvxFile), 'vac2vg.xml': sha256OfFile(vac2vgFile) } },
+    source: {
+      ...origin,
+      sha256: { 'cvx.xml': sha256OfFile(cvxFile), 'vac2vg.xml': sha256OfFile(vac2vgFile) },
+    },
     generatedOn: new Date().toISOString().slice(0, 10),
-    regenerate: 'npx tsx scripts/build-cvx.ts [folder with cvx.xml and vac2vg.xml, default ../shared/data/cvx]',
+    regenerate:
+      'npx tsx scripts/build-cvx.ts [folder with cvx.xml and vac2vg.xml, default ../shared/data/cvx]',
   };
   mkdirSync(path.dirname(outputFile), { recursive: true });
   writeFileSync(outputFile, formatCvxJson(header, vaccines));
   const pediatric = vaccines.filter((vaccine) => vaccine.pediatric).length;
-  console.log(`Wrote ${vaccines.length} vaccines (${pediatric} pediatric) to ${path.relative(process.cwd(), outputFile)}`);
+  console.log(
+    `Wrote ${vaccines.length} vaccines (${pediatric} pediatric) to ${path.relative(process.cwd(), outputFile)}`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

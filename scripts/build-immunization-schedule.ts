@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+
 import { parseCdsiDuration, type CdsiDuration } from '../lib/records/cdsi-dates';
 import { shownAntigens } from '../lib/records/immunization-groups';
 import type {
@@ -77,9 +78,11 @@ export type AntigenPlan = {
  * to the full evaluation engine, so the portal leaves those doses out and says why here. The build
  * fails when a release adds or removes a dose, so the choice is always revisited.
  */
-const neverForecast = 'CDSi never forecasts this dose: it only lets a sixth childhood dose be evaluated';
+const neverForecast =
+  'CDSi never forecasts this dose: it only lets a sixth childhood dose be evaluated';
 const catchUpFrom7 = 'catch-up dose for a child who was not fully vaccinated before 7 years';
-const adultBooster = 'Td or Tdap booster every 10 years, an adult dose outside the childhood schedule';
+const adultBooster =
+  'Td or Tdap booster every 10 years, an adult dose outside the childhood schedule';
 
 export const antigenPlans: readonly AntigenPlan[] = [
   { antigen: 'HepB', routine: [1, 2, 3] },
@@ -88,12 +91,24 @@ export const antigenPlans: readonly AntigenPlan[] = [
   {
     antigen: 'Diphtheria',
     routine: [1, 2, 3, 4, 5, 10],
-    notRoutine: { 6: neverForecast, 7: catchUpFrom7, 8: catchUpFrom7, 9: catchUpFrom7, 11: adultBooster },
+    notRoutine: {
+      6: neverForecast,
+      7: catchUpFrom7,
+      8: catchUpFrom7,
+      9: catchUpFrom7,
+      11: adultBooster,
+    },
   },
   {
     antigen: 'Tetanus',
     routine: [1, 2, 3, 4, 5, 10],
-    notRoutine: { 6: neverForecast, 7: catchUpFrom7, 8: catchUpFrom7, 9: catchUpFrom7, 11: adultBooster },
+    notRoutine: {
+      6: neverForecast,
+      7: catchUpFrom7,
+      8: catchUpFrom7,
+      9: catchUpFrom7,
+      11: adultBooster,
+    },
   },
   {
     antigen: 'Pertussis',
@@ -113,13 +128,17 @@ export const antigenPlans: readonly AntigenPlan[] = [
   {
     antigen: 'Pneumococcal',
     routine: [1, 2, 3, 4],
-    notRoutine: { 5: 'extra dose only for a child whose doses were all the old PCV7; never needed after PCV13, PCV15 or PCV20' },
+    notRoutine: {
+      5: 'extra dose only for a child whose doses were all the old PCV7; never needed after PCV13, PCV15 or PCV20',
+    },
   },
   { antigen: 'Polio', routine: [1, 2, 3, 4] },
   {
     antigen: 'Influenza',
     routine: [1],
-    notRoutine: { 2: "CDSi's second dose in a young child's first season and the yearly dose after it; the portal counts one dose each season" },
+    notRoutine: {
+      2: "CDSi's second dose in a young child's first season and the yearly dose after it; the portal counts one dose each season",
+    },
   },
   { antigen: 'Measles', routine: [1, 2] },
   { antigen: 'Mumps', routine: [1, 2] },
@@ -133,7 +152,9 @@ export const antigenPlans: readonly AntigenPlan[] = [
     // 5 months after the first; its dose 3, from 5 months after dose 1, is the second dose a child
     // starting on time gets. Following 1 → 3 makes a second shot given too soon not count, as CDSi does.
     routine: [1, 3],
-    notRoutine: { 2: 'second dose of three, for a second shot given less than 5 months after the first' },
+    notRoutine: {
+      2: 'second dose of three, for a second shot given less than 5 months after the first',
+    },
   },
   { antigen: 'RSV', routine: [1] },
 ];
@@ -156,13 +177,15 @@ function blocksNamed(element: XmlElement, name: string): XmlElement[] {
 /** Text of the one child element `name`; "" when it is empty. Missing or repeated elements throw. */
 function textOf(element: XmlElement, name: string): string {
   const matches = childrenNamed(element, name);
-  if (matches.length !== 1) throw new Error(`<${element.name}> has ${matches.length} <${name}> elements, expected 1`);
+  if (matches.length !== 1)
+    throw new Error(`<${element.name}> has ${matches.length} <${name}> elements, expected 1`);
   return clean(matches[0]!.text);
 }
 
 function onlyChild(element: XmlElement, name: string): XmlElement {
   const matches = childrenNamed(element, name);
-  if (matches.length !== 1) throw new Error(`<${element.name}> has ${matches.length} <${name}> elements, expected 1`);
+  if (matches.length !== 1)
+    throw new Error(`<${element.name}> has ${matches.length} <${name}> elements, expected 1`);
   return matches[0]!;
 }
 
@@ -181,7 +204,8 @@ function doseNumberOf(dose: XmlElement): number {
 /** The rule in force today: CDSi keeps superseded ones (Polio dose 4 before 2009) with a cessation date. */
 function currentOnly(elements: XmlElement[], what: string): XmlElement | null {
   const current = elements.filter((element) => textOf(element, 'cessationDate') === '');
-  if (current.length > 1) throw new Error(`${what}: ${current.length} current entries, expected at most 1`);
+  if (current.length > 1)
+    throw new Error(`${what}: ${current.length} current entries, expected at most 1`);
   return current[0] ?? null;
 }
 
@@ -190,12 +214,21 @@ function currentOnly(elements: XmlElement[], what: string): XmlElement | null {
  * path leaves out the dose just before (HPV goes from dose 1 to dose 3), the interval CDSi counts
  * from the path's previous dose (fromTargetDose).
  */
-function readInterval(dose: XmlElement, what: string, previousDose: number | null): ScheduleInterval | null {
+function readInterval(
+  dose: XmlElement,
+  what: string,
+  previousDose: number | null,
+): ScheduleInterval | null {
   if (previousDose === null) return null;
   const intervals = blocksNamed(dose, 'interval');
-  const fromTarget = intervals.filter((interval) => textOf(interval, 'fromTargetDose') === String(previousDose));
+  const fromTarget = intervals.filter(
+    (interval) => textOf(interval, 'fromTargetDose') === String(previousDose),
+  );
   const fromPrevious = intervals.filter((interval) => textOf(interval, 'fromPrevious') === 'Y');
-  const interval = currentOnly(previousDose === doseNumberOf(dose) - 1 ? fromPrevious : fromTarget, `${what} interval`);
+  const interval = currentOnly(
+    previousDose === doseNumberOf(dose) - 1 ? fromPrevious : fromTarget,
+    `${what} interval`,
+  );
   if (!interval) return null;
   return {
     absMinInt: durationOf(interval, 'absMinInt'),
@@ -219,9 +252,14 @@ function readSkipAge(dose: XmlElement, what: string): CdsiDuration | null {
     for (const set of sets) {
       if (textOf(set, 'effectiveDate') !== '' || textOf(set, 'cessationDate') !== '') continue;
       const conditions = blocksNamed(set, 'condition');
-      const plainAge = conditions.length > 0 && conditions.every(
-        (condition) => textOf(condition, 'conditionType').toLowerCase() === 'age' && textOf(condition, 'beginAge') !== '' && textOf(condition, 'endAge') === '',
-      );
+      const plainAge =
+        conditions.length > 0 &&
+        conditions.every(
+          (condition) =>
+            textOf(condition, 'conditionType').toLowerCase() === 'age' &&
+            textOf(condition, 'beginAge') !== '' &&
+            textOf(condition, 'endAge') === '',
+        );
       if (plainAge) for (const condition of conditions) ages.add(textOf(condition, 'beginAge'));
     }
   }
@@ -230,14 +268,20 @@ function readSkipAge(dose: XmlElement, what: string): CdsiDuration | null {
   return age === undefined ? null : parseCdsiDuration(age);
 }
 
-function readDose(dose: XmlElement, what: string, plan: AntigenPlan | null, product: boolean): ScheduleDose {
+function readDose(
+  dose: XmlElement,
+  what: string,
+  plan: AntigenPlan | null,
+  product: boolean,
+): ScheduleDose {
   const doseNumber = doseNumberOf(dose);
   const label = `${what} dose ${doseNumber}`;
   const age = currentOnly(blocksNamed(dose, 'age'), `${label} age`);
   const routine = plan ? plan.routine.includes(doseNumber) : true;
   // A routine dose follows the routine dose before it; a left-out dose keeps CDSi's own order.
   const routineBefore = plan?.routine.filter((number) => number < doseNumber).at(-1);
-  const previousDose = routine && plan ? (routineBefore ?? null) : doseNumber > 1 ? doseNumber - 1 : null;
+  const previousDose =
+    routine && plan ? (routineBefore ?? null) : doseNumber > 1 ? doseNumber - 1 : null;
   return {
     doseNumber,
     routine,
@@ -249,16 +293,24 @@ function readDose(dose: XmlElement, what: string, plan: AntigenPlan | null, prod
     maxAge: age ? durationOf(age, 'maxAge') : null,
     intervalFromPrevious: readInterval(dose, label, previousDose),
     skipWhenGivenFromAge: readSkipAge(dose, label),
-    productCvx: product ? childrenNamed(dose, 'preferableVaccine').map((vaccine) => textOf(vaccine, 'cvx')) : null,
+    productCvx: product
+      ? childrenNamed(dose, 'preferableVaccine').map((vaccine) => textOf(vaccine, 'cvx'))
+      : null,
   };
 }
 
 /** CDSi lists the genders a series is for ("Female", "Unknown"); none means every child. */
 function gendersOf(series: XmlElement): string[] {
-  return childrenNamed(series, 'requiredGender').map((gender) => clean(gender.text)).filter(Boolean);
+  return childrenNamed(series, 'requiredGender')
+    .map((gender) => clean(gender.text))
+    .filter(Boolean);
 }
 
-function readSeries(series: XmlElement, plan: AntigenPlan | null, product: boolean): ScheduleSeries {
+function readSeries(
+  series: XmlElement,
+  plan: AntigenPlan | null,
+  product: boolean,
+): ScheduleSeries {
   const name = textOf(series, 'seriesName');
   return {
     name,
@@ -284,26 +336,43 @@ function readSeason(series: XmlElement, routine: readonly number[]): ScheduleSea
       if (start || end) seasons.add(`${isoDate(start)}/${isoDate(end)}`);
     }
   }
-  if (seasons.size > 1) throw new Error(`${textOf(series, 'seriesName')}: several seasons (${[...seasons].join(', ')})`);
+  if (seasons.size > 1)
+    throw new Error(
+      `${textOf(series, 'seriesName')}: several seasons (${[...seasons].join(', ')})`,
+    );
   const [season] = seasons;
   if (!season) return null;
   const [cdsiStartDate, cdsiEndDate] = season.split('/') as [string, string];
-  return { cdsiStartDate, cdsiEndDate, startMonthDay: cdsiStartDate.slice(5), endMonthDay: cdsiEndDate.slice(5) };
+  return {
+    cdsiStartDate,
+    cdsiEndDate,
+    startMonthDay: cdsiStartDate.slice(5),
+    endMonthDay: cdsiEndDate.slice(5),
+  };
 }
 
 function isDefaultChildSeries(series: XmlElement): boolean {
   const select = onlyChild(series, 'selectSeries');
-  return textOf(series, 'seriesType') === 'Standard' && textOf(select, 'defaultSeries') === 'Yes' && textOf(select, 'minAgeToStart') === '';
+  return (
+    textOf(series, 'seriesType') === 'Standard' &&
+    textOf(select, 'defaultSeries') === 'Yes' &&
+    textOf(select, 'minAgeToStart') === ''
+  );
 }
 
 /** The one default child series (see seriesRule), checked as described there. */
-export function pickDefaultSeries(root: XmlElement, antigen: string): { element: XmlElement; oneForEachGender: boolean } {
+export function pickDefaultSeries(
+  root: XmlElement,
+  antigen: string,
+): { element: XmlElement; oneForEachGender: boolean } {
   const candidates = childrenNamed(root, 'series').filter(isDefaultChildSeries);
   if (candidates.length === 0) throw new Error(`${antigen}: no default child series`);
   for (const series of candidates) {
     const select = onlyChild(series, 'selectSeries');
     if (textOf(select, 'seriesPreference') !== '1' || textOf(select, 'productPath') !== 'No') {
-      throw new Error(`${antigen}: default series "${textOf(series, 'seriesName')}" is not seriesPreference 1 without a product path`);
+      throw new Error(
+        `${antigen}: default series "${textOf(series, 'seriesName')}" is not seriesPreference 1 without a product path`,
+      );
     }
   }
   const [first, ...others] = candidates as [XmlElement, ...XmlElement[]];
@@ -314,36 +383,57 @@ export function pickDefaultSeries(root: XmlElement, antigen: string): { element:
     new Set(genders).size === genders.length &&
     others.every((other) => doses(other) === doses(first));
   if (others.length > 0 && !oneForEachGender) {
-    throw new Error(`${antigen}: ${candidates.length} default child series that are not one series for each gender`);
+    throw new Error(
+      `${antigen}: ${candidates.length} default child series that are not one series for each gender`,
+    );
   }
   return { element: first, oneForEachGender: others.length > 0 };
 }
 
 export function buildAntigen(antigenXml: string, plan: AntigenPlan): ScheduleAntigen {
   const root = parseXml(antigenXml);
-  if (root.name !== 'antigenSupportingData') throw new Error(`${plan.antigen}: unexpected root <${root.name}>`);
+  if (root.name !== 'antigenSupportingData')
+    throw new Error(`${plan.antigen}: unexpected root <${root.name}>`);
   const { element: chosen, oneForEachGender } = pickDefaultSeries(root, plan.antigen);
   const series = readSeries(chosen, plan, false);
   if (oneForEachGender) series.requiredGender = [];
 
   const numbers = series.doses.map((dose) => dose.doseNumber);
-  const planned = [...plan.routine, ...Object.keys(plan.notRoutine ?? {}).map(Number)].sort((a, b) => a - b);
+  const planned = [...plan.routine, ...Object.keys(plan.notRoutine ?? {}).map(Number)].sort(
+    (a, b) => a - b,
+  );
   if (JSON.stringify(planned) !== JSON.stringify(numbers)) {
-    throw new Error(`${plan.antigen}: "${series.name}" has doses ${numbers.join(', ')}; the plan names ${planned.join(', ')}`);
+    throw new Error(
+      `${plan.antigen}: "${series.name}" has doses ${numbers.join(', ')}; the plan names ${planned.join(', ')}`,
+    );
   }
   for (const dose of series.doses.filter((dose) => dose.routine)) {
     // The engine needs, for every routine dose, when it is recommended and when it stops being on time.
-    if (!dose.absMinAge && !dose.intervalFromPrevious?.absMinInt) throw new Error(`${series.name} dose ${dose.doseNumber}: no absolute minimum age or interval`);
-    if (!dose.earliestRecAge && !dose.intervalFromPrevious?.earliestRecInt) throw new Error(`${series.name} dose ${dose.doseNumber}: no recommended age or interval`);
+    if (!dose.absMinAge && !dose.intervalFromPrevious?.absMinInt)
+      throw new Error(
+        `${series.name} dose ${dose.doseNumber}: no absolute minimum age or interval`,
+      );
+    if (!dose.earliestRecAge && !dose.intervalFromPrevious?.earliestRecInt)
+      throw new Error(`${series.name} dose ${dose.doseNumber}: no recommended age or interval`);
     const hasEnd = dose.latestRecAge || dose.intervalFromPrevious?.latestRecInt || dose.maxAge;
-    if (!hasEnd && plan.antigen !== 'Influenza') throw new Error(`${series.name} dose ${dose.doseNumber}: no latest recommended age or interval, nor maximum age`);
+    if (!hasEnd && plan.antigen !== 'Influenza')
+      throw new Error(
+        `${series.name} dose ${dose.doseNumber}: no latest recommended age or interval, nor maximum age`,
+      );
   }
 
   let productSeries: ScheduleSeries | null = null;
   if (plan.productSeries) {
-    const element = childrenNamed(root, 'series').find((candidate) => textOf(candidate, 'seriesName') === plan.productSeries);
+    const element = childrenNamed(root, 'series').find(
+      (candidate) => textOf(candidate, 'seriesName') === plan.productSeries,
+    );
     const select = element && onlyChild(element, 'selectSeries');
-    if (!element || !select || textOf(element, 'seriesType') !== 'Standard' || textOf(select, 'productPath') !== 'Yes') {
+    if (
+      !element ||
+      !select ||
+      textOf(element, 'seriesType') !== 'Standard' ||
+      textOf(select, 'productPath') !== 'Yes'
+    ) {
       throw new Error(`${plan.antigen}: no standard product-path series "${plan.productSeries}"`);
     }
     productSeries = readSeries(element, null, true);
@@ -354,14 +444,20 @@ export function buildAntigen(antigenXml: string, plan: AntigenPlan): ScheduleAnt
     series,
     productSeries,
     season: readSeason(chosen, plan.routine),
-    guidance: childrenNamed(chosen, 'seriesAdminGuidance').map((guidance) => clean(guidance.text)).filter(Boolean),
+    guidance: childrenNamed(chosen, 'seriesAdminGuidance')
+      .map((guidance) => clean(guidance.text))
+      .filter(Boolean),
   };
 }
 
 /** ScheduleSupportingData.xml: cvxToAntigenMap, with the rare age-limited associations apart. */
-export function buildCvxMap(scheduleXml: string): { cvx: Record<string, ScheduleCvx>; cvxAgeLimits: Record<string, Record<string, CvxAgeLimit>> } {
+export function buildCvxMap(scheduleXml: string): {
+  cvx: Record<string, ScheduleCvx>;
+  cvxAgeLimits: Record<string, Record<string, CvxAgeLimit>>;
+} {
   const root = parseXml(scheduleXml);
-  if (root.name !== 'scheduleSupportingData') throw new Error(`${scheduleFileName}: unexpected root <${root.name}>`);
+  if (root.name !== 'scheduleSupportingData')
+    throw new Error(`${scheduleFileName}: unexpected root <${root.name}>`);
   const cvx: Record<string, ScheduleCvx> = {};
   const cvxAgeLimits: Record<string, Record<string, CvxAgeLimit>> = {};
   for (const map of childrenNamed(onlyChild(root, 'cvxToAntigenMap'), 'cvxMap')) {
@@ -372,7 +468,10 @@ export function buildCvxMap(scheduleXml: string): { cvx: Record<string, Schedule
     for (const association of childrenNamed(map, 'association')) {
       const antigen = textOf(association, 'antigen');
       antigens.push(antigen);
-      const limit = { beginAge: durationOf(association, 'associationBeginAge'), endAge: durationOf(association, 'associationEndAge') };
+      const limit = {
+        beginAge: durationOf(association, 'associationBeginAge'),
+        endAge: durationOf(association, 'associationEndAge'),
+      };
       if (limit.beginAge || limit.endAge) (cvxAgeLimits[code] ??= {})[antigen] = limit;
     }
     cvx[code] = { name: textOf(map, 'shortDescription'), antigens };
@@ -387,12 +486,15 @@ export function buildCvxMap(scheduleXml: string): { cvx: Record<string, Schedule
 /** Pretty but compact: a value that fits in `width` characters stays on one line, so the file diffs by dose. */
 export function formatCompactJson(value: unknown, indent = '', width = 110): string {
   const flat = JSON.stringify(value);
-  if (value === null || typeof value !== 'object' || flat.length + indent.length <= width) return flat;
+  if (value === null || typeof value !== 'object' || flat.length + indent.length <= width)
+    return flat;
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     return `[\n${value.map((item) => inner + formatCompactJson(item, inner, width)).join(',\n')}\n${indent}]`;
   }
-  const entries = Object.entries(value).map(([key, item]) => `${inner}${JSON.stringify(key)}: ${formatCompactJson(item, inner, width)}`);
+  const entries = Object.entries(value).map(
+    ([key, item]) => `${inner}${JSON.stringify(key)}: ${formatCompactJson(item, inner, width)}`,
+  );
   return `{\n${entries.join(',\n')}\n${indent}}`;
 }
 
@@ -401,20 +503,38 @@ function sha256OfFile(file: string): string {
 }
 
 export function buildSchedule(sourceFolder: string, generatedOn: string): ImmunizationSchedule {
-  const missing = shownAntigens.filter((antigen) => !antigenPlans.some((plan) => plan.antigen === antigen));
-  if (missing.length > 0) throw new Error(`No plan for ${missing.join(', ')} (lib/records/immunization-groups.ts shows them)`);
+  const missing = shownAntigens.filter(
+    (antigen) => !antigenPlans.some((plan) => plan.antigen === antigen),
+  );
+  if (missing.length > 0)
+    throw new Error(
+      `No plan for ${missing.join(', ')} (lib/records/immunization-groups.ts shows them)`,
+    );
   const files = [...antigenPlans.map((plan) => antigenFileName(plan.antigen)), scheduleFileName];
   const antigens: Record<string, ScheduleAntigen> = {};
-  for (const plan of antigenPlans) antigens[plan.antigen] = buildAntigen(readXmlFile(path.join(sourceFolder, antigenFileName(plan.antigen))), plan);
+  for (const plan of antigenPlans)
+    antigens[plan.antigen] = buildAntigen(
+      readXmlFile(path.join(sourceFolder, antigenFileName(plan.antigen))),
+      plan,
+    );
   const { cvx, cvxAgeLimits } = buildCvxMap(readXmlFile(path.join(sourceFolder, scheduleFileName)));
   const mapped = new Set(Object.values(cvx).flatMap((entry) => entry.antigens));
-  const unmapped = antigenPlans.map((plan) => plan.antigen).filter((antigen) => !mapped.has(antigen));
-  if (unmapped.length > 0) throw new Error(`${scheduleFileName} maps no CVX code to ${unmapped.join(', ')}`);
+  const unmapped = antigenPlans
+    .map((plan) => plan.antigen)
+    .filter((antigen) => !mapped.has(antigen));
+  if (unmapped.length > 0)
+    throw new Error(`${scheduleFileName} maps no CVX code to ${unmapped.join(', ')}`);
   return {
     // The hashes tell a reviewer whether a regenerated table really came from the same files.
-    source: { ...origin, sha256: Object.fromEntries(files.map((file) => [file, sha256OfFile(path.join(sourceFolder, file))])) },
+    source: {
+      ...origin,
+      sha256: Object.fromEntries(
+        files.map((file) => [file, sha256OfFile(path.join(sourceFolder, file))]),
+      ),
+    },
     generatedOn,
-    regenerate: 'npx tsx scripts/build-immunization-schedule.ts [folder with the CDSi XML, default ../shared/data/cdsi-schedule/XML]',
+    regenerate:
+      'npx tsx scripts/build-immunization-schedule.ts [folder with the CDSi XML, default ../shared/data/cdsi-schedule/XML]',
     seriesRule,
     antigens,
     cvx,
@@ -427,7 +547,10 @@ function main() {
   const schedule = buildSchedule(sourceFolder, new Date().toISOString().slice(0, 10));
   mkdirSync(path.dirname(outputFile), { recursive: true });
   writeFileSync(outputFile, `${formatCompactJson(schedule)}\n`);
-  const doses = Object.values(schedule.antigens).reduce((sum, antigen) => sum + antigen.series.doses.length, 0);
+  const doses = Object.values(schedule.antigens).reduce(
+    (sum, antigen) => sum + antigen.series.doses.length,
+    0,
+  );
   console.log(
     `Wrote ${Object.keys(schedule.antigens).length} antigens (${doses} doses) and ${Object.keys(schedule.cvx).length} CVX codes to ${path.relative(process.cwd(), outputFile)}`,
   );

@@ -1,4 +1,5 @@
 import './load-env';
+
 import { connectConfiguredDatabase, migrateDatabase } from '@/db';
 import { env } from '@/lib/env';
 
@@ -7,7 +8,9 @@ async function main() {
   const connection = await connectConfiguredDatabase();
   try {
     await migrateDatabase(connection);
-    console.log(`Migrations applied (${connection.driver === 'postgres' ? 'PostgreSQL' : `embedded PGlite in ${settings.PGLITE_DIR}`}).`);
+    console.log(
+      `Migrations applied (${connection.driver === 'postgres' ? 'PostgreSQL' : `embedded PGlite in ${settings.PGLITE_DIR}`}).`,
+    );
   } finally {
     await connection.close();
   }

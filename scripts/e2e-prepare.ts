@@ -1,5 +1,6 @@
-import { connectPostgres, migrateDatabase } from '@/db';
 import { sql } from 'drizzle-orm';
+
+import { connectPostgres, migrateDatabase } from '@/db';
 import { rateLimitCounters } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
 

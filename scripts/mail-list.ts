@@ -1,4 +1,5 @@
 import './load-env';
+
 import { connectConfiguredDatabase } from '@/db';
 import { listRecentMail } from '@/lib/mail/outbox';
 
@@ -10,7 +11,9 @@ async function main() {
     const mail = await listRecentMail(connection.db, limit);
     if (mail.length === 0) console.log('The outbox is empty.');
     for (const item of mail.reverse()) {
-      console.log(`\n── ${item.createdAt.toISOString()}  [${item.status}]  to ${item.toAddress}\nSubject: ${item.subject}\n\n${item.textBody}`);
+      console.log(
+        `\n── ${item.createdAt.toISOString()}  [${item.status}]  to ${item.toAddress}\nSubject: ${item.subject}\n\n${item.textBody}`,
+      );
     }
   } finally {
     await connection.close();

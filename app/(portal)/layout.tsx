@@ -1,4 +1,5 @@
 import Link from 'next/link';
+
 import { IdleWarning } from '@/components/idle-warning';
 import { InboxLink } from '@/components/messaging/inbox-link';
 import { PatientServicesMenu } from '@/components/messaging/patient-services-menu';
@@ -29,7 +30,10 @@ export default async function PortalLayout({ children }: { children: React.React
               <PatientServicesMenu />
             </li>
             <li>
-              <Link href="/account" className="inline-block px-3 py-3 font-medium text-white hover:bg-brand-700">
+              <Link
+                href="/account"
+                className="inline-block px-3 py-3 font-medium text-white hover:bg-brand-700"
+              >
                 Account
               </Link>
             </li>
@@ -40,7 +44,11 @@ export default async function PortalLayout({ children }: { children: React.React
         {children}
       </main>
       <SiteFooter />
-      <IdleWarning idleSecondsLeft={secondsUntil(session.idleExpiresAt)} idleTimeoutSeconds={idleTimeoutSecondsFor(session.user.kind)} warnBeforeSeconds={sessionPolicy.warnBeforeIdleSeconds} />
+      <IdleWarning
+        idleSecondsLeft={secondsUntil(session.idleExpiresAt)}
+        idleTimeoutSeconds={idleTimeoutSecondsFor(session.user.kind)}
+        warnBeforeSeconds={sessionPolicy.warnBeforeIdleSeconds}
+      />
     </>
   );
 }

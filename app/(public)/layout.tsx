@@ -1,4 +1,5 @@
 import { connection } from 'next/server';
+
 import { PracticeHeader } from '@/components/practice-header';
 import { SiteFooter } from '@/components/site-footer';
 

@@ -1,14 +1,19 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+
 import { EmergencyNotice } from '@/components/emergency-notice';
 import { SignInForm } from '@/components/forms/sign-in-form';
 import { getCurrentSession } from '@/lib/auth/current';
 import { env } from '@/lib/env';
-import { signInParent } from './login/actions';
 import { portalPage } from '@/lib/page';
 
-export const metadata: Metadata = { description: 'Sign in to see your children’s health information and send secure messages to the office. Free for parents and guardians.' };
+import { signInParent } from './login/actions';
+
+export const metadata: Metadata = {
+  description:
+    'Sign in to see your children’s health information and send secure messages to the office. Free for parents and guardians.',
+};
 
 export default portalPage(async function HomePage() {
   const session = await getCurrentSession();
@@ -18,14 +23,20 @@ export default portalPage(async function HomePage() {
     <div className="flex flex-col gap-8">
       {/* The introduction first; then the login box: right after it on a phone, at the bottom left on a desktop. */}
       <section className="flex flex-col gap-4">
-        <h1 className="text-2xl font-bold sm:text-3xl">Welcome to the {PRACTICE_NAME} patient portal</h1>
+        <h1 className="text-2xl font-bold sm:text-3xl">
+          Welcome to the {PRACTICE_NAME} patient portal
+        </h1>
         <p className="max-w-3xl text-lg text-slate-800">
-          The patient portal is a secure website where parents and guardians can see parts of their children’s health records and send messages to our office, any time of day. It is free, and one account
-          works for all of your children.
+          The patient portal is a secure website where parents and guardians can see parts of their
+          children’s health records and send messages to our office, any time of day. It is free,
+          and one account works for all of your children.
         </p>
       </section>
       <div className="grid gap-8 md:grid-cols-[minmax(0,22rem)_1fr] md:items-start">
-        <section aria-labelledby="login-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <section
+          aria-labelledby="login-heading"
+          className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+        >
           <h2 id="login-heading" className="mb-4 text-xl font-semibold">
             Sign in
           </h2>
@@ -34,7 +45,10 @@ export default portalPage(async function HomePage() {
         <section aria-label="New to the portal" className="flex flex-col gap-4">
           <EmergencyNotice />
           <p>
-            <Link href="/signup" className="inline-flex min-h-11 items-center rounded-md bg-green-700 px-4 py-2 font-semibold text-white hover:bg-green-800">
+            <Link
+              href="/signup"
+              className="inline-flex min-h-11 items-center rounded-md bg-green-700 px-4 py-2 font-semibold text-white hover:bg-green-800"
+            >
               Create a free account
             </Link>
           </p>

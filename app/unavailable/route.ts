@@ -13,5 +13,12 @@ export function GET() {
 <p>If you need help now, call ${escape(PRACTICE_NAME)} at <a href="tel:${escape(PRACTICE_PHONE.replace(/[^0-9+]/g, ''))}">${escape(PRACTICE_PHONE)}</a>.</p>
 <p><strong>In an emergency, call 911 or go to the nearest emergency room.</strong></p>
 <p><a href="/">Try again</a></p></main></body></html>`;
-  return new Response(html, { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': '60', 'Cache-Control': 'no-store' } });
+  return new Response(html, {
+    status: 503,
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Retry-After': '60',
+      'Cache-Control': 'no-store',
+    },
+  });
 }

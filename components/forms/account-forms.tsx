@@ -1,12 +1,19 @@
 'use client';
 
 import { useState } from 'react';
+
+import {
+  changeMyEmail,
+  changeMyHint,
+  changeMyPassword,
+  signOutEverywhere,
+} from '@/app/(portal)/account/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
-import { changeMyEmail, changeMyHint, changeMyPassword, signOutEverywhere } from '@/app/(portal)/account/actions';
-import { PasswordStrengthMeter } from './password-strength-meter';
+
 import { HintQuestionOptions } from './hint-question-options';
+import { PasswordStrengthMeter } from './password-strength-meter';
 import { useActionForm } from './use-action-form';
 
 export function ChangePasswordForm() {
@@ -17,18 +24,51 @@ export function ChangePasswordForm() {
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
     onSuccess: (data) => {
       form.reset();
-      setDone(`Your password is changed.${data.sessionsEnded ? ' Your other devices were signed out.' : ''}`);
+      setDone(
+        `Your password is changed.${data.sessionsEnded ? ' Your other devices were signed out.' : ''}`,
+      );
     },
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Change password">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="flex flex-col gap-4"
+      aria-label="Change password"
+    >
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {done ? <Alert tone="success">{done}</Alert> : null}
-      <TextField id="cp-current" label="Current password" type="password" autoComplete="current-password" error={errorOf('currentPassword')} {...form.register('currentPassword')} />
-      <TextField id="cp-new" label="New password" type="password" autoComplete="new-password" error={errorOf('newPassword')} {...form.register('newPassword')} />
+      <TextField
+        id="cp-current"
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        error={errorOf('currentPassword')}
+        {...form.register('currentPassword')}
+      />
+      <TextField
+        id="cp-new"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        error={errorOf('newPassword')}
+        {...form.register('newPassword')}
+      />
       <PasswordStrengthMeter password={form.watch('newPassword') ?? ''} userInputs={[]} />
-      <TextField id="cp-confirm" label="Confirm new password" type="password" autoComplete="new-password" error={errorOf('confirmPassword')} {...form.register('confirmPassword')} />
-      <Button type="submit" pending={form.formState.isSubmitting} pendingLabel="Saving…" className="self-start">
+      <TextField
+        id="cp-confirm"
+        label="Confirm new password"
+        type="password"
+        autoComplete="new-password"
+        error={errorOf('confirmPassword')}
+        {...form.register('confirmPassword')}
+      />
+      <Button
+        type="submit"
+        pending={form.formState.isSubmitting}
+        pendingLabel="Saving…"
+        className="self-start"
+      >
         Change password
       </Button>
     </form>
@@ -49,10 +89,34 @@ export function ChangeEmailForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Change email">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      {sentTo ? <Alert tone="success">We sent a link to {sentTo}. Your email changes when you open it. We also told your current address.</Alert> : null}
-      <TextField id="ce-new" label="New email" type="email" autoComplete="email" error={errorOf('newEmail')} {...form.register('newEmail')} />
-      <TextField id="ce-current" label="Current password" type="password" autoComplete="current-password" error={errorOf('currentPassword')} {...form.register('currentPassword')} />
-      <Button type="submit" pending={form.formState.isSubmitting} pendingLabel="Sending…" className="self-start">
+      {sentTo ? (
+        <Alert tone="success">
+          We sent a link to {sentTo}. Your email changes when you open it. We also told your current
+          address.
+        </Alert>
+      ) : null}
+      <TextField
+        id="ce-new"
+        label="New email"
+        type="email"
+        autoComplete="email"
+        error={errorOf('newEmail')}
+        {...form.register('newEmail')}
+      />
+      <TextField
+        id="ce-current"
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        error={errorOf('currentPassword')}
+        {...form.register('currentPassword')}
+      />
+      <Button
+        type="submit"
+        pending={form.formState.isSubmitting}
+        pendingLabel="Sending…"
+        className="self-start"
+      >
         Change email
       </Button>
     </form>
@@ -71,16 +135,47 @@ export function ChangeHintForm({ currentQuestion }: { currentQuestion: string | 
     },
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Change hint question">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="flex flex-col gap-4"
+      aria-label="Change hint question"
+    >
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {done ? <Alert tone="success">Your hint question and answer are changed.</Alert> : null}
-      {currentQuestion ? <p className="text-slate-700">Your question now: “{currentQuestion}”</p> : null}
-      <SelectField id="ch-question" label="Hint question" defaultValue="" error={errorOf('hintQuestion')} {...form.register('hintQuestion')}>
-          <HintQuestionOptions />
+      {currentQuestion ? (
+        <p className="text-slate-700">Your question now: “{currentQuestion}”</p>
+      ) : null}
+      <SelectField
+        id="ch-question"
+        label="Hint question"
+        defaultValue=""
+        error={errorOf('hintQuestion')}
+        {...form.register('hintQuestion')}
+      >
+        <HintQuestionOptions />
       </SelectField>
-      <TextField id="ch-answer" label="Hint answer" autoComplete="off" error={errorOf('hintAnswer')} {...form.register('hintAnswer')} />
-      <TextField id="ch-current" label="Current password" type="password" autoComplete="current-password" error={errorOf('currentPassword')} {...form.register('currentPassword')} />
-      <Button type="submit" pending={form.formState.isSubmitting} pendingLabel="Saving…" className="self-start">
+      <TextField
+        id="ch-answer"
+        label="Hint answer"
+        autoComplete="off"
+        error={errorOf('hintAnswer')}
+        {...form.register('hintAnswer')}
+      />
+      <TextField
+        id="ch-current"
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        error={errorOf('currentPassword')}
+        {...form.register('currentPassword')}
+      />
+      <Button
+        type="submit"
+        pending={form.formState.isSubmitting}
+        pendingLabel="Saving…"
+        className="self-start"
+      >
         Change hint
       </Button>
     </form>

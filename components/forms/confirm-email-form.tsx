@@ -2,10 +2,12 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
+
+import { confirmEmailAddress } from '@/app/(public)/verify-email/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { confirmEmailAddress } from '@/app/(public)/verify-email/actions';
 import { emailVerificationSchema } from '@/lib/accounts/schemas';
+
 import { useActionForm } from './use-action-form';
 
 /** A button rather than confirming on page load: mail scanners that open links must not use them up. */
@@ -27,7 +29,11 @@ export function ConfirmEmailForm({ token }: { token: string }) {
     );
   }
   if (verified === false) {
-    return <Alert tone="error" title="This link has expired or was already used.">Sign in and choose “Send a new link” on your home page to get a fresh one.</Alert>;
+    return (
+      <Alert tone="error" title="This link has expired or was already used.">
+        Sign in and choose “Send a new link” on your home page to get a fresh one.
+      </Alert>
+    );
   }
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4">

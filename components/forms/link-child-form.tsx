@@ -1,10 +1,11 @@
 'use client';
 
+import { linkChild } from '@/app/(portal)/children/link/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
-import { linkChild } from '@/app/(portal)/children/link/actions';
 import { guardianRelationships, linkChildSchema, relationshipLabels } from '@/lib/children/schemas';
+
 import { useActionForm } from './use-action-form';
 
 export function LinkChildForm() {
@@ -28,8 +29,20 @@ export function LinkChildForm() {
         error={errorOf('pin')}
         {...register('pin')}
       />
-      <TextField id="dateOfBirth" label="Child's date of birth" type="date" error={errorOf('dateOfBirth')} {...register('dateOfBirth')} />
-      <SelectField id="relationship" label="Your relationship to the child" defaultValue="" error={errorOf('relationship')} {...register('relationship')}>
+      <TextField
+        id="dateOfBirth"
+        label="Child's date of birth"
+        type="date"
+        error={errorOf('dateOfBirth')}
+        {...register('dateOfBirth')}
+      />
+      <SelectField
+        id="relationship"
+        label="Your relationship to the child"
+        defaultValue=""
+        error={errorOf('relationship')}
+        {...register('relationship')}
+      >
         <option value="" disabled>
           Choose one
         </option>
@@ -39,8 +52,20 @@ export function LinkChildForm() {
           </option>
         ))}
       </SelectField>
-      {relationship === 'other' ? <TextField id="relationshipOther" label="Your relationship, in your words" error={errorOf('relationshipOther')} {...register('relationshipOther')} /> : null}
-      <Button type="submit" pending={formState.isSubmitting} pendingLabel="Linking…" className="self-start">
+      {relationship === 'other' ? (
+        <TextField
+          id="relationshipOther"
+          label="Your relationship, in your words"
+          error={errorOf('relationshipOther')}
+          {...register('relationshipOther')}
+        />
+      ) : null}
+      <Button
+        type="submit"
+        pending={formState.isSubmitting}
+        pendingLabel="Linking…"
+        className="self-start"
+      >
         Link child
       </Button>
     </form>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+
 import { setMessageEmails } from '@/app/(portal)/account/actions';
 
 export function MessageEmailsToggle({ initial }: { initial: boolean }) {
@@ -23,7 +24,11 @@ export function MessageEmailsToggle({ initial }: { initial: boolean }) {
             setPending(false);
             if (result.ok) {
               setEnabled(next);
-              setStatus(next ? 'Saved: we will email you when the office writes.' : 'Saved: no more emails about new messages. Check your Inbox when you sign in.');
+              setStatus(
+                next
+                  ? 'Saved: we will email you when the office writes.'
+                  : 'Saved: no more emails about new messages. Check your Inbox when you sign in.',
+              );
             } else {
               setStatus(result.formError ?? 'That did not save. Please try again.');
             }

@@ -3,13 +3,25 @@
 import { useEffect, useState } from 'react';
 
 const labels = ['Very weak', 'Weak', 'Fair', 'Strong', 'Very strong'] as const;
-const colors = ['bg-red-700', 'bg-red-600', 'bg-amber-500', 'bg-green-600', 'bg-green-700'] as const;
+const colors = [
+  'bg-red-700',
+  'bg-red-600',
+  'bg-amber-500',
+  'bg-green-600',
+  'bg-green-700',
+] as const;
 
 /**
  * The same zxcvbn check the server makes, loaded only when someone starts typing a password
  * (its dictionaries are large). Score 3 or more is accepted.
  */
-export function PasswordStrengthMeter({ password, userInputs }: { password: string; userInputs: string[] }) {
+export function PasswordStrengthMeter({
+  password,
+  userInputs,
+}: {
+  password: string;
+  userInputs: string[];
+}) {
   const [result, setResult] = useState<{ score: number; warning: string | null } | null>(null);
   const inputsKey = userInputs.join('\u0000');
 
@@ -27,13 +39,21 @@ export function PasswordStrengthMeter({ password, userInputs }: { password: stri
     };
   }, [password, inputsKey]);
 
-  if (!password || !result) return <p className="text-sm text-slate-600">Use 12 or more characters. A few unrelated words make a strong, memorable password.</p>;
+  if (!password || !result)
+    return (
+      <p className="text-sm text-slate-600">
+        Use 12 or more characters. A few unrelated words make a strong, memorable password.
+      </p>
+    );
   const score = Math.min(Math.max(result.score, 0), 4);
   return (
     <div className="flex flex-col gap-1" aria-live="polite">
       <div className="flex gap-1" aria-hidden="true">
         {labels.map((label, index) => (
-          <span key={label} className={`h-2 flex-1 rounded ${index <= score ? colors[score] : 'bg-slate-200'}`} />
+          <span
+            key={label}
+            className={`h-2 flex-1 rounded ${index <= score ? colors[score] : 'bg-slate-200'}`}
+          />
         ))}
       </div>
       <p className="text-sm text-slate-700">

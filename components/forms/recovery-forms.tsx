@@ -1,21 +1,47 @@
 'use client';
 
+import { requestPasswordResetLink, resetPassword } from '@/app/(public)/forgot-password/actions';
+import { emailMyUserId } from '@/app/(public)/forgot-user-id/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { requestPasswordResetLink, resetPassword } from '@/app/(public)/forgot-password/actions';
-import { emailMyUserId } from '@/app/(public)/forgot-user-id/actions';
-import { forgotPasswordSchema, forgotUserIdSchema, resetPasswordSchema } from '@/lib/accounts/schemas';
+import {
+  forgotPasswordSchema,
+  forgotUserIdSchema,
+  resetPasswordSchema,
+} from '@/lib/accounts/schemas';
+
 import { PasswordStrengthMeter } from './password-strength-meter';
 import { useActionForm } from './use-action-form';
 
 export function ForgotPasswordForm() {
-  const { form, onSubmit, formError, errorOf } = useActionForm({ schema: forgotPasswordSchema, action: requestPasswordResetLink, defaultValues: { identifier: '' } });
+  const { form, onSubmit, formError, errorOf } = useActionForm({
+    schema: forgotPasswordSchema,
+    action: requestPasswordResetLink,
+    defaultValues: { identifier: '' },
+  });
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Forgot password">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="flex flex-col gap-4"
+      aria-label="Forgot password"
+    >
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <TextField id="forgot-identifier" label="User ID or email" autoComplete="username" autoCapitalize="none" error={errorOf('identifier')} {...form.register('identifier')} />
-      <Button type="submit" pending={form.formState.isSubmitting} pendingLabel="One moment…" className="self-start">
+      <TextField
+        id="forgot-identifier"
+        label="User ID or email"
+        autoComplete="username"
+        autoCapitalize="none"
+        error={errorOf('identifier')}
+        {...form.register('identifier')}
+      />
+      <Button
+        type="submit"
+        pending={form.formState.isSubmitting}
+        pendingLabel="One moment…"
+        className="self-start"
+      >
         Continue
       </Button>
     </form>
@@ -23,19 +49,47 @@ export function ForgotPasswordForm() {
 }
 
 export function ForgotUserIdForm() {
-  const { form, onSubmit, formError, errorOf } = useActionForm({ schema: forgotUserIdSchema, action: emailMyUserId, defaultValues: { email: '' } });
+  const { form, onSubmit, formError, errorOf } = useActionForm({
+    schema: forgotUserIdSchema,
+    action: emailMyUserId,
+    defaultValues: { email: '' },
+  });
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Forgot User ID">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="flex flex-col gap-4"
+      aria-label="Forgot User ID"
+    >
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <TextField id="forgot-email" label="Email" type="email" autoComplete="email" inputMode="email" error={errorOf('email')} {...form.register('email')} />
-      <Button type="submit" pending={form.formState.isSubmitting} pendingLabel="One moment…" className="self-start">
+      <TextField
+        id="forgot-email"
+        label="Email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        error={errorOf('email')}
+        {...form.register('email')}
+      />
+      <Button
+        type="submit"
+        pending={form.formState.isSubmitting}
+        pendingLabel="One moment…"
+        className="self-start"
+      >
         Continue
       </Button>
     </form>
   );
 }
 
-export function ResetPasswordForm({ token, hintQuestion }: { token: string; hintQuestion: string }) {
+export function ResetPasswordForm({
+  token,
+  hintQuestion,
+}: {
+  token: string;
+  hintQuestion: string;
+}) {
   const { form, onSubmit, formError, errorOf } = useActionForm({
     schema: resetPasswordSchema,
     action: resetPassword,
@@ -43,17 +97,47 @@ export function ResetPasswordForm({ token, hintQuestion }: { token: string; hint
   });
   const password = form.watch('newPassword') ?? '';
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Reset password">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="flex flex-col gap-4"
+      aria-label="Reset password"
+    >
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <p className="rounded-md bg-slate-100 p-3">
         <span className="block text-sm text-slate-700">Your hint question</span>
         <strong>{hintQuestion}</strong>
       </p>
-      <TextField id="reset-hintAnswer" label="Hint answer" autoComplete="off" error={errorOf('hintAnswer')} {...form.register('hintAnswer')} />
-      <TextField id="reset-newPassword" label="New password" type="password" autoComplete="new-password" error={errorOf('newPassword')} {...form.register('newPassword')} />
+      <TextField
+        id="reset-hintAnswer"
+        label="Hint answer"
+        autoComplete="off"
+        error={errorOf('hintAnswer')}
+        {...form.register('hintAnswer')}
+      />
+      <TextField
+        id="reset-newPassword"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        error={errorOf('newPassword')}
+        {...form.register('newPassword')}
+      />
       <PasswordStrengthMeter password={password} userInputs={[]} />
-      <TextField id="reset-confirmPassword" label="Confirm new password" type="password" autoComplete="new-password" error={errorOf('confirmPassword')} {...form.register('confirmPassword')} />
-      <Button type="submit" pending={form.formState.isSubmitting} pendingLabel="Resetting…" className="self-start">
+      <TextField
+        id="reset-confirmPassword"
+        label="Confirm new password"
+        type="password"
+        autoComplete="new-password"
+        error={errorOf('confirmPassword')}
+        {...form.register('confirmPassword')}
+      />
+      <Button
+        type="submit"
+        pending={form.formState.isSubmitting}
+        pendingLabel="Resetting…"
+        className="self-start"
+      >
         Reset password
       </Button>
     </form>

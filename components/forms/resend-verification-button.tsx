@@ -1,11 +1,15 @@
 'use client';
 
 import { useState } from 'react';
-import { Button } from '@/components/ui/button';
+
 import { sendNewVerificationLink } from '@/app/(portal)/dashboard/actions';
+import { Button } from '@/components/ui/button';
 
 export function ResendVerificationButton() {
-  const [state, setState] = useState<{ pending: boolean; message: string | null }>({ pending: false, message: null });
+  const [state, setState] = useState<{ pending: boolean; message: string | null }>({
+    pending: false,
+    message: null,
+  });
   return (
     <div className="flex flex-col items-start gap-2">
       <Button
@@ -15,7 +19,12 @@ export function ResendVerificationButton() {
         onClick={async () => {
           setState({ pending: true, message: null });
           const result = await sendNewVerificationLink({});
-          setState({ pending: false, message: result.ok ? 'We sent a new link. Please check your inbox and spam folder.' : (result.formError ?? 'Please try again.') });
+          setState({
+            pending: false,
+            message: result.ok
+              ? 'We sent a new link. Please check your inbox and spam folder.'
+              : (result.formError ?? 'Please try again.'),
+          });
         }}
       >
         Send a new link

@@ -1,11 +1,13 @@
 'use client';
 
 import Link from 'next/link';
+
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import type { ActionResult } from '@/lib/action-result';
 import { signInSchema, type SignInInput } from '@/lib/accounts/schemas';
+import type { ActionResult } from '@/lib/action-result';
+
 import { useActionForm } from './use-action-form';
 
 interface SignInFormProps {
@@ -16,19 +18,41 @@ interface SignInFormProps {
 }
 
 export function SignInForm({ action, idPrefix, showRecoveryLinks = true }: SignInFormProps) {
-  const { form, onSubmit, formError, errorOf } = useActionForm({ schema: signInSchema, action, defaultValues: { identifier: '', password: '' } });
+  const { form, onSubmit, formError, errorOf } = useActionForm({
+    schema: signInSchema,
+    action,
+    defaultValues: { identifier: '', password: '' },
+  });
   const { register, formState } = form;
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Sign in">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <TextField id={`${idPrefix}-identifier`} label="User ID or email" autoComplete="username" autoCapitalize="none" spellCheck={false} error={errorOf('identifier')} {...register('identifier')} />
-      <TextField id={`${idPrefix}-password`} label="Password" type="password" autoComplete="current-password" error={errorOf('password')} {...register('password')} />
+      <TextField
+        id={`${idPrefix}-identifier`}
+        label="User ID or email"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        error={errorOf('identifier')}
+        {...register('identifier')}
+      />
+      <TextField
+        id={`${idPrefix}-password`}
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        error={errorOf('password')}
+        {...register('password')}
+      />
       <Button type="submit" pending={formState.isSubmitting} pendingLabel="Signing in…">
         Sign in
       </Button>
       {showRecoveryLinks ? (
         <div className="flex flex-col text-sm">
-          <Link href="/forgot-password" className="inline-block py-2 font-medium text-blue-700 underline">
+          <Link
+            href="/forgot-password"
+            className="inline-block py-2 font-medium text-blue-700 underline"
+          >
             I forgot my password
           </Link>
           <Link href="/forgot-user-id" className="inline-block py-2 text-blue-700 underline">

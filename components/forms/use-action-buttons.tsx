@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+
 import type { ActionResult } from '@/lib/action-result';
 
 /**
@@ -22,12 +23,18 @@ export function useActionButtons() {
       setMessage({ tone: 'ok', text: success });
       router.refresh();
     } else {
-      setMessage({ tone: 'error', text: Object.values(result.fieldErrors ?? {})[0] ?? result.formError ?? 'Please try again.' });
+      setMessage({
+        tone: 'error',
+        text: Object.values(result.fieldErrors ?? {})[0] ?? result.formError ?? 'Please try again.',
+      });
     }
   }
 
   const status = message ? (
-    <p role={message.tone === 'error' ? 'alert' : 'status'} className={message.tone === 'error' ? 'font-medium text-red-700' : 'text-green-800'}>
+    <p
+      role={message.tone === 'error' ? 'alert' : 'status'}
+      className={message.tone === 'error' ? 'font-medium text-red-700' : 'text-green-800'}
+    >
       {message.text}
     </p>
   ) : null;

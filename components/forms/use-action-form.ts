@@ -1,20 +1,33 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from 'react-hook-form';
+import {
+  useForm,
+  type DefaultValues,
+  type FieldValues,
+  type Path,
+  type Resolver,
+} from 'react-hook-form';
 import type { z } from 'zod';
+
 import type { ActionResult } from '@/lib/action-result';
 
-type SchemaSource<TInput extends FieldValues, TOutput extends FieldValues> = z.ZodType<TOutput, TInput> | (() => Promise<z.ZodType<TOutput, TInput>>);
+type SchemaSource<TInput extends FieldValues, TOutput extends FieldValues> =
+  z.ZodType<TOutput, TInput> | (() => Promise<z.ZodType<TOutput, TInput>>);
 
 /**
  * The zod resolver, fetched with the schema the first time it is needed (or as soon as the form
  * is on screen): zod and the resolver are some 30 kB the page need not wait for.
  */
-function lazyZodResolver<TInput extends FieldValues, TOutput extends FieldValues>(source: SchemaSource<TInput, TOutput>) {
+function lazyZodResolver<TInput extends FieldValues, TOutput extends FieldValues>(
+  source: SchemaSource<TInput, TOutput>,
+) {
   let loading: Promise<Resolver<TInput, unknown, TOutput>> | null = null;
   const load = () =>
-    (loading ??= Promise.all([import('@hookform/resolvers/zod'), typeof source === 'function' ? source() : source]).then(([{ zodResolver }, schema]) => zodResolver(schema)));
+    (loading ??= Promise.all([
+      import('@hookform/resolvers/zod'),
+      typeof source === 'function' ? source() : source,
+    ]).then(([{ zodResolver }, schema]) => zodResolver(schema)));
   const resolver: Resolver<TInput, unknown, TOutput> = async (values, context, options) => {
     try {
       return (await load())(values, context, options);
@@ -34,7 +47,11 @@ function lazyZodResolver<TInput extends FieldValues, TOutput extends FieldValues
  * `schema` may be a loader (`() => import('…/schemas').then((m) => m.someSchema)`), so a page's
  * first load carries no zod.
  */
-export function useActionForm<TInput extends FieldValues, TOutput extends FieldValues, TData>(options: {
+export function useActionForm<
+  TInput extends FieldValues,
+  TOutput extends FieldValues,
+  TData,
+>(options: {
   schema: SchemaSource<TInput, TOutput>;
   /** Receives the form's raw values: the server parses them with the same schema. */
   action: (input: TInput) => Promise<ActionResult<TData>>;
@@ -77,6 +94,12 @@ export function useActionForm<TInput extends FieldValues, TOutput extends FieldV
   });
 
   // Rules about the form as a whole (zod issues on the path "_form") show at its top, like the server's.
-  const wholeFormError = (form.formState.errors as Record<string, { message?: string } | undefined>)._form?.message;
-  return { form, onSubmit, formError: formError ?? wholeFormError ?? null, errorOf: (name: Path<TInput>) => form.getFieldState(name, form.formState).error?.message };
+  const wholeFormError = (form.formState.errors as Record<string, { message?: string } | undefined>)
+    ._form?.message;
+  return {
+    form,
+    onSubmit,
+    formError: formError ?? wholeFormError ?? null,
+    errorOf: (name: Path<TInput>) => form.getFieldState(name, form.formState).error?.message,
+  };
 }

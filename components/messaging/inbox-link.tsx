@@ -25,7 +25,10 @@ export function InboxLink({ initialUnread }: { initialUnread: number }) {
     };
   }, [pathname]);
   return (
-    <Link href="/inbox" className="inline-flex items-center gap-2 px-3 py-3 font-medium text-white hover:bg-brand-700">
+    <Link
+      href="/inbox"
+      className="inline-flex items-center gap-2 px-3 py-3 font-medium text-white hover:bg-brand-700"
+    >
       Inbox
       {unread > 0 ? (
         <span className="rounded-full bg-amber-400 px-2 text-sm font-bold text-slate-900">

@@ -9,7 +9,10 @@ export function PatientServicesMenu() {
       </summary>
       <ul className="absolute left-0 z-40 mt-0 w-64 rounded-b-md border border-slate-200 bg-white py-1 shadow-lg">
         <li>
-          <Link href="/services/message" className="block px-4 py-3 text-slate-900 hover:bg-brand-50">
+          <Link
+            href="/services/message"
+            className="block px-4 py-3 text-slate-900 hover:bg-brand-50"
+          >
             Send a secure message
           </Link>
         </li>

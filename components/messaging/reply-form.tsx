@@ -2,16 +2,29 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+
+import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextAreaField } from '@/components/ui/field';
-import { useActionForm } from '@/components/forms/use-action-form';
 import type { ActionResult } from '@/lib/action-result';
 import type { ReplyInput } from '@/lib/messaging/schemas';
 import { BODY_MAX } from '@/lib/messaging/vocabulary';
 
 /** A reply box for either side; each gets its own server action. */
-export function ReplyForm({ conversationId, action, label = 'Your reply', buttonLabel = 'Send reply', describedBy }: { conversationId: string; action: (input: ReplyInput) => Promise<ActionResult<unknown>>; label?: string; buttonLabel?: string; describedBy?: string }) {
+export function ReplyForm({
+  conversationId,
+  action,
+  label = 'Your reply',
+  buttonLabel = 'Send reply',
+  describedBy,
+}: {
+  conversationId: string;
+  action: (input: ReplyInput) => Promise<ActionResult<unknown>>;
+  label?: string;
+  buttonLabel?: string;
+  describedBy?: string;
+}) {
   const router = useRouter();
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const [sent, setSent] = useState(false);
@@ -30,7 +43,13 @@ export function ReplyForm({ conversationId, action, label = 'Your reply', button
   });
   const length = (form.watch('body') ?? '').length;
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label={label} aria-describedby={describedBy}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="flex flex-col gap-3"
+      aria-label={label}
+      aria-describedby={describedBy}
+    >
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {sent ? <Alert tone="success">Sent.</Alert> : null}
       <TextAreaField
@@ -38,10 +57,17 @@ export function ReplyForm({ conversationId, action, label = 'Your reply', button
         label={label}
         maxLength={BODY_MAX}
         error={errorOf('body')}
-        hint={<span aria-live="polite">{`${length.toLocaleString('en-US')} of ${BODY_MAX.toLocaleString('en-US')} characters`}</span>}
+        hint={
+          <span aria-live="polite">{`${length.toLocaleString('en-US')} of ${BODY_MAX.toLocaleString('en-US')} characters`}</span>
+        }
         {...form.register('body', { onChange: () => setSent(false) })}
       />
-      <Button type="submit" pending={form.formState.isSubmitting} pendingLabel="Sending…" className="self-start">
+      <Button
+        type="submit"
+        pending={form.formState.isSubmitting}
+        pendingLabel="Sending…"
+        className="self-start"
+      >
         {buttonLabel}
       </Button>
     </form>

@@ -1,27 +1,56 @@
 'use client';
 
 import { useState } from 'react';
+
+import { sendSecureMessage } from '@/app/(portal)/services/message/actions';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
-import { useActionForm } from '@/components/forms/use-action-form';
-import { sendSecureMessage } from '@/app/(portal)/services/message/actions';
-import { BODY_MAX, categoryLabels, messageCategoryIds, SUBJECT_MAX } from '@/lib/messaging/vocabulary';
+import {
+  BODY_MAX,
+  categoryLabels,
+  messageCategoryIds,
+  SUBJECT_MAX,
+} from '@/lib/messaging/vocabulary';
 
-export function SendMessageForm({ linkedChildren, noticeId }: { linkedChildren: { id: string; name: string }[]; noticeId: string }) {
+export function SendMessageForm({
+  linkedChildren,
+  noticeId,
+}: {
+  linkedChildren: { id: string; name: string }[];
+  noticeId: string;
+}) {
   // One key per form: a double click or a resubmit is recognised as the same message.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const { form, onSubmit, formError, errorOf } = useActionForm({
     schema: () => import('@/lib/messaging/schemas').then((schemas) => schemas.sendMessageSchema),
     action: sendSecureMessage,
-    defaultValues: { childId: linkedChildren.length === 1 ? linkedChildren[0]!.id : '', category: undefined, subject: '', body: '', idempotencyKey },
+    defaultValues: {
+      childId: linkedChildren.length === 1 ? linkedChildren[0]!.id : '',
+      category: undefined,
+      subject: '',
+      body: '',
+      idempotencyKey,
+    },
   });
   const { register, formState, watch } = form;
   const length = (watch('body') ?? '').length;
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5" aria-label="Send a secure message" aria-describedby={noticeId}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="flex flex-col gap-5"
+      aria-label="Send a secure message"
+      aria-describedby={noticeId}
+    >
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <SelectField id="childId" label="Which child is this about?" error={errorOf('childId')} {...register('childId')}>
+      <SelectField
+        id="childId"
+        label="Which child is this about?"
+        error={errorOf('childId')}
+        {...register('childId')}
+      >
         <option value="">Choose a child</option>
         {linkedChildren.map((child) => (
           <option key={child.id} value={child.id}>
@@ -45,9 +74,29 @@ export function SendMessageForm({ linkedChildren, noticeId }: { linkedChildren: 
           </p>
         ) : null}
       </fieldset>
-      <TextField id="subject" label="Subject" maxLength={SUBJECT_MAX} error={errorOf('subject')} {...register('subject')} />
-      <TextAreaField id="body" label="Message" maxLength={BODY_MAX} error={errorOf('body')} hint={<span aria-live="polite">{`${length.toLocaleString('en-US')} of ${BODY_MAX.toLocaleString('en-US')} characters`}</span>} {...register('body')} />
-      <Button type="submit" pending={formState.isSubmitting} pendingLabel="Sending…" className="self-start">
+      <TextField
+        id="subject"
+        label="Subject"
+        maxLength={SUBJECT_MAX}
+        error={errorOf('subject')}
+        {...register('subject')}
+      />
+      <TextAreaField
+        id="body"
+        label="Message"
+        maxLength={BODY_MAX}
+        error={errorOf('body')}
+        hint={
+          <span aria-live="polite">{`${length.toLocaleString('en-US')} of ${BODY_MAX.toLocaleString('en-US')} characters`}</span>
+        }
+        {...register('body')}
+      />
+      <Button
+        type="submit"
+        pending={formState.isSubmitting}
+        pendingLabel="Sending…"
+        className="self-start"
+      >
         Send message
       </Button>
     </form>

@@ -3,13 +3,18 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { z } from 'zod';
+
+import { addChartEntry, updateChartEntry } from '@/app/staff/(office)/patients/record-actions';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
-import { useActionForm } from '@/components/forms/use-action-form';
-import { addChartEntry, updateChartEntry } from '@/app/staff/(office)/patients/record-actions';
 import { sectionFields } from '@/lib/records/fields';
-import { recordEntrySchema, type RecordEntryInput, type RecordSection } from '@/lib/records/schemas';
+import {
+  recordEntrySchema,
+  type RecordEntryInput,
+  type RecordSection,
+} from '@/lib/records/schemas';
 
 export interface VaccineOption {
   code: string;
@@ -37,11 +42,29 @@ export function ChartEntryForm({
   const router = useRouter();
   const [saved, setSaved] = useState(false);
   const fields = sectionFields[section];
-  const blank = Object.fromEntries(fields.map((field) => [field.name, field.kind === 'select' ? (field.options?.[0]?.[0] ?? '') : '']));
+  const blank = Object.fromEntries(
+    fields.map((field) => [
+      field.name,
+      field.kind === 'select' ? (field.options?.[0]?.[0] ?? '') : '',
+    ]),
+  );
   const { form, onSubmit, formError, errorOf } = useActionForm({
-    schema: recordEntrySchema as unknown as z.ZodType<Record<string, unknown>, Record<string, unknown>>,
-    action: (values: Record<string, unknown>) => (entry ? updateChartEntry(values as RecordEntryInput) : addChartEntry(values as RecordEntryInput)),
-    defaultValues: { ...blank, confidential: false, ...entry?.values, childId, section, entryId: entry?.id ?? '' },
+    schema: recordEntrySchema as unknown as z.ZodType<
+      Record<string, unknown>,
+      Record<string, unknown>
+    >,
+    action: (values: Record<string, unknown>) =>
+      entry
+        ? updateChartEntry(values as RecordEntryInput)
+        : addChartEntry(values as RecordEntryInput),
+    defaultValues: {
+      ...blank,
+      confidential: false,
+      ...entry?.values,
+      childId,
+      section,
+      entryId: entry?.id ?? '',
+    },
     onSuccess: () => {
       setSaved(true);
       if (!entry) form.reset();
@@ -51,7 +74,12 @@ export function ChartEntryForm({
   });
   const idPrefix = `${section}-${entry?.id.slice(0, 8) ?? 'new'}`;
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3" aria-label={entry ? 'Edit entry' : 'Add entry'}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="flex flex-col gap-3"
+      aria-label={entry ? 'Edit entry' : 'Add entry'}
+    >
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {saved && !entry ? <Alert tone="success">Added to the chart.</Alert> : null}
       <div className="grid gap-3 sm:grid-cols-2">
@@ -79,7 +107,12 @@ export function ChartEntryForm({
           if (field.kind === 'vaccine') {
             return (
               <div key={field.name} className="sm:col-span-2">
-                <TextField {...common} list={`${id}-list`} autoComplete="off" {...form.register(field.name)} />
+                <TextField
+                  {...common}
+                  list={`${id}-list`}
+                  autoComplete="off"
+                  {...form.register(field.name)}
+                />
                 <datalist id={`${id}-list`}>
                   {vaccines.map((vaccine) => (
                     <option key={vaccine.code} value={`${vaccine.code} – ${vaccine.name}`} />
@@ -88,14 +121,27 @@ export function ChartEntryForm({
               </div>
             );
           }
-          return <TextField key={field.name} {...common} type={field.kind === 'date' ? 'date' : 'text'} inputMode={field.kind === 'number' ? 'decimal' : undefined} {...form.register(field.name)} />;
+          return (
+            <TextField
+              key={field.name}
+              {...common}
+              type={field.kind === 'date' ? 'date' : 'text'}
+              inputMode={field.kind === 'number' ? 'decimal' : undefined}
+              {...form.register(field.name)}
+            />
+          );
         })}
       </div>
       <label className="inline-flex min-h-11 items-center gap-2">
         <input type="checkbox" className="size-5" {...form.register('confidential')} />
         Confidential (adolescent care): never shown to parents or guardians
       </label>
-      <Button type="submit" pending={form.formState.isSubmitting} pendingLabel="Saving…" className="self-start">
+      <Button
+        type="submit"
+        pending={form.formState.isSubmitting}
+        pendingLabel="Saving…"
+        className="self-start"
+      >
         {entry ? 'Save changes' : 'Add'}
       </Button>
     </form>

@@ -10,9 +10,18 @@ function shortDate(isoDate: string): string {
  * The immunization record as one printed sheet: the guardian's print page and the page a share
  * link opens show exactly this, so a school nurse sees what the parent would print.
  */
-export function ImmunizationRecordSheet({ record, footnote = 'from the patient portal' }: { record: ImmunizationRecordForPrint; footnote?: string }) {
+export function ImmunizationRecordSheet({
+  record,
+  footnote = 'from the patient portal',
+}: {
+  record: ImmunizationRecordForPrint;
+  footnote?: string;
+}) {
   return (
-    <article data-print-letter className="mx-auto w-full max-w-3xl bg-white p-6 text-sm print:p-0 print:text-[9pt] print:leading-snug">
+    <article
+      data-print-letter
+      className="mx-auto w-full max-w-3xl bg-white p-6 text-sm print:p-0 print:text-[9pt] print:leading-snug"
+    >
       <header className="border-b border-slate-400 pb-2">
         <p className="text-lg font-bold">{record.practice.name}</p>
         <p>
@@ -39,9 +48,13 @@ export function ImmunizationRecordSheet({ record, footnote = 'from the patient p
               <tbody>
                 {group.doses.map((dose) => (
                   <tr key={`${dose.administeredOn}-${dose.vaccine}`}>
-                    <td className="w-24 pr-2 align-top tabular-nums">{shortDate(dose.administeredOn)}</td>
+                    <td className="w-24 pr-2 align-top tabular-nums">
+                      {shortDate(dose.administeredOn)}
+                    </td>
                     <td className="pr-2 align-top">{dose.vaccine}</td>
-                    <td className="w-14 text-right align-top">{dose.doseNumber ? `dose ${dose.doseNumber}` : ''}</td>
+                    <td className="w-14 text-right align-top">
+                      {dose.doseNumber ? `dose ${dose.doseNumber}` : ''}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -50,7 +63,9 @@ export function ImmunizationRecordSheet({ record, footnote = 'from the patient p
         ))}
       </div>
       <footer className="mt-8 print:mt-4">
-        <p>Printed on {record.printedOn} {footnote}.</p>
+        <p>
+          Printed on {record.printedOn} {footnote}.
+        </p>
         <div className="mt-10 grid grid-cols-2 gap-8 print:mt-8">
           <p className="border-t border-slate-700 pt-1">Signature of clinician</p>
           <p className="border-t border-slate-700 pt-1">Date</p>

@@ -1,5 +1,8 @@
 import { formatDate } from '@/lib/children/age';
-import type { ImmunizationGroupStatus, ImmunizationStatus } from '@/lib/records/immunization-status';
+import type {
+  ImmunizationGroupStatus,
+  ImmunizationStatus,
+} from '@/lib/records/immunization-status';
 
 const statusWords: Record<ImmunizationStatus, { text: string; className: string }> = {
   overdue: { text: 'Overdue', className: 'bg-red-100 text-red-900' },
@@ -19,7 +22,13 @@ function nextDoseWords(row: ImmunizationGroupStatus): string {
  * Where the child stands against the standard childhood schedule (CDC CDSi), vaccine by
  * vaccine. Guidance only, and the page says so: the clinician's plan comes first.
  */
-export function ImmunizationStatusTable({ rows, audience }: { rows: ImmunizationGroupStatus[]; audience: 'parent' | 'staff' }) {
+export function ImmunizationStatusTable({
+  rows,
+  audience,
+}: {
+  rows: ImmunizationGroupStatus[];
+  audience: 'parent' | 'staff';
+}) {
   return (
     <div className="flex flex-col gap-2">
       <p className="text-sm text-slate-700">
@@ -33,10 +42,16 @@ export function ImmunizationStatusTable({ rows, audience }: { rows: Immunization
           <li key={row.group} className="py-2">
             <p className="flex flex-wrap items-center justify-between gap-2">
               <strong>{row.label}</strong>
-              <span className={`rounded px-2 py-0.5 text-sm font-medium ${statusWords[row.status].className}`}>{statusWords[row.status].text}</span>
+              <span
+                className={`rounded px-2 py-0.5 text-sm font-medium ${statusWords[row.status].className}`}
+              >
+                {statusWords[row.status].text}
+              </span>
             </p>
             <p className="text-sm text-slate-700">
-              {row.dosesInSeries ? `${row.dosesCounted} of ${row.dosesInSeries} doses` : `${row.dosesCounted} ${row.dosesCounted === 1 ? 'dose' : 'doses'}`}
+              {row.dosesInSeries
+                ? `${row.dosesCounted} of ${row.dosesInSeries} doses`
+                : `${row.dosesCounted} ${row.dosesCounted === 1 ? 'dose' : 'doses'}`}
               {row.nextDose ? ` · next: ${nextDoseWords(row)}` : ''}
             </p>
           </li>
@@ -59,9 +74,17 @@ export function ImmunizationStatusTable({ rows, audience }: { rows: Immunization
                 <th scope="row" className="py-2 pr-3 font-medium">
                   {row.label}
                 </th>
-                <td className="py-2 pr-3">{row.dosesInSeries ? `${row.dosesCounted} of ${row.dosesInSeries}` : row.dosesCounted}</td>
                 <td className="py-2 pr-3">
-                  <span className={`rounded px-2 py-0.5 font-medium ${statusWords[row.status].className}`}>{statusWords[row.status].text}</span>
+                  {row.dosesInSeries
+                    ? `${row.dosesCounted} of ${row.dosesInSeries}`
+                    : row.dosesCounted}
+                </td>
+                <td className="py-2 pr-3">
+                  <span
+                    className={`rounded px-2 py-0.5 font-medium ${statusWords[row.status].className}`}
+                  >
+                    {statusWords[row.status].text}
+                  </span>
                 </td>
                 <td className="py-2">{row.nextDose ? nextDoseWords(row) : '—'}</td>
               </tr>

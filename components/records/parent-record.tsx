@@ -1,10 +1,12 @@
 import Link from 'next/link';
+
 import { formatDate } from '@/lib/children/age';
 import { describeEntry } from '@/lib/records/describe';
+import type { ImmunizationGroupStatus } from '@/lib/records/immunization-status';
 import type { ChildRecord } from '@/lib/records/read';
 import { sectionLabels, type RecordSection } from '@/lib/records/schemas';
-import type { ImmunizationGroupStatus } from '@/lib/records/immunization-status';
 import type { NextWellChildVisit } from '@/lib/records/well-child';
+
 import { ImmunizationStatusTable } from './immunization-status';
 
 /** What each section will hold, said plainly for the day it is still empty. */
@@ -12,13 +14,24 @@ const emptyStates: Record<RecordSection, string> = {
   allergies: 'No allergies are recorded. If your child has one, tell the office at the next visit.',
   medications: 'No medicines are recorded. Medicines the doctor prescribes will appear here.',
   problems: 'No ongoing health problems are recorded.',
-  immunizations: 'No vaccines are recorded yet. Vaccines given at the office, or that you tell us about, will appear here.',
-  visits: 'No visits are recorded yet. After each visit, the date and the doctor’s notes for you will appear here.',
-  measurements: 'No measurements yet. Weight, height and head size from each check-up will appear here.',
+  immunizations:
+    'No vaccines are recorded yet. Vaccines given at the office, or that you tell us about, will appear here.',
+  visits:
+    'No visits are recorded yet. After each visit, the date and the doctor’s notes for you will appear here.',
+  measurements:
+    'No measurements yet. Weight, height and head size from each check-up will appear here.',
   results: 'No test results yet. Results appear here once the doctor has reviewed them.',
 };
 
-const order: RecordSection[] = ['immunizations', 'visits', 'measurements', 'results', 'allergies', 'medications', 'problems'];
+const order: RecordSection[] = [
+  'immunizations',
+  'visits',
+  'measurements',
+  'results',
+  'allergies',
+  'medications',
+  'problems',
+];
 
 type Row = Record<string, unknown> & { id: string };
 
@@ -39,7 +52,9 @@ function Entries({ section, rows }: { section: RecordSection; rows: Row[] }) {
             ))}
             {section === 'visits' && typeof row.summary === 'string' ? (
               <details className="mt-1">
-                <summary className="cursor-pointer py-1 text-sm font-medium text-blue-700">Notes from the visit</summary>
+                <summary className="cursor-pointer py-1 text-sm font-medium text-blue-700">
+                  Notes from the visit
+                </summary>
                 <p className="mt-1 whitespace-pre-wrap">{row.summary}</p>
               </details>
             ) : null}
@@ -75,7 +90,9 @@ export function ParentRecord({
         <h2 id="summary-heading" className="text-xl font-semibold">
           Summary
         </h2>
-        <div className={`rounded-lg border-l-4 p-4 ${activeAllergies.length ? 'border-red-700 bg-red-50' : 'border-slate-400 bg-white'}`}>
+        <div
+          className={`rounded-lg border-l-4 p-4 ${activeAllergies.length ? 'border-red-700 bg-red-50' : 'border-slate-400 bg-white'}`}
+        >
           <p className="font-semibold">Allergies</p>
           {activeAllergies.length ? (
             <ul className="mt-1 list-disc pl-5">
@@ -92,16 +109,31 @@ export function ParentRecord({
         </div>
         <dl className="grid grid-cols-1 gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[auto_1fr]">
           <dt className="font-medium text-slate-700">Medicines now</dt>
-          <dd>{activeMedications.length ? activeMedications.map((row) => row.name).join(', ') : 'None recorded'}</dd>
+          <dd>
+            {activeMedications.length
+              ? activeMedications.map((row) => row.name).join(', ')
+              : 'None recorded'}
+          </dd>
           <dt className="font-medium text-slate-700">Ongoing problems</dt>
-          <dd>{activeProblems.length ? activeProblems.map((row) => row.name).join(', ') : 'None recorded'}</dd>
+          <dd>
+            {activeProblems.length
+              ? activeProblems.map((row) => row.name).join(', ')
+              : 'None recorded'}
+          </dd>
           <dt className="font-medium text-slate-700">Last check-up</dt>
           <dd>{lastWellVisitOn ? formatDate(lastWellVisitOn) : 'None recorded yet'}</dd>
           <dt className="font-medium text-slate-700">Next check-up</dt>
           <dd>
             {nextWellVisit ? (
               <>
-                {nextWellVisit.label}, {nextWellVisit.overdue ? <strong>due since {formatDate(nextWellVisit.dueOn)}: please call to book it</strong> : `due around ${formatDate(nextWellVisit.dueOn)}`}
+                {nextWellVisit.label},{' '}
+                {nextWellVisit.overdue ? (
+                  <strong>
+                    due since {formatDate(nextWellVisit.dueOn)}: please call to book it
+                  </strong>
+                ) : (
+                  `due around ${formatDate(nextWellVisit.dueOn)}`
+                )}
               </>
             ) : (
               'No more check-ups on the children’s schedule'
@@ -111,31 +143,48 @@ export function ParentRecord({
       </section>
       <nav aria-label={`Parts of ${name}’s record`} className="flex flex-wrap gap-2">
         {order.map((section) => (
-          <a key={section} href={`#${section}`} className="inline-flex min-h-11 items-center rounded-full border border-slate-300 bg-white px-4 text-sm font-medium text-blue-800 hover:bg-slate-50">
+          <a
+            key={section}
+            href={`#${section}`}
+            className="inline-flex min-h-11 items-center rounded-full border border-slate-300 bg-white px-4 text-sm font-medium text-blue-800 hover:bg-slate-50"
+          >
             {sectionLabels[section]}
           </a>
         ))}
       </nav>
       {order.map((section) => (
-        <section key={section} id={section} aria-labelledby={`${section}-heading`} className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4">
+        <section
+          key={section}
+          id={section}
+          aria-labelledby={`${section}-heading`}
+          className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4"
+        >
           <div className="flex flex-wrap items-center justify-between gap-2">
             <h2 id={`${section}-heading`} className="text-lg font-semibold">
               {sectionLabels[section]}
             </h2>
             {section === 'measurements' && record.measurements.length ? (
-              <Link href={`/children/${childId}/growth`} className="inline-flex min-h-11 items-center font-medium text-blue-700 underline">
+              <Link
+                href={`/children/${childId}/growth`}
+                className="inline-flex min-h-11 items-center font-medium text-blue-700 underline"
+              >
                 See growth charts
               </Link>
             ) : null}
             {section === 'immunizations' && record.immunizations.length ? (
-              <Link href={`/children/${childId}/immunizations/print`} className="inline-flex min-h-11 items-center font-medium text-blue-700 underline">
+              <Link
+                href={`/children/${childId}/immunizations/print`}
+                className="inline-flex min-h-11 items-center font-medium text-blue-700 underline"
+              >
                 Print for school or daycare
               </Link>
             ) : null}
           </div>
           {section === 'immunizations' ? (
             <details className="my-2 rounded-md border border-slate-200 p-3" open>
-              <summary className="cursor-pointer font-medium text-blue-800">Status against the vaccine schedule</summary>
+              <summary className="cursor-pointer font-medium text-blue-800">
+                Status against the vaccine schedule
+              </summary>
               <div className="mt-2">
                 <ImmunizationStatusTable rows={vaccineStatus} audience="parent" />
               </div>

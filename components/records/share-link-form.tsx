@@ -2,12 +2,18 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+
 import { createShareLink } from '@/app/(portal)/children/share-actions';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
-import { useActionForm } from '@/components/forms/use-action-form';
-import { createShareSchema, SHARE_LABEL_MAX, shareLifetimes, type ShareLifetime } from '@/lib/records/share-schemas';
+import {
+  createShareSchema,
+  SHARE_LABEL_MAX,
+  shareLifetimes,
+  type ShareLifetime,
+} from '@/lib/records/share-schemas';
 
 interface MadeLink {
   url: string;
@@ -56,15 +62,25 @@ export function ShareLinkForm({ childId, childName }: { childId: string; childNa
       {made ? (
         <Alert tone="success" title="Your link is ready">
           <div className="flex flex-col gap-3">
-            <p>Send this link to the school nurse, daycare or camp. It works until {made.expiresAt}. This is the only time the portal shows it.</p>
-            <p className="rounded-md border border-slate-300 bg-white p-2 font-mono text-sm break-all" data-testid="share-url">
+            <p>
+              Send this link to the school nurse, daycare or camp. It works until {made.expiresAt}.
+              This is the only time the portal shows it.
+            </p>
+            <p
+              className="rounded-md border border-slate-300 bg-white p-2 font-mono text-sm break-all"
+              data-testid="share-url"
+            >
               {made.url}
             </p>
             {made.accessCode ? (
               <p>
-                Code: <strong className="font-mono text-xl tracking-widest" data-testid="share-code">{made.accessCode}</strong>
+                Code:{' '}
+                <strong className="font-mono text-xl tracking-widest" data-testid="share-code">
+                  {made.accessCode}
+                </strong>
                 <br />
-                Tell them the code separately, for example by phone, not in the same email or text as the link.
+                Tell them the code separately, for example by phone, not in the same email or text
+                as the link.
               </p>
             ) : null}
             <div className="flex flex-wrap gap-2">
@@ -76,7 +92,12 @@ export function ShareLinkForm({ childId, childName }: { childId: string; childNa
           </div>
         </Alert>
       ) : (
-        <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Make a share link">
+        <form
+          onSubmit={onSubmit}
+          noValidate
+          className="flex flex-col gap-4"
+          aria-label="Make a share link"
+        >
           {formError ? <Alert tone="error">{formError}</Alert> : null}
           <input type="hidden" {...register('childId')} />
           <TextField
@@ -87,7 +108,12 @@ export function ShareLinkForm({ childId, childName }: { childId: string; childNa
             error={errorOf('label')}
             {...register('label')}
           />
-          <SelectField id="validFor" label="The link works for" error={errorOf('validFor')} {...register('validFor')}>
+          <SelectField
+            id="validFor"
+            label="The link works for"
+            error={errorOf('validFor')}
+            {...register('validFor')}
+          >
             {(Object.keys(shareLifetimes) as ShareLifetime[]).map((key) => (
               <option key={key} value={key}>
                 {shareLifetimes[key].label}
@@ -98,10 +124,18 @@ export function ShareLinkForm({ childId, childName }: { childId: string; childNa
             <input type="checkbox" className="mt-1 size-5" {...register('protectWithCode')} />
             <span>
               Protect it with a 4-number code
-              <span className="block text-sm text-slate-600">Recommended. Anyone who has the link also needs the code, which you tell them yourself.</span>
+              <span className="block text-sm text-slate-600">
+                Recommended. Anyone who has the link also needs the code, which you tell them
+                yourself.
+              </span>
             </span>
           </label>
-          <Button type="submit" pending={formState.isSubmitting} pendingLabel="Making the link…" className="self-start">
+          <Button
+            type="submit"
+            pending={formState.isSubmitting}
+            pendingLabel="Making the link…"
+            className="self-start"
+          >
             Make a link to {childName}’s immunization record
           </Button>
         </form>

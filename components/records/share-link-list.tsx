@@ -35,22 +35,53 @@ export function ShareLinkList({ shares }: { shares: ShareRow[] }) {
       {status}
       <ul className="flex flex-col gap-3" aria-label="Share links">
         {shares.map((share) => (
-          <li key={share.id} className="flex flex-col gap-2 rounded-md border border-slate-200 p-3 sm:flex-row sm:items-center sm:justify-between" data-testid="share-link-row">
+          <li
+            key={share.id}
+            className="flex flex-col gap-2 rounded-md border border-slate-200 p-3 sm:flex-row sm:items-center sm:justify-between"
+            data-testid="share-link-row"
+          >
             <div>
               <p className="font-medium">
                 {share.label ?? 'Immunization record link'}{' '}
-                <span className={`ml-1 rounded-full px-2 py-0.5 text-sm font-medium ${stateStyles[share.state]}`}>{shareStateLabels[share.state]}</span>
+                <span
+                  className={`ml-1 rounded-full px-2 py-0.5 text-sm font-medium ${stateStyles[share.state]}`}
+                >
+                  {shareStateLabels[share.state]}
+                </span>
               </p>
               <p className="text-sm text-slate-700">
                 Made {share.createdAt}
-                {share.madeByYou ? ' by you' : ' by another parent or guardian'} · {share.state === 'active' ? `works until ${share.expiresAt}` : share.state === 'expired' ? `expired ${share.expiresAt}` : share.endedAt ? `ended ${share.endedAt}` : 'ended'}
+                {share.madeByYou ? ' by you' : ' by another parent or guardian'} ·{' '}
+                {share.state === 'active'
+                  ? `works until ${share.expiresAt}`
+                  : share.state === 'expired'
+                    ? `expired ${share.expiresAt}`
+                    : share.endedAt
+                      ? `ended ${share.endedAt}`
+                      : 'ended'}
                 {share.hasCode ? ' · needs a code' : ' · no code'}
               </p>
-              <p className="text-sm text-slate-700">{share.openCount === 0 ? 'Not opened yet' : `Opened ${share.openCount === 1 ? 'once' : `${share.openCount} times`}, last ${share.lastOpenedAt}`}</p>
+              <p className="text-sm text-slate-700">
+                {share.openCount === 0
+                  ? 'Not opened yet'
+                  : `Opened ${share.openCount === 1 ? 'once' : `${share.openCount} times`}, last ${share.lastOpenedAt}`}
+              </p>
             </div>
             {share.state === 'active' ? (
-              <Button variant="secondary" pending={pending === share.id} pendingLabel="Turning off…" onClick={() => run(share.id, () => turnOffShareLink({ shareId: share.id }), 'The link is turned off. It no longer opens.')}>
-                Turn off{share.label ? <span className="sr-only"> the link for {share.label}</span> : null}
+              <Button
+                variant="secondary"
+                pending={pending === share.id}
+                pendingLabel="Turning off…"
+                onClick={() =>
+                  run(
+                    share.id,
+                    () => turnOffShareLink({ shareId: share.id }),
+                    'The link is turned off. It no longer opens.',
+                  )
+                }
+              >
+                Turn off
+                {share.label ? <span className="sr-only"> the link for {share.label}</span> : null}
               </Button>
             ) : null}
           </li>

@@ -1,5 +1,6 @@
 import { formatDateTime } from '@/lib/format-time';
 import type { ShareListEntry } from '@/lib/records/shares';
+
 import { ShareLinkList } from './share-link-list';
 
 /** The child's share links with their state, times written on the practice's clock. */

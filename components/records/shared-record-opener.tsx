@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+
 import { openShareWithCode } from '@/app/(public)/share/actions';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
@@ -8,6 +9,7 @@ import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import type { ImmunizationRecordForPrint } from '@/lib/records/immunization-pdf';
 import { openShareSchema } from '@/lib/records/share-schemas';
+
 import { ImmunizationRecordSheet } from './immunization-record-sheet';
 import { PrintButton } from './print-button';
 
@@ -16,7 +18,10 @@ import { PrintButton } from './print-button';
  * one): a link preview fetched by a chat app sees this form, never the record.
  */
 export function SharedRecordOpener({ token, needsCode }: { token: string; needsCode: boolean }) {
-  const [opened, setOpened] = useState<{ record: ImmunizationRecordForPrint; expiresAt: string } | null>(null);
+  const [opened, setOpened] = useState<{
+    record: ImmunizationRecordForPrint;
+    expiresAt: string;
+  } | null>(null);
   const { form, onSubmit, formError, errorOf } = useActionForm({
     schema: openShareSchema,
     action: openShareWithCode,
@@ -30,15 +35,26 @@ export function SharedRecordOpener({ token, needsCode }: { token: string; needsC
           <PrintButton />
           <p className="text-slate-700">This link works until {opened.expiresAt}.</p>
         </div>
-        <ImmunizationRecordSheet record={opened.record} footnote="from the patient portal, through a link the parent or guardian shared" />
+        <ImmunizationRecordSheet
+          record={opened.record}
+          footnote="from the patient portal, through a link the parent or guardian shared"
+        />
       </div>
     );
   }
   const codeError = errorOf('code');
   return (
-    <form onSubmit={onSubmit} noValidate className="mx-auto flex w-full max-w-md flex-col gap-4" aria-label="Open the shared record">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="mx-auto flex w-full max-w-md flex-col gap-4"
+      aria-label="Open the shared record"
+    >
       <h1 className="text-2xl font-bold">A shared immunization record</h1>
-      <p>A parent or guardian shared their child’s immunization record with you. It opens here, to read or print. The opening is recorded and the parent can see it.</p>
+      <p>
+        A parent or guardian shared their child’s immunization record with you. It opens here, to
+        read or print. The opening is recorded and the parent can see it.
+      </p>
       {formError && !codeError ? <Alert tone="error">{formError}</Alert> : null}
       <input type="hidden" {...form.register('token')} />
       {needsCode ? (
@@ -54,7 +70,12 @@ export function SharedRecordOpener({ token, needsCode }: { token: string; needsC
           {...form.register('code')}
         />
       ) : null}
-      <Button type="submit" pending={form.formState.isSubmitting} pendingLabel="Opening…" className="self-start">
+      <Button
+        type="submit"
+        pending={form.formState.isSubmitting}
+        pendingLabel="Opening…"
+        className="self-start"
+      >
         Show the record
       </Button>
     </form>

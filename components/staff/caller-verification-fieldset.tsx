@@ -1,6 +1,7 @@
 'use client';
 
 import type { UseFormRegisterReturn } from 'react-hook-form';
+
 import { TextField } from '@/components/ui/field';
 
 /** The office's identity checklist, the same wherever a PIN or temporary password is handed out. */
@@ -11,7 +12,9 @@ export function CallerVerificationFieldset({
   otherHint,
 }: {
   idPrefix: string;
-  register: (name: 'confirmedDateOfBirth' | 'confirmedAddressOrPhone' | 'otherVerification') => UseFormRegisterReturn;
+  register: (
+    name: 'confirmedDateOfBirth' | 'confirmedAddressOrPhone' | 'otherVerification',
+  ) => UseFormRegisterReturn;
   otherError?: string;
   otherHint?: string;
 }) {
@@ -26,7 +29,13 @@ export function CallerVerificationFieldset({
         <input type="checkbox" className="size-5" {...register('confirmedAddressOrPhone')} />
         Confirmed the address or phone number on file
       </label>
-      <TextField id={`${idPrefix}-otherVerification`} label="Other verification" hint={otherHint} error={otherError} {...register('otherVerification')} />
+      <TextField
+        id={`${idPrefix}-otherVerification`}
+        label="Other verification"
+        hint={otherHint}
+        error={otherError}
+        {...register('otherVerification')}
+      />
     </fieldset>
   );
 }

@@ -2,11 +2,12 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+
+import { createStaffAccount } from '@/app/staff/(office)/users/actions';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { useActionForm } from '@/components/forms/use-action-form';
-import { createStaffAccount } from '@/app/staff/(office)/users/actions';
 import { staffRoles } from '@/db/schema/accounts';
 import { createStaffUserSchema, staffRoleLabels } from '@/lib/staff/schemas';
 
@@ -25,16 +26,55 @@ export function CreateStaffUserForm() {
   });
   const { register, formState } = form;
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Add a staff user">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="flex flex-col gap-4"
+      aria-label="Add a staff user"
+    >
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      {created ? <Alert tone="success">The staff user was created. Give them their password in person.</Alert> : null}
+      {created ? (
+        <Alert tone="success">
+          The staff user was created. Give them their password in person.
+        </Alert>
+      ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField id="staff-firstName" label="First name" error={errorOf('firstName')} {...register('firstName')} />
-        <TextField id="staff-lastName" label="Last name" error={errorOf('lastName')} {...register('lastName')} />
-        <TextField id="staff-userId" label="User ID" autoCapitalize="none" error={errorOf('userId')} {...register('userId')} />
-        <TextField id="staff-email" label="Email" type="email" error={errorOf('email')} {...register('email')} />
+        <TextField
+          id="staff-firstName"
+          label="First name"
+          error={errorOf('firstName')}
+          {...register('firstName')}
+        />
+        <TextField
+          id="staff-lastName"
+          label="Last name"
+          error={errorOf('lastName')}
+          {...register('lastName')}
+        />
+        <TextField
+          id="staff-userId"
+          label="User ID"
+          autoCapitalize="none"
+          error={errorOf('userId')}
+          {...register('userId')}
+        />
+        <TextField
+          id="staff-email"
+          label="Email"
+          type="email"
+          error={errorOf('email')}
+          {...register('email')}
+        />
       </div>
-      <TextField id="staff-password" label="Password" type="password" autoComplete="new-password" hint="At least 12 characters and hard to guess." error={errorOf('password')} {...register('password')} />
+      <TextField
+        id="staff-password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 12 characters and hard to guess."
+        error={errorOf('password')}
+        {...register('password')}
+      />
       <fieldset aria-describedby={errorOf('roles') ? 'staff-roles-error' : undefined}>
         <legend className="font-medium">Roles</legend>
         <div className="mt-2 flex flex-wrap gap-4">
@@ -51,7 +91,12 @@ export function CreateStaffUserForm() {
           </p>
         ) : null}
       </fieldset>
-      <Button type="submit" pending={formState.isSubmitting} pendingLabel="Creating…" className="self-start">
+      <Button
+        type="submit"
+        pending={formState.isSubmitting}
+        pendingLabel="Creating…"
+        className="self-start"
+      >
         Add staff user
       </Button>
     </form>

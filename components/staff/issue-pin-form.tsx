@@ -1,14 +1,16 @@
 'use client';
 
-import { useState } from 'react';
 import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+
+import { issueGuardianPin } from '@/app/staff/(office)/patients/actions';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { useActionForm } from '@/components/forms/use-action-form';
-import { issueGuardianPin } from '@/app/staff/(office)/patients/actions';
 import { issuePinSchema } from '@/lib/children/schemas';
 import type { IssuedPin } from '@/lib/pins/issue';
+
 import { CallerVerificationFieldset } from './caller-verification-fieldset';
 import { PinLetter } from './pin-letter';
 
@@ -24,7 +26,14 @@ export function IssuePinForm({ childId, practice }: { childId: string; practice:
   const { form, onSubmit, formError, errorOf } = useActionForm({
     schema: issuePinSchema,
     action: issueGuardianPin,
-    defaultValues: { childId, confirmedDateOfBirth: false, confirmedAddressOrPhone: false, otherVerification: '', guardianName: '', relationship: '' },
+    defaultValues: {
+      childId,
+      confirmedDateOfBirth: false,
+      confirmedAddressOrPhone: false,
+      otherVerification: '',
+      guardianName: '',
+      relationship: '',
+    },
     onSuccess: (data) => {
       setIssued(data);
       router.refresh();
@@ -37,10 +46,16 @@ export function IssuePinForm({ childId, practice }: { childId: string; practice:
         <div className="print:hidden">
           <Alert tone="success" title="PIN issued">
             <p>
-              Give this PIN to {issued.guardianName} now. It is shown only once: print the letter before you leave this page.
-              {issued.cancelledOlderPins > 0 ? ` Their older PIN for this child no longer works.` : ''}
+              Give this PIN to {issued.guardianName} now. It is shown only once: print the letter
+              before you leave this page.
+              {issued.cancelledOlderPins > 0
+                ? ` Their older PIN for this child no longer works.`
+                : ''}
             </p>
-            <p className="mt-2 font-mono text-2xl font-bold tracking-widest" aria-label={`PIN ${issued.pin.split('').join(' ')}`}>
+            <p
+              className="mt-2 font-mono text-2xl font-bold tracking-widest"
+              aria-label={`PIN ${issued.pin.split('').join(' ')}`}
+            >
               {issued.pin}
             </p>
           </Alert>
@@ -78,12 +93,33 @@ export function IssuePinForm({ childId, practice }: { childId: string; practice:
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Issue a PIN">
       {formError ? <Alert tone="error">{formError}</Alert> : null}
-      <CallerVerificationFieldset idPrefix="pin" register={(name) => register(name)} otherError={errorOf('otherVerification')} otherHint="For example: photo ID seen at the front desk." />
+      <CallerVerificationFieldset
+        idPrefix="pin"
+        register={(name) => register(name)}
+        otherError={errorOf('otherVerification')}
+        otherHint="For example: photo ID seen at the front desk."
+      />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField id="pin-guardianName" label="Guardian's name" error={errorOf('guardianName')} {...register('guardianName')} />
-        <TextField id="pin-relationship" label="Relationship to the child" hint="Mother, father, legal guardian, …" error={errorOf('relationship')} {...register('relationship')} />
+        <TextField
+          id="pin-guardianName"
+          label="Guardian's name"
+          error={errorOf('guardianName')}
+          {...register('guardianName')}
+        />
+        <TextField
+          id="pin-relationship"
+          label="Relationship to the child"
+          hint="Mother, father, legal guardian, …"
+          error={errorOf('relationship')}
+          {...register('relationship')}
+        />
       </div>
-      <Button type="submit" pending={formState.isSubmitting} pendingLabel="Issuing…" className="self-start">
+      <Button
+        type="submit"
+        pending={formState.isSubmitting}
+        pendingLabel="Issuing…"
+        className="self-start"
+      >
         Issue PIN
       </Button>
     </form>

@@ -1,7 +1,17 @@
 import { formatDate } from '@/lib/children/age';
 
 /** The top of every letter the office prints: the practice, how to reach the portal, the date. */
-export function LetterHeader({ practiceName, practicePhone, portalUrl, issuedOn }: { practiceName: string; practicePhone: string; portalUrl: string; issuedOn: string }) {
+export function LetterHeader({
+  practiceName,
+  practicePhone,
+  portalUrl,
+  issuedOn,
+}: {
+  practiceName: string;
+  practicePhone: string;
+  portalUrl: string;
+  issuedOn: string;
+}) {
   return (
     <>
       <header className="border-b-2 border-black pb-3">

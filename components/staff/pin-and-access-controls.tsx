@@ -2,9 +2,10 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+
+import { cancelGuardianPin, revokeGuardianAccess } from '@/app/staff/(office)/patients/actions';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { cancelGuardianPin, revokeGuardianAccess } from '@/app/staff/(office)/patients/actions';
 
 export function CancelPinButton({ pinId, guardianName }: { pinId: string; guardianName: string }) {
   const router = useRouter();
@@ -35,7 +36,13 @@ export function CancelPinButton({ pinId, guardianName }: { pinId: string; guardi
   );
 }
 
-export function RevokeAccessForm({ guardianshipId, guardianName }: { guardianshipId: string; guardianName: string }) {
+export function RevokeAccessForm({
+  guardianshipId,
+  guardianName,
+}: {
+  guardianshipId: string;
+  guardianName: string;
+}) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -43,7 +50,11 @@ export function RevokeAccessForm({ guardianshipId, guardianName }: { guardianshi
   const [errors, setErrors] = useState<{ form?: string; reason?: string }>({});
   if (!open) {
     return (
-      <Button variant="secondary" onClick={() => setOpen(true)} aria-label={`Remove access for ${guardianName}`}>
+      <Button
+        variant="secondary"
+        onClick={() => setOpen(true)}
+        aria-label={`Remove access for ${guardianName}`}
+      >
         Remove access
       </Button>
     );
@@ -62,7 +73,10 @@ export function RevokeAccessForm({ guardianshipId, guardianName }: { guardianshi
           setOpen(false);
           router.refresh();
         } else {
-          setErrors({ form: result.fieldErrors?.reason ? undefined : result.formError, reason: result.fieldErrors?.reason });
+          setErrors({
+            form: result.fieldErrors?.reason ? undefined : result.formError,
+            reason: result.fieldErrors?.reason,
+          });
         }
       }}
     >
@@ -71,7 +85,14 @@ export function RevokeAccessForm({ guardianshipId, guardianName }: { guardianshi
           {errors.form}
         </p>
       ) : null}
-      <TextField id={id} label="Reason" hint="For example: custody change, family's request, linked in error." value={reason} onChange={(event) => setReason(event.target.value)} error={errors.reason} />
+      <TextField
+        id={id}
+        label="Reason"
+        hint="For example: custody change, family's request, linked in error."
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+        error={errors.reason}
+      />
       <div className="flex gap-2">
         <Button type="submit" variant="danger" pending={pending} pendingLabel="Removing…">
           Remove access now

@@ -1,4 +1,5 @@
 import { formatDate } from '@/lib/children/age';
+
 import { LetterHeader } from './letter-header';
 
 export interface PinLetterContent {
@@ -19,11 +20,18 @@ export interface PinLetterContent {
  */
 export function PinLetter({ letter }: { letter: PinLetterContent }) {
   return (
-    <article id="pin-letter" data-print-letter aria-label="PIN letter" className="pin-letter mx-auto max-w-[40rem] bg-white p-8 text-[15px] leading-relaxed text-black print:p-0">
+    <article
+      id="pin-letter"
+      data-print-letter
+      aria-label="PIN letter"
+      className="pin-letter mx-auto max-w-[40rem] bg-white p-8 text-[15px] leading-relaxed text-black print:p-0"
+    >
       <LetterHeader {...letter} />
       <p className="mt-4">Dear {letter.guardianName},</p>
       <p className="mt-3">
-        Here is your PIN to see <strong>{letter.childFirstName}</strong>’s information (born {formatDate(letter.childDateOfBirth)}) in our patient portal. The PIN is for you only and works once.
+        Here is your PIN to see <strong>{letter.childFirstName}</strong>’s information (born{' '}
+        {formatDate(letter.childDateOfBirth)}) in our patient portal. The PIN is for you only and
+        works once.
       </p>
       <div className="my-5 rounded border-2 border-black p-4 text-center">
         <p className="text-sm uppercase tracking-wide">Your PIN</p>
@@ -34,12 +42,19 @@ export function PinLetter({ letter }: { letter: PinLetterContent }) {
         <li>
           Go to <strong>{letter.portalUrl}</strong>.
         </li>
-        <li>If you do not have an account yet, choose “Create a free account” and follow the steps. The account is for you, the parent or guardian.</li>
+        <li>
+          If you do not have an account yet, choose “Create a free account” and follow the steps.
+          The account is for you, the parent or guardian.
+        </li>
         <li>Sign in, then choose “Link a child”.</li>
-        <li>Type the PIN above and {letter.childFirstName}’s date of birth, then choose “Link child”.</li>
+        <li>
+          Type the PIN above and {letter.childFirstName}’s date of birth, then choose “Link child”.
+        </li>
       </ol>
       <p className="mt-4">
-        If the PIN has expired or does not work, call us at {letter.practicePhone} for a new one. The portal is not for emergencies: in an emergency, call 911 or go to the nearest emergency room.
+        If the PIN has expired or does not work, call us at {letter.practicePhone} for a new one.
+        The portal is not for emergencies: in an emergency, call 911 or go to the nearest emergency
+        room.
       </p>
     </article>
   );

@@ -1,13 +1,28 @@
 'use client';
 
 import { useState } from 'react';
+
+import {
+  changeStaffRoles,
+  disableStaffAccount,
+  enableStaffAccount,
+} from '@/app/staff/(office)/users/actions';
 import { useActionButtons } from '@/components/forms/use-action-buttons';
 import { Button } from '@/components/ui/button';
-import { changeStaffRoles, disableStaffAccount, enableStaffAccount } from '@/app/staff/(office)/users/actions';
 import { staffRoles, type StaffRole } from '@/db/schema/accounts';
 import { staffRoleLabels } from '@/lib/staff/schemas';
 
-export function StaffUserControls({ staffUserId, name, roles, disabled }: { staffUserId: string; name: string; roles: StaffRole[]; disabled: boolean }) {
+export function StaffUserControls({
+  staffUserId,
+  name,
+  roles,
+  disabled,
+}: {
+  staffUserId: string;
+  name: string;
+  roles: StaffRole[];
+  disabled: boolean;
+}) {
   const [selected, setSelected] = useState<StaffRole[]>(roles);
   const { pending, run, status } = useActionButtons();
 
@@ -22,7 +37,11 @@ export function StaffUserControls({ staffUserId, name, roles, disabled }: { staf
                 type="checkbox"
                 className="size-5"
                 checked={selected.includes(role)}
-                onChange={(event) => setSelected((current) => (event.target.checked ? [...current, role] : current.filter((r) => r !== role)))}
+                onChange={(event) =>
+                  setSelected((current) =>
+                    event.target.checked ? [...current, role] : current.filter((r) => r !== role),
+                  )
+                }
               />
               {staffRoleLabels[role]}
             </label>
@@ -30,15 +49,37 @@ export function StaffUserControls({ staffUserId, name, roles, disabled }: { staf
         </div>
       </fieldset>
       <div className="flex flex-wrap gap-2">
-        <Button variant="secondary" pending={pending === 'roles'} onClick={() => run('roles', () => changeStaffRoles({ staffUserId, roles: selected }), 'Roles saved.')}>
+        <Button
+          variant="secondary"
+          pending={pending === 'roles'}
+          onClick={() =>
+            run('roles', () => changeStaffRoles({ staffUserId, roles: selected }), 'Roles saved.')
+          }
+        >
           Save roles
         </Button>
         {disabled ? (
-          <Button variant="secondary" pending={pending === 'status'} onClick={() => run('status', () => enableStaffAccount({ staffUserId }), 'Account enabled.')}>
+          <Button
+            variant="secondary"
+            pending={pending === 'status'}
+            onClick={() =>
+              run('status', () => enableStaffAccount({ staffUserId }), 'Account enabled.')
+            }
+          >
             Enable account
           </Button>
         ) : (
-          <Button variant="danger" pending={pending === 'status'} onClick={() => run('status', () => disableStaffAccount({ staffUserId }), 'Account disabled and signed out everywhere.')}>
+          <Button
+            variant="danger"
+            pending={pending === 'status'}
+            onClick={() =>
+              run(
+                'status',
+                () => disableStaffAccount({ staffUserId }),
+                'Account disabled and signed out everywhere.',
+              )
+            }
+          >
             Disable account
           </Button>
         )}

@@ -1,19 +1,29 @@
 'use client';
 
 import { useState } from 'react';
+
+import { submitSecondFactor } from '@/app/session/two-step/actions';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { useActionForm } from '@/components/forms/use-action-form';
-import { submitSecondFactor } from '@/app/session/two-step/actions';
 import { secondFactorSchema } from '@/lib/two-step/schemas';
 
 /** The code step of signing in; a recovery code goes in the same box. */
 export function SecondFactorForm({ portal }: { portal: 'parent' | 'staff' }) {
   const [useRecoveryCode, setUseRecoveryCode] = useState(false);
-  const { form, onSubmit, formError, errorOf } = useActionForm({ schema: secondFactorSchema, action: submitSecondFactor, defaultValues: { code: '', portal } });
+  const { form, onSubmit, formError, errorOf } = useActionForm({
+    schema: secondFactorSchema,
+    action: submitSecondFactor,
+    defaultValues: { code: '', portal },
+  });
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Two-step verification">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="flex flex-col gap-4"
+      aria-label="Two-step verification"
+    >
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       {useRecoveryCode ? (
         <TextField
@@ -52,7 +62,9 @@ export function SecondFactorForm({ portal }: { portal: 'parent' | 'staff' }) {
           setUseRecoveryCode((value) => !value);
         }}
       >
-        {useRecoveryCode ? 'Use a code from my app instead' : 'I don’t have my phone: use a recovery code'}
+        {useRecoveryCode
+          ? 'Use a code from my app instead'
+          : 'I don’t have my phone: use a recovery code'}
       </Button>
     </form>
   );

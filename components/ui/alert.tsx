@@ -9,9 +9,23 @@ const tones: Record<Tone, string> = {
   warning: 'border-amber-600 bg-amber-50 text-amber-950',
 };
 
-export function Alert({ tone = 'info', title, children, id }: { tone?: Tone; title?: string; children?: ReactNode; id?: string }) {
+export function Alert({
+  tone = 'info',
+  title,
+  children,
+  id,
+}: {
+  tone?: Tone;
+  title?: string;
+  children?: ReactNode;
+  id?: string;
+}) {
   return (
-    <div id={id} role={tone === 'error' ? 'alert' : 'status'} className={`rounded-md border-l-4 p-4 ${tones[tone]}`}>
+    <div
+      id={id}
+      role={tone === 'error' ? 'alert' : 'status'}
+      className={`rounded-md border-l-4 p-4 ${tones[tone]}`}
+    >
       {title ? <p className="font-semibold">{title}</p> : null}
       {children ? <div className={title ? 'mt-1' : ''}>{children}</div> : null}
     </div>

@@ -1,7 +1,21 @@
 import Link from 'next/link';
 
 /** "Previous / Next" links for a paginated list; nothing when everything fits on one page. */
-export function Pager({ page, hasMore, hrefFor, label, previousLabel = 'Previous page', nextLabel = 'Next page' }: { page: number; hasMore: boolean; hrefFor: (page: number) => string; label: string; previousLabel?: string; nextLabel?: string }) {
+export function Pager({
+  page,
+  hasMore,
+  hrefFor,
+  label,
+  previousLabel = 'Previous page',
+  nextLabel = 'Next page',
+}: {
+  page: number;
+  hasMore: boolean;
+  hrefFor: (page: number) => string;
+  label: string;
+  previousLabel?: string;
+  nextLabel?: string;
+}) {
   if (page <= 1 && !hasMore) return null;
   return (
     <nav aria-label={label} className="flex gap-4">

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const accountKinds = ['parent', 'staff'] as const;
 export type AccountKind = (typeof accountKinds)[number];
@@ -22,7 +33,9 @@ export const users = pgTable(
     firstName: text('first_name').notNull(),
     lastName: text('last_name').notNull(),
     passwordHash: text('password_hash').notNull(),
-    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true })
+      .notNull()
+      .defaultNow(),
     hintQuestion: text('hint_question'),
     hintAnswerHash: text('hint_answer_hash'),
     /** "You have a new secure message" emails; a parent can turn them off in account settings. */
@@ -49,7 +62,10 @@ export const users = pgTable(
     uniqueIndex('users_user_id_lower_key').on(sql`lower(${table.userId})`),
     uniqueIndex('users_email_lower_key').on(sql`lower(${table.email})`),
     check('users_kind_check', sql`${table.kind} in ('parent', 'staff')`),
-    check('users_parent_has_hint', sql`${table.kind} <> 'parent' or (${table.hintQuestion} is not null and ${table.hintAnswerHash} is not null)`),
+    check(
+      'users_parent_has_hint',
+      sql`${table.kind} <> 'parent' or (${table.hintQuestion} is not null and ${table.hintAnswerHash} is not null)`,
+    ),
   ],
 );
 
@@ -64,11 +80,23 @@ export const staffRoleAssignments = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.userId, table.role] }),
-    check('staff_role_assignments_role_check', sql`${table.role} in ('front_desk', 'clinical', 'billing', 'admin')`),
+    check(
+      'staff_role_assignments_role_check',
+      sql`${table.role} in ('front_desk', 'clinical', 'billing', 'admin')`,
+    ),
   ],
 );
 
-export const sessionEndReasons = ['signed_out', 'idle', 'expired', 'account_disabled', 'password_changed', 'ended_by_staff', 'second_factor_failed', 'second_factor_completed'] as const;
+export const sessionEndReasons = [
+  'signed_out',
+  'idle',
+  'expired',
+  'account_disabled',
+  'password_changed',
+  'ended_by_staff',
+  'second_factor_failed',
+  'second_factor_completed',
+] as const;
 export type SessionEndReason = (typeof sessionEndReasons)[number];
 
 /**
@@ -100,7 +128,9 @@ export const sessions = pgTable(
   },
   (table) => [
     uniqueIndex('sessions_token_hash_key').on(table.tokenHash),
-    index('sessions_user_active_idx').on(table.userId).where(sql`${table.endedAt} is null`),
+    index('sessions_user_active_idx')
+      .on(table.userId)
+      .where(sql`${table.endedAt} is null`),
   ],
 );
 
@@ -114,12 +144,17 @@ export const emailVerifications = pgTable(
     email: text('email').notNull(),
     tokenHash: text('token_hash').notNull(),
     /** "verify" confirms the address an account has; "change" moves the account to a new one. */
-    purpose: text('purpose', { enum: ['verify', 'change'] }).notNull().default('verify'),
+    purpose: text('purpose', { enum: ['verify', 'change'] })
+      .notNull()
+      .default('verify'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [uniqueIndex('email_verifications_token_hash_key').on(table.tokenHash), index('email_verifications_user_idx').on(table.userId)],
+  (table) => [
+    uniqueIndex('email_verifications_token_hash_key').on(table.tokenHash),
+    index('email_verifications_user_idx').on(table.userId),
+  ],
 );
 
 /**
@@ -140,7 +175,10 @@ export const passwordResets = pgTable(
     usedAt: timestamp('used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
-  (table) => [uniqueIndex('password_resets_token_hash_key').on(table.tokenHash), index('password_resets_user_idx').on(table.userId)],
+  (table) => [
+    uniqueIndex('password_resets_token_hash_key').on(table.tokenHash),
+    index('password_resets_user_idx').on(table.userId),
+  ],
 );
 
 /**

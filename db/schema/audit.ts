@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const actorKinds = ['parent', 'staff', 'system', 'anonymous'] as const;
 export type ActorKind = (typeof actorKinds)[number];
@@ -29,7 +41,9 @@ export const auditEvents = pgTable(
     userAgent: text('user_agent'),
     requestId: text('request_id'),
     metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
-    txid: bigint('txid', { mode: 'number' }).notNull().default(sql`txid_current()`),
+    txid: bigint('txid', { mode: 'number' })
+      .notNull()
+      .default(sql`txid_current()`),
     /**
      * The hash chain (tamper evidence): position, the previous event's hash, and SHA-256 over
      * this event's content and that hash. Set by the database as the row is inserted
@@ -41,7 +55,10 @@ export const auditEvents = pgTable(
   },
   (table) => [
     uniqueIndex('audit_events_chain_seq_key').on(table.chainSeq),
-    check('audit_events_chained', sql`${table.chainSeq} is not null and ${table.prevHash} is not null and ${table.hash} is not null`),
+    check(
+      'audit_events_chained',
+      sql`${table.chainSeq} is not null and ${table.prevHash} is not null and ${table.hash} is not null`,
+    ),
     index('audit_events_occurred_at_idx').on(table.occurredAt),
     index('audit_events_action_idx').on(table.action, table.occurredAt),
     index('audit_events_outcome_idx').on(table.outcome, table.occurredAt),
@@ -67,9 +84,14 @@ export const auditRowChanges = pgTable(
     actorId: text('actor_id'),
     actorKind: text('actor_kind'),
     requestId: text('request_id'),
-    txid: bigint('txid', { mode: 'number' }).notNull().default(sql`txid_current()`),
+    txid: bigint('txid', { mode: 'number' })
+      .notNull()
+      .default(sql`txid_current()`),
   },
-  (table) => [index('audit_row_changes_txid_idx').on(table.txid), index('audit_row_changes_row_idx').on(table.tableName, table.rowId)],
+  (table) => [
+    index('audit_row_changes_txid_idx').on(table.txid),
+    index('audit_row_changes_row_idx').on(table.tableName, table.rowId),
+  ],
 );
 
 /** The end of the hash chain: one row, moved forward by each audit event under a row lock. */

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+
 import { users } from './accounts';
 
 export const sexes = ['female', 'male'] as const;
@@ -18,7 +30,9 @@ export const children = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    uniqueIndex('children_mrn_key').on(table.mrn).where(sql`${table.mrn} is not null`),
+    uniqueIndex('children_mrn_key')
+      .on(table.mrn)
+      .where(sql`${table.mrn} is not null`),
     index('children_name_idx').on(sql`lower(${table.lastName})`, sql`lower(${table.firstName})`),
     // Staff look children up by MRN without minding case (the audit report's child filter).
     index('children_mrn_lower_idx').on(sql`lower(${table.mrn})`),
@@ -49,10 +63,15 @@ export const guardianships = pgTable(
     endedBy: uuid('ended_by').references(() => users.id, { onDelete: 'restrict' }),
   },
   (table) => [
-    uniqueIndex('guardianships_active_key').on(table.childId, table.guardianUserId).where(sql`${table.status} = 'active'`),
+    uniqueIndex('guardianships_active_key')
+      .on(table.childId, table.guardianUserId)
+      .where(sql`${table.status} = 'active'`),
     index('guardianships_guardian_idx').on(table.guardianUserId),
     index('guardianships_child_idx').on(table.childId),
-    check('guardianships_status_check', sql`${table.status} in ('active', 'revoked', 'ended_at_majority')`),
+    check(
+      'guardianships_status_check',
+      sql`${table.status} in ('active', 'revoked', 'ended_at_majority')`,
+    ),
   ],
 );
 
@@ -94,6 +113,8 @@ export const pins = pgTable(
   },
   (table) => [
     uniqueIndex('pins_pin_hmac_key').on(table.pinHmac),
-    index('pins_child_outstanding_idx').on(table.childId).where(sql`${table.redeemedAt} is null and ${table.cancelledAt} is null`),
+    index('pins_child_outstanding_idx')
+      .on(table.childId)
+      .where(sql`${table.redeemedAt} is null and ${table.cancelledAt} is null`),
   ],
 );

@@ -28,8 +28,12 @@ export const mailOutbox = pgTable(
   },
   (table) => [
     uniqueIndex('mail_outbox_idempotency_key').on(table.idempotencyKey),
-    index('mail_outbox_pending_idx').on(table.nextAttemptAt).where(sql`${table.status} = 'pending'`),
+    index('mail_outbox_pending_idx')
+      .on(table.nextAttemptAt)
+      .where(sql`${table.status} = 'pending'`),
     // The administrators' list of email that could not be sent, without reading all the mail.
-    index('mail_outbox_failed_idx').on(table.createdAt).where(sql`${table.status} = 'failed'`),
+    index('mail_outbox_failed_idx')
+      .on(table.createdAt)
+      .where(sql`${table.status} = 'failed'`),
   ],
 );

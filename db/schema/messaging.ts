@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
 import { users } from './accounts';
 import { children } from './children';
 
@@ -34,11 +35,16 @@ export const conversations = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
   (table) => [
-    uniqueIndex('conversations_idempotency_key').on(table.guardianUserId, table.idempotencyKey).where(sql`${table.idempotencyKey} is not null`),
+    uniqueIndex('conversations_idempotency_key')
+      .on(table.guardianUserId, table.idempotencyKey)
+      .where(sql`${table.idempotencyKey} is not null`),
     index('conversations_guardian_idx').on(table.guardianUserId, table.lastMessageAt),
     index('conversations_queue_idx').on(table.category, table.status, table.lastMessageAt),
     index('conversations_child_idx').on(table.childId),
-    check('conversations_category_check', sql`${table.category} in ('clinical', 'general', 'billing')`),
+    check(
+      'conversations_category_check',
+      sql`${table.category} in ('clinical', 'general', 'billing')`,
+    ),
     check('conversations_status_check', sql`${table.status} in ('open', 'closed')`),
   ],
 );
@@ -71,11 +77,22 @@ export const messages = pgTable(
   },
   (table) => [
     index('messages_conversation_idx').on(table.conversationId, table.createdAt),
-    uniqueIndex('messages_idempotency_key').on(table.conversationId, table.idempotencyKey).where(sql`${table.idempotencyKey} is not null`),
-    index('messages_unread_by_guardian_idx').on(table.conversationId).where(sql`${table.authorKind} = 'staff' and ${table.kind} = 'message' and ${table.readByGuardianAt} is null`),
+    uniqueIndex('messages_idempotency_key')
+      .on(table.conversationId, table.idempotencyKey)
+      .where(sql`${table.idempotencyKey} is not null`),
+    index('messages_unread_by_guardian_idx')
+      .on(table.conversationId)
+      .where(
+        sql`${table.authorKind} = 'staff' and ${table.kind} = 'message' and ${table.readByGuardianAt} is null`,
+      ),
     // The staff queue's "unread" mark: without it, each queue page read every message ever sent.
-    index('messages_unread_by_staff_idx').on(table.conversationId).where(sql`${table.authorKind} = 'parent' and ${table.readByStaffAt} is null`),
+    index('messages_unread_by_staff_idx')
+      .on(table.conversationId)
+      .where(sql`${table.authorKind} = 'parent' and ${table.readByStaffAt} is null`),
     check('messages_kind_check', sql`${table.kind} in ('message', 'note')`),
-    check('messages_note_by_staff', sql`${table.kind} = 'message' or ${table.authorKind} = 'staff'`),
+    check(
+      'messages_note_by_staff',
+      sql`${table.kind} = 'message' or ${table.authorKind} = 'staff'`,
+    ),
   ],
 );

@@ -1,8 +1,30 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid, type PgColumnBuilderBase } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type PgColumnBuilderBase,
+} from 'drizzle-orm/pg-core';
+
+import {
+  activeResolved,
+  allergySeverities,
+  immunizationSources,
+  medicationStatuses,
+  resultFlags,
+  visitTypes,
+} from '@/lib/records/vocabulary';
+
 import { users } from './accounts';
 import { children } from './children';
-import { activeResolved, allergySeverities, immunizationSources, medicationStatuses, resultFlags, visitTypes } from '@/lib/records/vocabulary';
 
 /**
  * The child's health record, one table per section. Every row has the same bookkeeping:
@@ -25,10 +47,17 @@ function recordColumns() {
   };
 }
 
-function recordTable<T extends Record<string, PgColumnBuilderBase>>(name: string, columns: T, checks: (table: Record<string, never>) => ReturnType<typeof check>[] = () => []) {
+function recordTable<T extends Record<string, PgColumnBuilderBase>>(
+  name: string,
+  columns: T,
+  checks: (table: Record<string, never>) => ReturnType<typeof check>[] = () => [],
+) {
   return pgTable(name, { ...recordColumns(), ...columns }, (table) => [
     index(`${name}_child_idx`).on(table.childId),
-    check(`${name}_removal_has_reason`, sql`${table.removedAt} is null or ${table.removalReason} is not null`),
+    check(
+      `${name}_removal_has_reason`,
+      sql`${table.removedAt} is null or ${table.removalReason} is not null`,
+    ),
     ...checks(table as never),
   ]);
 }
@@ -74,7 +103,9 @@ export const visits = recordTable('visits', {
   /** The after-visit summary; parents see it only once a clinician releases it. */
   summary: text('summary'),
   summaryReleasedAt: timestamp('summary_released_at', { withTimezone: true }),
-  summaryReleasedBy: uuid('summary_released_by').references(() => users.id, { onDelete: 'restrict' }),
+  summaryReleasedBy: uuid('summary_released_by').references(() => users.id, {
+    onDelete: 'restrict',
+  }),
 });
 
 export const measurements = recordTable('measurements', {
@@ -129,6 +160,9 @@ export const recordShares = pgTable(
   (table) => [
     uniqueIndex('record_shares_token_hash_key').on(table.tokenHash),
     index('record_shares_child_idx').on(table.childId, table.createdAt),
-    check('record_shares_lifetime', sql`${table.expiresAt} > ${table.createdAt} and ${table.expiresAt} <= ${table.createdAt} + interval '7 days 1 minute'`),
+    check(
+      'record_shares_lifetime',
+      sql`${table.expiresAt} > ${table.createdAt} and ${table.expiresAt} <= ${table.createdAt} + interval '7 days 1 minute'`,
+    ),
   ],
 );

@@ -1,4 +1,5 @@
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+
 import type { Database, Db } from '@/db';
 import { passwordResets, users } from '@/db/schema';
 import { anonymousActor, type RequestMeta } from '@/lib/audit/events';
@@ -10,6 +11,7 @@ import { hashToken, newSecretToken } from '@/lib/auth/tokens';
 import { env, signInPolicy } from '@/lib/env';
 import { enqueueMail, type OutgoingMail } from '@/lib/mail/outbox';
 import { passwordChangedMessage, passwordResetMessage } from '@/lib/mail/templates';
+
 import { hintQuestions, type HintQuestionId } from './hint-questions';
 import { newPasswordProblem } from './password-policy';
 import type { ResetPasswordInput } from './schemas';
@@ -21,32 +23,71 @@ export const RESET_HINT_ATTEMPTS = 5;
  * Starts a reset for a parent account found by User ID or email. The caller answers the same
  * way whether or not one was found; only the email (to the address on file) differs.
  */
-export async function requestPasswordReset(db: Db, identifier: string, now = new Date()): Promise<{ userId: string | null; mail: OutgoingMail | null }> {
+export async function requestPasswordReset(
+  db: Db,
+  identifier: string,
+  now = new Date(),
+): Promise<{ userId: string | null; mail: OutgoingMail | null }> {
   const lowered = identifier.trim().toLowerCase();
   const [account] = await db
-    .select({ id: users.id, email: users.email, firstName: users.firstName, disabledAt: users.disabledAt })
+    .select({
+      id: users.id,
+      email: users.email,
+      firstName: users.firstName,
+      disabledAt: users.disabledAt,
+    })
     .from(users)
-    .where(and(eq(users.kind, 'parent'), or(eq(sql`lower(${users.userId})`, lowered), eq(sql`lower(${users.email})`, lowered))));
+    .where(
+      and(
+        eq(users.kind, 'parent'),
+        or(eq(sql`lower(${users.userId})`, lowered), eq(sql`lower(${users.email})`, lowered)),
+      ),
+    );
   if (!account || account.disabledAt) return { userId: null, mail: null };
   const token = newSecretToken();
   const [reset] = await db
     .insert(passwordResets)
-    .values({ userId: account.id, tokenHash: hashToken(token), createdAt: now, expiresAt: new Date(now.getTime() + RESET_LINK_MINUTES * 60_000) })
+    .values({
+      userId: account.id,
+      tokenHash: hashToken(token),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + RESET_LINK_MINUTES * 60_000),
+    })
     .returning({ id: passwordResets.id });
   // From PUBLIC_URL, never from the request: a forged Host header must not redirect the link.
   const url = new URL('/reset-password', env().PUBLIC_URL);
   url.searchParams.set('token', token);
-  return { userId: account.id, mail: { ...passwordResetMessage(account.firstName, url.toString()), to: account.email, idempotencyKey: `password-reset:${reset!.id}` } };
+  return {
+    userId: account.id,
+    mail: {
+      ...passwordResetMessage(account.firstName, url.toString()),
+      to: account.email,
+      idempotencyKey: `password-reset:${reset!.id}`,
+    },
+  };
 }
 
 function usableReset(token: string, now: Date) {
-  return and(eq(passwordResets.tokenHash, hashToken(token)), isNull(passwordResets.usedAt), isNull(passwordResets.revokedAt), gt(passwordResets.expiresAt, now));
+  return and(
+    eq(passwordResets.tokenHash, hashToken(token)),
+    isNull(passwordResets.usedAt),
+    isNull(passwordResets.revokedAt),
+    gt(passwordResets.expiresAt, now),
+  );
 }
 
 /** What the reset page shows: the hint question, only to someone holding a live link. */
-export async function findPasswordReset(db: Db, token: string, now = new Date()): Promise<{ hintQuestion: string } | null> {
+export async function findPasswordReset(
+  db: Db,
+  token: string,
+  now = new Date(),
+): Promise<{ hintQuestion: string } | null> {
   const [row] = await db
-    .select({ hintQuestion: users.hintQuestion, wrong: passwordResets.wrongHintAnswers, disabledAt: users.disabledAt })
+    .select({
+      hintQuestion: users.hintQuestion,
+      wrong: passwordResets.wrongHintAnswers,
+      disabledAt: users.disabledAt,
+    })
     .from(passwordResets)
     .innerJoin(users, eq(users.id, passwordResets.userId))
     .where(usableReset(token, now));
@@ -58,14 +99,38 @@ export async function findPasswordReset(db: Db, token: string, now = new Date())
  * A link that does not work: audited with why (unknown, expired, used, revoked), though the
  * person is told only that it no longer works. Someone trying links leaves a trail.
  */
-async function refuseLink(db: Database, token: string, meta: RequestMeta, now: Date): Promise<ResetOutcome> {
+async function refuseLink(
+  db: Database,
+  token: string,
+  meta: RequestMeta,
+  now: Date,
+): Promise<ResetOutcome> {
   const [row] = await db
-    .select({ userId: passwordResets.userId, usedAt: passwordResets.usedAt, revokedAt: passwordResets.revokedAt, expiresAt: passwordResets.expiresAt })
+    .select({
+      userId: passwordResets.userId,
+      usedAt: passwordResets.usedAt,
+      revokedAt: passwordResets.revokedAt,
+      expiresAt: passwordResets.expiresAt,
+    })
     .from(passwordResets)
     .where(eq(passwordResets.tokenHash, hashToken(token)));
-  const reason = !row ? 'unknown_link' : row.usedAt ? 'used' : row.revokedAt ? 'revoked' : row.expiresAt <= now ? 'expired' : 'unknown_link';
+  const reason = !row
+    ? 'unknown_link'
+    : row.usedAt
+      ? 'used'
+      : row.revokedAt
+        ? 'revoked'
+        : row.expiresAt <= now
+          ? 'expired'
+          : 'unknown_link';
   await auditedTransaction(db, anonymousActor, meta, ({ audit }) =>
-    audit({ action: 'auth.password_reset_failed', outcome: 'denied', targetType: row ? 'user' : null, targetId: row?.userId ?? null, metadata: { reason } }),
+    audit({
+      action: 'auth.password_reset_failed',
+      outcome: 'denied',
+      targetType: row ? 'user' : null,
+      targetId: row?.userId ?? null,
+      metadata: { reason },
+    }),
   );
   return { ok: false, reason: 'invalid_link' };
 }
@@ -81,7 +146,12 @@ export type ResetOutcome =
  * (5 and it dies) and as a failed sign-in. Success changes the password, ends every session and
  * every other reset link, emails a confirmation and opens a fresh session.
  */
-export async function completePasswordReset(db: Database, input: ResetPasswordInput, meta: RequestMeta, now = new Date()): Promise<ResetOutcome> {
+export async function completePasswordReset(
+  db: Database,
+  input: ResetPasswordInput,
+  meta: RequestMeta,
+  now = new Date(),
+): Promise<ResetOutcome> {
   const [found] = await db
     .select({
       resetId: passwordResets.id,
@@ -102,9 +172,24 @@ export async function completePasswordReset(db: Database, input: ResetPasswordIn
     .where(usableReset(input.token, now));
   if (!found) return refuseLink(db, input.token, meta, now);
   if (found.disabledAt || !found.hintAnswerHash || found.wrong >= RESET_HINT_ATTEMPTS) {
-    const reason = found.disabledAt ? 'account_disabled' : !found.hintAnswerHash ? 'no_hint_answer' : 'too_many_answers';
-    await auditedTransaction(db, anonymousActor, meta, ({ audit }) => audit({ action: 'auth.password_reset_failed', outcome: 'denied', targetType: 'user', targetId: found.id, metadata: { reason } }));
-    return { ok: false, reason: reason === 'too_many_answers' ? 'too_many_answers' : 'invalid_link' };
+    const reason = found.disabledAt
+      ? 'account_disabled'
+      : !found.hintAnswerHash
+        ? 'no_hint_answer'
+        : 'too_many_answers';
+    await auditedTransaction(db, anonymousActor, meta, ({ audit }) =>
+      audit({
+        action: 'auth.password_reset_failed',
+        outcome: 'denied',
+        targetType: 'user',
+        targetId: found.id,
+        metadata: { reason },
+      }),
+    );
+    return {
+      ok: false,
+      reason: reason === 'too_many_answers' ? 'too_many_answers' : 'invalid_link',
+    };
   }
 
   const actor = actorFor({ id: found.id, kind: found.kind, roles: [] });
@@ -124,8 +209,24 @@ export async function completePasswordReset(db: Database, input: ResetPasswordIn
         })
         .where(eq(users.id, found.id))
         .returning({ failures: users.failedSignInCount });
-      await audit({ action: 'auth.password_reset_failed', outcome: 'denied', targetType: 'user', targetId: found.id, metadata: { reason: 'wrong_hint', failedAttemptsOnLink: counted?.wrong ?? null, consecutiveFailures: user?.failures ?? null } });
-      return { ok: false as const, reason: (counted?.wrong ?? 0) >= RESET_HINT_ATTEMPTS ? ('too_many_answers' as const) : ('wrong_answer' as const) };
+      await audit({
+        action: 'auth.password_reset_failed',
+        outcome: 'denied',
+        targetType: 'user',
+        targetId: found.id,
+        metadata: {
+          reason: 'wrong_hint',
+          failedAttemptsOnLink: counted?.wrong ?? null,
+          consecutiveFailures: user?.failures ?? null,
+        },
+      });
+      return {
+        ok: false as const,
+        reason:
+          (counted?.wrong ?? 0) >= RESET_HINT_ATTEMPTS
+            ? ('too_many_answers' as const)
+            : ('wrong_answer' as const),
+      };
     });
   }
 
@@ -135,18 +236,49 @@ export async function completePasswordReset(db: Database, input: ResetPasswordIn
 
   return auditedTransaction(db, actor, meta, async ({ tx, audit }) => {
     // Claim the link in one statement: a second tab with the same link finds it used.
-    const claimed = await tx.update(passwordResets).set({ usedAt: now }).where(and(eq(passwordResets.id, found.resetId), isNull(passwordResets.usedAt))).returning({ id: passwordResets.id });
+    const claimed = await tx
+      .update(passwordResets)
+      .set({ usedAt: now })
+      .where(and(eq(passwordResets.id, found.resetId), isNull(passwordResets.usedAt)))
+      .returning({ id: passwordResets.id });
     if (claimed.length === 0) {
-      await audit({ action: 'auth.password_reset_failed', outcome: 'denied', targetType: 'user', targetId: found.id, metadata: { reason: 'used' } });
+      await audit({
+        action: 'auth.password_reset_failed',
+        outcome: 'denied',
+        targetType: 'user',
+        targetId: found.id,
+        metadata: { reason: 'used' },
+      });
       return { ok: false as const, reason: 'invalid_link' as const };
     }
-    await tx.update(passwordResets).set({ revokedAt: now }).where(and(eq(passwordResets.userId, found.id), isNull(passwordResets.usedAt), isNull(passwordResets.revokedAt)));
-    await tx.update(users).set({ passwordHash, passwordChangedAt: now, failedSignInCount: 0, lockedUntil: null }).where(eq(users.id, found.id));
+    await tx
+      .update(passwordResets)
+      .set({ revokedAt: now })
+      .where(
+        and(
+          eq(passwordResets.userId, found.id),
+          isNull(passwordResets.usedAt),
+          isNull(passwordResets.revokedAt),
+        ),
+      );
+    await tx
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: now, failedSignInCount: 0, lockedUntil: null })
+      .where(eq(users.id, found.id));
     const sessionsEnded = await endAllSessionsOfUser(tx, found.id, 'password_changed', now);
     const awaitingSecondFactor = found.totpEnabledAt !== null;
     const { token } = await createSession(tx, found, meta, now, { awaitingSecondFactor });
-    await audit({ action: 'auth.password_reset', targetType: 'user', targetId: found.id, metadata: { sessionsEnded, secondFactorNext: awaitingSecondFactor } });
-    await enqueueMail(tx, { ...passwordChangedMessage(found.firstName), to: found.email, idempotencyKey: `password-changed:${found.resetId}` });
+    await audit({
+      action: 'auth.password_reset',
+      targetType: 'user',
+      targetId: found.id,
+      metadata: { sessionsEnded, secondFactorNext: awaitingSecondFactor },
+    });
+    await enqueueMail(tx, {
+      ...passwordChangedMessage(found.firstName),
+      to: found.email,
+      idempotencyKey: `password-changed:${found.resetId}`,
+    });
     return { ok: true as const, userId: found.id, sessionToken: token, awaitingSecondFactor };
   });
 }

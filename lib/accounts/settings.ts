@@ -1,4 +1,5 @@
 import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
+
 import type { Db } from '@/db';
 import { emailVerifications, sessions, users } from '@/db/schema';
 import { hashHintAnswer, hashPassword, verifyPassword } from '@/lib/auth/password';
@@ -6,7 +7,12 @@ import { hashToken, newSecretToken } from '@/lib/auth/tokens';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import type { OutgoingMail } from '@/lib/mail/outbox';
-import { emailChangeConfirmMessage, emailChangeNoticeMessage, passwordChangedMessage } from '@/lib/mail/templates';
+import {
+  emailChangeConfirmMessage,
+  emailChangeNoticeMessage,
+  passwordChangedMessage,
+} from '@/lib/mail/templates';
+
 import { EMAIL_VERIFICATION_HOURS } from './email-verification';
 import type { HintQuestionId } from './hint-questions';
 import { newPasswordProblem } from './password-policy';
@@ -14,69 +20,155 @@ import { newPasswordProblem } from './password-policy';
 /** Reads the account for a change that needs the current password, and refuses a wrong one. */
 export async function accountWithPassword(db: Db, userId: string, currentPassword: string) {
   const [account] = await db
-    .select({ id: users.id, userId: users.userId, email: users.email, firstName: users.firstName, lastName: users.lastName, passwordHash: users.passwordHash })
+    .select({
+      id: users.id,
+      userId: users.userId,
+      email: users.email,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      passwordHash: users.passwordHash,
+    })
     .from(users)
     .where(eq(users.id, userId))
     .for('update');
   if (!account) throw new AppError('not_found');
   if (!(await verifyPassword(currentPassword, account.passwordHash))) {
-    throw new AppError('invalid', 'Please correct the highlighted fields.', { fieldErrors: { currentPassword: 'This is not your current password.' } });
+    throw new AppError('invalid', 'Please correct the highlighted fields.', {
+      fieldErrors: { currentPassword: 'This is not your current password.' },
+    });
   }
   return account;
 }
 
 /** Ends every session of the account except the one making the change. */
-export async function endOtherSessions(db: Db, userId: string, keepSessionId: string, reason: 'password_changed' | 'signed_out', now = new Date()): Promise<number> {
+export async function endOtherSessions(
+  db: Db,
+  userId: string,
+  keepSessionId: string,
+  reason: 'password_changed' | 'signed_out',
+  now = new Date(),
+): Promise<number> {
   const ended = await db
     .update(sessions)
     .set({ endedAt: now, endReason: reason })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt), ne(sessions.id, keepSessionId)))
+    .where(
+      and(eq(sessions.userId, userId), isNull(sessions.endedAt), ne(sessions.id, keepSessionId)),
+    )
     .returning({ id: sessions.id });
   return ended.length;
 }
 
-export async function changePassword(db: Db, userId: string, currentSessionId: string, input: { currentPassword: string; newPassword: string }, now = new Date()): Promise<{ sessionsEnded: number; mail: OutgoingMail }> {
+export async function changePassword(
+  db: Db,
+  userId: string,
+  currentSessionId: string,
+  input: { currentPassword: string; newPassword: string },
+  now = new Date(),
+): Promise<{ sessionsEnded: number; mail: OutgoingMail }> {
   const account = await accountWithPassword(db, userId, input.currentPassword);
   const problem = await newPasswordProblem(input.newPassword, account);
-  if (problem) throw new AppError('invalid', 'Please choose another password.', { fieldErrors: { newPassword: problem } });
-  await db.update(users).set({ passwordHash: await hashPassword(input.newPassword), passwordChangedAt: now }).where(eq(users.id, userId));
-  const sessionsEnded = await endOtherSessions(db, userId, currentSessionId, 'password_changed', now);
-  return { sessionsEnded, mail: { ...passwordChangedMessage(account.firstName), to: account.email, idempotencyKey: `password-changed:${userId}:${now.getTime()}` } };
+  if (problem)
+    throw new AppError('invalid', 'Please choose another password.', {
+      fieldErrors: { newPassword: problem },
+    });
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(input.newPassword), passwordChangedAt: now })
+    .where(eq(users.id, userId));
+  const sessionsEnded = await endOtherSessions(
+    db,
+    userId,
+    currentSessionId,
+    'password_changed',
+    now,
+  );
+  return {
+    sessionsEnded,
+    mail: {
+      ...passwordChangedMessage(account.firstName),
+      to: account.email,
+      idempotencyKey: `password-changed:${userId}:${now.getTime()}`,
+    },
+  };
 }
 
 /**
  * Starts moving the account to a new address: it takes effect only when the new address proves
  * itself by link, and the old address is told.
  */
-export async function requestEmailChange(db: Db, userId: string, input: { currentPassword: string; newEmail: string }, now = new Date()): Promise<OutgoingMail[]> {
+export async function requestEmailChange(
+  db: Db,
+  userId: string,
+  input: { currentPassword: string; newEmail: string },
+  now = new Date(),
+): Promise<OutgoingMail[]> {
   const account = await accountWithPassword(db, userId, input.currentPassword);
   const newEmail = input.newEmail.trim();
   if (newEmail.toLowerCase() === account.email.toLowerCase()) {
-    throw new AppError('invalid', 'Please correct the highlighted fields.', { fieldErrors: { newEmail: 'This is already your email address.' } });
+    throw new AppError('invalid', 'Please correct the highlighted fields.', {
+      fieldErrors: { newEmail: 'This is already your email address.' },
+    });
   }
-  const [taken] = await db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, newEmail.toLowerCase()));
-  if (taken) throw new AppError('conflict', 'Please correct the highlighted fields.', { fieldErrors: { newEmail: 'This address cannot be used. Choose another one.' } });
+  const [taken] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, newEmail.toLowerCase()));
+  if (taken)
+    throw new AppError('conflict', 'Please correct the highlighted fields.', {
+      fieldErrors: { newEmail: 'This address cannot be used. Choose another one.' },
+    });
   const token = newSecretToken();
   const [row] = await db
     .insert(emailVerifications)
-    .values({ userId, email: newEmail, purpose: 'change', tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + EMAIL_VERIFICATION_HOURS * 3600_000) })
+    .values({
+      userId,
+      email: newEmail,
+      purpose: 'change',
+      tokenHash: hashToken(token),
+      expiresAt: new Date(now.getTime() + EMAIL_VERIFICATION_HOURS * 3600_000),
+    })
     .returning({ id: emailVerifications.id });
   const url = new URL('/verify-email', env().PUBLIC_URL);
   url.searchParams.set('token', token);
   return [
-    { ...emailChangeConfirmMessage(account.firstName, url.toString()), to: newEmail, idempotencyKey: `email-change:${row!.id}` },
-    { ...emailChangeNoticeMessage(account.firstName), to: account.email, idempotencyKey: `email-change-notice:${row!.id}` },
+    {
+      ...emailChangeConfirmMessage(account.firstName, url.toString()),
+      to: newEmail,
+      idempotencyKey: `email-change:${row!.id}`,
+    },
+    {
+      ...emailChangeNoticeMessage(account.firstName),
+      to: account.email,
+      idempotencyKey: `email-change-notice:${row!.id}`,
+    },
   ];
 }
 
-export async function changeHint(db: Db, userId: string, input: { currentPassword: string; hintQuestion: HintQuestionId; hintAnswer: string }): Promise<void> {
+export async function changeHint(
+  db: Db,
+  userId: string,
+  input: { currentPassword: string; hintQuestion: HintQuestionId; hintAnswer: string },
+): Promise<void> {
   await accountWithPassword(db, userId, input.currentPassword);
-  await db.update(users).set({ hintQuestion: input.hintQuestion, hintAnswerHash: await hashHintAnswer(input.hintAnswer) }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({
+      hintQuestion: input.hintQuestion,
+      hintAnswerHash: await hashHintAnswer(input.hintAnswer),
+    })
+    .where(eq(users.id, userId));
 }
 
 export async function listRecentSignIns(db: Db, userId: string, limit = 10) {
   return db
-    .select({ id: sessions.id, createdAt: sessions.createdAt, ipAddress: sessions.ipAddress, userAgent: sessions.userAgent, endedAt: sessions.endedAt, endReason: sessions.endReason })
+    .select({
+      id: sessions.id,
+      createdAt: sessions.createdAt,
+      ipAddress: sessions.ipAddress,
+      userAgent: sessions.userAgent,
+      endedAt: sessions.endedAt,
+      endReason: sessions.endReason,
+    })
     .from(sessions)
     .where(eq(sessions.userId, userId))
     .orderBy(desc(sessions.createdAt))
@@ -86,7 +178,15 @@ export async function listRecentSignIns(db: Db, userId: string, limit = 10) {
 /** "Chrome on Android", "Safari on iPhone": enough to recognise a device, from its user agent. */
 export function describeDevice(userAgent: string | null): string {
   if (!userAgent) return 'Unknown device';
-  const browser = /Edg\//.test(userAgent) ? 'Edge' : /Firefox\//.test(userAgent) ? 'Firefox' : /Chrome\//.test(userAgent) ? 'Chrome' : /Safari\//.test(userAgent) ? 'Safari' : 'A browser';
+  const browser = /Edg\//.test(userAgent)
+    ? 'Edge'
+    : /Firefox\//.test(userAgent)
+      ? 'Firefox'
+      : /Chrome\//.test(userAgent)
+        ? 'Chrome'
+        : /Safari\//.test(userAgent)
+          ? 'Safari'
+          : 'A browser';
   const system = /iPhone/.test(userAgent)
     ? 'iPhone'
     : /iPad/.test(userAgent)

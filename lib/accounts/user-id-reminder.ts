@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+
 import type { Db } from '@/db';
 import { users } from '@/db/schema';
 import { env } from '@/lib/env';
@@ -6,12 +7,31 @@ import type { OutgoingMail } from '@/lib/mail/outbox';
 import { userIdReminderMessage } from '@/lib/mail/templates';
 
 /** The User ID goes only to the address on file; the page answers the same either way. */
-export async function requestUserIdReminder(db: Db, email: string, requestId: string): Promise<{ userId: string | null; mail: OutgoingMail | null }> {
+export async function requestUserIdReminder(
+  db: Db,
+  email: string,
+  requestId: string,
+): Promise<{ userId: string | null; mail: OutgoingMail | null }> {
   const [account] = await db
-    .select({ id: users.id, userId: users.userId, email: users.email, firstName: users.firstName, disabledAt: users.disabledAt })
+    .select({
+      id: users.id,
+      userId: users.userId,
+      email: users.email,
+      firstName: users.firstName,
+      disabledAt: users.disabledAt,
+    })
     .from(users)
-    .where(and(eq(users.kind, 'parent'), eq(sql`lower(${users.email})`, email.trim().toLowerCase())));
+    .where(
+      and(eq(users.kind, 'parent'), eq(sql`lower(${users.email})`, email.trim().toLowerCase())),
+    );
   if (!account || account.disabledAt) return { userId: null, mail: null };
   const loginUrl = new URL('/login', env().PUBLIC_URL).toString();
-  return { userId: account.id, mail: { ...userIdReminderMessage(account.firstName, account.userId, loginUrl), to: account.email, idempotencyKey: `user-id-reminder:${requestId}` } };
+  return {
+    userId: account.id,
+    mail: {
+      ...userIdReminderMessage(account.firstName, account.userId, loginUrl),
+      to: account.email,
+      idempotencyKey: `user-id-reminder:${requestId}`,
+    },
+  };
 }

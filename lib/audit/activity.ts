@@ -1,7 +1,9 @@
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+
 import type { Db } from '@/db';
 import { auditEvents, users, type StaffRole } from '@/db/schema';
 import { sectionLabels, type RecordSection } from '@/lib/records/schemas';
+
 import type { AuditAction } from './events';
 
 /**
@@ -37,7 +39,12 @@ const shownActions = [
 
 export const ACTIVITY_PAGE_SIZE = 50;
 
-const staffRoleWords: Record<StaffRole, string> = { front_desk: 'front desk', clinical: 'clinical staff', billing: 'billing', admin: 'office administrator' };
+const staffRoleWords: Record<StaffRole, string> = {
+  front_desk: 'front desk',
+  clinical: 'clinical staff',
+  billing: 'billing',
+  admin: 'office administrator',
+};
 
 const viewedSections: Record<string, string> = {
   record: 'Viewed the health record',
@@ -53,7 +60,9 @@ const viewedSections: Record<string, string> = {
 
 function sectionWords(metadata: Record<string, unknown>): string {
   const section = metadata.section as RecordSection | undefined;
-  return section && sectionLabels[section] ? sectionLabels[section].toLowerCase() : 'the health record';
+  return section && sectionLabels[section]
+    ? sectionLabels[section].toLowerCase()
+    : 'the health record';
 }
 
 function describe(action: string, metadata: Record<string, unknown>): string {
@@ -63,7 +72,9 @@ function describe(action: string, metadata: Record<string, unknown>): string {
     case 'record.printed':
       return 'Printed the immunization record';
     case 'record.exported':
-      return metadata.section === 'fhir' ? 'Downloaded the health record (FHIR file)' : 'Downloaded the immunization record (PDF)';
+      return metadata.section === 'fhir'
+        ? 'Downloaded the health record (FHIR file)'
+        : 'Downloaded the immunization record (PDF)';
     case 'record.entry_added':
       return `Added to ${sectionWords(metadata)}`;
     case 'record.entry_updated':
@@ -118,7 +129,13 @@ export interface ActivityEntry {
  * Newest first, `before` an event id for the next page. The caller has already checked that
  * this guardian has a live link to the child (requireLinkedChild).
  */
-export async function childActivityForGuardian(db: Db, guardianUserId: string, childId: string, before: number | null = null, pageSize = ACTIVITY_PAGE_SIZE) {
+export async function childActivityForGuardian(
+  db: Db,
+  guardianUserId: string,
+  childId: string,
+  before: number | null = null,
+  pageSize = ACTIVITY_PAGE_SIZE,
+) {
   const rows = await db
     .select({
       id: auditEvents.id,
@@ -129,7 +146,9 @@ export async function childActivityForGuardian(db: Db, guardianUserId: string, c
       metadata: auditEvents.metadata,
       staffFirstName: users.firstName,
       staffLastName: users.lastName,
-      staffRoles: sql<StaffRole[] | null>`(select array_agg(role order by role) from staff_role_assignments where user_id = ${auditEvents.actorId})`,
+      staffRoles: sql<
+        StaffRole[] | null
+      >`(select array_agg(role order by role) from staff_role_assignments where user_id = ${auditEvents.actorId})`,
     })
     .from(auditEvents)
     // Names are looked up for staff only: another guardian stays anonymous.

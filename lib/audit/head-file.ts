@@ -37,8 +37,18 @@ export function parseHeadFile(text: string): ParsedHeadFile {
     const [at, seqText, hash] = fields;
     const recordedAt = at && isoInstant.test(at) ? new Date(at) : undefined;
     const seq = seqText && /^\d+$/.test(seqText) ? Number(seqText) : NaN;
-    if (fields.length !== 3 || !recordedAt || Number.isNaN(recordedAt.getTime()) || !Number.isSafeInteger(seq) || seq < 1 || !hash || !sha256Hex.test(hash)) {
-      warnings.push(`line ${index + 1} is not "<ISO time> <position> <64 hex digits>" and was ignored`);
+    if (
+      fields.length !== 3 ||
+      !recordedAt ||
+      Number.isNaN(recordedAt.getTime()) ||
+      !Number.isSafeInteger(seq) ||
+      seq < 1 ||
+      !hash ||
+      !sha256Hex.test(hash)
+    ) {
+      warnings.push(
+        `line ${index + 1} is not "<ISO time> <position> <64 hex digits>" and was ignored`,
+      );
       return;
     }
     heads.push({ recordedAt, seq, hash });
@@ -51,11 +61,14 @@ export function parseHeadFile(text: string): ParsedHeadFile {
  * one of them, so this alone means it was rewritten between the two records (or the file was
  * tampered with); the verifier keeps one hash per position and would miss it.
  */
-export function findConflictingHead(heads: RecordedHead[]): { seq: number; hashes: string[] } | null {
+export function findConflictingHead(
+  heads: RecordedHead[],
+): { seq: number; hashes: string[] } | null {
   const bySeq = new Map<number, string>();
   for (const head of heads) {
     const earlier = bySeq.get(head.seq);
-    if (earlier !== undefined && earlier !== head.hash) return { seq: head.seq, hashes: [earlier, head.hash] };
+    if (earlier !== undefined && earlier !== head.hash)
+      return { seq: head.seq, hashes: [earlier, head.hash] };
     bySeq.set(head.seq, head.hash);
   }
   return null;
@@ -70,7 +83,8 @@ export async function readHeadFile(path: string): Promise<ParsedHeadFile & { exi
   try {
     return { ...parseHeadFile(await readFile(path, 'utf8')), exists: true };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { heads: [], warnings: [], exists: false };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { heads: [], warnings: [], exists: false };
     throw error;
   }
 }
@@ -80,9 +94,16 @@ export async function readHeadFile(path: string): Promise<ParsedHeadFile & { exi
  * under an attribute (`chattr +a`) that refuses every other kind of write. A last line left
  * without its newline (a hand edit) is ended first, so the two records do not run together.
  */
-export async function appendHeadLine(path: string, head: { seq: number; hash: string }, recordedAt: Date): Promise<string> {
+export async function appendHeadLine(
+  path: string,
+  head: { seq: number; hash: string },
+  recordedAt: Date,
+): Promise<string> {
   const line = formatHeadLine(head, recordedAt);
-  await appendFile(path, (await endsWithoutNewline(path)) ? `\n${line}` : line, { encoding: 'utf8', flag: 'a' });
+  await appendFile(path, (await endsWithoutNewline(path)) ? `\n${line}` : line, {
+    encoding: 'utf8',
+    flag: 'a',
+  });
   return line;
 }
 

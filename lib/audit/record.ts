@@ -1,12 +1,19 @@
 import { sql } from 'drizzle-orm';
+
 import type { Db } from '@/db';
 import { auditEvents } from '@/db/schema';
+
 import type { Actor, AuditEventInput, RequestMeta } from './events';
 
 const forbiddenMetadataKeys = /pass(word)?|token|secret|hint_?answer|answer|pin$/i;
 
 /** Writes one audit event in the caller's transaction, so it commits or rolls back with the change. */
-export async function recordAuditEvent(db: Db, actor: Actor, meta: RequestMeta, event: AuditEventInput): Promise<void> {
+export async function recordAuditEvent(
+  db: Db,
+  actor: Actor,
+  meta: RequestMeta,
+  event: AuditEventInput,
+): Promise<void> {
   const metadata = event.metadata ?? {};
   for (const key of Object.keys(metadata)) {
     // A guard rail for future callers: secrets in the audit trail would live for ever.

@@ -1,16 +1,24 @@
 import 'server-only';
+
 import type { Database } from '@/db';
 import { actorFor } from '@/lib/auth/actors';
 import type { ActiveSession } from '@/lib/auth/sessions';
 import { currentRequestMeta } from '@/lib/request-context';
-import { auditedTransaction } from './transaction';
+
 import type { AuditFilters } from './report-filters';
+import { auditedTransaction } from './transaction';
 
 /**
  * Reading the audit trail is itself recorded. Only which filters were used goes in the
  * metadata, never the names or chart numbers typed into them.
  */
-export async function recordAuditTrailAccess(db: Database, session: ActiveSession, action: 'audit.viewed' | 'audit.exported', filters: AuditFilters, extra: Record<string, unknown> = {}) {
+export async function recordAuditTrailAccess(
+  db: Database,
+  session: ActiveSession,
+  action: 'audit.viewed' | 'audit.exported',
+  filters: AuditFilters,
+  extra: Record<string, unknown> = {},
+) {
   await auditedTransaction(db, actorFor(session.user), await currentRequestMeta(), ({ audit }) =>
     audit({
       action,

@@ -1,7 +1,9 @@
 import { and, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+
 import type { Db } from '@/db';
 import { auditEvents, auditRowChanges, children, users } from '@/db/schema';
-import { z } from 'zod';
+
 import { actionsInGroup, type AuditFilters } from './report-filters';
 
 export const REPORT_PAGE_SIZE = 50;
@@ -32,7 +34,9 @@ function decodeCursor(text: string): Cursor | null {
   if (!text) return null;
   try {
     const value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown;
-    return Array.isArray(value) && typeof value[0] === 'string' && Number.isSafeInteger(value[1]) ? (value as Cursor) : null;
+    return Array.isArray(value) && typeof value[0] === 'string' && Number.isSafeInteger(value[1])
+      ? (value as Cursor)
+      : null;
   } catch {
     return null;
   }
@@ -54,20 +58,42 @@ export interface NamedPeople {
 }
 
 export async function lookUpNamedPeople(db: Db, filters: AuditFilters): Promise<NamedPeople> {
-  const lookUp = async (exact: SQL | undefined, partial: SQL, column: typeof users.id | typeof children.id, table: typeof users | typeof children) => {
+  const lookUp = async (
+    exact: SQL | undefined,
+    partial: SQL,
+    column: typeof users.id | typeof children.id,
+    table: typeof users | typeof children,
+  ) => {
     if (exact) {
-      const found = await db.select({ id: column }).from(table).where(exact).limit(PEOPLE_LOOKUP_LIMIT + 1);
-      if (found.length) return found.length > PEOPLE_LOOKUP_LIMIT ? sql`(select ${column} from ${table} where ${exact})` : found.map((row) => row.id);
+      const found = await db
+        .select({ id: column })
+        .from(table)
+        .where(exact)
+        .limit(PEOPLE_LOOKUP_LIMIT + 1);
+      if (found.length)
+        return found.length > PEOPLE_LOOKUP_LIMIT
+          ? sql`(select ${column} from ${table} where ${exact})`
+          : found.map((row) => row.id);
     }
-    const found = await db.select({ id: column }).from(table).where(partial).limit(PEOPLE_LOOKUP_LIMIT + 1);
-    return found.length > PEOPLE_LOOKUP_LIMIT ? sql`(select ${column} from ${table} where ${partial})` : found.map((row) => row.id);
+    const found = await db
+      .select({ id: column })
+      .from(table)
+      .where(partial)
+      .limit(PEOPLE_LOOKUP_LIMIT + 1);
+    return found.length > PEOPLE_LOOKUP_LIMIT
+      ? sql`(select ${column} from ${table} where ${partial})`
+      : found.map((row) => row.id);
   };
   const actorTerm = filters.actor.toLowerCase();
   const childTerm = filters.child.toLowerCase();
   return {
     actor: filters.actor
       ? await lookUp(
-          or(sql`lower(${users.userId}) = ${actorTerm}`, sql`lower(${users.email}) = ${actorTerm}`, isUuid(actorTerm) ? eq(users.id, actorTerm) : undefined),
+          or(
+            sql`lower(${users.userId}) = ${actorTerm}`,
+            sql`lower(${users.email}) = ${actorTerm}`,
+            isUuid(actorTerm) ? eq(users.id, actorTerm) : undefined,
+          ),
           sql`lower(${users.firstName} || ' ' || ${users.lastName}) like ${`%${actorTerm}%`}`,
           users.id,
           users,
@@ -75,7 +101,10 @@ export async function lookUpNamedPeople(db: Db, filters: AuditFilters): Promise<
       : null,
     child: filters.child
       ? await lookUp(
-          or(sql`lower(${children.mrn}) = ${childTerm}`, isUuid(childTerm) ? eq(children.id, childTerm) : undefined),
+          or(
+            sql`lower(${children.mrn}) = ${childTerm}`,
+            isUuid(childTerm) ? eq(children.id, childTerm) : undefined,
+          ),
           sql`lower(${children.firstName} || ' ' || ${children.lastName}) like ${`%${childTerm}%`}`,
           children.id,
           children,
@@ -84,7 +113,10 @@ export async function lookUpNamedPeople(db: Db, filters: AuditFilters): Promise<
   };
 }
 
-function matchesAny(column: typeof auditEvents.actorId | typeof auditEvents.childId, people: string[] | SQL): SQL {
+function matchesAny(
+  column: typeof auditEvents.actorId | typeof auditEvents.childId,
+  people: string[] | SQL,
+): SQL {
   if (Array.isArray(people)) return people.length ? inArray(column, people) : sql`false`;
   return inArray(column, people);
 }
@@ -95,7 +127,10 @@ function matchesAny(column: typeof auditEvents.actorId | typeof auditEvents.chil
  * columns), the action group as an explicit list of actions, the outcome.
  */
 function conditions(filters: AuditFilters, people: NamedPeople): SQL {
-  const parts: (SQL | undefined)[] = [gte(auditEvents.occurredAt, new Date(`${filters.from}T00:00:00Z`)), lt(auditEvents.occurredAt, new Date(`${nextDay(filters.to)}T00:00:00Z`))];
+  const parts: (SQL | undefined)[] = [
+    gte(auditEvents.occurredAt, new Date(`${filters.from}T00:00:00Z`)),
+    lt(auditEvents.occurredAt, new Date(`${nextDay(filters.to)}T00:00:00Z`)),
+  ];
   if (people.actor) parts.push(matchesAny(auditEvents.actorId, people.actor));
   if (people.child) parts.push(matchesAny(auditEvents.childId, people.child));
   if (filters.group) parts.push(inArray(auditEvents.action, actionsInGroup(filters.group)));
@@ -107,13 +142,22 @@ function conditions(filters: AuditFilters, people: NamedPeople): SQL {
 function afterCursor(filters: AuditFilters): SQL | undefined {
   const cursor = decodeCursor(filters.after);
   if (!cursor) return undefined;
-  const column = filters.sort === 'when' ? sql`${auditEvents.occurredAt}` : sortExpressions[filters.sort];
+  const column =
+    filters.sort === 'when' ? sql`${auditEvents.occurredAt}` : sortExpressions[filters.sort];
   const value = filters.sort === 'when' ? sql`${cursor[0]}::timestamptz` : sql`${cursor[0]}`;
   const comparison = filters.dir === 'desc' ? sql`<` : sql`>`;
-  return or(sql`${column} ${comparison} ${value}`, and(sql`${column} = ${value}`, sql`${auditEvents.chainSeq} ${comparison} ${cursor[1]}`));
+  return or(
+    sql`${column} ${comparison} ${value}`,
+    and(sql`${column} = ${value}`, sql`${auditEvents.chainSeq} ${comparison} ${cursor[1]}`),
+  );
 }
 
-export async function auditReportPage(db: Db, filters: AuditFilters, pageSize = REPORT_PAGE_SIZE, people?: NamedPeople) {
+export async function auditReportPage(
+  db: Db,
+  filters: AuditFilters,
+  pageSize = REPORT_PAGE_SIZE,
+  people?: NamedPeople,
+) {
   const named = people ?? (await lookUpNamedPeople(db, filters));
   const column = sortExpressions[filters.sort];
   const direction = filters.dir === 'desc' ? sql`desc` : sql`asc`;
@@ -128,10 +172,14 @@ export async function auditReportPage(db: Db, filters: AuditFilters, pageSize = 
       outcome: auditEvents.outcome,
       actorKind: auditEvents.actorKind,
       actorRole: auditEvents.actorRole,
-      actorName: sql<string | null>`case when ${users.id} is null then null else ${users.firstName} || ' ' || ${users.lastName} end`,
+      actorName: sql<
+        string | null
+      >`case when ${users.id} is null then null else ${users.firstName} || ' ' || ${users.lastName} end`,
       actorUserId: users.userId,
       childId: auditEvents.childId,
-      childName: sql<string | null>`case when ${children.id} is null then null else ${children.firstName} || ' ' || ${children.lastName} end`,
+      childName: sql<
+        string | null
+      >`case when ${children.id} is null then null else ${children.firstName} || ' ' || ${children.lastName} end`,
       childMrn: children.mrn,
       targetType: auditEvents.targetType,
       targetId: auditEvents.targetId,
@@ -147,7 +195,13 @@ export async function auditReportPage(db: Db, filters: AuditFilters, pageSize = 
     .limit(pageSize + 1);
   const pageRows = rows.slice(0, pageSize);
   const last = pageRows.at(-1);
-  const nextCursor = rows.length > pageSize && last ? encodeCursor([filters.sort === 'when' ? last.occurredAtText : last.sortValue, Number(last.chainSeq)]) : null;
+  const nextCursor =
+    rows.length > pageSize && last
+      ? encodeCursor([
+          filters.sort === 'when' ? last.occurredAtText : last.sortValue,
+          Number(last.chainSeq),
+        ])
+      : null;
   return { rows: pageRows, nextCursor };
 }
 export type AuditReportRow = Awaited<ReturnType<typeof auditReportPage>>['rows'][number];
@@ -168,9 +222,13 @@ export async function auditEventDetail(db: Db, eventId: number) {
   const [event] = await db
     .select({
       event: auditEvents,
-      actorName: sql<string | null>`case when ${users.id} is null then null else ${users.firstName} || ' ' || ${users.lastName} end`,
+      actorName: sql<
+        string | null
+      >`case when ${users.id} is null then null else ${users.firstName} || ' ' || ${users.lastName} end`,
       actorUserId: users.userId,
-      childName: sql<string | null>`case when ${children.id} is null then null else ${children.firstName} || ' ' || ${children.lastName} end`,
+      childName: sql<
+        string | null
+      >`case when ${children.id} is null then null else ${children.firstName} || ' ' || ${children.lastName} end`,
       childMrn: children.mrn,
     })
     .from(auditEvents)
@@ -179,27 +237,76 @@ export async function auditEventDetail(db: Db, eventId: number) {
     .where(eq(auditEvents.id, eventId));
   if (!event) return null;
   // The row changes the database recorded in the same transaction as this event.
-  const rowChanges = await db.select().from(auditRowChanges).where(eq(auditRowChanges.txid, event.event.txid)).orderBy(auditRowChanges.id);
+  const rowChanges = await db
+    .select()
+    .from(auditRowChanges)
+    .where(eq(auditRowChanges.txid, event.event.txid))
+    .orderBy(auditRowChanges.id);
   return { ...event, rowChanges };
 }
 
 /** CSV: quoted where needed, and a leading =, +, - or @ defused so a spreadsheet never runs it as a formula. */
 export function csvCell(value: unknown): string {
-  let text = value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  let text =
+    value === null || value === undefined
+      ? ''
+      : value instanceof Date
+        ? value.toISOString()
+        : typeof value === 'object'
+          ? JSON.stringify(value)
+          : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export const CSV_HEADER = ['event_id', 'chain_position', 'occurred_at', 'actor', 'actor_user_id', 'actor_kind', 'actor_role', 'action', 'outcome', 'child', 'child_mrn', 'target_type', 'target_id', 'ip_address', 'request_id', 'metadata'];
+export const CSV_HEADER = [
+  'event_id',
+  'chain_position',
+  'occurred_at',
+  'actor',
+  'actor_user_id',
+  'actor_kind',
+  'actor_role',
+  'action',
+  'outcome',
+  'child',
+  'child_mrn',
+  'target_type',
+  'target_id',
+  'ip_address',
+  'request_id',
+  'metadata',
+];
 
 export function csvLine(row: AuditReportRow): string {
-  return [row.id, row.chainSeq, row.occurredAt, row.actorName, row.actorUserId, row.actorKind, row.actorRole, row.action, row.outcome, row.childName, row.childMrn, row.targetType, row.targetId, row.ipAddress, row.requestId, row.metadata]
+  return [
+    row.id,
+    row.chainSeq,
+    row.occurredAt,
+    row.actorName,
+    row.actorUserId,
+    row.actorKind,
+    row.actorRole,
+    row.action,
+    row.outcome,
+    row.childName,
+    row.childMrn,
+    row.targetType,
+    row.targetId,
+    row.ipAddress,
+    row.requestId,
+    row.metadata,
+  ]
     .map(csvCell)
     .join(',');
 }
 
 /** Every row of a report, a page at a time, for streaming: memory stays flat however many match. */
-export async function* auditReportRows(db: Db, filters: AuditFilters, pageSize = 1_000): AsyncGenerator<AuditReportRow> {
+export async function* auditReportRows(
+  db: Db,
+  filters: AuditFilters,
+  pageSize = 1_000,
+): AsyncGenerator<AuditReportRow> {
   let after = '';
   // The named people are looked up once for the whole export, not once per page.
   const people = await lookUpNamedPeople(db, filters);

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+
 import type { Db } from '@/db';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -23,10 +24,22 @@ type ChainRow = {
  * its hash; a deleted one leaves a gap; an inserted or forged one does not follow its
  * predecessor. A known earlier head (recorded outside the database) must still be there.
  */
-export async function verifyAuditChain(db: Db, options: { recordedHeads?: { seq: number; hash: string }[] } = {}): Promise<ChainVerdict> {
-  const unchained = await db.execute<{ id: string | number }>(sql`select id from audit_events where chain_seq is null or hash is null order by id limit 1`);
+export async function verifyAuditChain(
+  db: Db,
+  options: { recordedHeads?: { seq: number; hash: string }[] } = {},
+): Promise<ChainVerdict> {
+  const unchained = await db.execute<{ id: string | number }>(
+    sql`select id from audit_events where chain_seq is null or hash is null order by id limit 1`,
+  );
   const loose = rowsOf<{ id: string | number }>(unchained)[0];
-  if (loose) return { ok: false, count: 0, problem: 'an event outside the chain (inserted without its hash)', eventId: Number(loose.id), chainSeq: null };
+  if (loose)
+    return {
+      ok: false,
+      count: 0,
+      problem: 'an event outside the chain (inserted without its hash)',
+      eventId: Number(loose.id),
+      chainSeq: null,
+    };
 
   const recorded = new Map((options.recordedHeads ?? []).map((head) => [head.seq, head.hash]));
   let expectedSeq = 1;
@@ -44,11 +57,27 @@ export async function verifyAuditChain(db: Db, options: { recordedHeads?: { seq:
     for (const row of page) {
       const seq = Number(row.chain_seq);
       const at = { eventId: Number(row.id), chainSeq: seq, count };
-      if (seq !== expectedSeq) return { ok: false, ...at, problem: `event ${expectedSeq} of the chain is missing (deleted)` };
-      if (row.prev_hash !== previousHash) return { ok: false, ...at, problem: 'does not follow the event before it (inserted, reordered or forged)' };
-      if (row.hash !== row.expected) return { ok: false, ...at, problem: 'its content no longer matches its hash (edited)' };
+      if (seq !== expectedSeq)
+        return {
+          ok: false,
+          ...at,
+          problem: `event ${expectedSeq} of the chain is missing (deleted)`,
+        };
+      if (row.prev_hash !== previousHash)
+        return {
+          ok: false,
+          ...at,
+          problem: 'does not follow the event before it (inserted, reordered or forged)',
+        };
+      if (row.hash !== row.expected)
+        return { ok: false, ...at, problem: 'its content no longer matches its hash (edited)' };
       const recordedHash = recorded.get(seq);
-      if (recordedHash && recordedHash !== row.hash) return { ok: false, ...at, problem: 'differs from the head recorded outside the database (the chain was rewritten)' };
+      if (recordedHash && recordedHash !== row.hash)
+        return {
+          ok: false,
+          ...at,
+          problem: 'differs from the head recorded outside the database (the chain was rewritten)',
+        };
       previousHash = row.hash;
       expectedSeq += 1;
       count += 1;
@@ -56,13 +85,37 @@ export async function verifyAuditChain(db: Db, options: { recordedHeads?: { seq:
     if (page.length < PAGE_SIZE) break;
   }
 
-  const [head] = rowsOf<{ seq: string | number; hash: string }>(await db.execute<{ seq: string | number; hash: string }>(sql`select seq, hash from audit_chain_head where id = 1`));
-  if (!head) return { ok: false, count, problem: 'the chain head is missing', eventId: null, chainSeq: null };
+  const [head] = rowsOf<{ seq: string | number; hash: string }>(
+    await db.execute<{ seq: string | number; hash: string }>(
+      sql`select seq, hash from audit_chain_head where id = 1`,
+    ),
+  );
+  if (!head)
+    return {
+      ok: false,
+      count,
+      problem: 'the chain head is missing',
+      eventId: null,
+      chainSeq: null,
+    };
   if (Number(head.seq) !== count || head.hash !== previousHash) {
-    return { ok: false, count, problem: `the chain ends at event ${count} but its head says ${Number(head.seq)} (events at the end were deleted)`, eventId: null, chainSeq: count };
+    return {
+      ok: false,
+      count,
+      problem: `the chain ends at event ${count} but its head says ${Number(head.seq)} (events at the end were deleted)`,
+      eventId: null,
+      chainSeq: count,
+    };
   }
   for (const seq of recorded.keys()) {
-    if (seq > count) return { ok: false, count, problem: `a head recorded outside the database (event ${seq}) is no longer in the chain (the end was cut off)`, eventId: null, chainSeq: seq };
+    if (seq > count)
+      return {
+        ok: false,
+        count,
+        problem: `a head recorded outside the database (event ${seq}) is no longer in the chain (the end was cut off)`,
+        eventId: null,
+        chainSeq: seq,
+      };
   }
   return { ok: true, count, headSeq: count, headHash: previousHash };
 }

@@ -1,6 +1,7 @@
 import type { Database } from '@/db';
-import { auditedTransaction } from './transaction';
+
 import type { Actor, RequestMeta } from './events';
+import { auditedTransaction } from './transaction';
 
 export type ChildAccess = 'record.viewed' | 'record.printed' | 'record.exported';
 
@@ -9,6 +10,21 @@ export type ChildAccess = 'record.viewed' | 'record.printed' | 'record.exported'
  * it was read on screen, printed or downloaded. Callers write it before reading the data, so a
  * failed write stops the page instead of showing data unaudited.
  */
-export async function recordChildView(db: Database, actor: Actor, meta: RequestMeta, childId: string, section: string, access: ChildAccess = 'record.viewed'): Promise<void> {
-  await auditedTransaction(db, actor, meta, ({ audit }) => audit({ action: access, childId, targetType: 'child', targetId: childId, metadata: { section } }));
+export async function recordChildView(
+  db: Database,
+  actor: Actor,
+  meta: RequestMeta,
+  childId: string,
+  section: string,
+  access: ChildAccess = 'record.viewed',
+): Promise<void> {
+  await auditedTransaction(db, actor, meta, ({ audit }) =>
+    audit({
+      action: access,
+      childId,
+      targetType: 'child',
+      targetId: childId,
+      metadata: { section },
+    }),
+  );
 }

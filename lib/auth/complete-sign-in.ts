@@ -1,11 +1,13 @@
 import 'server-only';
+
 import type { Database } from '@/db';
 import type { RequestMeta } from '@/lib/audit/events';
 import { auditedTransaction } from '@/lib/audit/transaction';
-import { AppError } from '@/lib/errors';
 import { env, signInPolicy } from '@/lib/env';
-import { actorFor } from './actors';
+import { AppError } from '@/lib/errors';
 import { verifySecondFactor } from '@/lib/two-step/sign-in-step';
+
+import { actorFor } from './actors';
 import { auth, signIn } from './next-auth';
 import { endSession, type ActiveSession } from './sessions';
 import { signInWithPassword, type SignInRequest } from './sign-in';
@@ -13,7 +15,13 @@ import { signInWithPassword, type SignInRequest } from './sign-in';
 export const GENERIC_SIGN_IN_ERROR = 'The User ID/email or password is not correct.';
 
 /** Checks the password, then hands the new session's token to next-auth to put in the cookie. */
-export async function completeSignIn(db: Database, request: SignInRequest, meta: RequestMeta, destination: string, previous: ActiveSession | null) {
+export async function completeSignIn(
+  db: Database,
+  request: SignInRequest,
+  meta: RequestMeta,
+  destination: string,
+  previous: ActiveSession | null,
+) {
   const result = await signInWithPassword(db, request, meta);
   if (!result.ok) {
     if (result.reason === 'locked') {
@@ -22,19 +30,32 @@ export async function completeSignIn(db: Database, request: SignInRequest, meta:
         `This account is locked for ${signInPolicy.accountLockMinutes} minutes after too many wrong passwords. Please wait and try again, or call the office at ${env().PRACTICE_PHONE}.`,
       );
     }
-    if (result.reason === 'rate_limited') throw new AppError('rate_limited', 'Too many sign-in attempts from this network. Please wait a few minutes and try again.');
+    if (result.reason === 'rate_limited')
+      throw new AppError(
+        'rate_limited',
+        'Too many sign-in attempts from this network. Please wait a few minutes and try again.',
+      );
     throw new AppError('invalid', GENERIC_SIGN_IN_ERROR);
   }
   if (previous) {
     // The browser's cookie is about to point at the new session: end the one it replaces.
     await auditedTransaction(db, actorFor(previous.user), meta, async ({ tx, audit }) => {
       if (await endSession(tx, previous.sessionId, 'signed_out')) {
-        await audit({ action: 'auth.signed_out', targetType: 'session', targetId: previous.sessionId, metadata: { reason: 'replaced_by_new_sign_in' } });
+        await audit({
+          action: 'auth.signed_out',
+          targetType: 'session',
+          targetId: previous.sessionId,
+          metadata: { reason: 'replaced_by_new_sign_in' },
+        });
       }
     });
   }
   await signIn('portal-session', { sessionToken: result.token, redirect: false });
-  if (result.awaitingSecondFactor) return { data: null, redirectTo: request.kind === 'staff' ? '/staff/login/verify' : '/login/verify' };
+  if (result.awaitingSecondFactor)
+    return {
+      data: null,
+      redirectTo: request.kind === 'staff' ? '/staff/login/verify' : '/login/verify',
+    };
   return { data: null, redirectTo: destination };
 }
 
@@ -42,9 +63,16 @@ export async function completeSignIn(db: Database, request: SignInRequest, meta:
  * The code page's half of signing in. Where to go next depends on whose sign-in it was, never
  * on which page the code was typed.
  */
-export async function completeSecondFactor(db: Database, code: string, meta: RequestMeta, signInPage: '/login' | '/staff/login') {
+export async function completeSecondFactor(
+  db: Database,
+  code: string,
+  meta: RequestMeta,
+  signInPage: '/login' | '/staff/login',
+) {
   const token = (await auth())?.sessionToken;
-  const result = token ? await verifySecondFactor(db, token, code, meta) : ({ ok: false, reason: 'start_again' } as const);
+  const result = token
+    ? await verifySecondFactor(db, token, code, meta)
+    : ({ ok: false, reason: 'start_again' } as const);
   if (result.ok) {
     await signIn('portal-session', { sessionToken: result.token, redirect: false });
     return { data: null, redirectTo: result.kind === 'staff' ? '/staff' : '/dashboard' };
@@ -52,7 +80,9 @@ export async function completeSecondFactor(db: Database, code: string, meta: Req
   if (result.reason === 'wrong_code') {
     const left = result.attemptsLeft === 1 ? '1 more try' : `${result.attemptsLeft} more tries`;
     throw new AppError('invalid', 'That code did not work.', {
-      fieldErrors: { code: `That code did not work (${left}). Type the 6 digits your app shows now, or one of your recovery codes.` },
+      fieldErrors: {
+        code: `That code did not work (${left}). Type the 6 digits your app shows now, or one of your recovery codes.`,
+      },
     });
   }
   if (result.reason === 'locked') {

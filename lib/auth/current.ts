@@ -1,10 +1,13 @@
 import 'server-only';
-import { cache } from 'react';
+
 import { redirect } from 'next/navigation';
+import { cache } from 'react';
+
 import { getDb } from '@/db';
 import { auditedTransaction } from '@/lib/audit/transaction';
 import { isDatabaseUnavailable } from '@/lib/errors';
 import { currentRequestMeta } from '@/lib/request-context';
+
 import { actorFor } from './actors';
 import { auth } from './next-auth';
 import { endSession, lookUpSession, touchSession, type ActiveSession } from './sessions';
@@ -18,15 +21,27 @@ async function readCurrentSession(): Promise<ActiveSession | null> {
   if (lookup.state === 'none' || lookup.state === 'second_factor') return null;
   const meta = await currentRequestMeta();
   if (lookup.state === 'expired') {
-    await auditedTransaction(db, { id: lookup.userId, kind: lookup.kind, role: null }, meta, async ({ tx, audit }) => {
-      if (await endSession(tx, lookup.sessionId, lookup.reason)) {
-        await audit({ action: 'auth.session_expired', targetType: 'session', targetId: lookup.sessionId, metadata: { reason: lookup.reason } });
-      }
-    });
+    await auditedTransaction(
+      db,
+      { id: lookup.userId, kind: lookup.kind, role: null },
+      meta,
+      async ({ tx, audit }) => {
+        if (await endSession(tx, lookup.sessionId, lookup.reason)) {
+          await audit({
+            action: 'auth.session_expired',
+            targetType: 'session',
+            targetId: lookup.sessionId,
+            metadata: { reason: lookup.reason },
+          });
+        }
+      },
+    );
     return null;
   }
   if (lookup.needsTouch) {
-    await auditedTransaction(db, actorFor(lookup.session.user), meta, ({ tx }) => touchSession(tx, lookup.session.sessionId));
+    await auditedTransaction(db, actorFor(lookup.session.user), meta, ({ tx }) =>
+      touchSession(tx, lookup.session.sessionId),
+    );
   }
   return lookup.session;
 }

@@ -1,9 +1,12 @@
 import 'server-only';
+
 import NextAuth, { type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
+
 import { getDb } from '@/db';
 import { env, sessionPolicy } from '@/lib/env';
 import { secret } from '@/lib/secrets';
+
 import { lookUpSession } from './sessions';
 
 declare module 'next-auth' {
@@ -54,13 +57,23 @@ const config = (): NextAuthConfig => ({
       return { st: token.st };
     },
     session({ session, token }) {
-      return { expires: session.expires, sessionToken: typeof token.st === 'string' ? token.st : undefined } as typeof session;
+      return {
+        expires: session.expires,
+        sessionToken: typeof token.st === 'string' ? token.st : undefined,
+      } as typeof session;
     },
   },
   logger: {
     // next-auth's own logs can include request bodies; keep them to a code.
     error(error) {
-      console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', event: 'next_auth_error', errorName: error.name }));
+      console.error(
+        JSON.stringify({
+          time: new Date().toISOString(),
+          level: 'error',
+          event: 'next_auth_error',
+          errorName: error.name,
+        }),
+      );
     },
     warn() {},
     debug() {},

@@ -9,7 +9,9 @@ import { Worker } from 'node:worker_threads';
  * rather than slowing every page.
  */
 
-type Job = { op: 'hash'; password: string; cost: number } | { op: 'compare'; password: string; hash: string };
+type Job =
+  | { op: 'hash'; password: string; cost: number }
+  | { op: 'compare'; password: string; hash: string };
 
 // Evaluated code, not a file: the server is bundled, and a worker needs a script of its own.
 // bcryptjs is loaded from the project's node_modules when the thread starts.
@@ -47,23 +49,33 @@ interface Pool {
   nextId: number;
 }
 const holder = globalThis as typeof globalThis & { __passwordPool?: Pool };
-const pool: Pool = (holder.__passwordPool ??= { workers: [], queue: [], pending: new Map(), nextId: 1 });
+const pool: Pool = (holder.__passwordPool ??= {
+  workers: [],
+  queue: [],
+  pending: new Map(),
+  nextId: 1,
+});
 
 function startWorker(): PoolWorker {
   const entry: PoolWorker = { worker: new Worker(workerSource, { eval: true }), current: null };
-  entry.worker.on('message', ({ id, result, error }: { id: number; result?: string | boolean; error?: string }) => {
-    const pending = pool.pending.get(id);
-    pool.pending.delete(id);
-    entry.current = null;
-    entry.worker.unref();
-    if (pending) {
-      if (error !== undefined) pending.reject(new Error(`password hashing failed: ${error}`));
-      else pending.resolve(result!);
-    }
-    dispatch();
-  });
+  entry.worker.on(
+    'message',
+    ({ id, result, error }: { id: number; result?: string | boolean; error?: string }) => {
+      const pending = pool.pending.get(id);
+      pool.pending.delete(id);
+      entry.current = null;
+      entry.worker.unref();
+      if (pending) {
+        if (error !== undefined) pending.reject(new Error(`password hashing failed: ${error}`));
+        else pending.resolve(result!);
+      }
+      dispatch();
+    },
+  );
   entry.worker.on('error', (error) => retire(entry, error));
-  entry.worker.on('exit', (code) => retire(entry, new Error(`password hashing thread exited with code ${code}`)));
+  entry.worker.on('exit', (code) =>
+    retire(entry, new Error(`password hashing thread exited with code ${code}`)),
+  );
   // A thread keeps the process alive only while it works: a script (a seed, a test) ends when
   // its last hash is done, not before and not never. Set after the listeners, since adding a
   // 'message' listener refs the thread again.

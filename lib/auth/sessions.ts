@@ -1,10 +1,18 @@
 import { and, eq, isNull } from 'drizzle-orm';
+
 import type { Db } from '@/db';
-import { sessions, users, type AccountKind, type SessionEndReason, type StaffRole } from '@/db/schema';
+import {
+  sessions,
+  users,
+  type AccountKind,
+  type SessionEndReason,
+  type StaffRole,
+} from '@/db/schema';
 import type { RequestMeta } from '@/lib/audit/events';
 import { sessionPolicy } from '@/lib/env';
-import { hashToken, newSecretToken } from './tokens';
+
 import { staffRolesOfUser } from './roles-sql';
+import { hashToken, newSecretToken } from './tokens';
 
 export function idleTimeoutSecondsFor(kind: AccountKind): number {
   return (kind === 'staff' ? sessionPolicy.staffIdleMinutes : sessionPolicy.parentIdleMinutes) * 60;
@@ -17,7 +25,13 @@ export const SECOND_FACTOR_WINDOW_SECONDS = 10 * 60;
  * Opens a session. With `awaitingSecondFactor` it is a narrow one: it lives ten minutes and
  * is good for nothing but the code page (see lookUpSession).
  */
-export async function createSession(db: Db, user: { id: string; kind: AccountKind }, meta: RequestMeta, now = new Date(), options: { awaitingSecondFactor?: boolean } = {}) {
+export async function createSession(
+  db: Db,
+  user: { id: string; kind: AccountKind },
+  meta: RequestMeta,
+  now = new Date(),
+  options: { awaitingSecondFactor?: boolean } = {},
+) {
   const token = newSecretToken();
   const awaitingSecondFactor = options.awaitingSecondFactor ?? false;
   const [row] = await db
@@ -27,8 +41,15 @@ export async function createSession(db: Db, user: { id: string; kind: AccountKin
       tokenHash: hashToken(token),
       createdAt: now,
       lastSeenAt: now,
-      idleTimeoutSeconds: awaitingSecondFactor ? SECOND_FACTOR_WINDOW_SECONDS : idleTimeoutSecondsFor(user.kind),
-      absoluteExpiresAt: new Date(now.getTime() + (awaitingSecondFactor ? SECOND_FACTOR_WINDOW_SECONDS * 1000 : sessionPolicy.absoluteHours * 3600_000)),
+      idleTimeoutSeconds: awaitingSecondFactor
+        ? SECOND_FACTOR_WINDOW_SECONDS
+        : idleTimeoutSecondsFor(user.kind),
+      absoluteExpiresAt: new Date(
+        now.getTime() +
+          (awaitingSecondFactor
+            ? SECOND_FACTOR_WINDOW_SECONDS * 1000
+            : sessionPolicy.absoluteHours * 3600_000),
+      ),
       awaitingSecondFactor,
       ipAddress: meta.ipAddress,
       userAgent: meta.userAgent,
@@ -62,7 +83,13 @@ export interface ActiveSession {
 
 export type SessionLookup =
   | { state: 'active'; session: ActiveSession; needsTouch: boolean }
-  | { state: 'expired'; sessionId: string; userId: string; kind: AccountKind; reason: Extract<SessionEndReason, 'idle' | 'expired'> }
+  | {
+      state: 'expired';
+      sessionId: string;
+      userId: string;
+      kind: AccountKind;
+      reason: Extract<SessionEndReason, 'idle' | 'expired'>;
+    }
   /** Password accepted, code not yet: only the code page may use this session. */
   | { state: 'second_factor'; sessionId: string; userId: string; kind: AccountKind }
   | { state: 'none' };
@@ -72,7 +99,11 @@ export type SessionLookup =
 const TOUCH_INTERVAL_MS = 60_000;
 
 /** Reads the session behind a cookie's token; an ended, expired or disabled one is not active. */
-export async function lookUpSession(db: Db, token: string, now = new Date()): Promise<SessionLookup> {
+export async function lookUpSession(
+  db: Db,
+  token: string,
+  now = new Date(),
+): Promise<SessionLookup> {
   if (!token) return { state: 'none' };
   const [row] = await db
     .select({
@@ -98,10 +129,29 @@ export async function lookUpSession(db: Db, token: string, now = new Date()): Pr
     .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.endedAt)));
   if (!row || row.disabledAt) return { state: 'none' };
 
-  const idleExpiresAt = idleExpiryFrom(row.lastSeenAt, row.idleTimeoutSeconds, row.absoluteExpiresAt);
-  if (row.absoluteExpiresAt <= now) return { state: 'expired', sessionId: row.sessionId, userId: row.id, kind: row.kind, reason: 'expired' };
-  if (idleExpiresAt <= now) return { state: 'expired', sessionId: row.sessionId, userId: row.id, kind: row.kind, reason: 'idle' };
-  if (row.awaitingSecondFactor) return { state: 'second_factor', sessionId: row.sessionId, userId: row.id, kind: row.kind };
+  const idleExpiresAt = idleExpiryFrom(
+    row.lastSeenAt,
+    row.idleTimeoutSeconds,
+    row.absoluteExpiresAt,
+  );
+  if (row.absoluteExpiresAt <= now)
+    return {
+      state: 'expired',
+      sessionId: row.sessionId,
+      userId: row.id,
+      kind: row.kind,
+      reason: 'expired',
+    };
+  if (idleExpiresAt <= now)
+    return {
+      state: 'expired',
+      sessionId: row.sessionId,
+      userId: row.id,
+      kind: row.kind,
+      reason: 'idle',
+    };
+  if (row.awaitingSecondFactor)
+    return { state: 'second_factor', sessionId: row.sessionId, userId: row.id, kind: row.kind };
 
   const needsTouch = now.getTime() - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS;
   return {
@@ -110,7 +160,9 @@ export async function lookUpSession(db: Db, token: string, now = new Date()): Pr
     session: {
       sessionId: row.sessionId,
       // When the caller touches the session, the idle clock starts again from now.
-      idleExpiresAt: needsTouch ? idleExpiryFrom(now, row.idleTimeoutSeconds, row.absoluteExpiresAt) : idleExpiresAt,
+      idleExpiresAt: needsTouch
+        ? idleExpiryFrom(now, row.idleTimeoutSeconds, row.absoluteExpiresAt)
+        : idleExpiresAt,
       absoluteExpiresAt: row.absoluteExpiresAt,
       user: {
         id: row.id,
@@ -128,16 +180,30 @@ export async function lookUpSession(db: Db, token: string, now = new Date()): Pr
   };
 }
 
-export function idleExpiryFrom(lastSeen: Date, idleTimeoutSeconds: number, absoluteExpiresAt: Date): Date {
-  return new Date(Math.min(lastSeen.getTime() + idleTimeoutSeconds * 1000, absoluteExpiresAt.getTime()));
+export function idleExpiryFrom(
+  lastSeen: Date,
+  idleTimeoutSeconds: number,
+  absoluteExpiresAt: Date,
+): Date {
+  return new Date(
+    Math.min(lastSeen.getTime() + idleTimeoutSeconds * 1000, absoluteExpiresAt.getTime()),
+  );
 }
 
 export async function touchSession(db: Db, sessionId: string, now = new Date()): Promise<void> {
-  await db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)));
+  await db
+    .update(sessions)
+    .set({ lastSeenAt: now })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)));
 }
 
 /** Returns true when this call ended it (false when it had already ended). */
-export async function endSession(db: Db, sessionId: string, reason: SessionEndReason, now = new Date()): Promise<boolean> {
+export async function endSession(
+  db: Db,
+  sessionId: string,
+  reason: SessionEndReason,
+  now = new Date(),
+): Promise<boolean> {
   const ended = await db
     .update(sessions)
     .set({ endedAt: now, endReason: reason })
@@ -146,7 +212,12 @@ export async function endSession(db: Db, sessionId: string, reason: SessionEndRe
   return ended.length > 0;
 }
 
-export async function endAllSessionsOfUser(db: Db, userId: string, reason: SessionEndReason, now = new Date()): Promise<number> {
+export async function endAllSessionsOfUser(
+  db: Db,
+  userId: string,
+  reason: SessionEndReason,
+  now = new Date(),
+): Promise<number> {
   const ended = await db
     .update(sessions)
     .set({ endedAt: now, endReason: reason })

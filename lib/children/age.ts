@@ -3,7 +3,12 @@ import { env } from '@/lib/env';
 
 /** Today's date (YYYY-MM-DD) where the practice is: a birthday starts at the practice's midnight. */
 export function todayInPractice(now = new Date()): string {
-  return dateFormatter('en-CA', { timeZone: env().PRACTICE_TIMEZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return dateFormatter('en-CA', {
+    timeZone: env().PRACTICE_TIMEZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 function parts(isoDate: string): [number, number, number] {
@@ -18,7 +23,11 @@ export function birthdayAt(dateOfBirth: string, years: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-export function isMinorOn(dateOfBirth: string, today: string, ageOfMajority = env().AGE_OF_MAJORITY): boolean {
+export function isMinorOn(
+  dateOfBirth: string,
+  today: string,
+  ageOfMajority = env().AGE_OF_MAJORITY,
+): boolean {
   return birthdayAt(dateOfBirth, ageOfMajority) > today;
 }
 
@@ -41,5 +50,10 @@ export function describeAge(dateOfBirth: string, today: string): string {
 
 export function formatDate(isoDate: string): string {
   const [y, m, d] = parts(isoDate);
-  return dateFormatter('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return dateFormatter('en-US', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y, m - 1, d)));
 }

@@ -1,13 +1,18 @@
 import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+
 import type { Db } from '@/db';
 import { children, guardianships, pins, users } from '@/db/schema';
-import { AppError, isUniqueViolation } from '@/lib/errors';
 import { env } from '@/lib/env';
+import { AppError, isUniqueViolation } from '@/lib/errors';
+
 import type { ChildInput, ChildSearch } from './schemas';
 
 export const SEARCH_PAGE_SIZE = 25;
 
-const mrnTaken = () => new AppError('conflict', 'Please correct the highlighted fields.', { fieldErrors: { mrn: 'Another child already has this chart number.' } });
+const mrnTaken = () =>
+  new AppError('conflict', 'Please correct the highlighted fields.', {
+    fieldErrors: { mrn: 'Another child already has this chart number.' },
+  });
 
 export async function createChild(db: Db, input: ChildInput): Promise<{ id: string }> {
   try {
@@ -24,7 +29,9 @@ export async function createChild(db: Db, input: ChildInput): Promise<{ id: stri
 export async function updateChild(db: Db, childId: string, input: ChildInput): Promise<string[]> {
   const [before] = await db.select().from(children).where(eq(children.id, childId)).for('update');
   if (!before) throw new AppError('not_found');
-  const changed = (Object.keys(input) as (keyof ChildInput)[]).filter((key) => (before[key] ?? null) !== (input[key] ?? null));
+  const changed = (Object.keys(input) as (keyof ChildInput)[]).filter(
+    (key) => (before[key] ?? null) !== (input[key] ?? null),
+  );
   if (changed.length === 0) return [];
   try {
     await db.update(children).set(input).where(eq(children.id, childId));
@@ -38,18 +45,39 @@ export async function updateChild(db: Db, childId: string, input: ChildInput): P
 /** Last name, first name or chart number (prefix, any case), and/or an exact date of birth. */
 export async function searchChildren(db: Db, search: ChildSearch) {
   const filters: SQL[] = [];
-  const words = search.q.split(/[\s,]+/).filter(Boolean).slice(0, 3);
+  const words = search.q
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .slice(0, 3);
   for (const word of words) {
     const prefix = `${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    filters.push(or(ilike(children.lastName, prefix), ilike(children.firstName, prefix), ilike(children.preferredName, prefix), ilike(children.mrn, prefix))!);
+    filters.push(
+      or(
+        ilike(children.lastName, prefix),
+        ilike(children.firstName, prefix),
+        ilike(children.preferredName, prefix),
+        ilike(children.mrn, prefix),
+      )!,
+    );
   }
   if (search.dob) filters.push(eq(children.dateOfBirth, search.dob));
   const where = filters.length ? and(...filters) : undefined;
   const rows = await db
-    .select({ id: children.id, firstName: children.firstName, lastName: children.lastName, preferredName: children.preferredName, dateOfBirth: children.dateOfBirth, mrn: children.mrn })
+    .select({
+      id: children.id,
+      firstName: children.firstName,
+      lastName: children.lastName,
+      preferredName: children.preferredName,
+      dateOfBirth: children.dateOfBirth,
+      mrn: children.mrn,
+    })
     .from(children)
     .where(where)
-    .orderBy(asc(sql`lower(${children.lastName})`), asc(sql`lower(${children.firstName})`), asc(children.id))
+    .orderBy(
+      asc(sql`lower(${children.lastName})`),
+      asc(sql`lower(${children.firstName})`),
+      asc(children.id),
+    )
     .limit(SEARCH_PAGE_SIZE + 1)
     .offset((search.page - 1) * SEARCH_PAGE_SIZE);
   return { rows: rows.slice(0, SEARCH_PAGE_SIZE), hasMore: rows.length > SEARCH_PAGE_SIZE };
@@ -87,7 +115,9 @@ export async function listGuardianLinks(db: Db, childId: string, today: string) 
     .orderBy(desc(guardianships.linkedAt));
   return rows.map(({ adult, ...row }) => ({
     ...row,
-    state: (row.status === 'active' && adult ? 'ended_at_majority' : row.status) as GuardianLinkState,
+    state: (row.status === 'active' && adult
+      ? 'ended_at_majority'
+      : row.status) as GuardianLinkState,
   }));
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { PIN_ALPHABET, PIN_LENGTH } from '@/lib/pins/pin-format';
 import { callerVerificationFields, requireTwoConfirmations } from '@/lib/staff/caller-verification';
 
@@ -8,7 +9,12 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as month
 
 export const dateOfBirthField = isoDate.refine((value) => {
   const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && value >= '1900-01-01' && date.getTime() <= Date.now() + 86_400_000;
+  return (
+    !Number.isNaN(date.getTime()) &&
+    date.toISOString().slice(0, 10) === value &&
+    value >= '1900-01-01' &&
+    date.getTime() <= Date.now() + 86_400_000
+  );
 }, 'Enter a real date of birth, not in the future.');
 
 const optionalText = (max: number, message: string) =>
@@ -23,12 +29,19 @@ const optionalText = (max: number, message: string) =>
 export const childSexes = ['female', 'male'] as const;
 
 export const childSchema = z.object({
-  firstName: z.string().trim().min(1, 'Enter the first name.').max(80, 'Use at most 80 characters.'),
+  firstName: z
+    .string()
+    .trim()
+    .min(1, 'Enter the first name.')
+    .max(80, 'Use at most 80 characters.'),
   lastName: z.string().trim().min(1, 'Enter the last name.').max(80, 'Use at most 80 characters.'),
   preferredName: optionalText(80, 'Use at most 80 characters.'),
   dateOfBirth: dateOfBirthField,
   sex: z.enum([...childSexes, '']).transform((value) => (value === '' ? null : value)),
-  mrn: optionalText(32, 'Use at most 32 characters.').refine((value) => value === null || /^[A-Za-z0-9-]+$/.test(value), 'Use letters, numbers and dashes only.'),
+  mrn: optionalText(32, 'Use at most 32 characters.').refine(
+    (value) => value === null || /^[A-Za-z0-9-]+$/.test(value),
+    'Use letters, numbers and dashes only.',
+  ),
 });
 export type ChildInput = z.infer<typeof childSchema>;
 
@@ -36,7 +49,10 @@ export const updateChildSchema = childSchema.extend({ childId: z.uuid() });
 
 export const childSearchSchema = z.object({
   q: z.string().trim().max(80).optional().default(''),
-  dob: z.union([isoDate, z.literal('')]).optional().default(''),
+  dob: z
+    .union([isoDate, z.literal('')])
+    .optional()
+    .default(''),
   page: z.coerce.number().int().min(1).max(10_000).optional().default(1),
 });
 export type ChildSearch = z.infer<typeof childSearchSchema>;
@@ -63,7 +79,11 @@ export const cancelPinSchema = z.object({ pinId: z.uuid() });
 
 export const revokeGuardianSchema = z.object({
   guardianshipId: z.uuid(),
-  reason: z.string().trim().min(3, 'Say why access is being removed.').max(300, 'Keep the reason under 300 characters.'),
+  reason: z
+    .string()
+    .trim()
+    .min(3, 'Say why access is being removed.')
+    .max(300, 'Keep the reason under 300 characters.'),
 });
 
 export const linkChildSchema = z
@@ -71,14 +91,28 @@ export const linkChildSchema = z
     pin: z
       .string()
       .transform((value) => value.toUpperCase().replace(/[\s-]+/g, ''))
-      .pipe(z.string().length(PIN_LENGTH, `The PIN has ${PIN_LENGTH} letters and numbers, like K7M4Q-9XR2T.`).refine((value) => [...value].every((char) => PIN_ALPHABET.includes(char)), 'Check the PIN: it uses only the letters and numbers printed on your letter.')),
+      .pipe(
+        z
+          .string()
+          .length(PIN_LENGTH, `The PIN has ${PIN_LENGTH} letters and numbers, like K7M4Q-9XR2T.`)
+          .refine(
+            (value) => [...value].every((char) => PIN_ALPHABET.includes(char)),
+            'Check the PIN: it uses only the letters and numbers printed on your letter.',
+          ),
+      ),
     dateOfBirth: dateOfBirthField,
-    relationship: z.enum(guardianRelationships, { message: 'Choose your relationship to the child.' }),
+    relationship: z.enum(guardianRelationships, {
+      message: 'Choose your relationship to the child.',
+    }),
     relationshipOther: z.string().trim().max(60, 'Keep it under 60 characters.').default(''),
   })
   .superRefine((value, ctx) => {
     if (value.relationship === 'other' && value.relationshipOther.length < 2) {
-      ctx.addIssue({ code: 'custom', path: ['relationshipOther'], message: 'Tell us your relationship to the child.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['relationshipOther'],
+        message: 'Tell us your relationship to the child.',
+      });
     }
   });
 export type LinkChildInput = z.infer<typeof linkChildSchema>;

@@ -1,5 +1,12 @@
 import 'server-only';
-import { bmiOf, ageInDays, assessMeasurement, percentileCurves, type PercentileCurves } from './percentiles';
+
+import {
+  ageInDays,
+  assessMeasurement,
+  bmiOf,
+  percentileCurves,
+  type PercentileCurves,
+} from './percentiles';
 import { DAYS_PER_MONTH, type GrowthIndicator, type Sex } from './reference';
 
 /**
@@ -35,12 +42,48 @@ interface Measurement {
   headCircumferenceCm: number | null;
 }
 
-const charts: { indicator: GrowthIndicator; title: string; unit: string; maxMonths: number; minMonths: number }[] = [
-  { indicator: 'weight_for_age', title: 'Weight for age', unit: 'kg', minMonths: 0, maxMonths: 240 },
-  { indicator: 'length_for_age', title: 'Length and height for age', unit: 'cm', minMonths: 0, maxMonths: 240 },
-  { indicator: 'head_for_age', title: 'Head circumference for age', unit: 'cm', minMonths: 0, maxMonths: 36 },
-  { indicator: 'weight_for_length', title: 'Weight for length (under 2 years)', unit: 'kg', minMonths: 0, maxMonths: 24 },
-  { indicator: 'bmi_for_age', title: 'BMI for age (2 years and up)', unit: 'kg/m²', minMonths: 24, maxMonths: 240 },
+const charts: {
+  indicator: GrowthIndicator;
+  title: string;
+  unit: string;
+  maxMonths: number;
+  minMonths: number;
+}[] = [
+  {
+    indicator: 'weight_for_age',
+    title: 'Weight for age',
+    unit: 'kg',
+    minMonths: 0,
+    maxMonths: 240,
+  },
+  {
+    indicator: 'length_for_age',
+    title: 'Length and height for age',
+    unit: 'cm',
+    minMonths: 0,
+    maxMonths: 240,
+  },
+  {
+    indicator: 'head_for_age',
+    title: 'Head circumference for age',
+    unit: 'cm',
+    minMonths: 0,
+    maxMonths: 36,
+  },
+  {
+    indicator: 'weight_for_length',
+    title: 'Weight for length (under 2 years)',
+    unit: 'kg',
+    minMonths: 0,
+    maxMonths: 24,
+  },
+  {
+    indicator: 'bmi_for_age',
+    title: 'BMI for age (2 years and up)',
+    unit: 'kg/m²',
+    minMonths: 24,
+    maxMonths: 240,
+  },
 ];
 
 function valueFor(indicator: GrowthIndicator, measurement: Measurement): number | null {
@@ -53,11 +96,23 @@ function valueFor(indicator: GrowthIndicator, measurement: Measurement): number 
     case 'head_for_age':
       return measurement.headCircumferenceCm;
     case 'bmi_for_age':
-      return measurement.weightKg && measurement.heightCm ? Math.round(bmiOf(measurement.weightKg, measurement.heightCm) * 10) / 10 : null;
+      return measurement.weightKg && measurement.heightCm
+        ? Math.round(bmiOf(measurement.weightKg, measurement.heightCm) * 10) / 10
+        : null;
   }
 }
 
-export function growthCharts({ sex, dateOfBirth, today, measurements }: { sex: Sex; dateOfBirth: string; today: string; measurements: Measurement[] }): GrowthChart[] {
+export function growthCharts({
+  sex,
+  dateOfBirth,
+  today,
+  measurements,
+}: {
+  sex: Sex;
+  dateOfBirth: string;
+  today: string;
+  measurements: Measurement[];
+}): GrowthChart[] {
   const ageNowMonths = ageInDays(dateOfBirth, today) / DAYS_PER_MONTH;
   const ordered = [...measurements].sort((a, b) => a.measuredOn.localeCompare(b.measuredOn));
   const result: GrowthChart[] = [];
@@ -70,19 +125,53 @@ export function growthCharts({ sex, dateOfBirth, today, measurements }: { sex: S
       if (ageMonths < chart.minMonths || ageMonths > chart.maxMonths) continue;
       const x = chart.indicator === 'weight_for_length' ? measurement.heightCm : ageMonths;
       if (x === null) continue;
-      const assessed = assessMeasurement({ indicator: chart.indicator, sex, dateOfBirth, measuredOn: measurement.measuredOn, value, lengthCm: measurement.heightCm ?? undefined });
+      const assessed = assessMeasurement({
+        indicator: chart.indicator,
+        sex,
+        dateOfBirth,
+        measuredOn: measurement.measuredOn,
+        value,
+        lengthCm: measurement.heightCm ?? undefined,
+      });
       points.push(
         'outOfRange' in assessed
-          ? { measuredOn: measurement.measuredOn, x, value, percentile: null, z: null, reference: null, note: assessed.reason }
-          : { measuredOn: measurement.measuredOn, x, value, percentile: assessed.percentile, z: assessed.z, reference: assessed.reference, note: null },
+          ? {
+              measuredOn: measurement.measuredOn,
+              x,
+              value,
+              percentile: null,
+              z: null,
+              reference: null,
+              note: assessed.reason,
+            }
+          : {
+              measuredOn: measurement.measuredOn,
+              x,
+              value,
+              percentile: assessed.percentile,
+              z: assessed.z,
+              reference: assessed.reference,
+              note: null,
+            },
       );
     }
     if (points.length === 0) continue;
     const xs = points.map((point) => point.x);
     const [from, to, step] =
       chart.indicator === 'weight_for_length'
-        ? [Math.max(45, Math.floor(Math.min(...xs)) - 5), Math.min(110, Math.ceil(Math.max(...xs)) + 5), 1]
-        : [Math.max(chart.minMonths, 0), Math.min(chart.maxMonths, Math.max(Math.ceil(Math.max(...xs, ageNowMonths)) + 3, chart.minMonths + 6)), chart.maxMonths <= 36 ? 0.5 : 1];
+        ? [
+            Math.max(45, Math.floor(Math.min(...xs)) - 5),
+            Math.min(110, Math.ceil(Math.max(...xs)) + 5),
+            1,
+          ]
+        : [
+            Math.max(chart.minMonths, 0),
+            Math.min(
+              chart.maxMonths,
+              Math.max(Math.ceil(Math.max(...xs, ageNowMonths)) + 3, chart.minMonths + 6),
+            ),
+            chart.maxMonths <= 36 ? 0.5 : 1,
+          ];
     const curves = percentileCurves(chart.indicator, sex, { from, to, step });
     result.push({
       indicator: chart.indicator,

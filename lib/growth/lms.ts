@@ -36,8 +36,13 @@ function lmsValueAt({ l, m, s }: Lms, z: number): number {
 }
 
 /** z-score of a measurement (weight in kg, length, height and head circumference in cm, BMI in kg/m²). */
-export function zScore(lms: Lms, value: number, { restrictedTails = false }: TailOptions = {}): number {
-  if (!(value > 0) || !Number.isFinite(value)) throw new RangeError(`A measurement must be a positive number, not ${value}`);
+export function zScore(
+  lms: Lms,
+  value: number,
+  { restrictedTails = false }: TailOptions = {},
+): number {
+  if (!(value > 0) || !Number.isFinite(value))
+    throw new RangeError(`A measurement must be a positive number, not ${value}`);
   const z = lmsZScore(lms, value);
   if (!restrictedTails || Math.abs(z) <= 3) return z;
   if (z > 3) {
@@ -49,7 +54,11 @@ export function zScore(lms: Lms, value: number, { restrictedTails = false }: Tai
 }
 
 /** The measurement at a z-score: the inverse of zScore, with the same tail rule. */
-export function valueAtZ(lms: Lms, z: number, { restrictedTails = false }: TailOptions = {}): number {
+export function valueAtZ(
+  lms: Lms,
+  z: number,
+  { restrictedTails = false }: TailOptions = {},
+): number {
   if (!restrictedTails || Math.abs(z) <= 3) return lmsValueAt(lms, z);
   const side = Math.sign(z);
   const sd3 = lmsValueAt(lms, 3 * side);
@@ -104,15 +113,28 @@ export function normalCdf(z: number): number {
  * 1.15e-9) polished with one Halley step against normalCdf, which brings it to full precision.
  */
 export function normalQuantile(p: number): number {
-  if (!(p > 0 && p < 1)) throw new RangeError(`A probability strictly between 0 and 1 is needed, not ${p}`);
-  const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239] as const;
-  const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1] as const;
-  const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783] as const;
-  const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416] as const;
+  if (!(p > 0 && p < 1))
+    throw new RangeError(`A probability strictly between 0 and 1 is needed, not ${p}`);
+  const a = [
+    -3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2,
+    -3.066479806614716e1, 2.506628277459239,
+  ] as const;
+  const b = [
+    -5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1,
+    -1.328068155288572e1,
+  ] as const;
+  const c = [
+    -7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734,
+    4.374664141464968, 2.938163982698783,
+  ] as const;
+  const d = [
+    7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416,
+  ] as const;
   const lowTail = 0.02425;
 
   const tailApproximation = (q: number) =>
-    (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+    ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
 
   let x: number;
   if (p < lowTail) {
@@ -122,7 +144,9 @@ export function normalQuantile(p: number): number {
   } else {
     const q = p - 0.5;
     const r = q * q;
-    x = ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+    x =
+      ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+      (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
   }
   const error = normalCdf(x) - p;
   const step = error * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);

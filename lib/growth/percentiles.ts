@@ -57,10 +57,13 @@ export function ageInDays(dateOfBirth: string, measuredOn: string): number {
 
 function calendarDay(isoDate: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [Number.NaN, Number.NaN, Number.NaN];
+  const [year, month, day] = match
+    ? [Number(match[1]), Number(match[2]), Number(match[3])]
+    : [Number.NaN, Number.NaN, Number.NaN];
   const time = Date.UTC(year, month - 1, day);
   // Date.UTC rolls 2025-02-30 over to 2 March; a date that does not survive the round trip is not a date.
-  if (!match || new Date(time).toISOString().slice(0, 10) !== isoDate) throw new RangeError(`"${isoDate}" is not a YYYY-MM-DD date`);
+  if (!match || new Date(time).toISOString().slice(0, 10) !== isoDate)
+    throw new RangeError(`"${isoDate}" is not a YYYY-MM-DD date`);
   return time;
 }
 
@@ -70,16 +73,20 @@ export function bmiOf(weightKg: number, heightCm: number): number {
   return weightKg / (metres * metres);
 }
 
-const isPositive = (value: number | undefined): value is number => value !== undefined && Number.isFinite(value) && value > 0;
+const isPositive = (value: number | undefined): value is number =>
+  value !== undefined && Number.isFinite(value) && value > 0;
 const outOfRange = (reason: string): OutOfRange => ({ outOfRange: true, reason });
 
 /** Why no chart answers for this indicator at this age (in days), or null when one does. */
 function whyNoChart(indicator: GrowthIndicator, days: number): string | null {
   const months = days / DAYS_PER_MONTH;
   if (days < 0) return 'The measurement date is before the date of birth';
-  if (indicator === 'weight_for_length' && days >= FIRST_CDC_DAY) return 'From 24 months BMI is used instead of weight-for-length';
-  if (indicator === 'bmi_for_age' && days < FIRST_CDC_DAY) return 'Before 24 months the weight-for-length chart is used instead of BMI';
-  if (indicator === 'head_for_age' && months > LAST_HEAD_MONTH) return 'Head circumference charts stop at 36 months';
+  if (indicator === 'weight_for_length' && days >= FIRST_CDC_DAY)
+    return 'From 24 months BMI is used instead of weight-for-length';
+  if (indicator === 'bmi_for_age' && days < FIRST_CDC_DAY)
+    return 'Before 24 months the weight-for-length chart is used instead of BMI';
+  if (indicator === 'head_for_age' && months > LAST_HEAD_MONTH)
+    return 'Head circumference charts stop at 36 months';
   if (months > LAST_CHART_MONTH) return 'Growth charts stop at 20 years';
   return null;
 }
@@ -94,9 +101,13 @@ export function assessMeasurement(input: MeasurementInput): Assessment | OutOfRa
 
   let lms: ReferenceLms | null;
   if (indicator === 'weight_for_length') {
-    if (!isPositive(input.lengthCm)) return outOfRange('Weight-for-length needs the child’s length');
+    if (!isPositive(input.lengthCm))
+      return outOfRange('Weight-for-length needs the child’s length');
     lms = lmsAt(indicator, sex, input.lengthCm);
-    if (!lms) return outOfRange(`The weight-for-length chart covers lengths from ${WHO_LENGTH_RANGE_CM.from} to ${WHO_LENGTH_RANGE_CM.to} cm`);
+    if (!lms)
+      return outOfRange(
+        `The weight-for-length chart covers lengths from ${WHO_LENGTH_RANGE_CM.from} to ${WHO_LENGTH_RANGE_CM.to} cm`,
+      );
   } else {
     lms = lmsAt(indicator, sex, days);
     if (!lms) return outOfRange('No growth chart covers this age');
@@ -125,19 +136,45 @@ export type CurveOptions = {
 export type CurvePoint = { x: number; value: number };
 export type PercentileLine = { percentile: number; points: CurvePoint[] };
 /** One stretch of the chart drawn from one reference; label it with `reference`. */
-export type CurveSegment = { reference: GrowthReference; from: number; to: number; lines: PercentileLine[] };
+export type CurveSegment = {
+  reference: GrowthReference;
+  from: number;
+  to: number;
+  lines: PercentileLine[];
+};
 export type PercentileCurves = { xAxis: 'age_months' | 'length_cm'; segments: CurveSegment[] };
 
-type SegmentSource = { reference: GrowthReference; from: number; to: number; lmsAt: (x: number) => ReferenceLms | null };
+type SegmentSource = {
+  reference: GrowthReference;
+  from: number;
+  to: number;
+  lmsAt: (x: number) => ReferenceLms | null;
+};
 
 /** Where each reference is drawn, in the chart's x units. */
 function segmentSources(indicator: GrowthIndicator, sex: Sex): SegmentSource[] {
   if (indicator === 'weight_for_length') {
-    return [{ reference: 'WHO 2006', ...WHO_LENGTH_RANGE_CM, lmsAt: (cm) => whoLmsAt(indicator, sex, cm) }];
+    return [
+      {
+        reference: 'WHO 2006',
+        ...WHO_LENGTH_RANGE_CM,
+        lmsAt: (cm) => whoLmsAt(indicator, sex, cm),
+      },
+    ];
   }
-  const who: SegmentSource = { reference: 'WHO 2006', from: 0, to: SEAM_MONTH, lmsAt: (months) => whoLmsAt(indicator, sex, months * DAYS_PER_MONTH) };
+  const who: SegmentSource = {
+    reference: 'WHO 2006',
+    from: 0,
+    to: SEAM_MONTH,
+    lmsAt: (months) => whoLmsAt(indicator, sex, months * DAYS_PER_MONTH),
+  };
   const cdcEnd = indicator === 'head_for_age' ? LAST_HEAD_MONTH : LAST_CHART_MONTH;
-  const cdc: SegmentSource = { reference: 'CDC 2000', from: SEAM_MONTH, to: cdcEnd, lmsAt: (months) => cdcLmsAt(indicator, sex, months) };
+  const cdc: SegmentSource = {
+    reference: 'CDC 2000',
+    from: SEAM_MONTH,
+    to: cdcEnd,
+    lmsAt: (months) => cdcLmsAt(indicator, sex, months),
+  };
   return indicator === 'bmi_for_age' ? [cdc] : [who, cdc];
 }
 
@@ -146,7 +183,8 @@ const MAX_POINTS = 10_000;
 /** from, from + step, … up to `to`, each rounded so 0.1-steps do not drift into 2.3000000000000003. */
 function xGrid(from: number, to: number, step: number): number[] {
   const count = Math.floor((to - from) / step + 1e-9) + 1;
-  if (count > MAX_POINTS) throw new RangeError(`${count} points per line is more than a chart needs; use a larger step`);
+  if (count > MAX_POINTS)
+    throw new RangeError(`${count} points per line is more than a chart needs; use a larger step`);
   return Array.from({ length: count }, (_, index) => Math.round((from + index * step) * 1e9) / 1e9);
 }
 
@@ -162,7 +200,11 @@ function xGrid(from: number, to: number, step: number): number[] {
  * reads about 0.7 cm shorter. Draw each segment as its own line and never join across the seam.
  * Each segment also starts and ends at the edges of the requested range, so lines reach both ends.
  */
-export function percentileCurves(indicator: GrowthIndicator, sex: Sex, options: CurveOptions): PercentileCurves {
+export function percentileCurves(
+  indicator: GrowthIndicator,
+  sex: Sex,
+  options: CurveOptions,
+): PercentileCurves {
   const { from, to, step, percentiles = chartPercentiles } = options;
   if (![from, to, step].every(Number.isFinite) || step <= 0 || from > to) {
     throw new RangeError('Curves need finite from ≤ to and a positive step');
@@ -187,7 +229,10 @@ export function percentileCurves(indicator: GrowthIndicator, sex: Sex, options: 
       to: end,
       lines: lines.map(({ percentile, z }) => ({
         percentile,
-        points: lmsAlong.map(({ x, lms }) => ({ x, value: valueAtZ(lms, z, { restrictedTails: lms.restrictedTails }) })),
+        points: lmsAlong.map(({ x, lms }) => ({
+          x,
+          value: valueAtZ(lms, z, { restrictedTails: lms.restrictedTails }),
+        })),
       })),
     });
   }

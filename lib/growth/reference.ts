@@ -9,11 +9,14 @@
  * WHO files are GPL-3.0, which is one more reason they must never reach the browser bundle.
  */
 import 'server-only';
+
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+
 import type { Lms } from './lms';
 
-export type GrowthIndicator = 'weight_for_age' | 'length_for_age' | 'head_for_age' | 'weight_for_length' | 'bmi_for_age';
+export type GrowthIndicator =
+  'weight_for_age' | 'length_for_age' | 'head_for_age' | 'weight_for_length' | 'bmi_for_age';
 export type Sex = 'female' | 'male';
 export type GrowthReference = 'WHO 2006' | 'CDC 2000';
 /** How a child's length was measured: lying down before 2 years, standing from 2 years. */
@@ -27,7 +30,13 @@ export type ReferenceLms = Lms & {
   measurement?: LengthMeasurement;
 };
 
-export const growthIndicators: readonly GrowthIndicator[] = ['weight_for_age', 'length_for_age', 'head_for_age', 'weight_for_length', 'bmi_for_age'];
+export const growthIndicators: readonly GrowthIndicator[] = [
+  'weight_for_age',
+  'length_for_age',
+  'head_for_age',
+  'weight_for_length',
+  'bmi_for_age',
+];
 
 /** CDC and WHO both count a month as 30.4375 days (365.25 / 12). */
 export const DAYS_PER_MONTH = 30.4375;
@@ -60,7 +69,11 @@ const cdcFiles: Record<Exclude<GrowthIndicator, 'weight_for_length'>, string> = 
 };
 
 /** WHO applies its restricted LMS to the weight-based indicators only (the others are near-normal). */
-const restrictedInWho: ReadonlySet<GrowthIndicator> = new Set(['weight_for_age', 'weight_for_length', 'bmi_for_age']);
+const restrictedInWho: ReadonlySet<GrowthIndicator> = new Set([
+  'weight_for_age',
+  'weight_for_length',
+  'bmi_for_age',
+]);
 
 const parsedTables = new Map<string, Table>();
 
@@ -72,7 +85,10 @@ const parsedTables = new Map<string, Table>();
 function parseTable(relativePath: string): Table {
   // We run `next start` from the checkout, so the files are simply on disk and no standalone output
   // needs them traced; the static prefix keeps Next's file tracer, if it looks, to this one folder.
-  const text = readFileSync(path.join(process.cwd(), 'lib', 'growth', 'data', relativePath), 'utf8');
+  const text = readFileSync(
+    path.join(process.cwd(), 'lib', 'growth', 'data', relativePath),
+    'utf8',
+  );
   const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
   const separator = relativePath.endsWith('.csv') ? ',' : '\t';
   const header = lines[0]!.split(separator).map((name) => name.trim().toLowerCase());
@@ -93,20 +109,29 @@ function parseTable(relativePath: string): Table {
     if (cells[sexColumn]!.toLowerCase() === 'sex') continue; // the header, or its repetition
     const number = (index: number) => {
       const value = Number(cells[index]);
-      if (cells[index] === '' || !Number.isFinite(value)) throw new Error(`${relativePath}:${lineIndex + 1}: "${cells[index]}" is not a number`);
+      if (cells[index] === '' || !Number.isFinite(value))
+        throw new Error(`${relativePath}:${lineIndex + 1}: "${cells[index]}" is not a number`);
       return value;
     };
     const sex = number(sexColumn);
-    if (sex !== 1 && sex !== 2) throw new Error(`${relativePath}:${lineIndex + 1}: sex ${sex} is neither 1 nor 2`);
+    if (sex !== 1 && sex !== 2)
+      throw new Error(`${relativePath}:${lineIndex + 1}: sex ${sex} is neither 1 nor 2`);
     const rows = sex === 1 ? table.male : table.female;
-    const row: Row = { x: number(xColumn), l: number(lColumn), m: number(mColumn), s: number(sColumn) };
+    const row: Row = {
+      x: number(xColumn),
+      l: number(lColumn),
+      m: number(mColumn),
+      s: number(sColumn),
+    };
     if (segmentIndex >= 0) row.segment = cells[segmentIndex];
     const previous = rows.at(-1);
     // Lookups bisect, so the rows must rise; refuse a table that does not rather than answer wrongly.
-    if (previous && !(row.x > previous.x)) throw new Error(`${relativePath}:${lineIndex + 1}: ${header[xColumn]} does not increase`);
+    if (previous && !(row.x > previous.x))
+      throw new Error(`${relativePath}:${lineIndex + 1}: ${header[xColumn]} does not increase`);
     rows.push(row);
   }
-  if (table.male.length === 0 || table.female.length === 0) throw new Error(`${relativePath}: a sex has no rows`);
+  if (table.male.length === 0 || table.female.length === 0)
+    throw new Error(`${relativePath}: a sex has no rows`);
   return table;
 }
 
@@ -143,7 +168,13 @@ function interpolate(rows: readonly Row[], x: number): Row | null {
   if (below.segment !== above.segment) return below;
   const t = (x - below.x) / (above.x - below.x);
   const between = (a: number, b: number) => a + (b - a) * t;
-  return { x, l: between(below.l, above.l), m: between(below.m, above.m), s: between(below.s, above.s), segment: below.segment };
+  return {
+    x,
+    l: between(below.l, above.l),
+    m: between(below.m, above.m),
+    s: between(below.s, above.s),
+    segment: below.segment,
+  };
 }
 
 // ── Look-ups ────────────────────────────────────────────────────────────────────────────────────
@@ -158,7 +189,11 @@ export function whoLmsAt(indicator: GrowthIndicator, sex: Sex, x: number): Refer
   const row = interpolate(tableOf(whoFiles[indicator])[sex], x);
   if (!row) return null;
   const measurement: LengthMeasurement | undefined =
-    indicator === 'length_for_age' ? (row.segment === 'H' ? 'standing height' : 'recumbent length') : undefined;
+    indicator === 'length_for_age'
+      ? row.segment === 'H'
+        ? 'standing height'
+        : 'recumbent length'
+      : undefined;
   return {
     l: row.l,
     m: row.m,
@@ -174,7 +209,11 @@ export function whoLmsAt(indicator: GrowthIndicator, sex: Sex, x: number): Refer
  * whole of each table (24–240 months; head circumference 0–36 months); lmsAt is what keeps CDC to
  * 2 years and over. Null outside the table and for weight_for_length (WHO's under 2 years).
  */
-export function cdcLmsAt(indicator: GrowthIndicator, sex: Sex, ageInMonths: number): ReferenceLms | null {
+export function cdcLmsAt(
+  indicator: GrowthIndicator,
+  sex: Sex,
+  ageInMonths: number,
+): ReferenceLms | null {
   if (indicator === 'weight_for_length') return null;
   const row = interpolate(tableOf(cdcFiles[indicator])[sex], ageInMonths);
   if (!row) return null;

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+
 import type { Db } from '@/db';
 import { children, guardianships } from '@/db/schema';
 import { env } from '@/lib/env';
@@ -29,7 +30,12 @@ const linkedChildColumns = {
 };
 
 /** The child, if this guardian may see it now; otherwise null (the caller answers 404). */
-export async function findLinkedChild(db: Db, guardianUserId: string, childId: string, today: string) {
+export async function findLinkedChild(
+  db: Db,
+  guardianUserId: string,
+  childId: string,
+  today: string,
+) {
   const [row] = await db
     .select(linkedChildColumns)
     .from(guardianships)
@@ -51,7 +57,12 @@ export async function listLinkedChildren(db: Db, guardianUserId: string, today: 
 /** Children whose link ended because they came of age: the dashboard explains why they are gone. */
 export async function listChildrenPastMajority(db: Db, guardianUserId: string, today: string) {
   return db
-    .select({ id: children.id, firstName: children.firstName, preferredName: children.preferredName, dateOfBirth: children.dateOfBirth })
+    .select({
+      id: children.id,
+      firstName: children.firstName,
+      preferredName: children.preferredName,
+      dateOfBirth: children.dateOfBirth,
+    })
     .from(guardianships)
     .innerJoin(children, eq(children.id, guardianships.childId))
     .where(

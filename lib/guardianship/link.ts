@@ -1,4 +1,5 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+
 import type { Database } from '@/db';
 import { children, guardianships, pins } from '@/db/schema';
 import type { RequestMeta } from '@/lib/audit/events';
@@ -6,9 +7,9 @@ import { auditedTransaction } from '@/lib/audit/transaction';
 import { actorFor } from '@/lib/auth/actors';
 import type { SignedInUser } from '@/lib/auth/sessions';
 import { relationshipLabels, type LinkChildInput } from '@/lib/children/schemas';
+import { env } from '@/lib/env';
 import { pinHmac } from '@/lib/pins/pin';
 import { countHit, hitsInWindow } from '@/lib/rate-limit';
-import { env } from '@/lib/env';
 
 export const PIN_FAILURE_LIMIT = 5;
 const PIN_FAILURE_WINDOW_SECONDS = 3600;
@@ -18,7 +19,10 @@ export type LinkResult =
   | { ok: false; reason: 'no_match' | 'already_linked' | 'paused' };
 
 function failureBuckets(user: SignedInUser, meta: RequestMeta): string[] {
-  return [`pin-failures:user:${user.id}`, ...(meta.ipAddress ? [`pin-failures:ip:${meta.ipAddress}`] : [])];
+  return [
+    `pin-failures:user:${user.id}`,
+    ...(meta.ipAddress ? [`pin-failures:ip:${meta.ipAddress}`] : []),
+  ];
 }
 
 /**
@@ -26,18 +30,34 @@ function failureBuckets(user: SignedInUser, meta: RequestMeta): string[] {
  * Wrong, expired, cancelled and used PINs all fail the same way, and every failure counts
  * toward a pause (5 an hour, per account and per address), so PINs cannot be guessed.
  */
-export async function linkChildWithPin(db: Database, user: SignedInUser, input: LinkChildInput, meta: RequestMeta, now = new Date(), today: string): Promise<LinkResult> {
+export async function linkChildWithPin(
+  db: Database,
+  user: SignedInUser,
+  input: LinkChildInput,
+  meta: RequestMeta,
+  now = new Date(),
+  today: string,
+): Promise<LinkResult> {
   const actor = actorFor(user);
   const buckets = failureBuckets(user, meta);
   for (const bucket of buckets) {
     if ((await hitsInWindow(db, bucket, PIN_FAILURE_WINDOW_SECONDS, now)) >= PIN_FAILURE_LIMIT) {
-      await auditedTransaction(db, actor, meta, ({ audit }) => audit({ action: 'guardianship.link_failed', outcome: 'denied', metadata: { reason: 'paused' } }));
+      await auditedTransaction(db, actor, meta, ({ audit }) =>
+        audit({
+          action: 'guardianship.link_failed',
+          outcome: 'denied',
+          metadata: { reason: 'paused' },
+        }),
+      );
       return { ok: false, reason: 'paused' };
     }
   }
 
   const hmac = pinHmac(input.pin);
-  const relationship = input.relationship === 'other' ? input.relationshipOther : relationshipLabels[input.relationship];
+  const relationship =
+    input.relationship === 'other'
+      ? input.relationshipOther
+      : relationshipLabels[input.relationship];
   const usable = and(
     eq(pins.pinHmac, hmac),
     isNull(pins.redeemedAt),
@@ -52,10 +72,22 @@ export async function linkChildWithPin(db: Database, user: SignedInUser, input: 
     const [already] = await tx
       .select({ childId: pins.childId })
       .from(pins)
-      .innerJoin(guardianships, and(eq(guardianships.childId, pins.childId), eq(guardianships.guardianUserId, user.id), eq(guardianships.status, 'active')))
+      .innerJoin(
+        guardianships,
+        and(
+          eq(guardianships.childId, pins.childId),
+          eq(guardianships.guardianUserId, user.id),
+          eq(guardianships.status, 'active'),
+        ),
+      )
       .where(usable);
     if (already) {
-      await audit({ action: 'guardianship.link_failed', outcome: 'denied', childId: already.childId, metadata: { reason: 'already_linked' } });
+      await audit({
+        action: 'guardianship.link_failed',
+        outcome: 'denied',
+        childId: already.childId,
+        metadata: { reason: 'already_linked' },
+      });
       return { ok: false as const, reason: 'already_linked' as const };
     }
 
@@ -69,18 +101,41 @@ export async function linkChildWithPin(db: Database, user: SignedInUser, input: 
 
     const [link] = await tx
       .insert(guardianships)
-      .values({ childId: claimed.childId, guardianUserId: user.id, relationship, pinId: claimed.id, linkedAt: now })
+      .values({
+        childId: claimed.childId,
+        guardianUserId: user.id,
+        relationship,
+        pinId: claimed.id,
+        linkedAt: now,
+      })
       .returning({ id: guardianships.id });
-    const [child] = await tx.select({ firstName: children.firstName, preferredName: children.preferredName }).from(children).where(eq(children.id, claimed.childId));
-    await audit({ action: 'guardianship.linked', childId: claimed.childId, targetType: 'guardianship', targetId: link!.id, metadata: { pinId: claimed.id, relationship: input.relationship } });
-    return { ok: true as const, childId: claimed.childId, childFirstName: child!.preferredName ?? child!.firstName };
+    const [child] = await tx
+      .select({ firstName: children.firstName, preferredName: children.preferredName })
+      .from(children)
+      .where(eq(children.id, claimed.childId));
+    await audit({
+      action: 'guardianship.linked',
+      childId: claimed.childId,
+      targetType: 'guardianship',
+      targetId: link!.id,
+      metadata: { pinId: claimed.id, relationship: input.relationship },
+    });
+    return {
+      ok: true as const,
+      childId: claimed.childId,
+      childFirstName: child!.preferredName ?? child!.firstName,
+    };
   });
   if (outcome) return outcome;
 
   // Recorded in its own transaction so that the count survives: this is what stops guessing.
   await auditedTransaction(db, actor, meta, async ({ tx, audit }) => {
     for (const bucket of buckets) await countHit(tx, bucket, PIN_FAILURE_WINDOW_SECONDS, now);
-    await audit({ action: 'guardianship.link_failed', outcome: 'denied', metadata: { reason: 'no_match' } });
+    await audit({
+      action: 'guardianship.link_failed',
+      outcome: 'denied',
+      metadata: { reason: 'no_match' },
+    });
   });
   return { ok: false, reason: 'no_match' };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
+
 import type { Db } from '@/db';
 import { mailOutbox } from '@/db/schema';
 import { AppError } from '@/lib/errors';
@@ -41,7 +42,14 @@ export const UNDELIVERED_LIST_LIMIT = 50;
  */
 export async function listUndeliveredMail(db: Db, limit = UNDELIVERED_LIST_LIMIT) {
   const rows = await db
-    .select({ id: mailOutbox.id, template: mailOutbox.template, toAddress: mailOutbox.toAddress, attempts: mailOutbox.attempts, lastError: mailOutbox.lastError, createdAt: mailOutbox.createdAt })
+    .select({
+      id: mailOutbox.id,
+      template: mailOutbox.template,
+      toAddress: mailOutbox.toAddress,
+      attempts: mailOutbox.attempts,
+      lastError: mailOutbox.lastError,
+      createdAt: mailOutbox.createdAt,
+    })
     .from(mailOutbox)
     .where(eq(mailOutbox.status, 'failed'))
     .orderBy(desc(mailOutbox.createdAt))
@@ -50,12 +58,20 @@ export async function listUndeliveredMail(db: Db, limit = UNDELIVERED_LIST_LIMIT
 }
 
 /** An administrator asks for another round of attempts, once the cause (a key, a domain) is fixed. */
-export async function retryUndeliveredMail(db: Db, mailId: string, now = new Date()): Promise<{ template: string }> {
+export async function retryUndeliveredMail(
+  db: Db,
+  mailId: string,
+  now = new Date(),
+): Promise<{ template: string }> {
   const [row] = await db
     .update(mailOutbox)
     .set({ status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null })
     .where(and(eq(mailOutbox.id, mailId), eq(mailOutbox.status, 'failed')))
     .returning({ template: mailOutbox.template });
-  if (!row) throw new AppError('not_found', 'This email is no longer waiting: it was sent or already queued again.');
+  if (!row)
+    throw new AppError(
+      'not_found',
+      'This email is no longer waiting: it was sent or already queued again.',
+    );
   return row;
 }

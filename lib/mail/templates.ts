@@ -6,16 +6,27 @@ import { env } from '@/lib/env';
  */
 
 function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
+  return value.replace(
+    /[&<>"']/g,
+    (char) =>
+      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
+  );
 }
 
 function layout(paragraphs: string[], action?: { label: string; url: string }) {
   const { PRACTICE_NAME, PRACTICE_PHONE } = env();
   const footer = `${PRACTICE_NAME} · ${PRACTICE_PHONE}. Please do not reply to this email. The patient portal is not for emergencies: call 911 or go to the nearest emergency room.`;
-  const text = [...paragraphs, ...(action ? [`${action.label}: ${action.url}`] : []), '', footer].join('\n\n');
+  const text = [
+    ...paragraphs,
+    ...(action ? [`${action.label}: ${action.url}`] : []),
+    '',
+    footer,
+  ].join('\n\n');
   const html = `<!doctype html><html><body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#1f2937">${paragraphs
     .map((p) => `<p>${escapeHtml(p)}</p>`)
-    .join('')}${action ? `<p><a href="${escapeHtml(action.url)}" style="color:#1d4ed8">${escapeHtml(action.label)}</a></p>` : ''}<p style="font-size:13px;color:#4b5563">${escapeHtml(footer)}</p></body></html>`;
+    .join(
+      '',
+    )}${action ? `<p><a href="${escapeHtml(action.url)}" style="color:#1d4ed8">${escapeHtml(action.label)}</a></p>` : ''}<p style="font-size:13px;color:#4b5563">${escapeHtml(footer)}</p></body></html>`;
   return { text, html };
 }
 
@@ -51,7 +62,11 @@ export function staffWelcomeMessage(firstName: string, loginUrl: string) {
 }
 
 /** To the owner of an address someone tried to sign up with again: the sign-up page itself says nothing. */
-export function signUpEmailTakenMessage(firstName: string, loginUrl: string, accountKind: 'parent' | 'staff') {
+export function signUpEmailTakenMessage(
+  firstName: string,
+  loginUrl: string,
+  accountKind: 'parent' | 'staff',
+) {
   const ifYou =
     accountKind === 'staff'
       ? 'It is the address of your staff account. A parent account needs an address of its own.'
@@ -91,7 +106,11 @@ export function passwordChangedMessage(firstName: string) {
   return {
     template: 'password-changed',
     subject: 'Your patient portal password was changed',
-    ...layout([`Hello ${firstName},`, 'The password of your patient portal account was just changed, and every device that was signed in has been signed out.', `If this wasn't you, call the office right away at ${PRACTICE_PHONE}.`]),
+    ...layout([
+      `Hello ${firstName},`,
+      'The password of your patient portal account was just changed, and every device that was signed in has been signed out.',
+      `If this wasn't you, call the office right away at ${PRACTICE_PHONE}.`,
+    ]),
   };
 }
 
@@ -99,7 +118,14 @@ export function userIdReminderMessage(firstName: string, userId: string, loginUr
   return {
     template: 'user-id-reminder',
     subject: 'Your patient portal User ID',
-    ...layout([`Hello ${firstName},`, `You asked for your User ID. It is: ${userId}`, 'If you did not ask, you can ignore this email.'], { label: 'Sign in', url: loginUrl }),
+    ...layout(
+      [
+        `Hello ${firstName},`,
+        `You asked for your User ID. It is: ${userId}`,
+        'If you did not ask, you can ignore this email.',
+      ],
+      { label: 'Sign in', url: loginUrl },
+    ),
   };
 }
 
@@ -108,7 +134,11 @@ export function emailChangeConfirmMessage(firstName: string, url: string) {
     template: 'email-change-confirm',
     subject: 'Confirm your new email for the patient portal',
     ...layout(
-      [`Hello ${firstName},`, 'You asked to use this address for your patient portal account. The change happens when you open the link below. It works for 48 hours.', 'If you did not ask for this, ignore this email.'],
+      [
+        `Hello ${firstName},`,
+        'You asked to use this address for your patient portal account. The change happens when you open the link below. It works for 48 hours.',
+        'If you did not ask for this, ignore this email.',
+      ],
       { label: 'Use this email address', url },
     ),
   };
@@ -119,13 +149,27 @@ export function emailChangeNoticeMessage(firstName: string) {
   return {
     template: 'email-change-notice',
     subject: 'Your patient portal email is being changed',
-    ...layout([`Hello ${firstName},`, 'Someone signed in to your patient portal account and asked to move it to a new email address. It changes once the new address is confirmed.', `If this wasn't you, call the office right away at ${PRACTICE_PHONE}.`]),
+    ...layout([
+      `Hello ${firstName},`,
+      'Someone signed in to your patient portal account and asked to move it to a new email address. It changes once the new address is confirmed.',
+      `If this wasn't you, call the office right away at ${PRACTICE_PHONE}.`,
+    ]),
   };
 }
 
-export function temporaryPasswordMessage(firstName: string, userId: string, temporaryPassword: string, expiresAt: Date, loginUrl: string) {
+export function temporaryPasswordMessage(
+  firstName: string,
+  userId: string,
+  temporaryPassword: string,
+  expiresAt: Date,
+  loginUrl: string,
+) {
   const { PRACTICE_PHONE, PRACTICE_TIMEZONE } = env();
-  const until = expiresAt.toLocaleString('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: PRACTICE_TIMEZONE });
+  const until = expiresAt.toLocaleString('en-US', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: PRACTICE_TIMEZONE,
+  });
   return {
     template: 'temporary-password',
     subject: 'Your temporary patient portal password',
@@ -156,7 +200,10 @@ export function recoveryCodeUsedMessage(firstName: string, codesLeft: number) {
   };
 }
 
-export function twoStepTurnedOffMessage(firstName: string, how: 'by_parent' | 'by_office_parent' | 'by_office_staff') {
+export function twoStepTurnedOffMessage(
+  firstName: string,
+  how: 'by_parent' | 'by_office_parent' | 'by_office_staff',
+) {
   const { PRACTICE_PHONE } = env();
   return {
     template: 'two-step-off',
@@ -164,7 +211,8 @@ export function twoStepTurnedOffMessage(firstName: string, how: 'by_parent' | 'b
     ...layout([
       `Hello ${firstName},`,
       {
-        by_parent: 'Two-step verification was just turned off on your patient portal account. Signing in now needs only your password.',
+        by_parent:
+          'Two-step verification was just turned off on your patient portal account. Signing in now needs only your password.',
         by_office_parent:
           'The office turned off two-step verification on your patient portal account, as you asked. Your authenticator app and your old recovery codes no longer work here. You can set it up again in your account settings.',
         by_office_staff:

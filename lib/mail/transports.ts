@@ -1,4 +1,5 @@
 import { Resend } from 'resend';
+
 import { env } from '@/lib/env';
 
 export interface MailMessage {
@@ -19,7 +20,11 @@ export interface MailTransport {
  * later with the same idempotency key: if the first one did go out, Resend answers the retry
  * with the same email instead of sending it twice.
  */
-export function resendTransport(apiKey: string, from: string, options: { baseUrl?: string; timeoutMs?: number } = {}): MailTransport {
+export function resendTransport(
+  apiKey: string,
+  from: string,
+  options: { baseUrl?: string; timeoutMs?: number } = {},
+): MailTransport {
   const client = new Resend(apiKey, { baseUrl: options.baseUrl });
   const timeoutMs = options.timeoutMs ?? 10_000;
   return {
@@ -27,9 +32,15 @@ export function resendTransport(apiKey: string, from: string, options: { baseUrl
     async send(message) {
       const { data, error } = await client.emails.send(
         { from, to: message.to, subject: message.subject, text: message.text, html: message.html },
-        { idempotencyKey: message.idempotencyKey, signal: AbortSignal.timeout(timeoutMs) } as Parameters<typeof client.emails.send>[1],
+        {
+          idempotencyKey: message.idempotencyKey,
+          signal: AbortSignal.timeout(timeoutMs),
+        } as Parameters<typeof client.emails.send>[1],
       );
-      if (error) throw new Error(`Resend refused the email: ${error.name}${'statusCode' in error && error.statusCode ? ` (HTTP ${error.statusCode})` : ''}`);
+      if (error)
+        throw new Error(
+          `Resend refused the email: ${error.name}${'statusCode' in error && error.statusCode ? ` (HTTP ${error.statusCode})` : ''}`,
+        );
       if (!data?.id) throw new Error('Resend answered without an email id');
       return { providerMessageId: data.id };
     },
@@ -46,5 +57,10 @@ export const localTransport: MailTransport = {
 
 export function configuredTransport(): MailTransport {
   const settings = env();
-  return settings.RESEND_API_KEY ? resendTransport(settings.RESEND_API_KEY, settings.MAIL_FROM, { baseUrl: settings.RESEND_BASE_URL, timeoutMs: settings.MAIL_SEND_TIMEOUT_MS }) : localTransport;
+  return settings.RESEND_API_KEY
+    ? resendTransport(settings.RESEND_API_KEY, settings.MAIL_FROM, {
+        baseUrl: settings.RESEND_BASE_URL,
+        timeoutMs: settings.MAIL_SEND_TIMEOUT_MS,
+      })
+    : localTransport;
 }

@@ -22,7 +22,11 @@ export function newMessageNotice(to: string, firstName: string, messageId: strin
     subject,
     text: lines.join('\n\n'),
     html: `<!doctype html><html><body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5">${lines
-      .map((line) => (line === signIn ? `<p><a href="${escape(signIn)}">Sign in to read it</a></p>` : `<p>${escape(line)}</p>`))
+      .map((line) =>
+        line === signIn
+          ? `<p><a href="${escape(signIn)}">Sign in to read it</a></p>`
+          : `<p>${escape(line)}</p>`,
+      )
       .join('')}</body></html>`,
     idempotencyKey: `new-message:${messageId}`,
   };

@@ -2,11 +2,17 @@ import type { Database } from '@/db';
 import type { StaffRole } from '@/db/schema';
 import type { Actor, RequestMeta } from '@/lib/audit/events';
 import { auditedTransaction, type AuditedTransaction } from '@/lib/audit/transaction';
+
 import { getGuardianConversation, markReadByGuardian } from './parent';
 import { getStaffConversation, markReadByStaff } from './staff';
 
 /** A first read is recorded as a read; later openings as views. */
-function recordOpening(audit: AuditedTransaction['audit'], childId: string, conversationId: string, newlyRead: number) {
+function recordOpening(
+  audit: AuditedTransaction['audit'],
+  childId: string,
+  conversationId: string,
+  newlyRead: number,
+) {
   return audit({
     action: newlyRead > 0 ? 'message.read' : 'record.viewed',
     childId,
@@ -20,7 +26,14 @@ function recordOpening(audit: AuditedTransaction['audit'], childId: string, conv
  * Opening a conversation is a view of a child's information and, the first time, a read:
  * both are recorded. Returns null when the viewer may not see it (the page answers 404).
  */
-export async function openConversationAsGuardian(db: Database, actor: Actor, meta: RequestMeta, guardianUserId: string, conversationId: string, today: string) {
+export async function openConversationAsGuardian(
+  db: Database,
+  actor: Actor,
+  meta: RequestMeta,
+  guardianUserId: string,
+  conversationId: string,
+  today: string,
+) {
   return auditedTransaction(db, actor, meta, async ({ tx, audit }) => {
     const conversation = await getGuardianConversation(tx, guardianUserId, conversationId, today);
     if (!conversation) return null;
@@ -30,7 +43,13 @@ export async function openConversationAsGuardian(db: Database, actor: Actor, met
   });
 }
 
-export async function openConversationAsStaff(db: Database, actor: Actor, meta: RequestMeta, roles: StaffRole[], conversationId: string) {
+export async function openConversationAsStaff(
+  db: Database,
+  actor: Actor,
+  meta: RequestMeta,
+  roles: StaffRole[],
+  conversationId: string,
+) {
   return auditedTransaction(db, actor, meta, async ({ tx, audit }) => {
     const conversation = await getStaffConversation(tx, roles, conversationId);
     if (!conversation) return null;

@@ -1,8 +1,10 @@
 import { and, count, desc, eq, exists, isNull, sql } from 'drizzle-orm';
+
 import type { Db } from '@/db';
 import { children, conversations, guardianships, messages } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { liveLinkCondition } from '@/lib/guardianship/access';
+
 import type { ReplyInput, SendMessageInput } from './schemas';
 
 export const INBOX_PAGE_SIZE = 20;
@@ -25,31 +27,63 @@ const unreadByGuardian = sql<boolean>`exists (select 1 from ${messages} where ${
   and ${messages.authorKind} = 'staff' and ${messages.kind} = 'message' and ${messages.readByGuardianAt} is null)`;
 
 /** Starts a conversation with the office. A repeated idempotency key returns the first one. */
-export async function sendNewMessage(db: Db, guardianUserId: string, input: SendMessageInput, today: string, now = new Date()) {
+export async function sendNewMessage(
+  db: Db,
+  guardianUserId: string,
+  input: SendMessageInput,
+  today: string,
+  now = new Date(),
+) {
   const [linked] = await db
     .select({ id: children.id })
     .from(guardianships)
     .innerJoin(children, eq(children.id, guardianships.childId))
     .where(and(eq(guardianships.childId, input.childId), liveLinkCondition(guardianUserId, today)));
-  if (!linked) throw new AppError('not_found', 'Choose one of your linked children.', { fieldErrors: { childId: 'Choose one of your linked children.' } });
+  if (!linked)
+    throw new AppError('not_found', 'Choose one of your linked children.', {
+      fieldErrors: { childId: 'Choose one of your linked children.' },
+    });
 
   // One statement decides: a double click, a resubmit or a retry after a timeout finds the
   // conversation the first request created.
   const [created] = await db
     .insert(conversations)
-    .values({ childId: input.childId, guardianUserId, category: input.category, subject: input.subject, startedBy: 'parent', idempotencyKey: input.idempotencyKey, createdAt: now, lastMessageAt: now })
-    .onConflictDoNothing({ target: [conversations.guardianUserId, conversations.idempotencyKey], where: sql`${conversations.idempotencyKey} is not null` })
+    .values({
+      childId: input.childId,
+      guardianUserId,
+      category: input.category,
+      subject: input.subject,
+      startedBy: 'parent',
+      idempotencyKey: input.idempotencyKey,
+      createdAt: now,
+      lastMessageAt: now,
+    })
+    .onConflictDoNothing({
+      target: [conversations.guardianUserId, conversations.idempotencyKey],
+      where: sql`${conversations.idempotencyKey} is not null`,
+    })
     .returning({ id: conversations.id });
   if (!created) {
     const [existing] = await db
       .select({ id: conversations.id })
       .from(conversations)
-      .where(and(eq(conversations.guardianUserId, guardianUserId), eq(conversations.idempotencyKey, input.idempotencyKey)));
+      .where(
+        and(
+          eq(conversations.guardianUserId, guardianUserId),
+          eq(conversations.idempotencyKey, input.idempotencyKey),
+        ),
+      );
     return { conversationId: existing!.id, messageId: null, duplicate: true };
   }
   const [message] = await db
     .insert(messages)
-    .values({ conversationId: created.id, authorUserId: guardianUserId, authorKind: 'parent', body: input.body, createdAt: now })
+    .values({
+      conversationId: created.id,
+      authorUserId: guardianUserId,
+      authorKind: 'parent',
+      body: input.body,
+      createdAt: now,
+    })
     .returning({ id: messages.id });
   return { conversationId: created.id, messageId: message!.id, duplicate: false };
 }
@@ -74,7 +108,11 @@ export async function listInbox(db: Db, guardianUserId: string, today: string, p
   return { rows: rows.slice(0, INBOX_PAGE_SIZE), hasMore: rows.length > INBOX_PAGE_SIZE };
 }
 
-export async function countUnreadConversations(db: Db, guardianUserId: string, today: string): Promise<number> {
+export async function countUnreadConversations(
+  db: Db,
+  guardianUserId: string,
+  today: string,
+): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(conversations)
@@ -83,7 +121,12 @@ export async function countUnreadConversations(db: Db, guardianUserId: string, t
 }
 
 /** The conversation and its messages as the guardian may see them: internal notes are left out. */
-export async function getGuardianConversation(db: Db, guardianUserId: string, conversationId: string, today: string) {
+export async function getGuardianConversation(
+  db: Db,
+  guardianUserId: string,
+  conversationId: string,
+  today: string,
+) {
   const [conversation] = await db
     .select({
       id: conversations.id,
@@ -99,7 +142,13 @@ export async function getGuardianConversation(db: Db, guardianUserId: string, co
     .where(and(eq(conversations.id, conversationId), visibleToGuardian(guardianUserId, today)));
   if (!conversation) return null;
   const thread = await db
-    .select({ id: messages.id, authorKind: messages.authorKind, body: messages.body, createdAt: messages.createdAt, readByGuardianAt: messages.readByGuardianAt })
+    .select({
+      id: messages.id,
+      authorKind: messages.authorKind,
+      body: messages.body,
+      createdAt: messages.createdAt,
+      readByGuardianAt: messages.readByGuardianAt,
+    })
     .from(messages)
     .where(and(eq(messages.conversationId, conversationId), eq(messages.kind, 'message')))
     .orderBy(messages.createdAt, messages.id);
@@ -107,26 +156,74 @@ export async function getGuardianConversation(db: Db, guardianUserId: string, co
 }
 
 /** Marks the office's messages read; returns how many were new, so only a real read is audited. */
-export async function markReadByGuardian(db: Db, conversationId: string, now = new Date()): Promise<number> {
+export async function markReadByGuardian(
+  db: Db,
+  conversationId: string,
+  now = new Date(),
+): Promise<number> {
   const updated = await db
     .update(messages)
     .set({ readByGuardianAt: now })
-    .where(and(eq(messages.conversationId, conversationId), eq(messages.authorKind, 'staff'), eq(messages.kind, 'message'), isNull(messages.readByGuardianAt)))
+    .where(
+      and(
+        eq(messages.conversationId, conversationId),
+        eq(messages.authorKind, 'staff'),
+        eq(messages.kind, 'message'),
+        isNull(messages.readByGuardianAt),
+      ),
+    )
     .returning({ id: messages.id });
   return updated.length;
 }
 
-export async function replyAsGuardian(db: Db, guardianUserId: string, input: ReplyInput, today: string, now = new Date()) {
-  const conversation = await getGuardianConversation(db, guardianUserId, input.conversationId, today);
+export async function replyAsGuardian(
+  db: Db,
+  guardianUserId: string,
+  input: ReplyInput,
+  today: string,
+  now = new Date(),
+) {
+  const conversation = await getGuardianConversation(
+    db,
+    guardianUserId,
+    input.conversationId,
+    today,
+  );
   if (!conversation) throw new AppError('not_found');
   // Lock the conversation so a reply and the office closing it cannot cross.
-  const [locked] = await db.select({ status: conversations.status }).from(conversations).where(eq(conversations.id, conversation.id)).for('update');
-  if (locked?.status !== 'open') throw new AppError('conflict', 'The office closed this conversation, so it cannot take replies. To ask something new, use Patient Services → Send a secure message.');
+  const [locked] = await db
+    .select({ status: conversations.status })
+    .from(conversations)
+    .where(eq(conversations.id, conversation.id))
+    .for('update');
+  if (locked?.status !== 'open')
+    throw new AppError(
+      'conflict',
+      'The office closed this conversation, so it cannot take replies. To ask something new, use Patient Services → Send a secure message.',
+    );
   const [message] = await db
     .insert(messages)
-    .values({ conversationId: conversation.id, authorUserId: guardianUserId, authorKind: 'parent', body: input.body, idempotencyKey: input.idempotencyKey, createdAt: now })
-    .onConflictDoNothing({ target: [messages.conversationId, messages.idempotencyKey], where: sql`${messages.idempotencyKey} is not null` })
+    .values({
+      conversationId: conversation.id,
+      authorUserId: guardianUserId,
+      authorKind: 'parent',
+      body: input.body,
+      idempotencyKey: input.idempotencyKey,
+      createdAt: now,
+    })
+    .onConflictDoNothing({
+      target: [messages.conversationId, messages.idempotencyKey],
+      where: sql`${messages.idempotencyKey} is not null`,
+    })
     .returning({ id: messages.id });
-  if (message) await db.update(conversations).set({ lastMessageAt: now }).where(eq(conversations.id, conversation.id));
-  return { conversationId: conversation.id, childId: conversation.childId, messageId: message?.id ?? null };
+  if (message)
+    await db
+      .update(conversations)
+      .set({ lastMessageAt: now })
+      .where(eq(conversations.id, conversation.id));
+  return {
+    conversationId: conversation.id,
+    childId: conversation.childId,
+    messageId: message?.id ?? null,
+  };
 }

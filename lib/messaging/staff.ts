@@ -1,10 +1,19 @@
 import { and, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+
 import type { Db } from '@/db';
-import { children, conversations, guardianships, messages, users, type StaffRole } from '@/db/schema';
+import {
+  children,
+  conversations,
+  guardianships,
+  messages,
+  users,
+  type StaffRole,
+} from '@/db/schema';
+import { isMinorOn } from '@/lib/children/age';
 import { AppError } from '@/lib/errors';
 import type { OutgoingMail } from '@/lib/mail/outbox';
-import { isMinorOn } from '@/lib/children/age';
+
 import { categoriesFor } from './categories';
 import { newMessageNotice } from './notify';
 import type { Category, StartConversationInput } from './schemas';
@@ -38,7 +47,12 @@ function searchCondition(search: string): SQL | undefined {
   return and(
     ...words.map((word) => {
       const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      return or(ilike(children.firstName, pattern), ilike(children.lastName, pattern), ilike(children.preferredName, pattern), ilike(conversations.subject, pattern))!;
+      return or(
+        ilike(children.firstName, pattern),
+        ilike(children.lastName, pattern),
+        ilike(children.preferredName, pattern),
+        ilike(conversations.subject, pattern),
+      )!;
     }),
   );
 }
@@ -49,7 +63,13 @@ const assignee = alias(users, 'assignee');
 const unreadByStaff = sql<boolean>`exists (select 1 from ${messages} where ${messages.conversationId} = ${conversations.id}
   and ${messages.authorKind} = 'parent' and ${messages.readByStaffAt} is null)`;
 
-export async function listQueue(db: Db, staff: { id: string; roles: StaffRole[] }, tab: QueueTab, search: string, page = 1) {
+export async function listQueue(
+  db: Db,
+  staff: { id: string; roles: StaffRole[] },
+  tab: QueueTab,
+  search: string,
+  page = 1,
+) {
   const rows = await db
     .select({
       id: conversations.id,
@@ -82,13 +102,19 @@ export async function listQueue(db: Db, staff: { id: string; roles: StaffRole[] 
  */
 export const QUEUE_COUNT_CAP = 999;
 
-export async function queueCounts(db: Db, staff: { id: string; roles: StaffRole[] }, search: string): Promise<Record<QueueTab, number>> {
+export async function queueCounts(
+  db: Db,
+  staff: { id: string; roles: StaffRole[] },
+  search: string,
+): Promise<Record<QueueTab, number>> {
   const searching = searchCondition(search);
   const counts = await Promise.all(
     queueTabs.map(async (tab) => {
       const matching = db.select({ one: sql`1` }).from(conversations);
       // Children are joined only when a search names them.
-      const rows = (searching ? matching.innerJoin(children, eq(children.id, conversations.childId)) : matching)
+      const rows = (
+        searching ? matching.innerJoin(children, eq(children.id, conversations.childId)) : matching
+      )
         .where(and(inQueuesOf(staff.roles), tabCondition(tab, staff.id), searching))
         .limit(QUEUE_COUNT_CAP + 1)
         .as('matching');
@@ -100,7 +126,11 @@ export async function queueCounts(db: Db, staff: { id: string; roles: StaffRole[
 }
 
 /** The conversation with everything staff need: child, guardian, full thread with notes and read receipts. */
-export async function getStaffConversation(db: Db, roles: readonly StaffRole[], conversationId: string) {
+export async function getStaffConversation(
+  db: Db,
+  roles: readonly StaffRole[],
+  conversationId: string,
+) {
   const [conversation] = await db
     .select({
       id: conversations.id,
@@ -149,7 +179,13 @@ export async function getStaffConversation(db: Db, roles: readonly StaffRole[], 
 /** Loads and locks a conversation this staff member may work on, or answers 404. */
 async function lockForStaff(db: Db, roles: readonly StaffRole[], conversationId: string) {
   const [row] = await db
-    .select({ id: conversations.id, status: conversations.status, childId: conversations.childId, guardianUserId: conversations.guardianUserId, category: conversations.category })
+    .select({
+      id: conversations.id,
+      status: conversations.status,
+      childId: conversations.childId,
+      guardianUserId: conversations.guardianUserId,
+      category: conversations.category,
+    })
     .from(conversations)
     .where(and(eq(conversations.id, conversationId), inQueuesOf(roles)))
     .for('update');
@@ -157,59 +193,141 @@ async function lockForStaff(db: Db, roles: readonly StaffRole[], conversationId:
   return row;
 }
 
-export async function markReadByStaff(db: Db, conversationId: string, now = new Date()): Promise<number> {
+export async function markReadByStaff(
+  db: Db,
+  conversationId: string,
+  now = new Date(),
+): Promise<number> {
   const updated = await db
     .update(messages)
     .set({ readByStaffAt: now })
-    .where(and(eq(messages.conversationId, conversationId), eq(messages.authorKind, 'parent'), isNull(messages.readByStaffAt)))
+    .where(
+      and(
+        eq(messages.conversationId, conversationId),
+        eq(messages.authorKind, 'parent'),
+        isNull(messages.readByStaffAt),
+      ),
+    )
     .returning({ id: messages.id });
   return updated.length;
 }
 
-async function noticeFor(db: Db, guardianUserId: string, messageId: string): Promise<OutgoingMail | null> {
-  const [person] = await db.select({ email: users.email, firstName: users.firstName, messageEmails: users.messageEmails }).from(users).where(eq(users.id, guardianUserId));
+async function noticeFor(
+  db: Db,
+  guardianUserId: string,
+  messageId: string,
+): Promise<OutgoingMail | null> {
+  const [person] = await db
+    .select({ email: users.email, firstName: users.firstName, messageEmails: users.messageEmails })
+    .from(users)
+    .where(eq(users.id, guardianUserId));
   return person?.messageEmails ? newMessageNotice(person.email, person.firstName, messageId) : null;
 }
 
-export async function replyAsStaff(db: Db, staff: { id: string; roles: StaffRole[] }, conversationId: string, body: string, idempotencyKey: string, now = new Date()) {
+export async function replyAsStaff(
+  db: Db,
+  staff: { id: string; roles: StaffRole[] },
+  conversationId: string,
+  body: string,
+  idempotencyKey: string,
+  now = new Date(),
+) {
   const conversation = await lockForStaff(db, staff.roles, conversationId);
-  if (conversation.status !== 'open') throw new AppError('conflict', 'This conversation is closed. Reopen it to reply.');
+  if (conversation.status !== 'open')
+    throw new AppError('conflict', 'This conversation is closed. Reopen it to reply.');
   const [message] = await db
     .insert(messages)
-    .values({ conversationId, authorUserId: staff.id, authorKind: 'staff', body, idempotencyKey, createdAt: now })
-    .onConflictDoNothing({ target: [messages.conversationId, messages.idempotencyKey], where: sql`${messages.idempotencyKey} is not null` })
+    .values({
+      conversationId,
+      authorUserId: staff.id,
+      authorKind: 'staff',
+      body,
+      idempotencyKey,
+      createdAt: now,
+    })
+    .onConflictDoNothing({
+      target: [messages.conversationId, messages.idempotencyKey],
+      where: sql`${messages.idempotencyKey} is not null`,
+    })
     .returning({ id: messages.id });
   if (!message) return { childId: conversation.childId, messageId: null, notice: null };
-  await db.update(conversations).set({ lastMessageAt: now }).where(eq(conversations.id, conversationId));
+  await db
+    .update(conversations)
+    .set({ lastMessageAt: now })
+    .where(eq(conversations.id, conversationId));
   await markReadByStaff(db, conversationId, now);
-  return { childId: conversation.childId, messageId: message.id, notice: await noticeFor(db, conversation.guardianUserId, message.id) };
+  return {
+    childId: conversation.childId,
+    messageId: message.id,
+    notice: await noticeFor(db, conversation.guardianUserId, message.id),
+  };
 }
 
-export async function addInternalNote(db: Db, staff: { id: string; roles: StaffRole[] }, conversationId: string, body: string, idempotencyKey: string, now = new Date()) {
+export async function addInternalNote(
+  db: Db,
+  staff: { id: string; roles: StaffRole[] },
+  conversationId: string,
+  body: string,
+  idempotencyKey: string,
+  now = new Date(),
+) {
   const conversation = await lockForStaff(db, staff.roles, conversationId);
   const [note] = await db
     .insert(messages)
-    .values({ conversationId, authorUserId: staff.id, authorKind: 'staff', kind: 'note', body, idempotencyKey, createdAt: now })
-    .onConflictDoNothing({ target: [messages.conversationId, messages.idempotencyKey], where: sql`${messages.idempotencyKey} is not null` })
+    .values({
+      conversationId,
+      authorUserId: staff.id,
+      authorKind: 'staff',
+      kind: 'note',
+      body,
+      idempotencyKey,
+      createdAt: now,
+    })
+    .onConflictDoNothing({
+      target: [messages.conversationId, messages.idempotencyKey],
+      where: sql`${messages.idempotencyKey} is not null`,
+    })
     .returning({ id: messages.id });
   return { childId: conversation.childId, noteId: note?.id ?? null };
 }
 
-export async function assignToStaff(db: Db, staff: { id: string; roles: StaffRole[] }, conversationId: string) {
+export async function assignToStaff(
+  db: Db,
+  staff: { id: string; roles: StaffRole[] },
+  conversationId: string,
+) {
   const conversation = await lockForStaff(db, staff.roles, conversationId);
-  await db.update(conversations).set({ assignedTo: staff.id }).where(eq(conversations.id, conversationId));
+  await db
+    .update(conversations)
+    .set({ assignedTo: staff.id })
+    .where(eq(conversations.id, conversationId));
   return { childId: conversation.childId };
 }
 
 /** Moves a conversation to another queue; it leaves this person's view if they do not work that queue. */
-export async function recategorize(db: Db, staff: { id: string; roles: StaffRole[] }, conversationId: string, category: Category) {
+export async function recategorize(
+  db: Db,
+  staff: { id: string; roles: StaffRole[] },
+  conversationId: string,
+  category: Category,
+) {
   const conversation = await lockForStaff(db, staff.roles, conversationId);
-  if (conversation.category === category) return { childId: conversation.childId, from: category, changed: false };
-  await db.update(conversations).set({ category, assignedTo: null }).where(eq(conversations.id, conversationId));
+  if (conversation.category === category)
+    return { childId: conversation.childId, from: category, changed: false };
+  await db
+    .update(conversations)
+    .set({ category, assignedTo: null })
+    .where(eq(conversations.id, conversationId));
   return { childId: conversation.childId, from: conversation.category, changed: true };
 }
 
-export async function setConversationStatus(db: Db, staff: { id: string; roles: StaffRole[] }, conversationId: string, status: 'open' | 'closed', now = new Date()) {
+export async function setConversationStatus(
+  db: Db,
+  staff: { id: string; roles: StaffRole[] },
+  conversationId: string,
+  status: 'open' | 'closed',
+  now = new Date(),
+) {
   const conversation = await lockForStaff(db, staff.roles, conversationId);
   if (conversation.status === status) return { childId: conversation.childId, changed: false };
   await db
@@ -222,30 +340,87 @@ export async function setConversationStatus(db: Db, staff: { id: string; roles: 
 /** The guardians the office can write to about a child: live links only. */
 export async function listWritableGuardians(db: Db, childId: string) {
   return db
-    .select({ guardianshipId: guardianships.id, firstName: users.firstName, lastName: users.lastName, relationship: guardianships.relationship })
+    .select({
+      guardianshipId: guardianships.id,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      relationship: guardianships.relationship,
+    })
     .from(guardianships)
     .innerJoin(users, eq(users.id, guardianships.guardianUserId))
     .where(and(eq(guardianships.childId, childId), eq(guardianships.status, 'active')));
 }
 
 /** The office writes first (results ready, a form, a reminder); it lands in the guardian's Inbox. */
-export async function startConversation(db: Db, staff: { id: string; roles: StaffRole[] }, input: StartConversationInput, today: string, now = new Date()) {
-  if (!categoriesFor(staff.roles).includes(input.category)) throw new AppError('invalid', 'Choose a queue you work in.', { fieldErrors: { category: 'Choose a queue you work in.' } });
+export async function startConversation(
+  db: Db,
+  staff: { id: string; roles: StaffRole[] },
+  input: StartConversationInput,
+  today: string,
+  now = new Date(),
+) {
+  if (!categoriesFor(staff.roles).includes(input.category))
+    throw new AppError('invalid', 'Choose a queue you work in.', {
+      fieldErrors: { category: 'Choose a queue you work in.' },
+    });
   const [link] = await db
     .select({ guardianUserId: guardianships.guardianUserId, dateOfBirth: children.dateOfBirth })
     .from(guardianships)
     .innerJoin(children, eq(children.id, guardianships.childId))
-    .where(and(eq(guardianships.id, input.guardianshipId), eq(guardianships.childId, input.childId), eq(guardianships.status, 'active')));
-  if (!link || !isMinorOn(link.dateOfBirth, today)) throw new AppError('invalid', 'This person no longer has access to the child’s information.', { fieldErrors: { guardianshipId: 'Choose someone with access.' } });
+    .where(
+      and(
+        eq(guardianships.id, input.guardianshipId),
+        eq(guardianships.childId, input.childId),
+        eq(guardianships.status, 'active'),
+      ),
+    );
+  if (!link || !isMinorOn(link.dateOfBirth, today))
+    throw new AppError('invalid', 'This person no longer has access to the child’s information.', {
+      fieldErrors: { guardianshipId: 'Choose someone with access.' },
+    });
   const [created] = await db
     .insert(conversations)
-    .values({ childId: input.childId, guardianUserId: link.guardianUserId, category: input.category, subject: input.subject, startedBy: 'staff', assignedTo: staff.id, idempotencyKey: input.idempotencyKey, createdAt: now, lastMessageAt: now })
-    .onConflictDoNothing({ target: [conversations.guardianUserId, conversations.idempotencyKey], where: sql`${conversations.idempotencyKey} is not null` })
+    .values({
+      childId: input.childId,
+      guardianUserId: link.guardianUserId,
+      category: input.category,
+      subject: input.subject,
+      startedBy: 'staff',
+      assignedTo: staff.id,
+      idempotencyKey: input.idempotencyKey,
+      createdAt: now,
+      lastMessageAt: now,
+    })
+    .onConflictDoNothing({
+      target: [conversations.guardianUserId, conversations.idempotencyKey],
+      where: sql`${conversations.idempotencyKey} is not null`,
+    })
     .returning({ id: conversations.id });
   if (!created) {
-    const [existing] = await db.select({ id: conversations.id }).from(conversations).where(and(eq(conversations.guardianUserId, link.guardianUserId), eq(conversations.idempotencyKey, input.idempotencyKey)));
+    const [existing] = await db
+      .select({ id: conversations.id })
+      .from(conversations)
+      .where(
+        and(
+          eq(conversations.guardianUserId, link.guardianUserId),
+          eq(conversations.idempotencyKey, input.idempotencyKey),
+        ),
+      );
     return { conversationId: existing!.id, messageId: null, notice: null };
   }
-  const [message] = await db.insert(messages).values({ conversationId: created.id, authorUserId: staff.id, authorKind: 'staff', body: input.body, createdAt: now }).returning({ id: messages.id });
-  return { conversationId: created.id, messageId: message!.id, notice: await noticeFor(db, link.guardianUserId, message!.id) };
+  const [message] = await db
+    .insert(messages)
+    .values({
+      conversationId: created.id,
+      authorUserId: staff.id,
+      authorKind: 'staff',
+      body: input.body,
+      createdAt: now,
+    })
+    .returning({ id: messages.id });
+  return {
+    conversationId: created.id,
+    messageId: message!.id,
+    notice: await noticeFor(db, link.guardianUserId, message!.id),
+  };
 }

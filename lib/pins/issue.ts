@@ -1,10 +1,12 @@
 import { and, eq, isNull } from 'drizzle-orm';
+
 import type { Db } from '@/db';
 import { children, pins } from '@/db/schema';
-import { env } from '@/lib/env';
-import { AppError, isUniqueViolation } from '@/lib/errors';
 import { isMinorOn, todayInPractice } from '@/lib/children/age';
 import type { IssuePinInput } from '@/lib/children/schemas';
+import { env } from '@/lib/env';
+import { AppError, isUniqueViolation } from '@/lib/errors';
+
 import { formatPin, generatePin, pinHmac } from './pin';
 
 export interface IssuedPin {
@@ -30,18 +32,41 @@ function guardianKey(name: string): string {
  * caller. An older unredeemed PIN for the same intended guardian of the same child is cancelled,
  * so only the newest letter works.
  */
-export async function issuePin(db: Db, staffUserId: string, input: IssuePinInput, now = new Date()): Promise<IssuedPin> {
-  const [child] = await db.select({ id: children.id, firstName: children.firstName, preferredName: children.preferredName, dateOfBirth: children.dateOfBirth }).from(children).where(eq(children.id, input.childId));
+export async function issuePin(
+  db: Db,
+  staffUserId: string,
+  input: IssuePinInput,
+  now = new Date(),
+): Promise<IssuedPin> {
+  const [child] = await db
+    .select({
+      id: children.id,
+      firstName: children.firstName,
+      preferredName: children.preferredName,
+      dateOfBirth: children.dateOfBirth,
+    })
+    .from(children)
+    .where(eq(children.id, input.childId));
   if (!child) throw new AppError('not_found');
   if (!isMinorOn(child.dateOfBirth, todayInPractice(now))) {
-    throw new AppError('invalid', `This patient is ${env().AGE_OF_MAJORITY} or older: a parent or guardian can no longer be linked.`);
+    throw new AppError(
+      'invalid',
+      `This patient is ${env().AGE_OF_MAJORITY} or older: a parent or guardian can no longer be linked.`,
+    );
   }
 
   const key = guardianKey(input.guardianName);
   const cancelled = await db
     .update(pins)
     .set({ cancelledAt: now, cancelledBy: staffUserId, cancelReason: 'reissued' })
-    .where(and(eq(pins.childId, child.id), eq(pins.intendedGuardianKey, key), isNull(pins.redeemedAt), isNull(pins.cancelledAt)))
+    .where(
+      and(
+        eq(pins.childId, child.id),
+        eq(pins.intendedGuardianKey, key),
+        isNull(pins.redeemedAt),
+        isNull(pins.cancelledAt),
+      ),
+    )
     .returning({ id: pins.id });
 
   const expiresAt = new Date(now.getTime() + env().PIN_TTL_DAYS * 86_400_000);
@@ -57,7 +82,11 @@ export async function issuePin(db: Db, staffUserId: string, input: IssuePinInput
           intendedGuardianName: input.guardianName,
           intendedGuardianKey: key,
           intendedRelationship: input.relationship,
-          verification: { confirmedDateOfBirth: input.confirmedDateOfBirth, confirmedAddressOrPhone: input.confirmedAddressOrPhone, other: input.otherVerification || null },
+          verification: {
+            confirmedDateOfBirth: input.confirmedDateOfBirth,
+            confirmedAddressOrPhone: input.confirmedAddressOrPhone,
+            other: input.otherVerification || null,
+          },
           issuedBy: staffUserId,
           issuedAt: now,
           expiresAt,
@@ -81,7 +110,12 @@ export async function issuePin(db: Db, staffUserId: string, input: IssuePinInput
   throw new Error('could not generate a unique PIN');
 }
 
-export async function cancelPin(db: Db, staffUserId: string, pinId: string, now = new Date()): Promise<{ childId: string }> {
+export async function cancelPin(
+  db: Db,
+  staffUserId: string,
+  pinId: string,
+  now = new Date(),
+): Promise<{ childId: string }> {
   const [row] = await db
     .update(pins)
     .set({ cancelledAt: now, cancelledBy: staffUserId, cancelReason: 'cancelled_by_staff' })

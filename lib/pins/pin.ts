@@ -1,4 +1,5 @@
 import { createHmac, randomInt } from 'node:crypto';
+
 import { secret } from '@/lib/secrets';
 
 import { PIN_ALPHABET, PIN_LENGTH } from './pin-format';

@@ -13,7 +13,13 @@
  * Applied in the order years, months, weeks, days, which is the order the text gives them in
  * (parseCdsiDuration refuses any other).
  */
-export type CdsiDuration = { cdsi: string; years: number; months: number; weeks: number; days: number };
+export type CdsiDuration = {
+  cdsi: string;
+  years: number;
+  months: number;
+  weeks: number;
+  days: number;
+};
 
 const unitRanks = { years: 3, months: 2, weeks: 1, days: 1 } as const;
 type Unit = keyof typeof unitRanks;
@@ -44,8 +50,10 @@ export function parseCdsiDuration(text: string): CdsiDuration {
   while (rest.length > 0) {
     const match = term.exec(rest);
     const unit = match ? unitOf(match[3]!) : null;
-    if (!match || !unit || (!first && match[1] === '')) throw new Error(`Unreadable CDSi age or interval "${text}"`);
-    if (unitRanks[unit] > previousRank) throw new Error(`CDSi age or interval "${text}" puts ${unit} after a smaller unit`);
+    if (!match || !unit || (!first && match[1] === ''))
+      throw new Error(`Unreadable CDSi age or interval "${text}"`);
+    if (unitRanks[unit] > previousRank)
+      throw new Error(`CDSi age or interval "${text}" puts ${unit} after a smaller unit`);
     previousRank = unitRanks[unit];
     duration[unit] += (match[1] === '-' ? -1 : 1) * Number(match[2]);
     rest = rest.slice(match[0].length);
@@ -67,7 +75,9 @@ function toCalendarDate(value: string): CalendarDate | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? { year, month, day } : null;
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+    ? { year, month, day }
+    : null;
 }
 
 export function isCalendarDate(value: string): boolean {

@@ -83,9 +83,14 @@ const searchable: readonly SearchableVaccine[] = vaccines.map((vaccine) => {
  * a word of the names or CDC groups; a digits-only query also matches codes that start with it, so
  * typing a code narrows the list as it grows.
  */
-function matchQuality(entry: SearchableVaccine, query: string, queryWords: readonly string[]): number | null {
+function matchQuality(
+  entry: SearchableVaccine,
+  query: string,
+  queryWords: readonly string[],
+): number | null {
   const { vaccine } = entry;
-  const startsOneOf = (starts: readonly string[], word: string) => starts.some((start) => start.startsWith(word));
+  const startsOneOf = (starts: readonly string[], word: string) =>
+    starts.some((start) => start.startsWith(word));
   if (queryWords.every((word) => startsOneOf(entry.shortWordStarts, word))) {
     return vaccine.shortDescription.toLowerCase().startsWith(query) ? 1 : 2;
   }
@@ -95,7 +100,10 @@ function matchQuality(entry: SearchableVaccine, query: string, queryWords: reado
 }
 
 function byName(a: Vaccine, b: Vaccine): number {
-  return a.shortDescription.localeCompare(b.shortDescription, 'en', { sensitivity: 'base' }) || Number(a.code) - Number(b.code);
+  return (
+    a.shortDescription.localeCompare(b.shortDescription, 'en', { sensitivity: 'base' }) ||
+    Number(a.code) - Number(b.code)
+  );
 }
 
 /**
@@ -118,9 +126,17 @@ export function searchVaccines(query: string, limit = 20): Vaccine[] {
   const exact = getVaccine(trimmed);
   const ranked = searchable
     .filter((entry) => entry.vaccine !== exact)
-    .map((entry) => ({ vaccine: entry.vaccine, quality: queryWords.length ? matchQuality(entry, trimmed, queryWords) : null }))
+    .map((entry) => ({
+      vaccine: entry.vaccine,
+      quality: queryWords.length ? matchQuality(entry, trimmed, queryWords) : null,
+    }))
     .filter((match): match is { vaccine: Vaccine; quality: number } => match.quality !== null)
-    .sort((a, b) => relevanceTier(a.vaccine) - relevanceTier(b.vaccine) || a.quality - b.quality || byName(a.vaccine, b.vaccine))
+    .sort(
+      (a, b) =>
+        relevanceTier(a.vaccine) - relevanceTier(b.vaccine) ||
+        a.quality - b.quality ||
+        byName(a.vaccine, b.vaccine),
+    )
     .map((match) => match.vaccine);
   return (exact ? [exact, ...ranked] : ranked).slice(0, limit);
 }
@@ -136,7 +152,11 @@ export type PrintGroup = { key: string; label: string; vaccineGroups: readonly s
  * children at high risk) shares the pneumococcal row with PCV.
  */
 export const printGroups: readonly PrintGroup[] = [
-  { key: 'dtap', label: 'Diphtheria, tetanus, whooping cough (DTaP, Tdap)', vaccineGroups: ['DTAP', 'TDAP', 'Td'] },
+  {
+    key: 'dtap',
+    label: 'Diphtheria, tetanus, whooping cough (DTaP, Tdap)',
+    vaccineGroups: ['DTAP', 'TDAP', 'Td'],
+  },
   { key: 'polio', label: 'Polio (IPV)', vaccineGroups: ['POLIO'] },
   { key: 'hib', label: 'Hib (Haemophilus influenzae type b)', vaccineGroups: ['HIB'] },
   { key: 'hepb', label: 'Hepatitis B', vaccineGroups: ['HepB'] },
@@ -173,20 +193,29 @@ const printGroupKeysForUngroupedCodes: Readonly<Record<string, readonly string[]
   '169': ['hepa'], // Hep A live, non-US
 };
 
-const printGroupKeyByVaccineGroup = new Map(printGroups.flatMap((group) => group.vaccineGroups.map((name) => [name, group.key] as const)));
+const printGroupKeyByVaccineGroup = new Map(
+  printGroups.flatMap((group) => group.vaccineGroups.map((name) => [name, group.key] as const)),
+);
 
 function printGroupKeysOf(code: string): string[] {
   const vaccine = getVaccine(code);
   const keys = new Set<string>(printGroupKeysForUngroupedCodes[vaccine?.code ?? ''] ?? []);
-  for (const group of vaccine?.groups ?? []) keys.add(printGroupKeyByVaccineGroup.get(group) ?? 'other');
+  for (const group of vaccine?.groups ?? [])
+    keys.add(printGroupKeyByVaccineGroup.get(group) ?? 'other');
   return keys.size > 0 ? [...keys] : ['other'];
 }
 
 function printOrderOf(code: string): number {
-  return Math.min(...printGroupKeysOf(code).map((key) => printGroups.findIndex((group) => group.key === key)));
+  return Math.min(
+    ...printGroupKeysOf(code).map((key) => printGroups.findIndex((group) => group.key === key)),
+  );
 }
 
-export type ImmunizationToPrint = { cvx: string; administeredOn: string /* YYYY-MM-DD */; doseNumber: number | null };
+export type ImmunizationToPrint = {
+  cvx: string;
+  administeredOn: string /* YYYY-MM-DD */;
+  doseNumber: number | null;
+};
 export type PrintedDose = { administeredOn: string; vaccine: string; doseNumber: number | null };
 export type PrintedGroup = { label: string; doses: PrintedDose[] };
 
@@ -210,7 +239,11 @@ export function groupImmunizationsForPrint(items: readonly ImmunizationToPrint[]
     const doses = dosesByKey.get(group.key);
     if (!doses) return [];
     // ISO dates sort as strings; on the same day, the lower dose number first.
-    doses.sort((a, b) => a.administeredOn.localeCompare(b.administeredOn) || (a.doseNumber ?? 0) - (b.doseNumber ?? 0));
+    doses.sort(
+      (a, b) =>
+        a.administeredOn.localeCompare(b.administeredOn) ||
+        (a.doseNumber ?? 0) - (b.doseNumber ?? 0),
+    );
     return [{ label: group.label, doses }];
   });
 }

@@ -1,4 +1,5 @@
 import { formatDate } from '@/lib/children/age';
+
 import { visitTypeLabels } from './schemas';
 
 /** Client-safe: how entries read on a phone, for parents and staff alike. */
@@ -29,19 +30,33 @@ export interface EntryDescription {
 }
 
 type Row = Record<string, unknown>;
-const str = (row: Row, key: string) => (typeof row[key] === 'string' && row[key] !== '' ? (row[key] as string) : null);
+const str = (row: Row, key: string) =>
+  typeof row[key] === 'string' && row[key] !== '' ? (row[key] as string) : null;
 const num = (row: Row, key: string) => (typeof row[key] === 'number' ? (row[key] as number) : null);
 
 export const describeEntry = {
   allergies: (row: Row): EntryDescription => ({
     title: str(row, 'substance') ?? '',
     when: day(str(row, 'notedOn')) ? `Noted ${day(str(row, 'notedOn'))}` : null,
-    details: [str(row, 'reaction') ? `Reaction: ${str(row, 'reaction')}` : null, `Severity: ${str(row, 'severity')}`, row.status === 'resolved' ? 'Resolved' : 'Active'].filter((item): item is string => Boolean(item)),
+    details: [
+      str(row, 'reaction') ? `Reaction: ${str(row, 'reaction')}` : null,
+      `Severity: ${str(row, 'severity')}`,
+      row.status === 'resolved' ? 'Resolved' : 'Active',
+    ].filter((item): item is string => Boolean(item)),
   }),
   medications: (row: Row): EntryDescription => ({
     title: str(row, 'name') ?? '',
-    when: [day(str(row, 'startedOn')) ? `Since ${day(str(row, 'startedOn'))}` : null, day(str(row, 'endedOn')) ? `until ${day(str(row, 'endedOn'))}` : null].filter(Boolean).join(' ') || null,
-    details: [str(row, 'instructions'), row.status === 'active' ? 'Active' : row.status === 'stopped' ? 'Stopped' : 'Completed'].filter((item): item is string => Boolean(item)),
+    when:
+      [
+        day(str(row, 'startedOn')) ? `Since ${day(str(row, 'startedOn'))}` : null,
+        day(str(row, 'endedOn')) ? `until ${day(str(row, 'endedOn'))}` : null,
+      ]
+        .filter(Boolean)
+        .join(' ') || null,
+    details: [
+      str(row, 'instructions'),
+      row.status === 'active' ? 'Active' : row.status === 'stopped' ? 'Stopped' : 'Completed',
+    ].filter((item): item is string => Boolean(item)),
   }),
   problems: (row: Row): EntryDescription => ({
     title: str(row, 'name') ?? '',
@@ -61,7 +76,10 @@ export const describeEntry = {
   visits: (row: Row): EntryDescription => ({
     title: visitTypeLabels[row.type as keyof typeof visitTypeLabels] ?? 'Visit',
     when: day(str(row, 'visitOn')),
-    details: [str(row, 'clinician') ? `With ${str(row, 'clinician')}` : null, str(row, 'reason') ? `Reason: ${str(row, 'reason')}` : null].filter((item): item is string => Boolean(item)),
+    details: [
+      str(row, 'clinician') ? `With ${str(row, 'clinician')}` : null,
+      str(row, 'reason') ? `Reason: ${str(row, 'reason')}` : null,
+    ].filter((item): item is string => Boolean(item)),
   }),
   measurements: (row: Row): EntryDescription => {
     const weight = num(row, 'weightKg');

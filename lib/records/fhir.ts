@@ -1,4 +1,16 @@
-import type { AllergyIntolerance, Bundle, BundleEntry, Condition, Encounter, Immunization, MedicationStatement, Observation, Patient, Resource } from '@medplum/fhirtypes';
+import type {
+  AllergyIntolerance,
+  Bundle,
+  BundleEntry,
+  Condition,
+  Encounter,
+  Immunization,
+  MedicationStatement,
+  Observation,
+  Patient,
+  Resource,
+} from '@medplum/fhirtypes';
+
 import type { ChildRecord } from './read';
 import { visitTypeLabels } from './schemas';
 
@@ -15,7 +27,11 @@ const UCUM = 'http://unitsofmeasure.org';
 const vitalSigns = {
   weightKg: { code: '29463-7', display: 'Body weight', unit: 'kg' },
   heightCm: { code: '8302-2', display: 'Body height', unit: 'cm' },
-  headCircumferenceCm: { code: '9843-4', display: 'Head Occipital-frontal circumference', unit: 'cm' },
+  headCircumferenceCm: {
+    code: '9843-4',
+    display: 'Head Occipital-frontal circumference',
+    unit: 'cm',
+  },
   bmi: { code: '39156-5', display: 'Body mass index (BMI) [Ratio]', unit: 'kg/m2' },
 } as const;
 
@@ -30,28 +46,56 @@ export interface FhirChild {
 
 const urn = (id: string) => `urn:uuid:${id}`;
 
-function vitalSign(id: string, patient: string, measuredOn: string, kind: keyof typeof vitalSigns, value: number): Observation {
+function vitalSign(
+  id: string,
+  patient: string,
+  measuredOn: string,
+  kind: keyof typeof vitalSigns,
+  value: number,
+): Observation {
   const sign = vitalSigns[kind];
   return {
     resourceType: 'Observation',
     id,
     status: 'final',
-    category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs', display: 'Vital Signs' }] }],
-    code: { coding: [{ system: LOINC, code: sign.code, display: sign.display }], text: sign.display },
+    category: [
+      {
+        coding: [
+          {
+            system: 'http://terminology.hl7.org/CodeSystem/observation-category',
+            code: 'vital-signs',
+            display: 'Vital Signs',
+          },
+        ],
+      },
+    ],
+    code: {
+      coding: [{ system: LOINC, code: sign.code, display: sign.display }],
+      text: sign.display,
+    },
     subject: { reference: patient },
     effectiveDateTime: measuredOn,
     valueQuantity: { value, unit: sign.unit, system: UCUM, code: sign.unit },
   };
 }
 
-export function childRecordBundle(child: FhirChild, record: ChildRecord, generatedAt = new Date()): Bundle {
+export function childRecordBundle(
+  child: FhirChild,
+  record: ChildRecord,
+  generatedAt = new Date(),
+): Bundle {
   const patient = urn(child.id);
   const resources: Resource[] = [];
 
   const patientResource: Patient = {
     resourceType: 'Patient',
     id: child.id,
-    name: [{ use: 'official', family: child.lastName, given: [child.firstName] }, ...(child.preferredName ? [{ use: 'usual' as const, given: [child.preferredName], family: child.lastName }] : [])],
+    name: [
+      { use: 'official', family: child.lastName, given: [child.firstName] },
+      ...(child.preferredName
+        ? [{ use: 'usual' as const, given: [child.preferredName], family: child.lastName }]
+        : []),
+    ],
     birthDate: child.dateOfBirth,
     gender: child.sex ?? 'unknown',
   };
@@ -62,7 +106,10 @@ export function childRecordBundle(child: FhirChild, record: ChildRecord, generat
       resourceType: 'Immunization',
       id: row.id,
       status: 'completed',
-      vaccineCode: { coding: [{ system: CVX, code: row.cvx, display: row.vaccineName }], text: row.vaccineName },
+      vaccineCode: {
+        coding: [{ system: CVX, code: row.cvx, display: row.vaccineName }],
+        text: row.vaccineName,
+      },
       patient: { reference: patient },
       occurrenceDateTime: row.administeredOn,
       primarySource: row.source === 'given_here',
@@ -75,11 +122,34 @@ export function childRecordBundle(child: FhirChild, record: ChildRecord, generat
 
   for (const row of record.measurements) {
     // One measurement row holds several vital signs; each becomes its own Observation with its own id.
-    if (row.weightKg !== null) resources.push(vitalSign(crypto.randomUUID(), patient, row.measuredOn, 'weightKg', row.weightKg));
-    if (row.heightCm !== null) resources.push(vitalSign(crypto.randomUUID(), patient, row.measuredOn, 'heightCm', row.heightCm));
-    if (row.headCircumferenceCm !== null) resources.push(vitalSign(crypto.randomUUID(), patient, row.measuredOn, 'headCircumferenceCm', row.headCircumferenceCm));
+    if (row.weightKg !== null)
+      resources.push(
+        vitalSign(crypto.randomUUID(), patient, row.measuredOn, 'weightKg', row.weightKg),
+      );
+    if (row.heightCm !== null)
+      resources.push(
+        vitalSign(crypto.randomUUID(), patient, row.measuredOn, 'heightCm', row.heightCm),
+      );
+    if (row.headCircumferenceCm !== null)
+      resources.push(
+        vitalSign(
+          crypto.randomUUID(),
+          patient,
+          row.measuredOn,
+          'headCircumferenceCm',
+          row.headCircumferenceCm,
+        ),
+      );
     if (row.weightKg !== null && row.heightCm !== null) {
-      resources.push(vitalSign(crypto.randomUUID(), patient, row.measuredOn, 'bmi', Math.round((row.weightKg / (row.heightCm / 100) ** 2) * 10) / 10));
+      resources.push(
+        vitalSign(
+          crypto.randomUUID(),
+          patient,
+          row.measuredOn,
+          'bmi',
+          Math.round((row.weightKg / (row.heightCm / 100) ** 2) * 10) / 10,
+        ),
+      );
     }
   }
 
@@ -89,16 +159,34 @@ export function childRecordBundle(child: FhirChild, record: ChildRecord, generat
       resourceType: 'Observation',
       id: row.id,
       status: 'final',
-      category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory', display: 'Laboratory' }] }],
+      category: [
+        {
+          coding: [
+            {
+              system: 'http://terminology.hl7.org/CodeSystem/observation-category',
+              code: 'laboratory',
+              display: 'Laboratory',
+            },
+          ],
+        },
+      ],
       code: { text: row.testName },
       subject: { reference: patient },
       ...(row.collectedOn ? { effectiveDateTime: row.collectedOn } : {}),
       ...(row.releasedAt ? { issued: row.releasedAt.toISOString() } : {}),
-      ...(numeric ? { valueQuantity: { value: Number(row.value), ...(row.units ? { unit: row.units } : {}) } } : { valueString: row.units ? `${row.value} ${row.units}` : row.value }),
+      ...(numeric
+        ? { valueQuantity: { value: Number(row.value), ...(row.units ? { unit: row.units } : {}) } }
+        : { valueString: row.units ? `${row.value} ${row.units}` : row.value }),
       ...(row.referenceRange ? { referenceRange: [{ text: row.referenceRange }] } : {}),
       interpretation: [
         {
-          coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation', code: row.flag === 'abnormal' ? 'A' : 'N', display: row.flag === 'abnormal' ? 'Abnormal' : 'Normal' }],
+          coding: [
+            {
+              system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation',
+              code: row.flag === 'abnormal' ? 'A' : 'N',
+              display: row.flag === 'abnormal' ? 'Abnormal' : 'Normal',
+            },
+          ],
         },
       ],
       ...(row.releaseComment ? { note: [{ text: row.releaseComment }] } : {}),
@@ -110,11 +198,27 @@ export function childRecordBundle(child: FhirChild, record: ChildRecord, generat
     const allergy: AllergyIntolerance = {
       resourceType: 'AllergyIntolerance',
       id: row.id,
-      clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: row.status }] },
+      clinicalStatus: {
+        coding: [
+          {
+            system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical',
+            code: row.status,
+          },
+        ],
+      },
       code: { text: row.substance },
       patient: { reference: patient },
       ...(row.notedOn ? { recordedDate: row.notedOn } : {}),
-      ...(row.reaction ? { reaction: [{ manifestation: [{ text: row.reaction }], ...(row.severity !== 'unknown' ? { severity: row.severity } : {}) }] } : {}),
+      ...(row.reaction
+        ? {
+            reaction: [
+              {
+                manifestation: [{ text: row.reaction }],
+                ...(row.severity !== 'unknown' ? { severity: row.severity } : {}),
+              },
+            ],
+          }
+        : {}),
     };
     resources.push(allergy);
   }
@@ -126,7 +230,14 @@ export function childRecordBundle(child: FhirChild, record: ChildRecord, generat
       status: row.status,
       medicationCodeableConcept: { text: row.name },
       subject: { reference: patient },
-      ...(row.startedOn || row.endedOn ? { effectivePeriod: { ...(row.startedOn ? { start: row.startedOn } : {}), ...(row.endedOn ? { end: row.endedOn } : {}) } } : {}),
+      ...(row.startedOn || row.endedOn
+        ? {
+            effectivePeriod: {
+              ...(row.startedOn ? { start: row.startedOn } : {}),
+              ...(row.endedOn ? { end: row.endedOn } : {}),
+            },
+          }
+        : {}),
       ...(row.instructions ? { dosage: [{ text: row.instructions }] } : {}),
     };
     resources.push(medication);
@@ -136,7 +247,11 @@ export function childRecordBundle(child: FhirChild, record: ChildRecord, generat
     const condition: Condition = {
       resourceType: 'Condition',
       id: row.id,
-      clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: row.status }] },
+      clinicalStatus: {
+        coding: [
+          { system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: row.status },
+        ],
+      },
       code: { text: row.name },
       subject: { reference: patient },
       ...(row.onsetOn ? { onsetDateTime: row.onsetOn } : {}),
@@ -149,7 +264,18 @@ export function childRecordBundle(child: FhirChild, record: ChildRecord, generat
       resourceType: 'Encounter',
       id: row.id,
       status: 'finished',
-      class: row.type === 'telehealth' ? { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'VR', display: 'virtual' } : { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB', display: 'ambulatory' },
+      class:
+        row.type === 'telehealth'
+          ? {
+              system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
+              code: 'VR',
+              display: 'virtual',
+            }
+          : {
+              system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
+              code: 'AMB',
+              display: 'ambulatory',
+            },
       type: [{ text: visitTypeLabels[row.type] }],
       subject: { reference: patient },
       period: { start: row.visitOn, end: row.visitOn },
@@ -159,6 +285,14 @@ export function childRecordBundle(child: FhirChild, record: ChildRecord, generat
     resources.push(encounter);
   }
 
-  const entry: BundleEntry[] = resources.map((resource) => ({ fullUrl: urn(resource.id!), resource }));
-  return { resourceType: 'Bundle', type: 'collection', timestamp: generatedAt.toISOString(), entry };
+  const entry: BundleEntry[] = resources.map((resource) => ({
+    fullUrl: urn(resource.id!),
+    resource,
+  }));
+  return {
+    resourceType: 'Bundle',
+    type: 'collection',
+    timestamp: generatedAt.toISOString(),
+    entry,
+  };
 }

@@ -1,5 +1,12 @@
-import { activeResolved, allergySeverities, immunizationSources, medicationStatuses, resultFlags, visitTypes } from './vocabulary';
 import { visitTypeLabels, type RecordSection } from './schemas';
+import {
+  activeResolved,
+  allergySeverities,
+  immunizationSources,
+  medicationStatuses,
+  resultFlags,
+  visitTypes,
+} from './vocabulary';
 
 /** Client-safe: what the charting form asks for in each section, in order. */
 export interface FieldDefinition {
@@ -10,12 +17,19 @@ export interface FieldDefinition {
   hint?: string;
 }
 
-const titleCase = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' ');
-const choices = (values: readonly string[], labels: Record<string, string> = {}) => values.map((value) => [value, labels[value] ?? titleCase(value)] as const);
+const titleCase = (value: string) =>
+  value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' ');
+const choices = (values: readonly string[], labels: Record<string, string> = {}) =>
+  values.map((value) => [value, labels[value] ?? titleCase(value)] as const);
 
 export const sectionFields: Record<RecordSection, FieldDefinition[]> = {
   allergies: [
-    { name: 'substance', label: 'Substance', kind: 'text', hint: 'For example: peanuts, amoxicillin, bee stings.' },
+    {
+      name: 'substance',
+      label: 'Substance',
+      kind: 'text',
+      hint: 'For example: peanuts, amoxicillin, bee stings.',
+    },
     { name: 'reaction', label: 'Reaction', kind: 'text' },
     { name: 'severity', label: 'Severity', kind: 'select', options: choices(allergySeverities) },
     { name: 'status', label: 'Status', kind: 'select', options: choices(activeResolved) },
@@ -34,19 +48,42 @@ export const sectionFields: Record<RecordSection, FieldDefinition[]> = {
     { name: 'status', label: 'Status', kind: 'select', options: choices(activeResolved) },
   ],
   immunizations: [
-    { name: 'vaccine', label: 'Vaccine', kind: 'vaccine', hint: 'Type the name or CVX code and choose from the list.' },
+    {
+      name: 'vaccine',
+      label: 'Vaccine',
+      kind: 'vaccine',
+      hint: 'Type the name or CVX code and choose from the list.',
+    },
     { name: 'administeredOn', label: 'Date given', kind: 'date' },
     { name: 'doseNumber', label: 'Dose number', kind: 'text' },
     { name: 'lotNumber', label: 'Lot number', kind: 'text' },
     { name: 'site', label: 'Site', kind: 'text', hint: 'For example: left thigh.' },
-    { name: 'source', label: 'Given', kind: 'select', options: choices(immunizationSources, { given_here: 'Here, at the practice', reported: 'Elsewhere (reported)' }) },
+    {
+      name: 'source',
+      label: 'Given',
+      kind: 'select',
+      options: choices(immunizationSources, {
+        given_here: 'Here, at the practice',
+        reported: 'Elsewhere (reported)',
+      }),
+    },
   ],
   visits: [
     { name: 'visitOn', label: 'Visit date', kind: 'date' },
-    { name: 'type', label: 'Type of visit', kind: 'select', options: choices(visitTypes, visitTypeLabels) },
+    {
+      name: 'type',
+      label: 'Type of visit',
+      kind: 'select',
+      options: choices(visitTypes, visitTypeLabels),
+    },
     { name: 'clinician', label: 'Clinician', kind: 'text' },
     { name: 'reason', label: 'Reason for visit', kind: 'text' },
-    { name: 'summary', label: 'After-visit summary', kind: 'textarea', hint: 'Parents see it only after you release it.' },
+    {
+      name: 'summary',
+      label: 'After-visit summary',
+      kind: 'textarea',
+      hint: 'Parents see it only after you release it.',
+    },
   ],
   measurements: [
     { name: 'measuredOn', label: 'Date measured', kind: 'date' },

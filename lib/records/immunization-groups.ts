@@ -26,4 +26,6 @@ export const immunizationGroups = [
 export type ImmunizationGroup = (typeof immunizationGroups)[number]['group'];
 
 /** Every CDSi antigen the rows need, each once. */
-export const shownAntigens: readonly string[] = [...new Set(immunizationGroups.flatMap((row) => row.antigens))];
+export const shownAntigens: readonly string[] = [
+  ...new Set(immunizationGroups.flatMap((row) => row.antigens)),
+];

@@ -6,6 +6,7 @@
  * lets the layout promise one page for a typical child: about 25 doses in two compact columns.
  */
 import PDFDocument from 'pdfkit';
+
 import type { PrintedGroup } from './cvx';
 
 export type ImmunizationRecordForPrint = {
@@ -52,7 +53,17 @@ const grey = '#555555';
  */
 const windows1252Extras = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
 // Letters whose accent is not a separate mark, so Unicode decomposition cannot remove it.
-const undecomposable: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŧ: 'T', ŧ: 't' };
+const undecomposable: Record<string, string> = {
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  Ħ: 'H',
+  ħ: 'h',
+  ı: 'i',
+  Ŧ: 'T',
+  ŧ: 't',
+};
 function printable(text: string): string {
   return text.replace(/[^\u0020-\u007e\u00a0-\u00ff]/gu, (char) => {
     if (windows1252Extras.has(char)) return char;
@@ -82,7 +93,8 @@ function wrapLines(doc: Doc, text: string, width: number, maxLines = Infinity): 
   const lastIndex = kept.length - 1;
   if (lastIndex >= 0 && (lines.length > maxLines || doc.widthOfString(kept[lastIndex]!) > width)) {
     let last = kept[lastIndex]!;
-    while (last.length > 1 && doc.widthOfString(`${last}…`) > width) last = last.slice(0, -1).trimEnd();
+    while (last.length > 1 && doc.widthOfString(`${last}…`) > width)
+      last = last.slice(0, -1).trimEnd();
     kept[lastIndex] = `${last}…`;
   }
   return kept;
@@ -94,7 +106,9 @@ function usDate(isoDate: string): string {
   return match ? `${match[2]}/${match[3]}/${match[1]}` : isoDate;
 }
 
-type Row = { kind: 'label'; text: string; height: number } | { kind: 'dose'; date: string; vaccine: string[]; dose: string; height: number };
+type Row =
+  | { kind: 'label'; text: string; height: number }
+  | { kind: 'dose'; date: string; vaccine: string[]; dose: string; height: number };
 
 function buildRows(doc: Doc, groups: readonly PrintedGroup[]): Row[][] {
   doc.font(regular).fontSize(type.body);
@@ -117,17 +131,37 @@ function heightOf(rows: readonly Row[]): number {
   return rows.reduce((sum, row) => sum + row.height, 0) + groupGap;
 }
 
-function drawText(doc: Doc, text: string, x: number, y: number, font: string, size: number, color = 'black') {
+function drawText(
+  doc: Doc,
+  text: string,
+  x: number,
+  y: number,
+  font: string,
+  size: number,
+  color = 'black',
+) {
   doc.font(font).fontSize(size).fillColor(color).text(text, x, y, { lineBreak: false });
 }
 
-function drawRightAligned(doc: Doc, text: string, right: number, y: number, font: string, size: number) {
+function drawRightAligned(
+  doc: Doc,
+  text: string,
+  right: number,
+  y: number,
+  font: string,
+  size: number,
+) {
   doc.font(font).fontSize(size);
   drawText(doc, text, right - doc.widthOfString(text), y, font, size);
 }
 
 function drawRule(doc: Doc, y: number, color = '#999999') {
-  doc.moveTo(margin.side, y).lineTo(page.width - margin.side, y).lineWidth(0.5).strokeColor(color).stroke();
+  doc
+    .moveTo(margin.side, y)
+    .lineTo(page.width - margin.side, y)
+    .lineWidth(0.5)
+    .strokeColor(color)
+    .stroke();
 }
 
 /** Practice, title and child on the first page; returns where the body starts. */
@@ -136,7 +170,9 @@ function drawFirstPageHeader(doc: Doc, record: ImmunizationRecordForPrint): numb
   drawText(doc, printable(record.practice.name), margin.side, y, bold, 13);
   y += 16;
   doc.font(regular).fontSize(9);
-  const contact = [record.practice.address.split(/\s*\n\s*/).join(', '), record.practice.phone].filter(Boolean).join(' · ');
+  const contact = [record.practice.address.split(/\s*\n\s*/).join(', '), record.practice.phone]
+    .filter(Boolean)
+    .join(' · ');
   for (const line of wrapLines(doc, printable(contact), contentWidth, 2)) {
     drawText(doc, line, margin.side, y, regular, 9, grey);
     y += 11;
@@ -150,13 +186,26 @@ function drawFirstPageHeader(doc: Doc, record: ImmunizationRecordForPrint): numb
   doc.font(bold).fontSize(10);
   const nameX = margin.side + doc.widthOfString('Name: ');
   doc.font(regular);
-  const name = wrapLines(doc, printable(record.child.name), contentWidth * 0.6 - (nameX - margin.side), 1)[0] ?? '';
+  const name =
+    wrapLines(
+      doc,
+      printable(record.child.name),
+      contentWidth * 0.6 - (nameX - margin.side),
+      1,
+    )[0] ?? '';
   drawText(doc, name, nameX, y, regular, 10);
   const dobLabel = 'Date of birth: ';
   const dobX = margin.side + contentWidth * 0.62;
   drawText(doc, dobLabel, dobX, y, bold, 10);
   doc.font(bold).fontSize(10);
-  drawText(doc, printable(record.child.dateOfBirth), dobX + doc.widthOfString(dobLabel), y, regular, 10);
+  drawText(
+    doc,
+    printable(record.child.dateOfBirth),
+    dobX + doc.widthOfString(dobLabel),
+    y,
+    regular,
+    10,
+  );
   y += 18;
   drawRule(doc, y);
   return y + 8;
@@ -166,7 +215,9 @@ function drawFirstPageHeader(doc: Doc, record: ImmunizationRecordForPrint): numb
 function drawContinuationHeader(doc: Doc, record: ImmunizationRecordForPrint): number {
   const y = margin.top;
   doc.font(regular).fontSize(9);
-  const text = printable(`Immunization record (continued): ${record.child.name}, date of birth ${record.child.dateOfBirth}`);
+  const text = printable(
+    `Immunization record (continued): ${record.child.name}, date of birth ${record.child.dateOfBirth}`,
+  );
   drawText(doc, wrapLines(doc, text, contentWidth, 1)[0] ?? '', margin.side, y, regular, 9, grey);
   drawRule(doc, y + 14);
   return y + 22;
@@ -191,7 +242,9 @@ function drawRow(doc: Doc, row: Row, x: number, y: number, continued = false) {
     return;
   }
   drawText(doc, row.date, x, y + 1, regular, type.body);
-  row.vaccine.forEach((line, index) => drawText(doc, line, x + dateWidth, y + 1 + index * lineHeight, regular, type.body));
+  row.vaccine.forEach((line, index) =>
+    drawText(doc, line, x + dateWidth, y + 1 + index * lineHeight, regular, type.body),
+  );
   if (row.dose) drawRightAligned(doc, row.dose, x + columnWidth, y + 1, regular, type.body);
 }
 
@@ -224,7 +277,8 @@ function drawBody(doc: Doc, record: ImmunizationRecordForPrint, top: number) {
   };
   const balanceFor = (remaining: number) => {
     const room = bodyBottom - (pageTop + columnHeaderHeight);
-    leftColumnTarget = remaining <= 2 * room ? pageTop + columnHeaderHeight + remaining / 2 : bodyBottom;
+    leftColumnTarget =
+      remaining <= 2 * room ? pageTop + columnHeaderHeight + remaining / 2 : bodyBottom;
   };
   const nextColumn = (remaining: number) => {
     if (column === 0) {
@@ -249,7 +303,8 @@ function drawBody(doc: Doc, record: ImmunizationRecordForPrint, top: number) {
     const columnHasContent = y > pageTop + columnHeaderHeight;
     // A label needs at least its first dose beneath it.
     const labelWouldBeAlone = y + (rows[0]?.height ?? 0) + (rows[1]?.height ?? 0) > bodyBottom;
-    if (columnHasContent && (pastBalancePoint || wouldSplit || labelWouldBeAlone)) nextColumn(remaining);
+    if (columnHasContent && (pastBalancePoint || wouldSplit || labelWouldBeAlone))
+      nextColumn(remaining);
 
     const [label, ...doses] = rows;
     if (!label) continue;
@@ -278,13 +333,45 @@ function drawFooters(doc: Doc, record: ImmunizationRecordForPrint) {
       const signatureY = bottomLine - 24;
       const signatureEnd = margin.side + contentWidth * 0.62;
       const dateStart = signatureEnd + 24;
-      doc.moveTo(margin.side, signatureY).lineTo(signatureEnd, signatureY).lineWidth(0.6).strokeColor('black').stroke();
-      doc.moveTo(dateStart, signatureY).lineTo(page.width - margin.side, signatureY).stroke();
-      drawText(doc, 'Signature of clinician', margin.side, signatureY + 3, regular, type.small, grey);
+      doc
+        .moveTo(margin.side, signatureY)
+        .lineTo(signatureEnd, signatureY)
+        .lineWidth(0.6)
+        .strokeColor('black')
+        .stroke();
+      doc
+        .moveTo(dateStart, signatureY)
+        .lineTo(page.width - margin.side, signatureY)
+        .stroke();
+      drawText(
+        doc,
+        'Signature of clinician',
+        margin.side,
+        signatureY + 3,
+        regular,
+        type.small,
+        grey,
+      );
       drawText(doc, 'Date', dateStart, signatureY + 3, regular, type.small, grey);
     }
-    drawText(doc, printable(`Printed on ${record.printedOn} by ${record.practice.name}`), margin.side, bottomLine, regular, type.small, grey);
-    if (count > 1) drawRightAligned(doc, `Page ${index - start + 1} of ${count}`, page.width - margin.side, bottomLine, regular, type.small);
+    drawText(
+      doc,
+      printable(`Printed on ${record.printedOn} by ${record.practice.name}`),
+      margin.side,
+      bottomLine,
+      regular,
+      type.small,
+      grey,
+    );
+    if (count > 1)
+      drawRightAligned(
+        doc,
+        `Page ${index - start + 1} of ${count}`,
+        page.width - margin.side,
+        bottomLine,
+        regular,
+        type.small,
+      );
   }
 }
 
@@ -293,7 +380,10 @@ function drawFooters(doc: Doc, record: ImmunizationRecordForPrint) {
  * goes into the metadata: PDF properties show up in file browsers, mail previews and search
  * indexes, where the name would travel without the care the page itself gets.
  */
-export function renderImmunizationRecordPdf(record: ImmunizationRecordForPrint, options: RenderPdfOptions = {}): Promise<Buffer> {
+export function renderImmunizationRecordPdf(
+  record: ImmunizationRecordForPrint,
+  options: RenderPdfOptions = {},
+): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'LETTER',
     // Small page margins: this module places every line itself, within its own margins.
@@ -302,7 +392,12 @@ export function renderImmunizationRecordPdf(record: ImmunizationRecordForPrint, 
     compress: options.compress ?? true,
     displayTitle: true,
     lang: 'en-US',
-    info: { Title: 'Immunization record', Author: printable(record.practice.name), Subject: 'Immunization record', Creator: 'Patient portal' },
+    info: {
+      Title: 'Immunization record',
+      Author: printable(record.practice.name),
+      Subject: 'Immunization record',
+      Creator: 'Patient portal',
+    },
   });
   const chunks: Buffer[] = [];
   const finished = new Promise<Buffer>((resolve, reject) => {

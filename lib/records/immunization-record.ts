@@ -1,6 +1,7 @@
 import type { Db } from '@/db';
 import { formatDate } from '@/lib/children/age';
 import { env } from '@/lib/env';
+
 import { groupImmunizationsForPrint } from './cvx';
 import type { ImmunizationRecordForPrint } from './immunization-pdf';
 import { readImmunizations, type RecordViewer } from './read';
@@ -19,10 +20,17 @@ export async function printableImmunizationRecord(
   const { PRACTICE_NAME, PRACTICE_ADDRESS, PRACTICE_PHONE } = env();
   return {
     practice: { name: PRACTICE_NAME, address: PRACTICE_ADDRESS, phone: PRACTICE_PHONE },
-    child: { name: `${child.firstName} ${child.lastName}`, dateOfBirth: formatDate(child.dateOfBirth) },
+    child: {
+      name: `${child.firstName} ${child.lastName}`,
+      dateOfBirth: formatDate(child.dateOfBirth),
+    },
     printedOn: formatDate(today),
     groups: groupImmunizationsForPrint(
-      rows.map((row) => ({ cvx: row.cvx, administeredOn: row.administeredOn, doseNumber: row.doseNumber && /^\d+$/.test(row.doseNumber) ? Number(row.doseNumber) : null })),
+      rows.map((row) => ({
+        cvx: row.cvx,
+        administeredOn: row.administeredOn,
+        doseNumber: row.doseNumber && /^\d+$/.test(row.doseNumber) ? Number(row.doseNumber) : null,
+      })),
     ),
   };
 }

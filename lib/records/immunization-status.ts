@@ -71,9 +71,16 @@ import {
   type CdsiDuration,
 } from './cdsi-dates';
 import { immunizationGroups, type ImmunizationGroup } from './immunization-groups';
-import { immunizationSchedule, type ScheduleAntigen, type ScheduleDose, type ScheduleSeason, type ScheduleSeries } from './immunization-schedule';
+import {
+  immunizationSchedule,
+  type ScheduleAntigen,
+  type ScheduleDose,
+  type ScheduleSeason,
+  type ScheduleSeries,
+} from './immunization-schedule';
 
-export type ImmunizationStatus = 'up_to_date' | 'due_now' | 'overdue' | 'not_yet_due' | 'complete' | 'not_needed';
+export type ImmunizationStatus =
+  'up_to_date' | 'due_now' | 'overdue' | 'not_yet_due' | 'complete' | 'not_needed';
 
 export type NextDose = {
   /** The dose's place in the child's path for this vaccine: 1 for the first. For flu, always 1 (this season's dose). */
@@ -125,12 +132,20 @@ function antigensOf(cvx: string, on: string, dateOfBirth: string): string[] {
   return entry.antigens.filter((antigen) => {
     const limit = limits?.[antigen];
     if (!limit) return true;
-    return (!limit.beginAge || on >= addCdsiDuration(dateOfBirth, limit.beginAge)) && (!limit.endAge || on < addCdsiDuration(dateOfBirth, limit.endAge));
+    return (
+      (!limit.beginAge || on >= addCdsiDuration(dateOfBirth, limit.beginAge)) &&
+      (!limit.endAge || on < addCdsiDuration(dateOfBirth, limit.endAge))
+    );
   });
 }
 
 /** The child's doses of one antigen, in date order, one a day, between birth and today. */
-function dosesOfAntigen(antigen: string, doses: readonly AntigenDose[], dateOfBirth: string, today: string): AntigenDose[] {
+function dosesOfAntigen(
+  antigen: string,
+  doses: readonly AntigenDose[],
+  dateOfBirth: string,
+  today: string,
+): AntigenDose[] {
   const byDay = new Map<string, AntigenDose>();
   for (const dose of doses) {
     if (dose.on < dateOfBirth || dose.on > today || byDay.has(dose.on)) continue;
@@ -157,7 +172,12 @@ function pathOf(entry: ScheduleAntigen, doses: readonly AntigenDose[]): Schedule
   return routineDoses(entry.series);
 }
 
-function isValidFor(target: ScheduleDose, on: string, dateOfBirth: string, previous: string | null): boolean {
+function isValidFor(
+  target: ScheduleDose,
+  on: string,
+  dateOfBirth: string,
+  previous: string | null,
+): boolean {
   if (target.absMinAge && on < addCdsiDuration(dateOfBirth, target.absMinAge)) return false;
   if (target.maxAge && on >= addCdsiDuration(dateOfBirth, target.maxAge)) return false;
   const absMinInt = target.intervalFromPrevious?.absMinInt;
@@ -165,7 +185,11 @@ function isValidFor(target: ScheduleDose, on: string, dateOfBirth: string, previ
 }
 
 /** Rule 2: how far along the path the doses take the child, and which dates counted. */
-function evaluate(path: readonly ScheduleDose[], doses: readonly AntigenDose[], dateOfBirth: string): { position: number; counted: string[] } {
+function evaluate(
+  path: readonly ScheduleDose[],
+  doses: readonly AntigenDose[],
+  dateOfBirth: string,
+): { position: number; counted: string[] } {
   let position = 0;
   const counted: string[] = [];
   for (const dose of doses) {
@@ -186,11 +210,25 @@ function evaluate(path: readonly ScheduleDose[], doses: readonly AntigenDose[], 
 }
 
 function words(duration: CdsiDuration): string {
-  const zero = duration.years === 0 && duration.months === 0 && duration.weeks === 0 && duration.days === 0;
+  const zero =
+    duration.years === 0 && duration.months === 0 && duration.weeks === 0 && duration.days === 0;
   return zero ? 'birth' : duration.cdsi;
 }
 
-const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const monthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** The first season (as a yearly window) that has not ended by `date`. */
 function seasonNotEndedBy(date: string, season: ScheduleSeason): { start: string; end: string } {
@@ -202,11 +240,19 @@ function seasonNotEndedBy(date: string, season: ScheduleSeason): { start: string
     if (end >= date) return { start, end };
   }
   const start = `${year + 1}-${season.startMonthDay}`;
-  return { start, end: `${season.endMonthDay >= season.startMonthDay ? year + 1 : year + 2}-${season.endMonthDay}` };
+  return {
+    start,
+    end: `${season.endMonthDay >= season.startMonthDay ? year + 1 : year + 2}-${season.endMonthDay}`,
+  };
 }
 
 /** Rules 3 and 4 for one antigen. */
-function antigenStatus(entry: ScheduleAntigen, doses: readonly AntigenDose[], dateOfBirth: string, today: string): AntigenStatus {
+function antigenStatus(
+  entry: ScheduleAntigen,
+  doses: readonly AntigenDose[],
+  dateOfBirth: string,
+  today: string,
+): AntigenStatus {
   const path = pathOf(entry, doses);
   const { position, counted } = evaluate(path, doses, dateOfBirth);
   const base = { position, counted: counted.length, pathLength: path.length };
@@ -216,59 +262,116 @@ function antigenStatus(entry: ScheduleAntigen, doses: readonly AntigenDose[], da
   const previous = counted.at(-1) ?? null;
   const interval = previous ? target.intervalFromPrevious : null;
   const fromBirth = (age: CdsiDuration | null) => (age ? [addCdsiDuration(dateOfBirth, age)] : []);
-  const fromPrevious = (gap: CdsiDuration | null | undefined) => (previous && gap ? [addCdsiDuration(previous, gap)] : []);
+  const fromPrevious = (gap: CdsiDuration | null | undefined) =>
+    previous && gap ? [addCdsiDuration(previous, gap)] : [];
 
-  const earliest = laterOf(dateOfBirth, ...fromBirth(target.minAge), ...fromPrevious(interval?.minInt));
-  let recommendedFrom = laterOf(earliest, ...fromBirth(target.earliestRecAge), ...fromPrevious(interval?.earliestRecInt));
+  const earliest = laterOf(
+    dateOfBirth,
+    ...fromBirth(target.minAge),
+    ...fromPrevious(interval?.minInt),
+  );
+  let recommendedFrom = laterOf(
+    earliest,
+    ...fromBirth(target.earliestRecAge),
+    ...fromPrevious(interval?.earliestRecInt),
+  );
   const maxAgeDate = target.maxAge ? addCdsiDuration(dateOfBirth, target.maxAge) : null;
   let latestDate = maxAgeDate ? dayBefore(maxAgeDate) : null;
 
-  if (maxAgeDate && (today >= maxAgeDate || earliest >= maxAgeDate)) return { ...base, status: 'not_needed', nextDose: null };
+  if (maxAgeDate && (today >= maxAgeDate || earliest >= maxAgeDate))
+    return { ...base, status: 'not_needed', nextDose: null };
   if (entry.season) {
     const season = seasonNotEndedBy(laterOf(today, recommendedFrom), entry.season);
     recommendedFrom = laterOf(recommendedFrom, season.start);
     latestDate = latestDate ? earlierOf(latestDate, season.end) : season.end;
-    if (maxAgeDate && recommendedFrom >= maxAgeDate) return { ...base, status: 'not_needed', nextDose: null };
+    if (maxAgeDate && recommendedFrom >= maxAgeDate)
+      return { ...base, status: 'not_needed', nextDose: null };
   } else if (latestDate && recommendedFrom > latestDate) {
     // Late previous dose: the recommended interval would pass the maximum age, the minimum one does not.
     recommendedFrom = earliest;
   }
 
-  const [firstLatest, ...otherLatest] = [...fromBirth(target.latestRecAge), ...fromPrevious(interval?.latestRecInt)];
-  let overdueAfter = firstLatest ? laterOf(recommendedFrom, dayBefore(laterOf(firstLatest, ...otherLatest))) : null;
+  const [firstLatest, ...otherLatest] = [
+    ...fromBirth(target.latestRecAge),
+    ...fromPrevious(interval?.latestRecInt),
+  ];
+  let overdueAfter = firstLatest
+    ? laterOf(recommendedFrom, dayBefore(laterOf(firstLatest, ...otherLatest)))
+    : null;
   if (overdueAfter && latestDate) overdueAfter = earlierOf(overdueAfter, latestDate);
 
   const number = position + 1;
   const recommendedInterval = target.intervalFromPrevious?.earliestRecInt;
-  let ageWords = target.earliestRecAge ? words(target.earliestRecAge) : recommendedInterval ? `${recommendedInterval.cdsi} after dose ${number - 1}` : '';
+  let ageWords = target.earliestRecAge
+    ? words(target.earliestRecAge)
+    : recommendedInterval
+      ? `${recommendedInterval.cdsi} after dose ${number - 1}`
+      : '';
   if (entry.season) {
-    const [startMonth, endMonth] = [entry.season.startMonthDay, entry.season.endMonthDay].map((monthDay) => monthNames[Number(monthDay.slice(0, 2)) - 1]);
+    const [startMonth, endMonth] = [entry.season.startMonthDay, entry.season.endMonthDay].map(
+      (monthDay) => monthNames[Number(monthDay.slice(0, 2)) - 1],
+    );
     ageWords = `${target.maxAge ? `before ${target.maxAge.cdsi}` : ageWords}, in the ${startMonth}–${endMonth} season`;
   }
 
   const status: ImmunizationStatus =
-    today < recommendedFrom ? (counted.length > 0 ? 'up_to_date' : 'not_yet_due') : overdueAfter && today > overdueAfter ? 'overdue' : 'due_now';
-  return { ...base, status, nextDose: { number, recommendedFrom, overdueAfter, latestDate, ageWords } };
+    today < recommendedFrom
+      ? counted.length > 0
+        ? 'up_to_date'
+        : 'not_yet_due'
+      : overdueAfter && today > overdueAfter
+        ? 'overdue'
+        : 'due_now';
+  return {
+    ...base,
+    status,
+    nextDose: { number, recommendedFrom, overdueAfter, latestDate, ageWords },
+  };
 }
 
 /** Rule 6: one flu dose each season, from 6 months. */
-function fluStatus(entry: ScheduleAntigen, doses: readonly AntigenDose[], dateOfBirth: string, today: string): AntigenStatus {
+function fluStatus(
+  entry: ScheduleAntigen,
+  doses: readonly AntigenDose[],
+  dateOfBirth: string,
+  today: string,
+): AntigenStatus {
   const first = routineDoses(entry.series)[0];
   const startAge = first?.earliestRecAge ?? first?.minAge;
   const season = entry.season;
-  if (!first || !startAge || !season) throw new Error('The influenza schedule lacks its first dose or its season');
-  const counted = doses.filter((dose) => isValidFor(first, dose.on, dateOfBirth, null)).map((dose) => dose.on);
+  if (!first || !startAge || !season)
+    throw new Error('The influenza schedule lacks its first dose or its season');
+  const counted = doses
+    .filter((dose) => isValidFor(first, dose.on, dateOfBirth, null))
+    .map((dose) => dose.on);
   const base = { position: counted.length, counted: counted.length, pathLength: null };
   const noEnd = { number: 1, overdueAfter: null, latestDate: null };
   const startsOn = addCdsiDuration(dateOfBirth, startAge);
 
-  if (today < startsOn) return { ...base, status: 'not_yet_due', nextDose: { ...noEnd, recommendedFrom: startsOn, ageWords: words(startAge) } };
+  if (today < startsOn)
+    return {
+      ...base,
+      status: 'not_yet_due',
+      nextDose: { ...noEnd, recommendedFrom: startsOn, ageWords: words(startAge) },
+    };
   const thisSeason = seasonNotEndedBy(today, season);
   if (counted.some((on) => on >= thisSeason.start)) {
     const nextSeason = seasonNotEndedBy(addDays(thisSeason.end, 1), season);
-    return { ...base, status: 'up_to_date', nextDose: { ...noEnd, recommendedFrom: nextSeason.start, ageWords: 'every flu season' } };
+    return {
+      ...base,
+      status: 'up_to_date',
+      nextDose: { ...noEnd, recommendedFrom: nextSeason.start, ageWords: 'every flu season' },
+    };
   }
-  return { ...base, status: 'due_now', nextDose: { ...noEnd, recommendedFrom: laterOf(thisSeason.start, startsOn), ageWords: 'every flu season' } };
+  return {
+    ...base,
+    status: 'due_now',
+    nextDose: {
+      ...noEnd,
+      recommendedFrom: laterOf(thisSeason.start, startsOn),
+      ageWords: 'every flu season',
+    },
+  };
 }
 
 /**
@@ -286,7 +389,8 @@ export function immunizationStatus({
 }): ImmunizationGroupStatus[] {
   parseCalendarDate(dateOfBirth, 'dateOfBirth');
   parseCalendarDate(today, 'today');
-  if (today < dateOfBirth) throw new RangeError(`today (${today}) is before the date of birth (${dateOfBirth})`);
+  if (today < dateOfBirth)
+    throw new RangeError(`today (${today}) is before the date of birth (${dateOfBirth})`);
   const recorded: AntigenDose[] = doses.map((dose) => {
     parseCalendarDate(dose.administeredOn, 'administeredOn');
     return { on: dose.administeredOn, cvx: canonicalCvx(dose.cvx) };
@@ -297,11 +401,21 @@ export function immunizationStatus({
       const entry = immunizationSchedule.antigens[antigen];
       if (!entry) throw new Error(`The immunization schedule has no ${antigen}: regenerate it`);
       const antigenDoses = dosesOfAntigen(antigen, recorded, dateOfBirth, today);
-      return antigen === 'Influenza' ? fluStatus(entry, antigenDoses, dateOfBirth, today) : antigenStatus(entry, antigenDoses, dateOfBirth, today);
+      return antigen === 'Influenza'
+        ? fluStatus(entry, antigenDoses, dateOfBirth, today)
+        : antigenStatus(entry, antigenDoses, dateOfBirth, today);
     });
     // Rule 5: the antigen furthest behind; reduce keeps the first on a tie.
-    const behind = results.reduce((furthest, result) => (result.position < furthest.position ? result : furthest));
-    const recordedDays = new Set(recorded.filter((dose) => antigens.some((antigen) => antigensOf(dose.cvx, dose.on, dateOfBirth).includes(antigen))).map((dose) => dose.on));
+    const behind = results.reduce((furthest, result) =>
+      result.position < furthest.position ? result : furthest,
+    );
+    const recordedDays = new Set(
+      recorded
+        .filter((dose) =>
+          antigens.some((antigen) => antigensOf(dose.cvx, dose.on, dateOfBirth).includes(antigen)),
+        )
+        .map((dose) => dose.on),
+    );
     return {
       group,
       label,

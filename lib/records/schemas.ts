@@ -1,12 +1,25 @@
 import { z } from 'zod';
-import { activeResolved, allergySeverities, immunizationSources, medicationStatuses, resultFlags, visitTypes } from './vocabulary';
+
+import {
+  activeResolved,
+  allergySeverities,
+  immunizationSources,
+  medicationStatuses,
+  resultFlags,
+  visitTypes,
+} from './vocabulary';
 
 /**
  * Client-safe: the charting forms' rules, shared by the browser and the server action. One
  * schema per section; `section` tells them apart.
  */
 
-const text = (label: string, max = 200) => z.string().trim().min(1, `Enter the ${label}.`).max(max, `Keep the ${label} under ${max} characters.`);
+const text = (label: string, max = 200) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Enter the ${label}.`)
+    .max(max, `Keep the ${label} under ${max} characters.`);
 const optionalText = (label: string, max = 300) =>
   z
     .string()
@@ -14,25 +27,43 @@ const optionalText = (label: string, max = 300) =>
     .max(max, `Keep the ${label} under ${max} characters.`)
     .transform((value) => (value === '' ? null : value));
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-const validDate = (value: string) => isoDate.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-const requiredDate = (label: string) => z.string().trim().refine(validDate, `Enter the ${label} as a date.`);
+const validDate = (value: string) =>
+  isoDate.test(value) &&
+  !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+  new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+const requiredDate = (label: string) =>
+  z.string().trim().refine(validDate, `Enter the ${label} as a date.`);
 const optionalDate = (label: string) =>
   z
     .string()
     .trim()
-    .refine((value) => value === '' || validDate(value), `Enter the ${label} as a date, or leave it empty.`)
+    .refine(
+      (value) => value === '' || validDate(value),
+      `Enter the ${label} as a date, or leave it empty.`,
+    )
     .transform((value) => (value === '' ? null : value));
 const optionalNumber = (label: string, min: number, max: number, unit: string) =>
   z
     .union([z.string(), z.number()])
-    .transform((value) => (typeof value === 'number' ? value : value.trim() === '' ? null : Number(value.trim())))
-    .refine((value) => value === null || (Number.isFinite(value) && value >= min && value <= max), `Enter the ${label} in ${unit}, between ${min} and ${max}.`);
-const confidential = z.union([z.boolean(), z.literal('on')]).optional().transform((value) => value === true || value === 'on');
+    .transform((value) =>
+      typeof value === 'number' ? value : value.trim() === '' ? null : Number(value.trim()),
+    )
+    .refine(
+      (value) => value === null || (Number.isFinite(value) && value >= min && value <= max),
+      `Enter the ${label} in ${unit}, between ${min} and ${max}.`,
+    );
+const confidential = z
+  .union([z.boolean(), z.literal('on')])
+  .optional()
+  .transform((value) => value === true || value === 'on');
 
 const entryBase = {
   childId: z.uuid(),
   /** Present when editing an entry, absent when adding one. */
-  entryId: z.union([z.uuid(), z.literal('')]).optional().transform((value) => (value ? value : null)),
+  entryId: z
+    .union([z.uuid(), z.literal('')])
+    .optional()
+    .transform((value) => (value ? value : null)),
   confidential,
 };
 
@@ -56,7 +87,10 @@ export const medicationEntrySchema = z
     endedOn: optionalDate('end date'),
     status: z.enum(medicationStatuses, 'Choose the status.'),
   })
-  .refine((value) => !value.startedOn || !value.endedOn || value.endedOn >= value.startedOn, { path: ['endedOn'], message: 'The end date cannot be before the start date.' });
+  .refine((value) => !value.startedOn || !value.endedOn || value.endedOn >= value.startedOn, {
+    path: ['endedOn'],
+    message: 'The end date cannot be before the start date.',
+  });
 
 export const problemEntrySchema = z.object({
   ...entryBase,
@@ -101,7 +135,11 @@ export const measurementEntrySchema = z
     heightCm: optionalNumber('length or height', 20, 250, 'cm'),
     headCircumferenceCm: optionalNumber('head circumference', 20, 70, 'cm'),
   })
-  .refine((value) => value.weightKg !== null || value.heightCm !== null || value.headCircumferenceCm !== null, { path: ['_form'], message: 'Enter at least one measurement.' });
+  .refine(
+    (value) =>
+      value.weightKg !== null || value.heightCm !== null || value.headCircumferenceCm !== null,
+    { path: ['_form'], message: 'Enter at least one measurement.' },
+  );
 
 export const resultEntrySchema = z
   .object({
@@ -115,7 +153,10 @@ export const resultEntrySchema = z
     collectedOn: optionalDate('collection date'),
     resultedOn: optionalDate('result date'),
   })
-  .refine((value) => !value.collectedOn || !value.resultedOn || value.resultedOn >= value.collectedOn, { path: ['resultedOn'], message: 'The result date cannot be before the collection date.' });
+  .refine(
+    (value) => !value.collectedOn || !value.resultedOn || value.resultedOn >= value.collectedOn,
+    { path: ['resultedOn'], message: 'The result date cannot be before the collection date.' },
+  );
 
 export const recordEntrySchema = z.discriminatedUnion('section', [
   allergyEntrySchema,
@@ -129,13 +170,25 @@ export const recordEntrySchema = z.discriminatedUnion('section', [
 export type RecordEntryInput = z.input<typeof recordEntrySchema>;
 export type RecordEntry = z.output<typeof recordEntrySchema>;
 export type RecordSection = RecordEntry['section'];
-export const recordSections = ['allergies', 'medications', 'problems', 'immunizations', 'visits', 'measurements', 'results'] as const satisfies readonly RecordSection[];
+export const recordSections = [
+  'allergies',
+  'medications',
+  'problems',
+  'immunizations',
+  'visits',
+  'measurements',
+  'results',
+] as const satisfies readonly RecordSection[];
 
 export const removeEntrySchema = z.object({
   childId: z.uuid(),
   entryId: z.uuid(),
   section: z.enum(recordSections),
-  reason: z.string().trim().min(3, 'Say why it is being removed (for example “entered on the wrong chart”).').max(300, 'Keep the reason under 300 characters.'),
+  reason: z
+    .string()
+    .trim()
+    .min(3, 'Say why it is being removed (for example “entered on the wrong chart”).')
+    .max(300, 'Keep the reason under 300 characters.'),
 });
 
 export const releaseResultSchema = z.object({

@@ -26,7 +26,10 @@ export const createShareSchema = z.object({
     .transform((value) => (value === '' ? null : value)),
   validFor: z.enum(lifetimeKeys, { message: 'Choose how long the link should work.' }),
   // A checkbox: "on"/true when ticked, absent or false when not.
-  protectWithCode: z.union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false')]).optional().transform((value) => value === true || value === 'on' || value === 'true'),
+  protectWithCode: z
+    .union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false')])
+    .optional()
+    .transform((value) => value === true || value === 'on' || value === 'true'),
 });
 export type CreateShareInput = z.input<typeof createShareSchema>;
 
@@ -47,9 +50,10 @@ export const openShareSchema = z.object({
 
 /** What a visitor is told when a link no longer opens. None of it names the child or the family. */
 export const shareEndedMessages = {
-  not_found: 'This link does not work. Check that the whole link was copied, or ask the parent or guardian to send it again.',
+  not_found:
+    'This link does not work. Check that the whole link was copied, or ask the parent or guardian to send it again.',
   expired: 'This link has expired. Ask the parent or guardian who sent it for a new one.',
   revoked: 'This link has been turned off. Ask the parent or guardian who sent it for a new one.',
-  locked: 'This link stopped working after too many wrong codes. Ask the parent or guardian who sent it for a new one.',
+  locked:
+    'This link stopped working after too many wrong codes. Ask the parent or guardian who sent it for a new one.',
 } as const;
-

@@ -1,5 +1,6 @@
 import { createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+
 import type { Database, Db, Transaction } from '@/db';
 import { recordShares } from '@/db/schema';
 import { anonymousActor, type RequestMeta } from '@/lib/audit/events';
@@ -10,6 +11,7 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { findLinkedChild } from '@/lib/guardianship/access';
 import { secret } from '@/lib/secrets';
+
 import type { ImmunizationRecordForPrint } from './immunization-pdf';
 import { printableImmunizationRecord } from './immunization-record';
 import { SHARE_TOKEN_MAX, shareLifetimes, type ShareLifetime } from './share-schemas';
@@ -27,7 +29,10 @@ export const MAX_WRONG_CODES = 5;
 
 export type ShareState = 'active' | 'expired' | 'revoked' | 'locked';
 
-export function shareStateOf(share: { expiresAt: Date; revokedAt: Date | null; failedCodeAttempts: number }, now: Date): ShareState {
+export function shareStateOf(
+  share: { expiresAt: Date; revokedAt: Date | null; failedCodeAttempts: number },
+  now: Date,
+): ShareState {
   if (share.revokedAt) return 'revoked';
   if (share.failedCodeAttempts >= MAX_WRONG_CODES) return 'locked';
   if (share.expiresAt <= now) return 'expired';
@@ -36,7 +41,9 @@ export function shareStateOf(share: { expiresAt: Date; revokedAt: Date | null; f
 
 /** Keyed with the share's id, so the same four numbers on two links give different hashes. */
 function accessCodeHmac(shareId: string, code: string): string {
-  return createHmac('sha256', secret('PIN_HMAC_SECRET')).update(`record-share:${shareId}:${code}`).digest('hex');
+  return createHmac('sha256', secret('PIN_HMAC_SECRET'))
+    .update(`record-share:${shareId}:${code}`)
+    .digest('hex');
 }
 
 function codeMatches(shareId: string, storedHmac: string, typed: string): boolean {
@@ -66,16 +73,31 @@ export interface CreateShare {
 }
 
 /** Run inside the caller's audited transaction; the guardian must have a live link to the child. */
-export async function createRecordShare(tx: Db, guardianUserId: string, input: CreateShare, now = new Date()): Promise<CreatedShare> {
+export async function createRecordShare(
+  tx: Db,
+  guardianUserId: string,
+  input: CreateShare,
+  now = new Date(),
+): Promise<CreatedShare> {
   const child = await findLinkedChild(tx, guardianUserId, input.childId, todayInPractice(now));
   if (!child) throw new AppError('not_found');
 
   const [counted] = await tx
     .select({ live: sql<number>`count(*)::int` })
     .from(recordShares)
-    .where(and(eq(recordShares.childId, child.id), isNull(recordShares.revokedAt), gt(recordShares.expiresAt, now), lt(recordShares.failedCodeAttempts, MAX_WRONG_CODES)));
+    .where(
+      and(
+        eq(recordShares.childId, child.id),
+        isNull(recordShares.revokedAt),
+        gt(recordShares.expiresAt, now),
+        lt(recordShares.failedCodeAttempts, MAX_WRONG_CODES),
+      ),
+    );
   if ((counted?.live ?? 0) >= MAX_LIVE_SHARES_PER_CHILD) {
-    throw new AppError('invalid', `There are already ${MAX_LIVE_SHARES_PER_CHILD} links that still work for this child. Turn one off before making another.`);
+    throw new AppError(
+      'invalid',
+      `There are already ${MAX_LIVE_SHARES_PER_CHILD} links that still work for this child. Turn one off before making another.`,
+    );
   }
 
   const shareId = randomUUID();
@@ -109,8 +131,18 @@ export interface ShareListEntry {
 }
 
 /** Every link made for this child, newest first. The caller has checked the guardian's live link. */
-export async function listRecordShares(db: Db, guardianUserId: string, childId: string, now = new Date()): Promise<ShareListEntry[]> {
-  const rows = await db.select().from(recordShares).where(eq(recordShares.childId, childId)).orderBy(desc(recordShares.createdAt)).limit(50);
+export async function listRecordShares(
+  db: Db,
+  guardianUserId: string,
+  childId: string,
+  now = new Date(),
+): Promise<ShareListEntry[]> {
+  const rows = await db
+    .select()
+    .from(recordShares)
+    .where(eq(recordShares.childId, childId))
+    .orderBy(desc(recordShares.createdAt))
+    .limit(50);
   return rows.map((row) => ({
     id: row.id,
     label: row.label,
@@ -129,21 +161,47 @@ export async function listRecordShares(db: Db, guardianUserId: string, childId: 
  * Any guardian linked to the child may turn a link off, whoever made it: stopping access is
  * always safe. Turning off a link that has already ended changes nothing.
  */
-export async function revokeRecordShare(tx: Db, guardianUserId: string, shareId: string, now = new Date()): Promise<{ childId: string; alreadyEnded: boolean }> {
-  const [share] = await tx.select().from(recordShares).where(eq(recordShares.id, shareId)).for('update');
+export async function revokeRecordShare(
+  tx: Db,
+  guardianUserId: string,
+  shareId: string,
+  now = new Date(),
+): Promise<{ childId: string; alreadyEnded: boolean }> {
+  const [share] = await tx
+    .select()
+    .from(recordShares)
+    .where(eq(recordShares.id, shareId))
+    .for('update');
   // A link to a child this guardian cannot see is reported as missing, like the child itself.
-  if (!share || !(await findLinkedChild(tx, guardianUserId, share.childId, todayInPractice(now)))) throw new AppError('not_found', 'We could not find that link.');
+  if (!share || !(await findLinkedChild(tx, guardianUserId, share.childId, todayInPractice(now))))
+    throw new AppError('not_found', 'We could not find that link.');
   if (shareStateOf(share, now) !== 'active') return { childId: share.childId, alreadyEnded: true };
-  await tx.update(recordShares).set({ revokedAt: now, revokedBy: guardianUserId }).where(eq(recordShares.id, share.id));
+  await tx
+    .update(recordShares)
+    .set({ revokedAt: now, revokedBy: guardianUserId })
+    .where(eq(recordShares.id, share.id));
   return { childId: share.childId, alreadyEnded: false };
 }
 
 /** When a guardian loses access to a child, the links they made for that child stop too. */
-export async function revokeSharesMadeBy(tx: Db, guardianUserId: string, childId: string, revokedBy: string, now = new Date()): Promise<number> {
+export async function revokeSharesMadeBy(
+  tx: Db,
+  guardianUserId: string,
+  childId: string,
+  revokedBy: string,
+  now = new Date(),
+): Promise<number> {
   const ended = await tx
     .update(recordShares)
     .set({ revokedAt: now, revokedBy })
-    .where(and(eq(recordShares.childId, childId), eq(recordShares.createdBy, guardianUserId), isNull(recordShares.revokedAt), gt(recordShares.expiresAt, now)))
+    .where(
+      and(
+        eq(recordShares.childId, childId),
+        eq(recordShares.createdBy, guardianUserId),
+        isNull(recordShares.revokedAt),
+        gt(recordShares.expiresAt, now),
+      ),
+    )
     .returning({ id: recordShares.id });
   return ended.length;
 }
@@ -163,16 +221,45 @@ export type OpenedShare =
  */
 type UsableShare =
   | { refusal: Refusal }
-  | { refusal: null; share: typeof recordShares.$inferSelect; child: NonNullable<Awaited<ReturnType<typeof findLinkedChild>>>; today: string; refuse: (reason: string, extra?: Record<string, number>) => Promise<void> };
+  | {
+      refusal: null;
+      share: typeof recordShares.$inferSelect;
+      child: NonNullable<Awaited<ReturnType<typeof findLinkedChild>>>;
+      today: string;
+      refuse: (reason: string, extra?: Record<string, number>) => Promise<void>;
+    };
 
-async function usableShare(tx: Transaction, audit: AuditedTransaction['audit'], token: string, now: Date): Promise<UsableShare> {
-  const [share] = token.length > 0 && token.length <= SHARE_TOKEN_MAX ? await tx.select().from(recordShares).where(eq(recordShares.tokenHash, hashToken(token))).for('update') : [];
+async function usableShare(
+  tx: Transaction,
+  audit: AuditedTransaction['audit'],
+  token: string,
+  now: Date,
+): Promise<UsableShare> {
+  const [share] =
+    token.length > 0 && token.length <= SHARE_TOKEN_MAX
+      ? await tx
+          .select()
+          .from(recordShares)
+          .where(eq(recordShares.tokenHash, hashToken(token)))
+          .for('update')
+      : [];
   if (!share) {
-    await audit({ action: 'record.share_refused', outcome: 'denied', metadata: { reason: 'unknown_link' } });
+    await audit({
+      action: 'record.share_refused',
+      outcome: 'denied',
+      metadata: { reason: 'unknown_link' },
+    });
     return { refusal: { status: 'not_found' } };
   }
   const refuse = (reason: string, extra: Record<string, number> = {}) =>
-    audit({ action: 'record.share_refused', outcome: 'denied', childId: share.childId, targetType: 'record_share', targetId: share.id, metadata: { shareId: share.id, reason, ...extra } });
+    audit({
+      action: 'record.share_refused',
+      outcome: 'denied',
+      childId: share.childId,
+      targetType: 'record_share',
+      targetId: share.id,
+      metadata: { shareId: share.id, reason, ...extra },
+    });
 
   const state = shareStateOf(share, now);
   if (state !== 'active') {
@@ -194,7 +281,12 @@ async function usableShare(tx: Transaction, audit: AuditedTransaction['audit'], 
  * code is needed. Nothing is revealed by a plain GET, so the link previews that chat and email
  * apps fetch neither see the record nor count as an opening.
  */
-export async function inspectSharedLink(db: Database, meta: RequestMeta, token: string, now = new Date()): Promise<Refusal | { status: 'ready'; needsCode: boolean }> {
+export async function inspectSharedLink(
+  db: Database,
+  meta: RequestMeta,
+  token: string,
+  now = new Date(),
+): Promise<Refusal | { status: 'ready'; needsCode: boolean }> {
   return auditedTransaction(db, anonymousActor, meta, async ({ tx, audit }) => {
     const found = await usableShare(tx, audit, token, now);
     if (found.refusal) return found.refusal;
@@ -207,7 +299,13 @@ export async function inspectSharedLink(db: Database, meta: RequestMeta, token: 
  * opening is an access event, `record.shared_view`, that the guardian sees on the activity
  * page; a wrong code is counted and audited, and the fifth locks the link.
  */
-export async function openSharedRecord(db: Database, meta: RequestMeta, token: string, code: string | null, now = new Date()): Promise<OpenedShare> {
+export async function openSharedRecord(
+  db: Database,
+  meta: RequestMeta,
+  token: string,
+  code: string | null,
+  now = new Date(),
+): Promise<OpenedShare> {
   return auditedTransaction(db, anonymousActor, meta, async ({ tx, audit }) => {
     const found = await usableShare(tx, audit, token, now);
     if (found.refusal) return found.refusal;
@@ -217,10 +315,15 @@ export async function openSharedRecord(db: Database, meta: RequestMeta, token: s
       if (!code) return { status: 'code_required' };
       if (!codeMatches(share.id, share.accessCodeHmac, code)) {
         const failed = share.failedCodeAttempts + 1;
-        await tx.update(recordShares).set({ failedCodeAttempts: failed }).where(eq(recordShares.id, share.id));
+        await tx
+          .update(recordShares)
+          .set({ failedCodeAttempts: failed })
+          .where(eq(recordShares.id, share.id));
         const attemptsLeft = Math.max(0, MAX_WRONG_CODES - failed);
         await refuse('wrong_code', { attemptsLeft });
-        return attemptsLeft > 0 ? { status: 'wrong_code', attemptsLeft } : { status: 'ended', reason: 'locked' };
+        return attemptsLeft > 0
+          ? { status: 'wrong_code', attemptsLeft }
+          : { status: 'ended', reason: 'locked' };
       }
     }
 
@@ -228,8 +331,19 @@ export async function openSharedRecord(db: Database, meta: RequestMeta, token: s
       .update(recordShares)
       .set({ openCount: sql`${recordShares.openCount} + 1`, lastOpenedAt: now })
       .where(eq(recordShares.id, share.id));
-    await audit({ action: 'record.shared_view', childId: share.childId, targetType: 'record_share', targetId: share.id, metadata: { shareId: share.id, section: 'immunizations' } });
-    const record = await printableImmunizationRecord(tx, { kind: 'guardian', userId: share.createdBy, today }, child, today);
+    await audit({
+      action: 'record.shared_view',
+      childId: share.childId,
+      targetType: 'record_share',
+      targetId: share.id,
+      metadata: { shareId: share.id, section: 'immunizations' },
+    });
+    const record = await printableImmunizationRecord(
+      tx,
+      { kind: 'guardian', userId: share.createdBy, today },
+      child,
+      today,
+    );
     return { status: 'ok', shareId: share.id, expiresAt: share.expiresAt, record };
   });
 }

@@ -6,6 +6,9 @@ import cvxTable from './data/cvx.json';
  */
 export function vaccinePickerOptions(): { code: string; name: string }[] {
   const active = cvxTable.vaccines.filter((vaccine) => vaccine.status === 'Active');
-  const ordered = [...active.filter((vaccine) => vaccine.pediatric), ...active.filter((vaccine) => !vaccine.pediatric)];
+  const ordered = [
+    ...active.filter((vaccine) => vaccine.pediatric),
+    ...active.filter((vaccine) => !vaccine.pediatric),
+  ];
   return ordered.map((vaccine) => ({ code: vaccine.code, name: vaccine.shortDescription }));
 }

@@ -38,7 +38,11 @@ export const wellChildSchedule: readonly WellChildMilestone[] = [
   { label: '3–5 day visit', dueAt: { days: 5 }, countsFromBefore: twoWeeks },
   { label: '1 month visit', dueAt: { months: 1 }, countsFromBefore: twoWeeks },
   { label: '2 month visit', dueAt: { months: 2 }, countsFromBefore: twoWeeks },
-  ...[4, 6, 9, 12, 15, 18, 24, 30].map((months) => ({ label: `${months} month visit`, dueAt: { months }, countsFromBefore: oneMonth })),
+  ...[4, 6, 9, 12, 15, 18, 24, 30].map((months) => ({
+    label: `${months} month visit`,
+    dueAt: { months },
+    countsFromBefore: oneMonth,
+  })),
   ...Array.from({ length: 19 }, (_, index) => index + 3).map((years) => ({
     label: `${years} year visit`,
     dueAt: { months: years * 12 },
@@ -52,7 +56,9 @@ type CalendarDate = { year: number; month: number /* 1–12 */; day: number };
 
 function parseDate(value: string, what: string): CalendarDate {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [NaN, NaN, NaN];
+  const [year, month, day] = match
+    ? [Number(match[1]), Number(match[2]), Number(match[3])]
+    : [NaN, NaN, NaN];
   if (!match || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     throw new RangeError(`${what} must be a real date written YYYY-MM-DD, got "${value}"`);
   }
@@ -105,7 +111,11 @@ export function wellChildDates(dateOfBirth: string): WellChildDates[] {
     const due = add(birth, milestone.dueAt);
     const earliest = previousDue ? formatDate(addDays(previousDue, 1)) : dateOfBirth;
     previousDue = due;
-    return { label: milestone.label, dueOn: formatDate(due), countsFrom: later(formatDate(add(due, milestone.countsFromBefore, -1)), earliest) };
+    return {
+      label: milestone.label,
+      dueOn: formatDate(due),
+      countsFrom: later(formatDate(add(due, milestone.countsFromBefore, -1)), earliest),
+    };
   });
 }
 

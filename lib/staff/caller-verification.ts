@@ -11,15 +11,38 @@ export const callerVerificationFields = {
 };
 
 export function requireTwoConfirmations(what: string) {
-  return (value: { confirmedDateOfBirth: boolean; confirmedAddressOrPhone: boolean; otherVerification: string }, ctx: z.RefinementCtx) => {
-    const confirmations = [value.confirmedDateOfBirth, value.confirmedAddressOrPhone, value.otherVerification.length > 0].filter(Boolean).length;
+  return (
+    value: {
+      confirmedDateOfBirth: boolean;
+      confirmedAddressOrPhone: boolean;
+      otherVerification: string;
+    },
+    ctx: z.RefinementCtx,
+  ) => {
+    const confirmations = [
+      value.confirmedDateOfBirth,
+      value.confirmedAddressOrPhone,
+      value.otherVerification.length > 0,
+    ].filter(Boolean).length;
     if (confirmations < 2) {
-      ctx.addIssue({ code: 'custom', path: ['_form'], message: `Confirm at least two things about the caller before ${what} (for example the date of birth and the address or phone on file).` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['_form'],
+        message: `Confirm at least two things about the caller before ${what} (for example the date of birth and the address or phone on file).`,
+      });
     }
   };
 }
 
 /** For audit metadata: which checks were made, never what was said. */
-export function verificationMethod(value: { confirmedDateOfBirth: boolean; confirmedAddressOrPhone: boolean; otherVerification: string }) {
-  return { confirmedDateOfBirth: value.confirmedDateOfBirth, confirmedAddressOrPhone: value.confirmedAddressOrPhone, otherVerification: value.otherVerification.length > 0 };
+export function verificationMethod(value: {
+  confirmedDateOfBirth: boolean;
+  confirmedAddressOrPhone: boolean;
+  otherVerification: string;
+}) {
+  return {
+    confirmedDateOfBirth: value.confirmedDateOfBirth,
+    confirmedAddressOrPhone: value.confirmedAddressOrPhone,
+    otherVerification: value.otherVerification.length > 0,
+  };
 }

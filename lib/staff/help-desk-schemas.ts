@@ -1,7 +1,10 @@
 import { z } from 'zod';
+
 import { callerVerificationFields, requireTwoConfirmations } from './caller-verification';
 
 /** Client-safe: the help desk's forms. */
 export const accountIdSchema = z.object({ accountId: z.uuid() });
 
-export const temporaryPasswordSchema = z.object({ accountId: z.uuid(), ...callerVerificationFields }).superRefine(requireTwoConfirmations('sending a temporary password'));
+export const temporaryPasswordSchema = z
+  .object({ accountId: z.uuid(), ...callerVerificationFields })
+  .superRefine(requireTwoConfirmations('sending a temporary password'));

@@ -1,12 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
+
 import type { Db } from '@/db';
 import { children, guardianships, sessions, users } from '@/db/schema';
+import { resendEmailVerification } from '@/lib/accounts/resend-verification';
 import { hashPassword } from '@/lib/auth/password';
 import { endAllSessionsOfUser } from '@/lib/auth/sessions';
 import { todayInPractice } from '@/lib/children/age';
 import { env } from '@/lib/env';
-import { resendEmailVerification } from '@/lib/accounts/resend-verification';
 import { AppError } from '@/lib/errors';
 import { liveLinkCondition } from '@/lib/guardianship/access';
 import type { OutgoingMail } from '@/lib/mail/outbox';
@@ -30,10 +31,23 @@ export async function searchParentAccounts(db: Db, query: string, page = 1) {
   const words = query.trim().split(/\s+/).filter(Boolean).slice(0, 3);
   const conditions = words.map((word) => {
     const prefix = `${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    return or(ilike(users.firstName, prefix), ilike(users.lastName, prefix), ilike(users.userId, prefix), ilike(users.email, prefix))!;
+    return or(
+      ilike(users.firstName, prefix),
+      ilike(users.lastName, prefix),
+      ilike(users.userId, prefix),
+      ilike(users.email, prefix),
+    )!;
   });
   const rows = await db
-    .select({ id: users.id, userId: users.userId, email: users.email, firstName: users.firstName, lastName: users.lastName, disabledAt: users.disabledAt, lockedUntil: users.lockedUntil })
+    .select({
+      id: users.id,
+      userId: users.userId,
+      email: users.email,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      disabledAt: users.disabledAt,
+      lockedUntil: users.lockedUntil,
+    })
     .from(users)
     .where(and(eq(users.kind, 'parent'), ...conditions))
     .orderBy(asc(users.lastName), asc(users.firstName), asc(users.id))
@@ -67,11 +81,25 @@ export async function getParentAccount(db: Db, accountId: string, now = new Date
     .from(guardianships)
     .innerJoin(children, eq(children.id, guardianships.childId))
     .where(liveLinkCondition(accountId, todayInPractice(now)));
-  return { ...account, locked: Boolean(account.lockedUntil && account.lockedUntil > now), linkedChildren: linked?.n ?? 0 };
+  return {
+    ...account,
+    locked: Boolean(account.lockedUntil && account.lockedUntil > now),
+    linkedChildren: linked?.n ?? 0,
+  };
 }
 
 async function requireParentAccount(db: Db, accountId: string) {
-  const [row] = await db.select({ id: users.id, userId: users.userId, email: users.email, firstName: users.firstName, lastName: users.lastName }).from(users).where(and(eq(users.id, accountId), eq(users.kind, 'parent'))).for('update');
+  const [row] = await db
+    .select({
+      id: users.id,
+      userId: users.userId,
+      email: users.email,
+      firstName: users.firstName,
+      lastName: users.lastName,
+    })
+    .from(users)
+    .where(and(eq(users.id, accountId), eq(users.kind, 'parent')))
+    .for('update');
   if (!row) throw new AppError('not_found');
   return row;
 }
@@ -93,25 +121,58 @@ export async function issueTemporaryPassword(db: Db, accountId: string, now = ne
   const expiresAt = new Date(now.getTime() + TEMPORARY_PASSWORD_HOURS * 3600_000);
   await db
     .update(users)
-    .set({ passwordHash: await hashPassword(password), passwordChangedAt: now, mustChangePassword: true, temporaryPasswordExpiresAt: expiresAt, failedSignInCount: 0, lockedUntil: null })
+    .set({
+      passwordHash: await hashPassword(password),
+      passwordChangedAt: now,
+      mustChangePassword: true,
+      temporaryPasswordExpiresAt: expiresAt,
+      failedSignInCount: 0,
+      lockedUntil: null,
+    })
     .where(eq(users.id, account.id));
   const sessionsEnded = await endAllSessionsOfUser(db, account.id, 'password_changed', now);
   const loginUrl = new URL('/login', env().PUBLIC_URL).toString();
-  const mail: OutgoingMail = { ...temporaryPasswordMessage(account.firstName, account.userId, password, expiresAt, loginUrl), to: account.email, idempotencyKey: `temporary-password:${account.id}:${now.getTime()}` };
+  const mail: OutgoingMail = {
+    ...temporaryPasswordMessage(account.firstName, account.userId, password, expiresAt, loginUrl),
+    to: account.email,
+    idempotencyKey: `temporary-password:${account.id}:${now.getTime()}`,
+  };
   return {
     mail,
     sessionsEnded,
-    letter: { guardianName: `${account.firstName} ${account.lastName}`, userId: account.userId, temporaryPassword: password, issuedOn: todayInPractice(now), expiresOn: todayInPractice(expiresAt), expiresAt: expiresAt.toISOString() },
+    letter: {
+      guardianName: `${account.firstName} ${account.lastName}`,
+      userId: account.userId,
+      temporaryPassword: password,
+      issuedOn: todayInPractice(now),
+      expiresOn: todayInPractice(expiresAt),
+      expiresAt: expiresAt.toISOString(),
+    },
   };
 }
 
 export async function unlockAccount(db: Db, accountId: string): Promise<void> {
   await requireParentAccount(db, accountId);
-  await db.update(users).set({ failedSignInCount: 0, lockedUntil: null }).where(eq(users.id, accountId));
+  await db
+    .update(users)
+    .set({ failedSignInCount: 0, lockedUntil: null })
+    .where(eq(users.id, accountId));
 }
 
-export async function setParentAccountDisabled(db: Db, accountId: string, disabled: boolean, now = new Date()): Promise<{ sessionsEnded: number }> {
+export async function setParentAccountDisabled(
+  db: Db,
+  accountId: string,
+  disabled: boolean,
+  now = new Date(),
+): Promise<{ sessionsEnded: number }> {
   await requireParentAccount(db, accountId);
-  await db.update(users).set({ disabledAt: disabled ? now : null }).where(eq(users.id, accountId));
-  return { sessionsEnded: disabled ? await endAllSessionsOfUser(db, accountId, 'account_disabled', now) : 0 };
+  await db
+    .update(users)
+    .set({ disabledAt: disabled ? now : null })
+    .where(eq(users.id, accountId));
+  return {
+    sessionsEnded: disabled
+      ? await endAllSessionsOfUser(db, accountId, 'account_disabled', now)
+      : 0,
+  };
 }

@@ -1,6 +1,12 @@
 import { z } from 'zod';
+
 import { staffRoles } from '@/db/schema/accounts';
-import { emailField, passwordContainsIdentity, passwordField, userIdField } from '@/lib/accounts/schemas';
+import {
+  emailField,
+  passwordContainsIdentity,
+  passwordField,
+  userIdField,
+} from '@/lib/accounts/schemas';
 
 export const staffRoleLabels: Record<(typeof staffRoles)[number], string> = {
   front_desk: 'Front desk',
@@ -22,7 +28,11 @@ export const createStaffUserSchema = z
   })
   .superRefine((value, ctx) => {
     if (passwordContainsIdentity(value.password, value.userId, value.email)) {
-      ctx.addIssue({ code: 'custom', path: ['password'], message: 'The password must not contain the User ID or email.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['password'],
+        message: 'The password must not contain the User ID or email.',
+      });
     }
   });
 export type CreateStaffUserInput = z.infer<typeof createStaffUserSchema>;

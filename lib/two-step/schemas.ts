@@ -1,10 +1,15 @@
 import { z } from 'zod';
+
 import { callerVerificationFields, requireTwoConfirmations } from '@/lib/staff/caller-verification';
 
 /** Client-safe: the two-step verification forms. */
 
 export const secondFactorSchema = z.object({
-  code: z.string().trim().min(1, 'Type the 6-digit code from your app, or one of your recovery codes.').max(40, 'That is longer than any code we use.'),
+  code: z
+    .string()
+    .trim()
+    .min(1, 'Type the 6-digit code from your app, or one of your recovery codes.')
+    .max(40, 'That is longer than any code we use.'),
   /** Only where to send someone whose sign-in has timed out. */
   portal: z.enum(['parent', 'staff']),
 });
@@ -19,7 +24,10 @@ export const confirmEnrolmentSchema = z.object({
 export type ConfirmEnrolmentInput = z.input<typeof confirmEnrolmentSchema>;
 
 export const currentPasswordSchema = z.object({
-  currentPassword: z.string().min(1, 'Enter your current password.').max(200, 'That is longer than any password we accept.'),
+  currentPassword: z
+    .string()
+    .min(1, 'Enter your current password.')
+    .max(200, 'That is longer than any password we accept.'),
 });
 export type CurrentPasswordInput = z.input<typeof currentPasswordSchema>;
 

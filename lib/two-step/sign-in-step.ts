@@ -1,18 +1,20 @@
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
+
 import type { Database, Db } from '@/db';
 import { recoveryCodes, sessions, users, type AccountKind } from '@/db/schema';
 import type { RequestMeta } from '@/lib/audit/events';
 import { auditedTransaction } from '@/lib/audit/transaction';
 import { actorFor } from '@/lib/auth/actors';
+import { staffRolesOfUser } from '@/lib/auth/roles-sql';
 import { idleTimeoutSecondsFor } from '@/lib/auth/sessions';
 import { countFailedSignIn } from '@/lib/auth/sign-in';
 import { hashToken, newSecretToken } from '@/lib/auth/tokens';
 import { sessionPolicy, signInPolicy } from '@/lib/env';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { recoveryCodeUsedMessage } from '@/lib/mail/templates';
+
 import { decryptTotpSecret, hashRecoveryCode, looksLikeRecoveryCode } from './crypto';
 import { checkTotpCode } from './totp';
-import { staffRolesOfUser } from '@/lib/auth/roles-sql';
 
 /** Wrong codes on one sign-in before it is back to the password (each also counts against the account). */
 export const SECOND_FACTOR_ATTEMPTS = 5;
@@ -40,7 +42,13 @@ async function pendingSignIn(db: Db, token: string, now: Date) {
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), eq(sessions.awaitingSecondFactor, true), isNull(sessions.endedAt)));
+    .where(
+      and(
+        eq(sessions.tokenHash, hashToken(token)),
+        eq(sessions.awaitingSecondFactor, true),
+        isNull(sessions.endedAt),
+      ),
+    );
   if (!row || row.absoluteExpiresAt <= now || row.disabledAt || !row.totpSecret) return null;
   return row;
 }
@@ -51,15 +59,30 @@ async function pendingSignIn(db: Db, token: string, now: Date) {
  * issued after the password alone is never good for more). A wrong one counts against this
  * sign-in (5, then back to the password) and against the account like a wrong password.
  */
-export async function verifySecondFactor(db: Database, token: string, typed: string, meta: RequestMeta, now = new Date()): Promise<SecondFactorResult> {
+export async function verifySecondFactor(
+  db: Database,
+  token: string,
+  typed: string,
+  meta: RequestMeta,
+  now = new Date(),
+): Promise<SecondFactorResult> {
   const pending = await pendingSignIn(db, token, now);
   if (!pending) return { ok: false, reason: 'start_again' };
   const actor = actorFor({ id: pending.id, kind: pending.kind, roles: pending.roles as never });
 
   if (pending.lockedUntil && pending.lockedUntil > now) {
     await auditedTransaction(db, actor, meta, async ({ tx, audit }) => {
-      await tx.update(sessions).set({ endedAt: now, endReason: 'second_factor_failed' }).where(eq(sessions.id, pending.sessionId));
-      await audit({ action: 'auth.second_factor_failed', outcome: 'denied', targetType: 'session', targetId: pending.sessionId, metadata: { reason: 'locked' } });
+      await tx
+        .update(sessions)
+        .set({ endedAt: now, endReason: 'second_factor_failed' })
+        .where(eq(sessions.id, pending.sessionId));
+      await audit({
+        action: 'auth.second_factor_failed',
+        outcome: 'denied',
+        targetType: 'session',
+        targetId: pending.sessionId,
+        metadata: { reason: 'locked' },
+      });
     });
     return { ok: false, reason: 'locked' };
   }
@@ -73,22 +96,41 @@ export async function verifySecondFactor(db: Database, token: string, typed: str
       const used = await tx
         .update(recoveryCodes)
         .set({ usedAt: now })
-        .where(and(eq(recoveryCodes.userId, pending.id), eq(recoveryCodes.codeHash, codeHash), isNull(recoveryCodes.usedAt)))
+        .where(
+          and(
+            eq(recoveryCodes.userId, pending.id),
+            eq(recoveryCodes.codeHash, codeHash),
+            isNull(recoveryCodes.usedAt),
+          ),
+        )
         .returning({ id: recoveryCodes.id });
       if (used.length > 0) method = 'recovery_code';
       else {
         // Told apart only for the audit trail (an old printout of the codes in someone else's hands?).
-        const [spent] = await tx.select({ id: recoveryCodes.id }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, pending.id), eq(recoveryCodes.codeHash, codeHash)));
+        const [spent] = await tx
+          .select({ id: recoveryCodes.id })
+          .from(recoveryCodes)
+          .where(and(eq(recoveryCodes.userId, pending.id), eq(recoveryCodes.codeHash, codeHash)));
         if (spent) failure = 'code_already_used';
       }
     } else {
-      const checked = checkTotpCode(decryptTotpSecret(pending.totpSecret!), typed, pending.totpLastUsedStep, now);
+      const checked = checkTotpCode(
+        decryptTotpSecret(pending.totpSecret!),
+        typed,
+        pending.totpLastUsedStep,
+        now,
+      );
       if (checked.valid) {
         // Claim the step in one statement: two requests with the same code cannot both pass.
         const claimed = await tx
           .update(users)
           .set({ totpLastUsedStep: checked.timeStep })
-          .where(and(eq(users.id, pending.id), sql`(${users.totpLastUsedStep} is null or ${users.totpLastUsedStep} < ${checked.timeStep})`))
+          .where(
+            and(
+              eq(users.id, pending.id),
+              sql`(${users.totpLastUsedStep} is null or ${users.totpLastUsedStep} < ${checked.timeStep})`,
+            ),
+          )
           .returning({ id: users.id });
         if (claimed.length > 0) method = 'totp';
         else failure = 'code_already_used';
@@ -107,13 +149,33 @@ export async function verifySecondFactor(db: Database, token: string, typed: str
           absoluteExpiresAt: new Date(now.getTime() + sessionPolicy.absoluteHours * 3600_000),
         })
         .where(eq(sessions.id, pending.sessionId));
-      await tx.update(users).set({ failedSignInCount: 0, lockedUntil: null }).where(eq(users.id, pending.id));
-      await audit({ action: 'auth.signed_in', targetType: 'session', targetId: pending.sessionId, metadata: { portal: pending.kind, secondFactor: method } });
+      await tx
+        .update(users)
+        .set({ failedSignInCount: 0, lockedUntil: null })
+        .where(eq(users.id, pending.id));
+      await audit({
+        action: 'auth.signed_in',
+        targetType: 'session',
+        targetId: pending.sessionId,
+        metadata: { portal: pending.kind, secondFactor: method },
+      });
       if (method === 'recovery_code') {
-        const [left] = await tx.select({ value: count() }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, pending.id), isNull(recoveryCodes.usedAt)));
+        const [left] = await tx
+          .select({ value: count() })
+          .from(recoveryCodes)
+          .where(and(eq(recoveryCodes.userId, pending.id), isNull(recoveryCodes.usedAt)));
         const remaining = left?.value ?? 0;
-        await audit({ action: 'auth.recovery_code_used', targetType: 'user', targetId: pending.id, metadata: { recoveryCodesLeft: remaining } });
-        await enqueueMail(tx, { ...recoveryCodeUsedMessage(pending.firstName, remaining), to: pending.email, idempotencyKey: `recovery-code-used:${pending.sessionId}` });
+        await audit({
+          action: 'auth.recovery_code_used',
+          targetType: 'user',
+          targetId: pending.id,
+          metadata: { recoveryCodesLeft: remaining },
+        });
+        await enqueueMail(tx, {
+          ...recoveryCodeUsedMessage(pending.firstName, remaining),
+          to: pending.email,
+          idempotencyKey: `recovery-code-used:${pending.sessionId}`,
+        });
       }
       return { ok: true, token: fullToken, kind: pending.kind, method };
     }
@@ -130,13 +192,27 @@ export async function verifySecondFactor(db: Database, token: string, typed: str
       outcome: 'denied',
       targetType: 'session',
       targetId: pending.sessionId,
-      metadata: { reason: failure, codeType, failedCodesThisSignIn: failures, consecutiveFailures: account?.failedSignInCount ?? null },
+      metadata: {
+        reason: failure,
+        codeType,
+        failedCodesThisSignIn: failures,
+        consecutiveFailures: account?.failedSignInCount ?? null,
+      },
     });
     if (account?.lockedUntil) {
-      await audit({ action: 'auth.locked_out', outcome: 'denied', targetType: 'user', targetId: pending.id, metadata: { lockMinutes: signInPolicy.accountLockMinutes, portal: pending.kind } });
+      await audit({
+        action: 'auth.locked_out',
+        outcome: 'denied',
+        targetType: 'user',
+        targetId: pending.id,
+        metadata: { lockMinutes: signInPolicy.accountLockMinutes, portal: pending.kind },
+      });
     }
     if (account?.lockedUntil || failures >= SECOND_FACTOR_ATTEMPTS) {
-      await tx.update(sessions).set({ endedAt: now, endReason: 'second_factor_failed' }).where(eq(sessions.id, pending.sessionId));
+      await tx
+        .update(sessions)
+        .set({ endedAt: now, endReason: 'second_factor_failed' })
+        .where(eq(sessions.id, pending.sessionId));
       return { ok: false, reason: account?.lockedUntil ? 'locked' : 'start_again' };
     }
     return { ok: false, reason: 'wrong_code', attemptsLeft: SECOND_FACTOR_ATTEMPTS - failures };

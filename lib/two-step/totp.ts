@@ -30,11 +30,22 @@ export function normalizeTotpCode(typed: string): string {
  * Checks a code and returns the time step it belongs to, refusing any step at or before the
  * last one accepted: a code seen over a shoulder or in a proxy log cannot be used again.
  */
-export function checkTotpCode(secret: string, typed: string, lastUsedStep: number | null, now: Date): { valid: true; timeStep: number } | { valid: false; alreadyUsed: boolean } {
+export function checkTotpCode(
+  secret: string,
+  typed: string,
+  lastUsedStep: number | null,
+  now: Date,
+): { valid: true; timeStep: number } | { valid: false; alreadyUsed: boolean } {
   const token = normalizeTotpCode(typed);
   if (!/^\d{6}$/.test(token)) return { valid: false, alreadyUsed: false };
   const stepOf = (afterTimeStep: number | null) => {
-    const result = verifySync({ secret, token, epoch: Math.floor(now.getTime() / 1000), epochTolerance: TOLERANCE_SECONDS, ...(afterTimeStep === null ? {} : { afterTimeStep }) });
+    const result = verifySync({
+      secret,
+      token,
+      epoch: Math.floor(now.getTime() / 1000),
+      epochTolerance: TOLERANCE_SECONDS,
+      ...(afterTimeStep === null ? {} : { afterTimeStep }),
+    });
     // otplib's result type covers HOTP too; a TOTP check always reports its time step.
     return result.valid && 'timeStep' in result ? result.timeStep : null;
   };

@@ -9,14 +9,20 @@ import { gzipSync } from 'node:zlib';
  */
 export function firstLoadJs(html: string, buildDir: string): { files: number; gzipBytes: number } {
   const sources = new Set<string>();
-  for (const match of html.matchAll(/<script([^>]*)\ssrc="(\/_next\/static\/[^"]+\.js)(?:\?[^"]*)?"([^>]*)>/g)) {
+  for (const match of html.matchAll(
+    /<script([^>]*)\ssrc="(\/_next\/static\/[^"]+\.js)(?:\?[^"]*)?"([^>]*)>/g,
+  )) {
     // Polyfills marked nomodule are for old browsers only: a current one neither loads nor runs them.
     if (/\snomodule\b/i.test(`${match[1]} ${match[3]}`)) continue;
     sources.add(match[2]!);
   }
   let gzipBytes = 0;
   for (const source of sources) {
-    const file = path.join(buildDir, 'static', decodeURIComponent(source.slice('/_next/static/'.length)));
+    const file = path.join(
+      buildDir,
+      'static',
+      decodeURIComponent(source.slice('/_next/static/'.length)),
+    );
     gzipBytes += gzipSync(readFileSync(file)).length;
   }
   return { files: sources.size, gzipBytes };

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
 export interface RequestSpec {
@@ -29,30 +29,47 @@ export function percentile(sorted: number[], q: number): number {
  * built afresh by `next()`, so each can carry a different person's session and page.
  * Latencies are kept whole (autocannon's summary has no p95).
  */
-export async function drive(origin: string, next: () => RequestSpec, options: { connections: number; seconds: number; bodyIsGood?: (body: string) => boolean }): Promise<LoadResult> {
+export async function drive(
+  origin: string,
+  next: () => RequestSpec,
+  options: { connections: number; seconds: number; bodyIsGood?: (body: string) => boolean },
+): Promise<LoadResult> {
   let badBodies = 0;
   const latencies: number[] = [];
   const statusCounts: Record<string, number> = {};
   const started = performance.now();
   let finish: (result: autocannon.Result) => void = () => {};
   let fail: (error: unknown) => void = () => {};
-  const finished = new Promise<autocannon.Result>((resolve, reject) => ((finish = resolve), (fail = reject)));
+  const finished = new Promise<autocannon.Result>(
+    (resolve, reject) => ((finish = resolve), (fail = reject)),
+  );
   const instance = autocannon(
     {
-    url: origin,
-    connections: options.connections,
-    duration: options.seconds,
-    timeout: 10,
-    requests: [
-      {
-        setupRequest: (request) => {
-          const spec = next();
-          return { ...request, method: spec.method ?? 'GET', path: spec.path, headers: spec.headers, body: spec.body };
+      url: origin,
+      connections: options.connections,
+      duration: options.seconds,
+      timeout: 10,
+      requests: [
+        {
+          setupRequest: (request) => {
+            const spec = next();
+            return {
+              ...request,
+              method: spec.method ?? 'GET',
+              path: spec.path,
+              headers: spec.headers,
+              body: spec.body,
+            };
+          },
+          // A server action answers 200 even when it refuses (a rate limit, say): read what it said.
+          ...(options.bodyIsGood
+            ? {
+                onResponse: (_status: number, body: string) =>
+                  void (options.bodyIsGood!(body) ? undefined : badBodies++),
+              }
+            : {}),
         },
-        // A server action answers 200 even when it refuses (a rate limit, say): read what it said.
-        ...(options.bodyIsGood ? { onResponse: (_status: number, body: string) => void (options.bodyIsGood!(body) ? undefined : badBodies++) } : {}),
-      },
-    ],
+      ],
     },
     (error, result) => (error ? fail(error) : finish(result)),
   );
@@ -63,7 +80,10 @@ export async function drive(origin: string, next: () => RequestSpec, options: { 
   const result = await finished;
   const durationSeconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const nonSuccess = Object.entries(statusCounts).reduce((sum, [status, n]) => sum + (status.startsWith('2') ? 0 : n), 0);
+  const nonSuccess = Object.entries(statusCounts).reduce(
+    (sum, [status, n]) => sum + (status.startsWith('2') ? 0 : n),
+    0,
+  );
   return {
     requests: latencies.length,
     durationSeconds,

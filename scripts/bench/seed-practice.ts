@@ -70,7 +70,11 @@ interface SeedOptions {
   log: (line: string) => void;
 }
 
-export async function seedPractice(sql: Sql, size: PracticeSize, options: SeedOptions): Promise<Record<string, number>> {
+export async function seedPractice(
+  sql: Sql,
+  size: PracticeSize,
+  options: SeedOptions,
+): Promise<Record<string, number>> {
   const timings: Record<string, number> = {};
   const step = async (name: string, work: () => Promise<unknown>) => {
     const started = performance.now();
@@ -78,7 +82,14 @@ export async function seedPractice(sql: Sql, size: PracticeSize, options: SeedOp
     timings[name] = Math.round(performance.now() - started);
     options.log(`  ${name}: ${(timings[name] / 1000).toFixed(1)} s`);
   };
-  const { children: C, guardians: P, conversations: K, messages: M, auditEvents: E, staff: S } = size;
+  const {
+    children: C,
+    guardians: P,
+    conversations: K,
+    messages: M,
+    auditEvents: E,
+    staff: S,
+  } = size;
 
   await sql`
     create or replace function bench_uuid(key text) returns uuid language sql immutable parallel safe
@@ -90,7 +101,16 @@ export async function seedPractice(sql: Sql, size: PracticeSize, options: SeedOp
 
   // Secondary indexes are dropped while the rows go in and built again afterwards: one sort
   // per index instead of ten million scattered inserts into each.
-  const bigTables = ['users', 'children', 'guardianships', 'conversations', 'messages', 'audit_events', 'staff_role_assignments', ...recordMix.map(([table]) => table)];
+  const bigTables = [
+    'users',
+    'children',
+    'guardianships',
+    'conversations',
+    'messages',
+    'audit_events',
+    'staff_role_assignments',
+    ...recordMix.map(([table]) => table),
+  ];
   const indexes = await sql<{ indexname: string; indexdef: string }[]>`
     select i.indexname, i.indexdef from pg_indexes i
     where i.schemaname = 'public' and i.tablename = any(${bigTables})

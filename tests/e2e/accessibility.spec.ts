@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+
 import { e2eDatabase } from './db';
 import { demoAdmin, demoParent, signIn, signInStaff } from './helpers';
 
@@ -13,20 +14,49 @@ async function demoChildId(): Promise<string> {
 async function expectNoSeriousViolations(page: Page, path: string) {
   const response = await page.goto(path);
   expect(response?.status(), path).toBeLessThan(500);
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((v) => `${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  );
+  expect(
+    serious.map(
+      (v) => `${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    ),
+  ).toEqual([]);
 }
 
-const publicPages = ['/', '/login', '/signup', '/help/registration', '/faq', '/contact', '/forgot-password?sent=1', '/forgot-user-id?sent=1', '/reset-password?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '/forgot-password', '/forgot-user-id', '/verify-email?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '/verify-email', '/staff/login', '/no-such-page', '/share/not-a-real-share-link'];
+const publicPages = [
+  '/',
+  '/login',
+  '/signup',
+  '/help/registration',
+  '/faq',
+  '/contact',
+  '/forgot-password?sent=1',
+  '/forgot-user-id?sent=1',
+  '/reset-password?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+  '/forgot-password',
+  '/forgot-user-id',
+  '/verify-email?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+  '/verify-email',
+  '/staff/login',
+  '/no-such-page',
+  '/share/not-a-real-share-link',
+];
 
-test('public pages have no serious or critical accessibility violations, at 375 px and at 1280 px with no sideways scrolling', async ({ page }) => {
+test('public pages have no serious or critical accessibility violations, at 375 px and at 1280 px with no sideways scrolling', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   for (const width of [375, 1280]) {
     await page.setViewportSize({ width, height: 800 });
     for (const path of publicPages) {
       await expectNoSeriousViolations(page, path);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, `${path} at ${width} px`).toBeLessThanOrEqual(0);
     }
   }
@@ -36,7 +66,16 @@ test('the parent pages have no serious or critical accessibility violations', as
   await signIn(page, '/login', demoParent.userId, demoParent.password);
   await expect(page).toHaveURL(/\/dashboard$/);
   const child = await demoChildId();
-  for (const path of ['/dashboard', '/children/link', `/children/${child}`, `/children/${child}/immunizations/share`, '/services/message', '/inbox', '/account']) await expectNoSeriousViolations(page, path);
+  for (const path of [
+    '/dashboard',
+    '/children/link',
+    `/children/${child}`,
+    `/children/${child}/immunizations/share`,
+    '/services/message',
+    '/inbox',
+    '/account',
+  ])
+    await expectNoSeriousViolations(page, path);
 });
 
 test('the staff pages have no serious or critical accessibility violations', async ({ page }) => {
@@ -47,13 +86,28 @@ test('the staff pages have no serious or critical accessibility violations', asy
   const sql = e2eDatabase();
   const [demo] = await sql`select id from users where user_id = 'demo.parent'`;
   await sql.end();
-  for (const path of ['/staff', '/staff/users', '/staff/accounts?q=demo', `/staff/accounts/${String(demo?.id)}`, '/staff/messages', `/staff/messages/new?child=${child}`, '/staff/patients', '/staff/patients?q=rivera', '/staff/patients/new', `/staff/patients/${child}`, `/staff/patients/${child}/edit`]) {
+  for (const path of [
+    '/staff',
+    '/staff/users',
+    '/staff/accounts?q=demo',
+    `/staff/accounts/${String(demo?.id)}`,
+    '/staff/messages',
+    `/staff/messages/new?child=${child}`,
+    '/staff/patients',
+    '/staff/patients?q=rivera',
+    '/staff/patients/new',
+    `/staff/patients/${child}`,
+    `/staff/patients/${child}/edit`,
+  ]) {
     await expectNoSeriousViolations(page, path);
   }
 });
 
 test('the signed-in dashboard fits a 375 px phone without sideways scrolling', async ({ page }) => {
-  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = () =>
+    page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
   await page.setViewportSize({ width: 375, height: 740 });
   await signIn(page, '/login', demoParent.userId, demoParent.password);
   await expect(page).toHaveURL(/\/dashboard$/);

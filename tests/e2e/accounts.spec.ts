@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+
 import { demoAdmin, demoParent, signIn, signInStaff, signUpParent, uniqueUserId } from './helpers';
 
 test('a parent signs up, signs in, sees the dashboard and signs out', async ({ page }) => {
@@ -28,16 +29,22 @@ test('sign-up shows its rules next to the fields and keeps nothing', async ({ pa
 
 test('a wrong password gets the one generic message', async ({ page }) => {
   await signIn(page, '/login', demoParent.userId, 'definitely-not-right-123');
-  await expect(page.getByRole('alert').filter({ hasText: 'The User ID/email or password is not correct.' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'The User ID/email or password is not correct.' }),
+  ).toBeVisible();
   await signIn(page, '/login', uniqueUserId('nobody'), 'definitely-not-right-123');
-  await expect(page.getByRole('alert').filter({ hasText: 'The User ID/email or password is not correct.' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'The User ID/email or password is not correct.' }),
+  ).toBeVisible();
 });
 
 test('the 11th wrong password meets a locked account', async ({ page }) => {
   const { userId } = await signUpParent(page);
   for (let attempt = 1; attempt <= 10; attempt += 1) {
     await signIn(page, '/login', userId, `wrong-password-${attempt}-xyz`);
-    await expect(page.getByRole('alert').filter({ hasText: 'The User ID/email or password is not correct.' })).toBeVisible();
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'The User ID/email or password is not correct.' }),
+    ).toBeVisible();
   }
   await signIn(page, '/login', userId, 'wrong-password-11-xyz');
   await expect(page.getByRole('alert').filter({ hasText: /locked for 15 minutes/ })).toBeVisible();
@@ -51,7 +58,9 @@ test('a staff admin signs in and opens /staff and the staff users page', async (
   await expect(page.getByText('demo.frontdesk')).toBeVisible();
 });
 
-test('a parent opening /staff gets the 404 page, and a visitor is sent to staff sign-in', async ({ page }) => {
+test('a parent opening /staff gets the 404 page, and a visitor is sent to staff sign-in', async ({
+  page,
+}) => {
   await page.goto('/staff');
   await expect(page).toHaveURL(/\/staff\/login$/);
   await signIn(page, '/login', demoParent.userId, demoParent.password);

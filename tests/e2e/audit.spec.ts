@@ -1,9 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+
 import { e2eDatabase } from './db';
 import { demoAdmin, demoClinical, demoParent, signIn, signInStaff } from './helpers';
 
-test('a clinician opens a chart; the parent sees it on the activity page; the admin finds it in the audit trail and exports it', async ({ page, browser }) => {
+test('a clinician opens a chart; the parent sees it on the activity page; the admin finds it in the audit trail and exports it', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const sql = e2eDatabase();
   const [maya] = await sql`select id from children where mrn = 'DEMO-0001'`;
@@ -20,7 +24,13 @@ test('a clinician opens a chart; the parent sees it on the activity page; the ad
   await parent.goto(`/children/${mayaId}`);
   await parent.getByRole('link', { name: /See who has seen Maya’s information/ }).click();
   await expect(parent).toHaveURL(new RegExp(`/children/${mayaId}/activity$`));
-  await expect(parent.getByRole('listitem').filter({ hasText: 'Casey Nurse (clinical staff)' }).filter({ hasText: 'Opened the chart' }).first()).toBeVisible();
+  await expect(
+    parent
+      .getByRole('listitem')
+      .filter({ hasText: 'Casey Nurse (clinical staff)' })
+      .filter({ hasText: 'Opened the chart' })
+      .first(),
+  ).toBeVisible();
   await expect(parent.getByRole('listitem').filter({ hasText: 'You' }).first()).toBeVisible();
 
   const admin = await (await browser.newContext()).newPage();
@@ -43,5 +53,12 @@ test('a clinician opens a chart; the parent sees it on the activity page; the ad
   const csv = await readFile((await (await downloading).path())!, 'utf8');
   const lines = csv.trim().split(/\r\n/);
   expect(lines[0]).toMatch(/^event_id,chain_position,occurred_at,actor/);
-  expect(lines.some((line) => line.includes('demo.clinical') && line.includes('record.viewed') && line.includes('DEMO-0001'))).toBe(true);
+  expect(
+    lines.some(
+      (line) =>
+        line.includes('demo.clinical') &&
+        line.includes('record.viewed') &&
+        line.includes('DEMO-0001'),
+    ),
+  ).toBe(true);
 });

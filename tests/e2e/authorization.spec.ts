@@ -1,37 +1,101 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
+
 import { e2eDatabase } from './db';
-import { demoAdmin, demoBilling, demoClinical, demoFrontDesk, demoParent, signIn, signInStaff, signUpParent } from './helpers';
+import {
+  demoAdmin,
+  demoBilling,
+  demoClinical,
+  demoFrontDesk,
+  demoParent,
+  signIn,
+  signInStaff,
+  signUpParent,
+} from './helpers';
 
 /**
  * Who may open which page: one table, every page route × every kind of visitor. A page added
  * to app/ without a row here fails the first test.
  */
-type Persona = 'anonymous' | 'parentA' | 'parentB' | 'front_desk' | 'clinical' | 'billing' | 'admin';
+type Persona =
+  'anonymous' | 'parentA' | 'parentB' | 'front_desk' | 'clinical' | 'billing' | 'admin';
 type Outcome = 200 | 404 | 'login' | 'staff-login';
-const personas: Persona[] = ['anonymous', 'parentA', 'parentB', 'front_desk', 'clinical', 'billing', 'admin'];
+const personas: Persona[] = [
+  'anonymous',
+  'parentA',
+  'parentB',
+  'front_desk',
+  'clinical',
+  'billing',
+  'admin',
+];
 
-const staffLogins = { front_desk: demoFrontDesk, clinical: demoClinical, billing: demoBilling, admin: demoAdmin };
+const staffLogins = {
+  front_desk: demoFrontDesk,
+  clinical: demoClinical,
+  billing: demoBilling,
+  admin: demoAdmin,
+};
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
 // parentA is linked to the demo child; parentB is a parent with no link to it.
-function expectations(child: string): { route: string; path: string; outcome: Record<Persona, Outcome> }[] {
-  const parentOnly = (anonymous: Outcome, b: Outcome = 200) => ({ anonymous, parentA: 200 as Outcome, parentB: b, front_desk: 404 as Outcome, clinical: 404 as Outcome, billing: 404 as Outcome, admin: 404 as Outcome });
+function expectations(
+  child: string,
+): { route: string; path: string; outcome: Record<Persona, Outcome> }[] {
+  const parentOnly = (anonymous: Outcome, b: Outcome = 200) => ({
+    anonymous,
+    parentA: 200 as Outcome,
+    parentB: b,
+    front_desk: 404 as Outcome,
+    clinical: 404 as Outcome,
+    billing: 404 as Outcome,
+    admin: 404 as Outcome,
+  });
   const staff = (allowed: Persona[]) =>
-    Object.fromEntries(personas.map((p) => [p, p === 'anonymous' ? 'staff-login' : allowed.includes(p) ? 200 : 404])) as Record<Persona, Outcome>;
+    Object.fromEntries(
+      personas.map((p) => [p, p === 'anonymous' ? 'staff-login' : allowed.includes(p) ? 200 : 404]),
+    ) as Record<Persona, Outcome>;
   const everyone = Object.fromEntries(personas.map((p) => [p, 200])) as Record<Persona, Outcome>;
   const nobody = Object.fromEntries(personas.map((p) => [p, 404])) as Record<Persona, Outcome>;
   const records = ['front_desk', 'admin', 'clinical'] as Persona[];
   return [
-    { route: '/', path: '/', outcome: { ...everyone, parentA: 'login', parentB: 'login', front_desk: 'login', clinical: 'login', billing: 'login', admin: 'login' } },
-    { route: '/login', path: '/login', outcome: { ...everyone, parentA: 'login', parentB: 'login', front_desk: 'login', clinical: 'login', billing: 'login', admin: 'login' } },
+    {
+      route: '/',
+      path: '/',
+      outcome: {
+        ...everyone,
+        parentA: 'login',
+        parentB: 'login',
+        front_desk: 'login',
+        clinical: 'login',
+        billing: 'login',
+        admin: 'login',
+      },
+    },
+    {
+      route: '/login',
+      path: '/login',
+      outcome: {
+        ...everyone,
+        parentA: 'login',
+        parentB: 'login',
+        front_desk: 'login',
+        clinical: 'login',
+        billing: 'login',
+        admin: 'login',
+      },
+    },
     { route: '/signup', path: '/signup', outcome: everyone },
     { route: '/forgot-password', path: '/forgot-password', outcome: everyone },
     { route: '/forgot-user-id', path: '/forgot-user-id', outcome: everyone },
     { route: '/verify-email', path: '/verify-email', outcome: everyone },
-    { route: '/reset-password', path: '/reset-password?token=not-a-real-token-at-all', outcome: everyone },
+    {
+      route: '/reset-password',
+      path: '/reset-password?token=not-a-real-token-at-all',
+      outcome: everyone,
+    },
     { route: '/help/registration', path: '/help/registration', outcome: everyone },
     { route: '/faq', path: '/faq', outcome: everyone },
     { route: '/contact', path: '/contact', outcome: everyone },
@@ -39,51 +103,192 @@ function expectations(child: string): { route: string; path: string; outcome: Re
     { route: '/dashboard', path: '/dashboard', outcome: parentOnly('login') },
     { route: '/children/link', path: '/children/link', outcome: parentOnly('login') },
     { route: '/children/[childId]', path: `/children/${child}`, outcome: parentOnly('login', 404) },
-    { route: '/children/[childId]/immunizations/print', path: `/children/${child}/immunizations/print`, outcome: parentOnly('login', 404) },
-    { route: '/children/[childId]/immunizations/pdf (download)', path: `/children/${child}/immunizations/pdf`, outcome: parentOnly('login', 404) },
-    { route: '/children/[childId]/immunizations/print (missing)', path: `/children/${MISSING}/immunizations/print`, outcome: { ...parentOnly('login', 404), parentA: 404 } },
-    { route: '/children/[childId]/immunizations/share', path: `/children/${child}/immunizations/share`, outcome: parentOnly('login', 404) },
+    {
+      route: '/children/[childId]/immunizations/print',
+      path: `/children/${child}/immunizations/print`,
+      outcome: parentOnly('login', 404),
+    },
+    {
+      route: '/children/[childId]/immunizations/pdf (download)',
+      path: `/children/${child}/immunizations/pdf`,
+      outcome: parentOnly('login', 404),
+    },
+    {
+      route: '/children/[childId]/immunizations/print (missing)',
+      path: `/children/${MISSING}/immunizations/print`,
+      outcome: { ...parentOnly('login', 404), parentA: 404 },
+    },
+    {
+      route: '/children/[childId]/immunizations/share',
+      path: `/children/${child}/immunizations/share`,
+      outcome: parentOnly('login', 404),
+    },
     // A share link opens for anyone who holds it (tests/e2e/records.spec.ts); an unknown one for nobody.
     { route: '/share/[token] (unknown)', path: '/share/not-a-real-share-link', outcome: nobody },
-    { route: '/children/[childId]/fhir (download)', path: `/children/${child}/fhir`, outcome: parentOnly('login', 404) },
-    { route: '/children/[childId]/growth', path: `/children/${child}/growth`, outcome: parentOnly('login', 404) },
-    { route: '/staff/patients/[childId]/growth', path: `/staff/patients/${child}/growth`, outcome: staff(['clinical', 'admin']) },
-    { route: '/children/[childId]/activity', path: `/children/${child}/activity`, outcome: parentOnly('login', 404) },
+    {
+      route: '/children/[childId]/fhir (download)',
+      path: `/children/${child}/fhir`,
+      outcome: parentOnly('login', 404),
+    },
+    {
+      route: '/children/[childId]/growth',
+      path: `/children/${child}/growth`,
+      outcome: parentOnly('login', 404),
+    },
+    {
+      route: '/staff/patients/[childId]/growth',
+      path: `/staff/patients/${child}/growth`,
+      outcome: staff(['clinical', 'admin']),
+    },
+    {
+      route: '/children/[childId]/activity',
+      path: `/children/${child}/activity`,
+      outcome: parentOnly('login', 404),
+    },
     { route: '/staff/audit', path: '/staff/audit', outcome: staff(['admin']) },
     { route: '/staff/audit (export)', path: '/staff/audit/export', outcome: staff(['admin']) },
-    { route: '/staff/audit/[eventId] (missing)', path: '/staff/audit/999999999999', outcome: staff([]) },
-    { route: '/staff/audit/[eventId] (malformed)', path: '/staff/audit/not-an-event', outcome: staff([]) },
-    { route: '/children/[childId] (missing)', path: `/children/${MISSING}`, outcome: { ...parentOnly('login', 404), parentA: 404 } },
-    { route: '/children/[childId] (malformed)', path: '/children/not-a-child', outcome: { ...parentOnly('login', 404), parentA: 404 } },
+    {
+      route: '/staff/audit/[eventId] (missing)',
+      path: '/staff/audit/999999999999',
+      outcome: staff([]),
+    },
+    {
+      route: '/staff/audit/[eventId] (malformed)',
+      path: '/staff/audit/not-an-event',
+      outcome: staff([]),
+    },
+    {
+      route: '/children/[childId] (missing)',
+      path: `/children/${MISSING}`,
+      outcome: { ...parentOnly('login', 404), parentA: 404 },
+    },
+    {
+      route: '/children/[childId] (malformed)',
+      path: '/children/not-a-child',
+      outcome: { ...parentOnly('login', 404), parentA: 404 },
+    },
     { route: '/services/message', path: '/services/message', outcome: parentOnly('login') },
-    { route: '/services/message/sent', path: `/services/message/sent?conversation=${MISSING}`, outcome: { ...parentOnly('login', 404), parentA: 404 } },
+    {
+      route: '/services/message/sent',
+      path: `/services/message/sent?conversation=${MISSING}`,
+      outcome: { ...parentOnly('login', 404), parentA: 404 },
+    },
     { route: '/inbox', path: '/inbox', outcome: parentOnly('login') },
-    { route: '/inbox/[conversationId] (missing)', path: `/inbox/${MISSING}`, outcome: { ...parentOnly('login', 404), parentA: 404 } },
-    { route: '/inbox/[conversationId] (malformed)', path: '/inbox/not-a-conversation', outcome: { ...parentOnly('login', 404), parentA: 404 } },
+    {
+      route: '/inbox/[conversationId] (missing)',
+      path: `/inbox/${MISSING}`,
+      outcome: { ...parentOnly('login', 404), parentA: 404 },
+    },
+    {
+      route: '/inbox/[conversationId] (malformed)',
+      path: '/inbox/not-a-conversation',
+      outcome: { ...parentOnly('login', 404), parentA: 404 },
+    },
     { route: '/account', path: '/account', outcome: parentOnly('login') },
     { route: '/account/two-step', path: '/account/two-step', outcome: parentOnly('login') },
     // The code pages show only to a sign-in waiting for its code: everyone else is sent on.
-    { route: '/login/verify', path: '/login/verify', outcome: Object.fromEntries(personas.map((p) => [p, 'login'])) as Record<Persona, Outcome> },
-    { route: '/staff/login/verify', path: '/staff/login/verify', outcome: { ...Object.fromEntries(personas.map((p) => [p, 'login'])), anonymous: 'staff-login' } as Record<Persona, Outcome> },
-    { route: '/staff/two-step', path: '/staff/two-step', outcome: staff(['front_desk', 'clinical', 'billing', 'admin']) },
-    { route: '/staff/messages', path: '/staff/messages', outcome: staff(['front_desk', 'clinical', 'billing', 'admin']) },
-    { route: '/staff/messages/[conversationId] (missing)', path: `/staff/messages/${MISSING}`, outcome: staff([]) },
-    { route: '/staff/messages/[conversationId] (malformed)', path: '/staff/messages/not-a-conversation', outcome: staff([]) },
-    { route: '/staff/messages/new', path: `/staff/messages/new?child=${child}`, outcome: staff(['front_desk', 'clinical', 'billing', 'admin']) },
+    {
+      route: '/login/verify',
+      path: '/login/verify',
+      outcome: Object.fromEntries(personas.map((p) => [p, 'login'])) as Record<Persona, Outcome>,
+    },
+    {
+      route: '/staff/login/verify',
+      path: '/staff/login/verify',
+      outcome: {
+        ...Object.fromEntries(personas.map((p) => [p, 'login'])),
+        anonymous: 'staff-login',
+      } as Record<Persona, Outcome>,
+    },
+    {
+      route: '/staff/two-step',
+      path: '/staff/two-step',
+      outcome: staff(['front_desk', 'clinical', 'billing', 'admin']),
+    },
+    {
+      route: '/staff/messages',
+      path: '/staff/messages',
+      outcome: staff(['front_desk', 'clinical', 'billing', 'admin']),
+    },
+    {
+      route: '/staff/messages/[conversationId] (missing)',
+      path: `/staff/messages/${MISSING}`,
+      outcome: staff([]),
+    },
+    {
+      route: '/staff/messages/[conversationId] (malformed)',
+      path: '/staff/messages/not-a-conversation',
+      outcome: staff([]),
+    },
+    {
+      route: '/staff/messages/new',
+      path: `/staff/messages/new?child=${child}`,
+      outcome: staff(['front_desk', 'clinical', 'billing', 'admin']),
+    },
     { route: '/staff/messages/new (no child)', path: '/staff/messages/new', outcome: staff([]) },
-    { route: '/staff/accounts', path: '/staff/accounts?q=demo', outcome: staff(['front_desk', 'admin']) },
-    { route: '/staff/accounts/[accountId] (missing)', path: `/staff/accounts/${MISSING}`, outcome: staff([]) },
-    { route: '/staff/accounts/[accountId] (malformed)', path: '/staff/accounts/not-an-account', outcome: staff([]) },
-    { route: '/choose-password', path: '/choose-password', outcome: { ...parentOnly('login'), parentA: 'login', parentB: 'login' } },
-    { route: '/staff/login', path: '/staff/login', outcome: { ...everyone, front_desk: 'login', clinical: 'login', billing: 'login', admin: 'login' } },
-    { route: '/staff', path: '/staff', outcome: staff(['front_desk', 'clinical', 'billing', 'admin']) },
+    {
+      route: '/staff/accounts',
+      path: '/staff/accounts?q=demo',
+      outcome: staff(['front_desk', 'admin']),
+    },
+    {
+      route: '/staff/accounts/[accountId] (missing)',
+      path: `/staff/accounts/${MISSING}`,
+      outcome: staff([]),
+    },
+    {
+      route: '/staff/accounts/[accountId] (malformed)',
+      path: '/staff/accounts/not-an-account',
+      outcome: staff([]),
+    },
+    {
+      route: '/choose-password',
+      path: '/choose-password',
+      outcome: { ...parentOnly('login'), parentA: 'login', parentB: 'login' },
+    },
+    {
+      route: '/staff/login',
+      path: '/staff/login',
+      outcome: {
+        ...everyone,
+        front_desk: 'login',
+        clinical: 'login',
+        billing: 'login',
+        admin: 'login',
+      },
+    },
+    {
+      route: '/staff',
+      path: '/staff',
+      outcome: staff(['front_desk', 'clinical', 'billing', 'admin']),
+    },
     { route: '/staff/users', path: '/staff/users', outcome: staff(['admin']) },
     { route: '/staff/patients', path: '/staff/patients', outcome: staff(records) },
-    { route: '/staff/patients/new', path: '/staff/patients/new', outcome: staff(['front_desk', 'admin']) },
-    { route: '/staff/patients/[childId]', path: `/staff/patients/${child}`, outcome: staff(records) },
-    { route: '/staff/patients/[childId] (missing)', path: `/staff/patients/${MISSING}`, outcome: staff([]) },
-    { route: '/staff/patients/[childId] (malformed)', path: '/staff/patients/not-a-child', outcome: staff([]) },
-    { route: '/staff/patients/[childId]/edit', path: `/staff/patients/${child}/edit`, outcome: staff(['front_desk', 'admin']) },
+    {
+      route: '/staff/patients/new',
+      path: '/staff/patients/new',
+      outcome: staff(['front_desk', 'admin']),
+    },
+    {
+      route: '/staff/patients/[childId]',
+      path: `/staff/patients/${child}`,
+      outcome: staff(records),
+    },
+    {
+      route: '/staff/patients/[childId] (missing)',
+      path: `/staff/patients/${MISSING}`,
+      outcome: staff([]),
+    },
+    {
+      route: '/staff/patients/[childId] (malformed)',
+      path: '/staff/patients/not-a-child',
+      outcome: staff([]),
+    },
+    {
+      route: '/staff/patients/[childId]/edit',
+      path: `/staff/patients/${child}/edit`,
+      outcome: staff(['front_desk', 'admin']),
+    },
   ];
 }
 
@@ -102,7 +307,11 @@ test('every page route has a row in the authorization table', () => {
   expect(missing).toEqual([]);
 });
 
-async function contextFor(browser: Browser, persona: Persona, parentB: { userId: string; password: string }): Promise<APIRequestContext> {
+async function contextFor(
+  browser: Browser,
+  persona: Persona,
+  parentB: { userId: string; password: string },
+): Promise<APIRequestContext> {
   const context = await browser.newContext();
   if (persona === 'anonymous') return context.request;
   const page = await context.newPage();
@@ -138,7 +347,8 @@ test('each visitor gets exactly what the table says, page by page', async ({ bro
           : response.status();
       cells += 1;
       // "login" also covers a signed-in visitor sent on from a sign-in page to their home.
-      if (actual !== row.outcome[persona]) mismatches.push(`${persona} ${row.path}: expected ${row.outcome[persona]}, got ${actual}`);
+      if (actual !== row.outcome[persona])
+        mismatches.push(`${persona} ${row.path}: expected ${row.outcome[persona]}, got ${actual}`);
     }
   }
   console.log(`authorization table: ${cells} cells checked`);

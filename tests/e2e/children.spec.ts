@@ -1,5 +1,14 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { demoAdmin, issuePinFor, registerChild, signIn, signInStaff, signUpParent, uniqueUserId } from './helpers';
+
+import {
+  demoAdmin,
+  issuePinFor,
+  registerChild,
+  signIn,
+  signInStaff,
+  signUpParent,
+  uniqueUserId,
+} from './helpers';
 
 async function newPage(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();
@@ -13,7 +22,9 @@ async function linkChild(page: Page, pin: string, dateOfBirth: string) {
   await page.getByRole('button', { name: 'Link child' }).click();
 }
 
-test('staff registers a child and issues PINs; two parents link the child; a wrong date of birth, a stranger and a revoked parent are kept out', async ({ browser }) => {
+test('staff registers a child and issues PINs; two parents link the child; a wrong date of birth, a stranger and a revoked parent are kept out', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const lastName = `Quinn${uniqueUserId('').slice(1, 6)}`;
   const dateOfBirth = '2021-03-04';
@@ -28,7 +39,9 @@ test('staff registers a child and issues PINs; two parents link the child; a wro
   await staff.getByLabel("Guardian's name").fill('Ana Parent');
   await staff.getByLabel('Relationship to the child').fill('Mother');
   await staff.getByRole('button', { name: 'Issue PIN' }).click();
-  await expect(staff.getByRole('alert').filter({ hasText: 'Confirm at least two things' })).toBeVisible();
+  await expect(
+    staff.getByRole('alert').filter({ hasText: 'Confirm at least two things' }),
+  ).toBeVisible();
   const pinA = await issuePinFor(staff, 'Ana Parent', 'Mother');
   const letter = staff.getByRole('article', { name: 'PIN letter' });
   await expect(letter).toContainText('Olive');
@@ -73,7 +86,11 @@ test('staff registers a child and issues PINs; two parents link the child; a wro
   await signIn(parentC, '/login', c.userId, c.password);
   await expect(parentC).toHaveURL(/\/dashboard$/);
   await linkChild(parentC, pinA, '2021-03-05');
-  await expect(parentC.getByRole('alert').filter({ hasText: 'The PIN and date of birth do not match an active PIN.' })).toBeVisible();
+  await expect(
+    parentC
+      .getByRole('alert')
+      .filter({ hasText: 'The PIN and date of birth do not match an active PIN.' }),
+  ).toBeVisible();
   const response = await parentC.goto(`/children/${childId}`);
   expect(response?.status()).toBe(404);
   await expect(parentC.getByRole('heading', { name: 'We could not find that page' })).toBeVisible();

@@ -1,10 +1,17 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import postgres from 'postgres';
+
 import { demoParent } from './helpers';
-import { createScratchPostgres, postgresServerBinariesAvailable, startPortal, stopPortal, type ScratchPostgres } from './scratch-postgres';
+import {
+  createScratchPostgres,
+  postgresServerBinariesAvailable,
+  startPortal,
+  stopPortal,
+  type ScratchPostgres,
+} from './scratch-postgres';
 
 /**
  * The database misbehaving under a running production server: PostgreSQL restarted while
@@ -19,7 +26,11 @@ const app = `http://127.0.0.1:${appPort}`;
 const pgPort = 54_000 + (base % 1000);
 const MAX_CONNECTIONS = 20;
 
-const secrets = () => ({ AUTH_SECRET: randomBytes(32).toString('base64url'), PIN_HMAC_SECRET: randomBytes(32).toString('base64url'), TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64url') });
+const secrets = () => ({
+  AUTH_SECRET: randomBytes(32).toString('base64url'),
+  PIN_HMAC_SECRET: randomBytes(32).toString('base64url'),
+  TOTP_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
+});
 
 let cluster: ScratchPostgres | undefined;
 let portal: Awaited<ReturnType<typeof startPortal>> | undefined;
@@ -27,13 +38,19 @@ const figures: Record<string, unknown> = {};
 
 test.describe.configure({ mode: 'serial' });
 // In CI the server package is always there; elsewhere, say what is missing instead of failing.
-test.skip(!postgresServerBinariesAvailable() && process.env.CI !== 'true', "needs PostgreSQL's initdb and pg_ctl (the server package) to start a throwaway PostgreSQL");
+test.skip(
+  !postgresServerBinariesAvailable() && process.env.CI !== 'true',
+  "needs PostgreSQL's initdb and pg_ctl (the server package) to start a throwaway PostgreSQL",
+);
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   cluster = createScratchPostgres(pgPort, { max_connections: MAX_CONNECTIONS });
   const databaseUrl = cluster.url('portal_faults');
-  execFileSync('npx', ['tsx', 'scripts/e2e-prepare.ts'], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: 'pipe' });
+  execFileSync('npx', ['tsx', 'scripts/e2e-prepare.ts'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: 'pipe',
+  });
   portal = await startPortal(appPort, {
     NODE_ENV: 'production',
     DATABASE_URL: databaseUrl,
@@ -55,9 +72,17 @@ test.afterAll(() => {
 
 test('production refuses to start without its secrets and database, and names each one', async () => {
   test.setTimeout(90_000);
-  const bare = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(DATABASE_URL|AUTH_SECRET|PIN_HMAC_SECRET|TOTP_ENCRYPTION_KEY|PUBLIC_URL)$/.test(key)));
+  const bare = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) =>
+        !/^(DATABASE_URL|AUTH_SECRET|PIN_HMAC_SECRET|TOTP_ENCRYPTION_KEY|PUBLIC_URL)$/.test(key),
+    ),
+  );
   const output = await new Promise<{ code: number | null; text: string }>((resolve) => {
-    const server = spawn('npx', ['next', 'start', '-p', String(appPort + 1), '-H', '127.0.0.1'], { env: { ...bare, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const server = spawn('npx', ['next', 'start', '-p', String(appPort + 1), '-H', '127.0.0.1'], {
+      env: { ...bare, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let text = '';
     server.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
     server.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -68,15 +93,23 @@ test('production refuses to start without its secrets and database, and names ea
     });
   });
   expect(output.code).not.toBe(0);
-  for (const name of ['AUTH_SECRET', 'PIN_HMAC_SECRET', 'TOTP_ENCRYPTION_KEY', 'DATABASE_URL']) expect(output.text).toContain(name);
+  for (const name of ['AUTH_SECRET', 'PIN_HMAC_SECRET', 'TOTP_ENCRYPTION_KEY', 'DATABASE_URL'])
+    expect(output.text).toContain(name);
 });
 
 test('over HTTPS the session cookie is Secure, and every answer carries HSTS', async ({ page }) => {
   const response = await page.goto(`${app}/login`);
   expect(response?.headers()['strict-transport-security']).toMatch(/max-age=\d{7,}/);
   await signInDemoParent(page);
-  const session = (await page.context().cookies()).find((cookie) => cookie.name.includes('session-token'));
-  expect(session).toMatchObject({ name: expect.stringMatching(/^__Secure-/), secure: true, httpOnly: true, sameSite: 'Lax' });
+  const session = (await page.context().cookies()).find((cookie) =>
+    cookie.name.includes('session-token'),
+  );
+  expect(session).toMatchObject({
+    name: expect.stringMatching(/^__Secure-/),
+    secure: true,
+    httpOnly: true,
+    sameSite: 'Lax',
+  });
 });
 
 async function signInDemoParent(page: Page) {
@@ -94,7 +127,12 @@ interface Sample {
 }
 
 /** A signed-in parent opening their child's record, `lanes` at a time, until `until()` says stop. */
-async function load(request: APIRequestContext, path: string, lanes: number, until: () => boolean): Promise<Sample[]> {
+async function load(
+  request: APIRequestContext,
+  path: string,
+  lanes: number,
+  until: () => boolean,
+): Promise<Sample[]> {
   const samples: Sample[] = [];
   await Promise.all(
     Array.from({ length: lanes }, async () => {
@@ -114,7 +152,9 @@ async function load(request: APIRequestContext, path: string, lanes: number, unt
   return samples.sort((a, b) => a.at - b.at);
 }
 
-test('PostgreSQL restarted under load: 503 while it is down, then back by itself within 10 seconds', async ({ page }) => {
+test('PostgreSQL restarted under load: 503 while it is down, then back by itself within 10 seconds', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signInDemoParent(page);
 
@@ -122,7 +162,9 @@ test('PostgreSQL restarted under load: 503 while it is down, then back by itself
   const database = postgres(cluster!.url('portal_faults'), { max: 1, onnotice: () => {} });
   const [maya] = await database`select id from children where mrn = 'DEMO-0001'`;
   const [parent] = await database`select id from users where user_id = ${demoParent.userId}`;
-  const [{ last } = { last: 0 }] = await database<{ last: string }[]>`select coalesce(max(id), 0)::bigint as last from audit_events`;
+  const [{ last } = { last: 0 }] = await database<
+    { last: string }[]
+  >`select coalesce(max(id), 0)::bigint as last from audit_events`;
   let stopAt = Number.POSITIVE_INFINITY;
   const loading = load(page.request, `/children/${String(maya!.id)}`, 4, () => Date.now() > stopAt);
   await new Promise((resolve) => setTimeout(resolve, 2_000));
@@ -135,7 +177,9 @@ test('PostgreSQL restarted under load: 503 while it is down, then back by itself
   const samples = await loading;
 
   const before = samples.filter((sample) => sample.at + sample.ms < downAt);
-  const during = samples.filter((sample) => sample.at > downAt + 500 && sample.at + sample.ms < upAt);
+  const during = samples.filter(
+    (sample) => sample.at > downAt + 500 && sample.at + sample.ms < upAt,
+  );
   const firstBack = samples.find((sample) => sample.at >= upAt && sample.status === 200);
   expect(before.length).toBeGreaterThan(0);
   expect(before.every((sample) => sample.status === 200)).toBe(true);
@@ -159,13 +203,25 @@ test('PostgreSQL restarted under load: 503 while it is down, then back by itself
     where id > ${String(last)} and action = 'record.viewed' and actor_id = ${String(parent!.id)} and child_id = ${String(maya!.id)} and metadata->>'section' = 'record'`;
   await database.end();
   const succeeded = samples.filter((sample) => sample.status === 200).length;
-  const cutOff = samples.filter((sample) => sample.status !== 200 && sample.at < downAt + 500).length;
+  const cutOff = samples.filter(
+    (sample) => sample.status !== 200 && sample.at < downAt + 500,
+  ).length;
   expect(views).toBeGreaterThanOrEqual(succeeded);
   expect(views).toBeLessThanOrEqual(succeeded + cutOff);
-  figures.restart = { auditedViews: views, succeeded, requests: samples.length, whileDown: during.length, statusesWhileDown: [...new Set(during.map((sample) => sample.status))], slowestWhileDownMs: Math.max(...during.map((sample) => sample.ms)), recoveryMs };
+  figures.restart = {
+    auditedViews: views,
+    succeeded,
+    requests: samples.length,
+    whileDown: during.length,
+    statusesWhileDown: [...new Set(during.map((sample) => sample.status))],
+    slowestWhileDownMs: Math.max(...during.map((sample) => sample.ms)),
+    recoveryMs,
+  };
 });
 
-test('every connection slot taken by pg_sleep: new requests get 503 within 3 seconds, and the portal recovers', async ({ page }) => {
+test('every connection slot taken by pg_sleep: new requests get 503 within 3 seconds, and the portal recovers', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signInDemoParent(page);
 
@@ -176,7 +232,11 @@ test('every connection slot taken by pg_sleep: new requests get 503 within 3 sec
   const sleepers: ReturnType<typeof postgres>[] = [];
   const sleeping: Promise<unknown>[] = [];
   for (let slot = 0; slot < MAX_CONNECTIONS; slot += 1) {
-    const sleeper = postgres(cluster!.url('postgres'), { max: 1, onnotice: () => {}, connect_timeout: 2 });
+    const sleeper = postgres(cluster!.url('postgres'), {
+      max: 1,
+      onnotice: () => {},
+      connect_timeout: 2,
+    });
     try {
       await sleeper`select 1`;
     } catch {
@@ -212,5 +272,10 @@ test('every connection slot taken by pg_sleep: new requests get 503 within 3 sec
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   expect(recoveredMs).toBeGreaterThanOrEqual(0);
-  figures.connectionSlots = { sleepers: sleepers.length, statusesWhileStarved: [...new Set(starved.map((sample) => sample.status))], slowestWhileStarvedMs: Math.max(...starved.map((sample) => sample.ms)), recoveredMs };
+  figures.connectionSlots = {
+    sleepers: sleepers.length,
+    statusesWhileStarved: [...new Set(starved.map((sample) => sample.status))],
+    slowestWhileStarvedMs: Math.max(...starved.map((sample) => sample.ms)),
+    recoveredMs,
+  };
 });

@@ -1,8 +1,11 @@
 import { expect, test } from '@playwright/test';
+
 import { e2eDatabase } from './db';
 import { demoParent, signIn } from './helpers';
 
-test('a parent sees growth charts with the child’s measurements as points, each with its percentile', async ({ page }) => {
+test('a parent sees growth charts with the child’s measurements as points, each with its percentile', async ({
+  page,
+}) => {
   const sql = e2eDatabase();
   const [maya] = await sql`select id from children where mrn = 'DEMO-0001'`;
   await sql.end();
@@ -13,7 +16,9 @@ test('a parent sees growth charts with the child’s measurements as points, eac
   await expect(page.getByRole('heading', { name: 'Maya’s growth' })).toBeVisible();
 
   const weight = page.getByRole('region', { name: 'Weight for age' });
-  await expect(weight.getByRole('figure', { name: 'Weight for age chart' }).locator('svg circle').first()).toBeVisible();
+  await expect(
+    weight.getByRole('figure', { name: 'Weight for age chart' }).locator('svg circle').first(),
+  ).toBeVisible();
   // Fourteen check-ups, each plotted and listed with a percentile.
   await expect(weight.locator('svg circle')).toHaveCount(14);
   await expect(weight.getByRole('row')).toHaveCount(15);

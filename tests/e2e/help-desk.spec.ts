@@ -1,9 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+
 import { e2eDatabase } from './db';
 import { demoFrontDesk, signIn, signInStaff, signUpParent } from './helpers';
 
-test('the front desk sends a temporary password; the parent signs in with it and must choose their own', async ({ browser }) => {
+test('the front desk sends a temporary password; the parent signs in with it and must choose their own', async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const parent = await (await browser.newContext()).newPage();
   const { userId } = await signUpParent(parent);
@@ -21,14 +24,27 @@ test('the front desk sends a temporary password; the parent signs in with it and
   const letter = staff.getByRole('article', { name: 'Temporary password letter' });
   await expect(letter).toContainText(userId);
   const axe = await new AxeBuilder({ page: staff }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  expect(
+    axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id),
+  ).toEqual([]);
 
   // The parent reads it from the email, signs in, and is held at "choose your own password".
   const sql = e2eDatabase();
   let temporary = '';
   try {
-    await expect.poll(async () => (await sql`select text_body from mail_outbox where to_address = ${`${userId}@example.org`} and template = 'temporary-password'`)[0]?.text_body ?? '', { timeout: 15_000 }).toContain('Temporary password:');
-    const [mail] = await sql`select text_body from mail_outbox where to_address = ${`${userId}@example.org`} and template = 'temporary-password'`;
+    await expect
+      .poll(
+        async () =>
+          (
+            await sql`select text_body from mail_outbox where to_address = ${`${userId}@example.org`} and template = 'temporary-password'`
+          )[0]?.text_body ?? '',
+        { timeout: 15_000 },
+      )
+      .toContain('Temporary password:');
+    const [mail] =
+      await sql`select text_body from mail_outbox where to_address = ${`${userId}@example.org`} and template = 'temporary-password'`;
     temporary = String(mail?.text_body).match(/Temporary password: (\S+)/)![1]!;
   } finally {
     await sql.end();

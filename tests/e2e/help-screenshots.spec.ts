@@ -1,7 +1,16 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { demoAdmin, fillSignUpForm, issuePinFor, registerChild, signInStaff, strongPassword, uniqueUserId } from './helpers';
+
+import {
+  demoAdmin,
+  fillSignUpForm,
+  issuePinFor,
+  registerChild,
+  signInStaff,
+  strongPassword,
+  uniqueUserId,
+} from './helpers';
 
 /**
  * Drives the real portal through "from PIN letter to your child on the home page" and saves a
@@ -21,7 +30,11 @@ test('registration help screenshots are taken from the real pages', async ({ bro
   // Step 1: the office registers the child and prints the PIN letter.
   const staff = await (await browser.newContext()).newPage();
   await signInStaff(staff, demoAdmin);
-  await registerChild(staff, { firstName: 'Sam', lastName: `Example${uniqueUserId('').slice(1, 6)}`, dateOfBirth: '2022-05-09' });
+  await registerChild(staff, {
+    firstName: 'Sam',
+    lastName: `Example${uniqueUserId('').slice(1, 6)}`,
+    dateOfBirth: '2022-05-09',
+  });
   const pin = await issuePinFor(staff, 'Alex Parent', 'Mother');
   const letter = staff.getByRole('article', { name: 'PIN letter' });
   await letter.screenshot({ path: shot('step-1-pin-letter') });
@@ -30,7 +43,9 @@ test('registration help screenshots are taken from the real pages', async ({ bro
   const page = await (await browser.newContext(phone)).newPage();
   const userId = uniqueUserId('alex');
   await fillSignUpForm(page, { firstName: 'Alex', lastName: 'Parent', userId });
-  await page.getByRole('form', { name: 'Create account' }).screenshot({ path: shot('step-2-create-account') });
+  await page
+    .getByRole('form', { name: 'Create account' })
+    .screenshot({ path: shot('step-2-create-account') });
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).toHaveURL(/\/login\?notice=created/);
 
@@ -50,14 +65,23 @@ test('registration help screenshots are taken from the real pages', async ({ bro
   await page.getByLabel('PIN').fill(pin);
   await page.getByLabel("Child's date of birth").fill('2022-05-09');
   await page.getByLabel('Your relationship to the child').selectOption('mother');
-  await page.getByRole('form', { name: 'Link a child' }).screenshot({ path: shot('step-5-link-child') });
+  await page
+    .getByRole('form', { name: 'Link a child' })
+    .screenshot({ path: shot('step-5-link-child') });
   await page.getByRole('button', { name: 'Link child' }).click();
 
   // Step 6: the child is on the home page.
   await expect(page.getByText('Sam is now linked to your account.')).toBeVisible();
   await page.locator('main').screenshot({ path: shot('step-6-child-on-home-page') });
 
-  for (const name of ['step-1-pin-letter', 'step-2-create-account', 'step-3-sign-in', 'step-4-home-link-a-child', 'step-5-link-child', 'step-6-child-on-home-page']) {
+  for (const name of [
+    'step-1-pin-letter',
+    'step-2-create-account',
+    'step-3-sign-in',
+    'step-4-home-link-a-child',
+    'step-5-link-child',
+    'step-6-child-on-home-page',
+  ]) {
     expect(existsSync(shot(name)), name).toBe(true);
     expect(statSync(shot(name)).size, name).toBeGreaterThan(5_000);
   }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
-import { demoParent as seededParent, demoStaff } from '../../db/demo-logins';
+
+import { demoStaff, demoParent as seededParent } from '../../db/demo-logins';
 import { totpCodeAt } from '../../lib/two-step/totp';
 import { e2eDatabase } from './db';
 
@@ -28,7 +29,10 @@ export function uniqueUserId(prefix = 'e2e'): string {
 }
 
 /** Fills the sign-up form (strong password, a hint) and waits for the strength meter to agree. */
-export async function fillSignUpForm(page: Page, person: { firstName: string; lastName: string; userId: string }) {
+export async function fillSignUpForm(
+  page: Page,
+  person: { firstName: string; lastName: string; userId: string },
+) {
   const { userId } = person;
   await page.goto('/signup');
   await page.getByLabel('First name').fill(person.firstName);
@@ -49,7 +53,12 @@ export async function signUpParent(page: Page, userId = uniqueUserId()) {
   return { userId, password: strongPassword };
 }
 
-export async function signIn(page: Page, path: '/login' | '/staff/login', identifier: string, password: string) {
+export async function signIn(
+  page: Page,
+  path: '/login' | '/staff/login',
+  identifier: string,
+  password: string,
+) {
   await page.goto(path);
   await page.getByLabel('User ID or email').fill(identifier);
   await page.getByLabel('Password', { exact: true }).fill(password);
@@ -65,11 +74,15 @@ export async function unusedTotpCode(userId: string, secret: string): Promise<st
   const sql = e2eDatabase();
   try {
     for (;;) {
-      const [row] = await sql<{ step: number | null }[]>`select totp_last_used_step as step from users where lower(user_id) = lower(${userId})`;
+      const [row] = await sql<
+        { step: number | null }[]
+      >`select totp_last_used_step as step from users where lower(user_id) = lower(${userId})`;
       const lastUsed = row?.step ?? null;
       const current = Math.floor(Date.now() / 30_000);
       // The portal accepts the step before and after the current one as well.
-      const step = [current, current + 1].find((candidate) => lastUsed === null || candidate > lastUsed);
+      const step = [current, current + 1].find(
+        (candidate) => lastUsed === null || candidate > lastUsed,
+      );
       if (step !== undefined) return totpCodeAt(secret, new Date(step * 30_000 + 1_000));
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
@@ -82,13 +95,18 @@ export async function unusedTotpCode(userId: string, secret: string): Promise<st
 export async function signInStaff(page: Page, login: StaffLogin) {
   await signIn(page, '/staff/login', login.userId, login.password);
   await expect(page).toHaveURL(/\/staff\/login\/verify$/);
-  await page.getByLabel('Verification code').fill(await unusedTotpCode(login.userId, login.totpSecret));
+  await page
+    .getByLabel('Verification code')
+    .fill(await unusedTotpCode(login.userId, login.totpSecret));
   await page.getByRole('button', { name: 'Verify' }).click();
   await expect(page).toHaveURL(/\/staff$/);
 }
 
 /** The office registers a child (staff page already signed in); returns the child's id. */
-export async function registerChild(staff: Page, child: { firstName: string; lastName: string; dateOfBirth: string }): Promise<string> {
+export async function registerChild(
+  staff: Page,
+  child: { firstName: string; lastName: string; dateOfBirth: string },
+): Promise<string> {
   await staff.goto('/staff/patients/new');
   await staff.getByLabel('First name').fill(child.firstName);
   await staff.getByLabel('Last name').fill(child.lastName);
@@ -99,7 +117,11 @@ export async function registerChild(staff: Page, child: { firstName: string; las
 }
 
 /** On the child's staff page: confirms two things about the caller and issues a PIN; returns it as printed. */
-export async function issuePinFor(staff: Page, guardianName: string, relationship: string): Promise<string> {
+export async function issuePinFor(
+  staff: Page,
+  guardianName: string,
+  relationship: string,
+): Promise<string> {
   await staff.getByLabel("Confirmed the child's date of birth").check();
   await staff.getByLabel('Confirmed the address or phone number on file').check();
   await staff.getByLabel("Guardian's name").fill(guardianName);
@@ -109,6 +131,8 @@ export async function issuePinFor(staff: Page, guardianName: string, relationshi
   await expect(letter).toBeVisible();
   await expect(letter).toContainText(`Dear ${guardianName},`);
   const pin = (await letter.locator('.font-mono').textContent())!.trim();
-  expect(pin).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}$/);
+  expect(pin).toMatch(
+    /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}$/,
+  );
   return pin;
 }

@@ -1,6 +1,15 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+
 import { e2eDatabase } from './db';
-import { demoAdmin, demoBilling, demoClinical, signIn, signInStaff, signUpParent, uniqueUserId } from './helpers';
+import {
+  demoAdmin,
+  demoBilling,
+  demoClinical,
+  signIn,
+  signInStaff,
+  signUpParent,
+  uniqueUserId,
+} from './helpers';
 
 const staffLogins = { clinical: demoClinical, billing: demoBilling, admin: demoAdmin };
 
@@ -17,7 +26,8 @@ async function parentWithChild(browser: Browser) {
   const childLastName = `Msg${uniqueUserId('').slice(1, 7)}`;
   const sql = e2eDatabase();
   try {
-    const [child] = await sql`insert into children (first_name, last_name, date_of_birth) values ('Iris', ${childLastName}, '2020-07-07') returning id`;
+    const [child] =
+      await sql`insert into children (first_name, last_name, date_of_birth) values ('Iris', ${childLastName}, '2020-07-07') returning id`;
     await sql`insert into guardianships (child_id, guardian_user_id, relationship) select ${child!.id}, id, 'Mother' from users where user_id = ${parent.userId}`;
   } finally {
     await sql.end();
@@ -27,7 +37,9 @@ async function parentWithChild(browser: Browser) {
   return { page, parent, childLastName };
 }
 
-test('a clinical question goes to the clinical queue, is answered, read and closed; billing never sees it', async ({ browser }) => {
+test('a clinical question goes to the clinical queue, is answered, read and closed; billing never sees it', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const { page: parent, parent: account, childLastName } = await parentWithChild(browser);
   const subject = `Fever question ${uniqueUserId('').slice(1, 6)}`;
@@ -36,11 +48,17 @@ test('a clinical question goes to the clinical queue, is answered, read and clos
   await parent.getByText('Patient Services').click();
   await parent.getByRole('link', { name: 'Send a secure message' }).click();
   await expect(parent).toHaveURL(/\/services\/message$/);
-  await expect(parent.getByRole('note', { name: 'Before you write' })).toContainText('call 911 or go to the nearest emergency room');
-  await parent.getByLabel('Which child is this about?').selectOption({ label: `Iris ${childLastName}` });
+  await expect(parent.getByRole('note', { name: 'Before you write' })).toContainText(
+    'call 911 or go to the nearest emergency room',
+  );
+  await parent
+    .getByLabel('Which child is this about?')
+    .selectOption({ label: `Iris ${childLastName}` });
   await parent.getByLabel('Clinical question').check();
   await parent.getByLabel('Subject', { exact: true }).fill(subject);
-  await parent.getByLabel('Message', { exact: true }).fill('She has had a fever of 101 since last night. <script>alert("x")</script>');
+  await parent
+    .getByLabel('Message', { exact: true })
+    .fill('She has had a fever of 101 since last night. <script>alert("x")</script>');
   await expect(parent.getByText(/of 5,000 characters/)).toBeVisible();
   await parent.getByRole('button', { name: 'Send message' }).dblclick();
   await expect(parent.getByRole('heading', { name: 'Your message was sent' })).toBeVisible();
@@ -63,7 +81,9 @@ test('a clinical question goes to the clinical queue, is answered, read and clos
   expect(billingResponse?.status()).toBe(404);
   await nurse.getByRole('button', { name: 'Assign to me' }).click();
   await expect(nurse.getByText('assigned to Casey Nurse')).toBeVisible();
-  await nurse.getByRole('textbox', { name: 'Reply to the parent' }).fill('Give her fluids and call us if it goes above 104.');
+  await nurse
+    .getByRole('textbox', { name: 'Reply to the parent' })
+    .fill('Give her fluids and call us if it goes above 104.');
   await nurse.getByRole('button', { name: 'Send reply' }).click();
   await expect(nurse.getByText('Not read by the parent yet')).toBeVisible();
 
@@ -71,11 +91,19 @@ test('a clinical question goes to the clinical queue, is answered, read and clos
   const sql = e2eDatabase();
   try {
     await expect
-      .poll(async () => (await sql`select count(*)::int as n from mail_outbox where to_address = ${`${account.userId}@example.org`} and template = 'new-message'`)[0]?.n, { timeout: 15_000 })
+      .poll(
+        async () =>
+          (
+            await sql`select count(*)::int as n from mail_outbox where to_address = ${`${account.userId}@example.org`} and template = 'new-message'`
+          )[0]?.n,
+        { timeout: 15_000 },
+      )
       .toBe(1);
-    const [mail] = await sql`select subject, text_body, html_body from mail_outbox where to_address = ${`${account.userId}@example.org`} and template = 'new-message'`;
+    const [mail] =
+      await sql`select subject, text_body, html_body from mail_outbox where to_address = ${`${account.userId}@example.org`} and template = 'new-message'`;
     expect(mail?.subject).toBe('You have a new secure message in your patient portal');
-    for (const secret of ['Iris', childLastName, subject, 'fluids']) expect(`${mail?.subject} ${mail?.text_body} ${mail?.html_body}`).not.toContain(secret);
+    for (const secret of ['Iris', childLastName, subject, 'fluids'])
+      expect(`${mail?.subject} ${mail?.text_body} ${mail?.html_body}`).not.toContain(secret);
   } finally {
     await sql.end();
   }
@@ -85,7 +113,9 @@ test('a clinical question goes to the clinical queue, is answered, read and clos
   await expect(parent.getByRole('link', { name: /Inbox\s*1 unread/ })).toBeVisible();
   await parent.getByRole('link', { name: /Inbox/ }).click();
   await expect(parent.getByRole('heading', { name: 'Inbox' })).toBeVisible();
-  await expect(parent.getByRole('link', { name: 'Patient Services → Send a secure message' })).toBeVisible();
+  await expect(
+    parent.getByRole('link', { name: 'Patient Services → Send a secure message' }),
+  ).toBeVisible();
   await expect(parent.getByRole('button', { name: /new message|compose/i })).toHaveCount(0);
   await expect(parent.getByRole('link', { name: /new message|compose/i })).toHaveCount(0);
   await parent.getByRole('link', { name: new RegExp(subject) }).click();
@@ -94,7 +124,11 @@ test('a clinical question goes to the clinical queue, is answered, read and clos
   await parent.getByRole('textbox', { name: 'Your reply' }).fill('Thank you, she is drinking now.');
   await parent.getByRole('button', { name: 'Send reply' }).click();
   await expect(parent.getByText('Thank you, she is drinking now.').first()).toBeVisible();
-  await expect(parent.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Inbox', exact: true })).toBeVisible();
+  await expect(
+    parent
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Inbox', exact: true }),
+  ).toBeVisible();
 
   // The office sees it was read, then closes; the parent can no longer reply.
   await nurse.reload();
@@ -103,7 +137,9 @@ test('a clinical question goes to the clinical queue, is answered, read and clos
   await nurse.getByRole('button', { name: 'Close conversation' }).click();
   await expect(nurse.getByText('This conversation is closed. Reopen it to reply.')).toBeVisible();
   await parent.reload();
-  await expect(parent.getByText('The office closed this conversation, so it cannot take replies.')).toBeVisible();
+  await expect(
+    parent.getByText('The office closed this conversation, so it cannot take replies.'),
+  ).toBeVisible();
   await expect(parent.getByRole('textbox', { name: 'Your reply' })).toHaveCount(0);
 
   // Double-clicking "Send message" made one conversation.

@@ -16,6 +16,10 @@ export function pdfText(pdf: Buffer): string {
   });
   return streams
     .flatMap((stream) => [...stream.matchAll(/\[((?:<[0-9a-f]*>\s*-?[\d.]*\s*)+)\]\s*TJ/g)])
-    .map((match) => [...match[1]!.matchAll(/<([0-9a-f]*)>/g)].map((hex) => Buffer.from(hex[1]!, 'hex').toString('latin1')).join(''))
+    .map((match) =>
+      [...match[1]!.matchAll(/<([0-9a-f]*)>/g)]
+        .map((hex) => Buffer.from(hex[1]!, 'hex').toString('latin1'))
+        .join(''),
+    )
     .join('\n');
 }

@@ -1,13 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+
 import { e2eDatabase } from './db';
 import { demoClinical, demoParent, signIn, signInStaff, signUpParent } from './helpers';
 import { pdfText } from './pdf-text';
 
 // The e2e server runs in the default practice time zone.
-const todayIso = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date());
+const todayIso = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(
+  new Date(),
+);
 const todayShort = `${todayIso.slice(5, 7)}/${todayIso.slice(8, 10)}/${todayIso.slice(0, 4)}`;
-const todayLong = new Date(`${todayIso}T12:00:00Z`).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+const todayLong = new Date(`${todayIso}T12:00:00Z`).toLocaleDateString('en-US', {
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
 
 async function childId(mrn: string): Promise<string> {
   const sql = e2eDatabase();
@@ -16,22 +24,33 @@ async function childId(mrn: string): Promise<string> {
   return String(row?.id);
 }
 
-async function addEntry(page: Page, section: RegExp, fields: Record<string, string>, options: { confidential?: boolean; shows: string }) {
+async function addEntry(
+  page: Page,
+  section: RegExp,
+  fields: Record<string, string>,
+  options: { confidential?: boolean; shows: string },
+) {
   const region = page.getByRole('region', { name: section });
   const form = region.getByRole('form', { name: 'Add entry' });
   // The "Add to …" fold stays open after an entry is added.
   if (!(await form.isVisible())) await region.getByText(/^Add to /).click();
   for (const [label, value] of Object.entries(fields)) {
     const field = form.getByLabel(label, { exact: true });
-    if ((await field.evaluate((element) => element.tagName)) === 'SELECT') await field.selectOption({ label: value });
+    if ((await field.evaluate((element) => element.tagName)) === 'SELECT')
+      await field.selectOption({ label: value });
     else await field.fill(value);
   }
   if (options.confidential) await form.getByLabel(/Confidential \(adolescent care\)/).check();
   await form.getByRole('button', { name: 'Add' }).click();
-  await expect(region.getByRole('listitem').filter({ hasText: options.shows }).first()).toBeVisible();
+  await expect(
+    region.getByRole('listitem').filter({ hasText: options.shows }).first(),
+  ).toBeVisible();
 }
 
-test('a clinician charts a vaccine and a result; the parent sees them, prints and downloads the record, and never sees what is confidential', async ({ page, browser }) => {
+test('a clinician charts a vaccine and a result; the parent sees them, prints and downloads the record, and never sees what is confidential', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const maya = await childId('DEMO-0001');
   const sofia = await childId('DEMO-0003');
@@ -39,11 +58,47 @@ test('a clinician charts a vaccine and a result; the parent sees them, prints an
   // The clinician's side.
   await signInStaff(page, demoClinical);
   await page.goto(`/staff/patients/${maya}`);
-  await addEntry(page, /^Immunizations/, { Vaccine: '21 – varicella', 'Date given': todayIso, 'Dose number': '3', 'Lot number': 'E2E-LOT', Site: 'Left arm' }, { shows: 'E2E-LOT' });
-  await addEntry(page, /^Immunizations/, { Vaccine: '165 – HPV9', 'Date given': todayIso, 'Dose number': '1' }, { confidential: true, shows: 'HPV9' });
-  await addEntry(page, /^Problems and conditions/, { 'Problem or condition': 'Confidential e2e concern' }, { confidential: true, shows: 'Confidential e2e concern' });
-  await addEntry(page, /^Test results/, { Test: 'Hemoglobin e2e', Result: '12.4', Units: 'g/dL', 'Reference range': '11.5–15.5', 'Collected on': todayIso, 'Resulted on': todayIso }, { shows: 'Hemoglobin e2e' });
-  const result = page.getByRole('region', { name: /^Test results/ }).getByRole('listitem').filter({ hasText: 'Hemoglobin e2e' });
+  await addEntry(
+    page,
+    /^Immunizations/,
+    {
+      Vaccine: '21 – varicella',
+      'Date given': todayIso,
+      'Dose number': '3',
+      'Lot number': 'E2E-LOT',
+      Site: 'Left arm',
+    },
+    { shows: 'E2E-LOT' },
+  );
+  await addEntry(
+    page,
+    /^Immunizations/,
+    { Vaccine: '165 – HPV9', 'Date given': todayIso, 'Dose number': '1' },
+    { confidential: true, shows: 'HPV9' },
+  );
+  await addEntry(
+    page,
+    /^Problems and conditions/,
+    { 'Problem or condition': 'Confidential e2e concern' },
+    { confidential: true, shows: 'Confidential e2e concern' },
+  );
+  await addEntry(
+    page,
+    /^Test results/,
+    {
+      Test: 'Hemoglobin e2e',
+      Result: '12.4',
+      Units: 'g/dL',
+      'Reference range': '11.5–15.5',
+      'Collected on': todayIso,
+      'Resulted on': todayIso,
+    },
+    { shows: 'Hemoglobin e2e' },
+  );
+  const result = page
+    .getByRole('region', { name: /^Test results/ })
+    .getByRole('listitem')
+    .filter({ hasText: 'Hemoglobin e2e' });
   await expect(result.getByText('Not released: parents cannot see this result yet.')).toBeVisible();
 
   // Before release, the parent does not see the result.
@@ -56,11 +111,18 @@ test('a clinician charts a vaccine and a result; the parent sees them, prints an
 
   await result.getByLabel('Comment for the parents (optional)').fill('Looks good.');
   await result.getByRole('button', { name: 'Release to the portal' }).click();
-  await expect(result.getByText('Not released: parents cannot see this result yet.')).toHaveCount(0);
+  await expect(result.getByText('Not released: parents cannot see this result yet.')).toHaveCount(
+    0,
+  );
 
   await parent.reload();
   const immunizations = parent.getByRole('region', { name: 'Immunizations' });
-  await expect(immunizations.getByRole('listitem').filter({ hasText: 'varicella' }).filter({ hasText: todayLong })).toBeVisible();
+  await expect(
+    immunizations
+      .getByRole('listitem')
+      .filter({ hasText: 'varicella' })
+      .filter({ hasText: todayLong }),
+  ).toBeVisible();
   await expect(parent.getByText('Hemoglobin e2e')).toBeVisible();
   // Where Maya stands against the schedule: two MMR doses by 4 years complete that series.
   await expect(immunizations.getByText(/your child’s clinician decides/)).toBeVisible();
@@ -74,7 +136,9 @@ test('a clinician charts a vaccine and a result; the parent sees them, prints an
   await parent.getByRole('link', { name: 'Print for school or daycare' }).click();
   await expect(parent).toHaveURL(new RegExp(`/children/${maya}/immunizations/print$`));
   await expect(parent.getByRole('heading', { name: 'Immunization record' })).toBeVisible();
-  await expect(parent.getByRole('row').filter({ hasText: 'varicella' }).filter({ hasText: todayShort })).toBeVisible();
+  await expect(
+    parent.getByRole('row').filter({ hasText: 'varicella' }).filter({ hasText: todayShort }),
+  ).toBeVisible();
   expect(await parent.content()).not.toMatch(/HPV9/);
   // One sheet for a five-year-old's full series, on US Letter and A4.
   for (const format of ['Letter', 'A4'] as const) {
@@ -103,7 +167,11 @@ test('a clinician charts a vaccine and a result; the parent sees them, prints an
   const other = await signUpParent(stranger);
   await signIn(stranger, '/login', other.userId, other.password);
   await expect(stranger).toHaveURL(/\/dashboard$/);
-  for (const path of [`/children/${maya}`, `/children/${maya}/immunizations/print`, `/children/${maya}/immunizations/pdf`]) {
+  for (const path of [
+    `/children/${maya}`,
+    `/children/${maya}/immunizations/print`,
+    `/children/${maya}/immunizations/pdf`,
+  ]) {
     expect((await stranger.request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
   }
 });

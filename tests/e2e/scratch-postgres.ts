@@ -9,8 +9,11 @@ import path from 'node:path';
  * (initdb, pg_ctl), run as the `postgres` user when the tests run as root.
  */
 function binary(name: string): string {
-  for (const dir of (process.env.PATH ?? '').split(':')) if (existsSync(path.join(dir, name))) return path.join(dir, name);
-  const versions = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').sort().reverse() : [];
+  for (const dir of (process.env.PATH ?? '').split(':'))
+    if (existsSync(path.join(dir, name))) return path.join(dir, name);
+  const versions = existsSync('/usr/lib/postgresql')
+    ? readdirSync('/usr/lib/postgresql').sort().reverse()
+    : [];
   for (const version of versions) {
     const candidate = path.join('/usr/lib/postgresql', version, 'bin', name);
     if (existsSync(candidate)) return candidate;
@@ -32,7 +35,9 @@ export function postgresServerBinariesAvailable(): boolean {
 const asRoot = process.getuid?.() === 0;
 
 function run(command: string, args: string[]): string {
-  const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+  const [file, argv] = asRoot
+    ? ['runuser', ['-u', 'postgres', '--', command, ...args]]
+    : [command, args];
   return execFileSync(file, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
@@ -43,18 +48,48 @@ export interface ScratchPostgres {
   remove(): void;
 }
 
-export function createScratchPostgres(port: number, settings: Record<string, string | number> = {}): ScratchPostgres {
+export function createScratchPostgres(
+  port: number,
+  settings: Record<string, string | number> = {},
+): ScratchPostgres {
   const dir = mkdtempSync(path.join(tmpdir(), 'portal-pg-'));
   chmodSync(dir, 0o777);
   const data = path.join(dir, 'data');
   if (asRoot) execFileSync('chown', ['postgres', dir]);
-  run(binary('initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync', '--no-instructions']);
-  const options = Object.entries({ port, listen_addresses: '127.0.0.1', unix_socket_directories: dir, fsync: 'off', ...settings })
+  run(binary('initdb'), [
+    '-D',
+    data,
+    '-A',
+    'trust',
+    '-U',
+    'postgres',
+    '-E',
+    'UTF8',
+    '--no-sync',
+    '--no-instructions',
+  ]);
+  const options = Object.entries({
+    port,
+    listen_addresses: '127.0.0.1',
+    unix_socket_directories: dir,
+    fsync: 'off',
+    ...settings,
+  })
     .map(([key, value]) => `-c ${key}=${value}`)
     .join(' ');
   const cluster: ScratchPostgres = {
     url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
-    start: () => void run(binary('pg_ctl'), ['-D', data, '-o', options, '-l', path.join(dir, 'server.log'), '-w', 'start']),
+    start: () =>
+      void run(binary('pg_ctl'), [
+        '-D',
+        data,
+        '-o',
+        options,
+        '-l',
+        path.join(dir, 'server.log'),
+        '-w',
+        'start',
+      ]),
     stop: () => void run(binary('pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']),
     remove: () => {
       try {
@@ -70,9 +105,16 @@ export function createScratchPostgres(port: number, settings: Record<string, str
 }
 
 /** `next start` of the existing build with its own settings; resolves once it answers. */
-export async function startPortal(port: number, env: Record<string, string>): Promise<ChildProcess & { output: () => string }> {
+export async function startPortal(
+  port: number,
+  env: Record<string, string>,
+): Promise<ChildProcess & { output: () => string }> {
   let output = '';
-  const server = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const server = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const started = Date.now();

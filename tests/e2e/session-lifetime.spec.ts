@@ -1,15 +1,19 @@
 import { expect, test } from '@playwright/test';
+
 import { e2eDatabase } from './db';
 import { signIn, signUpParent } from './helpers';
 
-test('the parent is warned two minutes before the idle sign-out, can stay signed in, and is signed out at zero', async ({ page }) => {
+test('the parent is warned two minutes before the idle sign-out, can stay signed in, and is signed out at zero', async ({
+  page,
+}) => {
   // The page's clock is ours to move; the server keeps real time.
   await page.clock.install();
   const { userId, password } = await signUpParent(page);
   await signIn(page, '/login', userId, password);
   await expect(page).toHaveURL(/\/dashboard$/);
   const sql = e2eDatabase();
-  const sessionsOf = () => sql`select end_reason, extract(epoch from now() - last_seen_at)::int as idle_seconds from sessions
+  const sessionsOf =
+    () => sql`select end_reason, extract(epoch from now() - last_seen_at)::int as idle_seconds from sessions
                                where user_id = (select id from users where user_id = ${userId}) order by created_at desc`;
   try {
     const dialog = page.getByRole('alertdialog', { name: 'Are you still there?' });
@@ -23,21 +27,26 @@ test('the parent is warned two minutes before the idle sign-out, can stay signed
     await dialog.getByRole('button', { name: 'Stay signed in' }).click();
     await expect(dialog).toBeHidden();
     expect((await sessionsOf())[0]).toMatchObject({ end_reason: null });
-    const [extended] = await sql`select count(*)::int as n from audit_events where action = 'auth.session_extended'
+    const [extended] =
+      await sql`select count(*)::int as n from audit_events where action = 'auth.session_extended'
                                  and actor_id = (select id from users where user_id = ${userId})`;
     expect(extended?.n).toBe(1);
 
     // Nobody answers this time: at zero the page signs out and says why.
     await page.clock.fastForward('30:00');
     await expect(page).toHaveURL(/\/login\?notice=idle$/);
-    await expect(page.getByText('You were signed out after a period without activity')).toBeVisible();
+    await expect(
+      page.getByText('You were signed out after a period without activity'),
+    ).toBeVisible();
     expect((await sessionsOf())[0]).toMatchObject({ end_reason: 'idle' });
   } finally {
     await sql.end();
   }
 });
 
-test('the server ends an idle session on its own clock, whatever the page does', async ({ page }) => {
+test('the server ends an idle session on its own clock, whatever the page does', async ({
+  page,
+}) => {
   const { userId, password } = await signUpParent(page);
   await signIn(page, '/login', userId, password);
   await expect(page).toHaveURL(/\/dashboard$/);
@@ -47,9 +56,11 @@ test('the server ends an idle session on its own clock, whatever the page does',
               where ended_at is null and user_id = (select id from users where user_id = ${userId})`;
     await page.goto('/dashboard');
     await expect(page).toHaveURL(/\/login$/);
-    const [ended] = await sql`select end_reason from sessions where user_id = (select id from users where user_id = ${userId}) order by created_at desc limit 1`;
+    const [ended] =
+      await sql`select end_reason from sessions where user_id = (select id from users where user_id = ${userId}) order by created_at desc limit 1`;
     expect(ended?.end_reason).toBe('idle');
-    const [event] = await sql`select count(*)::int as n from audit_events where action = 'auth.session_expired'
+    const [event] =
+      await sql`select count(*)::int as n from audit_events where action = 'auth.session_expired'
                               and actor_id = (select id from users where user_id = ${userId})`;
     expect(event?.n).toBe(1);
   } finally {
@@ -57,15 +68,24 @@ test('the server ends an idle session on its own clock, whatever the page does',
   }
 });
 
-test('the verification email goes out after sign-up, with a link that confirms the address', async ({ page }) => {
+test('the verification email goes out after sign-up, with a link that confirms the address', async ({
+  page,
+}) => {
   const { userId, password } = await signUpParent(page);
   const sql = e2eDatabase();
   try {
     // Sent after the response, by the same server: wait for the dispatcher to mark it.
     await expect
-      .poll(async () => (await sql`select status from mail_outbox where to_address = ${`${userId}@example.org`}`)[0]?.status, { timeout: 15_000 })
+      .poll(
+        async () =>
+          (
+            await sql`select status from mail_outbox where to_address = ${`${userId}@example.org`}`
+          )[0]?.status,
+        { timeout: 15_000 },
+      )
       .toBe('delivered_locally');
-    const [mail] = await sql`select text_body from mail_outbox where to_address = ${`${userId}@example.org`}`;
+    const [mail] =
+      await sql`select text_body from mail_outbox where to_address = ${`${userId}@example.org`}`;
     const link = String(mail?.text_body).match(/https?:\/\/\S+verify-email\?token=\S+/)?.[0];
     expect(link).toBeTruthy();
     expect(String(mail?.text_body)).not.toMatch(/Maya|diagnos|medication/i);

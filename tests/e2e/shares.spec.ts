@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+
 import { e2eDatabase } from './db';
 import { demoParent, signIn } from './helpers';
 
@@ -9,14 +10,22 @@ async function childId(mrn: string): Promise<string> {
   return String(row?.id);
 }
 
-test('a parent shares the immunization record with a school nurse, who opens it with the code until the parent turns it off', async ({ page, browser }) => {
+test('a parent shares the immunization record with a school nurse, who opens it with the code until the parent turns it off', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const maya = await childId('DEMO-0001');
   await signIn(page, '/login', demoParent.userId, demoParent.password);
   await expect(page).toHaveURL(/\/dashboard$/);
   await page.goto(`/children/${maya}`);
-  await page.getByRole('region', { name: 'Share links for school, daycare or camp' }).getByRole('link', { name: 'Make a share link' }).click();
-  await expect(page.getByRole('heading', { name: 'Share Maya’s immunization record' })).toBeVisible();
+  await page
+    .getByRole('region', { name: 'Share links for school, daycare or camp' })
+    .getByRole('link', { name: 'Make a share link' })
+    .click();
+  await expect(
+    page.getByRole('heading', { name: 'Share Maya’s immunization record' }),
+  ).toBeVisible();
 
   const form = page.getByRole('form', { name: 'Make a share link' });
   await form.getByLabel('Who is it for? (optional)').fill('E2E school nurse');
@@ -50,7 +59,12 @@ test('a parent shares the immunization record with a school nurse, who opens it 
   await expect(nurse.getByRole('heading', { name: 'MMR (measles, mumps, rubella)' })).toBeVisible();
   await expect(nurse.getByRole('button', { name: 'Print' })).toBeVisible();
   // Nothing else of the portal opens with the link.
-  for (const path of [`/children/${maya}`, `/children/${maya}/immunizations/print`, `/children/${maya}/fhir`, '/dashboard']) {
+  for (const path of [
+    `/children/${maya}`,
+    `/children/${maya}/immunizations/print`,
+    `/children/${maya}/fhir`,
+    '/dashboard',
+  ]) {
     const response = await nurse.request.get(path, { maxRedirects: 0 });
     expect([302, 303, 307, 308], path).toContain(response.status());
     expect(response.headers().location ?? '', path).toMatch(/\/login/);
@@ -58,9 +72,17 @@ test('a parent shares the immunization record with a school nurse, who opens it 
 
   // The parent sees the opening, on the child's page and on the activity page.
   await page.goto(`/children/${maya}`);
-  await expect(page.getByTestId('share-link-row').filter({ hasText: 'E2E school nurse' })).toContainText('Opened once');
+  await expect(
+    page.getByTestId('share-link-row').filter({ hasText: 'E2E school nurse' }),
+  ).toContainText('Opened once');
   await page.goto(`/children/${maya}/activity`);
-  await expect(page.getByRole('listitem').filter({ hasText: 'Someone with a share link' }).filter({ hasText: 'Opened the immunization record through a share link' }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('listitem')
+      .filter({ hasText: 'Someone with a share link' })
+      .filter({ hasText: 'Opened the immunization record through a share link' })
+      .first(),
+  ).toBeVisible();
 
   // The parent turns it off; the nurse's next visit is refused without naming the child.
   await page.goto(`/children/${maya}`);
@@ -74,6 +96,8 @@ test('a parent shares the immunization record with a school nurse, who opens it 
   await expect(nurse.getByText('This link has been turned off.')).toBeVisible();
   expect(await nurse.content()).not.toMatch(/Maya|Rivera/);
   // A link that never existed is a 404.
-  expect((await nurse.request.get('/share/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).status()).toBe(404);
+  expect(
+    (await nurse.request.get('/share/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).status(),
+  ).toBe(404);
   await nurseContext.close();
 });

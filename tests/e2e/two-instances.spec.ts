@@ -1,6 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { demoAdmin, demoParent, issuePinFor, registerChild, signInStaff, signUpParent, uniqueUserId } from './helpers';
+
+import {
+  demoAdmin,
+  demoParent,
+  issuePinFor,
+  registerChild,
+  signInStaff,
+  signUpParent,
+  uniqueUserId,
+} from './helpers';
 
 /**
  * Two production servers on one database, as behind a load balancer: A is the usual e2e server,
@@ -22,7 +31,9 @@ async function signInAt(page: Page, origin: string, identifier: string, password
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-test('a session made on one instance works on the other, and signing out on either ends it on both', async ({ browser }) => {
+test('a session made on one instance works on the other, and signing out on either ends it on both', async ({
+  browser,
+}) => {
   const page = await newPage(browser);
   await signInAt(page, A, demoParent.userId, demoParent.password);
   await expect(page).toHaveURL(`${A}/dashboard`);
@@ -38,7 +49,9 @@ test('a session made on one instance works on the other, and signing out on eith
   }
 });
 
-test('failed sign-ins spread over both instances lock the account on both; a per-account limit counts across them', async ({ browser }) => {
+test('failed sign-ins spread over both instances lock the account on both; a per-account limit counts across them', async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const page = await newPage(browser);
   await page.goto(`${A}/signup`);
@@ -74,11 +87,17 @@ test('failed sign-ins spread over both instances lock the account on both; a per
   }
 });
 
-test('a PIN redeemed at the same moment on both instances links exactly one parent, and the audit chain stays whole', async ({ browser }) => {
+test('a PIN redeemed at the same moment on both instances links exactly one parent, and the audit chain stays whole', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const staff = await newPage(browser);
   await signInStaff(staff, demoAdmin);
-  await registerChild(staff, { firstName: 'Twin', lastName: `Instances${uniqueUserId('').slice(1, 6)}`, dateOfBirth: '2022-05-06' });
+  await registerChild(staff, {
+    firstName: 'Twin',
+    lastName: `Instances${uniqueUserId('').slice(1, 6)}`,
+    dateOfBirth: '2022-05-06',
+  });
   const pin = await issuePinFor(staff, 'Sam Parent', 'Father');
 
   const parents: Page[] = [];
@@ -94,16 +113,31 @@ test('a PIN redeemed at the same moment on both instances links exactly one pare
     await parent.getByLabel('Your relationship to the child').selectOption('father');
     parents.push(parent);
   }
-  await Promise.all(parents.map((parent) => parent.getByRole('button', { name: 'Link child' }).click()));
+  await Promise.all(
+    parents.map((parent) => parent.getByRole('button', { name: 'Link child' }).click()),
+  );
   const outcomes = await Promise.all(
     parents.map(async (parent) => {
-      await expect(parent.getByText(/do not match an active PIN/).or(parent.getByRole('heading', { name: 'Your children' }))).toBeVisible();
+      await expect(
+        parent
+          .getByText(/do not match an active PIN/)
+          .or(parent.getByRole('heading', { name: 'Your children' })),
+      ).toBeVisible();
       return /\/dashboard\?linked=/.test(parent.url()) ? 'linked' : 'refused';
     }),
   );
   expect(outcomes.sort()).toEqual(['linked', 'refused']);
 
   // Both instances wrote events all through this file: the hash chain has no gap or fork.
-  const output = execFileSync('npx', ['tsx', 'scripts/audit-verify.ts'], { env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/portal_e2e' }, encoding: 'utf8' });
+  const output = execFileSync('npx', ['tsx', 'scripts/audit-verify.ts'], {
+    env: {
+      ...process.env,
+      DATABASE_URL:
+        process.env.E2E_DATABASE_URL ??
+        process.env.DATABASE_URL ??
+        'postgres://postgres@127.0.0.1:5432/portal_e2e',
+    },
+    encoding: 'utf8',
+  });
   expect(output).toMatch(/OK/);
 });

@@ -1,6 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
+
 import { totpCodeAt } from '../../lib/two-step/totp';
-import { demoAdmin, signIn, signInStaff, signUpParent, strongPassword, uniqueUserId, unusedTotpCode } from './helpers';
+import {
+  demoAdmin,
+  signIn,
+  signInStaff,
+  signUpParent,
+  strongPassword,
+  uniqueUserId,
+  unusedTotpCode,
+} from './helpers';
 
 /** Goes through the set-up on the page in front of it and returns the key and the recovery codes. */
 async function setUpTwoStep(page: Page): Promise<{ secret: string; codes: string[] }> {
@@ -9,7 +18,9 @@ async function setUpTwoStep(page: Page): Promise<{ secret: string; codes: string
   await page.getByText('Can’t scan it? Type this key instead').click();
   const secret = (await page.locator('[data-totp-secret]').getAttribute('data-totp-secret')) ?? '';
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-  await page.getByLabel('Verification code').fill('000000' === totpCodeAt(secret, new Date()) ? '111111' : '000000');
+  await page
+    .getByLabel('Verification code')
+    .fill('000000' === totpCodeAt(secret, new Date()) ? '111111' : '000000');
   await page.getByRole('button', { name: 'Turn on two-step verification' }).click();
   await expect(page.getByText(/That code did not match/)).toBeVisible();
   await page.getByLabel('Verification code').fill(totpCodeAt(secret, new Date()));
@@ -21,7 +32,10 @@ async function setUpTwoStep(page: Page): Promise<{ secret: string; codes: string
   return { secret, codes: codes.map((code) => code.trim()) };
 }
 
-test('a parent turns on two-step verification, signs out, and signs in again with a code from the app', async ({ page, browser }) => {
+test('a parent turns on two-step verification, signs out, and signs in again with a code from the app', async ({
+  page,
+  browser,
+}) => {
   const { userId, password } = await signUpParent(page, uniqueUserId('twostep'));
   await signIn(page, '/login', userId, password);
   await expect(page).toHaveURL(/\/dashboard$/);
@@ -38,8 +52,12 @@ test('a parent turns on two-step verification, signs out, and signs in again wit
   // The password alone is not enough any more.
   await signIn(page, '/login', userId, password);
   await expect(page).toHaveURL(/\/login\/verify$/);
-  expect((await page.request.get('/dashboard', { maxRedirects: 0 })).headers()['location']).toMatch(/\/login$/);
-  await page.getByLabel('Verification code').fill('123456' === totpCodeAt(secret, new Date()) ? '654321' : '123456');
+  expect((await page.request.get('/dashboard', { maxRedirects: 0 })).headers()['location']).toMatch(
+    /\/login$/,
+  );
+  await page
+    .getByLabel('Verification code')
+    .fill('123456' === totpCodeAt(secret, new Date()) ? '654321' : '123456');
   await page.getByRole('button', { name: 'Verify' }).click();
   await expect(page.getByText(/That code did not work \(4 more tries\)/)).toBeVisible();
   await page.getByLabel('Verification code').fill(await unusedTotpCode(userId, secret));
@@ -58,7 +76,10 @@ test('a parent turns on two-step verification, signs out, and signs in again wit
   await other.close();
 });
 
-test('an administrator’s first sign-in goes to the two-step set-up before any staff page', async ({ page, browser }) => {
+test('an administrator’s first sign-in goes to the two-step set-up before any staff page', async ({
+  page,
+  browser,
+}) => {
   await signInStaff(page, demoAdmin);
   await page.goto('/staff/users');
   const userId = uniqueUserId('admin');

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
+
 import type { Database } from '@/db';
 import { children, guardianships, staffRoleAssignments, users, type StaffRole } from '@/db/schema';
 import { hashHintAnswer, hashPassword } from '@/lib/auth/password';
 import { createSession, lookUpSession, type ActiveSession } from '@/lib/auth/sessions';
 import { encryptTotpSecret } from '@/lib/two-step/crypto';
+
 import { requestState } from '../setup/next-mocks';
 
 export const FACTORY_PASSWORD = 'quiet-orchard-lantern-58';
@@ -20,12 +22,25 @@ export function uniqueSuffix(): string {
   return randomBytes(4).toString('hex');
 }
 
-export async function createParent(db: Database, overrides: Partial<typeof users.$inferInsert> = {}) {
+export async function createParent(
+  db: Database,
+  overrides: Partial<typeof users.$inferInsert> = {},
+) {
   const [passwordHash, hintAnswerHash] = await factoryHashes();
   const suffix = uniqueSuffix();
   const [user] = await db
     .insert(users)
-    .values({ kind: 'parent', userId: `parent.${suffix}`, email: `parent.${suffix}@example.org`, firstName: 'Pat', lastName: `Parent${suffix}`, passwordHash, hintQuestion: 'first_pet', hintAnswerHash, ...overrides })
+    .values({
+      kind: 'parent',
+      userId: `parent.${suffix}`,
+      email: `parent.${suffix}@example.org`,
+      firstName: 'Pat',
+      lastName: `Parent${suffix}`,
+      passwordHash,
+      hintQuestion: 'first_pet',
+      hintAnswerHash,
+      ...overrides,
+    })
     .returning();
   if (!user) throw new Error('no user');
   return user;
@@ -34,7 +49,11 @@ export async function createParent(db: Database, overrides: Partial<typeof users
 /** Staff must use two-step verification, so factory staff have it on with this authenticator secret. */
 export const FACTORY_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
-export async function createStaffMember(db: Database, roles: StaffRole[], overrides: Partial<typeof users.$inferInsert> = {}) {
+export async function createStaffMember(
+  db: Database,
+  roles: StaffRole[],
+  overrides: Partial<typeof users.$inferInsert> = {},
+) {
   const [passwordHash] = await factoryHashes();
   const suffix = uniqueSuffix();
   const [user] = await db
@@ -52,20 +71,33 @@ export async function createStaffMember(db: Database, roles: StaffRole[], overri
     })
     .returning();
   if (!user) throw new Error('no user');
-  if (roles.length) await db.insert(staffRoleAssignments).values(roles.map((role) => ({ userId: user.id, role })));
+  if (roles.length)
+    await db.insert(staffRoleAssignments).values(roles.map((role) => ({ userId: user.id, role })));
   return user;
 }
 
 export async function createChildLinkedTo(db: Database, guardianUserId: string) {
-  const [child] = await db.insert(children).values({ firstName: 'Kim', lastName: `Child${uniqueSuffix()}`, dateOfBirth: '2020-02-02' }).returning();
+  const [child] = await db
+    .insert(children)
+    .values({ firstName: 'Kim', lastName: `Child${uniqueSuffix()}`, dateOfBirth: '2020-02-02' })
+    .returning();
   if (!child) throw new Error('no child');
-  await db.insert(guardianships).values({ childId: child.id, guardianUserId, relationship: 'Parent' });
+  await db
+    .insert(guardianships)
+    .values({ childId: child.id, guardianUserId, relationship: 'Parent' });
   return child;
 }
 
-export const testMeta = { ipAddress: '203.0.113.7', userAgent: 'vitest', requestId: 'test-request-0001' };
+export const testMeta = {
+  ipAddress: '203.0.113.7',
+  userAgent: 'vitest',
+  requestId: 'test-request-0001',
+};
 
-export async function openSession(db: Database, user: { id: string; kind: 'parent' | 'staff' }): Promise<ActiveSession & { token: string }> {
+export async function openSession(
+  db: Database,
+  user: { id: string; kind: 'parent' | 'staff' },
+): Promise<ActiveSession & { token: string }> {
   const { token } = await createSession(db, user, testMeta);
   const lookup = await lookUpSession(db, token);
   if (lookup.state !== 'active') throw new Error('session not active');
@@ -73,8 +105,16 @@ export async function openSession(db: Database, user: { id: string; kind: 'paren
 }
 
 /** Sets the request the next server action call will see. */
-export function actAs(session: ActiveSession | null, options: { origin?: string | null; ip?: string; cookieSessionToken?: string | null } = {}) {
-  const headers = new Headers({ host: 'portal.test', 'user-agent': 'vitest', 'x-forwarded-for': options.ip ?? '198.51.100.20', 'x-request-id': `req-${uniqueSuffix()}-test` });
+export function actAs(
+  session: ActiveSession | null,
+  options: { origin?: string | null; ip?: string; cookieSessionToken?: string | null } = {},
+) {
+  const headers = new Headers({
+    host: 'portal.test',
+    'user-agent': 'vitest',
+    'x-forwarded-for': options.ip ?? '198.51.100.20',
+    'x-request-id': `req-${uniqueSuffix()}-test`,
+  });
   const origin = options.origin === undefined ? 'http://portal.test' : options.origin;
   if (origin !== null) headers.set('origin', origin);
   requestState.headers = headers;
@@ -83,12 +123,41 @@ export function actAs(session: ActiveSession | null, options: { origin?: string 
   requestState.redirects = [];
 }
 
-export async function createChild(db: Database, overrides: Partial<typeof children.$inferInsert> = {}) {
-  const [child] = await db.insert(children).values({ firstName: 'Ava', lastName: `Kid${uniqueSuffix()}`, dateOfBirth: '2019-05-20', ...overrides }).returning();
+export async function createChild(
+  db: Database,
+  overrides: Partial<typeof children.$inferInsert> = {},
+) {
+  const [child] = await db
+    .insert(children)
+    .values({
+      firstName: 'Ava',
+      lastName: `Kid${uniqueSuffix()}`,
+      dateOfBirth: '2019-05-20',
+      ...overrides,
+    })
+    .returning();
   if (!child) throw new Error('no child');
   return child;
 }
 
-export function signedInUser(user: { id: string; kind: 'parent' | 'staff'; userId: string; email: string; firstName: string; lastName: string }) {
-  return { id: user.id, kind: user.kind, userId: user.userId, email: user.email, emailVerifiedAt: null, firstName: user.firstName, lastName: user.lastName, roles: [], mustChangePassword: false, twoStepEnabled: user.kind === 'staff' };
+export function signedInUser(user: {
+  id: string;
+  kind: 'parent' | 'staff';
+  userId: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+}) {
+  return {
+    id: user.id,
+    kind: user.kind,
+    userId: user.userId,
+    email: user.email,
+    emailVerifiedAt: null,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    roles: [],
+    mustChangePassword: false,
+    twoStepEnabled: user.kind === 'staff',
+  };
 }

@@ -3,8 +3,10 @@ import path from 'node:path';
 import { gt, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { expect } from 'vitest';
+
 import type { Database } from '@/db';
 import { auditEvents, auditRowChanges, rateLimitCounters } from '@/db/schema';
+
 import { actAs } from '../factories';
 import { TestRedirect } from '../setup/next-mocks';
 import { databaseRequests } from './database-requests';
@@ -20,12 +22,14 @@ export const UNEXPECTED_ERROR = /Something went wrong on our side/;
  * embedded PGlite run, which repeats the same properties on the second database without doubling
  * the two minutes they take on 2 cores. FORM_FUZZ_RUNS overrides both.
  */
-export const RUNS_PER_FORM = Number(process.env.FORM_FUZZ_RUNS) || (process.env.DATABASE_URL ? 1000 : 100);
+export const RUNS_PER_FORM =
+  Number(process.env.FORM_FUZZ_RUNS) || (process.env.DATABASE_URL ? 1000 : 100);
 /** Generous: a form's 1,000 cases take seconds alone, much longer with the rest of the suite on 2 cores. */
 export const FUZZ_TEST_TIMEOUT_MS = 300_000;
 /** Set FORM_FUZZ_SEED to replay a run fast-check reported. */
-export const FUZZ_SEED = process.env.FORM_FUZZ_SEED ? Number(process.env.FORM_FUZZ_SEED) : undefined;
-
+export const FUZZ_SEED = process.env.FORM_FUZZ_SEED
+  ? Number(process.env.FORM_FUZZ_SEED)
+  : undefined;
 
 /** Audit metadata holds ids, names of fields and short codes, never text someone typed. */
 export const AUDIT_VALUE_MAX = 128;
@@ -42,7 +46,8 @@ export function isFreeText(value: string): boolean {
 
 export function rememberTypedText(strings: Iterable<string>) {
   // Longer text could not hide in a value of AUDIT_VALUE_MAX characters; that keeps the set small.
-  for (const text of strings) if (isFreeText(text) && text.length <= AUDIT_VALUE_MAX) generatedFreeText.add(text);
+  for (const text of strings)
+    if (isFreeText(text) && text.length <= AUDIT_VALUE_MAX) generatedFreeText.add(text);
 }
 
 export function leafStrings(value: unknown, into: string[] = []): string[] {
@@ -69,15 +74,26 @@ export function auditProblems(event: AuditRow, typed: Iterable<string>): string[
   const problems: string[] = [];
   const json = JSON.stringify(event.metadata);
   if (/[\r\n\u2028\u2029]/.test(json)) problems.push(`${event.action}: metadata is not one line`);
-  const values = [...leafStrings(event.metadata), ...(event.targetType ? [event.targetType] : []), ...(event.targetId ? [event.targetId] : [])];
+  const values = [
+    ...leafStrings(event.metadata),
+    ...(event.targetType ? [event.targetType] : []),
+    ...(event.targetId ? [event.targetId] : []),
+  ];
   for (const value of values) {
-    if (value.length > AUDIT_VALUE_MAX) problems.push(`${event.action}: a metadata value of ${value.length} characters`);
-    if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) problems.push(`${event.action}: a control character in ${JSON.stringify(value)}`);
+    if (value.length > AUDIT_VALUE_MAX)
+      problems.push(`${event.action}: a metadata value of ${value.length} characters`);
+    if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value))
+      problems.push(`${event.action}: a control character in ${JSON.stringify(value)}`);
   }
   for (const text of typed) {
     if (!isFreeText(text)) continue;
-    const leaked = values.find((value) => value === text || (text.length >= 12 && value.includes(text)));
-    if (leaked !== undefined) problems.push(`${event.action}: typed text in the audit trail: ${JSON.stringify(leaked.slice(0, 80))}`);
+    const leaked = values.find(
+      (value) => value === text || (text.length >= 12 && value.includes(text)),
+    );
+    if (leaked !== undefined)
+      problems.push(
+        `${event.action}: typed text in the audit trail: ${JSON.stringify(leaked.slice(0, 80))}`,
+      );
   }
   return problems;
 }
@@ -88,11 +104,28 @@ export function auditProblems(event: AuditRow, typed: Iterable<string>): string[
  */
 /** The audit events written since `mark`. */
 export function auditEventsSince(db: Database, mark: { events: number }) {
-  return db.select({ action: auditEvents.action, targetType: auditEvents.targetType, targetId: auditEvents.targetId, metadata: auditEvents.metadata }).from(auditEvents).where(gt(auditEvents.id, mark.events));
+  return db
+    .select({
+      action: auditEvents.action,
+      targetType: auditEvents.targetType,
+      targetId: auditEvents.targetId,
+      metadata: auditEvents.metadata,
+    })
+    .from(auditEvents)
+    .where(gt(auditEvents.id, mark.events));
 }
 
-export async function auditTrailProblems(db: Database): Promise<{ checked: number; problems: string[] }> {
-  const events = await db.select({ action: auditEvents.action, targetType: auditEvents.targetType, targetId: auditEvents.targetId, metadata: auditEvents.metadata }).from(auditEvents);
+export async function auditTrailProblems(
+  db: Database,
+): Promise<{ checked: number; problems: string[] }> {
+  const events = await db
+    .select({
+      action: auditEvents.action,
+      targetType: auditEvents.targetType,
+      targetId: auditEvents.targetId,
+      metadata: auditEvents.metadata,
+    })
+    .from(auditEvents);
   const problems = events.flatMap((event) => [
     ...auditProblems(event, []),
     ...leafStrings(event.metadata)
@@ -105,7 +138,10 @@ export async function auditTrailProblems(db: Database): Promise<{ checked: numbe
 /** Where the audit trail and the row-change log end now. */
 export async function auditMarks(db: Database) {
   const [row] = await db
-    .select({ changes: sql<string>`coalesce(max(${auditRowChanges.id}), 0)`, events: sql<string>`(select coalesce(max(id), 0) from ${auditEvents})` })
+    .select({
+      changes: sql<string>`coalesce(max(${auditRowChanges.id}), 0)`,
+      events: sql<string>`(select coalesce(max(id), 0) from ${auditEvents})`,
+    })
     .from(auditRowChanges);
   return { changes: Number(row?.changes ?? 0), events: Number(row?.events ?? 0) };
 }
@@ -133,8 +169,23 @@ function describeThrown(error: unknown): string {
  * every INSERT, UPDATE and DELETE on every business table) beyond rate-limit counters and the
  * bookkeeping the form declares; and its audit events stay one short line without typed text.
  */
-export async function fuzzForm(db: Database, key: ActionKey, action: ServerAction, formCase: FormCase, ip: string): Promise<FormReport> {
-  const report: FormReport = { action: key, cases: 0, ok: 0, redirected: 0, refused: 0, pastValidation: 0, sentAsFormData: 0, milliseconds: 0 };
+export async function fuzzForm(
+  db: Database,
+  key: ActionKey,
+  action: ServerAction,
+  formCase: FormCase,
+  ip: string,
+): Promise<FormReport> {
+  const report: FormReport = {
+    action: key,
+    cases: 0,
+    ok: 0,
+    redirected: 0,
+    refused: 0,
+    pastValidation: 0,
+    sentAsFormData: 0,
+    milliseconds: 0,
+  };
   const started = performance.now();
   const allowedOnRefusal = formCase.refusalWrites ?? {};
 
@@ -174,25 +225,41 @@ export async function fuzzForm(db: Database, key: ActionKey, action: ServerActio
         if (!answer.ok) {
           expect(typeof answer.formError).toBe('string');
           expect(answer.formError).not.toMatch(UNEXPECTED_ERROR);
-          for (const value of Object.values(answer.fieldErrors ?? {})) expect(typeof value).toBe('string');
+          for (const value of Object.values(answer.fieldErrors ?? {}))
+            expect(typeof value).toBe('string');
         }
       } else {
         expect(redirectedTo).toMatch(/^\//);
       }
 
       if (touched) {
-        const changes = await db.select({ table: auditRowChanges.tableName, operation: auditRowChanges.operation, columns: auditRowChanges.changedColumns }).from(auditRowChanges).where(gt(auditRowChanges.id, before.changes));
+        const changes = await db
+          .select({
+            table: auditRowChanges.tableName,
+            operation: auditRowChanges.operation,
+            columns: auditRowChanges.changedColumns,
+          })
+          .from(auditRowChanges)
+          .where(gt(auditRowChanges.id, before.changes));
         const events = await auditEventsSince(db, before);
-        expect(events.filter((event) => event.action === 'action.failed'), `${key} failed unexpectedly`).toEqual([]);
+        expect(
+          events.filter((event) => event.action === 'action.failed'),
+          `${key} failed unexpectedly`,
+        ).toEqual([]);
         if (answer && !answer.ok) {
           const written = changes.filter(({ table, operation, columns }) => {
             if (table === 'rate_limit_counters') return false;
             const allowed = allowedOnRefusal[table];
-            return !(allowed && operation === 'UPDATE' && columns.every((column) => allowed.includes(column)));
+            return !(
+              allowed &&
+              operation === 'UPDATE' &&
+              columns.every((column) => allowed.includes(column))
+            );
           });
           expect(written, `${key} refused (${answer.formError}) but changed data`).toEqual([]);
         }
-        for (const event of events) expect(auditProblems(event, generated.strings), `${key}: audit event`).toEqual([]);
+        for (const event of events)
+          expect(auditProblems(event, generated.strings), `${key}: audit event`).toEqual([]);
       }
 
       rememberTypedText(generated.strings);
@@ -203,7 +270,11 @@ export async function fuzzForm(db: Database, key: ActionKey, action: ServerActio
       else if (answer?.ok) report.ok += 1;
       else report.refused += 1;
     }),
-    { numRuns: RUNS_PER_FORM, seed: FUZZ_SEED, examples: knownHostileInputs(formCase.bases).map((input) => [input] as [typeof input]) },
+    {
+      numRuns: RUNS_PER_FORM,
+      seed: FUZZ_SEED,
+      examples: knownHostileInputs(formCase.bases).map((input) => [input] as [typeof input]),
+    },
   );
 
   report.milliseconds = Math.round(performance.now() - started);
@@ -222,11 +293,24 @@ export function recordFuzzResults(part: string, results: Record<string, unknown>
     writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`);
     renameSync(temporary, file);
   };
-  write(path.join(dir, `${part}.json`), { part, finishedAt: new Date().toISOString(), database: process.env.DATABASE_URL ? 'postgres' : 'pglite', ...results });
+  write(path.join(dir, `${part}.json`), {
+    part,
+    finishedAt: new Date().toISOString(),
+    database: process.env.DATABASE_URL ? 'postgres' : 'pglite',
+    ...results,
+  });
 
   const parts = readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
-    .map((name) => JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as { part: string; forms?: number; cases?: number; milliseconds?: number });
+    .map(
+      (name) =>
+        JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as {
+          part: string;
+          forms?: number;
+          cases?: number;
+          milliseconds?: number;
+        },
+    );
   const summary = {
     forms: parts.reduce((sum, item) => sum + (item.forms ?? 0), 0),
     cases: parts.reduce((sum, item) => sum + (item.cases ?? 0), 0),

@@ -62,13 +62,21 @@ export const specialStrings = [
 ];
 
 /** Unpaired UTF-16 halves: no browser form sends them, a forged request can. */
-const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code));
+const loneSurrogate = fc
+  .integer({ min: 0xd800, max: 0xdfff })
+  .map((code) => String.fromCharCode(code));
 
-const controlCharacter = fc.integer({ min: 0, max: 0x9f }).filter((code) => code < 0x20 || code >= 0x7f).map((code) => String.fromCharCode(code));
+const controlCharacter = fc
+  .integer({ min: 0, max: 0x9f })
+  .filter((code) => code < 0x20 || code >= 0x7f)
+  .map((code) => String.fromCharCode(code));
 
 /** 10,000 to 100,000 characters of one repeated piece. */
 const longString = fc
-  .tuple(fc.integer({ min: 10_000, max: 100_000 }), fc.constantFrom('a', 'é', '😀', '<', '\n', ' ', '\u0000', 'ab\r\n', MARKUP, '𝕏\u200d'))
+  .tuple(
+    fc.integer({ min: 10_000, max: 100_000 }),
+    fc.constantFrom('a', 'é', '😀', '<', '\n', ' ', '\u0000', 'ab\r\n', MARKUP, '𝕏\u200d'),
+  )
   .map(([length, piece]) => piece.repeat(Math.ceil(length / piece.length)));
 
 /** Any string a person (or a script) might type or paste. */
@@ -77,7 +85,20 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.string({ unit: 'binary', maxLength: 40 }), weight: 3 },
   { arbitrary: fc.string({ unit: 'binary-ascii', maxLength: 40 }), weight: 2 },
   { arbitrary: fc.constantFrom(...specialStrings), weight: 3 },
-  { arbitrary: fc.array(fc.oneof(fc.constantFrom(...specialStrings), controlCharacter, loneSurrogate, fc.string({ unit: 'grapheme', maxLength: 6 })), { minLength: 2, maxLength: 6 }).map((parts) => parts.join('')), weight: 3 },
+  {
+    arbitrary: fc
+      .array(
+        fc.oneof(
+          fc.constantFrom(...specialStrings),
+          controlCharacter,
+          loneSurrogate,
+          fc.string({ unit: 'grapheme', maxLength: 6 }),
+        ),
+        { minLength: 2, maxLength: 6 },
+      )
+      .map((parts) => parts.join('')),
+    weight: 3,
+  },
   { arbitrary: longString, weight: 1 },
   // Well-formed ids of rows that do not exist, or belong to someone else.
   { arbitrary: fc.uuid(), weight: 1 },
@@ -100,18 +121,48 @@ export const wrongTypeValue: fc.Arbitrary<unknown> = fc.oneof(
 
 /** Extra keys a forged request might add, hoping one is read without being checked. */
 export const extraKey = fc.oneof(
-  fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', '$ACTION_ID_0123', '$ACTION_REF_1', 'id', 'userId', 'kind', 'role', 'roles', 'isAdmin', 'createdBy', 'status', 'confidential', 'childId', 'released'),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    'toString',
+    '$ACTION_ID_0123',
+    '$ACTION_REF_1',
+    'id',
+    'userId',
+    'kind',
+    'role',
+    'roles',
+    'isAdmin',
+    'createdBy',
+    'status',
+    'confidential',
+    'childId',
+    'released',
+  ),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }),
 );
 
-type Mutation = { kind: 'delete' } | { kind: 'set'; value: unknown } | { kind: 'affix'; text: string; where: 'start' | 'end' | 'both' } | { kind: 'tweak'; choice: number };
+type Mutation =
+  | { kind: 'delete' }
+  | { kind: 'set'; value: unknown }
+  | { kind: 'affix'; text: string; where: 'start' | 'end' | 'both' }
+  | { kind: 'tweak'; choice: number };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { arbitrary: fc.constant({ kind: 'delete' as const }), weight: 1 },
   { arbitrary: hostileString.map((value) => ({ kind: 'set' as const, value })), weight: 4 },
   { arbitrary: wrongTypeValue.map((value) => ({ kind: 'set' as const, value })), weight: 2 },
   // Hostile text around a valid value keeps many inputs valid enough to reach the database.
-  { arbitrary: fc.record({ text: hostileString, where: fc.constantFrom('start' as const, 'end' as const, 'both' as const) }).map((affix) => ({ kind: 'affix' as const, ...affix })), weight: 4 },
+  {
+    arbitrary: fc
+      .record({
+        text: hostileString,
+        where: fc.constantFrom('start' as const, 'end' as const, 'both' as const),
+      })
+      .map((affix) => ({ kind: 'affix' as const, ...affix })),
+    weight: 4,
+  },
   // Small changes of the kind a person makes, which often stay valid and reach the domain code.
   { arbitrary: fc.nat().map((choice) => ({ kind: 'tweak' as const, choice })), weight: 3 },
 );
@@ -119,25 +170,51 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 /** A value of the same kind as the valid one: other case, spaces around it, repeated, emptied, flipped. */
 function tweak(current: unknown, choice: number): unknown {
   if (typeof current === 'string') {
-    const variants = [current.toUpperCase(), current.toLowerCase(), ` ${current} `, `${current}${current}`, '', current.slice(0, -1), current.normalize('NFD')];
+    const variants = [
+      current.toUpperCase(),
+      current.toLowerCase(),
+      ` ${current} `,
+      `${current}${current}`,
+      '',
+      current.slice(0, -1),
+      current.normalize('NFD'),
+    ];
     return variants[choice % variants.length];
   }
-  if (typeof current === 'boolean') return [!current, current ? 'on' : 'off', String(current), current ? 1 : 0][choice % 4];
-  if (typeof current === 'number') return [String(current), current + 1, -current, current * 1000][choice % 4];
-  if (Array.isArray(current)) return [[...current, ...current], [], [...current].reverse(), current.slice(1), current.join(',')][choice % 5];
+  if (typeof current === 'boolean')
+    return [!current, current ? 'on' : 'off', String(current), current ? 1 : 0][choice % 4];
+  if (typeof current === 'number')
+    return [String(current), current + 1, -current, current * 1000][choice % 4];
+  if (Array.isArray(current))
+    return [
+      [...current, ...current],
+      [],
+      [...current].reverse(),
+      current.slice(1),
+      current.join(','),
+    ][choice % 5];
   return [undefined, '', null][choice % 3];
 }
 
 /** Sets an own property, even one called "__proto__", the way JSON.parse would. */
 function setOwn(target: Record<string, unknown>, key: string, value: unknown) {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 function applyMutation(current: unknown, change: Exclude<Mutation, { kind: 'delete' }>): unknown {
   if (change.kind === 'set') return change.value;
   if (change.kind === 'tweak') return tweak(current, change.choice);
   const text = typeof current === 'string' ? current : String(current);
-  return change.where === 'start' ? change.text + text : change.where === 'end' ? text + change.text : change.text + text + change.text;
+  return change.where === 'start'
+    ? change.text + text
+    : change.where === 'end'
+      ? text + change.text
+      : change.text + text + change.text;
 }
 
 function toFormData(input: Record<string, unknown>): FormData {
@@ -146,11 +223,19 @@ function toFormData(input: Record<string, unknown>): FormData {
     if (value === undefined) continue;
     for (const item of Array.isArray(value) ? value : [value]) {
       if (item instanceof Blob) form.append(key, item);
-      else form.append(key, typeof item === 'object' && item !== null ? JSON.stringify(item, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) : String(item));
+      else
+        form.append(
+          key,
+          typeof item === 'object' && item !== null
+            ? JSON.stringify(item, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))
+            : String(item),
+        );
     }
   }
   // So that fast-check's counterexample shows what was posted, not "[object FormData]".
-  Object.defineProperty(form, fc.toStringMethod, { value: () => `FormData ${fc.stringify([...form.entries()])}` });
+  Object.defineProperty(form, fc.toStringMethod, {
+    value: () => `FormData ${fc.stringify([...form.entries()])}`,
+  });
   return form;
 }
 
@@ -163,9 +248,18 @@ export interface GeneratedInput {
 
 function stringsIn(value: unknown, into: string[] = [], depth = 0): string[] {
   if (typeof value === 'string') into.push(value);
-  else if (value instanceof FormData) for (const [, item] of value.entries()) stringsIn(item, into, depth + 1);
-  else if (Array.isArray(value) && depth < 4) for (const item of value) stringsIn(item, into, depth + 1);
-  else if (value && typeof value === 'object' && !(value instanceof Date) && !(value instanceof Blob) && depth < 4) for (const item of Object.values(value)) stringsIn(item, into, depth + 1);
+  else if (value instanceof FormData)
+    for (const [, item] of value.entries()) stringsIn(item, into, depth + 1);
+  else if (Array.isArray(value) && depth < 4)
+    for (const item of value) stringsIn(item, into, depth + 1);
+  else if (
+    value &&
+    typeof value === 'object' &&
+    !(value instanceof Date) &&
+    !(value instanceof Blob) &&
+    depth < 4
+  )
+    for (const item of Object.values(value)) stringsIn(item, into, depth + 1);
   return into;
 }
 
@@ -174,13 +268,17 @@ function stringsIn(value: unknown, into: string[] = [], depth = 0): string[] {
  * of the wrong type or left out, unknown fields added, sent as an object or as FormData; or
  * something that is not an object at all.
  */
-export function hostileInputs(bases: readonly Record<string, unknown>[]): fc.Arbitrary<GeneratedInput> {
+export function hostileInputs(
+  bases: readonly Record<string, unknown>[],
+): fc.Arbitrary<GeneratedInput> {
   const fromFields = fc
     .record({
       base: fc.constantFrom(...bases),
       // Which fields change (at least one) and how; an index past the end wraps around.
       changes: fc.array(fc.tuple(fc.nat(), mutation), { minLength: 1, maxLength: 4 }),
-      extras: fc.array(fc.tuple(extraKey, fc.oneof(hostileString, wrongTypeValue)), { maxLength: 2 }),
+      extras: fc.array(fc.tuple(extraKey, fc.oneof(hostileString, wrongTypeValue)), {
+        maxLength: 2,
+      }),
       // One case in four goes as FormData, the way a form posts without JavaScript.
       asFormData: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
     })
@@ -200,7 +298,9 @@ export function hostileInputs(bases: readonly Record<string, unknown>[]): fc.Arb
       return { input, strings: stringsIn(input), shape: 'fields' };
     });
 
-  const whole = fc.oneof(wrongTypeValue, hostileString, fc.constant({}), fc.jsonValue({ maxDepth: 2 })).map((input): GeneratedInput => ({ input, strings: stringsIn(input), shape: 'whole' }));
+  const whole = fc
+    .oneof(wrongTypeValue, hostileString, fc.constant({}), fc.jsonValue({ maxDepth: 2 }))
+    .map((input): GeneratedInput => ({ input, strings: stringsIn(input), shape: 'whole' }));
 
   return fc.oneof({ arbitrary: fromFields, weight: 15 }, { arbitrary: whole, weight: 1 });
 }
@@ -213,13 +313,21 @@ export function hostileInputs(bases: readonly Record<string, unknown>[]): fc.Arb
  */
 export function knownHostileInputs(bases: readonly Record<string, unknown>[]): GeneratedInput[] {
   const base = bases[0] ?? {};
-  const everyText = (change: (text: string) => string) => Object.fromEntries(Object.entries(base).map(([key, value]) => [key, typeof value === 'string' ? change(value) : value]));
+  const everyText = (change: (text: string) => string) =>
+    Object.fromEntries(
+      Object.entries(base).map(([key, value]) => [
+        key,
+        typeof value === 'string' ? change(value) : value,
+      ]),
+    );
   const protoFiles = bases.map((each) => {
     const form = toFormData(each);
     form.append('__proto__', new File([MARKUP], 'name.html', { type: 'text/html' }));
     return form;
   });
-  const ownProto = JSON.parse(JSON.stringify({ ...base, __injected: true }).replace('"__injected"', '"__proto__"')) as unknown;
+  const ownProto = JSON.parse(
+    JSON.stringify({ ...base, __injected: true }).replace('"__injected"', '"__proto__"'),
+  ) as unknown;
   const inputs: unknown[] = [
     ...protoFiles,
     ownProto,
@@ -234,6 +342,14 @@ export function knownHostileInputs(bases: readonly Record<string, unknown>[]): G
     [],
     42,
   ];
-  return inputs.map((input) => ({ input, strings: stringsIn(input), shape: input instanceof FormData ? 'form-data' : input && typeof input === 'object' && !Array.isArray(input) ? 'fields' : 'whole' }));
+  return inputs.map((input) => ({
+    input,
+    strings: stringsIn(input),
+    shape:
+      input instanceof FormData
+        ? 'form-data'
+        : input && typeof input === 'object' && !Array.isArray(input)
+          ? 'fields'
+          : 'whole',
+  }));
 }
-

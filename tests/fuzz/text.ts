@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { expect } from 'vitest';
+
 import { MARKUP } from './inputs';
 
 /**
@@ -13,7 +14,39 @@ const printablePiece = fc.oneof(
   { arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }), weight: 4 },
   { arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 12 }), weight: 2 },
   {
-    arbitrary: fc.constantFrom(MARKUP, '<b>bold</b>', '</p><p>', '<!--', '-->', ']]>', '"', "'", '`', '&', '&amp;', '&lt;', '&#0;', '<', '>', '\\', '😀', '👩‍👩‍👧‍👦', '🏳️‍🌈', 'مرحبا', 'שלום', 'می‌خواهم', '\u202eabc\u202c', '\u200f', 'e\u0301', 'ǅ', 'ß', 'İ', '\u00a0', '\u3000', ' '),
+    arbitrary: fc.constantFrom(
+      MARKUP,
+      '<b>bold</b>',
+      '</p><p>',
+      '<!--',
+      '-->',
+      ']]>',
+      '"',
+      "'",
+      '`',
+      '&',
+      '&amp;',
+      '&lt;',
+      '&#0;',
+      '<',
+      '>',
+      '\\',
+      '😀',
+      '👩‍👩‍👧‍👦',
+      '🏳️‍🌈',
+      'مرحبا',
+      'שלום',
+      'می‌خواهم',
+      '\u202eabc\u202c',
+      '\u200f',
+      'e\u0301',
+      'ǅ',
+      'ß',
+      'İ',
+      '\u00a0',
+      '\u3000',
+      ' ',
+    ),
     weight: 3,
   },
 );
@@ -31,17 +64,27 @@ export interface TextRule {
 
 export function acceptedText(rule: TextRule): fc.Arbitrary<string> {
   const min = rule.min ?? 1;
-  const piece = rule.multiline ? fc.oneof({ arbitrary: printablePiece, weight: 4 }, { arbitrary: lineBreak, weight: 1 }) : printablePiece;
+  const piece = rule.multiline
+    ? fc.oneof({ arbitrary: printablePiece, weight: 4 }, { arbitrary: lineBreak, weight: 1 })
+    : printablePiece;
   const typed = fc
-    .tuple(fc.constantFrom('', ' ', '  ', '\u00a0', '\t', '\n'), fc.array(piece, { minLength: 1, maxLength: 10 }), fc.constantFrom('', ' ', '\n', '\u3000 '))
+    .tuple(
+      fc.constantFrom('', ' ', '  ', '\u00a0', '\t', '\n'),
+      fc.array(piece, { minLength: 1, maxLength: 10 }),
+      fc.constantFrom('', ' ', '\n', '\u3000 '),
+    )
     .map(([lead, parts, trail]) => `${lead}${parts.join('')}${trail}`);
   // Now and then the longest text the field takes, to the character.
   const longest = fc.constantFrom('<', 'é', '&', 'x', '😀').map((piece) => piece.repeat(rule.max));
-  return fc.oneof({ arbitrary: typed, weight: 19 }, { arbitrary: longest, weight: 1 }).filter((text) => {
-    const trimmed = text.trim();
-    const codePoints = [...trimmed].length;
-    return codePoints >= min && codePoints <= rule.max && !(rule.refuses && rule.refuses.test(trimmed));
-  });
+  return fc
+    .oneof({ arbitrary: typed, weight: 19 }, { arbitrary: longest, weight: 1 })
+    .filter((text) => {
+      const trimmed = text.trim();
+      const codePoints = [...trimmed].length;
+      return (
+        codePoints >= min && codePoints <= rule.max && !(rule.refuses && rule.refuses.test(trimmed))
+      );
+    });
 }
 
 /** What the schemas promise to store: the text trimmed, and nothing at all for an empty optional field. */
@@ -52,7 +95,12 @@ export function documentedNormalization(text: string, optional = false): string 
 
 /** How React writes text into HTML, in text and in attribute values alike. */
 export function escapedForHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#x27;');
 }
 
 /**

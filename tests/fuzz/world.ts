@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+
 import type { Database } from '@/db';
 import { guardianships, users } from '@/db/schema';
 import { requestPasswordReset } from '@/lib/accounts/password-reset';
@@ -12,7 +13,16 @@ import { recordEntrySchema, type RecordEntryInput } from '@/lib/records/schemas'
 import { createRecordShare } from '@/lib/records/shares';
 import { saveRecordEntry } from '@/lib/records/write';
 import { encryptTotpSecret } from '@/lib/two-step/crypto';
-import { createChild, createChildLinkedTo, createParent, createStaffMember, FACTORY_TOTP_SECRET, openSession, uniqueSuffix } from '../factories';
+
+import {
+  createChild,
+  createChildLinkedTo,
+  createParent,
+  createStaffMember,
+  FACTORY_TOTP_SECRET,
+  openSession,
+  uniqueSuffix,
+} from '../factories';
 
 /**
  * Everything one form needs to be exercised for real: people signed in as each kind of user,
@@ -32,13 +42,65 @@ function tokenFromMail(mail: { text: string } | null | undefined): string {
 /** The record-entry bases, one per chart section: what a clinician's form would post. */
 export function chartEntryBases(childId: string): Record<string, unknown>[] {
   const bases: RecordEntryInput[] = [
-    { childId, section: 'allergies', substance: 'Peanuts', reaction: 'Hives', severity: 'moderate', status: 'active', notedOn: '2021-03-04', confidential: false },
-    { childId, section: 'medications', name: 'Amoxicillin', instructions: '5 ml twice a day', startedOn: '2022-01-02', endedOn: '', status: 'active', confidential: 'on' },
+    {
+      childId,
+      section: 'allergies',
+      substance: 'Peanuts',
+      reaction: 'Hives',
+      severity: 'moderate',
+      status: 'active',
+      notedOn: '2021-03-04',
+      confidential: false,
+    },
+    {
+      childId,
+      section: 'medications',
+      name: 'Amoxicillin',
+      instructions: '5 ml twice a day',
+      startedOn: '2022-01-02',
+      endedOn: '',
+      status: 'active',
+      confidential: 'on',
+    },
     { childId, section: 'problems', name: 'Asthma', onsetOn: '2021-05-06', status: 'active' },
-    { childId, section: 'immunizations', vaccine: '20 – DTaP', administeredOn: '2020-04-02', doseNumber: '1', lotNumber: 'AB123', site: 'Left thigh', source: 'given_here' },
-    { childId, section: 'visits', visitOn: '2023-06-07', type: 'sick', clinician: 'Dr. Rivera', reason: 'Fever', summary: 'Rest and fluids.\nCall if worse.' },
-    { childId, section: 'measurements', measuredOn: '2023-06-07', weightKg: '18.2', heightCm: 105, headCircumferenceCm: '' },
-    { childId, section: 'results', testName: 'CBC', value: 'Normal', units: '', referenceRange: '', flag: 'normal', collectedOn: '2023-06-07', resultedOn: '2023-06-08' },
+    {
+      childId,
+      section: 'immunizations',
+      vaccine: '20 – DTaP',
+      administeredOn: '2020-04-02',
+      doseNumber: '1',
+      lotNumber: 'AB123',
+      site: 'Left thigh',
+      source: 'given_here',
+    },
+    {
+      childId,
+      section: 'visits',
+      visitOn: '2023-06-07',
+      type: 'sick',
+      clinician: 'Dr. Rivera',
+      reason: 'Fever',
+      summary: 'Rest and fluids.\nCall if worse.',
+    },
+    {
+      childId,
+      section: 'measurements',
+      measuredOn: '2023-06-07',
+      weightKg: '18.2',
+      heightCm: 105,
+      headCircumferenceCm: '',
+    },
+    {
+      childId,
+      section: 'results',
+      testName: 'CBC',
+      value: 'Normal',
+      units: '',
+      referenceRange: '',
+      flag: 'normal',
+      collectedOn: '2023-06-07',
+      resultedOn: '2023-06-08',
+    },
   ];
   return bases.map((base) => ({ ...base }));
 }
@@ -49,29 +111,68 @@ export async function buildWorld(db: Database) {
 
   const parent = await createParent(db);
   const child = await createChildLinkedTo(db, parent.id);
-  const [parentSession, parentSessionForSignOut] = [await openSession(db, parent), await openSession(db, parent)];
+  const [parentSession, parentSessionForSignOut] = [
+    await openSession(db, parent),
+    await openSession(db, parent),
+  ];
 
   const frontDesk = await createStaffMember(db, ['front_desk']);
   const clinician = await createStaffMember(db, ['clinical']);
   const admin = await createStaffMember(db, ['admin']);
   const targetStaff = await createStaffMember(db, ['billing']);
-  const [frontDeskSession, clinicianSession, adminSession] = [await openSession(db, frontDesk), await openSession(db, clinician), await openSession(db, admin)];
+  const [frontDeskSession, clinicianSession, adminSession] = [
+    await openSession(db, frontDesk),
+    await openSession(db, clinician),
+    await openSession(db, admin),
+  ];
 
   // A second guardian of the same child, whose access the front desk can remove, and whose
   // account the help desk works on.
   const otherParent = await createParent(db);
-  const [otherLink] = await db.insert(guardianships).values({ childId: child.id, guardianUserId: otherParent.id, relationship: 'Father' }).returning({ id: guardianships.id });
+  const [otherLink] = await db
+    .insert(guardianships)
+    .values({ childId: child.id, guardianUserId: otherParent.id, relationship: 'Father' })
+    .returning({ id: guardianships.id });
   if (!otherLink) throw new Error('no guardianship');
 
-  const mustChangeParent = await createParent(db, { mustChangePassword: true, temporaryPasswordExpiresAt: new Date(now.getTime() + 72 * 3600_000) });
-  const twoStepParent = await createParent(db, { totpSecret: encryptTotpSecret(FACTORY_TOTP_SECRET), totpEnabledAt: now });
-  const enrollingParent = await createParent(db, { totpPendingSecret: encryptTotpSecret(FACTORY_TOTP_SECRET), totpPendingCreatedAt: now });
+  const mustChangeParent = await createParent(db, {
+    mustChangePassword: true,
+    temporaryPasswordExpiresAt: new Date(now.getTime() + 72 * 3600_000),
+  });
+  const twoStepParent = await createParent(db, {
+    totpSecret: encryptTotpSecret(FACTORY_TOTP_SECRET),
+    totpEnabledAt: now,
+  });
+  const enrollingParent = await createParent(db, {
+    totpPendingSecret: encryptTotpSecret(FACTORY_TOTP_SECRET),
+    totpPendingCreatedAt: now,
+  });
   const unverifiedParent = await createParent(db);
-  const [mustChangeSession, twoStepSession, enrollingSession] = [await openSession(db, mustChangeParent), await openSession(db, twoStepParent), await openSession(db, enrollingParent)];
+  const [mustChangeSession, twoStepSession, enrollingSession] = [
+    await openSession(db, mustChangeParent),
+    await openSession(db, twoStepParent),
+    await openSession(db, enrollingParent),
+  ];
 
-  const conversation = await sendNewMessage(db, parent.id, { childId: child.id, category: 'general', subject: 'School form', body: 'Could you fill in the school form?', idempotencyKey: randomUUID() }, today);
+  const conversation = await sendNewMessage(
+    db,
+    parent.id,
+    {
+      childId: child.id,
+      category: 'general',
+      subject: 'School form',
+      body: 'Could you fill in the school form?',
+      idempotencyKey: randomUUID(),
+    },
+    today,
+  );
 
-  const share = await createRecordShare(db, parent.id, { childId: child.id, label: 'School nurse', validFor: '7d', protectWithCode: true });
+  const share = await createRecordShare(db, parent.id, {
+    childId: child.id,
+    label: 'School nurse',
+    validFor: '7d',
+    protectWithCode: true,
+  });
   const shareToken = share.url.split('/share/')[1]!;
 
   const chart: Record<string, string> = {};
@@ -80,9 +181,23 @@ export async function buildWorld(db: Database) {
     chart[entry.section] = (await saveRecordEntry(db, clinician.id, entry)).id;
   }
 
-  const cancellablePin = await issuePin(db, frontDesk.id, { childId: child.id, confirmedDateOfBirth: true, confirmedAddressOrPhone: true, otherVerification: '', guardianName: 'Jordan Lee', relationship: 'Aunt' });
+  const cancellablePin = await issuePin(db, frontDesk.id, {
+    childId: child.id,
+    confirmedDateOfBirth: true,
+    confirmedAddressOrPhone: true,
+    otherVerification: '',
+    guardianName: 'Jordan Lee',
+    relationship: 'Aunt',
+  });
   const linkableChild = await createChild(db, { dateOfBirth: '2018-07-09' });
-  const linkPin = await issuePin(db, frontDesk.id, { childId: linkableChild.id, confirmedDateOfBirth: true, confirmedAddressOrPhone: true, otherVerification: '', guardianName: `${parent.firstName} ${parent.lastName}`, relationship: 'Mother' });
+  const linkPin = await issuePin(db, frontDesk.id, {
+    childId: linkableChild.id,
+    confirmedDateOfBirth: true,
+    confirmedAddressOrPhone: true,
+    otherVerification: '',
+    guardianName: `${parent.firstName} ${parent.lastName}`,
+    relationship: 'Mother',
+  });
 
   const resetToken = tokenFromMail((await requestPasswordReset(db, parent.userId)).mail);
   const emailToken = tokenFromMail(await resendEmailVerification(db, unverifiedParent.id));
@@ -123,5 +238,8 @@ export async function buildWorld(db: Database) {
 
 /** Puts a user's sign-in counters back, so a locked account does not end the fuzzing of its form early. */
 export async function unlockUser(db: Database, userId: string) {
-  await db.update(users).set({ failedSignInCount: 0, lockedUntil: null }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ failedSignInCount: 0, lockedUntil: null })
+    .where(eq(users.id, userId));
 }

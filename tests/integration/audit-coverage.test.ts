@@ -1,9 +1,17 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditEvents, auditRowChanges, children, guardianships, staffRoleAssignments, users } from '@/db/schema';
+
+import {
+  auditEvents,
+  auditRowChanges,
+  children,
+  guardianships,
+  staffRoleAssignments,
+  users,
+} from '@/db/schema';
 import { systemActor } from '@/lib/audit/events';
 import { auditedTransaction } from '@/lib/audit/transaction';
-import { eq } from 'drizzle-orm';
+
 import { createParent, createStaffMember, testMeta } from '../factories';
 import { testDb } from '../setup/database';
 import { rejectionText } from '../setup/errors';
@@ -18,12 +26,16 @@ async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
 
 describe('row-level audit coverage', () => {
   it('has the audit trigger on every table in the schema', async () => {
-    const tables = await rows<{ table_name: string }>(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`);
+    const tables = await rows<{ table_name: string }>(
+      sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+    );
     const triggered = await rows<{ table_name: string }>(
       sql`select c.relname as table_name from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and t.tgname = 'audit_row_change' and not t.tgisinternal`,
     );
     const withTrigger = new Set(triggered.map((r) => r.table_name));
-    const missing = tables.map((t) => t.table_name).filter((name) => !AUDIT_TABLES.includes(name) && !withTrigger.has(name));
+    const missing = tables
+      .map((t) => t.table_name)
+      .filter((name) => !AUDIT_TABLES.includes(name) && !withTrigger.has(name));
     expect(tables.length).toBeGreaterThan(5);
     expect(missing, `tables without SELECT audit_attach('<table>') in a migration`).toEqual([]);
   });
@@ -35,8 +47,19 @@ describe('row-level audit coverage', () => {
     await auditedTransaction(db, actor, testMeta, async ({ tx }) => {
       await tx.update(users).set({ firstName: 'Changed' }).where(eq(users.id, parent.id));
     });
-    const [change] = await db.select().from(auditRowChanges).where(eq(auditRowChanges.rowId, parent.id)).orderBy(sql`${auditRowChanges.id} desc`).limit(1);
-    expect(change).toMatchObject({ tableName: 'users', operation: 'UPDATE', actorId: parent.id, actorKind: 'parent', requestId: testMeta.requestId });
+    const [change] = await db
+      .select()
+      .from(auditRowChanges)
+      .where(eq(auditRowChanges.rowId, parent.id))
+      .orderBy(sql`${auditRowChanges.id} desc`)
+      .limit(1);
+    expect(change).toMatchObject({
+      tableName: 'users',
+      operation: 'UPDATE',
+      actorId: parent.id,
+      actorKind: 'parent',
+      requestId: testMeta.requestId,
+    });
     expect(change?.changedColumns).toEqual(['first_name', 'updated_at']);
     expect(JSON.stringify(change)).not.toContain('Changed');
   });
@@ -49,15 +72,25 @@ describe('row-level audit coverage', () => {
       await audit({ action: 'account.created', targetType: 'user', targetId: parent.id });
     });
     const [event] = await db.select().from(auditEvents).where(eq(auditEvents.targetId, parent.id));
-    const changes = await db.select().from(auditRowChanges).where(eq(auditRowChanges.txid, event!.txid));
+    const changes = await db
+      .select()
+      .from(auditRowChanges)
+      .where(eq(auditRowChanges.txid, event!.txid));
     expect(changes.map((c) => c.tableName)).toContain('users');
   });
 
   it('keeps the transaction-local actor from leaking into later statements', async () => {
     const db = testDb();
     const parent = await createParent(db);
-    await auditedTransaction(db, { id: parent.id, kind: 'parent', role: 'parent' }, testMeta, async () => {});
-    const [setting] = await rows<{ actor: string | null }>(sql`select nullif(current_setting('app.actor_id', true), '') as actor`);
+    await auditedTransaction(
+      db,
+      { id: parent.id, kind: 'parent', role: 'parent' },
+      testMeta,
+      async () => {},
+    );
+    const [setting] = await rows<{ actor: string | null }>(
+      sql`select nullif(current_setting('app.actor_id', true), '') as actor`,
+    );
     expect(setting?.actor ?? null).toBeNull();
   });
 });
@@ -67,15 +100,23 @@ describe('the audit trail is append-only', () => {
     for (const statement of ['update', 'delete', 'truncate'] as const) {
       it(`refuses ${statement.toUpperCase()} on ${table}`, async () => {
         const db = testDb();
-        await auditedTransaction(db, systemActor, testMeta, ({ audit }) => audit({ action: 'account.created' }));
+        await auditedTransaction(db, systemActor, testMeta, ({ audit }) =>
+          audit({ action: 'account.created' }),
+        );
         const query =
           statement === 'update'
-            ? sql.raw(table === 'audit_chain_head' ? 'update audit_chain_head set seq = seq' : `update ${table} set occurred_at = now()`)
+            ? sql.raw(
+                table === 'audit_chain_head'
+                  ? 'update audit_chain_head set seq = seq'
+                  : `update ${table} set occurred_at = now()`,
+              )
             : statement === 'delete'
               ? sql.raw(`delete from ${table}`)
               : sql.raw(`truncate ${table}`);
         expect(await rejectionText(db.execute(query))).toMatch(/append-only/);
-        const [count] = await rows<{ n: number }>(sql.raw(`select count(*)::int as n from ${table}`));
+        const [count] = await rows<{ n: number }>(
+          sql.raw(`select count(*)::int as n from ${table}`),
+        );
         expect(count!.n).toBeGreaterThan(0);
       });
     }
@@ -87,10 +128,27 @@ describe('account kinds are enforced by the database', () => {
     const db = testDb();
     const parent = await createParent(db);
     const staff = await createStaffMember(db, ['clinical']);
-    const [child] = await db.insert(children).values({ firstName: 'Lee', lastName: 'Guard', dateOfBirth: '2019-09-09' }).returning();
-    expect(await rejectionText(db.insert(guardianships).values({ childId: child!.id, guardianUserId: staff.id, relationship: 'Nurse' }))).toMatch(/only a parent account can be a guardian/);
-    expect(await rejectionText(db.insert(staffRoleAssignments).values({ userId: parent.id, role: 'admin' }))).toMatch(/only a staff account can hold a staff role/);
-    expect(await rejectionText(db.update(users).set({ kind: 'staff' }).where(eq(users.id, parent.id)))).toMatch(/cannot change between parent and staff/);
-    await db.insert(guardianships).values({ childId: child!.id, guardianUserId: parent.id, relationship: 'Father' });
+    const [child] = await db
+      .insert(children)
+      .values({ firstName: 'Lee', lastName: 'Guard', dateOfBirth: '2019-09-09' })
+      .returning();
+    expect(
+      await rejectionText(
+        db
+          .insert(guardianships)
+          .values({ childId: child!.id, guardianUserId: staff.id, relationship: 'Nurse' }),
+      ),
+    ).toMatch(/only a parent account can be a guardian/);
+    expect(
+      await rejectionText(
+        db.insert(staffRoleAssignments).values({ userId: parent.id, role: 'admin' }),
+      ),
+    ).toMatch(/only a staff account can hold a staff role/);
+    expect(
+      await rejectionText(db.update(users).set({ kind: 'staff' }).where(eq(users.id, parent.id))),
+    ).toMatch(/cannot change between parent and staff/);
+    await db
+      .insert(guardianships)
+      .values({ childId: child!.id, guardianUserId: parent.id, relationship: 'Father' });
   });
 });

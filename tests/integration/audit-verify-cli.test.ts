@@ -5,9 +5,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { connectPglite, migrateDatabase, type Database } from '@/db';
 import { systemActor } from '@/lib/audit/events';
 import { auditedTransaction } from '@/lib/audit/transaction';
+
 import { testMeta } from '../factories';
 import { testDb } from '../setup/database';
 
@@ -23,12 +25,22 @@ let databaseSetting: { DATABASE_URL: string } | { PGLITE_DIR: string };
 let withDatabase: <T>(work: (db: Database) => Promise<T>) => Promise<T>;
 
 function auditVerify(args: string[], settings: { AUDIT_HEAD_FILE?: string }) {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', AUDIT_HEAD_FILE: settings.AUDIT_HEAD_FILE ?? '' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'development',
+    AUDIT_HEAD_FILE: settings.AUDIT_HEAD_FILE ?? '',
+  };
   delete env.DATABASE_URL;
   Object.assign(env, databaseSetting);
-  return run(path.join(root, 'node_modules/.bin/tsx'), ['scripts/audit-verify.ts', ...args], { cwd: root, env }).then(
+  return run(path.join(root, 'node_modules/.bin/tsx'), ['scripts/audit-verify.ts', ...args], {
+    cwd: root,
+    env,
+  }).then(
     ({ stdout, stderr }) => ({ code: 0, output: stdout + stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, output: error.stdout + error.stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      output: error.stdout + error.stderr,
+    }),
   );
 }
 
@@ -54,7 +66,9 @@ beforeAll(async () => {
   }
   await withDatabase(async (db) => {
     for (const n of [1, 2, 3]) {
-      await auditedTransaction(db, systemActor, testMeta, ({ audit }) => audit({ action: 'account.created', metadata: { n } }));
+      await auditedTransaction(db, systemActor, testMeta, ({ audit }) =>
+        audit({ action: 'account.created', metadata: { n } }),
+      );
     }
   });
 }, 60_000);
@@ -63,12 +77,20 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('npm run audit:verify', () => {
   it('refuses --record when there is nowhere outside the database to write the head', async () => {
-    expect(await auditVerify(['--record'], {})).toMatchObject({ code: 1, output: expect.stringContaining('--record needs AUDIT_HEAD_FILE') });
+    expect(await auditVerify(['--record'], {})).toMatchObject({
+      code: 1,
+      output: expect.stringContaining('--record needs AUDIT_HEAD_FILE'),
+    });
   });
 
   it('records the head, and later catches a chain rewritten after it with every hash recomputed', async () => {
     const recorded = await auditVerify(['--record'], { AUDIT_HEAD_FILE: headFile });
-    expect(recorded).toMatchObject({ code: 0, output: expect.stringMatching(/Audit trail OK: 3 events, head 3 [0-9a-f]{64}\n[^]*Recorded in /) });
+    expect(recorded).toMatchObject({
+      code: 0,
+      output: expect.stringMatching(
+        /Audit trail OK: 3 events, head 3 [0-9a-f]{64}\n[^]*Recorded in /,
+      ),
+    });
     expect(readFileSync(headFile, 'utf8')).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z 3 [0-9a-f]{64}\n$/);
 
     // What someone with the owner's rights could do: edit an event, then rebuild the chain from it.
@@ -93,7 +115,9 @@ describe('npm run audit:verify', () => {
     // only the head written down outside the database tells the rewrite apart.
     expect(await auditVerify([], { AUDIT_HEAD_FILE: headFile })).toMatchObject({
       code: 2,
-      output: expect.stringMatching(/Audit trail BROKEN at event 3 \(id \d+\): differs from the head recorded outside the database/),
+      output: expect.stringMatching(
+        /Audit trail BROKEN at event 3 \(id \d+\): differs from the head recorded outside the database/,
+      ),
     });
   }, 120_000);
 });

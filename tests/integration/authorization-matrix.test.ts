@@ -4,20 +4,41 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { isValidElement } from 'react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
 import type { Database } from '@/db';
-import { auditEvents, conversations, guardianships, mailOutbox, messages, recordShares, users, type StaffRole } from '@/db/schema';
+import {
+  auditEvents,
+  conversations,
+  guardianships,
+  mailOutbox,
+  messages,
+  recordShares,
+  users,
+  type StaffRole,
+} from '@/db/schema';
 import type { ActionResult } from '@/lib/action-result';
+import { recordChildView } from '@/lib/audit/views';
 import { actorFor } from '@/lib/auth/actors';
 import type { ActiveSession } from '@/lib/auth/sessions';
 import { hashToken, newSecretToken } from '@/lib/auth/tokens';
-import { recordChildView } from '@/lib/audit/views';
 import { todayInPractice } from '@/lib/children/age';
 import { issuePinSchema } from '@/lib/children/schemas';
 import { resetEnvForTesting } from '@/lib/env';
 import { issuePin } from '@/lib/pins/issue';
 import { recordEntrySchema } from '@/lib/records/schemas';
 import { saveRecordEntry } from '@/lib/records/write';
-import { actAs, createChild, createChildLinkedTo, createParent, createStaffMember, FACTORY_PASSWORD, openSession, testMeta, uniqueSuffix } from '../factories';
+
+import {
+  actAs,
+  createChild,
+  createChildLinkedTo,
+  createParent,
+  createStaffMember,
+  FACTORY_PASSWORD,
+  openSession,
+  testMeta,
+  uniqueSuffix,
+} from '../factories';
 import { testDb } from '../setup/database';
 import { requestState, TestRedirect } from '../setup/next-mocks';
 
@@ -47,7 +68,10 @@ vi.mock('@/lib/auth/password', async (importOriginal) => {
 // The code page asks whether a sign-in is waiting for its code; for these visitors none ever is.
 vi.mock('@/lib/auth/current', async () => {
   const { requestState } = await import('../setup/next-mocks');
-  return { getCurrentSession: async () => requestState.session, getPendingSecondFactor: async () => null };
+  return {
+    getCurrentSession: async () => requestState.session,
+    getPendingSecondFactor: async () => null,
+  };
 });
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -65,28 +89,43 @@ function filesUnder(dir: string): string[] {
 
 /** "app/(portal)/children/[childId]/page.tsx" → "/children/[childId]": route groups leave no trace in the URL. */
 function routeOf(file: string): string {
-  const segments = path.relative(appDir, path.dirname(file)).split(path.sep).filter((segment) => segment && !segment.startsWith('('));
+  const segments = path
+    .relative(appDir, path.dirname(file))
+    .split(path.sep)
+    .filter((segment) => segment && !segment.startsWith('('));
   return `/${segments.join('/')}`;
 }
 
 const appFiles = filesUnder(appDir);
-const pageFiles = new Map(appFiles.filter((file) => path.basename(file) === 'page.tsx').map((file) => [routeOf(file), file]));
-const routeFiles = new Map(appFiles.filter((file) => path.basename(file) === 'route.ts').map((file) => [routeOf(file), file]));
+const pageFiles = new Map(
+  appFiles
+    .filter((file) => path.basename(file) === 'page.tsx')
+    .map((file) => [routeOf(file), file]),
+);
+const routeFiles = new Map(
+  appFiles
+    .filter((file) => path.basename(file) === 'route.ts')
+    .map((file) => [routeOf(file), file]),
+);
 // The same test as tests/integration/server-actions-wrapped.test.ts: a 'use server' directive before any code.
 const useServer = /^\s*(?:\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*['"]use server['"];?/;
-const actionFiles = appFiles.filter((file) => /\.tsx?$/.test(file) && useServer.test(readFileSync(file, 'utf8')));
+const actionFiles = appFiles.filter(
+  (file) => /\.tsx?$/.test(file) && useServer.test(readFileSync(file, 'utf8')),
+);
 const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 async function discoveredKeys(): Promise<{ pages: string[]; routes: string[]; actions: string[] }> {
   const routes: string[] = [];
   for (const [route, file] of routeFiles) {
     const exported = (await import(file)) as Record<string, unknown>;
-    for (const method of HTTP_METHODS) if (typeof exported[method] === 'function') routes.push(`${method} ${route}`);
+    for (const method of HTTP_METHODS)
+      if (typeof exported[method] === 'function') routes.push(`${method} ${route}`);
   }
   const actions: string[] = [];
   for (const file of actionFiles) {
     const exported = (await import(file)) as Record<string, unknown>;
-    for (const name of Object.keys(exported)) actions.push(`${path.relative(appDir, file)}#${name}`);
+    for (const name of Object.keys(exported))
+      actions.push(`${path.relative(appDir, file)}#${name}`);
   }
   return { pages: [...pageFiles.keys()], routes, actions };
 }
@@ -94,7 +133,17 @@ async function discoveredKeys(): Promise<{ pages: string[]; routes: string[]; ac
 // ---------------------------------------------------------------------------------------------
 // Who visits, and what they point at.
 
-const personas = ['anonymous', 'parentA', 'parentB', 'revoked', 'adult', 'front_desk', 'clinical', 'billing', 'admin'] as const;
+const personas = [
+  'anonymous',
+  'parentA',
+  'parentB',
+  'revoked',
+  'adult',
+  'front_desk',
+  'clinical',
+  'billing',
+  'admin',
+] as const;
 type Persona = (typeof personas)[number];
 type Guardian = Extract<Persona, 'parentA' | 'parentB' | 'revoked' | 'adult'>;
 type Staff = Extract<Persona, StaffRole>;
@@ -125,7 +174,15 @@ const MALFORMED = 'not-a-uuid';
  * session has ended; home: a signed-in visitor sent on from a sign-in page to their own home;
  * unauthorized: a 401 from an API route.
  */
-type Outcome = 'allowed' | 'declined' | 'invalid' | 'not-found' | 'sign-in' | 'staff-sign-in' | 'home' | 'unauthorized';
+type Outcome =
+  | 'allowed'
+  | 'declined'
+  | 'invalid'
+  | 'not-found'
+  | 'sign-in'
+  | 'staff-sign-in'
+  | 'home'
+  | 'unauthorized';
 type Expect = (persona: Persona, target: Target) => Outcome;
 
 // ---------------------------------------------------------------------------------------------
@@ -141,9 +198,16 @@ interface World {
   db: Database;
   sessions: Record<Persona, ActiveSession | null>;
   ids: Record<Exclude<Persona, 'anonymous'>, string>;
-  children: { a: { id: string; dateOfBirth: string }; b: { id: string; dateOfBirth: string }; adult: { id: string; dateOfBirth: string } };
+  children: {
+    a: { id: string; dateOfBirth: string };
+    b: { id: string; dateOfBirth: string };
+    adult: { id: string; dateOfBirth: string };
+  };
   links: { a: string; b: string };
-  conversations: Record<'a' | 'aGeneral' | 'b' | 'revoked' | 'adult', ConversationSpec & { id: string }>;
+  conversations: Record<
+    'a' | 'aGeneral' | 'b' | 'revoked' | 'adult',
+    ConversationSpec & { id: string }
+  >;
   tokens: { live: string; ended: string };
   events: { a: number; b: number };
   spareStaff: string;
@@ -162,44 +226,107 @@ function otherChild(p: Persona) {
   return p === 'parentA' || p === 'revoked' ? b : p === 'parentB' || p === 'adult' ? a : b;
 }
 
-async function pick(target: Target, own: () => Promise<string> | string, other: () => Promise<string> | string): Promise<string> {
+async function pick(
+  target: Target,
+  own: () => Promise<string> | string,
+  other: () => Promise<string> | string,
+): Promise<string> {
   if (target === 'own' || target === 'once') return own();
   if (target === 'other') return other();
   if (target === 'missing') return randomUUID();
   return MALFORMED;
 }
 
-const childId = (p: Persona, t: Target) => pick(t, () => ownChild(p).id, () => otherChild(p).id);
+const childId = (p: Persona, t: Target) =>
+  pick(
+    t,
+    () => ownChild(p).id,
+    () => otherChild(p).id,
+  );
 
 /** Staff see the queues of their roles: clinical, billing, general (front desk); admins all three. */
 function conversationSpec(p: Persona, target: 'own' | 'other') {
   const c = world.conversations;
-  const own: Record<Persona, ConversationSpec & { id: string }> = { anonymous: c.a, parentA: c.a, parentB: c.b, revoked: c.revoked, adult: c.adult, clinical: c.a, billing: c.b, front_desk: c.aGeneral, admin: c.a };
-  const other: Record<Persona, ConversationSpec & { id: string }> = { anonymous: c.b, parentA: c.b, parentB: c.a, revoked: c.a, adult: c.a, clinical: c.b, billing: c.a, front_desk: c.a, admin: c.b };
+  const own: Record<Persona, ConversationSpec & { id: string }> = {
+    anonymous: c.a,
+    parentA: c.a,
+    parentB: c.b,
+    revoked: c.revoked,
+    adult: c.adult,
+    clinical: c.a,
+    billing: c.b,
+    front_desk: c.aGeneral,
+    admin: c.a,
+  };
+  const other: Record<Persona, ConversationSpec & { id: string }> = {
+    anonymous: c.b,
+    parentA: c.b,
+    parentB: c.a,
+    revoked: c.a,
+    adult: c.a,
+    clinical: c.b,
+    billing: c.a,
+    front_desk: c.a,
+    admin: c.b,
+  };
   return (target === 'own' ? own : other)[p];
 }
 
-const conversationId = (p: Persona, t: Target) => pick(t, () => conversationSpec(p, 'own').id, () => conversationSpec(p, 'other').id);
+const conversationId = (p: Persona, t: Target) =>
+  pick(
+    t,
+    () => conversationSpec(p, 'own').id,
+    () => conversationSpec(p, 'other').id,
+  );
 
-async function insertConversation({ childId, guardianUserId, category }: ConversationSpec): Promise<string> {
+async function insertConversation({
+  childId,
+  guardianUserId,
+  category,
+}: ConversationSpec): Promise<string> {
   const spec = { childId, guardianUserId, category };
-  const [row] = await world.db.insert(conversations).values({ ...spec, subject: 'About the matrix', startedBy: 'parent' }).returning({ id: conversations.id });
-  await world.db.insert(messages).values({ conversationId: row!.id, authorUserId: spec.guardianUserId, authorKind: 'parent', body: 'Hello' });
+  const [row] = await world.db
+    .insert(conversations)
+    .values({ ...spec, subject: 'About the matrix', startedBy: 'parent' })
+    .returning({ id: conversations.id });
+  await world.db.insert(messages).values({
+    conversationId: row!.id,
+    authorUserId: spec.guardianUserId,
+    authorKind: 'parent',
+    body: 'Hello',
+  });
   return row!.id;
 }
 
 /** A fresh copy for actions that change the conversation (close, move to another queue). */
-const freshConversationId = (p: Persona, t: Target) => pick(t, () => insertConversation(conversationSpec(p, 'own')), () => insertConversation(conversationSpec(p, 'other')));
+const freshConversationId = (p: Persona, t: Target) =>
+  pick(
+    t,
+    () => insertConversation(conversationSpec(p, 'own')),
+    () => insertConversation(conversationSpec(p, 'other')),
+  );
 
-async function insertShare(childId: string, createdBy: string): Promise<{ id: string; token: string }> {
+async function insertShare(
+  childId: string,
+  createdBy: string,
+): Promise<{ id: string; token: string }> {
   const token = newSecretToken();
-  const [row] = await world.db.insert(recordShares).values({ childId, createdBy, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 86_400_000) }).returning({ id: recordShares.id });
+  const [row] = await world.db
+    .insert(recordShares)
+    .values({
+      childId,
+      createdBy,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(Date.now() + 86_400_000),
+    })
+    .returning({ id: recordShares.id });
   return { id: row!.id, token };
 }
 
 /** A link to the visitor's own child made by them (by parent A for anyone else), or to the other child by its parent. */
 function shareId(p: Persona, t: Target) {
-  const makerOf = (child: { id: string }) => (child.id === world.children.b.id ? world.ids.parentB : world.ids.parentA);
+  const makerOf = (child: { id: string }) =>
+    child.id === world.children.b.id ? world.ids.parentB : world.ids.parentA;
   const own = ownChild(p);
   const other = otherChild(p);
   return pick(
@@ -211,7 +338,13 @@ function shareId(p: Persona, t: Target) {
 
 /** Share links are for anyone holding them: own is one that opens, other one whose maker lost access. */
 function shareToken(_p: Persona, t: Target): string {
-  return t === 'own' ? world.tokens.live : t === 'other' ? world.tokens.ended : t === 'missing' ? newSecretToken() : MALFORMED;
+  return t === 'own'
+    ? world.tokens.live
+    : t === 'other'
+      ? world.tokens.ended
+      : t === 'missing'
+        ? newSecretToken()
+        : MALFORMED;
 }
 
 async function freshParentAccount(): Promise<string> {
@@ -231,32 +364,76 @@ const staffAccountId = (_p: Persona, t: Target) => pick(t, freshStaffAccount, fr
 async function freshMail(status: 'failed' | 'pending'): Promise<string> {
   const [row] = await world.db
     .insert(mailOutbox)
-    .values({ idempotencyKey: `matrix-${uniqueSuffix()}`, template: 'test_notice', toAddress: 'someone@example.org', subject: 'Notice', textBody: 'x', htmlBody: '<p>x</p>', status, attempts: status === 'failed' ? 6 : 0 })
+    .values({
+      idempotencyKey: `matrix-${uniqueSuffix()}`,
+      template: 'test_notice',
+      toAddress: 'someone@example.org',
+      subject: 'Notice',
+      textBody: 'x',
+      htmlBody: '<p>x</p>',
+      status,
+      attempts: status === 'failed' ? 6 : 0,
+    })
     .returning({ id: mailOutbox.id });
   return row!.id;
 }
-const mailId = (_p: Persona, t: Target) => pick(t, () => freshMail('failed'), () => freshMail('pending'));
+const mailId = (_p: Persona, t: Target) =>
+  pick(
+    t,
+    () => freshMail('failed'),
+    () => freshMail('pending'),
+  );
 
 async function freshPin(childId: string) {
-  const input = issuePinSchema.parse({ childId, confirmedDateOfBirth: true, confirmedAddressOrPhone: true, guardianName: `Guardian ${uniqueSuffix()}`, relationship: 'Mother' });
+  const input = issuePinSchema.parse({
+    childId,
+    confirmedDateOfBirth: true,
+    confirmedAddressOrPhone: true,
+    guardianName: `Guardian ${uniqueSuffix()}`,
+    relationship: 'Mother',
+  });
   return issuePin(world.db, world.ids.front_desk, input);
 }
 
 async function freshGuardianship(childId: string): Promise<string> {
   const parent = await createParent(world.db);
-  const [row] = await world.db.insert(guardianships).values({ childId, guardianUserId: parent.id, relationship: 'Parent' }).returning({ id: guardianships.id });
+  const [row] = await world.db
+    .insert(guardianships)
+    .values({ childId, guardianUserId: parent.id, relationship: 'Parent' })
+    .returning({ id: guardianships.id });
   return row!.id;
 }
 
 const entryFields: Record<'problems' | 'results' | 'visits', Record<string, string>> = {
   problems: { section: 'problems', name: 'Asthma', onsetOn: '', status: 'active' },
-  results: { section: 'results', testName: 'Hemoglobin', value: '12.1', units: 'g/dL', referenceRange: '', flag: 'normal', collectedOn: '2021-03-01', resultedOn: '2021-03-02' },
-  visits: { section: 'visits', visitOn: '2021-03-01', type: 'sick', clinician: 'Dr. Shah', reason: 'Cough', summary: 'Rest and fluids' },
+  results: {
+    section: 'results',
+    testName: 'Hemoglobin',
+    value: '12.1',
+    units: 'g/dL',
+    referenceRange: '',
+    flag: 'normal',
+    collectedOn: '2021-03-01',
+    resultedOn: '2021-03-02',
+  },
+  visits: {
+    section: 'visits',
+    visitOn: '2021-03-01',
+    type: 'sick',
+    clinician: 'Dr. Shah',
+    reason: 'Cough',
+    summary: 'Rest and fluids',
+  },
 };
 
 /** The child and an entry on its chart; for missing and malformed, ids of nothing. */
-async function chartTarget(p: Persona, t: Target, section: keyof typeof entryFields): Promise<{ childId: string; entryId: string }> {
-  if (t === 'missing' || t === 'malformed') return { childId: t === 'missing' ? randomUUID() : MALFORMED, entryId: randomUUID() };
+async function chartTarget(
+  p: Persona,
+  t: Target,
+  section: keyof typeof entryFields,
+): Promise<{ childId: string; entryId: string }> {
+  if (t === 'missing' || t === 'malformed')
+    return { childId: t === 'missing' ? randomUUID() : MALFORMED, entryId: randomUUID() };
   const child = t === 'other' ? otherChild(p) : ownChild(p);
   const entry = recordEntrySchema.parse({ ...entryFields[section], childId: child.id });
   const saved = await saveRecordEntry(world.db, world.ids.clinical, entry);
@@ -271,7 +448,9 @@ let cellNumber = 0;
 /** Each cell from its own address, so per-IP rate limits never decide a cell. */
 function actAsVisitor(persona: Persona): string {
   cellNumber += 1;
-  actAs(world.sessions[persona], { ip: `10.${(cellNumber >> 16) & 255}.${(cellNumber >> 8) & 255}.${cellNumber & 255}` });
+  actAs(world.sessions[persona], {
+    ip: `10.${(cellNumber >> 16) & 255}.${(cellNumber >> 8) & 255}.${cellNumber & 255}`,
+  });
   return requestState.headers.get('x-request-id')!;
 }
 
@@ -283,7 +462,11 @@ function outcomeOfRedirect(persona: Persona, location: string): string {
   if (location === '/__not-found') return 'not-found';
   if (/^\/staff\/login(\?|$)/.test(location)) return 'staff-sign-in';
   if (/^\/login(\?|$)/.test(location)) return 'sign-in';
-  if (persona !== 'anonymous' && (location === homeOf(persona) || location.startsWith(`${homeOf(persona)}?`))) return 'home';
+  if (
+    persona !== 'anonymous' &&
+    (location === homeOf(persona) || location.startsWith(`${homeOf(persona)}?`))
+  )
+    return 'home';
   return `redirect to ${location}`;
 }
 
@@ -305,8 +488,14 @@ async function renderServerParts(node: unknown): Promise<void> {
   for (const value of Object.values(props ?? {})) await renderServerParts(value);
 }
 
-type PageComponent = (props: { params: Promise<Record<string, string>>; searchParams: Promise<Record<string, string>> }) => unknown;
-type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
+type PageComponent = (props: {
+  params: Promise<Record<string, string>>;
+  searchParams: Promise<Record<string, string>>;
+}) => unknown;
+type RouteHandler = (
+  request: Request,
+  context: { params: Promise<Record<string, string>> },
+) => Promise<Response> | Response;
 type ServerAction = (input: unknown) => Promise<ActionResult<unknown>>;
 
 interface Cell {
@@ -318,7 +507,9 @@ interface PageRow {
   targets: readonly Target[];
   expect: Expect;
   /** The dynamic segments and query of the visit. */
-  request?: (cell: Cell) => Promise<{ params?: Record<string, string>; searchParams?: Record<string, string> }>;
+  request?: (
+    cell: Cell,
+  ) => Promise<{ params?: Record<string, string>; searchParams?: Record<string, string> }>;
 }
 
 interface RouteRow {
@@ -343,7 +534,13 @@ async function visitPage(file: string, row: PageRow, cell: Cell): Promise<string
   const request = (await row.request?.(cell)) ?? {};
   actAsVisitor(cell.persona);
   const Page = ((await import(file)) as { default: PageComponent }).default;
-  const run = async () => renderServerParts(await Page({ params: Promise.resolve(request.params ?? {}), searchParams: Promise.resolve(request.searchParams ?? {}) }));
+  const run = async () =>
+    renderServerParts(
+      await Page({
+        params: Promise.resolve(request.params ?? {}),
+        searchParams: Promise.resolve(request.searchParams ?? {}),
+      }),
+    );
   try {
     if (cell.target === 'production') await inProduction(run);
     else await run();
@@ -354,13 +551,21 @@ async function visitPage(file: string, row: PageRow, cell: Cell): Promise<string
   }
 }
 
-async function visitRoute(file: string, method: string, route: string, row: RouteRow, cell: Cell): Promise<string> {
+async function visitRoute(
+  file: string,
+  method: string,
+  route: string,
+  row: RouteRow,
+  cell: Cell,
+): Promise<string> {
   const params = (await row.params?.(cell)) ?? {};
   actAsVisitor(cell.persona);
   const handler = ((await import(file)) as Record<string, RouteHandler>)[method]!;
   const url = `http://portal.test${route.replace(/\[(\w+)\]/g, (_, name: string) => params[name] ?? name)}`;
   try {
-    const response = await handler(new Request(url, { method }), { params: Promise.resolve(params) });
+    const response = await handler(new Request(url, { method }), {
+      params: Promise.resolve(params),
+    });
     await response.body?.cancel();
     if (response.status === (row.status ?? 200)) return 'allowed';
     return response.status === 401 ? 'unauthorized' : `status ${response.status}`;
@@ -370,7 +575,11 @@ async function visitRoute(file: string, method: string, route: string, row: Rout
   }
 }
 
-const refusal = { denied: 'We could not find that page.', signedOut: 'Your session has ended. Please sign in again.', invalid: 'Please correct the highlighted fields.' } as const;
+const refusal = {
+  denied: 'We could not find that page.',
+  signedOut: 'Your session has ended. Please sign in again.',
+  invalid: 'Please correct the highlighted fields.',
+} as const;
 
 async function callAction(file: string, name: string, row: ActionRow, cell: Cell): Promise<string> {
   const input = await row.input(cell);
@@ -392,9 +601,16 @@ async function callAction(file: string, name: string, row: ActionRow, cell: Cell
     .where(and(eq(auditEvents.requestId, requestId), eq(auditEvents.action, 'action.denied')));
   const reason = denials[0]?.metadata.reason;
   if (reason === 'signed_out' || result.formError === refusal.signedOut) return 'sign-in';
-  if (reason === 'role' || reason === 'not_found' || reason === 'forbidden' || result.formError === refusal.denied) return 'not-found';
+  if (
+    reason === 'role' ||
+    reason === 'not_found' ||
+    reason === 'forbidden' ||
+    result.formError === refusal.denied
+  )
+    return 'not-found';
   if (reason) return `denied (${String(reason)}): ${result.formError}`;
-  if (row.idField && result.formError === refusal.invalid && result.fieldErrors?.[row.idField]) return 'invalid';
+  if (row.idField && result.formError === refusal.invalid && result.fieldErrors?.[row.idField])
+    return 'invalid';
   if (result.formError?.startsWith('Something went wrong')) return `error: ${result.formError}`;
   return 'declined';
 }
@@ -403,7 +619,8 @@ async function callAction(file: string, name: string, row: ActionRow, cell: Cell
 async function inProduction(run: () => Promise<void>): Promise<void> {
   const secret = 'x'.repeat(40);
   vi.stubEnv('NODE_ENV', 'production');
-  for (const name of ['AUTH_SECRET', 'PIN_HMAC_SECRET', 'TOTP_ENCRYPTION_KEY']) vi.stubEnv(name, secret);
+  for (const name of ['AUTH_SECRET', 'PIN_HMAC_SECRET', 'TOTP_ENCRYPTION_KEY'])
+    vi.stubEnv(name, secret);
   vi.stubEnv('DATABASE_URL', process.env.DATABASE_URL || 'postgres://matrix@127.0.0.1/unused');
   resetEnvForTesting();
   try {
@@ -420,7 +637,8 @@ async function inProduction(run: () => Promise<void>): Promise<void> {
 /** A guardian whose link is live today: parent A to child A, parent B to child B. */
 const live = (p: Persona, t: Target) => (p === 'parentA' || p === 'parentB') && t === 'own';
 const real = (_p: Persona, t: Target) => t === 'own' || t === 'other' || t === 'once';
-const hasRole = (p: Persona, roles: readonly StaffRole[]) => isStaff(p) && (roles.length === 0 || roles.includes(p));
+const hasRole = (p: Persona, roles: readonly StaffRole[]) =>
+  isStaff(p) && (roles.length === 0 || roles.includes(p));
 
 const anyStaff: readonly StaffRole[] = [];
 const queues: readonly StaffRole[] = ['clinical', 'billing', 'front_desk', 'admin'];
@@ -433,13 +651,19 @@ const everyone: Expect = () => 'allowed';
 /** Sign-in pages: signed-in visitors are sent on to their own home. */
 const signInPage: Expect = (p) => (p === 'anonymous' ? 'allowed' : 'home');
 /** The parent portal: staff are not guardians (404). */
-const parentsOnly: Expect = (p) => (p === 'anonymous' ? 'sign-in' : isGuardian(p) ? 'allowed' : 'not-found');
+const parentsOnly: Expect = (p) =>
+  p === 'anonymous' ? 'sign-in' : isGuardian(p) ? 'allowed' : 'not-found';
 /** A child's page: only through a live link; a revoked link, a child of age, someone else's child are all 404. */
-const linkedGuardian: Expect = (p, t) => (p === 'anonymous' ? 'sign-in' : live(p, t) ? 'allowed' : 'not-found');
+const linkedGuardian: Expect = (p, t) =>
+  p === 'anonymous' ? 'sign-in' : live(p, t) ? 'allowed' : 'not-found';
 const staffOnly =
   (roles: readonly StaffRole[], reaches: (p: Persona, t: Target) => boolean = real): Expect =>
   (p, t) =>
-    p === 'anonymous' ? 'staff-sign-in' : hasRole(p, roles) && reaches(p, t) ? 'allowed' : 'not-found';
+    p === 'anonymous'
+      ? 'staff-sign-in'
+      : hasRole(p, roles) && reaches(p, t)
+        ? 'allowed'
+        : 'not-found';
 /** A conversation in one of this person's queues: own always, other only for admins (who work all three). */
 const inQueue = (p: Persona, t: Target) => t === 'own' || (t === 'other' && p === 'admin');
 
@@ -449,7 +673,16 @@ const parentAction =
   (p) =>
     p === 'anonymous' ? 'sign-in' : isGuardian(p) ? outcome : 'not-found';
 /** Parent actions on a child (or its conversation, its share link): validation first, then the live link. */
-const guardianAction: Expect = (p, t) => (p === 'anonymous' ? 'sign-in' : !isGuardian(p) ? 'not-found' : t === 'malformed' ? 'invalid' : live(p, t) ? 'allowed' : 'not-found');
+const guardianAction: Expect = (p, t) =>
+  p === 'anonymous'
+    ? 'sign-in'
+    : !isGuardian(p)
+      ? 'not-found'
+      : t === 'malformed'
+        ? 'invalid'
+        : live(p, t)
+          ? 'allowed'
+          : 'not-found';
 /** Anyone signed in, parents and staff alike. */
 const signedInAction =
   (parents: Outcome, staff: Outcome): Expect =>
@@ -457,15 +690,28 @@ const signedInAction =
     p === 'anonymous' ? 'sign-in' : isGuardian(p) ? parents : staff;
 /** Staff actions: the role first, then validation, then what the domain makes of the target. */
 const staffAction =
-  (roles: readonly StaffRole[], onTarget: (p: Persona, t: Target) => Outcome = (p, t) => (real(p, t) ? 'allowed' : 'not-found')): Expect =>
+  (
+    roles: readonly StaffRole[],
+    onTarget: (p: Persona, t: Target) => Outcome = (p, t) => (real(p, t) ? 'allowed' : 'not-found'),
+  ): Expect =>
   (p, t) =>
-    p === 'anonymous' ? 'sign-in' : !hasRole(p, roles) ? 'not-found' : t === 'malformed' ? 'invalid' : onTarget(p, t);
+    p === 'anonymous'
+      ? 'sign-in'
+      : !hasRole(p, roles)
+        ? 'not-found'
+        : t === 'malformed'
+          ? 'invalid'
+          : onTarget(p, t);
 
 // ---------------------------------------------------------------------------------------------
 // The table.
 
 const NEW_PASSWORD = 'umber-lagoon-thistle-cobalt-71';
-const callerChecked = { confirmedDateOfBirth: true, confirmedAddressOrPhone: true, otherVerification: '' };
+const callerChecked = {
+  confirmedDateOfBirth: true,
+  confirmedAddressOrPhone: true,
+  otherVerification: '',
+};
 
 const pages: Record<string, PageRow> = {
   '/': { targets: once, expect: signInPage },
@@ -475,67 +721,188 @@ const pages: Record<string, PageRow> = {
   '/signup': { targets: once, expect: everyone },
   '/forgot-password': { targets: once, expect: everyone },
   '/forgot-user-id': { targets: once, expect: everyone },
-  '/reset-password': { targets: once, expect: everyone, request: async () => ({ searchParams: { token: 'not-a-real-token-at-all' } }) },
+  '/reset-password': {
+    targets: once,
+    expect: everyone,
+    request: async () => ({ searchParams: { token: 'not-a-real-token-at-all' } }),
+  },
   '/verify-email': { targets: once, expect: everyone },
-  '/choose-password': { targets: once, expect: (p) => (p === 'anonymous' ? 'sign-in' : isGuardian(p) ? 'home' : 'not-found') },
+  '/choose-password': {
+    targets: once,
+    expect: (p) => (p === 'anonymous' ? 'sign-in' : isGuardian(p) ? 'home' : 'not-found'),
+  },
   '/help/registration': { targets: once, expect: everyone },
   '/faq': { targets: once, expect: everyone },
   '/contact': { targets: once, expect: everyone },
   // A share link opens for anyone who holds it; one whose maker lost access says so; an unknown one is a 404.
-  '/share/[token]': { targets: idTargets, expect: (_p, t) => (real(_p, t) ? 'allowed' : 'not-found'), request: async ({ persona, target }) => ({ params: { token: shareToken(persona, target) } }) },
+  '/share/[token]': {
+    targets: idTargets,
+    expect: (_p, t) => (real(_p, t) ? 'allowed' : 'not-found'),
+    request: async ({ persona, target }) => ({ params: { token: shareToken(persona, target) } }),
+  },
   // The local outbox exists in development only.
-  '/dev/mail': { targets: ['development', 'production'], expect: (_p, t) => (t === 'development' ? 'allowed' : 'not-found') },
+  '/dev/mail': {
+    targets: ['development', 'production'],
+    expect: (_p, t) => (t === 'development' ? 'allowed' : 'not-found'),
+  },
 
   '/dashboard': { targets: once, expect: parentsOnly },
   '/children/link': { targets: once, expect: parentsOnly },
-  '/children/[childId]': { targets: idTargets, expect: linkedGuardian, request: async ({ persona, target }) => ({ params: { childId: await childId(persona, target) } }) },
-  '/children/[childId]/growth': { targets: idTargets, expect: linkedGuardian, request: async ({ persona, target }) => ({ params: { childId: await childId(persona, target) } }) },
-  '/children/[childId]/activity': { targets: idTargets, expect: linkedGuardian, request: async ({ persona, target }) => ({ params: { childId: await childId(persona, target) } }) },
-  '/children/[childId]/immunizations/print': { targets: idTargets, expect: linkedGuardian, request: async ({ persona, target }) => ({ params: { childId: await childId(persona, target) } }) },
-  '/children/[childId]/immunizations/share': { targets: idTargets, expect: linkedGuardian, request: async ({ persona, target }) => ({ params: { childId: await childId(persona, target) } }) },
+  '/children/[childId]': {
+    targets: idTargets,
+    expect: linkedGuardian,
+    request: async ({ persona, target }) => ({
+      params: { childId: await childId(persona, target) },
+    }),
+  },
+  '/children/[childId]/growth': {
+    targets: idTargets,
+    expect: linkedGuardian,
+    request: async ({ persona, target }) => ({
+      params: { childId: await childId(persona, target) },
+    }),
+  },
+  '/children/[childId]/activity': {
+    targets: idTargets,
+    expect: linkedGuardian,
+    request: async ({ persona, target }) => ({
+      params: { childId: await childId(persona, target) },
+    }),
+  },
+  '/children/[childId]/immunizations/print': {
+    targets: idTargets,
+    expect: linkedGuardian,
+    request: async ({ persona, target }) => ({
+      params: { childId: await childId(persona, target) },
+    }),
+  },
+  '/children/[childId]/immunizations/share': {
+    targets: idTargets,
+    expect: linkedGuardian,
+    request: async ({ persona, target }) => ({
+      params: { childId: await childId(persona, target) },
+    }),
+  },
   '/services/message': { targets: once, expect: parentsOnly },
-  '/services/message/sent': { targets: idTargets, expect: linkedGuardian, request: async ({ persona, target }) => ({ searchParams: { conversation: await conversationId(persona, target) } }) },
+  '/services/message/sent': {
+    targets: idTargets,
+    expect: linkedGuardian,
+    request: async ({ persona, target }) => ({
+      searchParams: { conversation: await conversationId(persona, target) },
+    }),
+  },
   '/inbox': { targets: once, expect: parentsOnly },
-  '/inbox/[conversationId]': { targets: idTargets, expect: linkedGuardian, request: async ({ persona, target }) => ({ params: { conversationId: await conversationId(persona, target) } }) },
+  '/inbox/[conversationId]': {
+    targets: idTargets,
+    expect: linkedGuardian,
+    request: async ({ persona, target }) => ({
+      params: { conversationId: await conversationId(persona, target) },
+    }),
+  },
   '/account': { targets: once, expect: parentsOnly },
   '/account/two-step': { targets: once, expect: parentsOnly },
 
   '/staff/login': { targets: once, expect: (p) => (isStaff(p) ? 'home' : 'allowed') },
-  '/staff/login/verify': { targets: once, expect: (p) => (p === 'anonymous' ? 'staff-sign-in' : 'home') },
+  '/staff/login/verify': {
+    targets: once,
+    expect: (p) => (p === 'anonymous' ? 'staff-sign-in' : 'home'),
+  },
   '/staff/two-step': { targets: once, expect: staffOnly(anyStaff) },
   '/staff': { targets: once, expect: staffOnly(anyStaff) },
   '/staff/messages': { targets: once, expect: staffOnly(queues) },
-  '/staff/messages/[conversationId]': { targets: idTargets, expect: staffOnly(queues, inQueue), request: async ({ persona, target }) => ({ params: { conversationId: await conversationId(persona, target) } }) },
-  '/staff/messages/new': { targets: idTargets, expect: staffOnly(queues), request: async ({ persona, target }) => ({ searchParams: { child: await childId(persona, target) } }) },
-  '/staff/accounts': { targets: once, expect: staffOnly(helpDesk), request: async () => ({ searchParams: { q: 'parent' } }) },
+  '/staff/messages/[conversationId]': {
+    targets: idTargets,
+    expect: staffOnly(queues, inQueue),
+    request: async ({ persona, target }) => ({
+      params: { conversationId: await conversationId(persona, target) },
+    }),
+  },
+  '/staff/messages/new': {
+    targets: idTargets,
+    expect: staffOnly(queues),
+    request: async ({ persona, target }) => ({
+      searchParams: { child: await childId(persona, target) },
+    }),
+  },
+  '/staff/accounts': {
+    targets: once,
+    expect: staffOnly(helpDesk),
+    request: async () => ({ searchParams: { q: 'parent' } }),
+  },
   // The help desk shows parent accounts only: a staff account's id is a 404 there.
   '/staff/accounts/[accountId]': {
     targets: idTargets,
     expect: staffOnly(helpDesk, (_p, t) => t === 'own'),
-    request: async ({ target }) => ({ params: { accountId: await pick(target, () => world.ids.parentA, () => world.spareStaff) } }),
+    request: async ({ target }) => ({
+      params: {
+        accountId: await pick(
+          target,
+          () => world.ids.parentA,
+          () => world.spareStaff,
+        ),
+      },
+    }),
   },
   '/staff/patients': { targets: once, expect: staffOnly(records) },
   '/staff/patients/new': { targets: once, expect: staffOnly(helpDesk) },
-  '/staff/patients/[childId]': { targets: idTargets, expect: staffOnly(records), request: async ({ persona, target }) => ({ params: { childId: await childId(persona, target) } }) },
-  '/staff/patients/[childId]/edit': { targets: idTargets, expect: staffOnly(helpDesk), request: async ({ persona, target }) => ({ params: { childId: await childId(persona, target) } }) },
-  '/staff/patients/[childId]/growth': { targets: idTargets, expect: staffOnly(charting), request: async ({ persona, target }) => ({ params: { childId: await childId(persona, target) } }) },
+  '/staff/patients/[childId]': {
+    targets: idTargets,
+    expect: staffOnly(records),
+    request: async ({ persona, target }) => ({
+      params: { childId: await childId(persona, target) },
+    }),
+  },
+  '/staff/patients/[childId]/edit': {
+    targets: idTargets,
+    expect: staffOnly(helpDesk),
+    request: async ({ persona, target }) => ({
+      params: { childId: await childId(persona, target) },
+    }),
+  },
+  '/staff/patients/[childId]/growth': {
+    targets: idTargets,
+    expect: staffOnly(charting),
+    request: async ({ persona, target }) => ({
+      params: { childId: await childId(persona, target) },
+    }),
+  },
   '/staff/users': { targets: once, expect: staffOnly(admins) },
   '/staff/audit': { targets: once, expect: staffOnly(admins) },
   '/staff/audit/[eventId]': {
     targets: idTargets,
     expect: staffOnly(admins),
     request: async ({ target }) => ({
-      params: { eventId: target === 'own' ? String(world.events.a) : target === 'other' ? String(world.events.b) : target === 'missing' ? '999999999999' : 'not-an-event' },
+      params: {
+        eventId:
+          target === 'own'
+            ? String(world.events.a)
+            : target === 'other'
+              ? String(world.events.b)
+              : target === 'missing'
+                ? '999999999999'
+                : 'not-an-event',
+      },
     }),
   },
 };
 
 const routes: Record<string, RouteRow> = {
-  'GET /children/[childId]/fhir': { targets: idTargets, expect: linkedGuardian, params: async ({ persona, target }) => ({ childId: await childId(persona, target) }) },
-  'GET /children/[childId]/immunizations/pdf': { targets: idTargets, expect: linkedGuardian, params: async ({ persona, target }) => ({ childId: await childId(persona, target) }) },
+  'GET /children/[childId]/fhir': {
+    targets: idTargets,
+    expect: linkedGuardian,
+    params: async ({ persona, target }) => ({ childId: await childId(persona, target) }),
+  },
+  'GET /children/[childId]/immunizations/pdf': {
+    targets: idTargets,
+    expect: linkedGuardian,
+    params: async ({ persona, target }) => ({ childId: await childId(persona, target) }),
+  },
   'GET /api/health': { targets: once, expect: everyone },
   // The Inbox badge's count: for parents; anyone else is "not signed in" (it is fetched, never navigated to).
-  'GET /api/inbox/unread': { targets: once, expect: (p) => (isGuardian(p) ? 'allowed' : 'unauthorized') },
+  'GET /api/inbox/unread': {
+    targets: once,
+    expect: (p) => (isGuardian(p) ? 'allowed' : 'unauthorized'),
+  },
   'GET /staff/audit/export': { targets: once, expect: staffOnly(admins) },
   'GET /unavailable': { targets: once, expect: everyone, status: 503 },
 };
@@ -548,26 +915,73 @@ function queueOf(p: Persona): 'clinical' | 'general' | 'billing' {
 async function childFields(p: Persona, t: Target) {
   const id = await childId(p, t);
   const child = t === 'other' ? otherChild(p) : ownChild(p);
-  return { childId: id, firstName: 'Kim', lastName: 'Matrix', preferredName: '', dateOfBirth: child.dateOfBirth, sex: '', mrn: '' };
+  return {
+    childId: id,
+    firstName: 'Kim',
+    lastName: 'Matrix',
+    preferredName: '',
+    dateOfBirth: child.dateOfBirth,
+    sex: '',
+    mrn: '',
+  };
 }
 
 const actions: Record<string, ActionRow> = {
   // The parent's own account.
-  '(portal)/account/actions.ts#setMessageEmails': { targets: once, expect: parentAction(), input: () => ({ messageEmails: true }) },
+  '(portal)/account/actions.ts#setMessageEmails': {
+    targets: once,
+    expect: parentAction(),
+    input: () => ({ messageEmails: true }),
+  },
   '(portal)/account/actions.ts#changeMyPassword': {
     targets: once,
     expect: parentAction(),
-    input: () => ({ currentPassword: FACTORY_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+    input: () => ({
+      currentPassword: FACTORY_PASSWORD,
+      newPassword: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    }),
     restore: async ({ persona }) => {
-      if (persona !== 'anonymous') await world.db.update(users).set({ passwordHash: world.factoryPasswordHash }).where(eq(users.id, world.ids[persona]));
+      if (persona !== 'anonymous')
+        await world.db
+          .update(users)
+          .set({ passwordHash: world.factoryPasswordHash })
+          .where(eq(users.id, world.ids[persona]));
     },
   },
-  '(portal)/account/actions.ts#changeMyEmail': { targets: once, expect: parentAction(), input: () => ({ currentPassword: FACTORY_PASSWORD, newEmail: `new.${uniqueSuffix()}@example.org` }) },
-  '(portal)/account/actions.ts#changeMyHint': { targets: once, expect: parentAction(), input: () => ({ currentPassword: FACTORY_PASSWORD, hintQuestion: 'first_pet', hintAnswer: 'Rex' }) },
-  '(portal)/account/actions.ts#signOutEverywhere': { targets: once, expect: parentAction(), input: () => ({}) },
-  '(portal)/dashboard/actions.ts#sendNewVerificationLink': { targets: once, expect: parentAction(), input: () => ({}) },
+  '(portal)/account/actions.ts#changeMyEmail': {
+    targets: once,
+    expect: parentAction(),
+    input: () => ({
+      currentPassword: FACTORY_PASSWORD,
+      newEmail: `new.${uniqueSuffix()}@example.org`,
+    }),
+  },
+  '(portal)/account/actions.ts#changeMyHint': {
+    targets: once,
+    expect: parentAction(),
+    input: () => ({
+      currentPassword: FACTORY_PASSWORD,
+      hintQuestion: 'first_pet',
+      hintAnswer: 'Rex',
+    }),
+  },
+  '(portal)/account/actions.ts#signOutEverywhere': {
+    targets: once,
+    expect: parentAction(),
+    input: () => ({}),
+  },
+  '(portal)/dashboard/actions.ts#sendNewVerificationLink': {
+    targets: once,
+    expect: parentAction(),
+    input: () => ({}),
+  },
   // Without an office-issued temporary password there is nothing to replace.
-  '(public)/choose-password/actions.ts#chooseOwnPassword': { targets: once, expect: parentAction('declined'), input: () => ({ newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }) },
+  '(public)/choose-password/actions.ts#chooseOwnPassword': {
+    targets: once,
+    expect: parentAction('declined'),
+    input: () => ({ newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+  },
   // A real PIN for a new child each time: any parent account may link with one.
   '(portal)/children/link/actions.ts#linkChild': {
     targets: once,
@@ -584,20 +998,40 @@ const actions: Record<string, ActionRow> = {
     targets: idTargets,
     expect: guardianAction,
     idField: 'childId',
-    input: async ({ persona, target }) => ({ childId: await childId(persona, target), label: 'School nurse', validFor: '1d', protectWithCode: false }),
+    input: async ({ persona, target }) => ({
+      childId: await childId(persona, target),
+      label: 'School nurse',
+      validFor: '1d',
+      protectWithCode: false,
+    }),
   },
-  '(portal)/children/share-actions.ts#turnOffShareLink': { targets: idTargets, expect: guardianAction, idField: 'shareId', input: async ({ persona, target }) => ({ shareId: await shareId(persona, target) }) },
+  '(portal)/children/share-actions.ts#turnOffShareLink': {
+    targets: idTargets,
+    expect: guardianAction,
+    idField: 'shareId',
+    input: async ({ persona, target }) => ({ shareId: await shareId(persona, target) }),
+  },
   '(portal)/services/message/actions.ts#sendSecureMessage': {
     targets: idTargets,
     expect: guardianAction,
     idField: 'childId',
-    input: async ({ persona, target }) => ({ childId: await childId(persona, target), category: 'general', subject: 'A question', body: 'Hello', idempotencyKey: randomUUID() }),
+    input: async ({ persona, target }) => ({
+      childId: await childId(persona, target),
+      category: 'general',
+      subject: 'A question',
+      body: 'Hello',
+      idempotencyKey: randomUUID(),
+    }),
   },
   '(portal)/inbox/actions.ts#replyToOffice': {
     targets: idTargets,
     expect: guardianAction,
     idField: 'conversationId',
-    input: async ({ persona, target }) => ({ conversationId: await conversationId(persona, target), body: 'Thank you', idempotencyKey: randomUUID() }),
+    input: async ({ persona, target }) => ({
+      conversationId: await conversationId(persona, target),
+      body: 'Thank you',
+      idempotencyKey: randomUUID(),
+    }),
   },
 
   // Public: signing in and getting back in. The answers are the same for everyone.
@@ -606,21 +1040,59 @@ const actions: Record<string, ActionRow> = {
     expect: everyone,
     input: () => {
       const suffix = uniqueSuffix();
-      return { firstName: 'New', lastName: 'Parent', userId: `new.${suffix}`, email: `new.${suffix}@example.org`, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD, hintQuestion: 'first_pet', hintAnswer: 'Rex' };
+      return {
+        firstName: 'New',
+        lastName: 'Parent',
+        userId: `new.${suffix}`,
+        email: `new.${suffix}@example.org`,
+        password: NEW_PASSWORD,
+        confirmPassword: NEW_PASSWORD,
+        hintQuestion: 'first_pet',
+        hintAnswer: 'Rex',
+      };
     },
   },
-  '(public)/login/actions.ts#signInParent': { targets: once, expect: () => 'declined', input: () => ({ identifier: 'nobody.matrix', password: 'not-the-password' }) },
-  'staff/login/actions.ts#signInStaff': { targets: once, expect: () => 'declined', input: () => ({ identifier: 'nobody.matrix', password: 'not-the-password' }) },
+  '(public)/login/actions.ts#signInParent': {
+    targets: once,
+    expect: () => 'declined',
+    input: () => ({ identifier: 'nobody.matrix', password: 'not-the-password' }),
+  },
+  'staff/login/actions.ts#signInStaff': {
+    targets: once,
+    expect: () => 'declined',
+    input: () => ({ identifier: 'nobody.matrix', password: 'not-the-password' }),
+  },
   // With no sign-in waiting for a code, the code step sends the browser back to the password.
-  'session/two-step/actions.ts#submitSecondFactor': { targets: once, expect: everyone, input: () => ({ code: '123456', portal: 'parent' }) },
-  '(public)/forgot-password/actions.ts#requestPasswordResetLink': { targets: once, expect: everyone, input: () => ({ identifier: 'nobody.matrix' }) },
+  'session/two-step/actions.ts#submitSecondFactor': {
+    targets: once,
+    expect: everyone,
+    input: () => ({ code: '123456', portal: 'parent' }),
+  },
+  '(public)/forgot-password/actions.ts#requestPasswordResetLink': {
+    targets: once,
+    expect: everyone,
+    input: () => ({ identifier: 'nobody.matrix' }),
+  },
   '(public)/forgot-password/actions.ts#resetPassword': {
     targets: once,
     expect: () => 'declined',
-    input: () => ({ token: newSecretToken(), hintAnswer: 'Biscuit', newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+    input: () => ({
+      token: newSecretToken(),
+      hintAnswer: 'Biscuit',
+      newPassword: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    }),
   },
-  '(public)/forgot-user-id/actions.ts#emailMyUserId': { targets: once, expect: everyone, input: () => ({ email: 'nobody.matrix@example.org' }) },
-  '(public)/verify-email/actions.ts#confirmEmailAddress': { targets: once, expect: everyone, input: () => ({ token: newSecretToken() }) },
+  '(public)/forgot-user-id/actions.ts#emailMyUserId': {
+    targets: once,
+    expect: everyone,
+    input: () => ({ email: 'nobody.matrix@example.org' }),
+  },
+  '(public)/verify-email/actions.ts#confirmEmailAddress': {
+    targets: once,
+    expect: everyone,
+    input: () => ({ token: newSecretToken() }),
+  },
   // A share link's "Show the record": own opens; a link whose maker lost access, or no link at all, is refused by the domain.
   '(public)/share/actions.ts#openShareWithCode': {
     targets: idTargets,
@@ -630,20 +1102,47 @@ const actions: Record<string, ActionRow> = {
   },
 
   // Anyone signed in.
-  'session/actions.ts#signOutNow': { targets: once, expect: signedInAction('allowed', 'allowed'), input: () => ({ reason: 'user' }) },
-  'session/actions.ts#staySignedIn': { targets: once, expect: signedInAction('allowed', 'allowed'), input: () => ({}) },
+  'session/actions.ts#signOutNow': {
+    targets: once,
+    expect: signedInAction('allowed', 'allowed'),
+    input: () => ({ reason: 'user' }),
+  },
+  'session/actions.ts#staySignedIn': {
+    targets: once,
+    expect: signedInAction('allowed', 'allowed'),
+    input: () => ({}),
+  },
   // Staff already have two-step verification on; the factory parents do not.
-  'session/two-step/actions.ts#startTwoStepSetup': { targets: once, expect: signedInAction('allowed', 'declined'), input: () => ({}) },
-  'session/two-step/actions.ts#confirmTwoStepSetup': { targets: once, expect: signedInAction('declined', 'declined'), input: () => ({ code: '123456' }) },
-  'session/two-step/actions.ts#replaceMyRecoveryCodes': { targets: once, expect: signedInAction('declined', 'allowed'), input: () => ({ currentPassword: FACTORY_PASSWORD }) },
-  'session/two-step/actions.ts#turnOffMyTwoStep': { targets: once, expect: parentAction('declined'), input: () => ({ currentPassword: FACTORY_PASSWORD }) },
+  'session/two-step/actions.ts#startTwoStepSetup': {
+    targets: once,
+    expect: signedInAction('allowed', 'declined'),
+    input: () => ({}),
+  },
+  'session/two-step/actions.ts#confirmTwoStepSetup': {
+    targets: once,
+    expect: signedInAction('declined', 'declined'),
+    input: () => ({ code: '123456' }),
+  },
+  'session/two-step/actions.ts#replaceMyRecoveryCodes': {
+    targets: once,
+    expect: signedInAction('declined', 'allowed'),
+    input: () => ({ currentPassword: FACTORY_PASSWORD }),
+  },
+  'session/two-step/actions.ts#turnOffMyTwoStep': {
+    targets: once,
+    expect: parentAction('declined'),
+    input: () => ({ currentPassword: FACTORY_PASSWORD }),
+  },
 
   // The help desk, for parent accounts only: a staff account's id is refused like a missing one.
   'staff/(office)/accounts/actions.ts#sendTemporaryPassword': {
     targets: idTargets,
     expect: staffAction(helpDesk, (_p, t) => (t === 'own' ? 'allowed' : 'not-found')),
     idField: 'accountId',
-    input: async ({ persona, target }) => ({ accountId: await parentAccountId(persona, target), ...callerChecked }),
+    input: async ({ persona, target }) => ({
+      accountId: await parentAccountId(persona, target),
+      ...callerChecked,
+    }),
   },
   'staff/(office)/accounts/actions.ts#unlockParentAccount': {
     targets: idTargets,
@@ -674,7 +1173,10 @@ const actions: Record<string, ActionRow> = {
     targets: idTargets,
     expect: staffAction(admins),
     idField: 'accountId',
-    input: async ({ persona, target }) => ({ accountId: await parentAccountId(persona, target), ...callerChecked }),
+    input: async ({ persona, target }) => ({
+      accountId: await parentAccountId(persona, target),
+      ...callerChecked,
+    }),
   },
 
   // Message queues: each conversation action works on a conversation in one of the person's queues.
@@ -682,37 +1184,54 @@ const actions: Record<string, ActionRow> = {
     targets: idTargets,
     expect: staffAction(queues, (p, t) => (inQueue(p, t) ? 'allowed' : 'not-found')),
     idField: 'conversationId',
-    input: async ({ persona, target }) => ({ conversationId: await freshConversationId(persona, target), body: 'We can see you Tuesday.', idempotencyKey: randomUUID() }),
+    input: async ({ persona, target }) => ({
+      conversationId: await freshConversationId(persona, target),
+      body: 'We can see you Tuesday.',
+      idempotencyKey: randomUUID(),
+    }),
   },
   'staff/(office)/messages/actions.ts#addStaffNote': {
     targets: idTargets,
     expect: staffAction(queues, (p, t) => (inQueue(p, t) ? 'allowed' : 'not-found')),
     idField: 'conversationId',
-    input: async ({ persona, target }) => ({ conversationId: await freshConversationId(persona, target), body: 'Called back.', idempotencyKey: randomUUID() }),
+    input: async ({ persona, target }) => ({
+      conversationId: await freshConversationId(persona, target),
+      body: 'Called back.',
+      idempotencyKey: randomUUID(),
+    }),
   },
   'staff/(office)/messages/actions.ts#assignConversationToMe': {
     targets: idTargets,
     expect: staffAction(queues, (p, t) => (inQueue(p, t) ? 'allowed' : 'not-found')),
     idField: 'conversationId',
-    input: async ({ persona, target }) => ({ conversationId: await freshConversationId(persona, target) }),
+    input: async ({ persona, target }) => ({
+      conversationId: await freshConversationId(persona, target),
+    }),
   },
   'staff/(office)/messages/actions.ts#changeConversationCategory': {
     targets: idTargets,
     expect: staffAction(queues, (p, t) => (inQueue(p, t) ? 'allowed' : 'not-found')),
     idField: 'conversationId',
-    input: async ({ persona, target }) => ({ conversationId: await freshConversationId(persona, target), category: 'general' }),
+    input: async ({ persona, target }) => ({
+      conversationId: await freshConversationId(persona, target),
+      category: 'general',
+    }),
   },
   'staff/(office)/messages/actions.ts#closeConversation': {
     targets: idTargets,
     expect: staffAction(queues, (p, t) => (inQueue(p, t) ? 'allowed' : 'not-found')),
     idField: 'conversationId',
-    input: async ({ persona, target }) => ({ conversationId: await freshConversationId(persona, target) }),
+    input: async ({ persona, target }) => ({
+      conversationId: await freshConversationId(persona, target),
+    }),
   },
   'staff/(office)/messages/actions.ts#reopenConversation': {
     targets: idTargets,
     expect: staffAction(queues, (p, t) => (inQueue(p, t) ? 'allowed' : 'not-found')),
     idField: 'conversationId',
-    input: async ({ persona, target }) => ({ conversationId: await freshConversationId(persona, target) }),
+    input: async ({ persona, target }) => ({
+      conversationId: await freshConversationId(persona, target),
+    }),
   },
   // Any queue role may write first about any child, to a guardian with a live link; a missing child has no such guardian.
   'staff/(office)/messages/actions.ts#writeToGuardian': {
@@ -733,26 +1252,56 @@ const actions: Record<string, ActionRow> = {
   'staff/(office)/patients/actions.ts#registerChild': {
     targets: once,
     expect: staffAction(helpDesk),
-    input: () => ({ firstName: 'New', lastName: 'Patient', preferredName: '', dateOfBirth: '2022-01-10', sex: '', mrn: '' }),
+    input: () => ({
+      firstName: 'New',
+      lastName: 'Patient',
+      preferredName: '',
+      dateOfBirth: '2022-01-10',
+      sex: '',
+      mrn: '',
+    }),
   },
-  'staff/(office)/patients/actions.ts#editChild': { targets: idTargets, expect: staffAction(helpDesk), idField: 'childId', input: ({ persona, target }) => childFields(persona, target) },
+  'staff/(office)/patients/actions.ts#editChild': {
+    targets: idTargets,
+    expect: staffAction(helpDesk),
+    idField: 'childId',
+    input: ({ persona, target }) => childFields(persona, target),
+  },
   'staff/(office)/patients/actions.ts#issueGuardianPin': {
     targets: idTargets,
     expect: staffAction(helpDesk),
     idField: 'childId',
-    input: async ({ persona, target }) => ({ childId: await childId(persona, target), ...callerChecked, guardianName: 'Jordan Guardian', relationship: 'Father' }),
+    input: async ({ persona, target }) => ({
+      childId: await childId(persona, target),
+      ...callerChecked,
+      guardianName: 'Jordan Guardian',
+      relationship: 'Father',
+    }),
   },
   'staff/(office)/patients/actions.ts#cancelGuardianPin': {
     targets: idTargets,
     expect: staffAction(helpDesk),
     idField: 'pinId',
-    input: async ({ target }) => ({ pinId: await pick(target, async () => (await freshPin(world.children.a.id)).pinId, async () => (await freshPin(world.children.b.id)).pinId) }),
+    input: async ({ target }) => ({
+      pinId: await pick(
+        target,
+        async () => (await freshPin(world.children.a.id)).pinId,
+        async () => (await freshPin(world.children.b.id)).pinId,
+      ),
+    }),
   },
   'staff/(office)/patients/actions.ts#revokeGuardianAccess': {
     targets: idTargets,
     expect: staffAction(helpDesk),
     idField: 'guardianshipId',
-    input: async ({ target }) => ({ guardianshipId: await pick(target, () => freshGuardianship(world.children.a.id), () => freshGuardianship(world.children.b.id)), reason: 'Court order' }),
+    input: async ({ target }) => ({
+      guardianshipId: await pick(
+        target,
+        () => freshGuardianship(world.children.a.id),
+        () => freshGuardianship(world.children.b.id),
+      ),
+      reason: 'Court order',
+    }),
   },
 
   // Charting: clinicians and administrators, on any real child's chart.
@@ -760,26 +1309,40 @@ const actions: Record<string, ActionRow> = {
     targets: idTargets,
     expect: staffAction(charting),
     idField: 'childId',
-    input: async ({ persona, target }) => ({ ...entryFields.problems, childId: await childId(persona, target) }),
+    input: async ({ persona, target }) => ({
+      ...entryFields.problems,
+      childId: await childId(persona, target),
+    }),
   },
   'staff/(office)/patients/record-actions.ts#updateChartEntry': {
     targets: idTargets,
     expect: staffAction(charting),
     idField: 'childId',
-    input: async ({ persona, target }) => ({ ...entryFields.problems, name: 'Asthma, mild', ...(await chartTarget(persona, target, 'problems')) }),
+    input: async ({ persona, target }) => ({
+      ...entryFields.problems,
+      name: 'Asthma, mild',
+      ...(await chartTarget(persona, target, 'problems')),
+    }),
   },
   'staff/(office)/patients/record-actions.ts#removeChartEntry': {
     targets: idTargets,
     expect: staffAction(charting),
     idField: 'childId',
-    input: async ({ persona, target }) => ({ ...(await chartTarget(persona, target, 'problems')), section: 'problems', reason: 'Entered on the wrong chart' }),
+    input: async ({ persona, target }) => ({
+      ...(await chartTarget(persona, target, 'problems')),
+      section: 'problems',
+      reason: 'Entered on the wrong chart',
+    }),
   },
   // A result that is not on the chart answers "already released or no longer on the chart" (a conflict), not a 404.
   'staff/(office)/patients/record-actions.ts#releaseResult': {
     targets: idTargets,
     expect: staffAction(charting, (p, t) => (real(p, t) ? 'allowed' : 'declined')),
     idField: 'childId',
-    input: async ({ persona, target }) => ({ ...(await chartTarget(persona, target, 'results')), comment: '' }),
+    input: async ({ persona, target }) => ({
+      ...(await chartTarget(persona, target, 'results')),
+      comment: '',
+    }),
   },
   'staff/(office)/patients/record-actions.ts#releaseSummary': {
     targets: idTargets,
@@ -794,14 +1357,24 @@ const actions: Record<string, ActionRow> = {
     expect: staffAction(admins),
     input: () => {
       const suffix = uniqueSuffix();
-      return { firstName: 'New', lastName: 'Staff', userId: `new.staff.${suffix}`, email: `new.staff.${suffix}@example.org`, password: NEW_PASSWORD, roles: ['billing'] };
+      return {
+        firstName: 'New',
+        lastName: 'Staff',
+        userId: `new.staff.${suffix}`,
+        email: `new.staff.${suffix}@example.org`,
+        password: NEW_PASSWORD,
+        roles: ['billing'],
+      };
     },
   },
   'staff/(office)/users/actions.ts#changeStaffRoles': {
     targets: idTargets,
     expect: staffAction(admins, (_p, t) => (t === 'own' ? 'allowed' : 'not-found')),
     idField: 'staffUserId',
-    input: async ({ persona, target }) => ({ staffUserId: await staffAccountId(persona, target), roles: ['front_desk'] }),
+    input: async ({ persona, target }) => ({
+      staffUserId: await staffAccountId(persona, target),
+      roles: ['front_desk'],
+    }),
   },
   'staff/(office)/mail-actions.ts#retryUndeliveredEmail': {
     targets: idTargets,
@@ -842,18 +1415,41 @@ beforeAll(async () => {
   const childA = await createChildLinkedTo(db, parentA.id);
   const childB = await createChildLinkedTo(db, parentB.id);
   // Born on 1 January nineteen years ago: past the age of majority (18) whatever today is.
-  const adultChild = await createChild(db, { dateOfBirth: `${Number(todayInPractice().slice(0, 4)) - 19}-01-01` });
+  const adultChild = await createChild(db, {
+    dateOfBirth: `${Number(todayInPractice().slice(0, 4)) - 19}-01-01`,
+  });
   await db.insert(guardianships).values([
-    { childId: childA.id, guardianUserId: revoked.id, relationship: 'Parent', status: 'revoked', statusReason: 'Court order', endedAt: new Date() },
+    {
+      childId: childA.id,
+      guardianUserId: revoked.id,
+      relationship: 'Parent',
+      status: 'revoked',
+      statusReason: 'Court order',
+      endedAt: new Date(),
+    },
     { childId: adultChild.id, guardianUserId: adult.id, relationship: 'Parent' },
   ]);
   const linkOf = async (child: string, guardian: string) =>
-    (await db.select({ id: guardianships.id }).from(guardianships).where(and(eq(guardianships.childId, child), eq(guardianships.guardianUserId, guardian))))[0]!.id;
+    (
+      await db
+        .select({ id: guardianships.id })
+        .from(guardianships)
+        .where(and(eq(guardianships.childId, child), eq(guardianships.guardianUserId, guardian)))
+    )[0]!.id;
 
   world = {
     db,
     sessions: { anonymous: null } as Record<Persona, ActiveSession | null>,
-    ids: { parentA: parentA.id, parentB: parentB.id, revoked: revoked.id, adult: adult.id, front_desk: staff.front_desk.id, clinical: staff.clinical.id, billing: staff.billing.id, admin: staff.admin.id },
+    ids: {
+      parentA: parentA.id,
+      parentB: parentB.id,
+      revoked: revoked.id,
+      adult: adult.id,
+      front_desk: staff.front_desk.id,
+      clinical: staff.clinical.id,
+      billing: staff.billing.id,
+      admin: staff.admin.id,
+    },
     children: { a: childA, b: childB, adult: adultChild },
     links: { a: await linkOf(childA.id, parentA.id), b: await linkOf(childB.id, parentB.id) },
     conversations: {} as World['conversations'],
@@ -862,7 +1458,12 @@ beforeAll(async () => {
     spareStaff: spareStaff.id,
     factoryPasswordHash: parentA.passwordHash,
   };
-  for (const persona of personas) if (persona !== 'anonymous') world.sessions[persona] = await openSession(db, { id: world.ids[persona], kind: isStaff(persona) ? 'staff' : 'parent' });
+  for (const persona of personas)
+    if (persona !== 'anonymous')
+      world.sessions[persona] = await openSession(db, {
+        id: world.ids[persona],
+        kind: isStaff(persona) ? 'staff' : 'parent',
+      });
 
   const specs: Record<keyof World['conversations'], ConversationSpec> = {
     a: { childId: childA.id, guardianUserId: parentA.id, category: 'clinical' },
@@ -872,16 +1473,26 @@ beforeAll(async () => {
     revoked: { childId: childA.id, guardianUserId: revoked.id, category: 'general' },
     adult: { childId: adultChild.id, guardianUserId: adult.id, category: 'general' },
   };
-  for (const [name, spec] of Object.entries(specs) as [keyof World['conversations'], ConversationSpec][]) world.conversations[name] = { ...spec, id: await insertConversation(spec) };
+  for (const [name, spec] of Object.entries(specs) as [
+    keyof World['conversations'],
+    ConversationSpec,
+  ][])
+    world.conversations[name] = { ...spec, id: await insertConversation(spec) };
 
   world.tokens.live = (await insertShare(childA.id, parentA.id)).token;
   // Made by the guardian whose access was then removed: the link ended with it.
   world.tokens.ended = (await insertShare(childA.id, revoked.id)).token;
 
   const adminActor = actorFor(world.sessions.admin!.user);
-  for (const [key, child] of [['a', childA.id], ['b', childB.id]] as const) {
+  for (const [key, child] of [
+    ['a', childA.id],
+    ['b', childB.id],
+  ] as const) {
     await recordChildView(db, adminActor, testMeta, child, 'matrix');
-    const [event] = await db.select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.childId, child));
+    const [event] = await db
+      .select({ id: auditEvents.id })
+      .from(auditEvents)
+      .where(eq(auditEvents.childId, child));
     world.events[key] = event!.id;
   }
 });
@@ -898,7 +1509,11 @@ function plannedCells(rows: Record<string, { targets: readonly Target[] }>): num
   return Object.values(rows).reduce((sum, row) => sum + row.targets.length * personas.length, 0);
 }
 
-async function runRow(targets: readonly Target[], expectation: Expect, visit: (cell: Cell) => Promise<string>): Promise<string[]> {
+async function runRow(
+  targets: readonly Target[],
+  expectation: Expect,
+  visit: (cell: Cell) => Promise<string>,
+): Promise<string[]> {
   const mismatches: string[] = [];
   for (const persona of personas) {
     for (const target of targets) {
@@ -906,7 +1521,8 @@ async function runRow(targets: readonly Target[], expectation: Expect, visit: (c
       const expected = expectation(persona, target);
       executed += 1;
       tally[actual] = (tally[actual] ?? 0) + 1;
-      if (actual !== expected) mismatches.push(`${persona} × ${target}: expected ${expected}, got ${actual}`);
+      if (actual !== expected)
+        mismatches.push(`${persona} × ${target}: expected ${expected}, got ${actual}`);
     }
   }
   return mismatches;
@@ -915,15 +1531,37 @@ async function runRow(targets: readonly Target[], expectation: Expect, visit: (c
 describe('the authorization matrix', () => {
   it('has a row for every page, route handler and server action in app/, and none for anything gone', async () => {
     const found = await discoveredKeys();
-    expect({ missing: found.pages.filter((key) => !(key in pages)), stale: Object.keys(pages).filter((key) => !pageFiles.has(key)) }, 'pages').toEqual({ missing: [], stale: [] });
-    expect({ missing: found.routes.filter((key) => !(key in routes)), stale: Object.keys(routes).filter((key) => !found.routes.includes(key)) }, 'route handlers').toEqual({ missing: [], stale: [] });
-    expect({ missing: found.actions.filter((key) => !(key in actions)), stale: Object.keys(actions).filter((key) => !found.actions.includes(key)) }, 'server actions').toEqual({ missing: [], stale: [] });
+    expect(
+      {
+        missing: found.pages.filter((key) => !(key in pages)),
+        stale: Object.keys(pages).filter((key) => !pageFiles.has(key)),
+      },
+      'pages',
+    ).toEqual({ missing: [], stale: [] });
+    expect(
+      {
+        missing: found.routes.filter((key) => !(key in routes)),
+        stale: Object.keys(routes).filter((key) => !found.routes.includes(key)),
+      },
+      'route handlers',
+    ).toEqual({ missing: [], stale: [] });
+    expect(
+      {
+        missing: found.actions.filter((key) => !(key in actions)),
+        stale: Object.keys(actions).filter((key) => !found.actions.includes(key)),
+      },
+      'server actions',
+    ).toEqual({ missing: [], stale: [] });
   });
 
   describe('pages', () => {
     it.each(Object.keys(pages))('%s', async (route) => {
       const row = pages[route]!;
-      expect(await runRow(row.targets, row.expect, (cell) => visitPage(pageFiles.get(route)!, row, cell))).toEqual([]);
+      expect(
+        await runRow(row.targets, row.expect, (cell) =>
+          visitPage(pageFiles.get(route)!, row, cell),
+        ),
+      ).toEqual([]);
     });
   });
 
@@ -931,7 +1569,11 @@ describe('the authorization matrix', () => {
     it.each(Object.keys(routes))('%s', async (key) => {
       const row = routes[key]!;
       const [method, route] = key.split(' ') as [string, string];
-      expect(await runRow(row.targets, row.expect, (cell) => visitRoute(routeFiles.get(route)!, method, route, row, cell))).toEqual([]);
+      expect(
+        await runRow(row.targets, row.expect, (cell) =>
+          visitRoute(routeFiles.get(route)!, method, route, row, cell),
+        ),
+      ).toEqual([]);
     });
   });
 
@@ -949,7 +1591,11 @@ describe('the authorization matrix', () => {
   });
 
   it('counts its cells', () => {
-    const counts = { pages: Object.keys(pages).length, routeHandlers: Object.keys(routes).length, actions: Object.keys(actions).length };
+    const counts = {
+      pages: Object.keys(pages).length,
+      routeHandlers: Object.keys(routes).length,
+      actions: Object.keys(actions).length,
+    };
     const cells = plannedCells(pages) + plannedCells(routes) + plannedCells(actions);
     const line = `authorization matrix: ${cells} cells (${counts.pages} pages, ${counts.routeHandlers} route handlers, ${counts.actions} actions × ${personas.length} visitors × targets)`;
     console.log(line);

@@ -3,11 +3,13 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { users } from '@/db/schema';
+
 import { requestPasswordResetLink } from '@/app/(public)/forgot-password/actions';
 import { emailMyUserId } from '@/app/(public)/forgot-user-id/actions';
 import { signInParent } from '@/app/(public)/login/actions';
 import { signUp } from '@/app/(public)/signup/actions';
+import { users } from '@/db/schema';
+
 import { actAs, createParent, createStaffMember, uniqueSuffix } from '../factories';
 import { testDb, testDriver } from '../setup/database';
 import { redirectOf } from '../setup/next-mocks';
@@ -29,7 +31,9 @@ function nextIp(): string {
 }
 
 /** Everything the browser gets back: the action's result and where it was sent. */
-async function answerOf(call: () => Promise<unknown>): Promise<{ redirect: string; result: unknown }> {
+async function answerOf(
+  call: () => Promise<unknown>,
+): Promise<{ redirect: string; result: unknown }> {
   actAs(null, { ip: nextIp() });
   let result: unknown = '(redirected before returning)';
   const redirect = await redirectOf(
@@ -67,14 +71,32 @@ describe('the same answer for existing and unknown accounts', () => {
     const disabled = await createParent(db, { disabledAt: new Date() });
     const staff = await createStaffMember(db, ['front_desk']);
     const answers = {
-      existingUserId: await answerOf(() => signInParent({ identifier: parent.userId, password: WRONG_PASSWORD })),
-      existingEmail: await answerOf(() => signInParent({ identifier: parent.email.toUpperCase(), password: WRONG_PASSWORD })),
-      disabledAccount: await answerOf(() => signInParent({ identifier: disabled.userId, password: WRONG_PASSWORD })),
-      staffUserIdOnParentPage: await answerOf(() => signInParent({ identifier: staff.userId, password: WRONG_PASSWORD })),
-      unknownUserId: await answerOf(() => signInParent({ identifier: `ghost.${uniqueSuffix()}`, password: WRONG_PASSWORD })),
-      unknownEmail: await answerOf(() => signInParent({ identifier: `ghost.${uniqueSuffix()}@example.org`, password: WRONG_PASSWORD })),
+      existingUserId: await answerOf(() =>
+        signInParent({ identifier: parent.userId, password: WRONG_PASSWORD }),
+      ),
+      existingEmail: await answerOf(() =>
+        signInParent({ identifier: parent.email.toUpperCase(), password: WRONG_PASSWORD }),
+      ),
+      disabledAccount: await answerOf(() =>
+        signInParent({ identifier: disabled.userId, password: WRONG_PASSWORD }),
+      ),
+      staffUserIdOnParentPage: await answerOf(() =>
+        signInParent({ identifier: staff.userId, password: WRONG_PASSWORD }),
+      ),
+      unknownUserId: await answerOf(() =>
+        signInParent({ identifier: `ghost.${uniqueSuffix()}`, password: WRONG_PASSWORD }),
+      ),
+      unknownEmail: await answerOf(() =>
+        signInParent({
+          identifier: `ghost.${uniqueSuffix()}@example.org`,
+          password: WRONG_PASSWORD,
+        }),
+      ),
     };
-    expect(answers.unknownUserId).toEqual({ redirect: '(no redirect)', result: { ok: false, formError: 'The User ID/email or password is not correct.' } });
+    expect(answers.unknownUserId).toEqual({
+      redirect: '(no redirect)',
+      result: { ok: false, formError: 'The User ID/email or password is not correct.' },
+    });
     for (const answer of Object.values(answers)) expect(answer).toEqual(answers.unknownUserId);
   });
 
@@ -92,7 +114,10 @@ describe('the same answer for existing and unknown accounts', () => {
       unknownUserId: await ask(`ghost.${uniqueSuffix()}`),
       unknownEmail: await ask(`ghost.${uniqueSuffix()}@example.org`),
     };
-    expect(answers.unknownUserId).toEqual({ redirect: '/forgot-password?sent=1', result: '(redirected before returning)' });
+    expect(answers.unknownUserId).toEqual({
+      redirect: '/forgot-password?sent=1',
+      result: '(redirected before returning)',
+    });
     for (const answer of Object.values(answers)) expect(answer).toEqual(answers.unknownUserId);
   });
 
@@ -106,7 +131,10 @@ describe('the same answer for existing and unknown accounts', () => {
       staffEmail: await ask(staff.email),
       unknownEmail: await ask(`ghost.${uniqueSuffix()}@example.org`),
     };
-    expect(answers.unknownEmail).toEqual({ redirect: '/forgot-user-id?sent=1', result: '(redirected before returning)' });
+    expect(answers.unknownEmail).toEqual({
+      redirect: '/forgot-user-id?sent=1',
+      result: '(redirected before returning)',
+    });
     for (const answer of Object.values(answers)) expect(answer).toEqual(answers.unknownEmail);
   });
 
@@ -120,7 +148,10 @@ describe('the same answer for existing and unknown accounts', () => {
       staffEmail: await answerOf(() => signUp(signUpInput({ email: staff.email }))),
       newEmail: await answerOf(() => signUp(signUpInput())),
     };
-    expect(answers.newEmail).toEqual({ redirect: '/login?notice=created', result: '(redirected before returning)' });
+    expect(answers.newEmail).toEqual({
+      redirect: '/login?notice=created',
+      result: '(redirected before returning)',
+    });
     for (const answer of Object.values(answers)) expect(answer).toEqual(answers.newEmail);
     // Only the new email made an account.
     expect((await db.select({ n: count() }).from(users))[0]!.n).toBe(usersBefore + 1);
@@ -130,13 +161,27 @@ describe('the same answer for existing and unknown accounts', () => {
     const db = testDb();
     const parent = await createParent(db);
     const other = await createParent(db);
-    const withOwnEmail = await answerOf(() => signUp(signUpInput({ userId: parent.userId.toUpperCase(), email: parent.email })));
-    const withOtherEmail = await answerOf(() => signUp(signUpInput({ userId: parent.userId, email: other.email })));
+    const withOwnEmail = await answerOf(() =>
+      signUp(signUpInput({ userId: parent.userId.toUpperCase(), email: parent.email })),
+    );
+    const withOtherEmail = await answerOf(() =>
+      signUp(signUpInput({ userId: parent.userId, email: other.email })),
+    );
     const withNewEmail = await answerOf(() => signUp(signUpInput({ userId: parent.userId })));
-    expect(withNewEmail).toEqual({ redirect: '(no redirect)', result: { ok: false, formError: 'Please correct the highlighted fields.', fieldErrors: { userId: 'That User ID is already taken. Please choose another.' } } });
+    expect(withNewEmail).toEqual({
+      redirect: '(no redirect)',
+      result: {
+        ok: false,
+        formError: 'Please correct the highlighted fields.',
+        fieldErrors: { userId: 'That User ID is already taken. Please choose another.' },
+      },
+    });
     expect(withOwnEmail).toEqual(withNewEmail);
     expect(withOtherEmail).toEqual(withNewEmail);
-    const [row] = await db.select({ email: users.email }).from(users).where(eq(users.userId, parent.userId));
+    const [row] = await db
+      .select({ email: users.email })
+      .from(users)
+      .where(eq(users.userId, parent.userId));
     expect(row?.email).toBe(parent.email);
   });
 });
@@ -177,7 +222,12 @@ async function timed(call: () => Promise<unknown>): Promise<number> {
  * a warm-up, so that a slow patch of the machine falls on both. `tidy` runs between samples,
  * untimed (e.g. clearing the failed-sign-in count so the account never locks).
  */
-async function compare(name: string, existing: () => Promise<unknown>, unknown: () => Promise<unknown>, tidy: () => Promise<void> = async () => {}): Promise<Comparison> {
+async function compare(
+  name: string,
+  existing: () => Promise<unknown>,
+  unknown: () => Promise<unknown>,
+  tidy: () => Promise<void> = async () => {},
+): Promise<Comparison> {
   for (let i = 0; i < WARM_UP; i += 1) {
     await timed(existing);
     await timed(unknown);
@@ -205,83 +255,100 @@ async function compare(name: string, existing: () => Promise<unknown>, unknown: 
     differenceMs: Math.round(differenceMs * 10) / 10,
     relativeDifference: Math.round(relativeDifference * 1000) / 1000,
     samples: SAMPLES,
-    withinBounds: relativeDifference <= MAX_RELATIVE_DIFFERENCE || differenceMs <= ABSOLUTE_FLOOR_MS,
+    withinBounds:
+      relativeDifference <= MAX_RELATIVE_DIFFERENCE || differenceMs <= ABSOLUTE_FLOOR_MS,
   };
   timings[name] = comparison;
   // Straight to stdout: the test runner keeps console output of passing files quiet.
-  process.stdout.write(`${name}: median ${comparison.existingMs} ms for an existing account, ${comparison.unknownMs} ms for an unknown one (${(comparison.relativeDifference * 100).toFixed(1)}%)\n`);
+  process.stdout.write(
+    `${name}: median ${comparison.existingMs} ms for an existing account, ${comparison.unknownMs} ms for an unknown one (${(comparison.relativeDifference * 100).toFixed(1)}%)\n`,
+  );
   return comparison;
 }
 
 // PGlite shares the test's one thread and this machine's cores with other work: its timings say
 // little. On PostgreSQL the comparison is meaningful.
-describe.runIf(Boolean(process.env.DATABASE_URL))(`response times over ${SAMPLES} samples each (PostgreSQL)`, () => {
-  afterAll(() => {
-    const dir = path.resolve(import.meta.dirname, '../../test-results');
-    mkdirSync(dir, { recursive: true });
-    const report = { generatedAt: new Date().toISOString(), driver: testDriver(), samples: SAMPLES, warmUp: WARM_UP, maxRelativeDifference: MAX_RELATIVE_DIFFERENCE, absoluteFloorMs: ABSOLUTE_FLOOR_MS, medians: timings };
-    writeFileSync(path.join(dir, 'enumeration.json'), `${JSON.stringify(report, null, 2)}\n`);
-  });
+describe.runIf(Boolean(process.env.DATABASE_URL))(
+  `response times over ${SAMPLES} samples each (PostgreSQL)`,
+  () => {
+    afterAll(() => {
+      const dir = path.resolve(import.meta.dirname, '../../test-results');
+      mkdirSync(dir, { recursive: true });
+      const report = {
+        generatedAt: new Date().toISOString(),
+        driver: testDriver(),
+        samples: SAMPLES,
+        warmUp: WARM_UP,
+        maxRelativeDifference: MAX_RELATIVE_DIFFERENCE,
+        absoluteFloorMs: ABSOLUTE_FLOOR_MS,
+        medians: timings,
+      };
+      writeFileSync(path.join(dir, 'enumeration.json'), `${JSON.stringify(report, null, 2)}\n`);
+    });
 
-  const TIMEOUT = 600_000;
+    const TIMEOUT = 600_000;
 
-  it(
-    'sign-in: a wrong password for an existing account and an unknown account (both run bcrypt)',
-    async () => {
-      const db = testDb();
-      const parent = await createParent(db);
-      const result = await compare(
-        'signIn',
-        () => signInParent({ identifier: parent.userId, password: WRONG_PASSWORD }),
-        () => signInParent({ identifier: `ghost.${uniqueSuffix()}`, password: WRONG_PASSWORD }),
-        async () => {
-          await db.update(users).set({ failedSignInCount: 0, lockedUntil: null }).where(eq(users.id, parent.id));
-        },
-      );
-      expect(result.withinBounds, JSON.stringify(result)).toBe(true);
-    },
-    TIMEOUT,
-  );
+    it(
+      'sign-in: a wrong password for an existing account and an unknown account (both run bcrypt)',
+      async () => {
+        const db = testDb();
+        const parent = await createParent(db);
+        const result = await compare(
+          'signIn',
+          () => signInParent({ identifier: parent.userId, password: WRONG_PASSWORD }),
+          () => signInParent({ identifier: `ghost.${uniqueSuffix()}`, password: WRONG_PASSWORD }),
+          async () => {
+            await db
+              .update(users)
+              .set({ failedSignInCount: 0, lockedUntil: null })
+              .where(eq(users.id, parent.id));
+          },
+        );
+        expect(result.withinBounds, JSON.stringify(result)).toBe(true);
+      },
+      TIMEOUT,
+    );
 
-  it(
-    'forgot password: an existing account and an unknown one',
-    async () => {
-      const parent = await createParent(testDb());
-      const result = await compare(
-        'forgotPassword',
-        () => requestPasswordResetLink({ identifier: parent.email }),
-        () => requestPasswordResetLink({ identifier: `ghost.${uniqueSuffix()}@example.org` }),
-      );
-      expect(result.withinBounds, JSON.stringify(result)).toBe(true);
-    },
-    TIMEOUT,
-  );
+    it(
+      'forgot password: an existing account and an unknown one',
+      async () => {
+        const parent = await createParent(testDb());
+        const result = await compare(
+          'forgotPassword',
+          () => requestPasswordResetLink({ identifier: parent.email }),
+          () => requestPasswordResetLink({ identifier: `ghost.${uniqueSuffix()}@example.org` }),
+        );
+        expect(result.withinBounds, JSON.stringify(result)).toBe(true);
+      },
+      TIMEOUT,
+    );
 
-  it(
-    'forgot User ID: an email on file and an unknown one',
-    async () => {
-      const parent = await createParent(testDb());
-      const result = await compare(
-        'forgotUserId',
-        () => emailMyUserId({ email: parent.email }),
-        () => emailMyUserId({ email: `ghost.${uniqueSuffix()}@example.org` }),
-      );
-      expect(result.withinBounds, JSON.stringify(result)).toBe(true);
-    },
-    TIMEOUT,
-  );
+    it(
+      'forgot User ID: an email on file and an unknown one',
+      async () => {
+        const parent = await createParent(testDb());
+        const result = await compare(
+          'forgotUserId',
+          () => emailMyUserId({ email: parent.email }),
+          () => emailMyUserId({ email: `ghost.${uniqueSuffix()}@example.org` }),
+        );
+        expect(result.withinBounds, JSON.stringify(result)).toBe(true);
+      },
+      TIMEOUT,
+    );
 
-  it(
-    'sign-up: an email already on file and a new one',
-    async () => {
-      const parent = await createParent(testDb());
-      const result = await compare(
-        'signUp',
-        () => signUp(signUpInput({ email: parent.email })),
-        () => signUp(signUpInput()),
-      );
-      expect(result.withinBounds, JSON.stringify(result)).toBe(true);
-    },
-    TIMEOUT,
-  );
-});
+    it(
+      'sign-up: an email already on file and a new one',
+      async () => {
+        const parent = await createParent(testDb());
+        const result = await compare(
+          'signUp',
+          () => signUp(signUpInput({ email: parent.email })),
+          () => signUp(signUpInput()),
+        );
+        expect(result.withinBounds, JSON.stringify(result)).toBe(true);
+      },
+      TIMEOUT,
+    );
+  },
+);

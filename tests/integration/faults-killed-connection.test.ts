@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
+
 import { linkChild } from '@/app/(portal)/children/link/actions';
 import { sendSecureMessage } from '@/app/(portal)/services/message/actions';
 import { replyToGuardian } from '@/app/staff/(office)/messages/actions';
@@ -8,7 +9,15 @@ import { addChartEntry, updateChartEntry } from '@/app/staff/(office)/patients/r
 import { verifyAuditChain } from '@/lib/audit/verify';
 import { sendNewMessage } from '@/lib/messaging/parent';
 import { issuePin } from '@/lib/pins/issue';
-import { actAs, createChild, createChildLinkedTo, createParent, createStaffMember, openSession } from '../factories';
+
+import {
+  actAs,
+  createChild,
+  createChildLinkedTo,
+  createParent,
+  createStaffMember,
+  openSession,
+} from '../factories';
 import { testDb } from '../setup/database';
 import { redirectOf } from '../setup/next-mocks';
 
@@ -20,7 +29,8 @@ import { redirectOf } from '../setup/next-mocks';
  */
 const onPostgres = Boolean(process.env.DATABASE_URL);
 
-const unavailable = 'The portal is having trouble reaching its records right now. Nothing was changed. Please try again in a few minutes.';
+const unavailable =
+  'The portal is having trouble reaching its records right now. Nothing was changed. Please try again in a few minutes.';
 
 /** Row counts of everything a change could touch: the "nothing lost" check compares two of these. */
 async function fingerprint() {
@@ -33,7 +43,9 @@ async function fingerprint() {
     union all select 'mail_outbox', count(*)::int from mail_outbox
     union all select 'audit_events', count(*)::int from audit_events where action not in ('action.denied', 'action.failed')
   `);
-  return Object.fromEntries((rows as unknown as { name: string; count: number }[]).map((row) => [row.name, row.count]));
+  return Object.fromEntries(
+    (rows as unknown as { name: string; count: number }[]).map((row) => [row.name, row.count]),
+  );
 }
 
 /**
@@ -81,48 +93,107 @@ describe.skipIf(!onPostgres)('a connection killed in the middle of a change', ()
     const parent = await createParent(db);
     const child = await createChildLinkedTo(db, parent.id);
     actAs(await openSession(db, parent));
-    const input = { childId: child.id, category: 'clinical' as const, subject: 'Fever since Tuesday', body: 'Still 101 this morning.', idempotencyKey: randomUUID() };
+    const input = {
+      childId: child.id,
+      category: 'clinical' as const,
+      subject: 'Fever since Tuesday',
+      body: 'Still 101 this morning.',
+      idempotencyKey: randomUUID(),
+    };
 
     const before = await fingerprint();
-    expect(await killedMidTransaction(() => sendSecureMessage(input))).toEqual({ ok: false, formError: unavailable });
+    expect(await killedMidTransaction(() => sendSecureMessage(input))).toEqual({
+      ok: false,
+      formError: unavailable,
+    });
     expect(await fingerprint()).toEqual(before);
 
     // The pool replaces the dead connection by itself; the same form sent again succeeds once.
-    expect(await redirectOf(sendSecureMessage(input))).toMatch(/^\/services\/message\/sent\?conversation=/);
-    expect(await fingerprint()).toEqual({ ...before, conversations: before.conversations! + 1, messages: before.messages! + 1, audit_events: before.audit_events! + 1 });
+    expect(await redirectOf(sendSecureMessage(input))).toMatch(
+      /^\/services\/message\/sent\?conversation=/,
+    );
+    expect(await fingerprint()).toEqual({
+      ...before,
+      conversations: before.conversations! + 1,
+      messages: before.messages! + 1,
+      audit_events: before.audit_events! + 1,
+    });
   });
 
   it('loses the whole office reply and its email', async () => {
     const db = testDb();
     const parent = await createParent(db);
     const child = await createChildLinkedTo(db, parent.id);
-    const sent = await sendNewMessage(db, parent.id, { childId: child.id, category: 'clinical', subject: 'Cough', body: 'Dry cough at night.', idempotencyKey: randomUUID() }, '2026-01-15');
+    const sent = await sendNewMessage(
+      db,
+      parent.id,
+      {
+        childId: child.id,
+        category: 'clinical',
+        subject: 'Cough',
+        body: 'Dry cough at night.',
+        idempotencyKey: randomUUID(),
+      },
+      '2026-01-15',
+    );
     actAs(await openSession(db, await createStaffMember(db, ['clinical'])));
-    const reply = { conversationId: sent.conversationId, body: 'Honey before bed can help; call if it lasts.', idempotencyKey: randomUUID() };
+    const reply = {
+      conversationId: sent.conversationId,
+      body: 'Honey before bed can help; call if it lasts.',
+      idempotencyKey: randomUUID(),
+    };
 
     const before = await fingerprint();
-    expect(await killedMidTransaction(() => replyToGuardian(reply))).toEqual({ ok: false, formError: unavailable });
+    expect(await killedMidTransaction(() => replyToGuardian(reply))).toEqual({
+      ok: false,
+      formError: unavailable,
+    });
     expect(await fingerprint()).toEqual(before);
 
     expect(await replyToGuardian(reply)).toEqual({ ok: true, data: null });
-    expect(await fingerprint()).toEqual({ ...before, messages: before.messages! + 1, mail_outbox: before.mail_outbox! + 1, audit_events: before.audit_events! + 1 });
+    expect(await fingerprint()).toEqual({
+      ...before,
+      messages: before.messages! + 1,
+      mail_outbox: before.mail_outbox! + 1,
+      audit_events: before.audit_events! + 1,
+    });
   });
 
   it('loses the whole PIN redemption: the PIN still works afterwards, once', async () => {
     const db = testDb();
     const staff = await createStaffMember(db, ['front_desk']);
     const child = await createChild(db, { dateOfBirth: '2021-03-04' });
-    const issued = await issuePin(db, staff.id, { childId: child.id, confirmedDateOfBirth: true, confirmedAddressOrPhone: true, otherVerification: '', guardianName: 'Rosa Diaz', relationship: 'Mother' });
+    const issued = await issuePin(db, staff.id, {
+      childId: child.id,
+      confirmedDateOfBirth: true,
+      confirmedAddressOrPhone: true,
+      otherVerification: '',
+      guardianName: 'Rosa Diaz',
+      relationship: 'Mother',
+    });
     const parent = await createParent(db);
     actAs(await openSession(db, parent));
-    const input = { pin: issued.pin, dateOfBirth: child.dateOfBirth, relationship: 'mother', relationshipOther: '' };
+    const input = {
+      pin: issued.pin,
+      dateOfBirth: child.dateOfBirth,
+      relationship: 'mother',
+      relationshipOther: '',
+    };
 
     const before = await fingerprint();
-    expect(await killedMidTransaction(() => linkChild(input))).toEqual({ ok: false, formError: unavailable });
+    expect(await killedMidTransaction(() => linkChild(input))).toEqual({
+      ok: false,
+      formError: unavailable,
+    });
     expect(await fingerprint()).toEqual(before);
 
     expect(await redirectOf(linkChild(input))).toBe(`/dashboard?linked=${child.id}`);
-    expect(await fingerprint()).toEqual({ ...before, guardianships: before.guardianships! + 1, pins_redeemed: before.pins_redeemed! + 1, audit_events: before.audit_events! + 1 });
+    expect(await fingerprint()).toEqual({
+      ...before,
+      guardianships: before.guardianships! + 1,
+      pins_redeemed: before.pins_redeemed! + 1,
+      audit_events: before.audit_events! + 1,
+    });
     const other = await createParent(db);
     actAs(await openSession(db, other));
     expect(await linkChild(input)).toMatchObject({ ok: false });
@@ -132,19 +203,37 @@ describe.skipIf(!onPostgres)('a connection killed in the middle of a change', ()
     const db = testDb();
     const child = await createChild(db);
     actAs(await openSession(db, await createStaffMember(db, ['clinical'])));
-    const entry = { childId: child.id, section: 'immunizations', vaccine: '20', administeredOn: '2020-04-02', doseNumber: '1', lotNumber: 'LOT-A', site: '', source: 'given_here' };
+    const entry = {
+      childId: child.id,
+      section: 'immunizations',
+      vaccine: '20',
+      administeredOn: '2020-04-02',
+      doseNumber: '1',
+      lotNumber: 'LOT-A',
+      site: '',
+      source: 'given_here',
+    };
     const added = await addChartEntry(entry as never);
     if (!added.ok) throw new Error(JSON.stringify(added));
     const edit = { ...entry, entryId: added.data.id, lotNumber: 'LOT-B' };
 
     const before = await fingerprint();
-    expect(await killedMidTransaction(() => updateChartEntry(edit as never))).toEqual({ ok: false, formError: unavailable });
+    expect(await killedMidTransaction(() => updateChartEntry(edit as never))).toEqual({
+      ok: false,
+      formError: unavailable,
+    });
     expect(await fingerprint()).toEqual(before);
-    const [unchanged] = (await db.execute(sql`select lot_number from immunizations where id = ${added.data.id}`)) as unknown as { lot_number: string }[];
+    const [unchanged] = (await db.execute(
+      sql`select lot_number from immunizations where id = ${added.data.id}`,
+    )) as unknown as { lot_number: string }[];
     expect(unchanged?.lot_number).toBe('LOT-A');
 
     expect(await updateChartEntry(edit as never)).toMatchObject({ ok: true });
-    expect(await fingerprint()).toEqual({ ...before, immunizations_updated: before.immunizations_updated! + 1, audit_events: before.audit_events! + 1 });
+    expect(await fingerprint()).toEqual({
+      ...before,
+      immunizations_updated: before.immunizations_updated! + 1,
+      audit_events: before.audit_events! + 1,
+    });
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 });

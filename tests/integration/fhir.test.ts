@@ -1,17 +1,27 @@
-import { and, eq } from 'drizzle-orm';
 import type { Bundle, Immunization, Observation } from '@medplum/fhirtypes';
+import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents } from '@/db/schema';
+
 import { GET as downloadFhir } from '@/app/(portal)/children/[childId]/fhir/route';
 import { addChartEntry } from '@/app/staff/(office)/patients/record-actions';
-import { actAs, createChildLinkedTo, createParent, createStaffMember, openSession } from '../factories';
+import { auditEvents } from '@/db/schema';
+
+import {
+  actAs,
+  createChildLinkedTo,
+  createParent,
+  createStaffMember,
+  openSession,
+} from '../factories';
 import { testDb } from '../setup/database';
 import { redirectOf } from '../setup/next-mocks';
 
 beforeEach(() => actAs(null));
 
 async function download(childId: string): Promise<Response> {
-  return downloadFhir(new Request('http://portal.test/x'), { params: Promise.resolve({ childId }) });
+  return downloadFhir(new Request('http://portal.test/x'), {
+    params: Promise.resolve({ childId }),
+  });
 }
 
 describe('the FHIR download', () => {
@@ -24,13 +34,65 @@ describe('the FHIR download', () => {
       const result = await addChartEntry({ childId: child.id, ...entry } as never);
       if (!result.ok) throw new Error(JSON.stringify(result));
     };
-    await add({ section: 'immunizations', vaccine: '110', administeredOn: '2020-04-02', doseNumber: '1', lotNumber: 'LOT1', site: 'Thigh', source: 'given_here' });
-    await add({ section: 'immunizations', vaccine: '165', administeredOn: '2021-04-02', doseNumber: '1', lotNumber: '', site: '', source: 'given_here', confidential: true });
-    await add({ section: 'measurements', measuredOn: '2021-02-02', weightKg: '11.2', heightCm: '80.5', headCircumferenceCm: '46' });
-    await add({ section: 'results', testName: 'Hemoglobin', value: '12.1', units: 'g/dL', referenceRange: '11.5–15.5', flag: 'normal', collectedOn: '2021-02-02', resultedOn: '2021-02-03' });
-    await add({ section: 'allergies', substance: 'Peanuts', reaction: 'Hives', severity: 'severe', status: 'active', notedOn: '2021-01-01' });
-    await add({ section: 'problems', name: 'Private matter', onsetOn: '', status: 'active', confidential: true });
-    await add({ section: 'visits', visitOn: '2021-02-02', type: 'well_child', clinician: 'Dr. Shah', reason: '12 month visit', summary: 'Doing well' });
+    await add({
+      section: 'immunizations',
+      vaccine: '110',
+      administeredOn: '2020-04-02',
+      doseNumber: '1',
+      lotNumber: 'LOT1',
+      site: 'Thigh',
+      source: 'given_here',
+    });
+    await add({
+      section: 'immunizations',
+      vaccine: '165',
+      administeredOn: '2021-04-02',
+      doseNumber: '1',
+      lotNumber: '',
+      site: '',
+      source: 'given_here',
+      confidential: true,
+    });
+    await add({
+      section: 'measurements',
+      measuredOn: '2021-02-02',
+      weightKg: '11.2',
+      heightCm: '80.5',
+      headCircumferenceCm: '46',
+    });
+    await add({
+      section: 'results',
+      testName: 'Hemoglobin',
+      value: '12.1',
+      units: 'g/dL',
+      referenceRange: '11.5–15.5',
+      flag: 'normal',
+      collectedOn: '2021-02-02',
+      resultedOn: '2021-02-03',
+    });
+    await add({
+      section: 'allergies',
+      substance: 'Peanuts',
+      reaction: 'Hives',
+      severity: 'severe',
+      status: 'active',
+      notedOn: '2021-01-01',
+    });
+    await add({
+      section: 'problems',
+      name: 'Private matter',
+      onsetOn: '',
+      status: 'active',
+      confidential: true,
+    });
+    await add({
+      section: 'visits',
+      visitOn: '2021-02-02',
+      type: 'well_child',
+      clinician: 'Dr. Shah',
+      reason: '12 month visit',
+      summary: 'Doing well',
+    });
 
     actAs(await openSession(db, parent));
     const response = await download(child.id);
@@ -40,11 +102,24 @@ describe('the FHIR download', () => {
     expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
     const resources = bundle.entry!.map((entry) => entry.resource!);
     const types = resources.map((resource) => resource.resourceType).sort();
-    expect(types).toEqual(['AllergyIntolerance', 'Encounter', 'Immunization', 'Observation', 'Observation', 'Observation', 'Observation', 'Patient']);
+    expect(types).toEqual([
+      'AllergyIntolerance',
+      'Encounter',
+      'Immunization',
+      'Observation',
+      'Observation',
+      'Observation',
+      'Observation',
+      'Patient',
+    ]);
     for (const entry of bundle.entry!) expect(entry.fullUrl).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
 
-    const immunization = resources.find((resource) => resource.resourceType === 'Immunization') as Immunization;
-    expect(immunization.vaccineCode.coding).toEqual([{ system: 'http://hl7.org/fhir/sid/cvx', code: '110', display: 'DTaP-Hep B-IPV' }]);
+    const immunization = resources.find(
+      (resource) => resource.resourceType === 'Immunization',
+    ) as Immunization;
+    expect(immunization.vaccineCode.coding).toEqual([
+      { system: 'http://hl7.org/fhir/sid/cvx', code: '110', display: 'DTaP-Hep B-IPV' },
+    ]);
     expect(immunization.patient.reference).toBe(`urn:uuid:${child.id}`);
     const loinc = resources
       .filter((resource): resource is Observation => resource.resourceType === 'Observation')
@@ -54,7 +129,10 @@ describe('the FHIR download', () => {
     // The lab result appears once released, never before.
     const text = JSON.stringify(bundle);
     expect(text).not.toMatch(/Hemoglobin|HPV|Private matter/);
-    const [viewed] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'record.exported'), eq(auditEvents.childId, child.id)));
+    const [viewed] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'record.exported'), eq(auditEvents.childId, child.id)));
     expect(viewed?.metadata).toMatchObject({ section: 'fhir' });
   });
 

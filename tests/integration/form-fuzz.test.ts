@@ -1,10 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { formCases } from '../fuzz/forms';
-import { auditTrailProblems, fuzzForm, recordFuzzResults, FUZZ_TEST_TIMEOUT_MS, RUNS_PER_FORM, type FormReport } from '../fuzz/harness';
-import { databaseRequests } from '../fuzz/database-requests';
-import { loadServerActions, serverActionFiles, type ActionKey, type ServerAction } from '../fuzz/server-actions';
-import { buildWorld } from '../fuzz/world';
+
 import { actAs } from '../factories';
+import { databaseRequests } from '../fuzz/database-requests';
+import { formCases } from '../fuzz/forms';
+import {
+  auditTrailProblems,
+  FUZZ_TEST_TIMEOUT_MS,
+  fuzzForm,
+  recordFuzzResults,
+  RUNS_PER_FORM,
+  type FormReport,
+} from '../fuzz/harness';
+import {
+  loadServerActions,
+  serverActionFiles,
+  type ActionKey,
+  type ServerAction,
+} from '../fuzz/server-actions';
+import { buildWorld } from '../fuzz/world';
 import { testDb } from '../setup/database';
 import { TestRedirect } from '../setup/next-mocks';
 
@@ -16,8 +29,12 @@ vi.setConfig({ testTimeout: FUZZ_TEST_TIMEOUT_MS });
  * second line in the audit trail. See tests/fuzz/ for the inputs, the forms' table and the checks.
  */
 
-vi.mock('@/lib/auth/password', async (importOriginal) => (await import('../fuzz/cheap-passwords')).withCheapHashing(await importOriginal()));
-vi.mock('@/db', async (importOriginal) => (await import('../fuzz/database-requests')).withCountedRequests(await importOriginal()));
+vi.mock('@/lib/auth/password', async (importOriginal) =>
+  (await import('../fuzz/cheap-passwords')).withCheapHashing(await importOriginal()),
+);
+vi.mock('@/db', async (importOriginal) =>
+  (await import('../fuzz/database-requests')).withCountedRequests(await importOriginal()),
+);
 
 const keys = Object.keys(formCases).sort() as ActionKey[];
 const reports: FormReport[] = [];
@@ -31,8 +48,14 @@ describe('form fuzzing', () => {
   it('has a row in the fuzzing table for every server action, found from the code', () => {
     expect(serverActionFiles().length).toBeGreaterThanOrEqual(5);
     const found = [...actions.keys()].sort();
-    expect(found.filter((key) => !(key in formCases)), 'server actions missing from tests/fuzz/forms.ts').toEqual([]);
-    expect(keys.filter((key) => !actions.has(key)), 'rows in tests/fuzz/forms.ts for actions that no longer exist').toEqual([]);
+    expect(
+      found.filter((key) => !(key in formCases)),
+      'server actions missing from tests/fuzz/forms.ts',
+    ).toEqual([]);
+    expect(
+      keys.filter((key) => !actions.has(key)),
+      'rows in tests/fuzz/forms.ts for actions that no longer exist',
+    ).toEqual([]);
   });
 
   it.each(keys.map((key, index) => [key, index] as const))(
@@ -52,7 +75,10 @@ describe('form fuzzing', () => {
           if (error instanceof TestRedirect) return { ok: true };
           throw error;
         });
-        expect(databaseRequests.count, `${key}: ${JSON.stringify(base)} did not pass the schema: ${JSON.stringify(answer)}`).toBeGreaterThan(before);
+        expect(
+          databaseRequests.count,
+          `${key}: ${JSON.stringify(base)} did not pass the schema: ${JSON.stringify(answer)}`,
+        ).toBeGreaterThan(before);
       }
 
       const report = await fuzzForm(db, key, action, formCase, ip);
@@ -75,7 +101,12 @@ afterAll(async () => {
     milliseconds,
     reports,
   });
-  console.log(`form fuzzing: ${reports.length} forms, ${cases} generated inputs (${Math.round(milliseconds / 1000)} s); ${audit.checked} audit events checked; all parts: ${summary.forms} forms, ${summary.cases} cases`);
-  for (const report of reports) console.log(`  ${report.action}: ${report.cases} cases, ${report.pastValidation} past validation, ${report.ok} ok, ${report.redirected} redirected, ${report.refused} refused, ${report.milliseconds} ms`);
+  console.log(
+    `form fuzzing: ${reports.length} forms, ${cases} generated inputs (${Math.round(milliseconds / 1000)} s); ${audit.checked} audit events checked; all parts: ${summary.forms} forms, ${summary.cases} cases`,
+  );
+  for (const report of reports)
+    console.log(
+      `  ${report.action}: ${report.cases} cases, ${report.pastValidation} past validation, ${report.ok} ok, ${report.redirected} redirected, ${report.refused} refused, ${report.milliseconds} ms`,
+    );
   expect(audit.problems).toEqual([]);
 });

@@ -1,17 +1,28 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents, mailOutbox, users } from '@/db/schema';
-import { chooseOwnPassword } from '@/app/(public)/choose-password/actions';
+
 import { sendSecureMessage } from '@/app/(portal)/services/message/actions';
-import { disableParentAccount, enableParentAccount, sendTemporaryPassword, unlockParentAccount } from '@/app/staff/(office)/accounts/actions';
+import { chooseOwnPassword } from '@/app/(public)/choose-password/actions';
+import {
+  disableParentAccount,
+  enableParentAccount,
+  sendTemporaryPassword,
+  unlockParentAccount,
+} from '@/app/staff/(office)/accounts/actions';
+import { auditEvents, mailOutbox, users } from '@/db/schema';
 import { lookUpSession } from '@/lib/auth/sessions';
 import { signInWithPassword } from '@/lib/auth/sign-in';
 import { generateTemporaryPassword } from '@/lib/staff/help-desk';
+
 import { actAs, createParent, createStaffMember, openSession, testMeta } from '../factories';
 import { testDb } from '../setup/database';
 import { redirectOf } from '../setup/next-mocks';
 
-const verified = { confirmedDateOfBirth: true, confirmedAddressOrPhone: true, otherVerification: '' };
+const verified = {
+  confirmedDateOfBirth: true,
+  confirmedAddressOrPhone: true,
+  otherVerification: '',
+};
 
 beforeEach(() => actAs(null));
 
@@ -22,32 +33,81 @@ describe('temporary passwords from the office', () => {
     const parentSession = await openSession(db, parent);
     const frontDesk = await createStaffMember(db, ['front_desk']);
     actAs(await openSession(db, frontDesk));
-    expect(await sendTemporaryPassword({ accountId: parent.id, confirmedDateOfBirth: true, confirmedAddressOrPhone: false, otherVerification: '' })).toMatchObject({
+    expect(
+      await sendTemporaryPassword({
+        accountId: parent.id,
+        confirmedDateOfBirth: true,
+        confirmedAddressOrPhone: false,
+        otherVerification: '',
+      }),
+    ).toMatchObject({
       ok: false,
       formError: expect.stringMatching(/at least two things/),
     });
     const result = await sendTemporaryPassword({ accountId: parent.id, ...verified });
     expect(result.ok).toBe(true);
     const letter = result.ok ? result.data : null;
-    expect(letter?.temporaryPassword).toMatch(/^[23456789A-HJKMNP-Z]{4}-[23456789A-HJKMNP-Z]{4}-[23456789A-HJKMNP-Z]{4}$/);
+    expect(letter?.temporaryPassword).toMatch(
+      /^[23456789A-HJKMNP-Z]{4}-[23456789A-HJKMNP-Z]{4}-[23456789A-HJKMNP-Z]{4}$/,
+    );
     expect(letter?.userId).toBe(parent.userId);
 
-    const [mail] = await db.select().from(mailOutbox).where(and(eq(mailOutbox.template, 'temporary-password'), eq(mailOutbox.toAddress, parent.email)));
+    const [mail] = await db
+      .select()
+      .from(mailOutbox)
+      .where(
+        and(eq(mailOutbox.template, 'temporary-password'), eq(mailOutbox.toAddress, parent.email)),
+      );
     expect(mail?.textBody).toContain(letter!.temporaryPassword);
     expect((await lookUpSession(db, parentSession.token)).state).toBe('none');
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'account.temporary_password_issued'), eq(auditEvents.targetId, parent.id)));
-    expect(event).toMatchObject({ actorId: frontDesk.id, metadata: { confirmedDateOfBirth: true, confirmedAddressOrPhone: true } });
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.action, 'account.temporary_password_issued'),
+          eq(auditEvents.targetId, parent.id),
+        ),
+      );
+    expect(event).toMatchObject({
+      actorId: frontDesk.id,
+      metadata: { confirmedDateOfBirth: true, confirmedAddressOrPhone: true },
+    });
     expect(JSON.stringify(event)).not.toContain(letter!.temporaryPassword);
 
     // Signing in with it works, but nothing else does until the parent chooses their own.
-    const signedIn = await signInWithPassword(db, { identifier: parent.userId, password: letter!.temporaryPassword, kind: 'parent' }, testMeta);
+    const signedIn = await signInWithPassword(
+      db,
+      { identifier: parent.userId, password: letter!.temporaryPassword, kind: 'parent' },
+      testMeta,
+    );
     expect(signedIn.ok).toBe(true);
     const lookup = await lookUpSession(db, signedIn.ok ? signedIn.token : '');
     expect(lookup.state === 'active' && lookup.session.user.mustChangePassword).toBe(true);
     actAs(lookup.state === 'active' ? lookup.session : null);
-    expect(await sendSecureMessage({ childId: parent.id, category: 'general', subject: 'x', body: 'y', idempotencyKey: crypto.randomUUID() })).toEqual({ ok: false, formError: 'Please choose a new password first.' });
-    expect(await chooseOwnPassword({ newPassword: letter!.temporaryPassword, confirmPassword: letter!.temporaryPassword })).toMatchObject({ ok: false });
-    expect(await redirectOf(chooseOwnPassword({ newPassword: 'lilac-ferry-thunder-2291', confirmPassword: 'lilac-ferry-thunder-2291' }))).toBe('/dashboard?notice=password-chosen');
+    expect(
+      await sendSecureMessage({
+        childId: parent.id,
+        category: 'general',
+        subject: 'x',
+        body: 'y',
+        idempotencyKey: crypto.randomUUID(),
+      }),
+    ).toEqual({ ok: false, formError: 'Please choose a new password first.' });
+    expect(
+      await chooseOwnPassword({
+        newPassword: letter!.temporaryPassword,
+        confirmPassword: letter!.temporaryPassword,
+      }),
+    ).toMatchObject({ ok: false });
+    expect(
+      await redirectOf(
+        chooseOwnPassword({
+          newPassword: 'lilac-ferry-thunder-2291',
+          confirmPassword: 'lilac-ferry-thunder-2291',
+        }),
+      ),
+    ).toBe('/dashboard?notice=password-chosen');
     const [row] = await db.select().from(users).where(eq(users.id, parent.id));
     expect(row).toMatchObject({ mustChangePassword: false, temporaryPasswordExpiresAt: null });
   });
@@ -60,7 +120,14 @@ describe('temporary passwords from the office', () => {
     const result = await sendTemporaryPassword({ accountId: parent.id, ...verified });
     const password = result.ok ? result.data.temporaryPassword : '';
     const later = new Date(Date.now() + 73 * 3600_000);
-    expect(await signInWithPassword(db, { identifier: parent.userId, password, kind: 'parent' }, testMeta, later)).toEqual({ ok: false, reason: 'invalid' });
+    expect(
+      await signInWithPassword(
+        db,
+        { identifier: parent.userId, password, kind: 'parent' },
+        testMeta,
+        later,
+      ),
+    ).toEqual({ ok: false, reason: 'invalid' });
   });
 
   it('are the front desk’s and admins’ to send, never clinical or billing staff', async () => {
@@ -68,7 +135,10 @@ describe('temporary passwords from the office', () => {
     const parent = await createParent(db);
     for (const role of ['clinical', 'billing'] as const) {
       actAs(await openSession(db, await createStaffMember(db, [role])));
-      expect(await sendTemporaryPassword({ accountId: parent.id, ...verified })).toEqual({ ok: false, formError: 'We could not find that page.' });
+      expect(await sendTemporaryPassword({ accountId: parent.id, ...verified })).toEqual({
+        ok: false,
+        formError: 'We could not find that page.',
+      });
     }
   });
 
@@ -81,7 +151,10 @@ describe('temporary passwords from the office', () => {
 describe('the help desk', () => {
   it('unlocks a locked account, and disabling ends its sessions at once', async () => {
     const db = testDb();
-    const parent = await createParent(db, { failedSignInCount: 10, lockedUntil: new Date(Date.now() + 600_000) });
+    const parent = await createParent(db, {
+      failedSignInCount: 10,
+      lockedUntil: new Date(Date.now() + 600_000),
+    });
     const session = await openSession(db, parent);
     actAs(await openSession(db, await createStaffMember(db, ['front_desk'])));
     expect(await unlockParentAccount({ accountId: parent.id })).toEqual({ ok: true, data: null });
@@ -91,6 +164,9 @@ describe('the help desk', () => {
     expect((await lookUpSession(db, session.token)).state).toBe('none');
     expect(await enableParentAccount({ accountId: parent.id })).toEqual({ ok: true, data: null });
     const staff = await createStaffMember(db, ['front_desk']);
-    expect(await disableParentAccount({ accountId: staff.id })).toEqual({ ok: false, formError: 'We could not find that page.' });
+    expect(await disableParentAccount({ accountId: staff.id })).toEqual({
+      ok: false,
+      formError: 'We could not find that page.',
+    });
   });
 });

@@ -2,16 +2,32 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents, children, guardianships, passwordResets, pins, recordShares, recoveryCodes, sessions, users } from '@/db/schema';
+
 import { linkChild } from '@/app/(portal)/children/link/actions';
 import { chooseOwnPassword } from '@/app/(public)/choose-password/actions';
 import { resetPassword } from '@/app/(public)/forgot-password/actions';
 import { signInParent } from '@/app/(public)/login/actions';
-import { openShareWithCode } from '@/app/(public)/share/actions';
 import SharedRecordPage from '@/app/(public)/share/[token]/page';
+import { openShareWithCode } from '@/app/(public)/share/actions';
 import { submitSecondFactor } from '@/app/session/two-step/actions';
 import { sendTemporaryPassword } from '@/app/staff/(office)/accounts/actions';
-import { completePasswordReset, findPasswordReset, requestPasswordReset, RESET_HINT_ATTEMPTS } from '@/lib/accounts/password-reset';
+import {
+  auditEvents,
+  children,
+  guardianships,
+  passwordResets,
+  pins,
+  recordShares,
+  recoveryCodes,
+  sessions,
+  users,
+} from '@/db/schema';
+import {
+  completePasswordReset,
+  findPasswordReset,
+  requestPasswordReset,
+  RESET_HINT_ATTEMPTS,
+} from '@/lib/accounts/password-reset';
 import type { AuditAction } from '@/lib/audit/events';
 import { hashHintAnswer } from '@/lib/auth/password';
 import { lookUpSession, type ActiveSession } from '@/lib/auth/sessions';
@@ -25,7 +41,20 @@ import { issueTemporaryPassword } from '@/lib/staff/help-desk';
 import { confirmEnrolment, startEnrolment } from '@/lib/two-step/enrolment';
 import { verifySecondFactor } from '@/lib/two-step/sign-in-step';
 import { newTotpSecret, timeStepAt, totpCodeAt } from '@/lib/two-step/totp';
-import { actAs, createChild, createChildLinkedTo, createParent, createStaffMember, FACTORY_HINT_ANSWER, FACTORY_PASSWORD, openSession, signedInUser, testMeta, uniqueSuffix } from '../factories';
+
+import {
+  actAs,
+  createChild,
+  createChildLinkedTo,
+  createParent,
+  createStaffMember,
+  FACTORY_HINT_ANSWER,
+  FACTORY_PASSWORD,
+  openSession,
+  signedInUser,
+  testMeta,
+  uniqueSuffix,
+} from '../factories';
 import { testDb, testDriver } from '../setup/database';
 import { requestState, TestRedirect } from '../setup/next-mocks';
 
@@ -40,7 +69,8 @@ import { requestState, TestRedirect } from '../setup/next-mocks';
  * Variants of the RIGHT secret that are accepted on purpose are listed, and checked, at the end.
  */
 
-type TokenKind = 'pin' | 'password reset link' | 'share link' | 'temporary password' | 'two-step code';
+type TokenKind =
+  'pin' | 'password reset link' | 'share link' | 'temporary password' | 'two-step code';
 
 interface ExpectedAudit {
   action: AuditAction;
@@ -80,24 +110,56 @@ function nextIp(): string {
   ipCounter += 1;
   return `198.18.${Math.floor(ipCounter / 250)}.${(ipCounter % 250) + 1}`;
 }
-const arrangeMeta = () => ({ ...testMeta, ipAddress: nextIp(), requestId: `req-${uniqueSuffix()}-arrange` });
+const arrangeMeta = () => ({
+  ...testMeta,
+  ipAddress: nextIp(),
+  requestId: `req-${uniqueSuffix()}-arrange`,
+});
 
 const NEW_PASSWORD = 'harbor-violet-quilt-7265';
-const verified = { confirmedDateOfBirth: true, confirmedAddressOrPhone: true, otherVerification: '' };
+const verified = {
+  confirmedDateOfBirth: true,
+  confirmedAddressOrPhone: true,
+  otherVerification: '',
+};
 
 /** "K7M4Q-9XR2T" → "k7M4q-9xR2t". */
-const mixedCase = (value: string) => [...value].map((char, i) => (i % 2 ? char.toUpperCase() : char.toLowerCase())).join('');
+const mixedCase = (value: string) =>
+  [...value].map((char, i) => (i % 2 ? char.toUpperCase() : char.toLowerCase())).join('');
 /** ASCII → the full-width form an East Asian keyboard types ("1" → "１"). */
-const fullWidth = (value: string) => [...value].map((char) => (char >= '!' && char <= '~' ? String.fromCharCode(char.charCodeAt(0) + 0xfee0) : char)).join('');
+const fullWidth = (value: string) =>
+  [...value]
+    .map((char) =>
+      char >= '!' && char <= '~' ? String.fromCharCode(char.charCodeAt(0) + 0xfee0) : char,
+    )
+    .join('');
 const ZERO_WIDTH_SPACE = '\u200b';
-const CYRILLIC_LOOK_ALIKES: Record<string, string> = { A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', P: 'Р', T: 'Т', X: 'Х', Y: 'У' };
+const CYRILLIC_LOOK_ALIKES: Record<string, string> = {
+  A: 'А',
+  B: 'В',
+  C: 'С',
+  E: 'Е',
+  H: 'Н',
+  K: 'К',
+  M: 'М',
+  P: 'Р',
+  T: 'Т',
+  X: 'Х',
+  Y: 'У',
+};
 
 /** What the person sees: the form's message and the messages next to its fields, a redirect, or the page. */
 function shownText(answer: unknown): string {
   if (answer instanceof TestRedirect) return `redirect ${answer.location}`;
   if (answer && typeof answer === 'object' && 'ok' in answer) {
-    const result = answer as { ok: boolean; formError?: string; fieldErrors?: Record<string, string> };
-    return [result.formError, ...Object.values(result.fieldErrors ?? {})].filter(Boolean).join(' | ');
+    const result = answer as {
+      ok: boolean;
+      formError?: string;
+      fieldErrors?: Record<string, string>;
+    };
+    return [result.formError, ...Object.values(result.fieldErrors ?? {})]
+      .filter(Boolean)
+      .join(' | ');
   }
   return JSON.stringify(answer);
 }
@@ -129,7 +191,9 @@ async function runAttempt(attempt: Attempt) {
   expect(answer).not.toMatchObject({ ok: true });
   const text = shownText(answer);
   expect(text).toMatch(attempt.says);
-  expect(text).not.toMatch(/Something went wrong|\bError\b|\n\s+at |node_modules|\.tsx?:\d|undefined|\[object /);
+  expect(text).not.toMatch(
+    /Something went wrong|\bError\b|\n\s+at |node_modules|\.tsx?:\d|undefined|\[object /,
+  );
 
   // Nothing it guards has changed, and no session was handed to the browser.
   expect(await attempt.guarded()).toEqual(before);
@@ -141,7 +205,10 @@ async function runAttempt(attempt: Attempt) {
     expect(events[0]).toMatchObject({
       outcome: 'denied',
       ...(attempt.audit.targetId !== undefined ? { targetId: attempt.audit.targetId } : {}),
-      metadata: expect.objectContaining({ reason: attempt.audit.reason, ...attempt.audit.metadata }),
+      metadata: expect.objectContaining({
+        reason: attempt.audit.reason,
+        ...attempt.audit.metadata,
+      }),
     });
   } else {
     expect(events).toEqual([]);
@@ -151,14 +218,19 @@ async function runAttempt(attempt: Attempt) {
 
 function runCells(kind: TokenKind, cells: Cell[]) {
   describe(kind, () => {
-    it.each(cells.map((cell) => [cell.variant, cell] as const))('refuses %s', async (variant, cell) => {
-      const record = { kind, variant, audited: 'not run', passed: false };
-      results.push(record);
-      const attempt = await cell.arrange();
-      record.audited = attempt.audit ? `${attempt.audit.action} (${attempt.audit.reason})` : 'none: refused by the form before any secret is looked at';
-      await runAttempt(attempt);
-      record.passed = true;
-    });
+    it.each(cells.map((cell) => [cell.variant, cell] as const))(
+      'refuses %s',
+      async (variant, cell) => {
+        const record = { kind, variant, audited: 'not run', passed: false };
+        results.push(record);
+        const attempt = await cell.arrange();
+        record.audited = attempt.audit
+          ? `${attempt.audit.action} (${attempt.audit.reason})`
+          : 'none: refused by the form before any secret is looked at';
+        await runAttempt(attempt);
+        record.passed = true;
+      },
+    );
   });
 }
 
@@ -185,7 +257,9 @@ afterAll(() => {
   };
   writeFileSync(path.join(dir, 'hostile-tokens.json'), `${JSON.stringify(summary, null, 2)}\n`);
   // Straight to stdout: the test runner keeps console output of passing files quiet.
-  process.stdout.write(`hostile tokens: ${summary.cells} cells (${summary.passed} passed; ${summary.audited} audited, ${summary.refusedByForm} of them refused by the form as malformed) ${JSON.stringify(byKind)}\n`);
+  process.stdout.write(
+    `hostile tokens: ${summary.cells} cells (${summary.passed} passed; ${summary.audited} audited, ${summary.refusedByForm} of them refused by the form as malformed) ${JSON.stringify(byKind)}\n`,
+  );
 });
 
 // ─── PINs ──────────────────────────────────────────────────────────────────────────────────────
@@ -201,12 +275,35 @@ async function pinScene() {
   const otherChild = await createChild(db, { dateOfBirth: '2018-03-03' });
   const parent = await createParent(db);
   const session = await openSession(db, parent);
-  const issue = (childId = child.id, at = new Date(), guardianName = 'Maria Lopez') => issuePin(db, staff.id, { childId, ...verified, guardianName, relationship: 'Mother' }, at);
+  const issue = (childId = child.id, at = new Date(), guardianName = 'Maria Lopez') =>
+    issuePin(db, staff.id, { childId, ...verified, guardianName, relationship: 'Mother' }, at);
   const guarded = async () => ({
-    pins: await db.select({ id: pins.id, redeemedAt: pins.redeemedAt, redeemedBy: pins.redeemedBy, cancelledAt: pins.cancelledAt }).from(pins).where(inArray(pins.childId, [child.id, otherChild.id])).orderBy(asc(pins.id)),
-    links: await db.select({ id: guardianships.id, guardianUserId: guardianships.guardianUserId, status: guardianships.status }).from(guardianships).where(inArray(guardianships.childId, [child.id, otherChild.id])).orderBy(asc(guardianships.id)),
+    pins: await db
+      .select({
+        id: pins.id,
+        redeemedAt: pins.redeemedAt,
+        redeemedBy: pins.redeemedBy,
+        cancelledAt: pins.cancelledAt,
+      })
+      .from(pins)
+      .where(inArray(pins.childId, [child.id, otherChild.id]))
+      .orderBy(asc(pins.id)),
+    links: await db
+      .select({
+        id: guardianships.id,
+        guardianUserId: guardianships.guardianUserId,
+        status: guardianships.status,
+      })
+      .from(guardianships)
+      .where(inArray(guardianships.childId, [child.id, otherChild.id]))
+      .orderBy(asc(guardianships.id)),
   });
-  const attempt = (pin: string, says: RegExp, audited: boolean, dateOfBirth = CHILD_DOB): Attempt => ({
+  const attempt = (
+    pin: string,
+    says: RegExp,
+    audited: boolean,
+    dateOfBirth = CHILD_DOB,
+  ): Attempt => ({
     as: session,
     send: () => linkChild({ pin, dateOfBirth, relationship: 'mother', relationshipOther: '' }),
     guarded,
@@ -231,7 +328,19 @@ runCells('pin', [
     arrange: async () => {
       const scene = await pinScene();
       const issued = await scene.issue();
-      const first = await linkChildWithPin(scene.db, signedInUser(await createParent(scene.db)), { pin: issued.pin.replace('-', ''), dateOfBirth: CHILD_DOB, relationship: 'mother', relationshipOther: '' }, arrangeMeta(), new Date(), '2026-01-01');
+      const first = await linkChildWithPin(
+        scene.db,
+        signedInUser(await createParent(scene.db)),
+        {
+          pin: issued.pin.replace('-', ''),
+          dateOfBirth: CHILD_DOB,
+          relationship: 'mother',
+          relationshipOther: '',
+        },
+        arrangeMeta(),
+        new Date(),
+        '2026-01-01',
+      );
       expect(first.ok).toBe(true);
       return scene.attempt(issued.pin, NO_MATCH, true);
     },
@@ -241,7 +350,19 @@ runCells('pin', [
     arrange: async () => {
       const scene = await pinScene();
       const issued = await scene.issue();
-      const first = await linkChildWithPin(scene.db, signedInUser(scene.parent), { pin: issued.pin.replace('-', ''), dateOfBirth: CHILD_DOB, relationship: 'mother', relationshipOther: '' }, arrangeMeta(), new Date(), '2026-01-01');
+      const first = await linkChildWithPin(
+        scene.db,
+        signedInUser(scene.parent),
+        {
+          pin: issued.pin.replace('-', ''),
+          dateOfBirth: CHILD_DOB,
+          relationship: 'mother',
+          relationshipOther: '',
+        },
+        arrangeMeta(),
+        new Date(),
+        '2026-01-01',
+      );
       expect(first.ok).toBe(true);
       return scene.attempt(issued.pin, NO_MATCH, true);
     },
@@ -346,14 +467,40 @@ async function resetScene() {
     return new URL(mail!.text.match(/https?:\/\/\S+/)![0]).searchParams.get('token')!;
   };
   const guarded = async () => ({
-    users: await db.select({ id: users.id, passwordHash: users.passwordHash, passwordChangedAt: users.passwordChangedAt }).from(users).where(inArray(users.id, [parent.id, other.id])).orderBy(asc(users.id)),
-    links: await db.select({ id: passwordResets.id, usedAt: passwordResets.usedAt, revokedAt: passwordResets.revokedAt }).from(passwordResets).where(inArray(passwordResets.userId, [parent.id, other.id])).orderBy(asc(passwordResets.id)),
-    sessions: await db.select({ id: sessions.id, endedAt: sessions.endedAt }).from(sessions).where(inArray(sessions.userId, [parent.id, other.id])).orderBy(asc(sessions.id)),
+    users: await db
+      .select({
+        id: users.id,
+        passwordHash: users.passwordHash,
+        passwordChangedAt: users.passwordChangedAt,
+      })
+      .from(users)
+      .where(inArray(users.id, [parent.id, other.id]))
+      .orderBy(asc(users.id)),
+    links: await db
+      .select({
+        id: passwordResets.id,
+        usedAt: passwordResets.usedAt,
+        revokedAt: passwordResets.revokedAt,
+      })
+      .from(passwordResets)
+      .where(inArray(passwordResets.userId, [parent.id, other.id]))
+      .orderBy(asc(passwordResets.id)),
+    sessions: await db
+      .select({ id: sessions.id, endedAt: sessions.endedAt })
+      .from(sessions)
+      .where(inArray(sessions.userId, [parent.id, other.id]))
+      .orderBy(asc(sessions.id)),
   });
   /** The emailed link's form, sent with this parent's hint answer and a good new password. */
   const attempt = (token: string, audit: ExpectedAudit, says = LINK_DEAD): Attempt => ({
     as: null,
-    send: () => resetPassword({ token, hintAnswer: FACTORY_HINT_ANSWER, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+    send: () =>
+      resetPassword({
+        token,
+        hintAnswer: FACTORY_HINT_ANSWER,
+        newPassword: NEW_PASSWORD,
+        confirmPassword: NEW_PASSWORD,
+      }),
     guarded,
     says,
     audit,
@@ -365,7 +512,11 @@ async function resetScene() {
   return { db, parent, other, linkFor, attempt };
 }
 
-const failedReset = (reason: string, targetId: string | null): ExpectedAudit => ({ action: 'auth.password_reset_failed', reason, targetId });
+const failedReset = (reason: string, targetId: string | null): ExpectedAudit => ({
+  action: 'auth.password_reset_failed',
+  reason,
+  targetId,
+});
 
 runCells('password reset link', [
   {
@@ -381,7 +532,16 @@ runCells('password reset link', [
     arrange: async () => {
       const scene = await resetScene();
       const token = await scene.linkFor(scene.parent);
-      const done = await completePasswordReset(scene.db, { token, hintAnswer: FACTORY_HINT_ANSWER, newPassword: 'orbit-saffron-kettle-5512', confirmPassword: 'orbit-saffron-kettle-5512' }, arrangeMeta());
+      const done = await completePasswordReset(
+        scene.db,
+        {
+          token,
+          hintAnswer: FACTORY_HINT_ANSWER,
+          newPassword: 'orbit-saffron-kettle-5512',
+          confirmPassword: 'orbit-saffron-kettle-5512',
+        },
+        arrangeMeta(),
+      );
       expect(done.ok).toBe(true);
       return scene.attempt(token, failedReset('used', scene.parent.id));
     },
@@ -392,7 +552,20 @@ runCells('password reset link', [
       const scene = await resetScene();
       const older = await scene.linkFor(scene.parent);
       const newer = await scene.linkFor(scene.parent);
-      expect((await completePasswordReset(scene.db, { token: newer, hintAnswer: FACTORY_HINT_ANSWER, newPassword: 'orbit-saffron-kettle-5512', confirmPassword: 'orbit-saffron-kettle-5512' }, arrangeMeta())).ok).toBe(true);
+      expect(
+        (
+          await completePasswordReset(
+            scene.db,
+            {
+              token: newer,
+              hintAnswer: FACTORY_HINT_ANSWER,
+              newPassword: 'orbit-saffron-kettle-5512',
+              confirmPassword: 'orbit-saffron-kettle-5512',
+            },
+            arrangeMeta(),
+          )
+        ).ok,
+      ).toBe(true);
       return scene.attempt(older, failedReset('revoked', scene.parent.id));
     },
   },
@@ -401,8 +574,17 @@ runCells('password reset link', [
     arrange: async () => {
       const scene = await resetScene();
       const token = await scene.linkFor(scene.parent);
-      for (let i = 0; i < RESET_HINT_ATTEMPTS; i += 1) await completePasswordReset(scene.db, { token, hintAnswer: 'not it', newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, arrangeMeta());
-      return scene.attempt(token, failedReset('too_many_answers', scene.parent.id), /no longer works after 5 wrong answers/);
+      for (let i = 0; i < RESET_HINT_ATTEMPTS; i += 1)
+        await completePasswordReset(
+          scene.db,
+          { token, hintAnswer: 'not it', newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+          arrangeMeta(),
+        );
+      return scene.attempt(
+        token,
+        failedReset('too_many_answers', scene.parent.id),
+        /no longer works after 5 wrong answers/,
+      );
     },
   },
   {
@@ -452,7 +634,11 @@ runCells('password reset link', [
       const scene = await resetScene();
       await scene.linkFor(scene.parent);
       const theirs = await scene.linkFor(scene.other);
-      return scene.attempt(theirs, failedReset('wrong_hint', scene.other.id), /not the answer we have/);
+      return scene.attempt(
+        theirs,
+        failedReset('wrong_hint', scene.other.id),
+        /not the answer we have/,
+      );
     },
   },
 ]);
@@ -468,20 +654,48 @@ async function shareScene() {
   const child = await createChildLinkedTo(db, parent.id);
   const otherParent = await createParent(db);
   const otherChild = await createChildLinkedTo(db, otherParent.id);
-  const makeShare = async (maker = parent.id, childId = child.id, options: { at?: Date; protectWithCode?: boolean } = {}) => {
-    const made = await db.transaction((tx) => createRecordShare(tx, maker, { childId, label: null, validFor: '1d', protectWithCode: options.protectWithCode ?? true }, options.at));
+  const makeShare = async (
+    maker = parent.id,
+    childId = child.id,
+    options: { at?: Date; protectWithCode?: boolean } = {},
+  ) => {
+    const made = await db.transaction((tx) =>
+      createRecordShare(
+        tx,
+        maker,
+        { childId, label: null, validFor: '1d', protectWithCode: options.protectWithCode ?? true },
+        options.at,
+      ),
+    );
     const [row] = await db.select().from(recordShares).where(eq(recordShares.id, made.shareId));
     return { ...made, token: made.url.split('/share/')[1]!, row: row! };
   };
   const guarded = async () =>
     db
-      .select({ id: recordShares.id, openCount: recordShares.openCount, lastOpenedAt: recordShares.lastOpenedAt, revokedAt: recordShares.revokedAt, expiresAt: recordShares.expiresAt })
+      .select({
+        id: recordShares.id,
+        openCount: recordShares.openCount,
+        lastOpenedAt: recordShares.lastOpenedAt,
+        revokedAt: recordShares.revokedAt,
+        expiresAt: recordShares.expiresAt,
+      })
       .from(recordShares)
       .where(inArray(recordShares.childId, [child.id, otherChild.id]))
       .orderBy(asc(recordShares.id));
-  const attemptsOn = async (shareId: string) => (await db.select({ n: recordShares.failedCodeAttempts }).from(recordShares).where(eq(recordShares.id, shareId)))[0]!.n;
+  const attemptsOn = async (shareId: string) =>
+    (
+      await db
+        .select({ n: recordShares.failedCodeAttempts })
+        .from(recordShares)
+        .where(eq(recordShares.id, shareId))
+    )[0]!.n;
   /** "Show the record" on the link's page. */
-  const attempt = (token: string, code: string | undefined, says: RegExp, audit: ExpectedAudit | null): Attempt => ({
+  const attempt = (
+    token: string,
+    code: string | undefined,
+    says: RegExp,
+    audit: ExpectedAudit | null,
+  ): Attempt => ({
     as: null,
     send: () => openShareWithCode(code === undefined ? { token } : { token, code }),
     guarded,
@@ -491,14 +705,22 @@ async function shareScene() {
   return { db, parent, child, otherParent, otherChild, makeShare, attemptsOn, attempt };
 }
 
-const refusedShare = (reason: string, targetId: string | null, metadata?: Record<string, unknown>): ExpectedAudit => ({ action: 'record.share_refused', reason, targetId, metadata });
+const refusedShare = (
+  reason: string,
+  targetId: string | null,
+  metadata?: Record<string, unknown>,
+): ExpectedAudit => ({ action: 'record.share_refused', reason, targetId, metadata });
 const UNKNOWN_LINK = new RegExp(shareEndedMessages.not_found.slice(0, 30));
 function wrongCodeFor(code: string): string {
   return String((Number(code) + 1) % 10_000).padStart(4, '0');
 }
 
 /** A wrong code leaves the link with one try fewer; a code the form refused leaves it as it was. */
-function codeCounted(scene: Awaited<ReturnType<typeof shareScene>>, shareId: string, expected: number) {
+function codeCounted(
+  scene: Awaited<ReturnType<typeof shareScene>>,
+  shareId: string,
+  expected: number,
+) {
   return async () => expect(await scene.attemptsOn(shareId)).toBe(expected);
 }
 
@@ -507,8 +729,15 @@ runCells('share link', [
     variant: 'an expired link, with the right code',
     arrange: async () => {
       const scene = await shareScene();
-      const share = await scene.makeShare(scene.parent.id, scene.child.id, { at: new Date(Date.now() - 48 * 3_600_000) });
-      return scene.attempt(share.token, share.accessCode!, /has expired/, refusedShare('expired', share.shareId));
+      const share = await scene.makeShare(scene.parent.id, scene.child.id, {
+        at: new Date(Date.now() - 48 * 3_600_000),
+      });
+      return scene.attempt(
+        share.token,
+        share.accessCode!,
+        /has expired/,
+        refusedShare('expired', share.shareId),
+      );
     },
   },
   {
@@ -517,7 +746,12 @@ runCells('share link', [
       const scene = await shareScene();
       const share = await scene.makeShare();
       await scene.db.transaction((tx) => revokeRecordShare(tx, scene.parent.id, share.shareId));
-      return scene.attempt(share.token, share.accessCode!, /has been turned off/, refusedShare('revoked', share.shareId));
+      return scene.attempt(
+        share.token,
+        share.accessCode!,
+        /has been turned off/,
+        refusedShare('revoked', share.shareId),
+      );
     },
   },
   {
@@ -525,8 +759,16 @@ runCells('share link', [
     arrange: async () => {
       const scene = await shareScene();
       const share = await scene.makeShare();
-      await scene.db.update(recordShares).set({ failedCodeAttempts: MAX_WRONG_CODES }).where(eq(recordShares.id, share.shareId));
-      return scene.attempt(share.token, share.accessCode!, /too many wrong codes/, refusedShare('locked', share.shareId));
+      await scene.db
+        .update(recordShares)
+        .set({ failedCodeAttempts: MAX_WRONG_CODES })
+        .where(eq(recordShares.id, share.shareId));
+      return scene.attempt(
+        share.token,
+        share.accessCode!,
+        /too many wrong codes/,
+        refusedShare('locked', share.shareId),
+      );
     },
   },
   {
@@ -534,8 +776,16 @@ runCells('share link', [
     arrange: async () => {
       const scene = await shareScene();
       const share = await scene.makeShare();
-      await scene.db.update(children).set({ dateOfBirth: '2000-01-01' }).where(eq(children.id, scene.child.id));
-      return scene.attempt(share.token, share.accessCode!, /has been turned off/, refusedShare('guardian_access_ended', share.shareId));
+      await scene.db
+        .update(children)
+        .set({ dateOfBirth: '2000-01-01' })
+        .where(eq(children.id, scene.child.id));
+      return scene.attempt(
+        share.token,
+        share.accessCode!,
+        /has been turned off/,
+        refusedShare('guardian_access_ended', share.shareId),
+      );
     },
   },
   {
@@ -543,7 +793,12 @@ runCells('share link', [
     arrange: async () => {
       const scene = await shareScene();
       await scene.makeShare();
-      return scene.attempt(`${uniqueSuffix()}${uniqueSuffix()}${uniqueSuffix()}${uniqueSuffix()}${uniqueSuffix()}xyz`, '1234', UNKNOWN_LINK, refusedShare('unknown_link', null));
+      return scene.attempt(
+        `${uniqueSuffix()}${uniqueSuffix()}${uniqueSuffix()}${uniqueSuffix()}${uniqueSuffix()}xyz`,
+        '1234',
+        UNKNOWN_LINK,
+        refusedShare('unknown_link', null),
+      );
     },
   },
   ...(
@@ -560,7 +815,15 @@ runCells('share link', [
       const scene = await shareScene();
       const share = await scene.makeShare();
       expect(alter(share.token)).not.toBe(share.token);
-      return { ...scene.attempt(alter(share.token), share.accessCode!, UNKNOWN_LINK, refusedShare('unknown_link', null)), after: codeCounted(scene, share.shareId, 0) };
+      return {
+        ...scene.attempt(
+          alter(share.token),
+          share.accessCode!,
+          UNKNOWN_LINK,
+          refusedShare('unknown_link', null),
+        ),
+        after: codeCounted(scene, share.shareId, 0),
+      };
     },
   })),
   {
@@ -569,8 +832,17 @@ runCells('share link', [
       const scene = await shareScene();
       const mine = await scene.makeShare();
       let theirs = await scene.makeShare(scene.otherParent.id, scene.otherChild.id);
-      while (theirs.accessCode === mine.accessCode) theirs = await scene.makeShare(scene.otherParent.id, scene.otherChild.id);
-      return { ...scene.attempt(theirs.token, mine.accessCode!, WRONG_CODE, refusedShare('wrong_code', theirs.shareId, { attemptsLeft: MAX_WRONG_CODES - 1 })), after: codeCounted(scene, theirs.shareId, 1) };
+      while (theirs.accessCode === mine.accessCode)
+        theirs = await scene.makeShare(scene.otherParent.id, scene.otherChild.id);
+      return {
+        ...scene.attempt(
+          theirs.token,
+          mine.accessCode!,
+          WRONG_CODE,
+          refusedShare('wrong_code', theirs.shareId, { attemptsLeft: MAX_WRONG_CODES - 1 }),
+        ),
+        after: codeCounted(scene, theirs.shareId, 1),
+      };
     },
   },
   {
@@ -579,8 +851,17 @@ runCells('share link', [
       const scene = await shareScene();
       const mine = await scene.makeShare();
       let theirs = await scene.makeShare(scene.otherParent.id, scene.otherChild.id);
-      while (theirs.accessCode === mine.accessCode) theirs = await scene.makeShare(scene.otherParent.id, scene.otherChild.id);
-      return { ...scene.attempt(mine.token, theirs.accessCode!, WRONG_CODE, refusedShare('wrong_code', mine.shareId, { attemptsLeft: MAX_WRONG_CODES - 1 })), after: codeCounted(scene, mine.shareId, 1) };
+      while (theirs.accessCode === mine.accessCode)
+        theirs = await scene.makeShare(scene.otherParent.id, scene.otherChild.id);
+      return {
+        ...scene.attempt(
+          mine.token,
+          theirs.accessCode!,
+          WRONG_CODE,
+          refusedShare('wrong_code', mine.shareId, { attemptsLeft: MAX_WRONG_CODES - 1 }),
+        ),
+        after: codeCounted(scene, mine.shareId, 1),
+      };
     },
   },
   {
@@ -588,7 +869,15 @@ runCells('share link', [
     arrange: async () => {
       const scene = await shareScene();
       const share = await scene.makeShare();
-      return { ...scene.attempt(share.token, ` ${wrongCodeFor(share.accessCode!)}`, WRONG_CODE, refusedShare('wrong_code', share.shareId, { attemptsLeft: MAX_WRONG_CODES - 1 })), after: codeCounted(scene, share.shareId, 1) };
+      return {
+        ...scene.attempt(
+          share.token,
+          ` ${wrongCodeFor(share.accessCode!)}`,
+          WRONG_CODE,
+          refusedShare('wrong_code', share.shareId, { attemptsLeft: MAX_WRONG_CODES - 1 }),
+        ),
+        after: codeCounted(scene, share.shareId, 1),
+      };
     },
   },
   {
@@ -596,7 +885,13 @@ runCells('share link', [
     arrange: async () => {
       const scene = await shareScene();
       const share = await scene.makeShare();
-      return { ...scene.attempt(share.token, fullWidth(share.accessCode!), CODE_SHAPE, { action: 'record.share_refused', reason: 'malformed' }), after: codeCounted(scene, share.shareId, 0) };
+      return {
+        ...scene.attempt(share.token, fullWidth(share.accessCode!), CODE_SHAPE, {
+          action: 'record.share_refused',
+          reason: 'malformed',
+        }),
+        after: codeCounted(scene, share.shareId, 0),
+      };
     },
   },
   {
@@ -604,7 +899,13 @@ runCells('share link', [
     arrange: async () => {
       const scene = await shareScene();
       const share = await scene.makeShare();
-      return { ...scene.attempt(share.token, `${share.accessCode}0`, CODE_SHAPE, { action: 'record.share_refused', reason: 'malformed' }), after: codeCounted(scene, share.shareId, 0) };
+      return {
+        ...scene.attempt(share.token, `${share.accessCode}0`, CODE_SHAPE, {
+          action: 'record.share_refused',
+          reason: 'malformed',
+        }),
+        after: codeCounted(scene, share.shareId, 0),
+      };
     },
   },
   {
@@ -613,7 +914,15 @@ runCells('share link', [
       const scene = await shareScene();
       const share = await scene.makeShare();
       const code = share.accessCode!;
-      return { ...scene.attempt(share.token, `${code.slice(0, 2)}${ZERO_WIDTH_SPACE}${code.slice(2)}`, CODE_SHAPE, { action: 'record.share_refused', reason: 'malformed' }), after: codeCounted(scene, share.shareId, 0) };
+      return {
+        ...scene.attempt(
+          share.token,
+          `${code.slice(0, 2)}${ZERO_WIDTH_SPACE}${code.slice(2)}`,
+          CODE_SHAPE,
+          { action: 'record.share_refused', reason: 'malformed' },
+        ),
+        after: codeCounted(scene, share.shareId, 0),
+      };
     },
   },
   {
@@ -621,20 +930,41 @@ runCells('share link', [
     arrange: async () => {
       const scene = await shareScene();
       const share = await scene.makeShare();
-      return { ...scene.attempt(share.token, undefined, /redirect \/__not-found/, refusedShare('unknown_link', null)), send: () => SharedRecordPage({ params: Promise.resolve({ token: share.token.toUpperCase() }) }) };
+      return {
+        ...scene.attempt(
+          share.token,
+          undefined,
+          /redirect \/__not-found/,
+          refusedShare('unknown_link', null),
+        ),
+        send: () =>
+          SharedRecordPage({ params: Promise.resolve({ token: share.token.toUpperCase() }) }),
+      };
     },
   },
   {
     variant: 'an expired link, opened as a page',
     arrange: async () => {
       const scene = await shareScene();
-      const share = await scene.makeShare(scene.parent.id, scene.child.id, { at: new Date(Date.now() - 48 * 3_600_000) });
-      const attempt = scene.attempt(share.token, undefined, /has expired/, refusedShare('expired', share.shareId));
+      const share = await scene.makeShare(scene.parent.id, scene.child.id, {
+        at: new Date(Date.now() - 48 * 3_600_000),
+      });
+      const attempt = scene.attempt(
+        share.token,
+        undefined,
+        /has expired/,
+        refusedShare('expired', share.shareId),
+      );
       return {
         ...attempt,
         send: () => SharedRecordPage({ params: Promise.resolve({ token: share.token }) }),
         // The page says the link ended and shows nothing of whose it was.
-        after: async () => expect(JSON.stringify(await SharedRecordPage({ params: Promise.resolve({ token: share.token }) }))).not.toContain(scene.child.lastName),
+        after: async () =>
+          expect(
+            JSON.stringify(
+              await SharedRecordPage({ params: Promise.resolve({ token: share.token }) }),
+            ),
+          ).not.toContain(scene.child.lastName),
       };
     },
   },
@@ -657,8 +987,21 @@ async function temporaryPasswordScene() {
     return sent.data.temporaryPassword;
   };
   const guarded = async () => ({
-    users: await db.select({ id: users.id, passwordHash: users.passwordHash, mustChangePassword: users.mustChangePassword, temporaryPasswordExpiresAt: users.temporaryPasswordExpiresAt }).from(users).where(inArray(users.id, [parent.id, other.id])).orderBy(asc(users.id)),
-    sessions: await db.select({ id: sessions.id, endedAt: sessions.endedAt }).from(sessions).where(inArray(sessions.userId, [parent.id, other.id])).orderBy(asc(sessions.id)),
+    users: await db
+      .select({
+        id: users.id,
+        passwordHash: users.passwordHash,
+        mustChangePassword: users.mustChangePassword,
+        temporaryPasswordExpiresAt: users.temporaryPasswordExpiresAt,
+      })
+      .from(users)
+      .where(inArray(users.id, [parent.id, other.id]))
+      .orderBy(asc(users.id)),
+    sessions: await db
+      .select({ id: sessions.id, endedAt: sessions.endedAt })
+      .from(sessions)
+      .where(inArray(sessions.userId, [parent.id, other.id]))
+      .orderBy(asc(sessions.id)),
   });
   /** The parent sign-in form, with this parent's User ID. */
   const attempt = (password: string, reason: string): Attempt => ({
@@ -666,7 +1009,12 @@ async function temporaryPasswordScene() {
     send: () => signInParent({ identifier: parent.userId, password }),
     guarded,
     says: SIGN_IN_REFUSED,
-    audit: { action: 'auth.sign_in_failed', reason, targetId: parent.id, metadata: { portal: 'parent' } },
+    audit: {
+      action: 'auth.sign_in_failed',
+      reason,
+      targetId: parent.id,
+      metadata: { portal: 'parent' },
+    },
   });
   return { db, parent, other, issue, attempt };
 }
@@ -676,7 +1024,11 @@ runCells('temporary password', [
     variant: 'an expired temporary password (issued 73 hours ago)',
     arrange: async () => {
       const scene = await temporaryPasswordScene();
-      const { letter } = await issueTemporaryPassword(scene.db, scene.parent.id, new Date(Date.now() - 73 * 3_600_000));
+      const { letter } = await issueTemporaryPassword(
+        scene.db,
+        scene.parent.id,
+        new Date(Date.now() - 73 * 3_600_000),
+      );
       return scene.attempt(letter.temporaryPassword, 'temporary_password_expired');
     },
   },
@@ -685,10 +1037,18 @@ runCells('temporary password', [
     arrange: async () => {
       const scene = await temporaryPasswordScene();
       const temporary = await scene.issue(scene.parent);
-      const signedIn = await signInWithPassword(scene.db, { identifier: scene.parent.userId, password: temporary, kind: 'parent' }, arrangeMeta());
+      const signedIn = await signInWithPassword(
+        scene.db,
+        { identifier: scene.parent.userId, password: temporary, kind: 'parent' },
+        arrangeMeta(),
+      );
       const lookup = await lookUpSession(scene.db, signedIn.ok ? signedIn.token : '');
       actAs(lookup.state === 'active' ? lookup.session : null);
-      expect(await settle(chooseOwnPassword({ newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }))).toBeInstanceOf(TestRedirect);
+      expect(
+        await settle(
+          chooseOwnPassword({ newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+        ),
+      ).toBeInstanceOf(TestRedirect);
       return scene.attempt(temporary, 'bad_password');
     },
   },
@@ -759,38 +1119,73 @@ async function twoStepParent() {
   const parent = await createParent(db);
   const enrolledAt = new Date(Date.now() - 10 * 60_000);
   const { secret } = await startEnrolment(db, parent.id, enrolledAt);
-  const { recoveryCodes: codes } = await confirmEnrolment(db, parent.id, totpCodeAt(secret, enrolledAt), enrolledAt);
+  const { recoveryCodes: codes } = await confirmEnrolment(
+    db,
+    parent.id,
+    totpCodeAt(secret, enrolledAt),
+    enrolledAt,
+  );
   return { parent, secret, codes };
 }
 
 /** Every code the app could show from a step before to two steps after now: none of them is "wrong". */
 function codesNear(secret: string, now = new Date()): Set<string> {
   const step = timeStepAt(now);
-  return new Set([-1, 0, 1, 2].map((offset) => totpCodeAt(secret, new Date((step + offset) * 30_000 + 1_000))));
+  return new Set(
+    [-1, 0, 1, 2].map((offset) => totpCodeAt(secret, new Date((step + offset) * 30_000 + 1_000))),
+  );
 }
 
 async function twoStepScene() {
   const db = testDb();
   const { parent, secret, codes } = await twoStepParent();
   const passwordStep = async () => {
-    const result = await signInWithPassword(db, { identifier: parent.userId, password: FACTORY_PASSWORD, kind: 'parent' }, arrangeMeta());
-    if (!result.ok || !result.awaitingSecondFactor) throw new Error('expected a sign-in waiting for its code');
+    const result = await signInWithPassword(
+      db,
+      { identifier: parent.userId, password: FACTORY_PASSWORD, kind: 'parent' },
+      arrangeMeta(),
+    );
+    if (!result.ok || !result.awaitingSecondFactor)
+      throw new Error('expected a sign-in waiting for its code');
     return result;
   };
   const pending = await passwordStep();
   const guarded = async () => ({
-    session: await db.select({ awaitingSecondFactor: sessions.awaitingSecondFactor, endedAt: sessions.endedAt, tokenHash: sessions.tokenHash }).from(sessions).where(eq(sessions.id, pending.sessionId)),
-    user: await db.select({ totpLastUsedStep: users.totpLastUsedStep, totpSecret: users.totpSecret }).from(users).where(eq(users.id, parent.id)),
-    recoveryCodes: await db.select({ id: recoveryCodes.id, usedAt: recoveryCodes.usedAt }).from(recoveryCodes).where(eq(recoveryCodes.userId, parent.id)).orderBy(asc(recoveryCodes.id)),
+    session: await db
+      .select({
+        awaitingSecondFactor: sessions.awaitingSecondFactor,
+        endedAt: sessions.endedAt,
+        tokenHash: sessions.tokenHash,
+      })
+      .from(sessions)
+      .where(eq(sessions.id, pending.sessionId)),
+    user: await db
+      .select({ totpLastUsedStep: users.totpLastUsedStep, totpSecret: users.totpSecret })
+      .from(users)
+      .where(eq(users.id, parent.id)),
+    recoveryCodes: await db
+      .select({ id: recoveryCodes.id, usedAt: recoveryCodes.usedAt })
+      .from(recoveryCodes)
+      .where(eq(recoveryCodes.userId, parent.id))
+      .orderBy(asc(recoveryCodes.id)),
   });
   /** The code page, with the cookie of the sign-in waiting for it. */
-  const attempt = (code: string, reason: string, codeType: 'authenticator' | 'recovery'): Attempt => ({
+  const attempt = (
+    code: string,
+    reason: string,
+    codeType: 'authenticator' | 'recovery',
+  ): Attempt => ({
     as: null,
     cookie: pending.token,
     send: () => submitSecondFactor({ code, portal: 'parent' }),
     guarded,
     says: CODE_REFUSED,
-    audit: { action: 'auth.second_factor_failed', reason, targetId: pending.sessionId, metadata: { codeType, failedCodesThisSignIn: 1 } },
+    audit: {
+      action: 'auth.second_factor_failed',
+      reason,
+      targetId: pending.sessionId,
+      metadata: { codeType, failedCodesThisSignIn: 1 },
+    },
   });
   return { db, parent, secret, codes, passwordStep, attempt };
 }
@@ -808,7 +1203,11 @@ runCells('two-step code', [
       const near = codesNear(scene.secret);
       let back = 3;
       while (near.has(totpCodeAt(scene.secret, new Date(Date.now() - back * 30_000)))) back += 1;
-      return scene.attempt(totpCodeAt(scene.secret, new Date(Date.now() - back * 30_000)), 'wrong_code', 'authenticator');
+      return scene.attempt(
+        totpCodeAt(scene.secret, new Date(Date.now() - back * 30_000)),
+        'wrong_code',
+        'authenticator',
+      );
     },
   },
   {
@@ -818,7 +1217,9 @@ runCells('two-step code', [
       const earlier = await scene.passwordStep();
       const now = new Date();
       const code = totpCodeAt(scene.secret, now);
-      expect((await verifySecondFactor(scene.db, earlier.token, code, arrangeMeta(), now)).ok).toBe(true);
+      expect((await verifySecondFactor(scene.db, earlier.token, code, arrangeMeta(), now)).ok).toBe(
+        true,
+      );
       return scene.attempt(code, 'code_already_used', 'authenticator');
     },
   },
@@ -827,7 +1228,9 @@ runCells('two-step code', [
     arrange: async () => {
       const scene = await twoStepScene();
       const near = codesNear(scene.secret);
-      const wrong = ['000000', '111111', '222222', '333333', '444444', '555555'].find((code) => !near.has(code))!;
+      const wrong = ['000000', '111111', '222222', '333333', '444444', '555555'].find(
+        (code) => !near.has(code),
+      )!;
       return scene.attempt(` ${wrong}`, 'wrong_code', 'authenticator');
     },
   },
@@ -835,7 +1238,11 @@ runCells('two-step code', [
     variant: 'the right authenticator code with a seventh digit',
     arrange: async () => {
       const scene = await twoStepScene();
-      return scene.attempt(`${totpCodeAt(scene.secret, new Date())}7`, 'wrong_code', 'authenticator');
+      return scene.attempt(
+        `${totpCodeAt(scene.secret, new Date())}7`,
+        'wrong_code',
+        'authenticator',
+      );
     },
   },
   {
@@ -843,14 +1250,22 @@ runCells('two-step code', [
     arrange: async () => {
       const scene = await twoStepScene();
       const code = totpCodeAt(scene.secret, new Date());
-      return scene.attempt(`${code.slice(0, 3)}${ZERO_WIDTH_SPACE}${code.slice(3)}`, 'wrong_code', 'authenticator');
+      return scene.attempt(
+        `${code.slice(0, 3)}${ZERO_WIDTH_SPACE}${code.slice(3)}`,
+        'wrong_code',
+        'authenticator',
+      );
     },
   },
   {
     variant: 'the right authenticator code in full-width digits',
     arrange: async () => {
       const scene = await twoStepScene();
-      return scene.attempt(fullWidth(totpCodeAt(scene.secret, new Date())), 'wrong_code', 'authenticator');
+      return scene.attempt(
+        fullWidth(totpCodeAt(scene.secret, new Date())),
+        'wrong_code',
+        'authenticator',
+      );
     },
   },
   {
@@ -868,7 +1283,9 @@ runCells('two-step code', [
     arrange: async () => {
       const scene = await twoStepScene();
       const earlier = await scene.passwordStep();
-      expect(await verifySecondFactor(scene.db, earlier.token, scene.codes[0]!, arrangeMeta())).toMatchObject({ ok: true, method: 'recovery_code' });
+      expect(
+        await verifySecondFactor(scene.db, earlier.token, scene.codes[0]!, arrangeMeta()),
+      ).toMatchObject({ ok: true, method: 'recovery_code' });
       return scene.attempt(scene.codes[0]!, 'code_already_used', 'recovery');
     },
   },
@@ -908,35 +1325,74 @@ describe('variants of the right secret accepted by design', () => {
       record.passed = true;
     });
 
-  accepted('pin', 'the right PIN in lower case, padded, with spaces for the dash (normalizePin)', async () => {
-    const scene = await pinScene();
-    const issued = await scene.issue();
-    actAs(await openSession(scene.db, scene.parent), { ip: nextIp() });
-    const answer = await settle(linkChild({ pin: `  ${issued.pin.toLowerCase().replace('-', '  ')} `, dateOfBirth: CHILD_DOB, relationship: 'mother', relationshipOther: '' }));
-    expect((answer as TestRedirect).location).toBe(`/dashboard?linked=${scene.child.id}`);
-  });
+  accepted(
+    'pin',
+    'the right PIN in lower case, padded, with spaces for the dash (normalizePin)',
+    async () => {
+      const scene = await pinScene();
+      const issued = await scene.issue();
+      actAs(await openSession(scene.db, scene.parent), { ip: nextIp() });
+      const answer = await settle(
+        linkChild({
+          pin: `  ${issued.pin.toLowerCase().replace('-', '  ')} `,
+          dateOfBirth: CHILD_DOB,
+          relationship: 'mother',
+          relationshipOther: '',
+        }),
+      );
+      expect((answer as TestRedirect).location).toBe(`/dashboard?linked=${scene.child.id}`);
+    },
+  );
 
   accepted('share link', 'the right code padded with spaces (the form trims it)', async () => {
     const scene = await shareScene();
     const share = await scene.makeShare();
     actAs(null, { ip: nextIp() });
-    expect(await openShareWithCode({ token: share.token, code: ` ${share.accessCode} ` })).toMatchObject({ ok: true });
+    expect(
+      await openShareWithCode({ token: share.token, code: ` ${share.accessCode} ` }),
+    ).toMatchObject({ ok: true });
   });
 
-  accepted('two-step code', 'the right authenticator code padded and split by a space', async () => {
-    const scene = await twoStepScene();
-    const pending = await scene.passwordStep();
-    const code = totpCodeAt(scene.secret, new Date());
-    actAs(null, { ip: nextIp() });
-    requestState.cookieSessionToken = pending.token;
-    expect((await settle(submitSecondFactor({ code: ` ${code.slice(0, 3)} ${code.slice(3)} `, portal: 'parent' })) as TestRedirect).location).toBe('/dashboard');
-  });
+  accepted(
+    'two-step code',
+    'the right authenticator code padded and split by a space',
+    async () => {
+      const scene = await twoStepScene();
+      const pending = await scene.passwordStep();
+      const code = totpCodeAt(scene.secret, new Date());
+      actAs(null, { ip: nextIp() });
+      requestState.cookieSessionToken = pending.token;
+      expect(
+        (
+          (await settle(
+            submitSecondFactor({
+              code: ` ${code.slice(0, 3)} ${code.slice(3)} `,
+              portal: 'parent',
+            }),
+          )) as TestRedirect
+        ).location,
+      ).toBe('/dashboard');
+    },
+  );
 
-  accepted('two-step code', 'the right recovery code in upper case, padded, with a space for the dash', async () => {
-    const scene = await twoStepScene();
-    const pending = await scene.passwordStep();
-    actAs(null, { ip: nextIp() });
-    requestState.cookieSessionToken = pending.token;
-    expect((await settle(submitSecondFactor({ code: ` ${scene.codes[3]!.toUpperCase().replace('-', ' ')} `, portal: 'parent' })) as TestRedirect).location).toBe('/dashboard');
-  });
+  accepted(
+    'two-step code',
+    'the right recovery code in upper case, padded, with a space for the dash',
+    async () => {
+      const scene = await twoStepScene();
+      const pending = await scene.passwordStep();
+      actAs(null, { ip: nextIp() });
+      requestState.cookieSessionToken = pending.token;
+      expect(
+        (
+          (await settle(
+            submitSecondFactor({
+              code: ` ${scene.codes[3]!.toUpperCase().replace('-', ' ')} `,
+              portal: 'parent',
+            }),
+          )) as TestRedirect
+        ).location,
+      ).toBe('/dashboard');
+    },
+  );
 });

@@ -1,16 +1,25 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+
 import { mailOutbox } from '@/db/schema';
 import { systemActor } from '@/lib/audit/events';
 import { auditedTransaction } from '@/lib/audit/transaction';
 import { dispatchPendingMail, MAX_MAIL_ATTEMPTS, retryDelayMs } from '@/lib/mail/dispatcher';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { localTransport, type MailMessage, type MailTransport } from '@/lib/mail/transports';
+
 import { testMeta, uniqueSuffix } from '../factories';
 import { testDb } from '../setup/database';
 
 function message(key: string) {
-  return { template: 'test', to: `${key}@example.org`, subject: 'Something is waiting in your portal', text: 'Please sign in.', html: '<p>Please sign in.</p>', idempotencyKey: key };
+  return {
+    template: 'test',
+    to: `${key}@example.org`,
+    subject: 'Something is waiting in your portal',
+    text: 'Please sign in.',
+    html: '<p>Please sign in.</p>',
+    idempotencyKey: key,
+  };
 }
 
 describe('the mail outbox', () => {
@@ -22,7 +31,9 @@ describe('the mail outbox', () => {
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
-    expect(await testDb().select().from(mailOutbox).where(eq(mailOutbox.idempotencyKey, key))).toEqual([]);
+    expect(
+      await testDb().select().from(mailOutbox).where(eq(mailOutbox.idempotencyKey, key)),
+    ).toEqual([]);
   });
 
   it('queues one email per idempotency key and delivers it locally without Resend', async () => {
@@ -54,17 +65,30 @@ describe('the mail outbox', () => {
       await dispatchPendingMail(testDb(), failing, now);
       now = new Date(now.getTime() + retryDelayMs(attempt) + 1000);
     }
-    const [row] = await testDb().select().from(mailOutbox).where(eq(mailOutbox.idempotencyKey, key));
-    expect(row).toMatchObject({ status: 'failed', attempts: MAX_MAIL_ATTEMPTS, lastError: 'provider timed out' });
+    const [row] = await testDb()
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.idempotencyKey, key));
+    expect(row).toMatchObject({
+      status: 'failed',
+      attempts: MAX_MAIL_ATTEMPTS,
+      lastError: 'provider timed out',
+    });
     expect(seenKeys.filter((k) => k === key)).toHaveLength(MAX_MAIL_ATTEMPTS);
   });
 
   it('marks mail sent through a provider with its message id', async () => {
     const key = `sent-${uniqueSuffix()}`;
     await enqueueMail(testDb(), message(key));
-    const provider: MailTransport = { name: 'resend', send: async () => ({ providerMessageId: 'msg_123' }) };
+    const provider: MailTransport = {
+      name: 'resend',
+      send: async () => ({ providerMessageId: 'msg_123' }),
+    };
     await dispatchPendingMail(testDb(), provider);
-    const [row] = await testDb().select().from(mailOutbox).where(eq(mailOutbox.idempotencyKey, key));
+    const [row] = await testDb()
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.idempotencyKey, key));
     expect(row).toMatchObject({ status: 'sent', providerMessageId: 'msg_123' });
   });
 });

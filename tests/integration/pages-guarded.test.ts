@@ -1,7 +1,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+
 import { isPortalPage, portalPage } from '@/lib/page';
+
 import { redirectOf } from '../setup/next-mocks';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -17,16 +19,28 @@ function pageFiles(dir: string): string[] {
 describe('pages that read the database answer 503, not 500, when it goes away mid-page', () => {
   const files = pageFiles(path.join(root, 'app')).map((file) => path.relative(root, file));
 
-  it.each(files.map((file) => [file]))('%s is wrapped in portalPage (or reads nothing: not async)', async (file) => {
-    const page = ((await import(path.join(root, file))) as { default: unknown }).default as (...args: unknown[]) => unknown;
-    expect(typeof page).toBe('function');
-    if (page.constructor.name === 'AsyncFunction') expect(isPortalPage(page), `${file}: export default portalPage(async function …)`).toBe(true);
-  });
+  it.each(files.map((file) => [file]))(
+    '%s is wrapped in portalPage (or reads nothing: not async)',
+    async (file) => {
+      const page = ((await import(path.join(root, file))) as { default: unknown }).default as (
+        ...args: unknown[]
+      ) => unknown;
+      expect(typeof page).toBe('function');
+      if (page.constructor.name === 'AsyncFunction')
+        expect(isPortalPage(page), `${file}: export default portalPage(async function …)`).toBe(
+          true,
+        );
+    },
+  );
 
   it('sends a database failure to the 503 page and lets everything else through', async () => {
-    const lost = Object.assign(new Error('Failed query: select 1'), { cause: Object.assign(new Error('sorry, too many clients already'), { code: '53300' }) });
+    const lost = Object.assign(new Error('Failed query: select 1'), {
+      cause: Object.assign(new Error('sorry, too many clients already'), { code: '53300' }),
+    });
     expect(await redirectOf(portalPage(async () => Promise.reject(lost))())).toBe('/unavailable');
-    await expect(portalPage(async () => Promise.reject(new Error('a bug')))()).rejects.toThrow('a bug');
+    await expect(portalPage(async () => Promise.reject(new Error('a bug')))()).rejects.toThrow(
+      'a bug',
+    );
     expect(await portalPage(async (name: string) => `hello ${name}`)('Ada')).toBe('hello Ada');
   });
 });

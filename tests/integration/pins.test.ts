@@ -1,20 +1,56 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents, guardianships, pins } from '@/db/schema';
-import { cancelGuardianPin, editChild, issueGuardianPin, registerChild, revokeGuardianAccess } from '@/app/staff/(office)/patients/actions';
+
 import { linkChild } from '@/app/(portal)/children/link/actions';
+import {
+  cancelGuardianPin,
+  editChild,
+  issueGuardianPin,
+  registerChild,
+  revokeGuardianAccess,
+} from '@/app/staff/(office)/patients/actions';
+import { auditEvents, guardianships, pins } from '@/db/schema';
 import { findLinkedChild, listLinkedChildren } from '@/lib/guardianship/access';
 import { linkChildWithPin } from '@/lib/guardianship/link';
 import { revokeGuardianship } from '@/lib/guardianship/revoke';
 import { issuePin } from '@/lib/pins/issue';
-import { formatPin, generatePin, normalizePin, PIN_ALPHABET, PIN_ENTROPY_BITS } from '@/lib/pins/pin';
-import { actAs, createChild, createParent, createStaffMember, openSession, signedInUser, testMeta, uniqueSuffix } from '../factories';
+import {
+  formatPin,
+  generatePin,
+  normalizePin,
+  PIN_ALPHABET,
+  PIN_ENTROPY_BITS,
+} from '@/lib/pins/pin';
+
+import {
+  actAs,
+  createChild,
+  createParent,
+  createStaffMember,
+  openSession,
+  signedInUser,
+  testMeta,
+  uniqueSuffix,
+} from '../factories';
 import { testDb, testDriver } from '../setup/database';
 import { redirectOf } from '../setup/next-mocks';
 
-const verified = { confirmedDateOfBirth: true, confirmedAddressOrPhone: true, otherVerification: '' };
-const linkInput = (pin: string, dateOfBirth: string) => ({ pin: normalizePin(pin), dateOfBirth, relationship: 'mother' as const, relationshipOther: '' });
-const meta = (ip = `203.0.113.${Math.floor(Math.random() * 250)}`) => ({ ...testMeta, ipAddress: ip, requestId: `req-${uniqueSuffix()}` });
+const verified = {
+  confirmedDateOfBirth: true,
+  confirmedAddressOrPhone: true,
+  otherVerification: '',
+};
+const linkInput = (pin: string, dateOfBirth: string) => ({
+  pin: normalizePin(pin),
+  dateOfBirth,
+  relationship: 'mother' as const,
+  relationshipOther: '',
+});
+const meta = (ip = `203.0.113.${Math.floor(Math.random() * 250)}`) => ({
+  ...testMeta,
+  ipAddress: ip,
+  requestId: `req-${uniqueSuffix()}`,
+});
 
 async function setUp() {
   const db = testDb();
@@ -22,7 +58,6 @@ async function setUp() {
   const child = await createChild(db, { dateOfBirth: '2019-05-20' });
   return { db, staff, child };
 }
-
 
 beforeEach(() => actAs(null));
 
@@ -44,12 +79,20 @@ describe('PIN codes', () => {
 
   it('are stored only as an HMAC: the plain PIN is nowhere in the database', async () => {
     const { db, staff, child } = await setUp();
-    const issued = await issuePin(db, staff.id, { childId: child.id, ...verified, guardianName: 'Maria Lopez', relationship: 'Mother' });
+    const issued = await issuePin(db, staff.id, {
+      childId: child.id,
+      ...verified,
+      guardianName: 'Maria Lopez',
+      relationship: 'Mother',
+    });
     const plain = issued.pin.replace('-', '');
     const result = await db.execute(sql`select string_agg(t::text, ' ') as everything from (
       select row_to_json(p)::text as t from pins p union all select row_to_json(a)::text from audit_events a
       union all select row_to_json(r)::text from audit_row_changes r union all select row_to_json(g)::text from guardianships g) rows`);
-    const everything = String(((result as unknown as { rows?: { everything: string }[] }).rows ?? (result as unknown as { everything: string }[]))[0]?.everything);
+    const everything = String(
+      ((result as unknown as { rows?: { everything: string }[] }).rows ??
+        (result as unknown as { everything: string }[]))[0]?.everything,
+    );
     expect(everything.length).toBeGreaterThan(100);
     expect(everything).not.toContain(plain);
     expect(everything).not.toContain(issued.pin);
@@ -63,53 +106,177 @@ describe('issuing and cancelling PINs', () => {
     const { db, child } = await setUp();
     const staff = await createStaffMember(db, ['front_desk']);
     actAs(await openSession(db, staff));
-    const result = await issueGuardianPin({ childId: child.id, confirmedDateOfBirth: true, confirmedAddressOrPhone: false, otherVerification: '', guardianName: 'Maria Lopez', relationship: 'Mother' });
-    expect(result).toMatchObject({ ok: false, formError: expect.stringMatching(/at least two things/) });
-    const ok = await issueGuardianPin({ childId: child.id, confirmedDateOfBirth: true, confirmedAddressOrPhone: false, otherVerification: 'Photo ID at the desk', guardianName: 'Maria Lopez', relationship: 'Mother' });
+    const result = await issueGuardianPin({
+      childId: child.id,
+      confirmedDateOfBirth: true,
+      confirmedAddressOrPhone: false,
+      otherVerification: '',
+      guardianName: 'Maria Lopez',
+      relationship: 'Mother',
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      formError: expect.stringMatching(/at least two things/),
+    });
+    const ok = await issueGuardianPin({
+      childId: child.id,
+      confirmedDateOfBirth: true,
+      confirmedAddressOrPhone: false,
+      otherVerification: 'Photo ID at the desk',
+      guardianName: 'Maria Lopez',
+      relationship: 'Mother',
+    });
     expect(ok.ok).toBe(true);
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'pin.issued'), eq(auditEvents.childId, child.id)));
-    expect(event).toMatchObject({ actorId: staff.id, metadata: { confirmedDateOfBirth: true, confirmedAddressOrPhone: false, otherVerification: true } });
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'pin.issued'), eq(auditEvents.childId, child.id)));
+    expect(event).toMatchObject({
+      actorId: staff.id,
+      metadata: {
+        confirmedDateOfBirth: true,
+        confirmedAddressOrPhone: false,
+        otherVerification: true,
+      },
+    });
   });
 
   it('cancels the same guardian’s older unredeemed PIN when a new one is issued, and lets staff cancel any', async () => {
     const { db, staff, child } = await setUp();
-    const first = await issuePin(db, staff.id, { childId: child.id, ...verified, guardianName: 'Maria Lopez', relationship: 'Mother' });
-    const other = await issuePin(db, staff.id, { childId: child.id, ...verified, guardianName: 'Jose Lopez', relationship: 'Father' });
-    const second = await issuePin(db, staff.id, { childId: child.id, ...verified, guardianName: '  maria   LOPEZ ', relationship: 'Mother' });
+    const first = await issuePin(db, staff.id, {
+      childId: child.id,
+      ...verified,
+      guardianName: 'Maria Lopez',
+      relationship: 'Mother',
+    });
+    const other = await issuePin(db, staff.id, {
+      childId: child.id,
+      ...verified,
+      guardianName: 'Jose Lopez',
+      relationship: 'Father',
+    });
+    const second = await issuePin(db, staff.id, {
+      childId: child.id,
+      ...verified,
+      guardianName: '  maria   LOPEZ ',
+      relationship: 'Mother',
+    });
     expect(second.cancelledOlderPins).toBe(1);
     const parent = await createParent(db);
-    expect(await linkChildWithPin(db, signedInUser(parent), linkInput(first.pin, child.dateOfBirth), meta(), new Date(), '2026-01-01')).toEqual({ ok: false, reason: 'no_match' });
+    expect(
+      await linkChildWithPin(
+        db,
+        signedInUser(parent),
+        linkInput(first.pin, child.dateOfBirth),
+        meta(),
+        new Date(),
+        '2026-01-01',
+      ),
+    ).toEqual({ ok: false, reason: 'no_match' });
 
     actAs(await openSession(db, staff));
     expect(await cancelGuardianPin({ pinId: other.pinId })).toEqual({ ok: true, data: null });
-    expect(await cancelGuardianPin({ pinId: other.pinId })).toEqual({ ok: false, formError: 'This PIN was already used or cancelled.' });
+    expect(await cancelGuardianPin({ pinId: other.pinId })).toEqual({
+      ok: false,
+      formError: 'This PIN was already used or cancelled.',
+    });
     const parent2 = await createParent(db);
-    expect((await linkChildWithPin(db, signedInUser(parent2), linkInput(other.pin, child.dateOfBirth), meta(), new Date(), '2026-01-01')).ok).toBe(false);
-    expect((await linkChildWithPin(db, signedInUser(parent2), linkInput(second.pin, child.dateOfBirth), meta(), new Date(), '2026-01-01')).ok).toBe(true);
+    expect(
+      (
+        await linkChildWithPin(
+          db,
+          signedInUser(parent2),
+          linkInput(other.pin, child.dateOfBirth),
+          meta(),
+          new Date(),
+          '2026-01-01',
+        )
+      ).ok,
+    ).toBe(false);
+    expect(
+      (
+        await linkChildWithPin(
+          db,
+          signedInUser(parent2),
+          linkInput(second.pin, child.dateOfBirth),
+          meta(),
+          new Date(),
+          '2026-01-01',
+        )
+      ).ok,
+    ).toBe(true);
   });
 });
 
 describe('linking a child with a PIN', () => {
   it('links with the PIN and date of birth, forgiving case, spaces and the dash, through the action', async () => {
     const { db, staff, child } = await setUp();
-    const issued = await issuePin(db, staff.id, { childId: child.id, ...verified, guardianName: 'Maria Lopez', relationship: 'Mother' });
+    const issued = await issuePin(db, staff.id, {
+      childId: child.id,
+      ...verified,
+      guardianName: 'Maria Lopez',
+      relationship: 'Mother',
+    });
     const parent = await createParent(db);
     actAs(await openSession(db, parent));
     const typed = ` ${issued.pin.toLowerCase().replace('-', ' - ')} `;
-    expect(await redirectOf(linkChild({ pin: typed, dateOfBirth: child.dateOfBirth, relationship: 'other', relationshipOther: 'Grandmother (legal guardian)' }))).toBe(`/dashboard?linked=${child.id}`);
-    const [link] = await db.select().from(guardianships).where(eq(guardianships.guardianUserId, parent.id));
-    expect(link).toMatchObject({ childId: child.id, relationship: 'Grandmother (legal guardian)', pinId: issued.pinId, status: 'active' });
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'guardianship.linked'), eq(auditEvents.actorId, parent.id)));
+    expect(
+      await redirectOf(
+        linkChild({
+          pin: typed,
+          dateOfBirth: child.dateOfBirth,
+          relationship: 'other',
+          relationshipOther: 'Grandmother (legal guardian)',
+        }),
+      ),
+    ).toBe(`/dashboard?linked=${child.id}`);
+    const [link] = await db
+      .select()
+      .from(guardianships)
+      .where(eq(guardianships.guardianUserId, parent.id));
+    expect(link).toMatchObject({
+      childId: child.id,
+      relationship: 'Grandmother (legal guardian)',
+      pinId: issued.pinId,
+      status: 'active',
+    });
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.action, 'guardianship.linked'), eq(auditEvents.actorId, parent.id)),
+      );
     expect(event).toMatchObject({ childId: child.id, outcome: 'success' });
   });
 
   it('gives one message for wrong, expired, cancelled and used PINs and a wrong date of birth, and audits each', async () => {
     const { db, staff, child } = await setUp();
     const issuedAt = new Date('2026-03-01T12:00:00Z');
-    const good = await issuePin(db, staff.id, { childId: child.id, ...verified, guardianName: 'A One', relationship: 'Mother' }, issuedAt);
-    const used = await issuePin(db, staff.id, { childId: child.id, ...verified, guardianName: 'B Two', relationship: 'Father' }, issuedAt);
+    const good = await issuePin(
+      db,
+      staff.id,
+      { childId: child.id, ...verified, guardianName: 'A One', relationship: 'Mother' },
+      issuedAt,
+    );
+    const used = await issuePin(
+      db,
+      staff.id,
+      { childId: child.id, ...verified, guardianName: 'B Two', relationship: 'Father' },
+      issuedAt,
+    );
     const someone = await createParent(db);
-    expect((await linkChildWithPin(db, signedInUser(someone), linkInput(used.pin, child.dateOfBirth), meta(), issuedAt, '2026-03-01')).ok).toBe(true);
+    expect(
+      (
+        await linkChildWithPin(
+          db,
+          signedInUser(someone),
+          linkInput(used.pin, child.dateOfBirth),
+          meta(),
+          issuedAt,
+          '2026-03-01',
+        )
+      ).ok,
+    ).toBe(true);
 
     const parent = await createParent(db);
     actAs(await openSession(db, parent), { ip: '198.51.100.201' });
@@ -119,34 +286,111 @@ describe('linking a child with a PIN', () => {
       { pin: used.pin, dateOfBirth: child.dateOfBirth },
     ];
     const answers = [];
-    for (const attempt of attempts) answers.push(await linkChild({ ...attempt, relationship: 'mother', relationshipOther: '' }));
+    for (const attempt of attempts)
+      answers.push(await linkChild({ ...attempt, relationship: 'mother', relationshipOther: '' }));
     for (const answer of answers) expect(answer).toEqual(answers[0]);
-    expect(answers[0]).toMatchObject({ ok: false, formError: expect.stringMatching(/do not match an active PIN.*expire 30 days.*call the office at/) });
+    expect(answers[0]).toMatchObject({
+      ok: false,
+      formError: expect.stringMatching(
+        /do not match an active PIN.*expire 30 days.*call the office at/,
+      ),
+    });
 
     // Expired: 31 days on, the right PIN and date no longer work.
     const later = new Date(issuedAt.getTime() + 31 * 86_400_000);
-    expect(await linkChildWithPin(db, signedInUser(await createParent(db)), linkInput(good.pin, child.dateOfBirth), meta(), later, '2026-04-01')).toEqual({ ok: false, reason: 'no_match' });
-    const failures = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'guardianship.link_failed'), eq(auditEvents.actorId, parent.id)));
+    expect(
+      await linkChildWithPin(
+        db,
+        signedInUser(await createParent(db)),
+        linkInput(good.pin, child.dateOfBirth),
+        meta(),
+        later,
+        '2026-04-01',
+      ),
+    ).toEqual({ ok: false, reason: 'no_match' });
+    const failures = await db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.action, 'guardianship.link_failed'), eq(auditEvents.actorId, parent.id)),
+      );
     expect(failures).toHaveLength(3);
   });
 
   it('tells a parent already linked to the child, without using up the PIN', async () => {
     const { db, staff, child } = await setUp();
     const parent = await createParent(db);
-    const first = await issuePin(db, staff.id, { childId: child.id, ...verified, guardianName: 'Sam Lee', relationship: 'Father' });
-    expect((await linkChildWithPin(db, signedInUser(parent), linkInput(first.pin, child.dateOfBirth), meta(), new Date(), '2026-01-01')).ok).toBe(true);
-    const second = await issuePin(db, staff.id, { childId: child.id, ...verified, guardianName: 'Kim Lee', relationship: 'Mother' });
-    expect(await linkChildWithPin(db, signedInUser(parent), linkInput(second.pin, child.dateOfBirth), meta(), new Date(), '2026-01-01')).toEqual({ ok: false, reason: 'already_linked' });
+    const first = await issuePin(db, staff.id, {
+      childId: child.id,
+      ...verified,
+      guardianName: 'Sam Lee',
+      relationship: 'Father',
+    });
+    expect(
+      (
+        await linkChildWithPin(
+          db,
+          signedInUser(parent),
+          linkInput(first.pin, child.dateOfBirth),
+          meta(),
+          new Date(),
+          '2026-01-01',
+        )
+      ).ok,
+    ).toBe(true);
+    const second = await issuePin(db, staff.id, {
+      childId: child.id,
+      ...verified,
+      guardianName: 'Kim Lee',
+      relationship: 'Mother',
+    });
+    expect(
+      await linkChildWithPin(
+        db,
+        signedInUser(parent),
+        linkInput(second.pin, child.dateOfBirth),
+        meta(),
+        new Date(),
+        '2026-01-01',
+      ),
+    ).toEqual({ ok: false, reason: 'already_linked' });
     const [pin] = await db.select().from(pins).where(eq(pins.id, second.pinId));
     expect(pin?.redeemedAt).toBeNull();
-    expect((await linkChildWithPin(db, signedInUser(await createParent(db)), linkInput(second.pin, child.dateOfBirth), meta(), new Date(), '2026-01-01')).ok).toBe(true);
+    expect(
+      (
+        await linkChildWithPin(
+          db,
+          signedInUser(await createParent(db)),
+          linkInput(second.pin, child.dateOfBirth),
+          meta(),
+          new Date(),
+          '2026-01-01',
+        )
+      ).ok,
+    ).toBe(true);
   });
 
   it('links exactly once when ten requests race with the same PIN', async () => {
     const { db, staff, child } = await setUp();
-    const issued = await issuePin(db, staff.id, { childId: child.id, ...verified, guardianName: 'Race Parent', relationship: 'Mother' });
+    const issued = await issuePin(db, staff.id, {
+      childId: child.id,
+      ...verified,
+      guardianName: 'Race Parent',
+      relationship: 'Mother',
+    });
     const parents = await Promise.all(Array.from({ length: 10 }, () => createParent(db)));
-    const results = await Promise.all(parents.map((parent) => linkChildWithPin(db, signedInUser(parent), linkInput(issued.pin, child.dateOfBirth), meta(), new Date(), '2026-01-01')));
+    const results = await Promise.all(
+      parents.map((parent) =>
+        linkChildWithPin(
+          db,
+          signedInUser(parent),
+          linkInput(issued.pin, child.dateOfBirth),
+          meta(),
+          new Date(),
+          '2026-01-01',
+        ),
+      ),
+    );
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     const links = await db.select().from(guardianships).where(eq(guardianships.childId, child.id));
     expect(links).toHaveLength(1);
@@ -155,20 +399,73 @@ describe('linking a child with a PIN', () => {
 
   it('pauses linking for an hour after 5 failures, per account and per address', async () => {
     const { db, staff, child } = await setUp();
-    const issued = await issuePin(db, staff.id, { childId: child.id, ...verified, guardianName: 'Pat Guess', relationship: 'Mother' });
+    const issued = await issuePin(db, staff.id, {
+      childId: child.id,
+      ...verified,
+      guardianName: 'Pat Guess',
+      relationship: 'Mother',
+    });
     const guesser = await createParent(db);
     const now = new Date('2026-05-01T10:00:00Z');
     for (let i = 0; i < 5; i += 1) {
-      expect((await linkChildWithPin(db, signedInUser(guesser), linkInput('ZZZZZ-ZZZZZ', child.dateOfBirth), meta(`192.0.2.${10 + i}`), now, '2026-05-01')).ok).toBe(false);
+      expect(
+        (
+          await linkChildWithPin(
+            db,
+            signedInUser(guesser),
+            linkInput('ZZZZZ-ZZZZZ', child.dateOfBirth),
+            meta(`192.0.2.${10 + i}`),
+            now,
+            '2026-05-01',
+          )
+        ).ok,
+      ).toBe(false);
     }
-    expect(await linkChildWithPin(db, signedInUser(guesser), linkInput(issued.pin, child.dateOfBirth), meta('192.0.2.99'), now, '2026-05-01')).toEqual({ ok: false, reason: 'paused' });
+    expect(
+      await linkChildWithPin(
+        db,
+        signedInUser(guesser),
+        linkInput(issued.pin, child.dateOfBirth),
+        meta('192.0.2.99'),
+        now,
+        '2026-05-01',
+      ),
+    ).toEqual({ ok: false, reason: 'paused' });
     // Per address: five accounts failing from one network pause the sixth.
     const ip = '192.0.2.150';
-    for (let i = 0; i < 5; i += 1) await linkChildWithPin(db, signedInUser(await createParent(db)), linkInput('YYYYY-YYYYY', child.dateOfBirth), meta(ip), now, '2026-05-01');
-    expect(await linkChildWithPin(db, signedInUser(await createParent(db)), linkInput(issued.pin, child.dateOfBirth), meta(ip), now, '2026-05-01')).toEqual({ ok: false, reason: 'paused' });
+    for (let i = 0; i < 5; i += 1)
+      await linkChildWithPin(
+        db,
+        signedInUser(await createParent(db)),
+        linkInput('YYYYY-YYYYY', child.dateOfBirth),
+        meta(ip),
+        now,
+        '2026-05-01',
+      );
+    expect(
+      await linkChildWithPin(
+        db,
+        signedInUser(await createParent(db)),
+        linkInput(issued.pin, child.dateOfBirth),
+        meta(ip),
+        now,
+        '2026-05-01',
+      ),
+    ).toEqual({ ok: false, reason: 'paused' });
     // An hour later the account may try again.
     const later = new Date('2026-05-01T11:00:01Z');
-    expect((await linkChildWithPin(db, signedInUser(guesser), linkInput(issued.pin, child.dateOfBirth), meta('192.0.2.98'), later, '2026-05-01')).ok).toBe(true);
+    expect(
+      (
+        await linkChildWithPin(
+          db,
+          signedInUser(guesser),
+          linkInput(issued.pin, child.dateOfBirth),
+          meta('192.0.2.98'),
+          later,
+          '2026-05-01',
+        )
+      ).ok,
+    ).toBe(true);
   });
 });
 
@@ -177,8 +474,24 @@ describe('who can see a linked child', () => {
     const { db, staff } = await setUp();
     const child = await createChild(db, { dateOfBirth: '2008-06-15' });
     const parent = await createParent(db);
-    const issued = await issuePin(db, staff.id, { childId: child.id, ...verified, guardianName: 'Old Enough', relationship: 'Mother' }, new Date('2026-06-01T12:00:00Z'));
-    expect((await linkChildWithPin(db, signedInUser(parent), linkInput(issued.pin, child.dateOfBirth), meta(), new Date('2026-06-01T12:00:00Z'), '2026-06-01')).ok).toBe(true);
+    const issued = await issuePin(
+      db,
+      staff.id,
+      { childId: child.id, ...verified, guardianName: 'Old Enough', relationship: 'Mother' },
+      new Date('2026-06-01T12:00:00Z'),
+    );
+    expect(
+      (
+        await linkChildWithPin(
+          db,
+          signedInUser(parent),
+          linkInput(issued.pin, child.dateOfBirth),
+          meta(),
+          new Date('2026-06-01T12:00:00Z'),
+          '2026-06-01',
+        )
+      ).ok,
+    ).toBe(true);
     expect(await findLinkedChild(db, parent.id, child.id, '2026-06-14')).not.toBeNull();
     expect(await findLinkedChild(db, parent.id, child.id, '2026-06-15')).toBeNull();
     expect(await listLinkedChildren(db, parent.id, '2026-06-15')).toEqual([]);
@@ -189,22 +502,59 @@ describe('who can see a linked child', () => {
     const parentA = await createParent(db);
     const parentB = await createParent(db);
     for (const parent of [parentA, parentB]) {
-      const issued = await issuePin(db, staff.id, { childId: child.id, ...verified, guardianName: `${parent.firstName} ${parent.lastName}`, relationship: 'Parent' });
-      expect((await linkChildWithPin(db, signedInUser(parent), linkInput(issued.pin, child.dateOfBirth), meta(), new Date(), '2026-01-01')).ok).toBe(true);
+      const issued = await issuePin(db, staff.id, {
+        childId: child.id,
+        ...verified,
+        guardianName: `${parent.firstName} ${parent.lastName}`,
+        relationship: 'Parent',
+      });
+      expect(
+        (
+          await linkChildWithPin(
+            db,
+            signedInUser(parent),
+            linkInput(issued.pin, child.dateOfBirth),
+            meta(),
+            new Date(),
+            '2026-01-01',
+          )
+        ).ok,
+      ).toBe(true);
     }
     const stranger = await createParent(db);
     expect(await findLinkedChild(db, stranger.id, child.id, '2026-01-01')).toBeNull();
-    const [linkB] = await db.select().from(guardianships).where(and(eq(guardianships.guardianUserId, parentB.id), eq(guardianships.childId, child.id)));
+    const [linkB] = await db
+      .select()
+      .from(guardianships)
+      .where(
+        and(eq(guardianships.guardianUserId, parentB.id), eq(guardianships.childId, child.id)),
+      );
 
     actAs(await openSession(db, staff));
-    expect(await revokeGuardianAccess({ guardianshipId: linkB!.id, reason: '' })).toMatchObject({ ok: false, fieldErrors: { reason: expect.any(String) } });
-    expect(await revokeGuardianAccess({ guardianshipId: linkB!.id, reason: 'Custody order' })).toEqual({ ok: true, data: null });
+    expect(await revokeGuardianAccess({ guardianshipId: linkB!.id, reason: '' })).toMatchObject({
+      ok: false,
+      fieldErrors: { reason: expect.any(String) },
+    });
+    expect(
+      await revokeGuardianAccess({ guardianshipId: linkB!.id, reason: 'Custody order' }),
+    ).toEqual({ ok: true, data: null });
     expect(await findLinkedChild(db, parentB.id, child.id, '2026-01-01')).toBeNull();
     expect(await findLinkedChild(db, parentA.id, child.id, '2026-01-01')).not.toBeNull();
     const [row] = await db.select().from(guardianships).where(eq(guardianships.id, linkB!.id));
-    expect(row).toMatchObject({ status: 'revoked', statusReason: 'Custody order', endedBy: staff.id });
-    await expect(revokeGuardianship(db, staff.id, linkB!.id, 'again')).rejects.toThrow(/already removed/);
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'guardianship.revoked'), eq(auditEvents.targetId, linkB!.id)));
+    expect(row).toMatchObject({
+      status: 'revoked',
+      statusReason: 'Custody order',
+      endedBy: staff.id,
+    });
+    await expect(revokeGuardianship(db, staff.id, linkB!.id, 'again')).rejects.toThrow(
+      /already removed/,
+    );
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.action, 'guardianship.revoked'), eq(auditEvents.targetId, linkB!.id)),
+      );
     expect(event).toMatchObject({ childId: child.id, actorId: staff.id });
   });
 });
@@ -215,23 +565,76 @@ describe('registering children', () => {
     const staff = await createStaffMember(db, ['front_desk']);
     actAs(await openSession(db, staff));
     const mrn = `MRN-${uniqueSuffix()}`;
-    const location = await redirectOf(registerChild({ firstName: 'Noah', lastName: 'Park', preferredName: '', dateOfBirth: '2022-01-31', sex: 'male', mrn }));
+    const location = await redirectOf(
+      registerChild({
+        firstName: 'Noah',
+        lastName: 'Park',
+        preferredName: '',
+        dateOfBirth: '2022-01-31',
+        sex: 'male',
+        mrn,
+      }),
+    );
     const childId = location.match(/patients\/([0-9a-f-]{36})/)![1]!;
-    expect(await redirectOf(editChild({ childId, firstName: 'Noah', lastName: 'Park-Kim', preferredName: 'No', dateOfBirth: '2022-01-31', sex: 'male', mrn }))).toContain(childId);
+    expect(
+      await redirectOf(
+        editChild({
+          childId,
+          firstName: 'Noah',
+          lastName: 'Park-Kim',
+          preferredName: 'No',
+          dateOfBirth: '2022-01-31',
+          sex: 'male',
+          mrn,
+        }),
+      ),
+    ).toContain(childId);
     const events = await db.select().from(auditEvents).where(eq(auditEvents.childId, childId));
     expect(events.map((e) => e.action).sort()).toEqual(['child.created', 'child.updated']);
-    expect(events.find((e) => e.action === 'child.updated')?.metadata.changedFields).toEqual(['lastName', 'preferredName']);
+    expect(events.find((e) => e.action === 'child.updated')?.metadata.changedFields).toEqual([
+      'lastName',
+      'preferredName',
+    ]);
     expect(JSON.stringify(events)).not.toContain('Park-Kim');
 
-    const duplicate = await registerChild({ firstName: 'Other', lastName: 'Kid', preferredName: '', dateOfBirth: '2021-01-01', sex: '', mrn });
-    expect(duplicate).toMatchObject({ ok: false, fieldErrors: { mrn: 'Another child already has this chart number.' } });
-    const future = await registerChild({ firstName: 'Later', lastName: 'Kid', preferredName: '', dateOfBirth: '2099-01-01', sex: '', mrn: '' });
-    expect(future).toMatchObject({ ok: false, fieldErrors: { dateOfBirth: expect.stringMatching(/not in the future/) } });
+    const duplicate = await registerChild({
+      firstName: 'Other',
+      lastName: 'Kid',
+      preferredName: '',
+      dateOfBirth: '2021-01-01',
+      sex: '',
+      mrn,
+    });
+    expect(duplicate).toMatchObject({
+      ok: false,
+      fieldErrors: { mrn: 'Another child already has this chart number.' },
+    });
+    const future = await registerChild({
+      firstName: 'Later',
+      lastName: 'Kid',
+      preferredName: '',
+      dateOfBirth: '2099-01-01',
+      sex: '',
+      mrn: '',
+    });
+    expect(future).toMatchObject({
+      ok: false,
+      fieldErrors: { dateOfBirth: expect.stringMatching(/not in the future/) },
+    });
   });
 
   it.each([['clinical'], ['billing']] as const)('refuses %s staff', async (role) => {
     const db = testDb();
     actAs(await openSession(db, await createStaffMember(db, [role])));
-    expect(await registerChild({ firstName: 'No', lastName: 'Way', preferredName: '', dateOfBirth: '2020-01-01', sex: '', mrn: '' })).toEqual({ ok: false, formError: 'We could not find that page.' });
+    expect(
+      await registerChild({
+        firstName: 'No',
+        lastName: 'Way',
+        preferredName: '',
+        dateOfBirth: '2020-01-01',
+        sex: '',
+        mrn: '',
+      }),
+    ).toEqual({ ok: false, formError: 'We could not find that page.' });
   });
 });

@@ -1,16 +1,31 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents, guardianships, recordShares } from '@/db/schema';
+
+import { createShareLink, turnOffShareLink } from '@/app/(portal)/children/share-actions';
 import SharedRecordPage from '@/app/(public)/share/[token]/page';
 import { openShareWithCode } from '@/app/(public)/share/actions';
-import { createShareLink, turnOffShareLink } from '@/app/(portal)/children/share-actions';
-import { addChartEntry } from '@/app/staff/(office)/patients/record-actions';
 import { revokeGuardianAccess } from '@/app/staff/(office)/patients/actions';
+import { addChartEntry } from '@/app/staff/(office)/patients/record-actions';
+import { auditEvents, guardianships, recordShares } from '@/db/schema';
 import { childActivityForGuardian } from '@/lib/audit/activity';
-import { hashToken } from '@/lib/auth/tokens';
 import { lookUpSession } from '@/lib/auth/sessions';
-import { createRecordShare, inspectSharedLink, MAX_LIVE_SHARES_PER_CHILD, MAX_WRONG_CODES, openSharedRecord } from '@/lib/records/shares';
-import { actAs, createChildLinkedTo, createParent, createStaffMember, openSession, testMeta } from '../factories';
+import { hashToken } from '@/lib/auth/tokens';
+import {
+  createRecordShare,
+  inspectSharedLink,
+  MAX_LIVE_SHARES_PER_CHILD,
+  MAX_WRONG_CODES,
+  openSharedRecord,
+} from '@/lib/records/shares';
+
+import {
+  actAs,
+  createChildLinkedTo,
+  createParent,
+  createStaffMember,
+  openSession,
+  testMeta,
+} from '../factories';
 import { testDb } from '../setup/database';
 import { redirectOf } from '../setup/next-mocks';
 
@@ -23,10 +38,41 @@ async function sharingScene() {
   const child = await createChildLinkedTo(db, parent.id);
   actAs(await openSession(db, await createStaffMember(db, ['clinical'])));
   for (const entry of [
-    { section: 'immunizations', vaccine: '110', administeredOn: '2020-04-02', doseNumber: '1', lotNumber: '', site: '', source: 'given_here' },
-    { section: 'immunizations', vaccine: '165', administeredOn: '2021-04-02', doseNumber: '1', lotNumber: '', site: '', source: 'given_here', confidential: true },
-    { section: 'allergies', substance: 'Peanuts', reaction: 'Hives', severity: 'severe', status: 'active', notedOn: '' },
-    { section: 'medications', name: 'Amoxicillin', instructions: 'Twice a day', startedOn: '', endedOn: '', status: 'active' },
+    {
+      section: 'immunizations',
+      vaccine: '110',
+      administeredOn: '2020-04-02',
+      doseNumber: '1',
+      lotNumber: '',
+      site: '',
+      source: 'given_here',
+    },
+    {
+      section: 'immunizations',
+      vaccine: '165',
+      administeredOn: '2021-04-02',
+      doseNumber: '1',
+      lotNumber: '',
+      site: '',
+      source: 'given_here',
+      confidential: true,
+    },
+    {
+      section: 'allergies',
+      substance: 'Peanuts',
+      reaction: 'Hives',
+      severity: 'severe',
+      status: 'active',
+      notedOn: '',
+    },
+    {
+      section: 'medications',
+      name: 'Amoxicillin',
+      instructions: 'Twice a day',
+      startedOn: '',
+      endedOn: '',
+      status: 'active',
+    },
   ]) {
     const added = await addChartEntry({ childId: child.id, ...entry } as never);
     if (!added.ok) throw new Error(JSON.stringify(added));
@@ -37,7 +83,13 @@ async function sharingScene() {
 }
 
 async function makeLink(childId: string, overrides: Record<string, unknown> = {}) {
-  const made = await createShareLink({ childId, label: 'School nurse', validFor: '1d', protectWithCode: true, ...overrides });
+  const made = await createShareLink({
+    childId,
+    label: 'School nurse',
+    validFor: '1d',
+    protectWithCode: true,
+    ...overrides,
+  });
   if (!made.ok) throw new Error(JSON.stringify(made));
   const token = made.data.url.split('/share/')[1]!;
   return { ...made.data, token };
@@ -59,13 +111,29 @@ describe('share links to the immunization record', () => {
     expect(link.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(link.accessCode).toMatch(/^\d{4}$/);
     const [row] = await db.select().from(recordShares).where(eq(recordShares.childId, child.id));
-    expect(row).toMatchObject({ createdBy: parent.id, label: 'School nurse', tokenHash: hashToken(link.token), failedCodeAttempts: 0, openCount: 0 });
+    expect(row).toMatchObject({
+      createdBy: parent.id,
+      label: 'School nurse',
+      tokenHash: hashToken(link.token),
+      failedCodeAttempts: 0,
+      openCount: 0,
+    });
     expect(JSON.stringify(row)).not.toContain(link.token);
     expect(row!.accessCodeHmac).toMatch(/^[0-9a-f]{64}$/);
     expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBe(24 * 3_600_000);
 
-    const [created] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'record.share_created'), eq(auditEvents.childId, child.id)));
-    expect(created).toMatchObject({ actorId: parent.id, targetType: 'record_share', targetId: row!.id, metadata: expect.objectContaining({ validFor: '1d', withCode: true }) });
+    const [created] = await db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.action, 'record.share_created'), eq(auditEvents.childId, child.id)),
+      );
+    expect(created).toMatchObject({
+      actorId: parent.id,
+      targetType: 'record_share',
+      targetId: row!.id,
+      metadata: expect.objectContaining({ validFor: '1d', withCode: true }),
+    });
     expect(JSON.stringify(created)).not.toContain(link.token);
     expect(JSON.stringify(created)).not.toContain(`"${link.accessCode}"`);
   });
@@ -80,8 +148,13 @@ describe('share links to the immunization record', () => {
     expect(JSON.stringify(page)).not.toContain(child.lastName);
     expect(page.props).toEqual({ token: link.token, needsCode: true });
 
-    expect(await openShareWithCode({ token: link.token, code: '' })).toMatchObject({ ok: false, fieldErrors: { code: expect.any(String) } });
-    expect(await openShareWithCode({ token: link.token, code: wrongCodeFor(link.accessCode!) })).toMatchObject({
+    expect(await openShareWithCode({ token: link.token, code: '' })).toMatchObject({
+      ok: false,
+      fieldErrors: { code: expect.any(String) },
+    });
+    expect(
+      await openShareWithCode({ token: link.token, code: wrongCodeFor(link.accessCode!) }),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { code: expect.stringContaining(`${MAX_WRONG_CODES - 1} tries are left`) },
     });
@@ -89,7 +162,12 @@ describe('share links to the immunization record', () => {
     expect(opened.ok).toBe(true);
     if (!opened.ok) return;
     // The printable record and nothing else: no confidential vaccine, no allergy, no medicine.
-    expect(Object.keys(opened.data.record).sort()).toEqual(['child', 'groups', 'practice', 'printedOn']);
+    expect(Object.keys(opened.data.record).sort()).toEqual([
+      'child',
+      'groups',
+      'practice',
+      'printedOn',
+    ]);
     const text = JSON.stringify(opened.data);
     expect(text).toContain(child.lastName);
     expect(text).toContain('DTaP-Hep B-IPV');
@@ -97,14 +175,41 @@ describe('share links to the immunization record', () => {
 
     const [row] = await db.select().from(recordShares).where(eq(recordShares.childId, child.id));
     expect(row).toMatchObject({ openCount: 1, failedCodeAttempts: 1 });
-    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.childId, child.id), eq(auditEvents.targetId, row!.id)));
+    const events = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.childId, child.id), eq(auditEvents.targetId, row!.id)));
     const byAction = (action: string) => events.filter((event) => event.action === action);
-    expect(byAction('record.shared_view')).toEqual([expect.objectContaining({ actorKind: 'anonymous', actorId: null, outcome: 'success', ipAddress: '192.0.2.44', metadata: { shareId: row!.id, section: 'immunizations' } })]);
-    expect(byAction('record.share_refused')).toEqual([expect.objectContaining({ outcome: 'denied', metadata: { shareId: row!.id, reason: 'wrong_code', attemptsLeft: MAX_WRONG_CODES - 1 } })]);
+    expect(byAction('record.shared_view')).toEqual([
+      expect.objectContaining({
+        actorKind: 'anonymous',
+        actorId: null,
+        outcome: 'success',
+        ipAddress: '192.0.2.44',
+        metadata: { shareId: row!.id, section: 'immunizations' },
+      }),
+    ]);
+    expect(byAction('record.share_refused')).toEqual([
+      expect.objectContaining({
+        outcome: 'denied',
+        metadata: { shareId: row!.id, reason: 'wrong_code', attemptsLeft: MAX_WRONG_CODES - 1 },
+      }),
+    ]);
 
     // The guardian sees the opening on the activity page.
     const { entries } = await childActivityForGuardian(db, parent.id, child.id);
-    expect(entries).toEqual(expect.arrayContaining([expect.objectContaining({ who: 'Someone with a share link', what: 'Opened the immunization record through a share link' }), expect.objectContaining({ who: 'You', what: 'Made a share link to the immunization record' })]));
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          who: 'Someone with a share link',
+          what: 'Opened the immunization record through a share link',
+        }),
+        expect.objectContaining({
+          who: 'You',
+          what: 'Made a share link to the immunization record',
+        }),
+      ]),
+    );
   });
 
   it('opens a link without a code with one press, and locks a protected link after five wrong codes', async () => {
@@ -116,29 +221,65 @@ describe('share links to the immunization record', () => {
     expect(await openShareWithCode({ token: open.token })).toMatchObject({ ok: true });
 
     for (let attempt = 1; attempt < MAX_WRONG_CODES; attempt += 1) {
-      expect(await openShareWithCode({ token: locked.token, code: wrongCodeFor(locked.accessCode!) })).toMatchObject({ ok: false });
+      expect(
+        await openShareWithCode({ token: locked.token, code: wrongCodeFor(locked.accessCode!) }),
+      ).toMatchObject({ ok: false });
     }
-    const fifth = await openShareWithCode({ token: locked.token, code: wrongCodeFor(locked.accessCode!) });
-    expect(fifth).toMatchObject({ ok: false, formError: expect.stringContaining('too many wrong codes') });
+    const fifth = await openShareWithCode({
+      token: locked.token,
+      code: wrongCodeFor(locked.accessCode!),
+    });
+    expect(fifth).toMatchObject({
+      ok: false,
+      formError: expect.stringContaining('too many wrong codes'),
+    });
     // The right code no longer helps.
-    expect(await openShareWithCode({ token: locked.token, code: locked.accessCode! })).toMatchObject({ ok: false, formError: expect.stringContaining('too many wrong codes') });
+    expect(
+      await openShareWithCode({ token: locked.token, code: locked.accessCode! }),
+    ).toMatchObject({ ok: false, formError: expect.stringContaining('too many wrong codes') });
   });
 
   it('refuses an expired link, a turned-off link and an unknown one, without naming the child, each refusal audited', async () => {
     const { db, child, parent } = await sharingScene();
     const twoDaysAgo = new Date(Date.now() - 48 * 3_600_000);
-    const expired = await db.transaction((tx) => createRecordShare(tx, parent.id, { childId: child.id, label: null, validFor: '1d', protectWithCode: false }, twoDaysAgo));
+    const expired = await db.transaction((tx) =>
+      createRecordShare(
+        tx,
+        parent.id,
+        { childId: child.id, label: null, validFor: '1d', protectWithCode: false },
+        twoDaysAgo,
+      ),
+    );
     const expiredToken = expired.url.split('/share/')[1]!;
     const turnedOff = await makeLink(child.id, { protectWithCode: false });
-    const [turnedOffRow] = await db.select().from(recordShares).where(eq(recordShares.tokenHash, hashToken(turnedOff.token)));
-    expect(await turnOffShareLink({ shareId: turnedOffRow!.id })).toEqual({ ok: true, data: { alreadyEnded: false } });
-    expect(await turnOffShareLink({ shareId: turnedOffRow!.id })).toEqual({ ok: true, data: { alreadyEnded: true } });
+    const [turnedOffRow] = await db
+      .select()
+      .from(recordShares)
+      .where(eq(recordShares.tokenHash, hashToken(turnedOff.token)));
+    expect(await turnOffShareLink({ shareId: turnedOffRow!.id })).toEqual({
+      ok: true,
+      data: { alreadyEnded: false },
+    });
+    expect(await turnOffShareLink({ shareId: turnedOffRow!.id })).toEqual({
+      ok: true,
+      data: { alreadyEnded: true },
+    });
 
     asVisitor();
-    expect(await inspectSharedLink(db, testMeta, expiredToken)).toEqual({ status: 'ended', reason: 'expired' });
-    expect(await inspectSharedLink(db, testMeta, turnedOff.token)).toEqual({ status: 'ended', reason: 'revoked' });
-    expect(await inspectSharedLink(db, testMeta, `${turnedOff.token}x`)).toEqual({ status: 'not_found' });
-    expect(await inspectSharedLink(db, testMeta, turnedOff.token.toUpperCase())).toEqual({ status: 'not_found' });
+    expect(await inspectSharedLink(db, testMeta, expiredToken)).toEqual({
+      status: 'ended',
+      reason: 'expired',
+    });
+    expect(await inspectSharedLink(db, testMeta, turnedOff.token)).toEqual({
+      status: 'ended',
+      reason: 'revoked',
+    });
+    expect(await inspectSharedLink(db, testMeta, `${turnedOff.token}x`)).toEqual({
+      status: 'not_found',
+    });
+    expect(await inspectSharedLink(db, testMeta, turnedOff.token.toUpperCase())).toEqual({
+      status: 'not_found',
+    });
 
     for (const [token, words] of [
       [expiredToken, 'expired'],
@@ -148,14 +289,33 @@ describe('share links to the immunization record', () => {
       const refused = await openShareWithCode({ token });
       expect(refused).toMatchObject({ ok: false, formError: expect.stringContaining(words) });
       expect(JSON.stringify(refused)).not.toContain(child.lastName);
-      const page = await SharedRecordPage({ params: Promise.resolve({ token }) }).catch((error: unknown) => error);
+      const page = await SharedRecordPage({ params: Promise.resolve({ token }) }).catch(
+        (error: unknown) => error,
+      );
       expect(JSON.stringify(page)).not.toContain(child.lastName);
     }
-    expect(await redirectOf(SharedRecordPage({ params: Promise.resolve({ token: 'not-a-real-link' }) }))).toBe('/__not-found');
+    expect(
+      await redirectOf(SharedRecordPage({ params: Promise.resolve({ token: 'not-a-real-link' }) })),
+    ).toBe('/__not-found');
 
-    const refusals = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'record.share_refused'), eq(auditEvents.childId, child.id)));
-    expect(refusals.map((event) => (event.metadata as { reason: string }).reason).sort()).toEqual(expect.arrayContaining(['expired', 'revoked']));
-    const [revoked] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'record.share_revoked'), eq(auditEvents.targetId, turnedOffRow!.id)));
+    const refusals = await db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.action, 'record.share_refused'), eq(auditEvents.childId, child.id)),
+      );
+    expect(refusals.map((event) => (event.metadata as { reason: string }).reason).sort()).toEqual(
+      expect.arrayContaining(['expired', 'revoked']),
+    );
+    const [revoked] = await db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.action, 'record.share_revoked'),
+          eq(auditEvents.targetId, turnedOffRow!.id),
+        ),
+      );
     expect(revoked).toMatchObject({ actorId: parent.id, childId: child.id });
   });
 
@@ -165,35 +325,103 @@ describe('share links to the immunization record', () => {
     const [row] = await db.select().from(recordShares).where(eq(recordShares.childId, child.id));
 
     actAs(await openSession(db, await createParent(db)));
-    expect(await createShareLink({ childId: child.id, label: '', validFor: '1h', protectWithCode: false })).toMatchObject({ ok: false, formError: 'We could not find that page.' });
-    expect(await turnOffShareLink({ shareId: row!.id })).toMatchObject({ ok: false, formError: 'We could not find that link.' });
+    expect(
+      await createShareLink({
+        childId: child.id,
+        label: '',
+        validFor: '1h',
+        protectWithCode: false,
+      }),
+    ).toMatchObject({ ok: false, formError: 'We could not find that page.' });
+    expect(await turnOffShareLink({ shareId: row!.id })).toMatchObject({
+      ok: false,
+      formError: 'We could not find that link.',
+    });
     actAs(await openSession(db, await createStaffMember(db, ['admin'])));
-    expect(await createShareLink({ childId: child.id, label: '', validFor: '1h', protectWithCode: false })).toMatchObject({ ok: false });
+    expect(
+      await createShareLink({
+        childId: child.id,
+        label: '',
+        validFor: '1h',
+        protectWithCode: false,
+      }),
+    ).toMatchObject({ ok: false });
 
     // A second guardian of the same child may turn off the first one's link.
     const second = await createParent(db);
-    await db.insert(guardianships).values({ childId: child.id, guardianUserId: second.id, relationship: 'Parent' });
+    await db
+      .insert(guardianships)
+      .values({ childId: child.id, guardianUserId: second.id, relationship: 'Parent' });
     const secondLink = await makeLinkAs(db, second, child.id);
 
     // The office removes the first guardian's access: their link stops, the other guardian's does not.
-    const [firstLink] = await db.select().from(guardianships).where(and(eq(guardianships.childId, child.id), eq(guardianships.guardianUserId, parent.id)));
+    const [firstLink] = await db
+      .select()
+      .from(guardianships)
+      .where(and(eq(guardianships.childId, child.id), eq(guardianships.guardianUserId, parent.id)));
     actAs(await openSession(db, await createStaffMember(db, ['front_desk'])));
-    expect(await revokeGuardianAccess({ guardianshipId: firstLink!.id, reason: 'Custody order' })).toEqual({ ok: true, data: null });
+    expect(
+      await revokeGuardianAccess({ guardianshipId: firstLink!.id, reason: 'Custody order' }),
+    ).toEqual({ ok: true, data: null });
     asVisitor();
-    expect(await inspectSharedLink(db, testMeta, link.token)).toEqual({ status: 'ended', reason: 'revoked' });
-    expect(await inspectSharedLink(db, testMeta, secondLink.token)).toEqual({ status: 'ready', needsCode: false });
+    expect(await inspectSharedLink(db, testMeta, link.token)).toEqual({
+      status: 'ended',
+      reason: 'revoked',
+    });
+    expect(await inspectSharedLink(db, testMeta, secondLink.token)).toEqual({
+      status: 'ready',
+      needsCode: false,
+    });
   });
 
   it('checks the form on the server and caps the links that work at once', async () => {
     const { db, child } = await sharingScene();
-    expect(await createShareLink({ childId: child.id, label: 'Line\nbreak', validFor: '1d', protectWithCode: false })).toMatchObject({ ok: false, fieldErrors: { label: expect.any(String) } });
-    expect(await createShareLink({ childId: child.id, label: 'x'.repeat(61), validFor: '1d', protectWithCode: false })).toMatchObject({ ok: false, fieldErrors: { label: expect.any(String) } });
-    expect(await createShareLink({ childId: child.id, label: '', validFor: '30d', protectWithCode: false })).toMatchObject({ ok: false, fieldErrors: { validFor: expect.any(String) } });
-    expect(await createShareLink({ childId: 'not-a-uuid', label: '', validFor: '1d', protectWithCode: false })).toMatchObject({ ok: false, fieldErrors: { childId: expect.any(String) } });
-    expect(await db.select().from(recordShares).where(eq(recordShares.childId, child.id))).toEqual([]);
+    expect(
+      await createShareLink({
+        childId: child.id,
+        label: 'Line\nbreak',
+        validFor: '1d',
+        protectWithCode: false,
+      }),
+    ).toMatchObject({ ok: false, fieldErrors: { label: expect.any(String) } });
+    expect(
+      await createShareLink({
+        childId: child.id,
+        label: 'x'.repeat(61),
+        validFor: '1d',
+        protectWithCode: false,
+      }),
+    ).toMatchObject({ ok: false, fieldErrors: { label: expect.any(String) } });
+    expect(
+      await createShareLink({
+        childId: child.id,
+        label: '',
+        validFor: '30d',
+        protectWithCode: false,
+      }),
+    ).toMatchObject({ ok: false, fieldErrors: { validFor: expect.any(String) } });
+    expect(
+      await createShareLink({
+        childId: 'not-a-uuid',
+        label: '',
+        validFor: '1d',
+        protectWithCode: false,
+      }),
+    ).toMatchObject({ ok: false, fieldErrors: { childId: expect.any(String) } });
+    expect(await db.select().from(recordShares).where(eq(recordShares.childId, child.id))).toEqual(
+      [],
+    );
 
-    for (let made = 0; made < MAX_LIVE_SHARES_PER_CHILD; made += 1) await makeLink(child.id, { protectWithCode: false });
-    expect(await createShareLink({ childId: child.id, label: '', validFor: '1h', protectWithCode: false })).toMatchObject({ ok: false, formError: expect.stringContaining('Turn one off') });
+    for (let made = 0; made < MAX_LIVE_SHARES_PER_CHILD; made += 1)
+      await makeLink(child.id, { protectWithCode: false });
+    expect(
+      await createShareLink({
+        childId: child.id,
+        label: '',
+        validFor: '1h',
+        protectWithCode: false,
+      }),
+    ).toMatchObject({ ok: false, formError: expect.stringContaining('Turn one off') });
   });
 
   it('opens nothing but the record: the token is not a session and a visitor reaches no other page', async () => {
@@ -205,11 +433,17 @@ describe('share links to the immunization record', () => {
     expect(opened.status).toBe('ok');
     // Still signed out everywhere else.
     const { default: ChildPage } = await import('@/app/(portal)/children/[childId]/page');
-    expect(await redirectOf(ChildPage({ params: Promise.resolve({ childId: child.id }) }))).toMatch(/^\/login/);
+    expect(await redirectOf(ChildPage({ params: Promise.resolve({ childId: child.id }) }))).toMatch(
+      /^\/login/,
+    );
   });
 });
 
-async function makeLinkAs(db: ReturnType<typeof testDb>, guardian: { id: string; kind: 'parent' | 'staff' }, childId: string) {
+async function makeLinkAs(
+  db: ReturnType<typeof testDb>,
+  guardian: { id: string; kind: 'parent' | 'staff' },
+  childId: string,
+) {
   actAs(await openSession(db, guardian));
   return makeLink(childId, { protectWithCode: false });
 }

@@ -1,14 +1,27 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents, guardianships, immunizations, testResults } from '@/db/schema';
+
 import { GET as downloadImmunizationPdf } from '@/app/(portal)/children/[childId]/immunizations/pdf/route';
 import ImmunizationPrintPage from '@/app/(portal)/children/[childId]/immunizations/print/page';
-import { addChartEntry, releaseResult, removeChartEntry, updateChartEntry } from '@/app/staff/(office)/patients/record-actions';
+import {
+  addChartEntry,
+  releaseResult,
+  removeChartEntry,
+  updateChartEntry,
+} from '@/app/staff/(office)/patients/record-actions';
+import { auditEvents, guardianships, immunizations, testResults } from '@/db/schema';
 import { requireLinkedChild } from '@/lib/authz';
 import { todayInPractice } from '@/lib/children/age';
 import { printableImmunizationRecord } from '@/lib/records/immunization-record';
 import { readChildRecord, type RecordViewer } from '@/lib/records/read';
-import { actAs, createChildLinkedTo, createParent, createStaffMember, openSession } from '../factories';
+
+import {
+  actAs,
+  createChildLinkedTo,
+  createParent,
+  createStaffMember,
+  openSession,
+} from '../factories';
 import { testDb } from '../setup/database';
 import { redirectOf } from '../setup/next-mocks';
 
@@ -27,7 +40,17 @@ async function chartScene() {
 }
 
 async function addImmunization(childId: string, overrides: Record<string, unknown> = {}) {
-  const result = await addChartEntry({ childId, section: 'immunizations', vaccine: '20 – DTaP', administeredOn: '2020-04-02', doseNumber: '1', lotNumber: 'AB12', site: 'Thigh', source: 'given_here', ...overrides });
+  const result = await addChartEntry({
+    childId,
+    section: 'immunizations',
+    vaccine: '20 – DTaP',
+    administeredOn: '2020-04-02',
+    doseNumber: '1',
+    lotNumber: 'AB12',
+    site: 'Thigh',
+    source: 'given_here',
+    ...overrides,
+  });
   if (!result.ok) throw new Error(`add failed: ${JSON.stringify(result)}`);
   return result.data.id;
 }
@@ -40,7 +63,8 @@ function textOf(node: unknown): string {
   if (Array.isArray(node)) return node.map(textOf).join(' ');
   if (node && typeof node === 'object' && 'props' in node) {
     const element = node as { type: unknown; props: { children?: unknown } };
-    if (typeof element.type === 'function') return textOf((element.type as (props: unknown) => unknown)(element.props));
+    if (typeof element.type === 'function')
+      return textOf((element.type as (props: unknown) => unknown)(element.props));
     return textOf(element.props.children);
   }
   return '';
@@ -51,33 +75,111 @@ describe('charting', () => {
     const { db, child, clinician } = await chartScene();
     const id = await addImmunization(child.id);
     const [row] = await db.select().from(immunizations).where(eq(immunizations.id, id));
-    expect(row).toMatchObject({ cvx: '20', vaccineName: 'DTaP', administeredOn: '2020-04-02', createdBy: clinician.id });
+    expect(row).toMatchObject({
+      cvx: '20',
+      vaccineName: 'DTaP',
+      administeredOn: '2020-04-02',
+      createdBy: clinician.id,
+    });
 
-    expect(await updateChartEntry({ childId: child.id, entryId: id, section: 'immunizations', vaccine: '110', administeredOn: '2020-04-02', doseNumber: '1', lotNumber: '', site: '', source: 'given_here' })).toMatchObject({ ok: true });
+    expect(
+      await updateChartEntry({
+        childId: child.id,
+        entryId: id,
+        section: 'immunizations',
+        vaccine: '110',
+        administeredOn: '2020-04-02',
+        doseNumber: '1',
+        lotNumber: '',
+        site: '',
+        source: 'given_here',
+      }),
+    ).toMatchObject({ ok: true });
     const [edited] = await db.select().from(immunizations).where(eq(immunizations.id, id));
     expect(edited).toMatchObject({ cvx: '110', vaccineName: 'DTaP-Hep B-IPV', lotNumber: null });
 
-    expect(await removeChartEntry({ childId: child.id, entryId: id, section: 'immunizations', reason: '' })).toMatchObject({ ok: false, fieldErrors: { reason: expect.any(String) } });
-    expect(await removeChartEntry({ childId: child.id, entryId: id, section: 'immunizations', reason: 'Entered on the wrong chart' })).toEqual({ ok: true, data: null });
+    expect(
+      await removeChartEntry({
+        childId: child.id,
+        entryId: id,
+        section: 'immunizations',
+        reason: '',
+      }),
+    ).toMatchObject({ ok: false, fieldErrors: { reason: expect.any(String) } });
+    expect(
+      await removeChartEntry({
+        childId: child.id,
+        entryId: id,
+        section: 'immunizations',
+        reason: 'Entered on the wrong chart',
+      }),
+    ).toEqual({ ok: true, data: null });
     expect((await readChildRecord(db, clinicalStaff, child.id)).immunizations).toEqual([]);
 
-    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.childId, child.id), eq(auditEvents.actorId, clinician.id)));
-    expect(events.map((event) => event.action).sort()).toEqual(['record.entry_added', 'record.entry_removed', 'record.entry_updated']);
+    const events = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.childId, child.id), eq(auditEvents.actorId, clinician.id)));
+    expect(events.map((event) => event.action).sort()).toEqual([
+      'record.entry_added',
+      'record.entry_removed',
+      'record.entry_updated',
+    ]);
     expect(JSON.stringify(events)).not.toContain('wrong chart');
   });
 
   it('refuses bad input with a message at the field and leaves the chart as it was', async () => {
     const { db, child } = await chartScene();
-    expect(await addChartEntry({ childId: child.id, section: 'immunizations', vaccine: '99999', administeredOn: '2020-04-02', doseNumber: '', lotNumber: '', site: '', source: 'given_here' })).toMatchObject({
+    expect(
+      await addChartEntry({
+        childId: child.id,
+        section: 'immunizations',
+        vaccine: '99999',
+        administeredOn: '2020-04-02',
+        doseNumber: '',
+        lotNumber: '',
+        site: '',
+        source: 'given_here',
+      }),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { vaccine: expect.stringMatching(/not a CVX code/) },
     });
-    expect(await addChartEntry({ childId: child.id, section: 'immunizations', vaccine: '20', administeredOn: '2019-01-01', doseNumber: '', lotNumber: '', site: '', source: 'given_here' })).toMatchObject({
+    expect(
+      await addChartEntry({
+        childId: child.id,
+        section: 'immunizations',
+        vaccine: '20',
+        administeredOn: '2019-01-01',
+        doseNumber: '',
+        lotNumber: '',
+        site: '',
+        source: 'given_here',
+      }),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { administeredOn: expect.stringMatching(/before the child was born/) },
     });
-    expect(await addChartEntry({ childId: child.id, section: 'measurements', measuredOn: '2021-01-01', weightKg: '', heightCm: '', headCircumferenceCm: '' })).toMatchObject({ ok: false, formError: 'Enter at least one measurement.' });
-    expect(await addChartEntry({ childId: child.id, section: 'measurements', measuredOn: '2021-01-01', weightKg: '900', heightCm: '', headCircumferenceCm: '' })).toMatchObject({ ok: false, fieldErrors: { weightKg: expect.stringMatching(/kg/) } });
+    expect(
+      await addChartEntry({
+        childId: child.id,
+        section: 'measurements',
+        measuredOn: '2021-01-01',
+        weightKg: '',
+        heightCm: '',
+        headCircumferenceCm: '',
+      }),
+    ).toMatchObject({ ok: false, formError: 'Enter at least one measurement.' });
+    expect(
+      await addChartEntry({
+        childId: child.id,
+        section: 'measurements',
+        measuredOn: '2021-01-01',
+        weightKg: '900',
+        heightCm: '',
+        headCircumferenceCm: '',
+      }),
+    ).toMatchObject({ ok: false, fieldErrors: { weightKg: expect.stringMatching(/kg/) } });
     const record = await readChildRecord(db, clinicalStaff, child.id);
     expect(record.immunizations).toEqual([]);
     expect(record.measurements).toEqual([]);
@@ -87,11 +189,34 @@ describe('charting', () => {
     const { db, child } = await chartScene();
     const id = await addImmunization(child.id);
     const other = await createChildLinkedTo(db, (await createParent(db)).id);
-    expect(await removeChartEntry({ childId: other.id, entryId: id, section: 'immunizations', reason: 'Trying another chart' })).toMatchObject({ ok: false, formError: expect.stringMatching(/no longer on this chart/) });
+    expect(
+      await removeChartEntry({
+        childId: other.id,
+        entryId: id,
+        section: 'immunizations',
+        reason: 'Trying another chart',
+      }),
+    ).toMatchObject({ ok: false, formError: expect.stringMatching(/no longer on this chart/) });
     actAs(await openSession(db, await createStaffMember(db, ['front_desk'])));
-    expect(await addChartEntry({ childId: child.id, section: 'problems', name: 'Asthma', onsetOn: '', status: 'active' })).toEqual({ ok: false, formError: 'We could not find that page.' });
+    expect(
+      await addChartEntry({
+        childId: child.id,
+        section: 'problems',
+        name: 'Asthma',
+        onsetOn: '',
+        status: 'active',
+      }),
+    ).toEqual({ ok: false, formError: 'We could not find that page.' });
     actAs(await openSession(db, await createParent(db)));
-    expect(await addChartEntry({ childId: child.id, section: 'problems', name: 'Asthma', onsetOn: '', status: 'active' })).toEqual({ ok: false, formError: 'We could not find that page.' });
+    expect(
+      await addChartEntry({
+        childId: child.id,
+        section: 'problems',
+        name: 'Asthma',
+        onsetOn: '',
+        status: 'active',
+      }),
+    ).toEqual({ ok: false, formError: 'We could not find that page.' });
   });
 });
 
@@ -99,8 +224,24 @@ describe('what guardians see', () => {
   it('never shows confidential items (not even as a count), which clinical staff do see', async () => {
     const { db, parent, child } = await chartScene();
     await addImmunization(child.id);
-    await addChartEntry({ childId: child.id, section: 'problems', name: 'Confidential concern', onsetOn: '', status: 'active', confidential: true });
-    await addChartEntry({ childId: child.id, section: 'visits', visitOn: '2024-05-01', type: 'other', clinician: 'Dr. Shah', reason: 'Private visit', summary: 'Private notes', confidential: true });
+    await addChartEntry({
+      childId: child.id,
+      section: 'problems',
+      name: 'Confidential concern',
+      onsetOn: '',
+      status: 'active',
+      confidential: true,
+    });
+    await addChartEntry({
+      childId: child.id,
+      section: 'visits',
+      visitOn: '2024-05-01',
+      type: 'other',
+      clinician: 'Dr. Shah',
+      reason: 'Private visit',
+      summary: 'Private notes',
+      confidential: true,
+    });
     const forParent = await readChildRecord(db, guardian(parent.id), child.id);
     expect(forParent.problems).toEqual([]);
     expect(forParent.visits).toEqual([]);
@@ -113,18 +254,42 @@ describe('what guardians see', () => {
 
   it('hides results until a clinician releases them, and visit summaries until released', async () => {
     const { db, parent, child } = await chartScene();
-    const added = await addChartEntry({ childId: child.id, section: 'results', testName: 'Hemoglobin', value: '12.1', units: 'g/dL', referenceRange: '11.5–15.5', flag: 'normal', collectedOn: '2024-01-02', resultedOn: '2024-01-03' });
+    const added = await addChartEntry({
+      childId: child.id,
+      section: 'results',
+      testName: 'Hemoglobin',
+      value: '12.1',
+      units: 'g/dL',
+      referenceRange: '11.5–15.5',
+      flag: 'normal',
+      collectedOn: '2024-01-02',
+      resultedOn: '2024-01-03',
+    });
     const resultId = added.ok ? added.data.id : '';
-    await addChartEntry({ childId: child.id, section: 'visits', visitOn: '2024-01-02', type: 'well_child', clinician: 'Dr. Shah', reason: '4 year visit', summary: 'Growing well.' });
+    await addChartEntry({
+      childId: child.id,
+      section: 'visits',
+      visitOn: '2024-01-02',
+      type: 'well_child',
+      clinician: 'Dr. Shah',
+      reason: '4 year visit',
+      summary: 'Growing well.',
+    });
     let forParent = await readChildRecord(db, guardian(parent.id), child.id);
     expect(forParent.results).toEqual([]);
     expect(forParent.visits).toHaveLength(1);
     expect(forParent.visits[0]?.summary).toBeNull();
 
-    expect(await releaseResult({ childId: child.id, entryId: resultId, comment: 'All normal.' })).toEqual({ ok: true, data: null });
-    expect(await releaseResult({ childId: child.id, entryId: resultId, comment: '' })).toMatchObject({ ok: false, formError: expect.stringMatching(/already released/) });
+    expect(
+      await releaseResult({ childId: child.id, entryId: resultId, comment: 'All normal.' }),
+    ).toEqual({ ok: true, data: null });
+    expect(
+      await releaseResult({ childId: child.id, entryId: resultId, comment: '' }),
+    ).toMatchObject({ ok: false, formError: expect.stringMatching(/already released/) });
     forParent = await readChildRecord(db, guardian(parent.id), child.id);
-    expect(forParent.results.map((row) => [row.testName, row.releaseComment])).toEqual([['Hemoglobin', 'All normal.']]);
+    expect(forParent.results.map((row) => [row.testName, row.releaseComment])).toEqual([
+      ['Hemoglobin', 'All normal.'],
+    ]);
     const [released] = await db.select().from(testResults).where(eq(testResults.id, resultId));
     expect(released?.releasedAt).not.toBeNull();
   });
@@ -133,9 +298,20 @@ describe('what guardians see', () => {
     const { db, parent, child } = await chartScene();
     await addImmunization(child.id);
     const stranger = await createParent(db);
-    const empty = { allergies: [], medications: [], problems: [], immunizations: [], visits: [], measurements: [], results: [] };
+    const empty = {
+      allergies: [],
+      medications: [],
+      problems: [],
+      immunizations: [],
+      visits: [],
+      measurements: [],
+      results: [],
+    };
     expect(await readChildRecord(db, guardian(stranger.id), child.id)).toEqual(empty);
-    await db.update(guardianships).set({ status: 'revoked', statusReason: 'court order' }).where(eq(guardianships.childId, child.id));
+    await db
+      .update(guardianships)
+      .set({ status: 'revoked', statusReason: 'court order' })
+      .where(eq(guardianships.childId, child.id));
     expect(await readChildRecord(db, guardian(parent.id), child.id)).toEqual(empty);
     actAs(await openSession(db, parent));
     expect(await redirectOf(requireLinkedChild(child.id, 'record'))).toBe('/__not-found');
@@ -147,15 +323,36 @@ describe('what guardians see', () => {
     actAs(await openSession(db, parent));
     const opened = await requireLinkedChild(child.id, 'record');
     expect(opened.child.id).toBe(child.id);
-    const [viewed] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'record.viewed'), eq(auditEvents.childId, child.id), eq(auditEvents.actorId, parent.id)));
+    const [viewed] = await db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.action, 'record.viewed'),
+          eq(auditEvents.childId, child.id),
+          eq(auditEvents.actorId, parent.id),
+        ),
+      );
     expect(viewed?.metadata).toMatchObject({ section: 'record' });
 
     // Make the audit trail refuse this child's events: the page must fail, not show data.
-    await db.execute(sql.raw(`create or replace function refuse_test_audit() returns trigger language plpgsql as $$ begin if new.child_id = '${child.id}' then raise exception 'audit store unavailable'; end if; return new; end $$`));
-    await db.execute(sql.raw('create trigger refuse_test_audit before insert on audit_events for each row execute function refuse_test_audit()'));
+    await db.execute(
+      sql.raw(
+        `create or replace function refuse_test_audit() returns trigger language plpgsql as $$ begin if new.child_id = '${child.id}' then raise exception 'audit store unavailable'; end if; return new; end $$`,
+      ),
+    );
+    await db.execute(
+      sql.raw(
+        'create trigger refuse_test_audit before insert on audit_events for each row execute function refuse_test_audit()',
+      ),
+    );
     try {
       await expect(requireLinkedChild(child.id, 'record')).rejects.toThrow();
-      await expect(downloadImmunizationPdf(new Request('http://portal.test/x'), { params: Promise.resolve({ childId: child.id }) })).rejects.toThrow();
+      await expect(
+        downloadImmunizationPdf(new Request('http://portal.test/x'), {
+          params: Promise.resolve({ childId: child.id }),
+        }),
+      ).rejects.toThrow();
     } finally {
       await db.execute(sql.raw('drop trigger refuse_test_audit on audit_events'));
       await db.execute(sql.raw('drop function refuse_test_audit()'));
@@ -166,12 +363,29 @@ describe('what guardians see', () => {
 describe('the printable immunization record', () => {
   it('groups vaccines by disease, leaves confidential ones out, and records the print and the download', async () => {
     const { db, parent, child } = await chartScene();
-    await addImmunization(child.id, { vaccine: '110', administeredOn: '2020-04-02', doseNumber: '1' });
-    await addImmunization(child.id, { vaccine: '03', administeredOn: '2021-02-02', doseNumber: '1' });
-    await addImmunization(child.id, { vaccine: '165', administeredOn: '2021-03-03', doseNumber: '1', confidential: true });
+    await addImmunization(child.id, {
+      vaccine: '110',
+      administeredOn: '2020-04-02',
+      doseNumber: '1',
+    });
+    await addImmunization(child.id, {
+      vaccine: '03',
+      administeredOn: '2021-02-02',
+      doseNumber: '1',
+    });
+    await addImmunization(child.id, {
+      vaccine: '165',
+      administeredOn: '2021-03-03',
+      doseNumber: '1',
+      confidential: true,
+    });
     const printable = await printableImmunizationRecord(db, guardian(parent.id), child, today);
     const labels = printable.groups.map((group) => group.label);
-    expect(labels.slice(0, 3)).toEqual(['Diphtheria, tetanus, whooping cough (DTaP, Tdap)', 'Polio (IPV)', 'Hepatitis B']);
+    expect(labels.slice(0, 3)).toEqual([
+      'Diphtheria, tetanus, whooping cough (DTaP, Tdap)',
+      'Polio (IPV)',
+      'Hepatitis B',
+    ]);
     expect(labels).toContain('MMR (measles, mumps, rubella)');
     expect(labels.join(' ')).not.toMatch(/HPV/);
 
@@ -179,16 +393,31 @@ describe('the printable immunization record', () => {
     const page = await ImmunizationPrintPage({ params: Promise.resolve({ childId: child.id }) });
     expect(textOf(page)).toContain('DTaP-Hep B-IPV');
     expect(textOf(page)).not.toContain('HPV');
-    const response = await downloadImmunizationPdf(new Request('http://portal.test/x'), { params: Promise.resolve({ childId: child.id }) });
+    const response = await downloadImmunizationPdf(new Request('http://portal.test/x'), {
+      params: Promise.resolve({ childId: child.id }),
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
-    expect(response.headers.get('content-disposition')).toBe('attachment; filename="immunization-record.pdf"');
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="immunization-record.pdf"',
+    );
     const bytes = Buffer.from(await response.arrayBuffer());
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-    const actions = (await db.select().from(auditEvents).where(and(eq(auditEvents.childId, child.id), eq(auditEvents.actorId, parent.id)))).map((event) => event.action);
+    const actions = (
+      await db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.childId, child.id), eq(auditEvents.actorId, parent.id)))
+    ).map((event) => event.action);
     expect(actions).toEqual(expect.arrayContaining(['record.printed', 'record.exported']));
 
     actAs(await openSession(db, await createParent(db)));
-    expect(await redirectOf(downloadImmunizationPdf(new Request('http://portal.test/x'), { params: Promise.resolve({ childId: child.id }) }))).toBe('/__not-found');
+    expect(
+      await redirectOf(
+        downloadImmunizationPdf(new Request('http://portal.test/x'), {
+          params: Promise.resolve({ childId: child.id }),
+        }),
+      ),
+    ).toBe('/__not-found');
   });
 });

@@ -1,22 +1,45 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents, mailOutbox, passwordResets, sessions, users } from '@/db/schema';
+
+import {
+  changeMyEmail,
+  changeMyHint,
+  changeMyPassword,
+  signOutEverywhere,
+} from '@/app/(portal)/account/actions';
 import { requestPasswordResetLink, resetPassword } from '@/app/(public)/forgot-password/actions';
 import { emailMyUserId } from '@/app/(public)/forgot-user-id/actions';
 import { confirmEmailAddress } from '@/app/(public)/verify-email/actions';
-import { changeMyEmail, changeMyHint, changeMyPassword, signOutEverywhere } from '@/app/(portal)/account/actions';
-import { completePasswordReset, findPasswordReset, requestPasswordReset, RESET_HINT_ATTEMPTS } from '@/lib/accounts/password-reset';
+import { auditEvents, mailOutbox, passwordResets, sessions, users } from '@/db/schema';
+import {
+  completePasswordReset,
+  findPasswordReset,
+  requestPasswordReset,
+  RESET_HINT_ATTEMPTS,
+} from '@/lib/accounts/password-reset';
 import { verifyHintAnswer, verifyPassword } from '@/lib/auth/password';
 import { lookUpSession } from '@/lib/auth/sessions';
 import { signInWithPassword } from '@/lib/auth/sign-in';
-import { actAs, createParent, FACTORY_HINT_ANSWER, FACTORY_PASSWORD, openSession, testMeta, uniqueSuffix } from '../factories';
+
+import {
+  actAs,
+  createParent,
+  FACTORY_HINT_ANSWER,
+  FACTORY_PASSWORD,
+  openSession,
+  testMeta,
+  uniqueSuffix,
+} from '../factories';
 import { testDb } from '../setup/database';
 import { redirectOf, requestState } from '../setup/next-mocks';
 
 const NEW_PASSWORD = 'harbor-violet-quilt-7265';
 
 async function resetLinkFor(email: string): Promise<string> {
-  const [mail] = await testDb().select().from(mailOutbox).where(and(eq(mailOutbox.toAddress, email), eq(mailOutbox.template, 'password-reset')));
+  const [mail] = await testDb()
+    .select()
+    .from(mailOutbox)
+    .where(and(eq(mailOutbox.toAddress, email), eq(mailOutbox.template, 'password-reset')));
   return mail!.textBody.match(/https?:\/\/\S+reset-password\?token=[A-Za-z0-9_-]+/)![0];
 }
 const tokenOf = (link: string) => new URL(link).searchParams.get('token')!;
@@ -29,8 +52,12 @@ describe('forgot password', () => {
     actAs(null);
     requestState.headers.set('host', 'evil.example');
     requestState.headers.set('origin', 'http://evil.example');
-    const known = await redirectOf(requestPasswordResetLink({ identifier: parent.userId.toUpperCase() }));
-    const unknown = await redirectOf(requestPasswordResetLink({ identifier: `ghost.${uniqueSuffix()}` }));
+    const known = await redirectOf(
+      requestPasswordResetLink({ identifier: parent.userId.toUpperCase() }),
+    );
+    const unknown = await redirectOf(
+      requestPasswordResetLink({ identifier: `ghost.${uniqueSuffix()}` }),
+    );
     expect(known).toBe('/forgot-password?sent=1');
     expect(unknown).toBe(known);
     const link = await resetLinkFor(parent.email);
@@ -39,7 +66,10 @@ describe('forgot password', () => {
     // 256 random bits, stored only as a hash.
     const token = tokenOf(link);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const [row] = await testDb().select().from(passwordResets).where(eq(passwordResets.userId, parent.id));
+    const [row] = await testDb()
+      .select()
+      .from(passwordResets)
+      .where(eq(passwordResets.userId, parent.id));
     expect(row?.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(row?.tokenHash).not.toContain(token);
   });
@@ -50,9 +80,23 @@ describe('forgot password', () => {
     const issuedAt = new Date('2026-08-01T10:00:00Z');
     const { mail } = await requestPasswordReset(db, parent.email, issuedAt);
     const token = tokenOf(mail!.text.match(/https?:\/\/\S+/)![0]);
-    expect(await findPasswordReset(db, token, new Date('2026-08-01T10:29:00Z'))).toEqual({ hintQuestion: 'What was the name of your first pet?' });
+    expect(await findPasswordReset(db, token, new Date('2026-08-01T10:29:00Z'))).toEqual({
+      hintQuestion: 'What was the name of your first pet?',
+    });
     expect(await findPasswordReset(db, token, new Date('2026-08-01T10:30:01Z'))).toBeNull();
-    expect(await completePasswordReset(db, { token, hintAnswer: FACTORY_HINT_ANSWER, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }, testMeta, new Date('2026-08-01T10:31:00Z'))).toEqual({ ok: false, reason: 'invalid_link' });
+    expect(
+      await completePasswordReset(
+        db,
+        {
+          token,
+          hintAnswer: FACTORY_HINT_ANSWER,
+          newPassword: NEW_PASSWORD,
+          confirmPassword: NEW_PASSWORD,
+        },
+        testMeta,
+        new Date('2026-08-01T10:31:00Z'),
+      ),
+    ).toEqual({ ok: false, reason: 'invalid_link' });
   });
 
   it('stops the link after 5 wrong hint answers, each counted as a failed sign-in', async () => {
@@ -60,10 +104,21 @@ describe('forgot password', () => {
     const parent = await createParent(db);
     const { mail } = await requestPasswordReset(db, parent.userId);
     const token = tokenOf(mail!.text.match(/https?:\/\/\S+/)![0]);
-    const wrong = { token, hintAnswer: 'not it', newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD };
-    for (let attempt = 1; attempt < RESET_HINT_ATTEMPTS; attempt += 1) expect((await completePasswordReset(db, wrong, testMeta)).ok).toBe(false);
-    expect(await completePasswordReset(db, wrong, testMeta)).toEqual({ ok: false, reason: 'too_many_answers' });
-    expect(await completePasswordReset(db, { ...wrong, hintAnswer: FACTORY_HINT_ANSWER }, testMeta)).toEqual({ ok: false, reason: 'too_many_answers' });
+    const wrong = {
+      token,
+      hintAnswer: 'not it',
+      newPassword: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    };
+    for (let attempt = 1; attempt < RESET_HINT_ATTEMPTS; attempt += 1)
+      expect((await completePasswordReset(db, wrong, testMeta)).ok).toBe(false);
+    expect(await completePasswordReset(db, wrong, testMeta)).toEqual({
+      ok: false,
+      reason: 'too_many_answers',
+    });
+    expect(
+      await completePasswordReset(db, { ...wrong, hintAnswer: FACTORY_HINT_ANSWER }, testMeta),
+    ).toEqual({ ok: false, reason: 'too_many_answers' });
     expect(await findPasswordReset(db, token)).toBeNull();
     const [row] = await db.select().from(users).where(eq(users.id, parent.id));
     expect(row?.failedSignInCount).toBe(RESET_HINT_ATTEMPTS);
@@ -79,22 +134,68 @@ describe('forgot password', () => {
     const token = tokenOf(mail!.text.match(/https?:\/\/\S+/)![0]);
 
     actAs(null);
-    const sameAsBefore = await resetPassword({ token, hintAnswer: ' biscuit ', newPassword: FACTORY_PASSWORD, confirmPassword: FACTORY_PASSWORD });
-    expect(sameAsBefore).toMatchObject({ ok: false, fieldErrors: { newPassword: 'Choose a password different from the one you have now.' } });
-    expect(await redirectOf(resetPassword({ token, hintAnswer: ' biscuit ', newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }))).toBe('/dashboard?notice=password-reset');
+    const sameAsBefore = await resetPassword({
+      token,
+      hintAnswer: ' biscuit ',
+      newPassword: FACTORY_PASSWORD,
+      confirmPassword: FACTORY_PASSWORD,
+    });
+    expect(sameAsBefore).toMatchObject({
+      ok: false,
+      fieldErrors: { newPassword: 'Choose a password different from the one you have now.' },
+    });
+    expect(
+      await redirectOf(
+        resetPassword({
+          token,
+          hintAnswer: ' biscuit ',
+          newPassword: NEW_PASSWORD,
+          confirmPassword: NEW_PASSWORD,
+        }),
+      ),
+    ).toBe('/dashboard?notice=password-reset');
 
     expect((await lookUpSession(db, oldSession.token)).state).toBe('none');
     const fresh = requestState.cookieSignIns.at(-1)!;
     expect((await lookUpSession(db, fresh)).state).toBe('active');
     const live = await db.select().from(passwordResets).where(eq(passwordResets.userId, parent.id));
     expect(live.every((reset) => reset.usedAt || reset.revokedAt)).toBe(true);
-    expect((await signInWithPassword(db, { identifier: parent.userId, password: NEW_PASSWORD, kind: 'parent' }, testMeta)).ok).toBe(true);
-    const [confirmation] = await db.select().from(mailOutbox).where(and(eq(mailOutbox.toAddress, parent.email), eq(mailOutbox.template, 'password-changed')));
+    expect(
+      (
+        await signInWithPassword(
+          db,
+          { identifier: parent.userId, password: NEW_PASSWORD, kind: 'parent' },
+          testMeta,
+        )
+      ).ok,
+    ).toBe(true);
+    const [confirmation] = await db
+      .select()
+      .from(mailOutbox)
+      .where(
+        and(eq(mailOutbox.toAddress, parent.email), eq(mailOutbox.template, 'password-changed')),
+      );
     expect(confirmation?.textBody).toMatch(/If this wasn't you, call the office/);
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'auth.password_reset'), eq(auditEvents.targetId, parent.id)));
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.action, 'auth.password_reset'), eq(auditEvents.targetId, parent.id)),
+      );
     expect(event?.metadata).toMatchObject({ sessionsEnded: 1 });
     // Used once only.
-    expect(await completePasswordReset(db, { token, hintAnswer: 'biscuit', newPassword: 'another-long-phrase-991', confirmPassword: 'another-long-phrase-991' }, testMeta)).toEqual({ ok: false, reason: 'invalid_link' });
+    expect(
+      await completePasswordReset(
+        db,
+        {
+          token,
+          hintAnswer: 'biscuit',
+          newPassword: 'another-long-phrase-991',
+          confirmPassword: 'another-long-phrase-991',
+        },
+        testMeta,
+      ),
+    ).toEqual({ ok: false, reason: 'invalid_link' });
   });
 });
 
@@ -102,10 +203,17 @@ describe('forgot User ID', () => {
   it('emails the User ID to the address on file, answering the same either way', async () => {
     const parent = await createParent(testDb());
     const known = await redirectOf(emailMyUserId({ email: parent.email.toUpperCase() }));
-    const unknown = await redirectOf(emailMyUserId({ email: `nobody.${uniqueSuffix()}@example.org` }));
+    const unknown = await redirectOf(
+      emailMyUserId({ email: `nobody.${uniqueSuffix()}@example.org` }),
+    );
     expect(known).toBe('/forgot-user-id?sent=1');
     expect(unknown).toBe(known);
-    const [mail] = await testDb().select().from(mailOutbox).where(and(eq(mailOutbox.toAddress, parent.email), eq(mailOutbox.template, 'user-id-reminder')));
+    const [mail] = await testDb()
+      .select()
+      .from(mailOutbox)
+      .where(
+        and(eq(mailOutbox.toAddress, parent.email), eq(mailOutbox.template, 'user-id-reminder')),
+      );
     expect(mail?.textBody).toContain(parent.userId);
   });
 });
@@ -117,8 +225,23 @@ describe('account settings', () => {
     const here = await openSession(db, parent);
     const elsewhere = await openSession(db, parent);
     actAs(here);
-    expect(await changeMyPassword({ currentPassword: 'wrong-current-pass', newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).toMatchObject({ ok: false, fieldErrors: { currentPassword: 'This is not your current password.' } });
-    expect(await changeMyPassword({ currentPassword: FACTORY_PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })).toEqual({ ok: true, data: { sessionsEnded: 1 } });
+    expect(
+      await changeMyPassword({
+        currentPassword: 'wrong-current-pass',
+        newPassword: NEW_PASSWORD,
+        confirmPassword: NEW_PASSWORD,
+      }),
+    ).toMatchObject({
+      ok: false,
+      fieldErrors: { currentPassword: 'This is not your current password.' },
+    });
+    expect(
+      await changeMyPassword({
+        currentPassword: FACTORY_PASSWORD,
+        newPassword: NEW_PASSWORD,
+        confirmPassword: NEW_PASSWORD,
+      }),
+    ).toEqual({ ok: true, data: { sessionsEnded: 1 } });
     expect((await lookUpSession(db, here.token)).state).toBe('active');
     expect((await lookUpSession(db, elsewhere.token)).state).toBe('none');
     const [row] = await db.select().from(sessions).where(eq(sessions.id, elsewhere.sessionId));
@@ -130,10 +253,18 @@ describe('account settings', () => {
     const parent = await createParent(db);
     actAs(await openSession(db, parent));
     const newEmail = `moved.${uniqueSuffix()}@example.org`;
-    expect(await changeMyEmail({ currentPassword: FACTORY_PASSWORD, newEmail })).toEqual({ ok: true, data: null });
+    expect(await changeMyEmail({ currentPassword: FACTORY_PASSWORD, newEmail })).toEqual({
+      ok: true,
+      data: null,
+    });
     const [still] = await db.select().from(users).where(eq(users.id, parent.id));
     expect(still?.email).toBe(parent.email);
-    const [notice] = await db.select().from(mailOutbox).where(and(eq(mailOutbox.toAddress, parent.email), eq(mailOutbox.template, 'email-change-notice')));
+    const [notice] = await db
+      .select()
+      .from(mailOutbox)
+      .where(
+        and(eq(mailOutbox.toAddress, parent.email), eq(mailOutbox.template, 'email-change-notice')),
+      );
     expect(notice).toBeDefined();
     const [confirm] = await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, newEmail));
     const token = new URL(confirm!.textBody.match(/https?:\/\/\S+/)![0]).searchParams.get('token')!;
@@ -148,8 +279,22 @@ describe('account settings', () => {
     const here = await openSession(db, parent);
     const other = await openSession(db, parent);
     actAs(here);
-    expect((await changeMyHint({ currentPassword: 'nope-nope-nope', hintQuestion: 'first_school', hintAnswer: 'Lincoln' })).ok).toBe(false);
-    expect(await changeMyHint({ currentPassword: FACTORY_PASSWORD, hintQuestion: 'first_school', hintAnswer: 'Lincoln' })).toEqual({ ok: true, data: null });
+    expect(
+      (
+        await changeMyHint({
+          currentPassword: 'nope-nope-nope',
+          hintQuestion: 'first_school',
+          hintAnswer: 'Lincoln',
+        })
+      ).ok,
+    ).toBe(false);
+    expect(
+      await changeMyHint({
+        currentPassword: FACTORY_PASSWORD,
+        hintQuestion: 'first_school',
+        hintAnswer: 'Lincoln',
+      }),
+    ).toEqual({ ok: true, data: null });
     const [row] = await db.select().from(users).where(eq(users.id, parent.id));
     expect(row?.hintQuestion).toBe('first_school');
     expect(await verifyHintAnswer('lincoln', row!.hintAnswerHash!)).toBe(true);

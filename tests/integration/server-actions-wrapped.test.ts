@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+
 import { isBuiltWithDefineAction } from '@/lib/action';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -23,13 +24,18 @@ describe('every server action is built with defineAction', () => {
     expect(serverFiles.length).toBeGreaterThanOrEqual(5);
   });
 
-  it.each(serverFiles.map((file) => [path.relative(root, file)]))('%s exports only wrapped actions', async (relative) => {
-    const exported = (await import(path.join(root, relative))) as Record<string, unknown>;
-    const exports = Object.entries(exported);
-    expect(exports.length).toBeGreaterThan(0);
-    const unwrapped = exports.filter(([, value]) => !isBuiltWithDefineAction(value)).map(([name]) => name);
-    expect(unwrapped, 'exports not built with defineAction/defineSelfAuditedAction').toEqual([]);
-  });
+  it.each(serverFiles.map((file) => [path.relative(root, file)]))(
+    '%s exports only wrapped actions',
+    async (relative) => {
+      const exported = (await import(path.join(root, relative))) as Record<string, unknown>;
+      const exports = Object.entries(exported);
+      expect(exports.length).toBeGreaterThan(0);
+      const unwrapped = exports
+        .filter(([, value]) => !isBuiltWithDefineAction(value))
+        .map(([name]) => name);
+      expect(unwrapped, 'exports not built with defineAction/defineSelfAuditedAction').toEqual([]);
+    },
+  );
 
   it('has no inline "use server" functions, which would bypass the wrapper', () => {
     const inline = files.filter((file) => {

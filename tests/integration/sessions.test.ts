@@ -1,7 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+
 import { sessions, users } from '@/db/schema';
-import { createSession, endAllSessionsOfUser, endSession, lookUpSession, touchSession } from '@/lib/auth/sessions';
+import {
+  createSession,
+  endAllSessionsOfUser,
+  endSession,
+  lookUpSession,
+  touchSession,
+} from '@/lib/auth/sessions';
+
 import { createParent, createStaffMember, testMeta } from '../factories';
 import { testDb } from '../setup/database';
 
@@ -16,9 +24,15 @@ describe('database sessions', () => {
     const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
 
     expect((await lookUpSession(db, parentSession.token, at(29))).state).toBe('active');
-    expect(await lookUpSession(db, parentSession.token, at(31))).toMatchObject({ state: 'expired', reason: 'idle' });
+    expect(await lookUpSession(db, parentSession.token, at(31))).toMatchObject({
+      state: 'expired',
+      reason: 'idle',
+    });
     expect((await lookUpSession(db, staffSession.token, at(14))).state).toBe('active');
-    expect(await lookUpSession(db, staffSession.token, at(16))).toMatchObject({ state: 'expired', reason: 'idle' });
+    expect(await lookUpSession(db, staffSession.token, at(16))).toMatchObject({
+      state: 'expired',
+      reason: 'idle',
+    });
   });
 
   it('ends any session 12 hours after sign-in however active it is', async () => {
@@ -26,9 +40,15 @@ describe('database sessions', () => {
     const start = new Date('2026-07-02T08:00:00Z');
     const parent = await createParent(db);
     const { token, sessionId } = await createSession(db, parent, testMeta, start);
-    await db.update(sessions).set({ lastSeenAt: new Date('2026-07-02T19:59:00Z') }).where(eq(sessions.id, sessionId));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date('2026-07-02T19:59:00Z') })
+      .where(eq(sessions.id, sessionId));
     expect((await lookUpSession(db, token, new Date('2026-07-02T19:59:30Z'))).state).toBe('active');
-    expect(await lookUpSession(db, token, new Date('2026-07-02T20:00:01Z'))).toMatchObject({ state: 'expired', reason: 'expired' });
+    expect(await lookUpSession(db, token, new Date('2026-07-02T20:00:01Z'))).toMatchObject({
+      state: 'expired',
+      reason: 'expired',
+    });
   });
 
   it('stops recognising a session the moment it is ended or its account is disabled', async () => {
@@ -64,13 +84,20 @@ describe('the idle clock', () => {
     const later = new Date('2026-07-03T08:10:00Z');
     const lookup = await lookUpSession(db, token, later);
     expect(lookup).toMatchObject({ state: 'active', needsTouch: true });
-    expect(lookup.state === 'active' && lookup.session.idleExpiresAt.toISOString()).toBe('2026-07-03T08:40:00.000Z');
+    expect(lookup.state === 'active' && lookup.session.idleExpiresAt.toISOString()).toBe(
+      '2026-07-03T08:40:00.000Z',
+    );
     await touchSession(db, sessionId, later);
     const nearEnd = await lookUpSession(db, token, new Date('2026-07-03T08:30:30Z'));
     expect(nearEnd.state).toBe('active');
     const justBefore = new Date('2026-07-03T19:50:00Z');
-    await db.update(sessions).set({ lastSeenAt: new Date('2026-07-03T19:45:00Z') }).where(eq(sessions.userId, parent.id));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date('2026-07-03T19:45:00Z') })
+      .where(eq(sessions.userId, parent.id));
     const capped = await lookUpSession(db, token, justBefore);
-    expect(capped.state === 'active' && capped.session.idleExpiresAt.toISOString()).toBe('2026-07-03T20:00:00.000Z');
+    expect(capped.state === 'active' && capped.session.idleExpiresAt.toISOString()).toBe(
+      '2026-07-03T20:00:00.000Z',
+    );
   });
 });

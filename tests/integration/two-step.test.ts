@@ -1,22 +1,41 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents, mailOutbox, recoveryCodes, sessions, users } from '@/db/schema';
+
+import {
+  confirmTwoStepSetup,
+  startTwoStepSetup,
+  turnOffMyTwoStep,
+} from '@/app/session/two-step/actions';
 import { resetTwoStepVerification } from '@/app/staff/(office)/accounts/actions';
 import { changeStaffRoles } from '@/app/staff/(office)/users/actions';
-import { confirmTwoStepSetup, startTwoStepSetup, turnOffMyTwoStep } from '@/app/session/two-step/actions';
+import { auditEvents, mailOutbox, recoveryCodes, sessions, users } from '@/db/schema';
 import { completePasswordReset, requestPasswordReset } from '@/lib/accounts/password-reset';
-import { requireStaff } from '@/lib/authz';
 import { lookUpSession } from '@/lib/auth/sessions';
 import { signInWithPassword } from '@/lib/auth/sign-in';
+import { requireStaff } from '@/lib/authz';
 import { decryptTotpSecret, hashRecoveryCode } from '@/lib/two-step/crypto';
 import { confirmEnrolment, startEnrolment } from '@/lib/two-step/enrolment';
 import { SECOND_FACTOR_ATTEMPTS, verifySecondFactor } from '@/lib/two-step/sign-in-step';
 import { totpCodeAt } from '@/lib/two-step/totp';
-import { actAs, createParent, createStaffMember, FACTORY_HINT_ANSWER, FACTORY_PASSWORD, FACTORY_TOTP_SECRET, openSession, testMeta } from '../factories';
+
+import {
+  actAs,
+  createParent,
+  createStaffMember,
+  FACTORY_HINT_ANSWER,
+  FACTORY_PASSWORD,
+  FACTORY_TOTP_SECRET,
+  openSession,
+  testMeta,
+} from '../factories';
 import { testDb } from '../setup/database';
 import { redirectOf } from '../setup/next-mocks';
 
-const verified = { confirmedDateOfBirth: true, confirmedAddressOrPhone: true, otherVerification: '' };
+const verified = {
+  confirmedDateOfBirth: true,
+  confirmedAddressOrPhone: true,
+  otherVerification: '',
+};
 const at = (iso: string) => new Date(iso);
 
 /** A parent with two-step verification turned on at `now`; returns the secret and recovery codes. */
@@ -24,12 +43,22 @@ async function parentWithTwoStep(now: Date) {
   const db = testDb();
   const parent = await createParent(db);
   const { secret } = await startEnrolment(db, parent.id, now);
-  const { recoveryCodes: codes } = await confirmEnrolment(db, parent.id, totpCodeAt(secret, now), now);
+  const { recoveryCodes: codes } = await confirmEnrolment(
+    db,
+    parent.id,
+    totpCodeAt(secret, now),
+    now,
+  );
   return { parent, secret, codes };
 }
 
 async function passwordStep(userId: string, kind: 'parent' | 'staff', now: Date) {
-  const result = await signInWithPassword(testDb(), { identifier: userId, password: FACTORY_PASSWORD, kind }, testMeta, now);
+  const result = await signInWithPassword(
+    testDb(),
+    { identifier: userId, password: FACTORY_PASSWORD, kind },
+    testMeta,
+    now,
+  );
   if (!result.ok) throw new Error(`password step failed: ${result.reason}`);
   return result;
 }
@@ -47,9 +76,16 @@ describe('turning two-step verification on', () => {
 
     // Nothing changes until a code proves the app has the secret.
     expect((await passwordStep(parent.userId, 'parent', now)).awaitingSecondFactor).toBe(false);
-    await expect(confirmEnrolment(db, parent.id, '000000', now)).rejects.toMatchObject({ fieldErrors: { code: expect.stringMatching(/did not match/) } });
+    await expect(confirmEnrolment(db, parent.id, '000000', now)).rejects.toMatchObject({
+      fieldErrors: { code: expect.stringMatching(/did not match/) },
+    });
 
-    const { recoveryCodes: codes } = await confirmEnrolment(db, parent.id, totpCodeAt(secret, now), now);
+    const { recoveryCodes: codes } = await confirmEnrolment(
+      db,
+      parent.id,
+      totpCodeAt(secret, now),
+      now,
+    );
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
     for (const code of codes) expect(code).toMatch(/^[a-z2-9]{5}-[a-z2-9]{5}$/);
@@ -69,7 +105,9 @@ describe('turning two-step verification on', () => {
     const parent = await createParent(db);
     const { secret } = await startEnrolment(db, parent.id, at('2026-09-01T09:00:00Z'));
     const later = at('2026-09-01T09:31:00Z');
-    await expect(confirmEnrolment(db, parent.id, totpCodeAt(secret, later), later)).rejects.toThrow(/took too long/);
+    await expect(confirmEnrolment(db, parent.id, totpCodeAt(secret, later), later)).rejects.toThrow(
+      /took too long/,
+    );
   });
 
   it('runs through the actions with an audit event for each step and no secret in the audit trail', async () => {
@@ -79,11 +117,16 @@ describe('turning two-step verification on', () => {
     const started = await startTwoStepSetup({});
     expect(started.ok).toBe(true);
     const secret = started.ok ? started.data.secret : '';
-    expect(await confirmTwoStepSetup({ code: '12345' })).toMatchObject({ ok: false, fieldErrors: { code: expect.any(String) } });
+    expect(await confirmTwoStepSetup({ code: '12345' })).toMatchObject({
+      ok: false,
+      fieldErrors: { code: expect.any(String) },
+    });
     const confirmed = await confirmTwoStepSetup({ code: totpCodeAt(secret, new Date()) });
     expect(confirmed.ok && confirmed.data.recoveryCodes).toHaveLength(10);
     const events = await db.select().from(auditEvents).where(eq(auditEvents.actorId, parent.id));
-    expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['two_step.enrolment_started', 'two_step.enabled']));
+    expect(events.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['two_step.enrolment_started', 'two_step.enabled']),
+    );
     expect(JSON.stringify(events)).not.toContain(secret);
   });
 });
@@ -96,9 +139,18 @@ describe('signing in with two-step verification', () => {
     const t1 = at('2026-09-02T10:05:00Z');
     const pending = await passwordStep(parent.email, 'parent', t1);
     expect(pending.awaitingSecondFactor).toBe(true);
-    expect(await lookUpSession(db, pending.token, t1)).toMatchObject({ state: 'second_factor', kind: 'parent' });
+    expect(await lookUpSession(db, pending.token, t1)).toMatchObject({
+      state: 'second_factor',
+      kind: 'parent',
+    });
 
-    const result = await verifySecondFactor(db, pending.token, totpCodeAt(secret, t1), testMeta, t1);
+    const result = await verifySecondFactor(
+      db,
+      pending.token,
+      totpCodeAt(secret, t1),
+      testMeta,
+      t1,
+    );
     expect(result).toMatchObject({ ok: true, kind: 'parent', method: 'totp' });
     const fullToken = result.ok ? result.token : '';
     expect(fullToken).not.toBe(pending.token);
@@ -106,7 +158,9 @@ describe('signing in with two-step verification', () => {
     expect((await lookUpSession(db, pending.token, t1)).state).toBe('none');
     const full = await lookUpSession(db, fullToken, t1);
     expect(full.state === 'active' && full.session.user.twoStepEnabled).toBe(true);
-    expect(full.state === 'active' && full.session.absoluteExpiresAt.getTime() - t1.getTime()).toBe(12 * 3600_000);
+    expect(full.state === 'active' && full.session.absoluteExpiresAt.getTime() - t1.getTime()).toBe(
+      12 * 3600_000,
+    );
   });
 
   it('never accepts the same code twice, even on another sign-in within its window', async () => {
@@ -118,12 +172,24 @@ describe('signing in with two-step verification', () => {
     const first = await passwordStep(parent.userId, 'parent', t1);
     expect((await verifySecondFactor(db, first.token, code, testMeta, t1)).ok).toBe(true);
     const second = await passwordStep(parent.userId, 'parent', at('2026-09-03T10:10:10Z'));
-    expect(await verifySecondFactor(db, second.token, code, testMeta, at('2026-09-03T10:10:12Z'))).toEqual({ ok: false, reason: 'wrong_code', attemptsLeft: SECOND_FACTOR_ATTEMPTS - 1 });
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'auth.second_factor_failed'), eq(auditEvents.targetId, second.sessionId)));
+    expect(
+      await verifySecondFactor(db, second.token, code, testMeta, at('2026-09-03T10:10:12Z')),
+    ).toEqual({ ok: false, reason: 'wrong_code', attemptsLeft: SECOND_FACTOR_ATTEMPTS - 1 });
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.action, 'auth.second_factor_failed'),
+          eq(auditEvents.targetId, second.sessionId),
+        ),
+      );
     expect(event?.metadata).toMatchObject({ reason: 'code_already_used' });
     // The next 30-second code works.
     const t2 = at('2026-09-03T10:10:31Z');
-    expect((await verifySecondFactor(db, second.token, totpCodeAt(secret, t2), testMeta, t2)).ok).toBe(true);
+    expect(
+      (await verifySecondFactor(db, second.token, totpCodeAt(secret, t2), testMeta, t2)).ok,
+    ).toBe(true);
   });
 
   it('lets two simultaneous requests with one code make only one session', async () => {
@@ -131,9 +197,15 @@ describe('signing in with two-step verification', () => {
     const t0 = at('2026-09-03T12:00:00Z');
     const { parent, secret } = await parentWithTwoStep(t0);
     const t1 = at('2026-09-03T12:20:00Z');
-    const [a, b] = [await passwordStep(parent.userId, 'parent', t1), await passwordStep(parent.userId, 'parent', t1)];
+    const [a, b] = [
+      await passwordStep(parent.userId, 'parent', t1),
+      await passwordStep(parent.userId, 'parent', t1),
+    ];
     const code = totpCodeAt(secret, t1);
-    const results = await Promise.all([verifySecondFactor(db, a.token, code, testMeta, t1), verifySecondFactor(db, b.token, code, testMeta, t1)]);
+    const results = await Promise.all([
+      verifySecondFactor(db, a.token, code, testMeta, t1),
+      verifySecondFactor(db, b.token, code, testMeta, t1),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
   });
 
@@ -142,13 +214,34 @@ describe('signing in with two-step verification', () => {
     const t0 = at('2026-09-04T10:00:00Z');
     const { parent, codes } = await parentWithTwoStep(t0);
     const first = await passwordStep(parent.userId, 'parent', t0);
-    expect(await verifySecondFactor(db, first.token, ` ${codes[0]!.toUpperCase().replace('-', ' ')} `, testMeta, t0)).toMatchObject({ ok: true, method: 'recovery_code' });
+    expect(
+      await verifySecondFactor(
+        db,
+        first.token,
+        ` ${codes[0]!.toUpperCase().replace('-', ' ')} `,
+        testMeta,
+        t0,
+      ),
+    ).toMatchObject({ ok: true, method: 'recovery_code' });
     const second = await passwordStep(parent.userId, 'parent', t0);
-    expect(await verifySecondFactor(db, second.token, codes[0]!, testMeta, t0)).toMatchObject({ ok: false, reason: 'wrong_code' });
-    const [mail] = await db.select().from(mailOutbox).where(and(eq(mailOutbox.toAddress, parent.email), eq(mailOutbox.template, 'recovery-code-used')));
+    expect(await verifySecondFactor(db, second.token, codes[0]!, testMeta, t0)).toMatchObject({
+      ok: false,
+      reason: 'wrong_code',
+    });
+    const [mail] = await db
+      .select()
+      .from(mailOutbox)
+      .where(
+        and(eq(mailOutbox.toAddress, parent.email), eq(mailOutbox.template, 'recovery-code-used')),
+      );
     expect(mail?.textBody).toContain('9 recovery codes left');
     expect(mail?.textBody).not.toContain(codes[0]!);
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'auth.recovery_code_used'), eq(auditEvents.targetId, parent.id)));
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.action, 'auth.recovery_code_used'), eq(auditEvents.targetId, parent.id)),
+      );
     expect(event?.metadata).toMatchObject({ recoveryCodesLeft: 9 });
   });
 
@@ -159,16 +252,36 @@ describe('signing in with two-step verification', () => {
     const pending = await passwordStep(parent.userId, 'parent', t0);
     const wrong = totpCodeAt(secret, t0) === '111111' ? '222222' : '111111';
     for (let attempt = 1; attempt < SECOND_FACTOR_ATTEMPTS; attempt += 1) {
-      expect(await verifySecondFactor(db, pending.token, wrong, testMeta, t0)).toEqual({ ok: false, reason: 'wrong_code', attemptsLeft: SECOND_FACTOR_ATTEMPTS - attempt });
+      expect(await verifySecondFactor(db, pending.token, wrong, testMeta, t0)).toEqual({
+        ok: false,
+        reason: 'wrong_code',
+        attemptsLeft: SECOND_FACTOR_ATTEMPTS - attempt,
+      });
     }
-    expect(await verifySecondFactor(db, pending.token, wrong, testMeta, t0)).toEqual({ ok: false, reason: 'start_again' });
+    expect(await verifySecondFactor(db, pending.token, wrong, testMeta, t0)).toEqual({
+      ok: false,
+      reason: 'start_again',
+    });
     // Even the right code does not revive it.
-    expect(await verifySecondFactor(db, pending.token, totpCodeAt(secret, t0), testMeta, t0)).toEqual({ ok: false, reason: 'start_again' });
+    expect(
+      await verifySecondFactor(db, pending.token, totpCodeAt(secret, t0), testMeta, t0),
+    ).toEqual({ ok: false, reason: 'start_again' });
     const [session] = await db.select().from(sessions).where(eq(sessions.id, pending.sessionId));
-    expect(session).toMatchObject({ endReason: 'second_factor_failed', secondFactorFailures: SECOND_FACTOR_ATTEMPTS });
+    expect(session).toMatchObject({
+      endReason: 'second_factor_failed',
+      secondFactorFailures: SECOND_FACTOR_ATTEMPTS,
+    });
     const [row] = await db.select().from(users).where(eq(users.id, parent.id));
     expect(row?.failedSignInCount).toBe(SECOND_FACTOR_ATTEMPTS);
-    const failures = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'auth.second_factor_failed'), eq(auditEvents.targetId, pending.sessionId)));
+    const failures = await db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.action, 'auth.second_factor_failed'),
+          eq(auditEvents.targetId, pending.sessionId),
+        ),
+      );
     expect(failures).toHaveLength(SECOND_FACTOR_ATTEMPTS);
   });
 
@@ -178,7 +291,10 @@ describe('signing in with two-step verification', () => {
     const { parent } = await parentWithTwoStep(t0);
     await db.update(users).set({ failedSignInCount: 9 }).where(eq(users.id, parent.id));
     const pending = await passwordStep(parent.userId, 'parent', t0);
-    expect(await verifySecondFactor(db, pending.token, 'abcde-fghjk', testMeta, t0)).toEqual({ ok: false, reason: 'locked' });
+    expect(await verifySecondFactor(db, pending.token, 'abcde-fghjk', testMeta, t0)).toEqual({
+      ok: false,
+      reason: 'locked',
+    });
     const [row] = await db.select().from(users).where(eq(users.id, parent.id));
     expect(row?.lockedUntil?.getTime()).toBe(t0.getTime() + 15 * 60_000);
   });
@@ -189,7 +305,9 @@ describe('signing in with two-step verification', () => {
     const { parent, secret } = await parentWithTwoStep(t0);
     const pending = await passwordStep(parent.userId, 'parent', t0);
     const late = at('2026-09-06T10:10:01Z');
-    expect(await verifySecondFactor(db, pending.token, totpCodeAt(secret, late), testMeta, late)).toEqual({ ok: false, reason: 'start_again' });
+    expect(
+      await verifySecondFactor(db, pending.token, totpCodeAt(secret, late), testMeta, late),
+    ).toEqual({ ok: false, reason: 'start_again' });
   });
 
   it('is never turned off by a password reset: the new session still waits for a code', async () => {
@@ -198,9 +316,21 @@ describe('signing in with two-step verification', () => {
     const { parent } = await parentWithTwoStep(t0);
     const { mail } = await requestPasswordReset(db, parent.email, t0);
     const token = new URL(mail!.text.match(/https?:\/\/\S+/)![0]).searchParams.get('token')!;
-    const outcome = await completePasswordReset(db, { token, hintAnswer: FACTORY_HINT_ANSWER, newPassword: 'orbit-saffron-kettle-5512', confirmPassword: 'orbit-saffron-kettle-5512' }, testMeta, t0);
+    const outcome = await completePasswordReset(
+      db,
+      {
+        token,
+        hintAnswer: FACTORY_HINT_ANSWER,
+        newPassword: 'orbit-saffron-kettle-5512',
+        confirmPassword: 'orbit-saffron-kettle-5512',
+      },
+      testMeta,
+      t0,
+    );
     expect(outcome).toMatchObject({ ok: true, awaitingSecondFactor: true });
-    expect((await lookUpSession(db, outcome.ok ? outcome.sessionToken : '', t0)).state).toBe('second_factor');
+    expect((await lookUpSession(db, outcome.ok ? outcome.sessionToken : '', t0)).state).toBe(
+      'second_factor',
+    );
     const [row] = await db.select().from(users).where(eq(users.id, parent.id));
     expect(row?.totpEnabledAt).toEqual(t0);
   });
@@ -214,10 +344,14 @@ describe('two-step verification for staff', () => {
     expect(session.user.twoStepEnabled).toBe(false);
     actAs(session);
     expect(await redirectOf(requireStaff())).toBe('/staff/two-step');
-    expect(await changeStaffRoles({ staffUserId: staff.id, roles: ['admin', 'clinical'] })).toEqual({ ok: false, formError: 'Please set up two-step verification first.' });
+    expect(await changeStaffRoles({ staffUserId: staff.id, roles: ['admin', 'clinical'] })).toEqual(
+      { ok: false, formError: 'Please set up two-step verification first.' },
+    );
     const started = await startTwoStepSetup({});
     expect(started.ok).toBe(true);
-    const confirmed = await confirmTwoStepSetup({ code: totpCodeAt(started.ok ? started.data.secret : '', new Date()) });
+    const confirmed = await confirmTwoStepSetup({
+      code: totpCodeAt(started.ok ? started.data.secret : '', new Date()),
+    });
     expect(confirmed.ok).toBe(true);
     const after = await lookUpSession(db, session.token);
     expect(after.state === 'active' && after.session.user.twoStepEnabled).toBe(true);
@@ -229,9 +363,20 @@ describe('two-step verification for staff', () => {
     const staff = await createStaffMember(db, ['clinical']);
     const pending = await passwordStep(staff.userId, 'staff', now);
     expect(pending.awaitingSecondFactor).toBe(true);
-    expect(await verifySecondFactor(db, pending.token, totpCodeAt(FACTORY_TOTP_SECRET, now), testMeta, now)).toMatchObject({ ok: true, kind: 'staff' });
+    expect(
+      await verifySecondFactor(
+        db,
+        pending.token,
+        totpCodeAt(FACTORY_TOTP_SECRET, now),
+        testMeta,
+        now,
+      ),
+    ).toMatchObject({ ok: true, kind: 'staff' });
     actAs(await openSession(db, staff));
-    expect(await turnOffMyTwoStep({ currentPassword: FACTORY_PASSWORD })).toMatchObject({ ok: false, formError: 'We could not find that page.' });
+    expect(await turnOffMyTwoStep({ currentPassword: FACTORY_PASSWORD })).toMatchObject({
+      ok: false,
+      formError: 'We could not find that page.',
+    });
   });
 });
 
@@ -240,12 +385,22 @@ describe('turning it off and resetting it', () => {
     const db = testDb();
     const { parent } = await parentWithTwoStep(new Date());
     actAs(await openSession(db, parent));
-    expect(await turnOffMyTwoStep({ currentPassword: 'not-the-password-at-all' })).toMatchObject({ ok: false, fieldErrors: { currentPassword: expect.any(String) } });
-    expect(await redirectOf(turnOffMyTwoStep({ currentPassword: FACTORY_PASSWORD }))).toBe('/account/two-step?notice=off');
+    expect(await turnOffMyTwoStep({ currentPassword: 'not-the-password-at-all' })).toMatchObject({
+      ok: false,
+      fieldErrors: { currentPassword: expect.any(String) },
+    });
+    expect(await redirectOf(turnOffMyTwoStep({ currentPassword: FACTORY_PASSWORD }))).toBe(
+      '/account/two-step?notice=off',
+    );
     const [row] = await db.select().from(users).where(eq(users.id, parent.id));
     expect(row).toMatchObject({ totpSecret: null, totpEnabledAt: null });
-    expect(await db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, parent.id))).toEqual([]);
-    const [mail] = await db.select().from(mailOutbox).where(and(eq(mailOutbox.toAddress, parent.email), eq(mailOutbox.template, 'two-step-off')));
+    expect(
+      await db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, parent.id)),
+    ).toEqual([]);
+    const [mail] = await db
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.toAddress, parent.email), eq(mailOutbox.template, 'two-step-off')));
     expect(mail).toBeDefined();
   });
 
@@ -255,21 +410,51 @@ describe('turning it off and resetting it', () => {
     const staffSession = await openSession(db, staff);
     const frontDesk = await createStaffMember(db, ['front_desk']);
     actAs(await openSession(db, frontDesk));
-    expect(await resetTwoStepVerification({ accountId: staff.id, ...verified })).toMatchObject({ ok: false, formError: 'We could not find that page.' });
+    expect(await resetTwoStepVerification({ accountId: staff.id, ...verified })).toMatchObject({
+      ok: false,
+      formError: 'We could not find that page.',
+    });
 
     const admin = await createStaffMember(db, ['admin']);
     actAs(await openSession(db, admin));
-    expect(await resetTwoStepVerification({ accountId: staff.id, confirmedDateOfBirth: false, confirmedAddressOrPhone: false, otherVerification: 'seen in person' })).toMatchObject({
+    expect(
+      await resetTwoStepVerification({
+        accountId: staff.id,
+        confirmedDateOfBirth: false,
+        confirmedAddressOrPhone: false,
+        otherVerification: 'seen in person',
+      }),
+    ).toMatchObject({
       ok: false,
       formError: expect.stringMatching(/at least two things/),
     });
-    expect(await resetTwoStepVerification({ accountId: staff.id, confirmedDateOfBirth: false, confirmedAddressOrPhone: true, otherVerification: 'seen in person with badge' })).toEqual({ ok: true, data: { wasOn: true } });
+    expect(
+      await resetTwoStepVerification({
+        accountId: staff.id,
+        confirmedDateOfBirth: false,
+        confirmedAddressOrPhone: true,
+        otherVerification: 'seen in person with badge',
+      }),
+    ).toEqual({ ok: true, data: { wasOn: true } });
 
     const [row] = await db.select().from(users).where(eq(users.id, staff.id));
     expect(row).toMatchObject({ totpSecret: null, totpEnabledAt: null, totpLastUsedStep: null });
     expect((await lookUpSession(db, staffSession.token)).state).toBe('none');
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'two_step.reset_by_staff'), eq(auditEvents.targetId, staff.id)));
-    expect(event).toMatchObject({ actorId: admin.id, metadata: { confirmedAddressOrPhone: true, otherVerification: true, accountKind: 'staff', sessionsEnded: 1 } });
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.action, 'two_step.reset_by_staff'), eq(auditEvents.targetId, staff.id)),
+      );
+    expect(event).toMatchObject({
+      actorId: admin.id,
+      metadata: {
+        confirmedAddressOrPhone: true,
+        otherVerification: true,
+        accountKind: 'staff',
+        sessionsEnded: 1,
+      },
+    });
     // Their next sign-in needs only the password, and then the set-up.
     const next = await passwordStep(staff.userId, 'staff', new Date());
     expect(next.awaitingSecondFactor).toBe(false);

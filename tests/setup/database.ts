@@ -1,5 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
+
 import { useConnectionForTesting, type Database } from '@/db';
+
 import { createTestDatabase } from './test-database';
 
 let connection: Awaited<ReturnType<typeof createTestDatabase>> | undefined;

@@ -1,4 +1,5 @@
 import { vi } from 'vitest';
+
 import type { ActiveSession } from '@/lib/auth/sessions';
 
 /**
@@ -47,7 +48,14 @@ vi.mock('next/navigation', () => ({
     if (error instanceof TestRedirect) throw error;
   },
   // For rendering client components to HTML in tests; nothing navigates on the server.
-  useRouter: () => ({ push: () => {}, replace: () => {}, refresh: () => {}, back: () => {}, forward: () => {}, prefetch: () => {} }),
+  useRouter: () => ({
+    push: () => {},
+    replace: () => {},
+    refresh: () => {},
+    back: () => {},
+    forward: () => {},
+    prefetch: () => {},
+  }),
   usePathname: () => '/',
   useSearchParams: () => new URLSearchParams(),
 }));
@@ -65,7 +73,8 @@ vi.mock('@/lib/auth/current', () => ({
 }));
 
 vi.mock('@/lib/auth/next-auth', () => ({
-  auth: async () => (requestState.cookieSessionToken ? { sessionToken: requestState.cookieSessionToken } : null),
+  auth: async () =>
+    requestState.cookieSessionToken ? { sessionToken: requestState.cookieSessionToken } : null,
   signIn: async (_provider: string, options: { sessionToken: string }) => {
     requestState.cookieSignIns.push(options.sessionToken);
   },

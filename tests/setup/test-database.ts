@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+
 import { connectPglite, connectPostgres, migrateDatabase, type DatabaseConnection } from '@/db';
 
 /**

@@ -2,12 +2,23 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+
 import cvxJson from '@/lib/records/data/cvx.json';
-import { buildCvxTable, decodeXmlText, isPediatric, parseXml, readCvxCodes, readVaccineGroups, readXmlFile } from '@/scripts/build-cvx';
+import {
+  buildCvxTable,
+  decodeXmlText,
+  isPediatric,
+  parseXml,
+  readCvxCodes,
+  readVaccineGroups,
+  readXmlFile,
+} from '@/scripts/build-cvx';
 
 describe('the XML reader', () => {
   it('decodes the predefined, decimal and hexadecimal entities', () => {
-    expect(decodeXmlText('J&amp;J &lt;b&gt; &quot;x&quot; &apos;y&apos; IgG1&#954; IgG1&#x3BA;')).toBe(`J&J <b> "x" 'y' IgG1κ IgG1κ`);
+    expect(
+      decodeXmlText('J&amp;J &lt;b&gt; &quot;x&quot; &apos;y&apos; IgG1&#954; IgG1&#x3BA;'),
+    ).toBe(`J&J <b> "x" 'y' IgG1κ IgG1κ`);
   });
 
   it('refuses an unknown entity or a bare ampersand instead of passing it through', () => {
@@ -55,7 +66,9 @@ describe('pediatric rule', () => {
 // The CDC files live beside the repository, not in it; elsewhere (a fresh CI checkout) these are skipped
 // and the committed JSON is checked by cvx.test.ts instead.
 const sourceFolder = path.resolve(import.meta.dirname, '../../../shared/data/cvx');
-const haveSources = existsSync(path.join(sourceFolder, 'cvx.xml')) && existsSync(path.join(sourceFolder, 'vac2vg.xml'));
+const haveSources =
+  existsSync(path.join(sourceFolder, 'cvx.xml')) &&
+  existsSync(path.join(sourceFolder, 'vac2vg.xml'));
 
 describe.skipIf(!haveSources)('the real CDC files', () => {
   const cvxXml = haveSources ? readXmlFile(path.join(sourceFolder, 'cvx.xml')) : '';
@@ -64,14 +77,18 @@ describe.skipIf(!haveSources)('the real CDC files', () => {
   it('reads all 288 codes, trimmed, with leading zeros kept', () => {
     const codes = readCvxCodes(cvxXml);
     expect(codes).toHaveLength(288);
-    expect(codes.every((entry) => entry.code === entry.code.trim() && /^\d+$/.test(entry.code))).toBe(true);
+    expect(
+      codes.every((entry) => entry.code === entry.code.trim() && /^\d+$/.test(entry.code)),
+    ).toBe(true);
     expect(codes.find((entry) => entry.code === '03')).toEqual({
       code: '03',
       shortDescription: 'MMR',
       fullName: 'measles, mumps and rubella virus vaccine',
       status: 'Active',
     });
-    expect(new Set(codes.map((entry) => entry.status))).toEqual(new Set(['Active', 'Inactive', 'Non-US', 'Never Active']));
+    expect(new Set(codes.map((entry) => entry.status))).toEqual(
+      new Set(['Active', 'Inactive', 'Non-US', 'Never Active']),
+    );
   });
 
   it('decodes the entities the file really uses', () => {
@@ -91,7 +108,10 @@ describe.skipIf(!haveSources)('the real CDC files', () => {
   it('matches the committed lib/records/data/cvx.json (regenerate with npx tsx scripts/build-cvx.ts)', () => {
     expect(buildCvxTable(cvxXml, vac2vgXml)).toEqual(cvxJson.vaccines);
     const hashes = cvxJson.source.sha256;
-    const sha = (file: string) => createHash('sha256').update(readFileSync(path.join(sourceFolder, file))).digest('hex');
+    const sha = (file: string) =>
+      createHash('sha256')
+        .update(readFileSync(path.join(sourceFolder, file)))
+        .digest('hex');
     expect(sha('cvx.xml')).toBe(hashes['cvx.xml']);
     expect(sha('vac2vg.xml')).toBe(hashes['vac2vg.xml']);
   });

@@ -1,10 +1,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+
 import scheduleJson from '@/lib/records/data/immunization-schedule.json';
 import { shownAntigens } from '@/lib/records/immunization-groups';
-import { antigenFileName, antigenPlans, buildAntigen, buildCvxMap, buildSchedule, formatCompactJson, pickDefaultSeries } from '@/scripts/build-immunization-schedule';
 import { parseXml } from '@/scripts/build-cvx';
+import {
+  antigenFileName,
+  antigenPlans,
+  buildAntigen,
+  buildCvxMap,
+  buildSchedule,
+  formatCompactJson,
+  pickDefaultSeries,
+} from '@/scripts/build-immunization-schedule';
 
 const dose = (number: number, { skip = '' } = {}) => `
   <seriesDose><doseNumber>Dose ${number}</doseNumber>
@@ -13,9 +22,28 @@ const dose = (number: number, { skip = '' } = {}) => `
     <interval/><allowableInterval/>${skip || '<conditionalSkip/>'}<recurringDose>No</recurringDose><seasonalRecommendation/>
   </seriesDose>`;
 
-type SeriesOptions = { type?: string; isDefault?: string; minAgeToStart?: string; genders?: string[]; preference?: string; productPath?: string; doses?: number };
+type SeriesOptions = {
+  type?: string;
+  isDefault?: string;
+  minAgeToStart?: string;
+  genders?: string[];
+  preference?: string;
+  productPath?: string;
+  doses?: number;
+};
 
-const series = (name: string, { type = 'Standard', isDefault = 'Yes', minAgeToStart = '', genders = [], preference = '1', productPath = 'No', doses = 1 }: SeriesOptions = {}) => `
+const series = (
+  name: string,
+  {
+    type = 'Standard',
+    isDefault = 'Yes',
+    minAgeToStart = '',
+    genders = [],
+    preference = '1',
+    productPath = 'No',
+    doses = 1,
+  }: SeriesOptions = {},
+) => `
   <series><seriesName>${name}</seriesName><targetDisease>X</targetDisease><vaccineGroup>X</vaccineGroup><seriesAdminGuidance/>
     <seriesType>${type}</seriesType><equivalentSeriesGroups/>
     ${genders.length ? genders.map((gender) => `<requiredGender>${gender}</requiredGender>`).join('') : '<requiredGender/>'}
@@ -25,7 +53,8 @@ const series = (name: string, { type = 'Standard', isDefault = 'Yes', minAgeToSt
     <indication/>${Array.from({ length: doses }, (_, index) => dose(index + 1)).join('')}
   </series>`;
 
-const antigenXml = (...allSeries: string[]) => `<antigenSupportingData><immunity/><contraindications/>${allSeries.join('')}</antigenSupportingData>`;
+const antigenXml = (...allSeries: string[]) =>
+  `<antigenSupportingData><immunity/><contraindications/>${allSeries.join('')}</antigenSupportingData>`;
 
 describe('picking the default child series', () => {
   it('takes the standard default series a child can start at birth, not a risk, non-default or adult one', () => {
@@ -38,29 +67,53 @@ describe('picking the default child series', () => {
       ),
     );
     expect(pickDefaultSeries(root, 'X')).toMatchObject({ oneForEachGender: false });
-    expect(pickDefaultSeries(root, 'X').element.children.find((child) => child.name === 'seriesName')?.text).toBe('the child series');
+    expect(
+      pickDefaultSeries(root, 'X').element.children.find((child) => child.name === 'seriesName')
+        ?.text,
+    ).toBe('the child series');
   });
 
   it('keeps identical female and male series once, for every child', () => {
-    const xml = antigenXml(series('female', { genders: ['Female', 'Unknown'] }), series('male', { genders: ['Male'] }));
+    const xml = antigenXml(
+      series('female', { genders: ['Female', 'Unknown'] }),
+      series('male', { genders: ['Male'] }),
+    );
     const built = buildAntigen(xml, { antigen: 'X', routine: [1] });
     expect(built.series).toMatchObject({ name: 'female', requiredGender: [] });
   });
 
   it('fails loudly when the choice is not clear', () => {
-    expect(() => pickDefaultSeries(parseXml(antigenXml(series('a'), series('b'))), 'X')).toThrow(/not one series for each gender/);
-    expect(() => pickDefaultSeries(parseXml(antigenXml(series('a', { genders: ['Female'] }), series('b', { genders: ['Male'], doses: 2 }))), 'X')).toThrow(
+    expect(() => pickDefaultSeries(parseXml(antigenXml(series('a'), series('b'))), 'X')).toThrow(
       /not one series for each gender/,
     );
-    expect(() => pickDefaultSeries(parseXml(antigenXml(series('a', { isDefault: 'No' }))), 'X')).toThrow(/no default child series/);
-    expect(() => pickDefaultSeries(parseXml(antigenXml(series('a', { preference: '2' }))), 'X')).toThrow(/seriesPreference 1/);
+    expect(() =>
+      pickDefaultSeries(
+        parseXml(
+          antigenXml(
+            series('a', { genders: ['Female'] }),
+            series('b', { genders: ['Male'], doses: 2 }),
+          ),
+        ),
+        'X',
+      ),
+    ).toThrow(/not one series for each gender/);
+    expect(() =>
+      pickDefaultSeries(parseXml(antigenXml(series('a', { isDefault: 'No' }))), 'X'),
+    ).toThrow(/no default child series/);
+    expect(() =>
+      pickDefaultSeries(parseXml(antigenXml(series('a', { preference: '2' }))), 'X'),
+    ).toThrow(/seriesPreference 1/);
   });
 
   it('fails when a release adds or removes a dose the plan does not name', () => {
     const xml = antigenXml(series('three doses', { doses: 3 }));
-    expect(() => buildAntigen(xml, { antigen: 'X', routine: [1, 2] })).toThrow(/has doses 1, 2, 3; the plan names 1, 2/);
+    expect(() => buildAntigen(xml, { antigen: 'X', routine: [1, 2] })).toThrow(
+      /has doses 1, 2, 3; the plan names 1, 2/,
+    );
     const built = buildAntigen(xml, { antigen: 'X', routine: [1, 3], notRoutine: { 2: 'why' } });
-    expect(built.series.doses.map((item) => [item.doseNumber, item.routine, item.notRoutineBecause])).toEqual([
+    expect(
+      built.series.doses.map((item) => [item.doseNumber, item.routine, item.notRoutineBecause]),
+    ).toEqual([
       [1, true, null],
       [2, false, 'why'],
       [3, true, null],
@@ -68,17 +121,26 @@ describe('picking the default child series', () => {
   });
 
   it('reads the plain age rule of an evaluation skip, and ignores rules that test more than age', () => {
-    const skip = (conditions: string, context = 'Evaluation') => `<conditionalSkip><context>${context}</context><setLogic>n/a</setLogic>
+    const skip = (
+      conditions: string,
+      context = 'Evaluation',
+    ) => `<conditionalSkip><context>${context}</context><setLogic>n/a</setLogic>
       <set><setID>1</setID><setDescription>d</setDescription><effectiveDate/><cessationDate/><conditionLogic/>${conditions}</set></conditionalSkip>`;
     const condition = (type: string, beginAge: string) =>
       `<condition><conditionID>1</conditionID><conditionType>${type}</conditionType><startDate/><endDate/><beginAge>${beginAge}</beginAge><endAge/>
         <interval/><doseCount/><doseType/><doseCountLogic/><vaccineTypes/><seriesGroups/></condition>`;
     const withSkip = (skipXml: string) =>
       antigenXml(series('s').replace(/<conditionalSkip\/>/, skipXml));
-    const skipAge = (xml: string) => buildAntigen(xml, { antigen: 'X', routine: [1] }).series.doses[0]?.skipWhenGivenFromAge?.cdsi ?? null;
-    expect(skipAge(withSkip(skip(condition('Age', '15 months - 4 days'))))).toBe('15 months - 4 days');
+    const skipAge = (xml: string) =>
+      buildAntigen(xml, { antigen: 'X', routine: [1] }).series.doses[0]?.skipWhenGivenFromAge
+        ?.cdsi ?? null;
+    expect(skipAge(withSkip(skip(condition('Age', '15 months - 4 days'))))).toBe(
+      '15 months - 4 days',
+    );
     expect(skipAge(withSkip(skip(condition('Age', '4 years'), 'Forecast')))).toBeNull();
-    expect(skipAge(withSkip(skip(condition('Age', '12 months') + condition('Interval', '8 weeks'))))).toBeNull();
+    expect(
+      skipAge(withSkip(skip(condition('Age', '12 months') + condition('Interval', '8 weeks')))),
+    ).toBeNull();
   });
 });
 
@@ -104,7 +166,9 @@ describe('the CVX map', () => {
 describe('formatCompactJson', () => {
   it('keeps what fits on one line and breaks the rest', () => {
     expect(formatCompactJson({ a: 1, b: [1, 2] })).toBe('{"a":1,"b":[1,2]}');
-    expect(formatCompactJson({ a: 'x'.repeat(20), b: { c: 1 } }, '', 20)).toBe(`{\n  "a": "${'x'.repeat(20)}",\n  "b": {"c":1}\n}`);
+    expect(formatCompactJson({ a: 'x'.repeat(20), b: { c: 1 } }, '', 20)).toBe(
+      `{\n  "a": "${'x'.repeat(20)}",\n  "b": {"c":1}\n}`,
+    );
     expect(JSON.parse(formatCompactJson(scheduleJson))).toEqual(scheduleJson);
   });
 });
@@ -138,8 +202,12 @@ describe('the committed schedule', () => {
   it.skipIf(!haveSources)('is what the build makes from the CDSi files today', () => {
     const rebuilt = buildSchedule(sourceFolder, scheduleJson.generatedOn);
     expect(JSON.parse(JSON.stringify(rebuilt))).toEqual(scheduleJson);
-    expect(Object.keys(rebuilt.source.sha256)).toEqual([...antigenPlans.map((plan) => antigenFileName(plan.antigen)), 'ScheduleSupportingData.xml']);
+    expect(Object.keys(rebuilt.source.sha256)).toEqual([
+      ...antigenPlans.map((plan) => antigenFileName(plan.antigen)),
+      'ScheduleSupportingData.xml',
+    ]);
     const manifest = readFileSync(path.resolve(sourceFolder, '../../MANIFEST.sha256'), 'utf8');
-    for (const [file, sha] of Object.entries(rebuilt.source.sha256)) expect(manifest).toContain(`${sha}  cdsi-schedule/XML/${file}`);
+    for (const [file, sha] of Object.entries(rebuilt.source.sha256))
+      expect(manifest).toContain(`${sha}  cdsi-schedule/XML/${file}`);
   });
 });

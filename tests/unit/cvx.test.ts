@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
+
+import {
+  getVaccine,
+  groupImmunizationsForPrint,
+  printGroups,
+  searchVaccines,
+  vaccineGroupsOf,
+  type Vaccine,
+} from '@/lib/records/cvx';
 import cvxJson from '@/lib/records/data/cvx.json';
-import { getVaccine, groupImmunizationsForPrint, printGroups, searchVaccines, vaccineGroupsOf, type Vaccine } from '@/lib/records/cvx';
 
 const tier = (vaccine: Vaccine) => (vaccine.status !== 'Active' ? 2 : vaccine.pediatric ? 0 : 1);
 const codes = (vaccines: readonly Vaccine[]) => vaccines.map((vaccine) => vaccine.code);
@@ -27,7 +35,9 @@ describe('getVaccine', () => {
 describe('vaccineGroupsOf', () => {
   it('lists every group of a combination vaccine', () => {
     expect(vaccineGroupsOf('110')).toEqual(['DTAP', 'HepB', 'POLIO']);
-    expect(vaccineGroupsOf('146')).toEqual(expect.arrayContaining(['DTAP', 'HIB', 'HepB', 'POLIO']));
+    expect(vaccineGroupsOf('146')).toEqual(
+      expect.arrayContaining(['DTAP', 'HIB', 'HepB', 'POLIO']),
+    );
     expect(vaccineGroupsOf('94')).toEqual(['MMR', 'VARICELLA']);
     expect(vaccineGroupsOf('999999')).toEqual([]);
   });
@@ -36,9 +46,15 @@ describe('vaccineGroupsOf', () => {
 describe('searchVaccines', () => {
   it('finds DTaP vaccines by name, whatever the case, active pediatric ones first', () => {
     const results = searchVaccines('dtap', 50);
-    expect(codes(results)).toEqual(expect.arrayContaining(['20', '106', '110', '120', '130', '146', '107', '50']));
+    expect(codes(results)).toEqual(
+      expect.arrayContaining(['20', '106', '110', '120', '130', '146', '107', '50']),
+    );
     // Every active match is named DTaP; older whole-cell DTP codes (CDC group DTAP) follow them.
-    expect(results.filter((vaccine) => vaccine.status === 'Active').every((vaccine) => /dtap/i.test(vaccine.shortDescription))).toBe(true);
+    expect(
+      results
+        .filter((vaccine) => vaccine.status === 'Active')
+        .every((vaccine) => /dtap/i.test(vaccine.shortDescription)),
+    ).toBe(true);
     expect(codes(results).indexOf('01')).toBeGreaterThan(codes(results).lastIndexOf('146'));
     expect(codes(searchVaccines('DTaP', 50))).toEqual(codes(results));
     expect(results[0]?.shortDescription).toBe('DTaP');
@@ -59,7 +75,13 @@ describe('searchVaccines', () => {
   it('matches the start of words, not any substring, and knows the CDC group names', () => {
     const flu = searchVaccines('flu', 100);
     expect(flu.length).toBeGreaterThan(20);
-    expect(flu.every((vaccine) => vaccine.groups.some((group) => /flu/i.test(group)) || /influenza/i.test(vaccine.shortDescription))).toBe(true);
+    expect(
+      flu.every(
+        (vaccine) =>
+          vaccine.groups.some((group) => /flu/i.test(group)) ||
+          /influenza/i.test(vaccine.shortDescription),
+      ),
+    ).toBe(true);
     expect(codes(flu)).not.toContain('48'); // Hib: Haemophilus "influenzae"
     expect(codes(searchVaccines('chickenpox'))).toEqual([]);
   });
@@ -67,7 +89,9 @@ describe('searchVaccines', () => {
   it('matches every word of a multi-word query, across punctuation', () => {
     const results = searchVaccines('hep b', 100);
     expect(codes(results)).toEqual(expect.arrayContaining(['08', '110', '43']));
-    expect(codes(searchVaccines('hepb', 100))).toEqual(expect.arrayContaining(['08', '110', '146']));
+    expect(codes(searchVaccines('hepb', 100))).toEqual(
+      expect.arrayContaining(['08', '110', '146']),
+    );
     expect(codes(searchVaccines('nirsevimab'))).toEqual(['306', '307']);
     expect(searchVaccines('no such vaccine')).toEqual([]);
   });
@@ -76,7 +100,22 @@ describe('searchVaccines', () => {
     const all = searchVaccines('', 500);
     expect(all.length).toBeGreaterThan(40);
     expect(all.every((vaccine) => vaccine.status === 'Active' && vaccine.pediatric)).toBe(true);
-    expect(codes(all)).toEqual(expect.arrayContaining(['20', '03', '10', '08', '133', '116', '21', '83', '165', '115', '306', '162']));
+    expect(codes(all)).toEqual(
+      expect.arrayContaining([
+        '20',
+        '03',
+        '10',
+        '08',
+        '133',
+        '116',
+        '21',
+        '83',
+        '165',
+        '115',
+        '306',
+        '162',
+      ]),
+    );
     expect(codes(all)).not.toContain('303'); // an adult RSV vaccine
     expect(codes(all)).not.toContain('01'); // DTP is inactive
     expect(searchVaccines('   ')).toHaveLength(20);
@@ -96,14 +135,20 @@ describe('printGroups', () => {
     const labels = printGroups.map((group) => group.label);
     expect(labels[0]).toBe('Diphtheria, tetanus, whooping cough (DTaP, Tdap)');
     expect(labels.indexOf('Polio (IPV)')).toBe(1);
-    expect(labels.indexOf('MMR (measles, mumps, rubella)')).toBeLessThan(labels.indexOf('Varicella (chickenpox)'));
+    expect(labels.indexOf('MMR (measles, mumps, rubella)')).toBeLessThan(
+      labels.indexOf('Varicella (chickenpox)'),
+    );
     expect(labels.at(-1)).toBe('Other');
   });
 
   it('gives every pediatric vaccine in the table a row other than "Other"', () => {
     const misplaced = cvxJson.vaccines
       .filter((vaccine) => vaccine.pediatric)
-      .filter((vaccine) => groupImmunizationsForPrint([{ cvx: vaccine.code, administeredOn: '2024-01-01', doseNumber: null }]).some((group) => group.label === 'Other'));
+      .filter((vaccine) =>
+        groupImmunizationsForPrint([
+          { cvx: vaccine.code, administeredOn: '2024-01-01', doseNumber: null },
+        ]).some((group) => group.label === 'Other'),
+      );
     expect(misplaced.map((vaccine) => vaccine.code)).toEqual([]);
   });
 });
@@ -136,11 +181,23 @@ describe('groupImmunizationsForPrint', () => {
   });
 
   it('lists a combination vaccine under each disease it covers', () => {
-    for (const label of ['Diphtheria, tetanus, whooping cough (DTaP, Tdap)', 'Polio (IPV)', 'Hepatitis B']) {
-      expect(byLabel(label)?.doses.filter((dose) => dose.vaccine === 'DTaP-Hep B-IPV')).toHaveLength(2);
+    for (const label of [
+      'Diphtheria, tetanus, whooping cough (DTaP, Tdap)',
+      'Polio (IPV)',
+      'Hepatitis B',
+    ]) {
+      expect(
+        byLabel(label)?.doses.filter((dose) => dose.vaccine === 'DTaP-Hep B-IPV'),
+      ).toHaveLength(2);
     }
-    expect(byLabel('MMR (measles, mumps, rubella)')?.doses.map((dose) => dose.vaccine)).toEqual(['MMR', 'MMRV']);
-    expect(byLabel('Varicella (chickenpox)')?.doses.map((dose) => dose.vaccine)).toEqual(['varicella', 'MMRV']);
+    expect(byLabel('MMR (measles, mumps, rubella)')?.doses.map((dose) => dose.vaccine)).toEqual([
+      'MMR',
+      'MMRV',
+    ]);
+    expect(byLabel('Varicella (chickenpox)')?.doses.map((dose) => dose.vaccine)).toEqual([
+      'varicella',
+      'MMRV',
+    ]);
   });
 
   it('orders doses oldest first', () => {
@@ -149,7 +206,11 @@ describe('groupImmunizationsForPrint', () => {
       { administeredOn: '2020-03-02', vaccine: 'DTaP-Hep B-IPV', doseNumber: 1 },
       { administeredOn: '2020-05-04', vaccine: 'DTaP-Hep B-IPV', doseNumber: 2 },
     ]);
-    expect(byLabel('Diphtheria, tetanus, whooping cough (DTaP, Tdap)')?.doses.map((dose) => dose.administeredOn)).toEqual(['2020-03-02', '2020-05-04', '2031-02-01']);
+    expect(
+      byLabel('Diphtheria, tetanus, whooping cough (DTaP, Tdap)')?.doses.map(
+        (dose) => dose.administeredOn,
+      ),
+    ).toEqual(['2020-03-02', '2020-05-04', '2031-02-01']);
   });
 
   it('lists a vaccine once per row even when two of its CDC groups share that row', () => {
@@ -157,7 +218,9 @@ describe('groupImmunizationsForPrint', () => {
   });
 
   it('prints an unknown code under "Other" instead of dropping it', () => {
-    expect(byLabel('Other')?.doses).toEqual([{ administeredOn: '2022-03-03', vaccine: 'CVX 88888', doseNumber: null }]);
+    expect(byLabel('Other')?.doses).toEqual([
+      { administeredOn: '2022-03-03', vaccine: 'CVX 88888', doseNumber: null },
+    ]);
   });
 
   it('returns nothing for no immunizations', () => {

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
+
 import { InvalidEnvironmentError, parseEnv } from '@/lib/env';
 
 describe('configuration', () => {
   it('runs a development machine with no settings at all', () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({ NODE_ENV: 'development', PRACTICE_NAME: "Children's Pediatricians & Associates", SIGNIN_IP_FAILURE_LIMIT: 100, PGLITE_DIR: '.data/pglite' });
+    expect(env).toMatchObject({
+      NODE_ENV: 'development',
+      PRACTICE_NAME: "Children's Pediatricians & Associates",
+      SIGNIN_IP_FAILURE_LIMIT: 100,
+      PGLITE_DIR: '.data/pglite',
+    });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -22,7 +28,14 @@ describe('configuration', () => {
   });
 
   it('accepts a complete production configuration', () => {
-    const env = parseEnv({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), PIN_HMAC_SECRET: 'y'.repeat(40), TOTP_ENCRYPTION_KEY: 'z'.repeat(40), DATABASE_URL: 'postgres://portal@db/portal', PUBLIC_URL: 'https://portal.example.org' });
+    const env = parseEnv({
+      NODE_ENV: 'production',
+      AUTH_SECRET: 'x'.repeat(40),
+      PIN_HMAC_SECRET: 'y'.repeat(40),
+      TOTP_ENCRYPTION_KEY: 'z'.repeat(40),
+      DATABASE_URL: 'postgres://portal@db/portal',
+      PUBLIC_URL: 'https://portal.example.org',
+    });
     expect(env.PUBLIC_URL).toBe('https://portal.example.org');
   });
 
@@ -31,12 +44,24 @@ describe('configuration', () => {
     [{ AUTH_SECRET: 'short' }, /AUTH_SECRET must be at least 32 characters/],
     [{ PUBLIC_URL: 'not a url' }, /PUBLIC_URL must be a full URL/],
     [{ SIGNIN_IP_FAILURE_LIMIT: '-3' }, /SIGNIN_IP_FAILURE_LIMIT/],
-    [{ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), PIN_HMAC_SECRET: 'y'.repeat(40), TOTP_ENCRYPTION_KEY: 'z'.repeat(40), DATABASE_URL: 'postgres://db/p', PUBLIC_URL: 'http://portal.example.org' }, /PUBLIC_URL must be an https/],
+    [
+      {
+        NODE_ENV: 'production',
+        AUTH_SECRET: 'x'.repeat(40),
+        PIN_HMAC_SECRET: 'y'.repeat(40),
+        TOTP_ENCRYPTION_KEY: 'z'.repeat(40),
+        DATABASE_URL: 'postgres://db/p',
+        PUBLIC_URL: 'http://portal.example.org',
+      },
+      /PUBLIC_URL must be an https/,
+    ],
   ])('explains a wrong value: %j', (source, message) => {
     expect(() => parseEnv(source)).toThrow(message);
   });
 
   it('needs no runtime secrets while Next.js builds', () => {
-    expect(() => parseEnv({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' })).not.toThrow();
+    expect(() =>
+      parseEnv({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' }),
+    ).not.toThrow();
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { growthCharts } from '@/lib/growth/chart-data';
 import { ordinal } from '@/lib/growth/ordinal';
 
@@ -17,12 +18,22 @@ describe('growth chart data', () => {
   const byIndicator = Object.fromEntries(charts.map((chart) => [chart.indicator, chart]));
 
   it('draws the charts that fit the measurements, each naming its reference', () => {
-    expect(charts.map((chart) => chart.indicator)).toEqual(['weight_for_age', 'length_for_age', 'head_for_age', 'weight_for_length', 'bmi_for_age']);
+    expect(charts.map((chart) => chart.indicator)).toEqual([
+      'weight_for_age',
+      'length_for_age',
+      'head_for_age',
+      'weight_for_length',
+      'bmi_for_age',
+    ]);
     expect(byIndicator.weight_for_age!.references).toEqual(['WHO 2006', 'CDC 2000']);
     expect(byIndicator.head_for_age!.points).toHaveLength(3);
     // The second birthday (day 730) is still on the WHO charts: weight-for-length, not yet BMI.
-    expect(byIndicator.weight_for_length!.points.map((point) => point.x)).toEqual([49.5, 74.7, 86.4]);
-    expect(byIndicator.bmi_for_age!.points.map((point) => point.measuredOn)).toEqual(['2026-04-12']);
+    expect(byIndicator.weight_for_length!.points.map((point) => point.x)).toEqual([
+      49.5, 74.7, 86.4,
+    ]);
+    expect(byIndicator.bmi_for_age!.points.map((point) => point.measuredOn)).toEqual([
+      '2026-04-12',
+    ]);
   });
 
   it('gives each point a percentile and z-score near the middle for median-sized measurements', () => {
@@ -36,7 +47,10 @@ describe('growth chart data', () => {
   it('computes curves over the child’s ages, with nine percentile lines per reference', () => {
     const curves = byIndicator.weight_for_age!.curves;
     expect(curves.segments).toHaveLength(2);
-    for (const segment of curves.segments) expect(segment.lines.map((line) => line.percentile)).toEqual([3, 5, 10, 25, 50, 75, 90, 95, 97]);
+    for (const segment of curves.segments)
+      expect(segment.lines.map((line) => line.percentile)).toEqual([
+        3, 5, 10, 25, 50, 75, 90, 95, 97,
+      ]);
     const lastX = curves.segments.at(-1)!.lines[0]!.points.at(-1)!.x;
     expect(lastX).toBeGreaterThanOrEqual(67);
   });
@@ -44,7 +58,17 @@ describe('growth chart data', () => {
 
 describe('percentiles in words', () => {
   it('says them as people do, and does not pretend precision in the tails', () => {
-    expect([1, 2, 3, 11, 12, 13, 21, 58, 50.4].map(ordinal)).toEqual(['1st', '2nd', '3rd', '11th', '12th', '13th', '21st', '58th', '50th']);
+    expect([1, 2, 3, 11, 12, 13, 21, 58, 50.4].map(ordinal)).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '58th',
+      '50th',
+    ]);
     expect(ordinal(0.05)).toBe('below the 0.1st');
     expect(ordinal(99.95)).toBe('above the 99.9th');
     expect(ordinal(99.4)).toBe('99.4th');

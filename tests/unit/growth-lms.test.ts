@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { normalCdf, normalQuantile, percentileOfZ, valueAtZ, zOfPercentile, zScore, type Lms } from '@/lib/growth/lms';
+
+import {
+  normalCdf,
+  normalQuantile,
+  percentileOfZ,
+  valueAtZ,
+  zOfPercentile,
+  zScore,
+  type Lms,
+} from '@/lib/growth/lms';
 
 // Published rows quoted in the data README (lib/growth/data/*/README.md names their origin).
 const cdcWtageinfBoys9_5: Lms = { l: -0.1600954, m: 9.476500305, s: 0.11218624 };
@@ -13,7 +22,12 @@ describe('z-scores and values from L, M and S', () => {
   });
 
   it('puts the median at z = 0 and inverts exactly for positive, negative and zero L', () => {
-    for (const lms of [cdcWtageinfBoys9_5, whoWeightBoysDay0, { l: 0, m: 20, s: 0.1 }, { l: -2.3, m: 16.5, s: 0.08 }]) {
+    for (const lms of [
+      cdcWtageinfBoys9_5,
+      whoWeightBoysDay0,
+      { l: 0, m: 20, s: 0.1 },
+      { l: -2.3, m: 16.5, s: 0.08 },
+    ]) {
       expect(zScore(lms, lms.m)).toBeCloseTo(0, 12);
       for (const z of [-2.5, -1, 0.3, 1.88, 2.9]) {
         expect(zScore(lms, valueAtZ(lms, z))).toBeCloseTo(z, 10);
@@ -50,7 +64,10 @@ describe('WHO restricted tails beyond ±3 SD', () => {
     expect(zScore(whoWeightBoysDay0, 5.5, { restrictedTails: true })).toBeCloseTo(3.76783, 4);
     const sd2 = valueAtZ(whoWeightBoysDay0, 2);
     const sd3 = valueAtZ(whoWeightBoysDay0, 3);
-    expect(zScore(whoWeightBoysDay0, sd3 + (sd3 - sd2), { restrictedTails: true })).toBeCloseTo(4, 10);
+    expect(zScore(whoWeightBoysDay0, sd3 + (sd3 - sd2), { restrictedTails: true })).toBeCloseTo(
+      4,
+      10,
+    );
   });
 
   it('measures below −3 SD in steps of (SD−2 − SD−3)', () => {
@@ -60,12 +77,17 @@ describe('WHO restricted tails beyond ±3 SD', () => {
 
   it('changes nothing within ±3 SD and is continuous at ±3', () => {
     for (const value of [2.2, 3.3464, 4.9]) {
-      expect(zScore(whoWeightBoysDay0, value, { restrictedTails: true })).toBe(zScore(whoWeightBoysDay0, value));
+      expect(zScore(whoWeightBoysDay0, value, { restrictedTails: true })).toBe(
+        zScore(whoWeightBoysDay0, value),
+      );
     }
     for (const z of [-3, 3]) {
       const atEdge = valueAtZ(whoWeightBoysDay0, z);
       expect(zScore(whoWeightBoysDay0, atEdge, { restrictedTails: true })).toBeCloseTo(z, 10);
-      expect(zScore(whoWeightBoysDay0, atEdge * (1 + 1e-9), { restrictedTails: true })).toBeCloseTo(z, 6);
+      expect(zScore(whoWeightBoysDay0, atEdge * (1 + 1e-9), { restrictedTails: true })).toBeCloseTo(
+        z,
+        6,
+      );
     }
   });
 
@@ -90,7 +112,8 @@ describe('the normal distribution', () => {
       [-3, 0.0013498980316300957],
       [-5, 2.866515718791946e-7],
     ];
-    for (const [z, expected] of known) expect(Math.abs(normalCdf(z) - expected)).toBeLessThan(1e-12);
+    for (const [z, expected] of known)
+      expect(Math.abs(normalCdf(z) - expected)).toBeLessThan(1e-12);
     // Far tails keep their relative precision instead of rounding to 0 or 1.
     expect(normalCdf(-8) / 6.220960574271819e-16).toBeCloseTo(1, 6);
     expect(normalCdf(-40)).toBe(0);
@@ -113,7 +136,8 @@ describe('the normal distribution', () => {
     expect(zOfPercentile(10)).toBeCloseTo(-1.2815515655446008, 12);
     expect(zOfPercentile(25)).toBeCloseTo(-0.6744897501960817, 12);
     expect(zOfPercentile(97)).toBeCloseTo(1.880793608151251, 12);
-    for (const p of [1e-6, 0.001, 0.02, 0.5, 0.975, 0.999999]) expect(normalCdf(normalQuantile(p))).toBeCloseTo(p, 12);
+    for (const p of [1e-6, 0.001, 0.02, 0.5, 0.975, 0.999999])
+      expect(normalCdf(normalQuantile(p))).toBeCloseTo(p, 12);
     expect(() => zOfPercentile(0)).toThrow(RangeError);
     expect(() => zOfPercentile(100)).toThrow(RangeError);
   });

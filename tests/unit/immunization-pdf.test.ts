@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+
 import { groupImmunizationsForPrint, type PrintedGroup } from '@/lib/records/cvx';
-import { renderImmunizationRecordPdf, type ImmunizationRecordForPrint } from '@/lib/records/immunization-pdf';
+import {
+  renderImmunizationRecordPdf,
+  type ImmunizationRecordForPrint,
+} from '@/lib/records/immunization-pdf';
 
 // A typical school-entry record: 25 immunizations, several of them combination vaccines.
 const typicalChild = groupImmunizationsForPrint(
@@ -36,7 +40,11 @@ const typicalChild = groupImmunizationsForPrint(
 );
 
 const record = (groups: PrintedGroup[]): ImmunizationRecordForPrint => ({
-  practice: { name: 'Maple Street Pediatrics', address: '100 Maple Street\nSpringfield, IL 62701', phone: '(217) 555-0100' },
+  practice: {
+    name: 'Maple Street Pediatrics',
+    address: '100 Maple Street\nSpringfield, IL 62701',
+    phone: '(217) 555-0100',
+  },
   child: { name: 'Avery Quinlan-Brooks', dateOfBirth: 'January 1, 2020' },
   printedOn: 'November 25, 2026',
   groups,
@@ -48,7 +56,9 @@ const pageCount = (pdf: Buffer) => latin1(pdf).match(/\/Type\s*\/Page(?![a-zA-Z]
 /** The text drawn on the pages: pdfkit writes each line as a TJ array of hex strings split at kerning pairs. */
 function drawnText(pdf: Buffer): string[] {
   return [...latin1(pdf).matchAll(/\[((?:<[0-9a-f]*>\s*-?[\d.]*\s*)+)\]\s*TJ/g)].map((match) =>
-    [...match[1]!.matchAll(/<([0-9a-f]*)>/g)].map((hex) => Buffer.from(hex[1]!, 'hex').toString('latin1')).join(''),
+    [...match[1]!.matchAll(/<([0-9a-f]*)>/g)]
+      .map((hex) => Buffer.from(hex[1]!, 'hex').toString('latin1'))
+      .join(''),
   );
 }
 
@@ -60,14 +70,18 @@ describe('renderImmunizationRecordPdf', () => {
   });
 
   it('fits a typical 25-dose record on one Letter page', async () => {
-    expect(typicalChild.reduce((sum, group) => sum + group.doses.length, 0)).toBeGreaterThanOrEqual(25);
+    expect(typicalChild.reduce((sum, group) => sum + group.doses.length, 0)).toBeGreaterThanOrEqual(
+      25,
+    );
     const pdf = await renderImmunizationRecordPdf(record(typicalChild), { compress: false });
     expect(pageCount(pdf)).toBe(1);
     expect(latin1(pdf)).toMatch(/\/MediaBox \[0 0 612 792\]/);
   });
 
   it('prints the practice, the child, each disease row with its doses, the date and a signature line', async () => {
-    const text = drawnText(await renderImmunizationRecordPdf(record(typicalChild), { compress: false }));
+    const text = drawnText(
+      await renderImmunizationRecordPdf(record(typicalChild), { compress: false }),
+    );
     for (const line of [
       'Maple Street Pediatrics',
       '100 Maple Street, Springfield, IL 62701 · (217) 555-0100',
@@ -89,7 +103,9 @@ describe('renderImmunizationRecordPdf', () => {
   });
 
   it('titles the document without putting the child in the metadata', async () => {
-    const pdf = latin1(await renderImmunizationRecordPdf(record(typicalChild), { compress: false }));
+    const pdf = latin1(
+      await renderImmunizationRecordPdf(record(typicalChild), { compress: false }),
+    );
     const title = /\/Title (\d+) 0 R/.exec(pdf)?.[1];
     expect(new RegExp(`\\n${title} 0 obj\\n\\(Immunization record\\)`).test(pdf)).toBe(true);
     // Page text is hex-encoded, so a readable name anywhere in the file would be metadata.
@@ -100,7 +116,11 @@ describe('renderImmunizationRecordPdf', () => {
   it('continues a long record on further pages without losing or repeating a dose', async () => {
     const doses = Array.from({ length: 140 }, (_, index) => {
       const day = new Date(Date.UTC(2010, 0, 1 + index * 9)).toISOString().slice(0, 10);
-      return { administeredOn: day, vaccine: `Influenza, split virus, quadrivalent, PF ${index}`, doseNumber: index + 1 };
+      return {
+        administeredOn: day,
+        vaccine: `Influenza, split virus, quadrivalent, PF ${index}`,
+        doseNumber: index + 1,
+      };
     });
     const groups: PrintedGroup[] = [
       { label: 'Hepatitis B', doses: doses.slice(0, 3) },
@@ -117,11 +137,16 @@ describe('renderImmunizationRecordPdf', () => {
     expect(text).toContain('Influenza (flu) (continued)');
     expect(text).toContain(`Page ${pageCount(pdf)} of ${pageCount(pdf)}`);
     expect(text.filter((line) => line === 'Signature of clinician')).toHaveLength(1);
-    expect(text.some((line) => line.startsWith('Immunization record (continued): Avery Quinlan-Brooks'))).toBe(true);
+    expect(
+      text.some((line) => line.startsWith('Immunization record (continued): Avery Quinlan-Brooks')),
+    ).toBe(true);
   });
 
   it('prints an empty record, and names it can only approximate in Helvetica', async () => {
-    const empty = { ...record([]), child: { name: 'Zoë Łukasiewicz 王', dateOfBirth: 'May 2, 2021' } };
+    const empty = {
+      ...record([]),
+      child: { name: 'Zoë Łukasiewicz 王', dateOfBirth: 'May 2, 2021' },
+    };
     const text = drawnText(await renderImmunizationRecordPdf(empty, { compress: false }));
     expect(text).toContain('No immunizations on record.');
     expect(text).toContain('Zoë Lukasiewicz ?');

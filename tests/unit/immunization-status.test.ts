@@ -1,22 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { addCdsiDuration, addDays, dayBefore, parseCdsiDuration, type CdsiDuration } from '@/lib/records/cdsi-dates';
+
+import {
+  addCdsiDuration,
+  addDays,
+  dayBefore,
+  parseCdsiDuration,
+  type CdsiDuration,
+} from '@/lib/records/cdsi-dates';
 import { immunizationGroups, type ImmunizationGroup } from '@/lib/records/immunization-groups';
 import { immunizationSchedule } from '@/lib/records/immunization-schedule';
-import { immunizationStatus, type ImmunizationGroupStatus, type RecordedDose } from '@/lib/records/immunization-status';
+import {
+  immunizationStatus,
+  type ImmunizationGroupStatus,
+  type RecordedDose,
+} from '@/lib/records/immunization-status';
 
 // Born on the 15th so that month arithmetic never meets a short month.
 const dob = '2024-01-15';
 const age = (text: string, from = dob) => addCdsiDuration(from, parseCdsiDuration(text));
 
-function statusOf(group: ImmunizationGroup, today: string, doses: RecordedDose[] = [], dateOfBirth = dob): ImmunizationGroupStatus {
-  const row = immunizationStatus({ dateOfBirth, today, doses }).find((candidate) => candidate.group === group);
+function statusOf(
+  group: ImmunizationGroup,
+  today: string,
+  doses: RecordedDose[] = [],
+  dateOfBirth = dob,
+): ImmunizationGroupStatus {
+  const row = immunizationStatus({ dateOfBirth, today, doses }).find(
+    (candidate) => candidate.group === group,
+  );
   if (!row) throw new Error(`no ${group} row`);
   return row;
 }
 
 /** A routine dose of an antigen's default series, by its place on the path (1 = first). */
 function routineDose(antigen: string, place: number) {
-  const dose = immunizationSchedule.antigens[antigen]?.series.doses.filter((candidate) => candidate.routine)[place - 1];
+  const dose = immunizationSchedule.antigens[antigen]?.series.doses.filter(
+    (candidate) => candidate.routine,
+  )[place - 1];
   if (!dose) throw new Error(`no routine dose ${place} of ${antigen}`);
   return dose;
 }
@@ -26,11 +46,18 @@ function required(duration: CdsiDuration | null | undefined, what: string): Cdsi
   return duration;
 }
 
-const given = (cvx: string, ...dates: string[]): RecordedDose[] => dates.map((administeredOn) => ({ cvx, administeredOn }));
+const given = (cvx: string, ...dates: string[]): RecordedDose[] =>
+  dates.map((administeredOn) => ({ cvx, administeredOn }));
 
 describe('CDSi ages and date arithmetic', () => {
   it('reads CDSi ages and intervals into their parts', () => {
-    expect(parseCdsiDuration('6 months - 4 days')).toEqual({ cdsi: '6 months - 4 days', years: 0, months: 6, weeks: 0, days: -4 });
+    expect(parseCdsiDuration('6 months - 4 days')).toEqual({
+      cdsi: '6 months - 4 days',
+      years: 0,
+      months: 6,
+      weeks: 0,
+      days: -4,
+    });
     expect(parseCdsiDuration('3 months + 4 weeks')).toMatchObject({ months: 3, weeks: 4, days: 0 });
     expect(parseCdsiDuration('28 days - 4 days')).toMatchObject({ days: 24 });
     expect(parseCdsiDuration('1 years - 4 days')).toMatchObject({ years: 1, days: -4 });
@@ -68,11 +95,20 @@ describe('immunizationStatus', () => {
   it('a 2-month-old with no DTaP is due now for dose 1', () => {
     const twoMonths = age('2 months');
     const dtap = statusOf('dtap', twoMonths);
-    expect(dtap).toMatchObject({ status: 'due_now', dosesRecorded: 0, dosesCounted: 0, dosesInSeries: 6 });
+    expect(dtap).toMatchObject({
+      status: 'due_now',
+      dosesRecorded: 0,
+      dosesCounted: 0,
+      dosesInSeries: 6,
+    });
     expect(dtap.nextDose).toEqual({
       number: 1,
-      recommendedFrom: age(required(routineDose('Diphtheria', 1).earliestRecAge, 'DTaP dose 1 age').cdsi),
-      overdueAfter: dayBefore(age(required(routineDose('Diphtheria', 1).latestRecAge, 'DTaP dose 1 latest age').cdsi)),
+      recommendedFrom: age(
+        required(routineDose('Diphtheria', 1).earliestRecAge, 'DTaP dose 1 age').cdsi,
+      ),
+      overdueAfter: dayBefore(
+        age(required(routineDose('Diphtheria', 1).latestRecAge, 'DTaP dose 1 latest age').cdsi),
+      ),
       latestDate: null,
       ageWords: '2 months',
     });
@@ -82,19 +118,34 @@ describe('immunizationStatus', () => {
   it('at 4 months, one DTaP given at 2 months, dose 2 is due', () => {
     const dtap = statusOf('dtap', age('4 months'), given('20', age('2 months')));
     expect(dtap).toMatchObject({ status: 'due_now', dosesRecorded: 1, dosesCounted: 1 });
-    expect(dtap.nextDose).toMatchObject({ number: 2, recommendedFrom: age('4 months'), ageWords: '4 months' });
+    expect(dtap.nextDose).toMatchObject({
+      number: 2,
+      recommendedFrom: age('4 months'),
+      ageWords: '4 months',
+    });
   });
 
   it('a 6-month-old with no doses is overdue for DTaP dose 1 and hepatitis B dose 1', () => {
     const sixMonths = age('6 months');
     for (const group of ['dtap', 'hepb'] as const) {
-      expect(statusOf(group, sixMonths)).toMatchObject({ status: 'overdue', nextDose: { number: 1 } });
+      expect(statusOf(group, sixMonths)).toMatchObject({
+        status: 'overdue',
+        nextDose: { number: 1 },
+      });
     }
-    expect(statusOf('hepb', sixMonths).nextDose).toMatchObject({ recommendedFrom: dob, ageWords: 'birth', overdueAfter: dayBefore(age('4 weeks')) });
+    expect(statusOf('hepb', sixMonths).nextDose).toMatchObject({
+      recommendedFrom: dob,
+      ageWords: 'birth',
+      overdueAfter: dayBefore(age('4 weeks')),
+    });
   });
 
   it('a combination vaccine counts for every antigen in it: CVX 110 (DTaP-HepB-IPV)', () => {
-    const rows = immunizationStatus({ dateOfBirth: dob, today: age('3 months'), doses: given('110', age('2 months')) });
+    const rows = immunizationStatus({
+      dateOfBirth: dob,
+      today: age('3 months'),
+      doses: given('110', age('2 months')),
+    });
     const byGroup = Object.fromEntries(rows.map((row) => [row.group, row]));
     for (const group of ['dtap', 'hepb', 'polio']) {
       expect(byGroup[group]).toMatchObject({ dosesRecorded: 1, dosesCounted: 1 });
@@ -102,51 +153,110 @@ describe('immunizationStatus', () => {
     expect(byGroup.dtap?.nextDose?.number).toBe(2);
     expect(byGroup.polio?.nextDose?.number).toBe(2);
     expect(byGroup.hib).toMatchObject({ dosesRecorded: 0, dosesCounted: 0 });
-    expect(immunizationSchedule.cvx['110']?.antigens.sort()).toEqual(['Diphtheria', 'HepB', 'Pertussis', 'Polio', 'Tetanus']);
+    expect(immunizationSchedule.cvx['110']?.antigens.sort()).toEqual([
+      'Diphtheria',
+      'HepB',
+      'Pertussis',
+      'Polio',
+      'Tetanus',
+    ]);
   });
 
   it('MMR: not yet due at 11 months; at 13 months with none, due or overdue as the schedule says', () => {
-    expect(statusOf('mmr', age('11 months'))).toMatchObject({ status: 'not_yet_due', nextDose: { number: 1, ageWords: '12 months' } });
+    expect(statusOf('mmr', age('11 months'))).toMatchObject({
+      status: 'not_yet_due',
+      nextDose: { number: 1, ageWords: '12 months' },
+    });
 
     const thirteenMonths = age('13 months');
     const measles1 = routineDose('Measles', 1);
     const recommended = age(required(measles1.earliestRecAge, 'MMR age').cdsi);
     const overdueAfter = dayBefore(age(required(measles1.latestRecAge, 'MMR latest age').cdsi));
-    const expected = thirteenMonths < recommended ? 'not_yet_due' : thirteenMonths > overdueAfter ? 'overdue' : 'due_now';
-    expect(statusOf('mmr', thirteenMonths)).toMatchObject({ status: expected, nextDose: { recommendedFrom: recommended, overdueAfter } });
+    const expected =
+      thirteenMonths < recommended
+        ? 'not_yet_due'
+        : thirteenMonths > overdueAfter
+          ? 'overdue'
+          : 'due_now';
+    expect(statusOf('mmr', thirteenMonths)).toMatchObject({
+      status: expected,
+      nextDose: { recommendedFrom: recommended, overdueAfter },
+    });
     // CDSi 4.64: from 12 months, overdue from 16 months + 4 weeks.
     expect(expected).toBe('due_now');
   });
 
   it('rotavirus is not needed at 9 months when none was given, nor after a partial series', () => {
-    expect(statusOf('rotavirus', age('9 months'))).toMatchObject({ status: 'not_needed', nextDose: null });
-    expect(statusOf('rotavirus', age('9 months'), given('116', age('2 months')))).toMatchObject({ status: 'not_needed', dosesCounted: 1 });
+    expect(statusOf('rotavirus', age('9 months'))).toMatchObject({
+      status: 'not_needed',
+      nextDose: null,
+    });
+    expect(statusOf('rotavirus', age('9 months'), given('116', age('2 months')))).toMatchObject({
+      status: 'not_needed',
+      dosesCounted: 1,
+    });
     // Dose 1 is not started from 15 weeks; before then it is due, with the last day to give it.
-    expect(statusOf('rotavirus', age('14 weeks'))).toMatchObject({ status: 'due_now', nextDose: { overdueAfter: null, latestDate: dayBefore(age('15 weeks')) } });
+    expect(statusOf('rotavirus', age('14 weeks'))).toMatchObject({
+      status: 'due_now',
+      nextDose: { overdueAfter: null, latestDate: dayBefore(age('15 weeks')) },
+    });
     expect(statusOf('rotavirus', age('15 weeks'))).toMatchObject({ status: 'not_needed' });
   });
 
   it('Rotarix (CVX 119) needs two doses; RotaTeq, or a mix, three', () => {
     const rotarix = given('119', age('2 months'), age('4 months'));
-    expect(statusOf('rotavirus', age('5 months'), rotarix)).toMatchObject({ status: 'complete', dosesInSeries: 2 });
+    expect(statusOf('rotavirus', age('5 months'), rotarix)).toMatchObject({
+      status: 'complete',
+      dosesInSeries: 2,
+    });
     const mixed = [...given('119', age('2 months')), ...given('116', age('4 months'))];
-    expect(statusOf('rotavirus', age('5 months'), mixed)).toMatchObject({ status: 'up_to_date', dosesInSeries: 3, nextDose: { number: 3 } });
+    expect(statusOf('rotavirus', age('5 months'), mixed)).toMatchObject({
+      status: 'up_to_date',
+      dosesInSeries: 3,
+      nextDose: { number: 3 },
+    });
   });
 
   it('a complete DTaP series: five childhood doses and the Tdap at 11', () => {
-    const childhood = given('20', age('2 months'), age('4 months'), age('6 months'), age('15 months'), age('4 years'));
+    const childhood = given(
+      '20',
+      age('2 months'),
+      age('4 months'),
+      age('6 months'),
+      age('15 months'),
+      age('4 years'),
+    );
     expect(statusOf('dtap', age('5 years'), childhood)).toMatchObject({
       status: 'up_to_date',
       dosesCounted: 5,
       nextDose: { number: 6, recommendedFrom: age('11 years'), ageWords: '11 years' },
     });
     const withTdap = [...childhood, ...given('115', age('11 years'))];
-    expect(statusOf('dtap', age('12 years'), withTdap)).toMatchObject({ status: 'complete', dosesRecorded: 6, dosesCounted: 6, nextDose: null });
+    expect(statusOf('dtap', age('12 years'), withTdap)).toMatchObject({
+      status: 'complete',
+      dosesRecorded: 6,
+      dosesCounted: 6,
+      nextDose: null,
+    });
   });
 
   it('a Td at 11 counts for diphtheria and tetanus but not pertussis, so the Tdap is still owed', () => {
-    const doses = [...given('20', age('2 months'), age('4 months'), age('6 months'), age('15 months'), age('4 years')), ...given('09', age('11 years'))];
-    expect(statusOf('dtap', age('12 years'), doses)).toMatchObject({ status: 'due_now', dosesCounted: 5, nextDose: { number: 6 } });
+    const doses = [
+      ...given(
+        '20',
+        age('2 months'),
+        age('4 months'),
+        age('6 months'),
+        age('15 months'),
+        age('4 years'),
+      ),
+      ...given('09', age('11 years')),
+    ];
+    expect(statusOf('dtap', age('12 years'), doses)).toMatchObject({
+      status: 'due_now',
+      dosesCounted: 5,
+      nextDose: { number: 6 },
+    });
   });
 
   it('the day before the recommended age is not yet due, the day itself due, overdue only after overdueAfter', () => {
@@ -165,26 +275,49 @@ describe('immunizationStatus', () => {
   });
 
   it('a dose given before its absolute minimum age does not count; one given on that day does', () => {
-    const absMin = age(required(routineDose('Diphtheria', 1).absMinAge, 'DTaP absolute minimum age').cdsi); // 6 weeks − 4 days
-    expect(statusOf('dtap', age('3 months'), given('20', dayBefore(absMin)))).toMatchObject({ dosesRecorded: 1, dosesCounted: 0, nextDose: { number: 1 } });
-    expect(statusOf('dtap', age('3 months'), given('20', absMin))).toMatchObject({ dosesCounted: 1, nextDose: { number: 2 } });
+    const absMin = age(
+      required(routineDose('Diphtheria', 1).absMinAge, 'DTaP absolute minimum age').cdsi,
+    ); // 6 weeks − 4 days
+    expect(statusOf('dtap', age('3 months'), given('20', dayBefore(absMin)))).toMatchObject({
+      dosesRecorded: 1,
+      dosesCounted: 0,
+      nextDose: { number: 1 },
+    });
+    expect(statusOf('dtap', age('3 months'), given('20', absMin))).toMatchObject({
+      dosesCounted: 1,
+      nextDose: { number: 2 },
+    });
   });
 
   it('the recommended interval after a late dose pushes the next one back', () => {
     // Dose 1 at 3 months: dose 2 from 8 weeks later, not at 4 months.
     const dtap = statusOf('dtap', age('4 months'), given('20', age('3 months')));
-    expect(dtap).toMatchObject({ status: 'up_to_date', nextDose: { number: 2, recommendedFrom: age('8 weeks', age('3 months')) } });
+    expect(dtap).toMatchObject({
+      status: 'up_to_date',
+      nextDose: { number: 2, recommendedFrom: age('8 weeks', age('3 months')) },
+    });
   });
 
   it('counts duplicate records of one day once, and ignores doses after today', () => {
-    const doses = [...given('20', age('2 months'), age('2 months')), ...given('20', age('4 months'))];
-    expect(statusOf('dtap', age('3 months'), doses)).toMatchObject({ dosesRecorded: 2, dosesCounted: 1, nextDose: { number: 2 } });
+    const doses = [
+      ...given('20', age('2 months'), age('2 months')),
+      ...given('20', age('4 months')),
+    ];
+    expect(statusOf('dtap', age('3 months'), doses)).toMatchObject({
+      dosesRecorded: 2,
+      dosesCounted: 1,
+      nextDose: { number: 2 },
+    });
   });
 
   it('Hib: a dose at 16 months makes doses 2 and 3 unnecessary and completes the series (CDSi conditional skip)', () => {
-    expect(statusOf('hib', age('17 months'), given('48', age('2 months'), age('16 months')))).toMatchObject({ status: 'complete', dosesCounted: 2 });
+    expect(
+      statusOf('hib', age('17 months'), given('48', age('2 months'), age('16 months'))),
+    ).toMatchObject({ status: 'complete', dosesCounted: 2 });
     // PedvaxHIB (CVX 49): two infant doses and the booster from 12 months.
-    expect(statusOf('hib', age('7 months'), given('49', age('2 months'), age('4 months')))).toMatchObject({
+    expect(
+      statusOf('hib', age('7 months'), given('49', age('2 months'), age('4 months'))),
+    ).toMatchObject({
       status: 'up_to_date',
       dosesInSeries: 3,
       nextDose: { number: 3, recommendedFrom: age('12 months') },
@@ -199,34 +332,75 @@ describe('immunizationStatus', () => {
       dosesRecorded: 2,
       dosesCounted: 1,
       status: 'due_now',
-      nextDose: { number: 2, recommendedFrom: age('6 months', first), ageWords: '6 months after dose 1' },
+      nextDose: {
+        number: 2,
+        recommendedFrom: age('6 months', first),
+        ageWords: '6 months after dose 1',
+      },
     });
-    expect(statusOf('hpv', age('12 years'), given('165', first, age('6 months', first)))).toMatchObject({ status: 'complete' });
+    expect(
+      statusOf('hpv', age('12 years'), given('165', first, age('6 months', first))),
+    ).toMatchObject({ status: 'complete' });
   });
 
   it('influenza: one dose each season (July to June) from 6 months, never overdue', () => {
-    expect(statusOf('flu', age('5 months'))).toMatchObject({ status: 'not_yet_due', dosesInSeries: null, nextDose: { recommendedFrom: age('6 months') } });
-    expect(statusOf('flu', '2025-12-01')).toMatchObject({ status: 'due_now', nextDose: { recommendedFrom: '2025-07-01', overdueAfter: null } });
-    expect(statusOf('flu', '2026-06-30', given('150', '2025-10-01'))).toMatchObject({ status: 'up_to_date', nextDose: { recommendedFrom: '2026-07-01' } });
-    expect(statusOf('flu', '2026-07-01', given('150', '2025-10-01'))).toMatchObject({ status: 'due_now', dosesCounted: 1 });
+    expect(statusOf('flu', age('5 months'))).toMatchObject({
+      status: 'not_yet_due',
+      dosesInSeries: null,
+      nextDose: { recommendedFrom: age('6 months') },
+    });
+    expect(statusOf('flu', '2025-12-01')).toMatchObject({
+      status: 'due_now',
+      nextDose: { recommendedFrom: '2025-07-01', overdueAfter: null },
+    });
+    expect(statusOf('flu', '2026-06-30', given('150', '2025-10-01'))).toMatchObject({
+      status: 'up_to_date',
+      nextDose: { recommendedFrom: '2026-07-01' },
+    });
+    expect(statusOf('flu', '2026-07-01', given('150', '2025-10-01'))).toMatchObject({
+      status: 'due_now',
+      dosesCounted: 1,
+    });
   });
 
   it('RSV antibody: due in season for a young baby, from October for a spring baby, not needed past 8 months', () => {
-    expect(statusOf('rsv', '2025-11-10', [], '2025-11-01')).toMatchObject({ status: 'due_now', nextDose: { recommendedFrom: '2025-11-01', latestDate: '2026-03-31' } });
-    expect(statusOf('rsv', '2025-06-01', [], '2025-05-01')).toMatchObject({ status: 'not_yet_due', nextDose: { recommendedFrom: '2025-10-01' } });
+    expect(statusOf('rsv', '2025-11-10', [], '2025-11-01')).toMatchObject({
+      status: 'due_now',
+      nextDose: { recommendedFrom: '2025-11-01', latestDate: '2026-03-31' },
+    });
+    expect(statusOf('rsv', '2025-06-01', [], '2025-05-01')).toMatchObject({
+      status: 'not_yet_due',
+      nextDose: { recommendedFrom: '2025-10-01' },
+    });
     // Born in January: 8 months old before the next season opens.
-    expect(statusOf('rsv', '2025-05-01', [], '2025-01-10')).toMatchObject({ status: 'not_needed', nextDose: null });
-    expect(statusOf('rsv', '2025-12-01', given('306', '2025-11-02'), '2025-11-01')).toMatchObject({ status: 'complete' });
+    expect(statusOf('rsv', '2025-05-01', [], '2025-01-10')).toMatchObject({
+      status: 'not_needed',
+      nextDose: null,
+    });
+    expect(statusOf('rsv', '2025-12-01', given('306', '2025-11-02'), '2025-11-01')).toMatchObject({
+      status: 'complete',
+    });
   });
 
   it('accepts a CVX code without its leading zero', () => {
-    expect(statusOf('mmr', age('13 months'), given('3', age('12 months')))).toMatchObject({ dosesCounted: 1, status: 'up_to_date' });
+    expect(statusOf('mmr', age('13 months'), given('3', age('12 months')))).toMatchObject({
+      dosesCounted: 1,
+      status: 'up_to_date',
+    });
   });
 
   it('refuses dates that are not real YYYY-MM-DD dates, and a birth after today', () => {
-    expect(() => immunizationStatus({ dateOfBirth: '2024-02-30', today: '2024-03-01', doses: [] })).toThrow(RangeError);
-    expect(() => immunizationStatus({ dateOfBirth: dob, today: '2024/03/01', doses: [] })).toThrow(RangeError);
-    expect(() => immunizationStatus({ dateOfBirth: dob, today: '2024-03-01', doses: given('20', '2024-3-1') })).toThrow(RangeError);
-    expect(() => immunizationStatus({ dateOfBirth: dob, today: '2024-01-14', doses: [] })).toThrow(RangeError);
+    expect(() =>
+      immunizationStatus({ dateOfBirth: '2024-02-30', today: '2024-03-01', doses: [] }),
+    ).toThrow(RangeError);
+    expect(() => immunizationStatus({ dateOfBirth: dob, today: '2024/03/01', doses: [] })).toThrow(
+      RangeError,
+    );
+    expect(() =>
+      immunizationStatus({ dateOfBirth: dob, today: '2024-03-01', doses: given('20', '2024-3-1') }),
+    ).toThrow(RangeError);
+    expect(() => immunizationStatus({ dateOfBirth: dob, today: '2024-01-14', doses: [] })).toThrow(
+      RangeError,
+    );
   });
 });

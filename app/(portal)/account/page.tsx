@@ -1,7 +1,13 @@
+import { eq } from 'drizzle-orm';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { eq } from 'drizzle-orm';
-import { ChangeEmailForm, ChangeHintForm, ChangePasswordForm, SignOutEverywhereButton } from '@/components/forms/account-forms';
+
+import {
+  ChangeEmailForm,
+  ChangeHintForm,
+  ChangePasswordForm,
+  SignOutEverywhereButton,
+} from '@/components/forms/account-forms';
 import { MessageEmailsToggle } from '@/components/forms/message-emails-toggle';
 import { getDb } from '@/db';
 import { users } from '@/db/schema';
@@ -13,7 +19,15 @@ import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Account settings' };
 
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+function Section({
+  id,
+  title,
+  children,
+}: {
+  id: string;
+  title: string;
+  children: React.ReactNode;
+}) {
   return (
     <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-5">
       <h2 id={id} className="mb-3 text-lg font-semibold">
@@ -28,7 +42,14 @@ export default portalPage(async function AccountPage() {
   const session = await requireParent();
   const db = await getDb();
   const [[settings], signIns] = await Promise.all([
-    db.select({ messageEmails: users.messageEmails, hintQuestion: users.hintQuestion, twoStepEnabledAt: users.totpEnabledAt }).from(users).where(eq(users.id, session.user.id)),
+    db
+      .select({
+        messageEmails: users.messageEmails,
+        hintQuestion: users.hintQuestion,
+        twoStepEnabledAt: users.totpEnabledAt,
+      })
+      .from(users)
+      .where(eq(users.id, session.user.id)),
     listRecentSignIns(db, session.user.id),
   ]);
   return (
@@ -43,11 +64,15 @@ export default portalPage(async function AccountPage() {
         <dd>{session.user.userId}</dd>
         <dt className="font-medium text-slate-700">Email</dt>
         <dd>
-          {session.user.email} {session.user.emailVerifiedAt ? '(confirmed)' : '(not confirmed yet)'}
+          {session.user.email}{' '}
+          {session.user.emailVerifiedAt ? '(confirmed)' : '(not confirmed yet)'}
         </dd>
       </dl>
       <Section id="notifications-heading" title="Email notices">
-        <p className="mb-2 text-slate-700">The email only says that a message is waiting. It never includes your child’s name or what the message says.</p>
+        <p className="mb-2 text-slate-700">
+          The email only says that a message is waiting. It never includes your child’s name or what
+          the message says.
+        </p>
         <MessageEmailsToggle initial={settings?.messageEmails ?? true} />
       </Section>
       <Section id="two-step-heading" title="Two-step verification">
@@ -56,8 +81,13 @@ export default portalPage(async function AccountPage() {
             ? 'On: signing in asks for a code from your phone as well as your password.'
             : 'Off. Turn it on so that a code from your phone is needed as well as your password: the best protection for your children’s records.'}
         </p>
-        <Link href="/account/two-step" className="inline-block py-2 font-medium text-blue-700 underline">
-          {settings?.twoStepEnabledAt ? 'Manage two-step verification' : 'Set up two-step verification'}
+        <Link
+          href="/account/two-step"
+          className="inline-block py-2 font-medium text-blue-700 underline"
+        >
+          {settings?.twoStepEnabledAt
+            ? 'Manage two-step verification'
+            : 'Set up two-step verification'}
         </Link>
       </Section>
       <Section id="password-heading" title="Change password">
@@ -67,15 +97,29 @@ export default portalPage(async function AccountPage() {
         <ChangeEmailForm />
       </Section>
       <Section id="hint-heading" title="Hint question">
-        <ChangeHintForm currentQuestion={settings?.hintQuestion ? (hintQuestions[settings.hintQuestion as HintQuestionId] ?? null) : null} />
+        <ChangeHintForm
+          currentQuestion={
+            settings?.hintQuestion
+              ? (hintQuestions[settings.hintQuestion as HintQuestionId] ?? null)
+              : null
+          }
+        />
       </Section>
       <Section id="signins-heading" title="Recent sign-ins">
-        <p className="mb-3 text-slate-700">If you see a sign-in you do not recognise, change your password and sign out of all devices.</p>
+        <p className="mb-3 text-slate-700">
+          If you see a sign-in you do not recognise, change your password and sign out of all
+          devices.
+        </p>
         <ul className="mb-4 flex flex-col divide-y divide-slate-200">
           {signIns.map((signIn) => (
             <li key={signIn.id} className="py-2">
-              <strong>{formatDateTime(signIn.createdAt)}</strong> · {describeDevice(signIn.userAgent)} · {signIn.ipAddress ?? 'unknown address'}
-              {signIn.id === session.sessionId ? ' · this device' : signIn.endedAt ? ' · signed out' : ' · still signed in'}
+              <strong>{formatDateTime(signIn.createdAt)}</strong> ·{' '}
+              {describeDevice(signIn.userAgent)} · {signIn.ipAddress ?? 'unknown address'}
+              {signIn.id === session.sessionId
+                ? ' · this device'
+                : signIn.endedAt
+                  ? ' · signed out'
+                  : ' · still signed in'}
             </li>
           ))}
         </ul>

@@ -1,8 +1,9 @@
 'use server';
 
 import { z } from 'zod';
-import { defineAction } from '@/lib/action';
+
 import { resendEmailVerification } from '@/lib/accounts/resend-verification';
+import { defineAction } from '@/lib/action';
 
 export const sendNewVerificationLink = defineAction(
   {

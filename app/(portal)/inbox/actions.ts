@@ -7,10 +7,21 @@ import { replyAsGuardian } from '@/lib/messaging/parent';
 import { replySchema } from '@/lib/messaging/schemas';
 
 export const replyToOffice = defineAction(
-  { name: 'messages.parentReply', schema: replySchema, access: { kind: 'parent' }, audit: 'message.replied', rateLimit: parentMessageLimit },
+  {
+    name: 'messages.parentReply',
+    schema: replySchema,
+    access: { kind: 'parent' },
+    audit: 'message.replied',
+    rateLimit: parentMessageLimit,
+  },
   async ({ input, tx, session, describeAudit }) => {
     const reply = await replyAsGuardian(tx, session.user.id, input, todayInPractice());
-    describeAudit({ childId: reply.childId, targetType: 'conversation', targetId: reply.conversationId, metadata: { messageId: reply.messageId, duplicate: reply.messageId === null } });
+    describeAudit({
+      childId: reply.childId,
+      targetType: 'conversation',
+      targetId: reply.conversationId,
+      metadata: { messageId: reply.messageId, duplicate: reply.messageId === null },
+    });
     return { data: { conversationId: reply.conversationId } };
   },
 );

@@ -1,21 +1,30 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+
 import { Pager } from '@/components/ui/pager';
 import { getDb } from '@/db';
 import { requireParent } from '@/lib/authz';
 import { todayInPractice } from '@/lib/children/age';
+import { formatDateTime } from '@/lib/format-time';
 import { listInbox } from '@/lib/messaging/parent';
 import { categoryLabels } from '@/lib/messaging/schemas';
-import { formatDateTime } from '@/lib/format-time';
 import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Inbox' };
 
-
-export default portalPage(async function InboxPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+export default portalPage(async function InboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ page?: string }>;
+}) {
   const session = await requireParent();
   const page = Math.max(1, Math.min(10_000, Number((await searchParams).page) || 1));
-  const { rows, hasMore } = await listInbox(await getDb(), session.user.id, todayInPractice(), page);
+  const { rows, hasMore } = await listInbox(
+    await getDb(),
+    session.user.id,
+    todayInPractice(),
+    page,
+  );
   return (
     <div className="flex flex-col gap-5">
       <h1 className="text-2xl font-bold">Inbox</h1>
@@ -31,13 +40,28 @@ export default portalPage(async function InboxPage({ searchParams }: { searchPar
       <ul className="flex flex-col gap-2">
         {rows.map((conversation) => (
           <li key={conversation.id}>
-            <Link href={`/inbox/${conversation.id}`} className={`block rounded-lg border bg-white p-4 hover:border-brand-600 ${conversation.unread ? 'border-brand-600 border-l-4' : 'border-slate-200'}`}>
+            <Link
+              href={`/inbox/${conversation.id}`}
+              className={`block rounded-lg border bg-white p-4 hover:border-brand-600 ${conversation.unread ? 'border-brand-600 border-l-4' : 'border-slate-200'}`}
+            >
               <span className="flex flex-wrap items-baseline justify-between gap-2">
-                <span className={conversation.unread ? 'font-bold text-brand-800' : 'font-semibold text-slate-900'}>
-                  {conversation.unread ? <span className="mr-2 rounded bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white">New reply</span> : null}
+                <span
+                  className={
+                    conversation.unread
+                      ? 'font-bold text-brand-800'
+                      : 'font-semibold text-slate-900'
+                  }
+                >
+                  {conversation.unread ? (
+                    <span className="mr-2 rounded bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white">
+                      New reply
+                    </span>
+                  ) : null}
                   {conversation.subject}
                 </span>
-                <span className="text-sm text-slate-700">{formatDateTime(conversation.lastMessageAt)}</span>
+                <span className="text-sm text-slate-700">
+                  {formatDateTime(conversation.lastMessageAt)}
+                </span>
               </span>
               <span className="block text-sm text-slate-700">
                 About {conversation.childFirstName} · {categoryLabels[conversation.category]}
@@ -47,7 +71,14 @@ export default portalPage(async function InboxPage({ searchParams }: { searchPar
           </li>
         ))}
       </ul>
-      <Pager page={page} hasMore={hasMore} hrefFor={(next) => `/inbox?page=${next}`} label="Inbox pages" previousLabel="Newer messages" nextLabel="Older messages" />
+      <Pager
+        page={page}
+        hasMore={hasMore}
+        hrefFor={(next) => `/inbox?page=${next}`}
+        label="Inbox pages"
+        previousLabel="Newer messages"
+        nextLabel="Older messages"
+      />
     </div>
   );
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+
 import { ChoosePasswordForm } from '@/components/forms/choose-password-form';
 import { SignOutButton } from '@/components/sign-out-button';
 import { requireParent } from '@/lib/authz';
@@ -13,7 +14,10 @@ export default portalPage(async function ChoosePasswordPage() {
   return (
     <div className="mx-auto flex max-w-md flex-col gap-4">
       <h1 className="text-2xl font-bold">Choose your own password</h1>
-      <p>You signed in with a temporary password from the office. Please choose a password only you know before you continue.</p>
+      <p>
+        You signed in with a temporary password from the office. Please choose a password only you
+        know before you continue.
+      </p>
       <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <ChoosePasswordForm />
       </div>

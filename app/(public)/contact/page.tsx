@@ -1,11 +1,16 @@
 import type { Metadata } from 'next';
+
 import { EmergencyNotice } from '@/components/emergency-notice';
 import { env } from '@/lib/env';
 
-export const metadata: Metadata = { title: 'Contact the office', description: 'Phone number, hours, address and after-hours advice for the office.' };
+export const metadata: Metadata = {
+  title: 'Contact the office',
+  description: 'Phone number, hours, address and after-hours advice for the office.',
+};
 
 export default function ContactPage() {
-  const { PRACTICE_NAME, PRACTICE_PHONE, PRACTICE_HOURS, PRACTICE_ADDRESS, PRACTICE_AFTER_HOURS } = env();
+  const { PRACTICE_NAME, PRACTICE_PHONE, PRACTICE_HOURS, PRACTICE_ADDRESS, PRACTICE_AFTER_HOURS } =
+    env();
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-5">
       <h1 className="text-2xl font-bold">Contact {PRACTICE_NAME}</h1>
@@ -13,7 +18,10 @@ export default function ContactPage() {
       <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-5">
         <dt className="font-medium text-slate-700">Phone</dt>
         <dd>
-          <a href={`tel:${PRACTICE_PHONE.replace(/[^0-9+]/g, '')}`} className="inline-block min-h-11 py-2 text-lg font-semibold text-blue-700 underline">
+          <a
+            href={`tel:${PRACTICE_PHONE.replace(/[^0-9+]/g, '')}`}
+            className="inline-block min-h-11 py-2 text-lg font-semibold text-blue-700 underline"
+          >
             {PRACTICE_PHONE}
           </a>
         </dd>
@@ -28,7 +36,10 @@ export default function ContactPage() {
         </h2>
         <p>{PRACTICE_AFTER_HOURS}</p>
       </section>
-      <p className="text-slate-700">For questions that can wait a day or two, sign in and use Patient Services → Send a secure message.</p>
+      <p className="text-slate-700">
+        For questions that can wait a day or two, sign in and use Patient Services → Send a secure
+        message.
+      </p>
     </div>
   );
 }

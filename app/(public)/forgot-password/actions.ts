@@ -1,8 +1,8 @@
 'use server';
 
-import { defineAction, defineSelfAuditedAction } from '@/lib/action';
 import { completePasswordReset, requestPasswordReset } from '@/lib/accounts/password-reset';
 import { forgotPasswordSchema, resetPasswordSchema } from '@/lib/accounts/schemas';
+import { defineAction, defineSelfAuditedAction } from '@/lib/action';
 import { signIn } from '@/lib/auth/next-auth';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
@@ -18,24 +18,53 @@ export const requestPasswordResetLink = defineAction(
   async ({ input, tx, sendMail, describeAudit }) => {
     const { userId, mail } = await requestPasswordReset(tx, input.identifier);
     if (mail) await sendMail(mail);
-    describeAudit({ targetType: userId ? 'user' : null, targetId: userId, metadata: { accountFound: Boolean(userId) } });
+    describeAudit({
+      targetType: userId ? 'user' : null,
+      targetId: userId,
+      metadata: { accountFound: Boolean(userId) },
+    });
     // The same answer whether or not an account matched.
     return { data: null, redirectTo: '/forgot-password?sent=1' };
   },
 );
 
 export const resetPassword = defineSelfAuditedAction(
-  { name: 'auth.resetPassword', schema: resetPasswordSchema, access: { kind: 'anyone' }, rateLimit: { bucket: 'password-reset-answers', limit: 30, windowSeconds: 900, per: 'ip' } },
+  {
+    name: 'auth.resetPassword',
+    schema: resetPasswordSchema,
+    access: { kind: 'anyone' },
+    rateLimit: { bucket: 'password-reset-answers', limit: 30, windowSeconds: 900, per: 'ip' },
+  },
   async ({ input, db, meta }) => {
     const outcome = await completePasswordReset(db, input, meta);
     const phone = env().PRACTICE_PHONE;
     if (!outcome.ok) {
-      if (outcome.reason === 'wrong_answer') throw new AppError('invalid', 'That is not the answer we have. Please try again.', { fieldErrors: { hintAnswer: 'That is not the answer we have. Capital letters and spaces do not matter.' } });
-      if (outcome.reason === 'weak_password') throw new AppError('invalid', 'Please choose another password.', { fieldErrors: { newPassword: outcome.message } });
-      if (outcome.reason === 'too_many_answers') throw new AppError('locked', `This link no longer works after 5 wrong answers. Please call the office at ${phone} and we will help you get back in.`);
-      throw new AppError('invalid', `This link has expired or was already used. Ask for a new one with "I forgot my password", or call the office at ${phone}.`);
+      if (outcome.reason === 'wrong_answer')
+        throw new AppError('invalid', 'That is not the answer we have. Please try again.', {
+          fieldErrors: {
+            hintAnswer: 'That is not the answer we have. Capital letters and spaces do not matter.',
+          },
+        });
+      if (outcome.reason === 'weak_password')
+        throw new AppError('invalid', 'Please choose another password.', {
+          fieldErrors: { newPassword: outcome.message },
+        });
+      if (outcome.reason === 'too_many_answers')
+        throw new AppError(
+          'locked',
+          `This link no longer works after 5 wrong answers. Please call the office at ${phone} and we will help you get back in.`,
+        );
+      throw new AppError(
+        'invalid',
+        `This link has expired or was already used. Ask for a new one with "I forgot my password", or call the office at ${phone}.`,
+      );
     }
     await signIn('portal-session', { sessionToken: outcome.sessionToken, redirect: false });
-    return { data: null, redirectTo: outcome.awaitingSecondFactor ? '/login/verify?notice=password-reset' : '/dashboard?notice=password-reset' };
+    return {
+      data: null,
+      redirectTo: outcome.awaitingSecondFactor
+        ? '/login/verify?notice=password-reset'
+        : '/dashboard?notice=password-reset',
+    };
   },
 );

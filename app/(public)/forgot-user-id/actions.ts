@@ -1,8 +1,8 @@
 'use server';
 
-import { defineAction } from '@/lib/action';
 import { forgotUserIdSchema } from '@/lib/accounts/schemas';
 import { requestUserIdReminder } from '@/lib/accounts/user-id-reminder';
+import { defineAction } from '@/lib/action';
 
 export const emailMyUserId = defineAction(
   {
@@ -15,7 +15,11 @@ export const emailMyUserId = defineAction(
   async ({ input, tx, meta, sendMail, describeAudit }) => {
     const { userId, mail } = await requestUserIdReminder(tx, input.email, meta.requestId);
     if (mail) await sendMail(mail);
-    describeAudit({ targetType: userId ? 'user' : null, targetId: userId, metadata: { accountFound: Boolean(userId) } });
+    describeAudit({
+      targetType: userId ? 'user' : null,
+      targetId: userId,
+      metadata: { accountFound: Boolean(userId) },
+    });
     return { data: null, redirectTo: '/forgot-user-id?sent=1' };
   },
 );

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+
 import { ResetPasswordForm } from '@/components/forms/recovery-forms';
 import { Alert } from '@/components/ui/alert';
 import { getDb } from '@/db';
@@ -9,9 +10,16 @@ import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Choose a new password', referrer: 'no-referrer' };
 
-export default portalPage(async function ResetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
+export default portalPage(async function ResetPasswordPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ token?: string }>;
+}) {
   const { token = '' } = await searchParams;
-  const reset = token.length >= 20 && token.length <= 200 ? await findPasswordReset(await getDb(), token) : null;
+  const reset =
+    token.length >= 20 && token.length <= 200
+      ? await findPasswordReset(await getDb(), token)
+      : null;
   return (
     <div className="mx-auto flex max-w-md flex-col gap-4">
       <h1 className="text-2xl font-bold">Choose a new password</h1>

@@ -26,10 +26,14 @@ export const openShareWithCode = defineSelfAuditedAction(
       case 'ok':
         return { data: { record: opened.record, expiresAt: formatDateTime(opened.expiresAt) } };
       case 'code_required':
-        throw new AppError('invalid', 'Enter the code.', { fieldErrors: { code: 'Enter the 4 numbers the parent or guardian gave you.' } });
+        throw new AppError('invalid', 'Enter the code.', {
+          fieldErrors: { code: 'Enter the 4 numbers the parent or guardian gave you.' },
+        });
       case 'wrong_code':
         throw new AppError('invalid', 'That code is not right.', {
-          fieldErrors: { code: `That code is not right. ${opened.attemptsLeft === 1 ? '1 try is' : `${opened.attemptsLeft} tries are`} left before the link stops working.` },
+          fieldErrors: {
+            code: `That code is not right. ${opened.attemptsLeft === 1 ? '1 try is' : `${opened.attemptsLeft} tries are`} left before the link stops working.`,
+          },
         });
       case 'ended':
         throw new AppError('invalid', shareEndedMessages[opened.reason]);

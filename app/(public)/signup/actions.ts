@@ -1,8 +1,8 @@
 'use server';
 
-import { defineAction } from '@/lib/action';
 import { signUpSchema } from '@/lib/accounts/schemas';
 import { createParentAccount } from '@/lib/accounts/sign-up';
+import { defineAction } from '@/lib/action';
 
 export const signUp = defineAction(
   {
@@ -18,10 +18,18 @@ export const signUp = defineAction(
     if (!outcome.created) {
       // The same answer as for a new account: only the owner of the address learns of the attempt.
       describeAudit({ targetType: 'user', targetId: outcome.existingUserId });
-      return { data: null, redirectTo: '/login?notice=created', auditAs: { action: 'account.sign_up_email_taken', outcome: 'denied' } };
+      return {
+        data: null,
+        redirectTo: '/login?notice=created',
+        auditAs: { action: 'account.sign_up_email_taken', outcome: 'denied' },
+      };
     }
     describeAudit({ targetType: 'user', targetId: outcome.userId });
-    await audit({ action: 'account.verification_email_sent', targetType: 'user', targetId: outcome.userId });
+    await audit({
+      action: 'account.verification_email_sent',
+      targetType: 'user',
+      targetId: outcome.userId,
+    });
     return { data: null, redirectTo: '/login?notice=created' };
   },
 );

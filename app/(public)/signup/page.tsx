@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+
 import { SignUpForm } from '@/components/forms/sign-up-form';
 
 export const metadata: Metadata = { title: 'Create a free account' };
@@ -10,7 +11,8 @@ export default function SignUpPage() {
       <div>
         <h1 className="text-2xl font-bold">Create a free account</h1>
         <p className="mt-2 text-slate-700">
-          This account is for you, the parent or guardian. Once it is ready, you can link each of your children with the PIN the office gives you. One account works for all your children.
+          This account is for you, the parent or guardian. Once it is ready, you can link each of
+          your children with the PIN the office gives you. One account works for all your children.
         </p>
       </div>
       <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">

@@ -1,11 +1,16 @@
 import type { Metadata } from 'next';
+
 import { ConfirmEmailForm } from '@/components/forms/confirm-email-form';
 import { Alert } from '@/components/ui/alert';
 import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Confirm your email', referrer: 'no-referrer' };
 
-export default portalPage(async function VerifyEmailPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
+export default portalPage(async function VerifyEmailPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ token?: string }>;
+}) {
   const { token } = await searchParams;
   return (
     <div className="mx-auto flex max-w-md flex-col gap-4">
@@ -16,7 +21,10 @@ export default portalPage(async function VerifyEmailPage({ searchParams }: { sea
           <ConfirmEmailForm token={token} />
         </>
       ) : (
-        <Alert tone="error">This link is not complete. Please open the link from your email again, or copy the whole link into your browser.</Alert>
+        <Alert tone="error">
+          This link is not complete. Please open the link from your email again, or copy the whole
+          link into your browser.
+        </Alert>
       )}
     </div>
   );

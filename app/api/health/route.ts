@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+
 import { getDb } from '@/db';
 import { describeError, log } from '@/lib/log';
 
@@ -12,6 +13,9 @@ export async function GET() {
     return Response.json({ status: 'ok' }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {
     log('error', 'health_check_failed', describeError(error));
-    return Response.json({ status: 'unavailable' }, { status: 503, headers: { 'Cache-Control': 'no-store' } });
+    return Response.json(
+      { status: 'unavailable' },
+      { status: 503, headers: { 'Cache-Control': 'no-store' } },
+    );
   }
 }

@@ -1,5 +1,6 @@
-import { connection } from 'next/server';
 import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+
 import { getDb } from '@/db';
 import { isProduction } from '@/lib/env';
 import { listRecentMail } from '@/lib/mail/outbox';

@@ -1,10 +1,20 @@
 'use server';
 
+import { z } from 'zod';
+
 import { defineAction, defineSelfAuditedAction } from '@/lib/action';
 import { completeSecondFactor } from '@/lib/auth/complete-sign-in';
-import { confirmEnrolment, renewRecoveryCodes, startEnrolment, turnOffTwoStep } from '@/lib/two-step/enrolment';
-import { confirmEnrolmentSchema, currentPasswordSchema, secondFactorSchema } from '@/lib/two-step/schemas';
-import { z } from 'zod';
+import {
+  confirmEnrolment,
+  renewRecoveryCodes,
+  startEnrolment,
+  turnOffTwoStep,
+} from '@/lib/two-step/enrolment';
+import {
+  confirmEnrolmentSchema,
+  currentPasswordSchema,
+  secondFactorSchema,
+} from '@/lib/two-step/schemas';
 
 /** The code page after the password (parents and staff alike; the session says whose it is). */
 export const submitSecondFactor = defineSelfAuditedAction(
@@ -12,9 +22,21 @@ export const submitSecondFactor = defineSelfAuditedAction(
     name: 'auth.secondFactor',
     schema: secondFactorSchema,
     access: { kind: 'anyone' },
-    rateLimit: { bucket: 'second-factor', limit: 60, windowSeconds: 900, per: 'ip', message: 'Too many codes from this network. Please wait a few minutes and try again.' },
+    rateLimit: {
+      bucket: 'second-factor',
+      limit: 60,
+      windowSeconds: 900,
+      per: 'ip',
+      message: 'Too many codes from this network. Please wait a few minutes and try again.',
+    },
   },
-  async ({ input, db, meta }) => completeSecondFactor(db, input.code, meta, input.portal === 'staff' ? '/staff/login' : '/login'),
+  async ({ input, db, meta }) =>
+    completeSecondFactor(
+      db,
+      input.code,
+      meta,
+      input.portal === 'staff' ? '/staff/login' : '/login',
+    ),
 );
 
 /**
@@ -22,7 +44,13 @@ export const submitSecondFactor = defineSelfAuditedAction(
  * from their account page.
  */
 export const startTwoStepSetup = defineAction(
-  { name: 'twoStep.start', schema: z.object({}), access: { kind: 'signed-in' }, audit: 'two_step.enrolment_started', allowDuringAccountSetup: true },
+  {
+    name: 'twoStep.start',
+    schema: z.object({}),
+    access: { kind: 'signed-in' },
+    audit: 'two_step.enrolment_started',
+    allowDuringAccountSetup: true,
+  },
   async ({ tx, session, describeAudit }) => {
     describeAudit({ targetType: 'user', targetId: session.user.id });
     return { data: await startEnrolment(tx, session.user.id) };
@@ -36,11 +64,21 @@ export const confirmTwoStepSetup = defineAction(
     access: { kind: 'signed-in' },
     audit: 'two_step.enabled',
     allowDuringAccountSetup: true,
-    rateLimit: { bucket: 'two-step-confirm', limit: 10, windowSeconds: 900, per: 'user', message: 'Too many codes tried. Please wait 15 minutes and start again.' },
+    rateLimit: {
+      bucket: 'two-step-confirm',
+      limit: 10,
+      windowSeconds: 900,
+      per: 'user',
+      message: 'Too many codes tried. Please wait 15 minutes and start again.',
+    },
   },
   async ({ input, tx, session, describeAudit }) => {
     const { recoveryCodes } = await confirmEnrolment(tx, session.user.id, input.code);
-    describeAudit({ targetType: 'user', targetId: session.user.id, metadata: { recoveryCodesIssued: recoveryCodes.length } });
+    describeAudit({
+      targetType: 'user',
+      targetId: session.user.id,
+      metadata: { recoveryCodesIssued: recoveryCodes.length },
+    });
     return { data: { recoveryCodes } };
   },
 );
@@ -55,7 +93,11 @@ export const replaceMyRecoveryCodes = defineAction(
   },
   async ({ input, tx, session, describeAudit }) => {
     const { recoveryCodes } = await renewRecoveryCodes(tx, session.user.id, input.currentPassword);
-    describeAudit({ targetType: 'user', targetId: session.user.id, metadata: { recoveryCodesIssued: recoveryCodes.length } });
+    describeAudit({
+      targetType: 'user',
+      targetId: session.user.id,
+      metadata: { recoveryCodesIssued: recoveryCodes.length },
+    });
     return { data: { recoveryCodes } };
   },
 );

@@ -1,7 +1,7 @@
 import { IdleWarning } from '@/components/idle-warning';
 import { SignedInHeader } from '@/components/signed-in-header';
-import { hasAnyRole, requireStaff } from '@/lib/authz';
 import { idleTimeoutSecondsFor, secondsUntil } from '@/lib/auth/sessions';
+import { hasAnyRole, requireStaff } from '@/lib/authz';
 import { sessionPolicy } from '@/lib/env';
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
@@ -9,17 +9,34 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   const links = [
     { href: '/staff', label: 'Office home' },
     { href: '/staff/messages', label: 'Messages' },
-    ...(hasAnyRole(session, ['front_desk', 'admin', 'clinical']) ? [{ href: '/staff/patients', label: 'Patients' }] : []),
-    ...(hasAnyRole(session, ['front_desk', 'admin']) ? [{ href: '/staff/accounts', label: 'Parent accounts' }] : []),
-    ...(hasAnyRole(session, ['admin']) ? [{ href: '/staff/users', label: 'Staff users' }, { href: '/staff/audit', label: 'Audit trail' }] : []),
+    ...(hasAnyRole(session, ['front_desk', 'admin', 'clinical'])
+      ? [{ href: '/staff/patients', label: 'Patients' }]
+      : []),
+    ...(hasAnyRole(session, ['front_desk', 'admin'])
+      ? [{ href: '/staff/accounts', label: 'Parent accounts' }]
+      : []),
+    ...(hasAnyRole(session, ['admin'])
+      ? [
+          { href: '/staff/users', label: 'Staff users' },
+          { href: '/staff/audit', label: 'Audit trail' },
+        ]
+      : []),
   ];
   return (
     <>
-      <SignedInHeader name={`${session.user.firstName} ${session.user.lastName}`} homeHref="/staff" links={links} />
+      <SignedInHeader
+        name={`${session.user.firstName} ${session.user.lastName}`}
+        homeHref="/staff"
+        links={links}
+      />
       <main id="main" className="mx-auto max-w-5xl px-4 py-8">
         {children}
       </main>
-      <IdleWarning idleSecondsLeft={secondsUntil(session.idleExpiresAt)} idleTimeoutSeconds={idleTimeoutSecondsFor(session.user.kind)} warnBeforeSeconds={sessionPolicy.warnBeforeIdleSeconds} />
+      <IdleWarning
+        idleSecondsLeft={secondsUntil(session.idleExpiresAt)}
+        idleTimeoutSeconds={idleTimeoutSecondsFor(session.user.kind)}
+        warnBeforeSeconds={sessionPolicy.warnBeforeIdleSeconds}
+      />
     </>
   );
 }

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+
 import { UndeliveredMail } from '@/components/staff/undelivered-mail';
 import { getDb } from '@/db';
 import { hasAnyRole, requireStaff } from '@/lib/authz';
 import { formatDateTime } from '@/lib/format-time';
 import { listUndeliveredMail } from '@/lib/mail/outbox';
-import { staffRoleLabels } from '@/lib/staff/schemas';
 import { portalPage } from '@/lib/page';
+import { staffRoleLabels } from '@/lib/staff/schemas';
 
 export const metadata: Metadata = { title: 'Office home' };
 
@@ -18,10 +19,17 @@ export default portalPage(async function StaffHomePage() {
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">Office home</h1>
       <p>
-        Signed in as {session.user.firstName} {session.user.lastName} ({session.user.roles.map((role) => staffRoleLabels[role]).join(', ')}).
+        Signed in as {session.user.firstName} {session.user.lastName} (
+        {session.user.roles.map((role) => staffRoleLabels[role]).join(', ')}).
       </p>
       {undelivered && undelivered.rows.length > 0 ? (
-        <UndeliveredMail rows={undelivered.rows.map(({ createdAt, ...row }) => ({ ...row, queuedAt: formatDateTime(createdAt) }))} more={undelivered.more} />
+        <UndeliveredMail
+          rows={undelivered.rows.map(({ createdAt, ...row }) => ({
+            ...row,
+            queuedAt: formatDateTime(createdAt),
+          }))}
+          more={undelivered.more}
+        />
       ) : null}
       {isAdmin ? (
         <p>

@@ -1,14 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
+
 import { PracticeHeader } from '@/components/practice-header';
 import { SignOutButton } from '@/components/sign-out-button';
 import { NewRecoveryCodesForm } from '@/components/two-step/two-step-manage';
 import { TwoStepSetup } from '@/components/two-step/two-step-setup';
 import { getDb } from '@/db';
 import { requireStaffBeforeSetup } from '@/lib/authz';
-import { recoveryCodesLeft } from '@/lib/two-step/enrolment';
 import { portalPage } from '@/lib/page';
+import { recoveryCodesLeft } from '@/lib/two-step/enrolment';
 
 export const metadata: Metadata = { title: 'Two-step verification' };
 
@@ -22,13 +23,19 @@ export default portalPage(async function StaffTwoStepPage() {
     <>
       <PracticeHeader />
       <main id="main" className="mx-auto flex max-w-2xl flex-col gap-6 px-4 py-8">
-        <h1 className="text-2xl font-bold">{enabled ? 'Your two-step verification' : 'Set up two-step verification'}</h1>
+        <h1 className="text-2xl font-bold">
+          {enabled ? 'Your two-step verification' : 'Set up two-step verification'}
+        </h1>
         {enabled ? (
           <>
             <p>
-              Two-step verification is on. You have {codesLeft} unused recovery {codesLeft === 1 ? 'code' : 'codes'}.
+              Two-step verification is on. You have {codesLeft} unused recovery{' '}
+              {codesLeft === 1 ? 'code' : 'codes'}.
             </p>
-            <section aria-labelledby="new-codes-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+            <section
+              aria-labelledby="new-codes-heading"
+              className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+            >
               <h2 id="new-codes-heading" className="mb-2 text-lg font-semibold">
                 New recovery codes
               </h2>
@@ -44,10 +51,14 @@ export default portalPage(async function StaffTwoStepPage() {
         ) : (
           <>
             <p>
-              Staff accounts can open children’s records, so every staff sign-in needs your password and a code from an app on your phone. Set it up once now; it takes about two minutes.
+              Staff accounts can open children’s records, so every staff sign-in needs your password
+              and a code from an app on your phone. Set it up once now; it takes about two minutes.
             </p>
             <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-              <TwoStepSetup continueHref="/staff" continueLabel="I have saved them: go to the office home" />
+              <TwoStepSetup
+                continueHref="/staff"
+                continueLabel="I have saved them: go to the office home"
+              />
             </div>
             <SignOutButton />
           </>

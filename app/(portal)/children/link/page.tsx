@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+
 import { LinkChildForm } from '@/components/forms/link-child-form';
 import { requireParent } from '@/lib/authz';
 import { env } from '@/lib/env';
@@ -19,14 +20,17 @@ export default portalPage(async function LinkChildPage() {
       </p>
       <h1 className="text-2xl font-bold">Link a child</h1>
       <p>
-        Type the PIN from the office’s letter and your child’s date of birth. Each PIN works once, for one parent or guardian, and expires {PIN_TTL_DAYS} days after it is issued. PINs are for your own
-        children (or children in your legal care) only: the portal cannot link another adult.
+        Type the PIN from the office’s letter and your child’s date of birth. Each PIN works once,
+        for one parent or guardian, and expires {PIN_TTL_DAYS} days after it is issued. PINs are for
+        your own children (or children in your legal care) only: the portal cannot link another
+        adult.
       </p>
       <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <LinkChildForm />
       </div>
       <p className="text-sm text-slate-700">
-        No PIN, or it has expired? Call the office at {PRACTICE_PHONE}. After checking who you are, we will give you a new one.
+        No PIN, or it has expired? Call the office at {PRACTICE_PHONE}. After checking who you are,
+        we will give you a new one.
       </p>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+
 import { MessageThread } from '@/components/messaging/message-thread';
 import { ReplyForm } from '@/components/messaging/reply-form';
 import { WritingNotice } from '@/components/messaging/writing-notice';
@@ -11,17 +12,29 @@ import { todayInPractice } from '@/lib/children/age';
 import { env } from '@/lib/env';
 import { openConversationAsGuardian } from '@/lib/messaging/open';
 import { categoryLabels } from '@/lib/messaging/schemas';
-import { currentRequestMeta } from '@/lib/request-context';
-import { replyToOffice } from '../actions';
 import { portalPage } from '@/lib/page';
+import { currentRequestMeta } from '@/lib/request-context';
+
+import { replyToOffice } from '../actions';
 
 export const metadata: Metadata = { title: 'Conversation' };
 
-export default portalPage(async function ConversationPage({ params }: { params: Promise<{ conversationId: string }> }) {
+export default portalPage(async function ConversationPage({
+  params,
+}: {
+  params: Promise<{ conversationId: string }>;
+}) {
   const session = await requireParent();
   const { conversationId } = await params;
   if (!isUuid(conversationId)) notFound();
-  const conversation = await openConversationAsGuardian(await getDb(), actorFor(session.user), await currentRequestMeta(), session.user.id, conversationId, todayInPractice());
+  const conversation = await openConversationAsGuardian(
+    await getDb(),
+    actorFor(session.user),
+    await currentRequestMeta(),
+    session.user.id,
+    conversationId,
+    todayInPractice(),
+  );
   if (!conversation) notFound();
   const { PRACTICE_NAME } = env();
   return (
@@ -38,19 +51,30 @@ export default portalPage(async function ConversationPage({ params }: { params: 
         </p>
       </div>
       <MessageThread
-        messages={conversation.messages.map((message) => ({ ...message, authorName: message.authorKind === 'staff' ? PRACTICE_NAME : 'You' }))}
+        messages={conversation.messages.map((message) => ({
+          ...message,
+          authorName: message.authorKind === 'staff' ? PRACTICE_NAME : 'You',
+        }))}
       />
       {conversation.status === 'open' ? (
-        <section aria-labelledby="reply-heading" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-5">
+        <section
+          aria-labelledby="reply-heading"
+          className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-5"
+        >
           <h2 id="reply-heading" className="text-lg font-semibold">
             Reply
           </h2>
           <WritingNotice id="reply-notice" />
-          <ReplyForm conversationId={conversation.id} action={replyToOffice} describedBy="reply-notice" />
+          <ReplyForm
+            conversationId={conversation.id}
+            action={replyToOffice}
+            describedBy="reply-notice"
+          />
         </section>
       ) : (
         <p className="rounded-md border border-slate-300 bg-slate-100 p-4">
-          The office closed this conversation, so it cannot take replies. To ask something new, go to{' '}
+          The office closed this conversation, so it cannot take replies. To ask something new, go
+          to{' '}
           <Link href="/services/message" className="text-blue-700 underline">
             Patient Services → Send a secure message
           </Link>

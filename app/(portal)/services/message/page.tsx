@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+
 import { SendMessageForm } from '@/components/messaging/send-message-form';
 import { WritingNotice } from '@/components/messaging/writing-notice';
 import { getDb } from '@/db';
@@ -27,7 +28,13 @@ export default portalPage(async function SendMessagePage() {
         </p>
       ) : (
         <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-          <SendMessageForm linkedChildren={linked.map((child) => ({ id: child.id, name: `${child.preferredName ?? child.firstName} ${child.lastName}` }))} noticeId="writing-notice" />
+          <SendMessageForm
+            linkedChildren={linked.map((child) => ({
+              id: child.id,
+              name: `${child.preferredName ?? child.firstName} ${child.lastName}`,
+            }))}
+            noticeId="writing-notice"
+          />
         </div>
       )}
     </div>

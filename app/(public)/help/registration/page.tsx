@@ -1,8 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+
 import { env } from '@/lib/env';
 
-export const metadata: Metadata = { title: 'Help: signing up and linking your child', description: 'Step by step, with pictures: from the PIN letter to your child on your home page.' };
+export const metadata: Metadata = {
+  title: 'Help: signing up and linking your child',
+  description: 'Step by step, with pictures: from the PIN letter to your child on your home page.',
+};
 
 // The pictures are taken from the real pages by tests/e2e/help-screenshots.spec.ts (npm run docs:screenshots).
 const steps = (phone: string, pinDays: number) => [
@@ -66,17 +70,26 @@ export default function RegistrationHelpPage() {
               </p>
             ) : null}
             {/* eslint-disable-next-line @next/next/no-img-element -- plain static screenshots; no optimisation server needed */}
-            <img src={`/help-images/${step.image}.png`} alt={step.alt} className="max-w-full rounded-lg border border-slate-300 shadow-sm sm:max-w-sm" loading="lazy" />
+            <img
+              src={`/help-images/${step.image}.png`}
+              alt={step.alt}
+              className="max-w-full rounded-lg border border-slate-300 shadow-sm sm:max-w-sm"
+              loading="lazy"
+            />
           </li>
         ))}
       </ol>
-      <section aria-labelledby="another-child" className="rounded-lg border border-slate-200 bg-white p-5">
+      <section
+        aria-labelledby="another-child"
+        className="rounded-lg border border-slate-200 bg-white p-5"
+      >
         <h2 id="another-child" className="mb-2 text-lg font-semibold">
           I already have an account: add another child
         </h2>
         <p>
-          You don’t need a second account. Ask the office for a PIN for the other child, sign in, choose “Link a child” and type the new PIN with that child’s date of birth. Each parent or guardian gets their
-          own PIN and uses their own account.
+          You don’t need a second account. Ask the office for a PIN for the other child, sign in,
+          choose “Link a child” and type the new PIN with that child’s date of birth. Each parent or
+          guardian gets their own PIN and uses their own account.
         </p>
       </section>
       <p>

@@ -1,21 +1,30 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+
 import { SharedRecordOpener } from '@/components/records/shared-record-opener';
 import { Alert } from '@/components/ui/alert';
 import { getDb } from '@/db';
-import { currentRequestMeta } from '@/lib/request-context';
+import { portalPage } from '@/lib/page';
 import { shareEndedMessages } from '@/lib/records/share-schemas';
 import { inspectSharedLink } from '@/lib/records/shares';
-import { portalPage } from '@/lib/page';
+import { currentRequestMeta } from '@/lib/request-context';
 
 // The address is the key: never sent on as a referrer, never indexed.
-export const metadata: Metadata = { title: 'Shared immunization record', referrer: 'no-referrer', robots: { index: false, follow: false } };
+export const metadata: Metadata = {
+  title: 'Shared immunization record',
+  referrer: 'no-referrer',
+  robots: { index: false, follow: false },
+};
 
 /**
  * What a school nurse, daycare or camp sees from a parent's share link: whether it still opens
  * and, after "Show the record", the printable immunization record and nothing else.
  */
-export default portalPage(async function SharedRecordPage({ params }: { params: Promise<{ token: string }> }) {
+export default portalPage(async function SharedRecordPage({
+  params,
+}: {
+  params: Promise<{ token: string }>;
+}) {
   const { token } = await params;
   const link = await inspectSharedLink(await getDb(), await currentRequestMeta(), token);
   if (link.status === 'not_found') notFound();

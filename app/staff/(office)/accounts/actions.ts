@@ -1,8 +1,13 @@
 'use server';
 
 import { defineAction } from '@/lib/action';
-import { issueTemporaryPassword, resendParentVerificationEmail, setParentAccountDisabled, unlockAccount } from '@/lib/staff/help-desk';
 import { verificationMethod } from '@/lib/staff/caller-verification';
+import {
+  issueTemporaryPassword,
+  resendParentVerificationEmail,
+  setParentAccountDisabled,
+  unlockAccount,
+} from '@/lib/staff/help-desk';
 import { accountIdSchema, temporaryPasswordSchema } from '@/lib/staff/help-desk-schemas';
 import { resetTwoStepByStaff } from '@/lib/two-step/enrolment';
 import { resetTwoStepSchema } from '@/lib/two-step/schemas';
@@ -11,7 +16,12 @@ import { resetTwoStepSchema } from '@/lib/two-step/schemas';
 const helpDesk = { kind: 'staff', roles: ['front_desk', 'admin'] } as const;
 
 export const sendTemporaryPassword = defineAction(
-  { name: 'helpDesk.temporaryPassword', schema: temporaryPasswordSchema, access: helpDesk, audit: 'account.temporary_password_issued' },
+  {
+    name: 'helpDesk.temporaryPassword',
+    schema: temporaryPasswordSchema,
+    access: helpDesk,
+    audit: 'account.temporary_password_issued',
+  },
   async ({ input, tx, sendMail, describeAudit }) => {
     const issued = await issueTemporaryPassword(tx, input.accountId);
     await sendMail(issued.mail);
@@ -24,44 +34,81 @@ export const sendTemporaryPassword = defineAction(
   },
 );
 
-export const unlockParentAccount = defineAction({ name: 'helpDesk.unlock', schema: accountIdSchema, access: helpDesk, audit: 'account.unlocked' }, async ({ input, tx, describeAudit }) => {
-  await unlockAccount(tx, input.accountId);
-  describeAudit({ targetType: 'user', targetId: input.accountId });
-  return { data: null };
-});
+export const unlockParentAccount = defineAction(
+  { name: 'helpDesk.unlock', schema: accountIdSchema, access: helpDesk, audit: 'account.unlocked' },
+  async ({ input, tx, describeAudit }) => {
+    await unlockAccount(tx, input.accountId);
+    describeAudit({ targetType: 'user', targetId: input.accountId });
+    return { data: null };
+  },
+);
 
 export const resendParentVerification = defineAction(
-  { name: 'helpDesk.resendVerification', schema: accountIdSchema, access: helpDesk, audit: 'account.verification_email_sent' },
+  {
+    name: 'helpDesk.resendVerification',
+    schema: accountIdSchema,
+    access: helpDesk,
+    audit: 'account.verification_email_sent',
+  },
   async ({ input, tx, sendMail, describeAudit }) => {
     const mail = await resendParentVerificationEmail(tx, input.accountId);
     if (mail) await sendMail(mail);
-    describeAudit({ targetType: 'user', targetId: input.accountId, metadata: { alreadyVerified: !mail, byStaff: true } });
+    describeAudit({
+      targetType: 'user',
+      targetId: input.accountId,
+      metadata: { alreadyVerified: !mail, byStaff: true },
+    });
     return { data: { sent: Boolean(mail) } };
   },
 );
 
-export const disableParentAccount = defineAction({ name: 'helpDesk.disable', schema: accountIdSchema, access: helpDesk, audit: 'account.disabled' }, async ({ input, tx, describeAudit }) => {
-  const { sessionsEnded } = await setParentAccountDisabled(tx, input.accountId, true);
-  describeAudit({ targetType: 'user', targetId: input.accountId, metadata: { sessionsEnded } });
-  return { data: null };
-});
+export const disableParentAccount = defineAction(
+  {
+    name: 'helpDesk.disable',
+    schema: accountIdSchema,
+    access: helpDesk,
+    audit: 'account.disabled',
+  },
+  async ({ input, tx, describeAudit }) => {
+    const { sessionsEnded } = await setParentAccountDisabled(tx, input.accountId, true);
+    describeAudit({ targetType: 'user', targetId: input.accountId, metadata: { sessionsEnded } });
+    return { data: null };
+  },
+);
 
-export const enableParentAccount = defineAction({ name: 'helpDesk.enable', schema: accountIdSchema, access: helpDesk, audit: 'account.enabled' }, async ({ input, tx, describeAudit }) => {
-  await setParentAccountDisabled(tx, input.accountId, false);
-  describeAudit({ targetType: 'user', targetId: input.accountId });
-  return { data: null };
-});
+export const enableParentAccount = defineAction(
+  { name: 'helpDesk.enable', schema: accountIdSchema, access: helpDesk, audit: 'account.enabled' },
+  async ({ input, tx, describeAudit }) => {
+    await setParentAccountDisabled(tx, input.accountId, false);
+    describeAudit({ targetType: 'user', targetId: input.accountId });
+    return { data: null };
+  },
+);
 
 /**
  * For a lost phone with no recovery codes, parents' and staff's alike. Administrators only,
  * after checking who is asking; the person sets it up again (staff must, parents may).
  */
 export const resetTwoStepVerification = defineAction(
-  { name: 'helpDesk.resetTwoStep', schema: resetTwoStepSchema, access: { kind: 'staff', roles: ['admin'] }, audit: 'two_step.reset_by_staff' },
+  {
+    name: 'helpDesk.resetTwoStep',
+    schema: resetTwoStepSchema,
+    access: { kind: 'staff', roles: ['admin'] },
+    audit: 'two_step.reset_by_staff',
+  },
   async ({ input, tx, sendMail, describeAudit }) => {
     const reset = await resetTwoStepByStaff(tx, input.accountId);
     await sendMail(reset.mail);
-    describeAudit({ targetType: 'user', targetId: input.accountId, metadata: { ...verificationMethod(input), accountKind: reset.kind, wasOn: reset.wasOn, sessionsEnded: reset.sessionsEnded } });
+    describeAudit({
+      targetType: 'user',
+      targetId: input.accountId,
+      metadata: {
+        ...verificationMethod(input),
+        accountKind: reset.kind,
+        wasOn: reset.wasOn,
+        sessionsEnded: reset.sessionsEnded,
+      },
+    });
     return { data: { wasOn: reset.wasOn } };
   },
 );

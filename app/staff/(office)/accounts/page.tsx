@@ -1,31 +1,54 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+
 import { Pager } from '@/components/ui/pager';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/authz';
-import { searchParentAccounts } from '@/lib/staff/help-desk';
 import { portalPage } from '@/lib/page';
+import { searchParentAccounts } from '@/lib/staff/help-desk';
 
 export const metadata: Metadata = { title: 'Parent accounts' };
 
-export default portalPage(async function ParentAccountsPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
+export default portalPage(async function ParentAccountsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string; page?: string }>;
+}) {
   await requireStaff('front_desk', 'admin');
   const params = await searchParams;
   const q = (params.q ?? '').slice(0, 80);
   const page = Math.max(1, Math.min(10_000, Number(params.page) || 1));
-  const { rows, hasMore } = q ? await searchParentAccounts(await getDb(), q, page) : { rows: [], hasMore: false };
+  const { rows, hasMore } = q
+    ? await searchParentAccounts(await getDb(), q, page)
+    : { rows: [], hasMore: false };
   return (
     <div className="flex flex-col gap-5">
       <h1 className="text-2xl font-bold">Parent accounts</h1>
-      <p className="text-slate-700">Help a parent who cannot sign in. Staff never see or choose a parent’s password or hint answer.</p>
-      <form method="get" role="search" aria-label="Find a parent account" className="flex flex-wrap items-end gap-2">
+      <p className="text-slate-700">
+        Help a parent who cannot sign in. Staff never see or choose a parent’s password or hint
+        answer.
+      </p>
+      <form
+        method="get"
+        role="search"
+        aria-label="Find a parent account"
+        className="flex flex-wrap items-end gap-2"
+      >
         <div className="flex flex-col gap-1">
           <label htmlFor="account-search" className="font-medium">
             Name, User ID or email
           </label>
-          <input id="account-search" name="q" defaultValue={q} className="rounded-md border border-slate-400 px-3 py-2" />
+          <input
+            id="account-search"
+            name="q"
+            defaultValue={q}
+            className="rounded-md border border-slate-400 px-3 py-2"
+          />
         </div>
-        <button type="submit" className="min-h-11 rounded-md bg-brand-600 px-4 py-2 font-semibold text-white">
+        <button
+          type="submit"
+          className="min-h-11 rounded-md bg-brand-600 px-4 py-2 font-semibold text-white"
+        >
           Search
         </button>
       </form>
@@ -33,7 +56,10 @@ export default portalPage(async function ParentAccountsPage({ searchParams }: { 
       <ul className="flex flex-col gap-2">
         {rows.map((row) => (
           <li key={row.id}>
-            <Link href={`/staff/accounts/${row.id}`} className="block rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-600">
+            <Link
+              href={`/staff/accounts/${row.id}`}
+              className="block rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-600"
+            >
               <span className="font-semibold">
                 {row.lastName}, {row.firstName}
               </span>{' '}
@@ -45,7 +71,14 @@ export default portalPage(async function ParentAccountsPage({ searchParams }: { 
           </li>
         ))}
       </ul>
-      {q ? <Pager page={page} hasMore={hasMore} hrefFor={(next) => `/staff/accounts?${new URLSearchParams({ q, page: String(next) })}`} label="Result pages" /> : null}
+      {q ? (
+        <Pager
+          page={page}
+          hasMore={hasMore}
+          hrefFor={(next) => `/staff/accounts?${new URLSearchParams({ q, page: String(next) })}`}
+          label="Result pages"
+        />
+      ) : null}
     </div>
   );
 });

@@ -1,11 +1,19 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+
 import { Alert } from '@/components/ui/alert';
 import { getDb } from '@/db';
-import { requireStaff } from '@/lib/authz';
-import { recordAuditTrailAccess } from '@/lib/audit/report-access';
 import { auditReportPage } from '@/lib/audit/report';
-import { actionGroups, filtersToQuery, parseAuditFilters, sortColumns, type AuditFilters, type SortColumn } from '@/lib/audit/report-filters';
+import { recordAuditTrailAccess } from '@/lib/audit/report-access';
+import {
+  actionGroups,
+  filtersToQuery,
+  parseAuditFilters,
+  sortColumns,
+  type AuditFilters,
+  type SortColumn,
+} from '@/lib/audit/report-filters';
+import { requireStaff } from '@/lib/authz';
 import { todayInPractice } from '@/lib/children/age';
 import { formatDateTime } from '@/lib/format-time';
 import { portalPage } from '@/lib/page';
@@ -18,14 +26,22 @@ function SortLink({ filters, column }: { filters: AuditFilters; column: SortColu
   const active = filters.sort === column;
   const dir = active && filters.dir === 'desc' ? 'asc' : 'desc';
   return (
-    <Link href={`/staff/audit?${filtersToQuery(filters, { sort: column, dir, after: '' })}`} className="text-blue-800 underline" aria-label={`Sort by ${sortColumns[column]}`}>
+    <Link
+      href={`/staff/audit?${filtersToQuery(filters, { sort: column, dir, after: '' })}`}
+      className="text-blue-800 underline"
+      aria-label={`Sort by ${sortColumns[column]}`}
+    >
       {sortColumns[column]}
       {active ? (filters.dir === 'desc' ? ' ↓' : ' ↑') : ''}
     </Link>
   );
 }
 
-export default portalPage(async function AuditReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default portalPage(async function AuditReportPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const session = await requireStaff('admin');
   const { filters, problems } = parseAuditFilters(await searchParams, todayInPractice());
   const db = await getDb();
@@ -34,8 +50,18 @@ export default portalPage(async function AuditReportPage({ searchParams }: { sea
   return (
     <div className="flex flex-col gap-5">
       <h1 className="text-2xl font-bold">Audit trail</h1>
-      {Object.keys(problems).length ? <Alert tone="error">Some filters could not be read ({Object.values(problems).join(' ')}), so the last 7 days are shown.</Alert> : null}
-      <form method="get" action="/staff/audit" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3" aria-label="Filter the audit trail">
+      {Object.keys(problems).length ? (
+        <Alert tone="error">
+          Some filters could not be read ({Object.values(problems).join(' ')}), so the last 7 days
+          are shown.
+        </Alert>
+      ) : null}
+      <form
+        method="get"
+        action="/staff/audit"
+        className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3"
+        aria-label="Filter the audit trail"
+      >
         <label className="flex flex-col gap-1 font-medium">
           From
           <input type="date" name="from" defaultValue={filters.from} required className={control} />
@@ -75,10 +101,16 @@ export default portalPage(async function AuditReportPage({ searchParams }: { sea
         <input type="hidden" name="sort" value={filters.sort} />
         <input type="hidden" name="dir" value={filters.dir} />
         <div className="flex flex-wrap gap-3 sm:col-span-3">
-          <button type="submit" className="inline-flex min-h-11 items-center rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+          <button
+            type="submit"
+            className="inline-flex min-h-11 items-center rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700"
+          >
             Show
           </button>
-          <a href={`/staff/audit/export?${filtersToQuery(filters, { after: '' })}`} className="inline-flex min-h-11 items-center rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold hover:bg-slate-100">
+          <a
+            href={`/staff/audit/export?${filtersToQuery(filters, { after: '' })}`}
+            className="inline-flex min-h-11 items-center rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold hover:bg-slate-100"
+          >
             Export these as CSV
           </a>
         </div>
@@ -119,11 +151,17 @@ export default portalPage(async function AuditReportPage({ searchParams }: { sea
             {rows.map((row) => (
               <tr key={row.id} className="border-t border-slate-200 align-top">
                 <td className="p-2 whitespace-nowrap">{formatDateTime(row.occurredAt)}</td>
-                <td className="p-2">{row.actorName ? `${row.actorName} (${row.actorUserId})` : row.actorKind}</td>
+                <td className="p-2">
+                  {row.actorName ? `${row.actorName} (${row.actorUserId})` : row.actorKind}
+                </td>
                 <td className="p-2">{row.actorRole ?? '—'}</td>
                 <td className="p-2 font-mono">{row.action}</td>
                 <td className="p-2">{row.outcome}</td>
-                <td className="p-2">{row.childName ? `${row.childName}${row.childMrn ? ` (${row.childMrn})` : ''}` : '—'}</td>
+                <td className="p-2">
+                  {row.childName
+                    ? `${row.childName}${row.childMrn ? ` (${row.childMrn})` : ''}`
+                    : '—'}
+                </td>
                 <td className="p-2">
                   <Link href={`/staff/audit/${row.id}`} className="text-blue-700 underline">
                     Open
@@ -136,12 +174,18 @@ export default portalPage(async function AuditReportPage({ searchParams }: { sea
       </div>
       <div className="flex flex-wrap gap-4">
         {filters.after ? (
-          <Link href={`/staff/audit?${filtersToQuery(filters, { after: '' })}`} className="inline-flex min-h-11 items-center font-medium text-blue-700 underline">
+          <Link
+            href={`/staff/audit?${filtersToQuery(filters, { after: '' })}`}
+            className="inline-flex min-h-11 items-center font-medium text-blue-700 underline"
+          >
             First page
           </Link>
         ) : null}
         {nextCursor ? (
-          <Link href={`/staff/audit?${filtersToQuery(filters, { after: nextCursor })}`} className="inline-flex min-h-11 items-center font-medium text-blue-700 underline">
+          <Link
+            href={`/staff/audit?${filtersToQuery(filters, { after: nextCursor })}`}
+            className="inline-flex min-h-11 items-center font-medium text-blue-700 underline"
+          >
             Next page
           </Link>
         ) : null}

@@ -1,54 +1,101 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+
 import { Alert } from '@/components/ui/alert';
 import { Pager } from '@/components/ui/pager';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/authz';
+import { formatDateTime } from '@/lib/format-time';
 import { categoriesFor } from '@/lib/messaging/categories';
 import { categoryLabels } from '@/lib/messaging/schemas';
-import { listQueue, QUEUE_COUNT_CAP, queueCounts, queueTabs, type QueueTab } from '@/lib/messaging/staff';
-import { formatDateTime } from '@/lib/format-time';
+import {
+  listQueue,
+  QUEUE_COUNT_CAP,
+  queueCounts,
+  queueTabs,
+  type QueueTab,
+} from '@/lib/messaging/staff';
 import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Messages' };
 
-const tabLabels: Record<QueueTab, string> = { open: 'Open', unassigned: 'Unassigned', mine: 'Assigned to me', closed: 'Closed' };
+const tabLabels: Record<QueueTab, string> = {
+  open: 'Open',
+  unassigned: 'Unassigned',
+  mine: 'Assigned to me',
+  closed: 'Closed',
+};
 
-
-export default portalPage(async function StaffMessagesPage({ searchParams }: { searchParams: Promise<{ tab?: string; q?: string; page?: string; notice?: string }> }) {
+export default portalPage(async function StaffMessagesPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ tab?: string; q?: string; page?: string; notice?: string }>;
+}) {
   const session = await requireStaff('clinical', 'billing', 'front_desk', 'admin');
   const params = await searchParams;
-  const tab: QueueTab = queueTabs.includes(params.tab as QueueTab) ? (params.tab as QueueTab) : 'open';
+  const tab: QueueTab = queueTabs.includes(params.tab as QueueTab)
+    ? (params.tab as QueueTab)
+    : 'open';
   const search = (params.q ?? '').slice(0, 80);
   const page = Math.max(1, Math.min(10_000, Number(params.page) || 1));
   const db = await getDb();
   const staff = { id: session.user.id, roles: session.user.roles };
-  const [{ rows, hasMore }, counts] = await Promise.all([listQueue(db, staff, tab, search, page), queueCounts(db, staff, search)]);
-  const href = (next: Partial<{ tab: string; page: number }>) => `/staff/messages?${new URLSearchParams({ tab: next.tab ?? tab, q: search, page: String(next.page ?? 1) })}`;
+  const [{ rows, hasMore }, counts] = await Promise.all([
+    listQueue(db, staff, tab, search, page),
+    queueCounts(db, staff, search),
+  ]);
+  const href = (next: Partial<{ tab: string; page: number }>) =>
+    `/staff/messages?${new URLSearchParams({ tab: next.tab ?? tab, q: search, page: String(next.page ?? 1) })}`;
 
   return (
     <div className="flex flex-col gap-5">
       <div>
         <h1 className="text-2xl font-bold">Messages</h1>
-        <p className="text-slate-700">Your queues: {categoriesFor(session.user.roles).map((c) => categoryLabels[c]).join(', ')}.</p>
+        <p className="text-slate-700">
+          Your queues:{' '}
+          {categoriesFor(session.user.roles)
+            .map((c) => categoryLabels[c])
+            .join(', ')}
+          .
+        </p>
       </div>
-      {params.notice === 'moved' ? <Alert tone="success">The conversation was moved to another queue.</Alert> : null}
+      {params.notice === 'moved' ? (
+        <Alert tone="success">The conversation was moved to another queue.</Alert>
+      ) : null}
       <nav aria-label="Queues" className="flex flex-wrap gap-2">
         {queueTabs.map((id) => (
-          <Link key={id} href={href({ tab: id })} aria-current={id === tab ? 'page' : undefined} className={`rounded-md border px-3 py-2 font-medium ${id === tab ? 'border-brand-600 bg-brand-600 text-white' : 'border-slate-300 bg-white text-slate-900'}`}>
+          <Link
+            key={id}
+            href={href({ tab: id })}
+            aria-current={id === tab ? 'page' : undefined}
+            className={`rounded-md border px-3 py-2 font-medium ${id === tab ? 'border-brand-600 bg-brand-600 text-white' : 'border-slate-300 bg-white text-slate-900'}`}
+          >
             {tabLabels[id]} ({counts[id] > QUEUE_COUNT_CAP ? `${QUEUE_COUNT_CAP}+` : counts[id]})
           </Link>
         ))}
       </nav>
-      <form method="get" role="search" aria-label="Search messages" className="flex flex-wrap items-end gap-2">
+      <form
+        method="get"
+        role="search"
+        aria-label="Search messages"
+        className="flex flex-wrap items-end gap-2"
+      >
         <input type="hidden" name="tab" value={tab} />
         <div className="flex flex-col gap-1">
           <label htmlFor="message-search" className="font-medium">
             Child’s name or subject
           </label>
-          <input id="message-search" name="q" defaultValue={search} className="rounded-md border border-slate-400 px-3 py-2" />
+          <input
+            id="message-search"
+            name="q"
+            defaultValue={search}
+            className="rounded-md border border-slate-400 px-3 py-2"
+          />
         </div>
-        <button type="submit" className="min-h-11 rounded-md bg-brand-600 px-4 py-2 font-semibold text-white">
+        <button
+          type="submit"
+          className="min-h-11 rounded-md bg-brand-600 px-4 py-2 font-semibold text-white"
+        >
           Search
         </button>
       </form>
@@ -56,23 +103,38 @@ export default portalPage(async function StaffMessagesPage({ searchParams }: { s
       <ul className="flex flex-col gap-2">
         {rows.map((row) => (
           <li key={row.id}>
-            <Link href={`/staff/messages/${row.id}`} className={`block rounded-lg border bg-white p-4 hover:border-brand-600 ${row.unread ? 'border-l-4 border-brand-600' : 'border-slate-200'}`}>
+            <Link
+              href={`/staff/messages/${row.id}`}
+              className={`block rounded-lg border bg-white p-4 hover:border-brand-600 ${row.unread ? 'border-l-4 border-brand-600' : 'border-slate-200'}`}
+            >
               <span className="flex flex-wrap justify-between gap-2">
                 <span className={row.unread ? 'font-bold' : 'font-semibold'}>
-                  {row.unread ? <span className="mr-2 rounded bg-brand-600 px-2 py-0.5 text-xs text-white">Unread</span> : null}
+                  {row.unread ? (
+                    <span className="mr-2 rounded bg-brand-600 px-2 py-0.5 text-xs text-white">
+                      Unread
+                    </span>
+                  ) : null}
                   {row.subject}
                 </span>
                 <span className="text-sm text-slate-700">{formatDateTime(row.lastMessageAt)}</span>
               </span>
               <span className="block text-sm text-slate-700">
-                {row.childLastName}, {row.childFirstName} · from {row.guardianFirstName} {row.guardianLastName} · {categoryLabels[row.category]} ·{' '}
-                {row.assigneeFirstName ? `assigned to ${row.assigneeFirstName} ${row.assigneeLastName}` : 'unassigned'}
+                {row.childLastName}, {row.childFirstName} · from {row.guardianFirstName}{' '}
+                {row.guardianLastName} · {categoryLabels[row.category]} ·{' '}
+                {row.assigneeFirstName
+                  ? `assigned to ${row.assigneeFirstName} ${row.assigneeLastName}`
+                  : 'unassigned'}
               </span>
             </Link>
           </li>
         ))}
       </ul>
-      <Pager page={page} hasMore={hasMore} hrefFor={(next) => href({ page: next })} label="Result pages" />
+      <Pager
+        page={page}
+        hasMore={hasMore}
+        hrefFor={(next) => href({ page: next })}
+        label="Result pages"
+      />
     </div>
   );
 });

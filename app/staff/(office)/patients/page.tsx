@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+
 import { Pager } from '@/components/ui/pager';
 import { getDb } from '@/db';
 import { hasAnyRole, requireStaff } from '@/lib/authz';
@@ -10,43 +11,77 @@ import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Patients' };
 
-export default portalPage(async function PatientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default portalPage(async function PatientsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const session = await requireStaff('front_desk', 'admin', 'clinical');
   const raw = await searchParams;
   const parsed = childSearchSchema.safeParse({ q: raw.q, dob: raw.dob, page: raw.page });
   const search = parsed.success ? parsed.data : { q: '', dob: '', page: 1 };
   const searched = Boolean(search.q || search.dob);
-  const { rows, hasMore } = searched ? await searchChildren(await getDb(), search) : { rows: [], hasMore: false };
-  const pageHref = (page: number) => `/staff/patients?${new URLSearchParams({ q: search.q, dob: search.dob, page: String(page) })}`;
+  const { rows, hasMore } = searched
+    ? await searchChildren(await getDb(), search)
+    : { rows: [], hasMore: false };
+  const pageHref = (page: number) =>
+    `/staff/patients?${new URLSearchParams({ q: search.q, dob: search.dob, page: String(page) })}`;
 
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">Patients</h1>
         {hasAnyRole(session, ['front_desk', 'admin']) ? (
-          <Link href="/staff/patients/new" className="inline-flex min-h-11 items-center rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+          <Link
+            href="/staff/patients/new"
+            className="inline-flex min-h-11 items-center rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700"
+          >
             Register a child
           </Link>
         ) : null}
       </div>
-      <form method="get" className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[1fr_auto_auto] sm:items-end" role="search" aria-label="Find a patient">
+      <form
+        method="get"
+        className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[1fr_auto_auto] sm:items-end"
+        role="search"
+        aria-label="Find a patient"
+      >
         <div className="flex flex-col gap-1">
           <label htmlFor="q" className="font-medium">
             Name or chart number
           </label>
-          <input id="q" name="q" defaultValue={search.q} className="rounded-md border border-slate-400 px-3 py-2" placeholder="Last name, first name or MRN" />
+          <input
+            id="q"
+            name="q"
+            defaultValue={search.q}
+            className="rounded-md border border-slate-400 px-3 py-2"
+            placeholder="Last name, first name or MRN"
+          />
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="dob" className="font-medium">
             Date of birth
           </label>
-          <input id="dob" name="dob" type="date" defaultValue={search.dob} className="rounded-md border border-slate-400 px-3 py-2" />
+          <input
+            id="dob"
+            name="dob"
+            type="date"
+            defaultValue={search.dob}
+            className="rounded-md border border-slate-400 px-3 py-2"
+          />
         </div>
-        <button type="submit" className="min-h-11 rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700">
+        <button
+          type="submit"
+          className="min-h-11 rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700"
+        >
           Search
         </button>
       </form>
-      {!parsed.success ? <p role="alert" className="text-red-700">Check the search: the date should be a full date.</p> : null}
+      {!parsed.success ? (
+        <p role="alert" className="text-red-700">
+          Check the search: the date should be a full date.
+        </p>
+      ) : null}
       {searched && rows.length === 0 ? <p>No patient matches this search.</p> : null}
       {rows.length > 0 ? (
         <div className="overflow-x-auto">
@@ -54,9 +89,15 @@ export default portalPage(async function PatientsPage({ searchParams }: { search
             <caption className="sr-only">Patients matching the search</caption>
             <thead>
               <tr className="border-b border-slate-300">
-                <th scope="col" className="p-2">Name</th>
-                <th scope="col" className="p-2">Date of birth</th>
-                <th scope="col" className="p-2">Chart number</th>
+                <th scope="col" className="p-2">
+                  Name
+                </th>
+                <th scope="col" className="p-2">
+                  Date of birth
+                </th>
+                <th scope="col" className="p-2">
+                  Chart number
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -76,7 +117,14 @@ export default portalPage(async function PatientsPage({ searchParams }: { search
           </table>
         </div>
       ) : null}
-      {searched ? <Pager page={search.page} hasMore={hasMore} hrefFor={pageHref} label="Search result pages" /> : null}
+      {searched ? (
+        <Pager
+          page={search.page}
+          hasMore={hasMore}
+          hrefFor={pageHref}
+          label="Search result pages"
+        />
+      ) : null}
     </div>
   );
 });

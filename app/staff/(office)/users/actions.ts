@@ -1,13 +1,23 @@
 'use server';
 
 import { defineAction } from '@/lib/action';
-import { createStaffUser, disableStaffUser, enableStaffUser, setStaffRoles } from '@/lib/staff/users';
 import { createStaffUserSchema, setStaffRolesSchema, staffUserIdSchema } from '@/lib/staff/schemas';
+import {
+  createStaffUser,
+  disableStaffUser,
+  enableStaffUser,
+  setStaffRoles,
+} from '@/lib/staff/users';
 
 const admins = { kind: 'staff', roles: ['admin'] } as const;
 
 export const createStaffAccount = defineAction(
-  { name: 'staff.createUser', schema: createStaffUserSchema, access: admins, audit: 'staff.user_created' },
+  {
+    name: 'staff.createUser',
+    schema: createStaffUserSchema,
+    access: admins,
+    audit: 'staff.user_created',
+  },
   async ({ input, tx, describeAudit }) => {
     const created = await createStaffUser(tx, input);
     describeAudit({ targetType: 'user', targetId: created.id, metadata: { roles: input.roles } });
@@ -16,16 +26,30 @@ export const createStaffAccount = defineAction(
 );
 
 export const changeStaffRoles = defineAction(
-  { name: 'staff.setRoles', schema: setStaffRolesSchema, access: admins, audit: 'staff.roles_changed' },
+  {
+    name: 'staff.setRoles',
+    schema: setStaffRolesSchema,
+    access: admins,
+    audit: 'staff.roles_changed',
+  },
   async ({ input, tx, describeAudit }) => {
     const { added, removed } = await setStaffRoles(tx, input.staffUserId, input.roles);
-    describeAudit({ targetType: 'user', targetId: input.staffUserId, metadata: { added, removed } });
+    describeAudit({
+      targetType: 'user',
+      targetId: input.staffUserId,
+      metadata: { added, removed },
+    });
     return { data: { added, removed } };
   },
 );
 
 export const disableStaffAccount = defineAction(
-  { name: 'staff.disableUser', schema: staffUserIdSchema, access: admins, audit: 'staff.user_disabled' },
+  {
+    name: 'staff.disableUser',
+    schema: staffUserIdSchema,
+    access: admins,
+    audit: 'staff.user_disabled',
+  },
   async ({ input, tx, describeAudit }) => {
     const { sessionsEnded } = await disableStaffUser(tx, input.staffUserId);
     describeAudit({ targetType: 'user', targetId: input.staffUserId, metadata: { sessionsEnded } });
@@ -34,7 +58,12 @@ export const disableStaffAccount = defineAction(
 );
 
 export const enableStaffAccount = defineAction(
-  { name: 'staff.enableUser', schema: staffUserIdSchema, access: admins, audit: 'staff.user_enabled' },
+  {
+    name: 'staff.enableUser',
+    schema: staffUserIdSchema,
+    access: admins,
+    audit: 'staff.user_enabled',
+  },
   async ({ input, tx, describeAudit }) => {
     await enableStaffUser(tx, input.staffUserId);
     describeAudit({ targetType: 'user', targetId: input.staffUserId });

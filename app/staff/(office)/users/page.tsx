@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
+
 import { CreateStaffUserForm } from '@/components/staff/create-staff-user-form';
 import { TwoStepResetPanel } from '@/components/staff/help-desk-controls';
 import { StaffUserControls } from '@/components/staff/staff-user-controls';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/authz';
+import { portalPage } from '@/lib/page';
 import { staffRoleLabels } from '@/lib/staff/schemas';
 import { listStaffUsers } from '@/lib/staff/users';
-import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Staff users' };
 
@@ -22,25 +23,49 @@ export default portalPage(async function StaffUsersPage() {
         </h2>
         <ul className="flex flex-col gap-3">
           {staff.map((member) => (
-            <li key={member.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+            <li
+              key={member.id}
+              className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+            >
               <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
                 <p className="font-semibold">
-                  {member.firstName} {member.lastName} <span className="font-normal text-slate-700">({member.userId})</span>
+                  {member.firstName} {member.lastName}{' '}
+                  <span className="font-normal text-slate-700">({member.userId})</span>
                 </p>
                 <p className="text-sm text-slate-700">
-                  {member.disabledAt ? <strong className="text-red-800">Disabled</strong> : 'Active'} · {member.roles.map((role) => staffRoleLabels[role]).join(', ') || 'No roles'} ·{' '}
-                  {member.twoStepEnabledAt ? 'Two-step verification on' : 'Two-step verification not set up yet'}
+                  {member.disabledAt ? (
+                    <strong className="text-red-800">Disabled</strong>
+                  ) : (
+                    'Active'
+                  )}{' '}
+                  · {member.roles.map((role) => staffRoleLabels[role]).join(', ') || 'No roles'} ·{' '}
+                  {member.twoStepEnabledAt
+                    ? 'Two-step verification on'
+                    : 'Two-step verification not set up yet'}
                 </p>
               </div>
-              <StaffUserControls staffUserId={member.id} name={`${member.firstName} ${member.lastName}`} roles={member.roles} disabled={Boolean(member.disabledAt)} />
+              <StaffUserControls
+                staffUserId={member.id}
+                name={`${member.firstName} ${member.lastName}`}
+                roles={member.roles}
+                disabled={Boolean(member.disabledAt)}
+              />
               <div className="mt-3">
-                <TwoStepResetPanel accountId={member.id} personKind="staff" enabled={Boolean(member.twoStepEnabledAt)} collapsed />
+                <TwoStepResetPanel
+                  accountId={member.id}
+                  personKind="staff"
+                  enabled={Boolean(member.twoStepEnabledAt)}
+                  collapsed
+                />
               </div>
             </li>
           ))}
         </ul>
       </section>
-      <section aria-labelledby="add-staff-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <section
+        aria-labelledby="add-staff-heading"
+        className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+      >
         <h2 id="add-staff-heading" className="mb-4 text-xl font-semibold">
           Add a staff user
         </h2>

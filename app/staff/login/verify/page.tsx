@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
+
 import { PracticeHeader } from '@/components/practice-header';
 import { SecondFactorStep } from '@/components/two-step/second-factor-step';
 import { portalPage } from '@/lib/page';

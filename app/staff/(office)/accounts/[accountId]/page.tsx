@@ -1,17 +1,26 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { AccountStateControls, TemporaryPasswordForm, TwoStepResetPanel } from '@/components/staff/help-desk-controls';
+
+import {
+  AccountStateControls,
+  TemporaryPasswordForm,
+  TwoStepResetPanel,
+} from '@/components/staff/help-desk-controls';
 import { getDb } from '@/db';
 import { isUuid, requireStaff } from '@/lib/authz';
 import { env } from '@/lib/env';
 import { formatDateTime } from '@/lib/format-time';
-import { getParentAccount } from '@/lib/staff/help-desk';
 import { portalPage } from '@/lib/page';
+import { getParentAccount } from '@/lib/staff/help-desk';
 
 export const metadata: Metadata = { title: 'Parent account' };
 
-export default portalPage(async function ParentAccountPage({ params }: { params: Promise<{ accountId: string }> }) {
+export default portalPage(async function ParentAccountPage({
+  params,
+}: {
+  params: Promise<{ accountId: string }>;
+}) {
   const session = await requireStaff('front_desk', 'admin');
   const isAdmin = session.user.roles.includes('admin');
   const { accountId } = await params;
@@ -38,33 +47,70 @@ export default portalPage(async function ParentAccountPage({ params }: { params:
         </dd>
         <dt className="font-medium text-slate-700">State</dt>
         <dd>
-          {account.disabledAt ? 'Disabled' : account.locked ? `Locked until ${formatDateTime(account.lockedUntil!)}` : 'Active'}
-          {account.mustChangePassword ? ` · temporary password pending${account.temporaryPasswordExpiresAt ? ` (until ${formatDateTime(account.temporaryPasswordExpiresAt)})` : ''}` : ''}
+          {account.disabledAt
+            ? 'Disabled'
+            : account.locked
+              ? `Locked until ${formatDateTime(account.lockedUntil!)}`
+              : 'Active'}
+          {account.mustChangePassword
+            ? ` · temporary password pending${account.temporaryPasswordExpiresAt ? ` (until ${formatDateTime(account.temporaryPasswordExpiresAt)})` : ''}`
+            : ''}
         </dd>
         <dt className="font-medium text-slate-700">Two-step verification</dt>
-        <dd>{account.twoStepEnabledAt ? `On since ${formatDateTime(account.twoStepEnabledAt)}` : 'Off'}</dd>
+        <dd>
+          {account.twoStepEnabledAt
+            ? `On since ${formatDateTime(account.twoStepEnabledAt)}`
+            : 'Off'}
+        </dd>
         <dt className="font-medium text-slate-700">Linked children</dt>
         <dd>{account.linkedChildren}</dd>
         <dt className="font-medium text-slate-700">Last sign-in</dt>
         <dd>{account.lastSignIn ? formatDateTime(new Date(account.lastSignIn)) : 'Never'}</dd>
       </dl>
-      <AccountStateControls accountId={account.id} locked={account.locked} disabled={Boolean(account.disabledAt)} emailVerified={Boolean(account.emailVerifiedAt)} />
-      <section aria-labelledby="temporary-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <AccountStateControls
+        accountId={account.id}
+        locked={account.locked}
+        disabled={Boolean(account.disabledAt)}
+        emailVerified={Boolean(account.emailVerifiedAt)}
+      />
+      <section
+        aria-labelledby="temporary-heading"
+        className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+      >
         <h2 id="temporary-heading" className="mb-2 text-xl font-semibold">
           Temporary password
         </h2>
-        <p className="mb-3 text-slate-700">Makes a random password that works for 72 hours, emails it to the address on the account, and signs the account out everywhere. The parent chooses their own at the next sign-in.</p>
-        <TemporaryPasswordForm accountId={account.id} practice={{ practiceName: PRACTICE_NAME, practicePhone: PRACTICE_PHONE, portalUrl: PUBLIC_URL }} />
+        <p className="mb-3 text-slate-700">
+          Makes a random password that works for 72 hours, emails it to the address on the account,
+          and signs the account out everywhere. The parent chooses their own at the next sign-in.
+        </p>
+        <TemporaryPasswordForm
+          accountId={account.id}
+          practice={{
+            practiceName: PRACTICE_NAME,
+            practicePhone: PRACTICE_PHONE,
+            portalUrl: PUBLIC_URL,
+          }}
+        />
       </section>
       {isAdmin ? (
-        <section aria-labelledby="two-step-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <section
+          aria-labelledby="two-step-heading"
+          className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+        >
           <h2 id="two-step-heading" className="mb-2 text-xl font-semibold">
             Two-step verification
           </h2>
           <p className="mb-3 text-slate-700">
-            For a parent who lost their phone and their recovery codes. Turns two-step verification off and signs the account out everywhere; the parent can set it up again. A password reset never does this.
+            For a parent who lost their phone and their recovery codes. Turns two-step verification
+            off and signs the account out everywhere; the parent can set it up again. A password
+            reset never does this.
           </p>
-          <TwoStepResetPanel accountId={account.id} personKind="parent" enabled={Boolean(account.twoStepEnabledAt)} />
+          <TwoStepResetPanel
+            accountId={account.id}
+            personKind="parent"
+            enabled={Boolean(account.twoStepEnabledAt)}
+          />
         </section>
       ) : null}
     </div>

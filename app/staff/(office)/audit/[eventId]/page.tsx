@@ -1,18 +1,23 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+
 import { getDb } from '@/db';
-import { requireStaff } from '@/lib/authz';
 import { auditEventDetail } from '@/lib/audit/report';
 import { recordAuditTrailAccess } from '@/lib/audit/report-access';
 import { defaultAuditFilters } from '@/lib/audit/report-filters';
+import { requireStaff } from '@/lib/authz';
 import { todayInPractice } from '@/lib/children/age';
 import { formatDateTime } from '@/lib/format-time';
 import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Audit event' };
 
-export default portalPage(async function AuditEventPage({ params }: { params: Promise<{ eventId: string }> }) {
+export default portalPage(async function AuditEventPage({
+  params,
+}: {
+  params: Promise<{ eventId: string }>;
+}) {
   const session = await requireStaff('admin');
   const { eventId } = await params;
   const id = Number(eventId);
@@ -20,15 +25,29 @@ export default portalPage(async function AuditEventPage({ params }: { params: Pr
   const db = await getDb();
   const detail = await auditEventDetail(db, id);
   if (!detail) notFound();
-  await recordAuditTrailAccess(db, session, 'audit.viewed', defaultAuditFilters(todayInPractice()), { eventId: id });
+  await recordAuditTrailAccess(
+    db,
+    session,
+    'audit.viewed',
+    defaultAuditFilters(todayInPractice()),
+    { eventId: id },
+  );
   const { event } = detail;
   const fields: [string, string][] = [
     ['When', `${formatDateTime(event.occurredAt)} (${event.occurredAt.toISOString()})`],
     ['Action', event.action],
     ['Outcome', event.outcome],
-    ['Who', detail.actorName ? `${detail.actorName} (${detail.actorUserId})` : (event.actorId ?? '—')],
+    [
+      'Who',
+      detail.actorName ? `${detail.actorName} (${detail.actorUserId})` : (event.actorId ?? '—'),
+    ],
     ['Actor kind and role', `${event.actorKind}${event.actorRole ? ` · ${event.actorRole}` : ''}`],
-    ['Child', detail.childName ? `${detail.childName}${detail.childMrn ? ` (${detail.childMrn})` : ''}` : (event.childId ?? '—')],
+    [
+      'Child',
+      detail.childName
+        ? `${detail.childName}${detail.childMrn ? ` (${detail.childMrn})` : ''}`
+        : (event.childId ?? '—'),
+    ],
     ['Target', event.targetType ? `${event.targetType} ${event.targetId ?? ''}` : '—'],
     ['Address and device', `${event.ipAddress ?? 'unknown'} · ${event.userAgent ?? 'unknown'}`],
     ['Request', event.requestId ?? '—'],
@@ -57,7 +76,9 @@ export default portalPage(async function AuditEventPage({ params }: { params: Pr
         <h2 id="metadata-heading" className="text-lg font-semibold">
           Metadata
         </h2>
-        <pre className="overflow-x-auto rounded-md border border-slate-200 bg-white p-3 text-sm">{JSON.stringify(event.metadata, null, 2)}</pre>
+        <pre className="overflow-x-auto rounded-md border border-slate-200 bg-white p-3 text-sm">
+          {JSON.stringify(event.metadata, null, 2)}
+        </pre>
       </section>
       <section aria-labelledby="changes-heading" className="flex flex-col gap-2">
         <h2 id="changes-heading" className="text-lg font-semibold">
@@ -67,7 +88,9 @@ export default portalPage(async function AuditEventPage({ params }: { params: Pr
         <ul className="flex flex-col divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
           {detail.rowChanges.map((change) => (
             <li key={change.id} className="p-3 text-sm">
-              <strong>{change.operation}</strong> {change.tableName} <span className="font-mono">{change.rowId}</span> · columns: {change.changedColumns.join(', ')}
+              <strong>{change.operation}</strong> {change.tableName}{' '}
+              <span className="font-mono">{change.rowId}</span> · columns:{' '}
+              {change.changedColumns.join(', ')}
             </li>
           ))}
         </ul>

@@ -1,8 +1,8 @@
 import { getDb } from '@/db';
-import { requireStaff } from '@/lib/authz';
 import { auditReportRows, CSV_HEADER, csvLine } from '@/lib/audit/report';
 import { recordAuditTrailAccess } from '@/lib/audit/report-access';
 import { parseAuditFilters } from '@/lib/audit/report-filters';
+import { requireStaff } from '@/lib/authz';
 import { todayInPractice } from '@/lib/children/age';
 
 /**
@@ -11,8 +11,15 @@ import { todayInPractice } from '@/lib/children/age';
  */
 export async function GET(request: Request) {
   const session = await requireStaff('admin');
-  const { filters, problems } = parseAuditFilters(Object.fromEntries(new URL(request.url).searchParams), todayInPractice());
-  if (Object.keys(problems).length) return new Response(`The filters could not be read: ${Object.values(problems).join(' ')}\n`, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  const { filters, problems } = parseAuditFilters(
+    Object.fromEntries(new URL(request.url).searchParams),
+    todayInPractice(),
+  );
+  if (Object.keys(problems).length)
+    return new Response(`The filters could not be read: ${Object.values(problems).join(' ')}\n`, {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
   const db = await getDb();
   await recordAuditTrailAccess(db, session, 'audit.exported', filters);
   const rows = auditReportRows(db, { ...filters, after: '' });

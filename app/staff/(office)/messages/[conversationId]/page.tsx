@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+
 import { MessageThread } from '@/components/messaging/message-thread';
 import { ReplyForm } from '@/components/messaging/reply-form';
 import { StaffConversationControls } from '@/components/messaging/staff-conversation-controls';
@@ -10,17 +11,28 @@ import { isUuid, requireStaff } from '@/lib/authz';
 import { formatDate } from '@/lib/children/age';
 import { openConversationAsStaff } from '@/lib/messaging/open';
 import { categoryLabels } from '@/lib/messaging/schemas';
-import { currentRequestMeta } from '@/lib/request-context';
-import { addStaffNote, replyToGuardian } from '../actions';
 import { portalPage } from '@/lib/page';
+import { currentRequestMeta } from '@/lib/request-context';
+
+import { addStaffNote, replyToGuardian } from '../actions';
 
 export const metadata: Metadata = { title: 'Conversation' };
 
-export default portalPage(async function StaffConversationPage({ params }: { params: Promise<{ conversationId: string }> }) {
+export default portalPage(async function StaffConversationPage({
+  params,
+}: {
+  params: Promise<{ conversationId: string }>;
+}) {
   const session = await requireStaff('clinical', 'billing', 'front_desk', 'admin');
   const { conversationId } = await params;
   if (!isUuid(conversationId)) notFound();
-  const conversation = await openConversationAsStaff(await getDb(), actorFor(session.user), await currentRequestMeta(), session.user.roles, conversationId);
+  const conversation = await openConversationAsStaff(
+    await getDb(),
+    actorFor(session.user),
+    await currentRequestMeta(),
+    session.user.roles,
+    conversationId,
+  );
   if (!conversation) notFound();
   const guardianName = `${conversation.guardianFirstName} ${conversation.guardianLastName}`;
   return (
@@ -33,14 +45,20 @@ export default portalPage(async function StaffConversationPage({ params }: { par
       <div>
         <h1 className="text-2xl font-bold">{conversation.subject}</h1>
         <p className="text-slate-700">
-          {categoryLabels[conversation.category]} · {conversation.status === 'open' ? 'Open' : 'Closed'} ·{' '}
-          {conversation.assigneeFirstName ? `assigned to ${conversation.assigneeFirstName} ${conversation.assigneeLastName}` : 'unassigned'}
+          {categoryLabels[conversation.category]} ·{' '}
+          {conversation.status === 'open' ? 'Open' : 'Closed'} ·{' '}
+          {conversation.assigneeFirstName
+            ? `assigned to ${conversation.assigneeFirstName} ${conversation.assigneeLastName}`
+            : 'unassigned'}
         </p>
       </div>
       <dl className="grid max-w-xl grid-cols-[auto_1fr] gap-x-6 gap-y-1 rounded-lg border border-slate-200 bg-white p-4">
         <dt className="font-medium text-slate-700">Child</dt>
         <dd>
-          <Link href={`/staff/patients/${conversation.childId}`} className="text-blue-700 underline">
+          <Link
+            href={`/staff/patients/${conversation.childId}`}
+            className="text-blue-700 underline"
+          >
             {conversation.childLastName}, {conversation.childFirstName}
           </Link>{' '}
           · born {formatDate(conversation.childDateOfBirth)} · MRN {conversation.childMrn ?? '—'}
@@ -50,29 +68,54 @@ export default portalPage(async function StaffConversationPage({ params }: { par
           {guardianName} ({conversation.guardianUserId})
         </dd>
       </dl>
-      <StaffConversationControls conversationId={conversation.id} status={conversation.status} assignedToMe={conversation.assignedTo === session.user.id} category={conversation.category} />
+      <StaffConversationControls
+        conversationId={conversation.id}
+        status={conversation.status}
+        assignedToMe={conversation.assignedTo === session.user.id}
+        category={conversation.category}
+      />
       <MessageThread
         showReadReceipts
         messages={conversation.messages.map((message) => ({
           ...message,
-          authorName: message.authorKind === 'parent' ? `${guardianName} (parent)` : `${message.authorFirstName} ${message.authorLastName}`,
+          authorName:
+            message.authorKind === 'parent'
+              ? `${guardianName} (parent)`
+              : `${message.authorFirstName} ${message.authorLastName}`,
         }))}
       />
       {conversation.status === 'open' ? (
-        <section aria-labelledby="staff-reply-heading" className="rounded-lg border border-slate-200 bg-white p-5">
+        <section
+          aria-labelledby="staff-reply-heading"
+          className="rounded-lg border border-slate-200 bg-white p-5"
+        >
           <h2 id="staff-reply-heading" className="mb-3 text-lg font-semibold">
             Reply to {guardianName}
           </h2>
-          <ReplyForm conversationId={conversation.id} action={replyToGuardian} label="Reply to the parent" />
+          <ReplyForm
+            conversationId={conversation.id}
+            action={replyToGuardian}
+            label="Reply to the parent"
+          />
         </section>
       ) : (
-        <p className="rounded-md border border-slate-300 bg-slate-100 p-4">This conversation is closed. Reopen it to reply.</p>
+        <p className="rounded-md border border-slate-300 bg-slate-100 p-4">
+          This conversation is closed. Reopen it to reply.
+        </p>
       )}
-      <section aria-labelledby="note-heading" className="rounded-lg border border-amber-400 bg-amber-50 p-5">
+      <section
+        aria-labelledby="note-heading"
+        className="rounded-lg border border-amber-400 bg-amber-50 p-5"
+      >
         <h2 id="note-heading" className="mb-3 text-lg font-semibold">
           Internal note
         </h2>
-        <ReplyForm conversationId={conversation.id} action={addStaffNote} label="Internal note (staff only)" buttonLabel="Add note" />
+        <ReplyForm
+          conversationId={conversation.id}
+          action={addStaffNote}
+          label="Internal note (staff only)"
+          buttonLabel="Add note"
+        />
       </section>
     </div>
   );

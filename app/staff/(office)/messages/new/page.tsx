@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+
 import { StartConversationForm } from '@/components/messaging/start-conversation-form';
 import { requireStaffChild } from '@/lib/authz';
 import { categoriesFor } from '@/lib/messaging/categories';
@@ -9,10 +10,21 @@ import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Write to a parent or guardian' };
 
-export default portalPage(async function StartConversationPage({ searchParams }: { searchParams: Promise<{ child?: string }> }) {
+export default portalPage(async function StartConversationPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ child?: string }>;
+}) {
   const { child: childId = '' } = await searchParams;
   if (!childId) notFound();
-  const { session, child, db } = await requireStaffChild(childId, 'staff_compose', 'clinical', 'billing', 'front_desk', 'admin');
+  const { session, child, db } = await requireStaffChild(
+    childId,
+    'staff_compose',
+    'clinical',
+    'billing',
+    'front_desk',
+    'admin',
+  );
   const guardians = await listWritableGuardians(db, child.id);
   return (
     <div className="flex max-w-2xl flex-col gap-4">
@@ -25,7 +37,10 @@ export default portalPage(async function StartConversationPage({ searchParams }:
         <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <StartConversationForm
             childId={child.id}
-            guardians={guardians.map((g) => ({ guardianshipId: g.guardianshipId, name: `${g.firstName} ${g.lastName} (${g.relationship})` }))}
+            guardians={guardians.map((g) => ({
+              guardianshipId: g.guardianshipId,
+              name: `${g.firstName} ${g.lastName} (${g.relationship})`,
+            }))}
             categories={categoriesFor(session.user.roles)}
           />
         </div>

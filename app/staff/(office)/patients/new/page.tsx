@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+
 import { NewChildForm } from '@/components/staff/child-form';
 import { requireStaff } from '@/lib/authz';
 import { portalPage } from '@/lib/page';

@@ -9,8 +9,14 @@ import { printableImmunizationRecord } from '@/lib/records/immunization-record';
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ childId: string }> }) {
   const { childId } = await params;
-  const { child, db, viewer } = await requireLinkedChild(childId, 'immunizations', 'record.exported');
-  const pdf = await renderImmunizationRecordPdf(await printableImmunizationRecord(db, viewer, child, viewer.today));
+  const { child, db, viewer } = await requireLinkedChild(
+    childId,
+    'immunizations',
+    'record.exported',
+  );
+  const pdf = await renderImmunizationRecordPdf(
+    await printableImmunizationRecord(db, viewer, child, viewer.today),
+  );
   return new Response(new Uint8Array(pdf), {
     headers: {
       'Content-Type': 'application/pdf',

@@ -1,17 +1,26 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+
 import { ImmunizationRecordSheet } from '@/components/records/immunization-record-sheet';
 import { PrintButton } from '@/components/records/print-button';
 import { requireLinkedChild } from '@/lib/authz';
-import { printableImmunizationRecord } from '@/lib/records/immunization-record';
 import { portalPage } from '@/lib/page';
+import { printableImmunizationRecord } from '@/lib/records/immunization-record';
 
 export const metadata: Metadata = { title: 'Immunization record' };
 
 /** One page for school, daycare or camp; the same content as the PDF beside it. */
-export default portalPage(async function ImmunizationPrintPage({ params }: { params: Promise<{ childId: string }> }) {
+export default portalPage(async function ImmunizationPrintPage({
+  params,
+}: {
+  params: Promise<{ childId: string }>;
+}) {
   const { childId } = await params;
-  const { child, db, viewer } = await requireLinkedChild(childId, 'immunizations', 'record.printed');
+  const { child, db, viewer } = await requireLinkedChild(
+    childId,
+    'immunizations',
+    'record.printed',
+  );
   const record = await printableImmunizationRecord(db, viewer, child, viewer.today);
   return (
     <div className="flex flex-col gap-4">
@@ -20,10 +29,16 @@ export default portalPage(async function ImmunizationPrintPage({ params }: { par
           ← Back to the record
         </Link>
         <PrintButton />
-        <a href={`/children/${child.id}/immunizations/pdf`} className="inline-flex min-h-11 items-center rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold hover:bg-slate-100">
+        <a
+          href={`/children/${child.id}/immunizations/pdf`}
+          className="inline-flex min-h-11 items-center rounded-md border border-slate-400 bg-white px-4 py-2 font-semibold hover:bg-slate-100"
+        >
           Download PDF
         </a>
-        <Link href={`/children/${child.id}/immunizations/share`} className="inline-flex min-h-11 items-center font-medium text-blue-700 underline">
+        <Link
+          href={`/children/${child.id}/immunizations/share`}
+          className="inline-flex min-h-11 items-center font-medium text-blue-700 underline"
+        >
           Share with a school nurse, daycare or camp
         </Link>
       </div>

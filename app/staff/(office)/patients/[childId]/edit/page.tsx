@@ -1,12 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+
 import { EditChildForm } from '@/components/staff/child-form';
 import { requireStaffChild } from '@/lib/authz';
 import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Edit patient details' };
 
-export default portalPage(async function EditPatientPage({ params }: { params: Promise<{ childId: string }> }) {
+export default portalPage(async function EditPatientPage({
+  params,
+}: {
+  params: Promise<{ childId: string }>;
+}) {
   const { childId } = await params;
   const { child } = await requireStaffChild(childId, 'staff_edit', 'front_desk', 'admin');
   return (
@@ -20,7 +25,14 @@ export default portalPage(async function EditPatientPage({ params }: { params: P
       <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <EditChildForm
           childId={child.id}
-          initial={{ firstName: child.firstName, lastName: child.lastName, preferredName: child.preferredName ?? '', dateOfBirth: child.dateOfBirth, sex: child.sex ?? '', mrn: child.mrn ?? '' }}
+          initial={{
+            firstName: child.firstName,
+            lastName: child.lastName,
+            preferredName: child.preferredName ?? '',
+            dateOfBirth: child.dateOfBirth,
+            sex: child.sex ?? '',
+            mrn: child.mrn ?? '',
+          }}
         />
       </div>
     </div>

@@ -1,15 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+
 import { GrowthSection } from '@/components/growth/growth-section';
 import { requireStaffChild } from '@/lib/authz';
 import { todayInPractice } from '@/lib/children/age';
 import { growthCharts } from '@/lib/growth/chart-data';
-import { readMeasurements } from '@/lib/records/read';
 import { portalPage } from '@/lib/page';
+import { readMeasurements } from '@/lib/records/read';
 
 export const metadata: Metadata = { title: 'Growth charts' };
 
-export default portalPage(async function StaffGrowthPage({ params }: { params: Promise<{ childId: string }> }) {
+export default portalPage(async function StaffGrowthPage({
+  params,
+}: {
+  params: Promise<{ childId: string }>;
+}) {
   const { childId } = await params;
   const { child, db } = await requireStaffChild(childId, 'growth', 'clinical', 'admin');
   const measurements = await readMeasurements(db, { kind: 'clinical_staff' }, child.id);
@@ -24,9 +29,20 @@ export default portalPage(async function StaffGrowthPage({ params }: { params: P
         Growth: {child.firstName} {child.lastName}
       </h1>
       {child.sex ? (
-        <GrowthSection charts={growthCharts({ sex: child.sex, dateOfBirth: child.dateOfBirth, today: todayInPractice(), measurements })} dateOfBirth={child.dateOfBirth} />
+        <GrowthSection
+          charts={growthCharts({
+            sex: child.sex,
+            dateOfBirth: child.dateOfBirth,
+            today: todayInPractice(),
+            measurements,
+          })}
+          dateOfBirth={child.dateOfBirth}
+        />
       ) : (
-        <p>Record the child’s sex (Edit details) to see percentiles: the growth references differ for girls and boys.</p>
+        <p>
+          Record the child’s sex (Edit details) to see percentiles: the growth references differ for
+          girls and boys.
+        </p>
       )}
     </div>
   );
