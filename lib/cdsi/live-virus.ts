@@ -1,0 +1,59 @@
+/**
+ * Live-virus conflicts (ScheduleSupportingData.xml): two live vaccines given less than the conflict
+ * interval apart (28 days for MMR, varicella, MMRV…), where the later dose does not count. CDSi
+ * gives no grace period here: the conflict ends at the full interval.
+ */
+import { cdsiSupportingData } from './data';
+import { addSpan, span, type Day } from './dates';
+import type { DoseEvaluation, PatientDose } from './series';
+
+type Conflict = { begin: ReturnType<typeof span>; end: ReturnType<typeof span> };
+
+/** previous CVX → current CVX → the conflict window. */
+const conflicts = new Map<string, Map<string, Conflict>>();
+for (const conflict of cdsiSupportingData.liveVirusConflicts) {
+  let byCurrent = conflicts.get(conflict.previousCvx);
+  if (!byCurrent) conflicts.set(conflict.previousCvx, (byCurrent = new Map()));
+  byCurrent.set(conflict.currentCvx, {
+    begin: span(conflict.conflictBeginInterval),
+    end: span(conflict.conflictEndInterval),
+  });
+}
+
+export function liveVirusConflictsFor(
+  dose: PatientDose,
+  allDoses: readonly PatientDose[],
+  evaluations: readonly DoseEvaluation[],
+): boolean {
+  void evaluations;
+  for (const previous of allDoses) {
+    if (previous.date >= dose.date) break;
+    const conflict = conflicts.get(previous.cvx)?.get(dose.cvx);
+    if (!conflict) continue;
+    if (
+      dose.date >= addSpan(previous.date, conflict.begin) &&
+      dose.date < addSpan(previous.date, conflict.end)
+    )
+      return true;
+  }
+  return false;
+}
+
+/** The day the last conflict with any of `cvxCodes` ends, when one is still running on `from`. */
+export function liveVirusConflictEnd(
+  cvxCodes: readonly string[],
+  allDoses: readonly PatientDose[],
+): Day | null {
+  let end: Day | null = null;
+  for (const previous of allDoses) {
+    const byCurrent = conflicts.get(previous.cvx);
+    if (!byCurrent) continue;
+    for (const cvx of cvxCodes) {
+      const conflict = byCurrent.get(cvx);
+      if (!conflict) continue;
+      const conflictEnd = addSpan(previous.date, conflict.end);
+      if (end === null || conflictEnd > end) end = conflictEnd;
+    }
+  }
+  return end;
+}

@@ -1,0 +1,518 @@
+/**
+ * One patient series (CDSi logic specification chapters 4–7): every dose of an antigen evaluated
+ * against the series' target doses in date order, then the forecast of the next target dose.
+ */
+import type {
+  CdsiAge,
+  CdsiCondition,
+  CdsiInterval,
+  CdsiSeries,
+  CdsiSeriesDose,
+  CdsiSkip,
+  CdsiVaccine,
+} from './data';
+import { addSpan, addText, span, toDay, type Day } from './dates';
+import { liveVirusConflictEnd, liveVirusConflictsFor } from './live-virus';
+
+/** A dose as the engine sees it: one vaccination record, with its date as a day number. */
+export type PatientDose = {
+  /** Position in the patient's history as given, so callers can match results back. */
+  index: number;
+  date: Day;
+  cvx: string;
+  mvx?: string;
+};
+
+export type EvaluationStatus = 'valid' | 'not_valid' | 'extraneous';
+
+/** CDSi's evaluation reasons, in its words where it has them. */
+export type EvaluationReason =
+  | 'Age: Too Young'
+  | 'Age: Too Old'
+  | 'Interval: Too Soon'
+  | 'Live Virus Conflict'
+  | 'Not a preferable or allowable vaccine'
+  | 'Inadvertent vaccine'
+  | 'Grace period used'
+  | 'Allowable vaccine'
+  | 'Allowable interval'
+  | 'Series already complete';
+
+export type DoseEvaluation = {
+  dose: PatientDose;
+  status: EvaluationStatus;
+  reasons: EvaluationReason[];
+  /** The target dose (1 for the first) the dose was evaluated against, when there was one. */
+  targetDose: number | null;
+};
+
+type TargetStatus = 'not_satisfied' | 'satisfied' | 'skipped';
+type Target = {
+  seriesDose: CdsiSeriesDose;
+  status: TargetStatus;
+  satisfiedBy: DoseEvaluation | null;
+};
+
+export type SeriesForecast = {
+  targetDose: number;
+  earliest: Day;
+  recommended: Day;
+  pastDue: Day | null;
+  latest: Day | null;
+};
+
+export type SeriesStatus = 'complete' | 'not_complete' | 'aged_out';
+
+export type SeriesResult = {
+  series: CdsiSeries;
+  evaluations: DoseEvaluation[];
+  validDoses: number;
+  /** Target doses neither satisfied nor skipped. */
+  remaining: number;
+  status: SeriesStatus;
+  forecast: SeriesForecast | null;
+  /** The day the series could finish at the soonest, for series selection; null when it cannot. */
+  finishDate: Day | null;
+};
+
+export type SeriesContext = {
+  dateOfBirth: Day;
+  assessmentDate: Day;
+  /** Every dose of the patient, any antigen, in date order (live-virus conflicts, fromMostRecent). */
+  allDoses: readonly PatientDose[];
+};
+
+function within(date: Day, effective?: string, cessation?: string): boolean {
+  return (!effective || date >= toDay(effective)) && (!cessation || date < toDay(cessation));
+}
+
+/** CDSi allows several age rows per dose, each for the doses given between its effective and cessation dates. */
+function ageFor(seriesDose: CdsiSeriesDose, date: Day): CdsiAge {
+  return (
+    seriesDose.ages.find((age) => within(date, age.effectiveDate, age.cessationDate)) ??
+    seriesDose.ages[0] ??
+    {}
+  );
+}
+
+function vaccineFits(vaccine: CdsiVaccine, dose: PatientDose, dob: Day): boolean {
+  if (vaccine.cvx !== dose.cvx) return false;
+  const begin = addText(dob, vaccine.beginAge);
+  const end = addText(dob, vaccine.endAge);
+  if (begin !== null && dose.date < begin) return false;
+  if (end !== null && dose.date >= end) return false;
+  // A preferable vaccine named by manufacturer is preferable only when the record agrees.
+  return !vaccine.mvx || !dose.mvx || vaccine.mvx === dose.mvx;
+}
+
+function compareCount(count: number, logic: string | undefined, target: number): boolean {
+  if (logic === 'greater than') return count > target;
+  if (logic === 'less than') return count < target;
+  return count === target;
+}
+
+/**
+ * Chapter 6.6 / 7.1: whether a conditional skip's condition holds, on `reference` (the date of the
+ * dose being evaluated, or the assessment date when forecasting).
+ */
+function conditionMet(
+  condition: CdsiCondition,
+  reference: Day,
+  context: SeriesContext,
+  antigenDoses: readonly PatientDose[],
+  evaluations: readonly DoseEvaluation[],
+  forecasting: boolean,
+): boolean {
+  const dob = context.dateOfBirth;
+  switch (condition.type) {
+    case 'age': {
+      const begin = addText(dob, condition.beginAge);
+      const end = addText(dob, condition.endAge);
+      return (begin === null || reference >= begin) && (end === null || reference < end);
+    }
+    case 'interval': {
+      // Measured from the most recent dose of this antigen given before the reference date.
+      const previous = antigenDoses
+        .filter((dose) => (forecasting ? dose.date <= reference : dose.date < reference))
+        .at(-1);
+      const gap = condition.interval;
+      return (
+        previous !== undefined &&
+        gap !== undefined &&
+        reference >= addSpan(previous.date, span(gap))
+      );
+    }
+    case 'vaccine count by age':
+    case 'vaccine count by date':
+    case 'vaccine count by date and age': {
+      const types = condition.vaccineTypes ? new Set(condition.vaccineTypes) : null;
+      const begin = addText(dob, condition.beginAge);
+      const end = addText(dob, condition.endAge);
+      const start = condition.startDate ? toDay(condition.startDate) : null;
+      const stop = condition.endDate ? toDay(condition.endDate) : null;
+      const byAge = condition.type !== 'vaccine count by date';
+      const byDate = condition.type !== 'vaccine count by age';
+      const validOnly = condition.doseType === 'valid';
+      const valid = validOnly
+        ? new Set(evaluations.filter((e) => e.status === 'valid').map((e) => e.dose))
+        : null;
+      let count = 0;
+      for (const dose of antigenDoses) {
+        // Evaluation counts the doses before the one evaluated; a forecast, every dose to date.
+        if (forecasting ? dose.date > reference : dose.date >= reference) break;
+        if (types && !types.has(dose.cvx)) continue;
+        if (valid && !valid.has(dose)) continue;
+        if (byAge && ((begin !== null && dose.date < begin) || (end !== null && dose.date >= end)))
+          continue;
+        if (
+          byDate &&
+          ((start !== null && dose.date < start) || (stop !== null && dose.date >= stop))
+        )
+          continue;
+        count++;
+      }
+      return compareCount(count, condition.doseCountLogic, condition.doseCount ?? 0);
+    }
+    default:
+      // "Completed series" refers to risk series, which need observations the portal does not record.
+      return false;
+  }
+}
+
+function skipApplies(
+  skips: readonly CdsiSkip[],
+  context: 'Evaluation' | 'Forecast',
+  reference: Day,
+  seriesContext: SeriesContext,
+  antigenDoses: readonly PatientDose[],
+  evaluations: readonly DoseEvaluation[],
+): boolean {
+  for (const skip of skips) {
+    if (skip.context !== context && skip.context !== 'Both') continue;
+    const sets = skip.sets.filter((set) => within(reference, set.effectiveDate, set.cessationDate));
+    if (sets.length === 0) continue;
+    const setMet = (set: (typeof sets)[number]) => {
+      const results = set.conditions.map((condition) =>
+        conditionMet(
+          condition,
+          reference,
+          seriesContext,
+          antigenDoses,
+          evaluations,
+          context === 'Forecast',
+        ),
+      );
+      return set.conditionLogic === 'OR' ? results.some(Boolean) : results.every(Boolean);
+    };
+    const met = skip.setLogic === 'AND' ? sets.every(setMet) : sets.some(setMet);
+    if (met) return true;
+  }
+  return false;
+}
+
+/** The dose an interval is measured from, or null when it does not apply yet. */
+function intervalReference(
+  interval: CdsiInterval,
+  before: Day,
+  previous: DoseEvaluation | null,
+  targets: readonly Target[],
+  context: SeriesContext,
+): Day | null {
+  if (interval.fromRelevantObs) return null;
+  if (interval.fromPrevious) return previous ? previous.dose.date : null;
+  if (interval.fromTargetDose !== undefined) {
+    const target = targets[interval.fromTargetDose - 1];
+    return target?.status === 'satisfied' && target.satisfiedBy
+      ? target.satisfiedBy.dose.date
+      : null;
+  }
+  if (interval.fromMostRecent) {
+    const types = new Set(interval.fromMostRecent);
+    let found: Day | null = null;
+    for (const dose of context.allDoses) {
+      if (dose.date >= before) break;
+      if (types.has(dose.cvx)) found = dose.date;
+    }
+    return found;
+  }
+  return null;
+}
+
+/**
+ * The previous dose intervals are measured from: the last dose of this antigen evaluated before,
+ * valid or not (CDSi measures from a dose that did not count, too), but never one that was only
+ * extraneous to a completed series or an inadvertent vaccine.
+ */
+function previousDose(evaluations: readonly DoseEvaluation[]): DoseEvaluation | null {
+  for (let i = evaluations.length - 1; i >= 0; i--) {
+    const evaluation = evaluations[i]!;
+    if (evaluation.status === 'extraneous') continue;
+    if (evaluation.reasons.includes('Inadvertent vaccine')) continue;
+    return evaluation;
+  }
+  return null;
+}
+
+function evaluateDose(
+  dose: PatientDose,
+  target: Target,
+  targetNumber: number,
+  targets: readonly Target[],
+  evaluations: readonly DoseEvaluation[],
+  context: SeriesContext,
+): DoseEvaluation {
+  const seriesDose = target.seriesDose;
+  const dob = context.dateOfBirth;
+  const reasons: EvaluationReason[] = [];
+  const fail = (reason: EvaluationReason): DoseEvaluation => ({
+    dose,
+    status: 'not_valid',
+    reasons: [reason],
+    targetDose: targetNumber,
+  });
+
+  if (seriesDose.inadvertentVaccines.includes(dose.cvx)) return fail('Inadvertent vaccine');
+
+  // Age (chapter 6.3): the 4-day grace period lies between the absolute minimum and minimum age.
+  const age = ageFor(seriesDose, dose.date);
+  const absMinAge = addText(dob, age.absMinAge);
+  const minAge = addText(dob, age.minAge);
+  const maxAge = addText(dob, age.maxAge);
+  if (absMinAge !== null && dose.date < absMinAge) return fail('Age: Too Young');
+  if (maxAge !== null && dose.date >= maxAge) return fail('Age: Too Old');
+  if (minAge !== null && dose.date < minAge) reasons.push('Grace period used');
+
+  // Preferable intervals (chapter 6.4), then allowable ones (6.5) when a preferable one fails.
+  const previous = previousDose(evaluations);
+  let intervalsMet = true;
+  for (const interval of seriesDose.intervals) {
+    if (!within(dose.date, interval.effectiveDate, interval.cessationDate)) continue;
+    const from = intervalReference(interval, dose.date, previous, targets, context);
+    if (from === null) continue;
+    const absMin = addText(from, interval.absMinInt);
+    if (absMin !== null && dose.date < absMin) {
+      intervalsMet = false;
+      break;
+    }
+    const min = addText(from, interval.minInt);
+    if (min !== null && dose.date < min && !reasons.includes('Grace period used'))
+      reasons.push('Grace period used');
+  }
+  if (!intervalsMet) {
+    const allowable = seriesDose.allowableIntervals.filter((interval) =>
+      within(dose.date, interval.effectiveDate, interval.cessationDate),
+    );
+    const allowed =
+      allowable.length > 0 &&
+      allowable.every((interval) => {
+        const from = intervalReference(interval, dose.date, previous, targets, context);
+        const absMin = from === null ? null : addText(from, interval.absMinInt);
+        return absMin === null || dose.date >= absMin;
+      });
+    if (!allowed) return fail('Interval: Too Soon');
+    reasons.push('Allowable interval');
+  }
+
+  // Live-virus conflicts (chapter 6.7): no grace period.
+  if (liveVirusConflictsFor(dose, context.allDoses, evaluations))
+    return fail('Live Virus Conflict');
+
+  // Vaccine type (chapters 6.8–6.9).
+  if (!seriesDose.preferableVaccines.some((vaccine) => vaccineFits(vaccine, dose, dob))) {
+    if (!seriesDose.allowableVaccines.some((vaccine) => vaccineFits(vaccine, dose, dob)))
+      return fail('Not a preferable or allowable vaccine');
+    reasons.push('Allowable vaccine');
+  }
+  return { dose, status: 'valid', reasons, targetDose: targetNumber };
+}
+
+function forecastDates(
+  target: Target,
+  targetNumber: number,
+  targets: readonly Target[],
+  evaluations: readonly DoseEvaluation[],
+  context: SeriesContext,
+  antigenDoses: readonly PatientDose[],
+  reference: Day,
+): SeriesForecast {
+  const seriesDose = target.seriesDose;
+  const dob = context.dateOfBirth;
+  const age = ageFor(seriesDose, reference);
+  const previous = previousDose(evaluations);
+
+  const earliestCandidates: Day[] = [dob];
+  const minAge = addText(dob, age.minAge);
+  if (minAge !== null) earliestCandidates.push(minAge);
+  const recommendedIntervals: Day[] = [];
+  const pastDueIntervals: Day[] = [];
+  for (const interval of seriesDose.intervals) {
+    if (!within(reference, interval.effectiveDate, interval.cessationDate)) continue;
+    const from = intervalReference(interval, Number.MAX_SAFE_INTEGER, previous, targets, context);
+    if (from === null) continue;
+    const min = addText(from, interval.minInt);
+    if (min !== null) earliestCandidates.push(min);
+    const recommended = addText(from, interval.earliestRecInt);
+    if (recommended !== null) recommendedIntervals.push(recommended);
+    const latest = addText(from, interval.latestRecInt);
+    if (latest !== null) pastDueIntervals.push(latest - 1);
+  }
+  const conflictEnd = liveVirusForecastEnd(seriesDose, context);
+  if (conflictEnd !== null) earliestCandidates.push(conflictEnd);
+  if (seriesDose.season) earliestCandidates.push(toDay(seriesDose.season.startDate));
+  const earliest = Math.max(...earliestCandidates);
+
+  // FORECASTDT-2/3: the recommended and past-due ages when the dose has them, the intervals otherwise.
+  const recommendedAge = addText(dob, age.earliestRecAge);
+  const unadjustedRecommended =
+    recommendedAge ??
+    (recommendedIntervals.length > 0 ? Math.max(...recommendedIntervals) : earliest);
+  const latestRecAge = addText(dob, age.latestRecAge);
+  const unadjustedPastDue =
+    latestRecAge !== null
+      ? latestRecAge - 1
+      : pastDueIntervals.length > 0
+        ? Math.max(...pastDueIntervals)
+        : null;
+  const maxAge = addText(dob, age.maxAge);
+  void antigenDoses;
+  return {
+    targetDose: targetNumber,
+    earliest,
+    recommended: Math.max(earliest, unadjustedRecommended),
+    pastDue: unadjustedPastDue === null ? null : Math.max(earliest, unadjustedPastDue),
+    latest: maxAge === null ? null : maxAge - 1,
+  };
+}
+
+/** The end of a live-virus conflict the next dose would fall into, for the vaccines it may be. */
+function liveVirusForecastEnd(seriesDose: CdsiSeriesDose, context: SeriesContext): Day | null {
+  const codes = seriesDose.preferableVaccines.map((vaccine) => vaccine.cvx);
+  return liveVirusConflictEnd(codes, context.allDoses);
+}
+
+/** Evaluates the antigen's doses against one series and forecasts its next target dose. */
+export function evaluateSeries(
+  series: CdsiSeries,
+  antigenDoses: readonly PatientDose[],
+  context: SeriesContext,
+): SeriesResult {
+  const targets: Target[] = series.doses.map((seriesDose) => ({
+    seriesDose,
+    status: 'not_satisfied',
+    satisfiedBy: null,
+  }));
+  const evaluations: DoseEvaluation[] = [];
+  let current = 0;
+  for (const dose of antigenDoses) {
+    if (dose.date > context.assessmentDate) break;
+    while (
+      current < targets.length &&
+      skipApplies(
+        targets[current]!.seriesDose.conditionalSkips,
+        'Evaluation',
+        dose.date,
+        context,
+        antigenDoses,
+        evaluations,
+      )
+    ) {
+      targets[current]!.status = 'skipped';
+      current++;
+    }
+    const target = targets[current];
+    if (!target) {
+      evaluations.push({
+        dose,
+        status: 'extraneous',
+        reasons: ['Series already complete'],
+        targetDose: null,
+      });
+      continue;
+    }
+    const evaluation = evaluateDose(dose, target, current + 1, targets, evaluations, context);
+    evaluations.push(evaluation);
+    if (evaluation.status === 'valid') {
+      target.status = 'satisfied';
+      target.satisfiedBy = evaluation;
+      if (target.seriesDose.recurringDose)
+        targets.splice(current + 1, 0, {
+          seriesDose: target.seriesDose,
+          status: 'not_satisfied',
+          satisfiedBy: null,
+        });
+      current++;
+    }
+  }
+
+  const validDoses = evaluations.filter((evaluation) => evaluation.status === 'valid').length;
+  while (
+    current < targets.length &&
+    skipApplies(
+      targets[current]!.seriesDose.conditionalSkips,
+      'Forecast',
+      context.assessmentDate,
+      context,
+      antigenDoses,
+      evaluations,
+    )
+  ) {
+    targets[current]!.status = 'skipped';
+    current++;
+  }
+  const base = { series, evaluations, validDoses, remaining: targets.length - current };
+  const target = targets[current];
+  if (!target)
+    return {
+      ...base,
+      status: 'complete',
+      forecast: null,
+      finishDate: evaluations.at(-1)?.dose.date ?? context.assessmentDate,
+    };
+
+  // CDC numbers the forecast dose by the doses that counted, not by the series' slots.
+  const forecast = forecastDates(
+    target,
+    validDoses + 1,
+    targets,
+    evaluations,
+    context,
+    antigenDoses,
+    context.assessmentDate,
+  );
+  const agedOut =
+    forecast.latest !== null &&
+    (context.assessmentDate > forecast.latest || forecast.earliest > forecast.latest);
+  return {
+    ...base,
+    status: agedOut ? 'aged_out' : 'not_complete',
+    forecast: agedOut ? null : forecast,
+    finishDate: agedOut ? null : projectFinish(targets, current, forecast, context),
+  };
+}
+
+/** Chained earliest dates of the remaining target doses: when the series could be finished. */
+function projectFinish(
+  targets: readonly Target[],
+  current: number,
+  forecast: SeriesForecast,
+  context: SeriesContext,
+): Day | null {
+  let last = Math.max(forecast.earliest, context.assessmentDate);
+  for (let i = current + 1; i < targets.length; i++) {
+    const seriesDose = targets[i]!.seriesDose;
+    if (seriesDose.recurringDose) break;
+    const age = ageFor(seriesDose, last);
+    let next = last;
+    const minAge = addText(context.dateOfBirth, age.minAge);
+    if (minAge !== null) next = Math.max(next, minAge);
+    for (const interval of seriesDose.intervals)
+      if (interval.fromPrevious) {
+        const min = addText(last, interval.minInt);
+        if (min !== null) next = Math.max(next, min);
+      }
+    const maxAge = addText(context.dateOfBirth, age.maxAge);
+    if (maxAge !== null && next >= maxAge) return null;
+    last = next;
+  }
+  return last;
+}
