@@ -169,29 +169,23 @@ function selectBest(results: SeriesResult[], context: SeriesContext): SeriesResu
       );
       continue;
     }
-    const canStart = standard.filter((result) => {
-      const min = addText(context.dateOfBirth, result.series.minAgeToStart);
-      const max = addText(context.dateOfBirth, result.series.maxAgeToStart);
-      return (
-        (min === null || context.assessmentDate >= min) &&
-        (max === null || context.assessmentDate < max)
-      );
-    });
+    // No valid dose in any series of the group: the default series, as CDSi starts a child on it.
     const pick =
-      canStart.find((result) => result.series.defaultSeries) ??
-      [...canStart].sort((a, b) => a.series.seriesPreference - b.series.seriesPreference)[0] ??
       standard.find((result) => result.series.defaultSeries) ??
-      standard[0];
-    if (pick) prioritized.push({ ...pick, startable: canStart.includes(pick) } as SeriesResult);
+      [...standard].sort((a, b) => a.series.seriesPreference - b.series.seriesPreference)[0];
+    if (pick) prioritized.push(pick);
   }
+  // Among series groups (a child's and an adult's), one that can be started at this age.
+  const startable = (result: SeriesResult) => {
+    const min = addText(context.dateOfBirth, result.series.minAgeToStart);
+    const max = addText(context.dateOfBirth, result.series.maxAgeToStart);
+    return (
+      (min === null || context.assessmentDate >= min) &&
+      (max === null || context.assessmentDate < max)
+    );
+  };
   const rank = (result: SeriesResult) =>
-    result.status === 'complete'
-      ? 0
-      : result.validDoses > 0
-        ? 1
-        : (result as SeriesResult & { startable?: boolean }).startable
-          ? 2
-          : 3;
+    result.status === 'complete' ? 0 : result.validDoses > 0 ? 1 : startable(result) ? 2 : 3;
   return [...prioritized].sort(
     (a, b) =>
       rank(a) - rank(b) ||
@@ -235,20 +229,26 @@ function groupForecast(
     const agedOut = antigens.some((result) => result.best.status === 'aged_out');
     return { status: agedOut ? 'Aged out' : 'Complete', ...none };
   }
-  void name;
   const forecasts = open.map((result) => result.best.forecast!);
   const latestOf = (days: Day[]) => Math.max(...days);
   const earliestOf = (days: Day[]) => Math.min(...days);
-  const earliest = latestOf(forecasts.map((f) => f.earliest));
-  const recommended = latestOf(forecasts.map((f) => f.recommended));
   const pastDues = forecasts.map((f) => f.pastDue).filter((d): d is Day => d !== null);
   const latests = forecasts.map((f) => f.latest).filter((d): d is Day => d !== null);
+  // One shot for the whole group (MMR): it must wait for every antigen still owed. Otherwise
+  // (DTaP/Tdap/Td) the antigen needed soonest sets the dates.
+  const full = cdsiSupportingData.vaccineGroups.find(
+    (g) => g.name === name,
+  )?.administerFullVaccineGroup;
+  const earliest = full
+    ? latestOf(forecasts.map((f) => f.earliest))
+    : earliestOf(forecasts.map((f) => f.earliest));
+  const recommended = Math.max(earliest, earliestOf(forecasts.map((f) => f.recommended)));
   const pastDue = pastDues.length > 0 ? Math.max(earliest, earliestOf(pastDues)) : null;
   return {
     status: 'Not complete',
-    forecastNumber: Math.max(...forecasts.map((f) => f.targetDose)),
+    forecastNumber: Math.min(...forecasts.map((f) => f.targetDose)),
     earliest: fromDay(earliest),
-    recommended: fromDay(Math.max(earliest, recommended)),
+    recommended: fromDay(recommended),
     pastDue: pastDue === null ? null : fromDay(pastDue),
     latest: latests.length > 0 ? fromDay(earliestOf(latests)) : null,
   };

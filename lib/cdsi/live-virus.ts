@@ -7,7 +7,11 @@ import { cdsiSupportingData } from './data';
 import { addSpan, span, type Day } from './dates';
 import type { DoseEvaluation, PatientDose } from './series';
 
-type Conflict = { begin: ReturnType<typeof span>; end: ReturnType<typeof span> };
+type Conflict = {
+  begin: ReturnType<typeof span>;
+  minEnd: ReturnType<typeof span>;
+  end: ReturnType<typeof span>;
+};
 
 /** previous CVX → current CVX → the conflict window. */
 const conflicts = new Map<string, Map<string, Conflict>>();
@@ -16,6 +20,7 @@ for (const conflict of cdsiSupportingData.liveVirusConflicts) {
   if (!byCurrent) conflicts.set(conflict.previousCvx, (byCurrent = new Map()));
   byCurrent.set(conflict.currentCvx, {
     begin: span(conflict.conflictBeginInterval),
+    minEnd: span(conflict.minConflictEndInterval),
     end: span(conflict.conflictEndInterval),
   });
 }
@@ -51,7 +56,7 @@ export function liveVirusConflictEnd(
     for (const cvx of cvxCodes) {
       const conflict = byCurrent.get(cvx);
       if (!conflict) continue;
-      const conflictEnd = addSpan(previous.date, conflict.end);
+      const conflictEnd = addSpan(previous.date, conflict.minEnd);
       if (end === null || conflictEnd > end) end = conflictEnd;
     }
   }

@@ -332,9 +332,8 @@ function forecastDates(
   targets: readonly Target[],
   evaluations: readonly DoseEvaluation[],
   context: SeriesContext,
-  antigenDoses: readonly PatientDose[],
-  reference: Day,
 ): SeriesForecast {
+  const reference = context.assessmentDate;
   const seriesDose = target.seriesDose;
   const dob = context.dateOfBirth;
   const age = ageFor(seriesDose, reference);
@@ -359,6 +358,9 @@ function forecastDates(
   const conflictEnd = liveVirusForecastEnd(seriesDose, context);
   if (conflictEnd !== null) earliestCandidates.push(conflictEnd);
   if (seriesDose.season) earliestCandidates.push(toDay(seriesDose.season.startDate));
+  // Never before the last dose given, even one that did not count (an inadvertent vaccine).
+  const last = evaluations.at(-1);
+  if (last) earliestCandidates.push(last.dose.date);
   const earliest = Math.max(...earliestCandidates);
 
   // FORECASTDT-2/3: the recommended and past-due ages when the dose has them, the intervals otherwise.
@@ -374,7 +376,6 @@ function forecastDates(
         ? Math.max(...pastDueIntervals)
         : null;
   const maxAge = addText(dob, age.maxAge);
-  void antigenDoses;
   return {
     targetDose: targetNumber,
     earliest,
@@ -445,18 +446,24 @@ export function evaluateSeries(
   }
 
   const validDoses = evaluations.filter((evaluation) => evaluation.status === 'valid').length;
-  while (
-    current < targets.length &&
-    skipApplies(
-      targets[current]!.seriesDose.conditionalSkips,
-      'Forecast',
-      context.assessmentDate,
-      context,
-      antigenDoses,
-      evaluations,
+  // A forecast skip is judged on the day the dose could first be given, not before the assessment
+  // date ("not required for those 12 months or older at the earliest forecasted date").
+  while (current < targets.length) {
+    const candidate = targets[current]!;
+    const earliest = forecastDates(candidate, current + 1, targets, evaluations, context).earliest;
+    const reference = Math.max(context.assessmentDate, earliest);
+    if (
+      !skipApplies(
+        candidate.seriesDose.conditionalSkips,
+        'Forecast',
+        reference,
+        context,
+        antigenDoses,
+        evaluations,
+      )
     )
-  ) {
-    targets[current]!.status = 'skipped';
+      break;
+    candidate.status = 'skipped';
     current++;
   }
   const base = { series, evaluations, validDoses, remaining: targets.length - current };
@@ -469,16 +476,18 @@ export function evaluateSeries(
       finishDate: evaluations.at(-1)?.dose.date ?? context.assessmentDate,
     };
 
-  // CDC numbers the forecast dose by the doses that counted, not by the series' slots.
-  const forecast = forecastDates(
-    target,
-    validDoses + 1,
-    targets,
-    evaluations,
-    context,
-    antigenDoses,
-    context.assessmentDate,
-  );
+  // CDC numbers the forecast dose by the doses that counted, not by the series' slots; a seasonal
+  // dose by the doses that counted this season.
+  const season = target.seriesDose.season;
+  const counted = season
+    ? evaluations.filter(
+        (e) =>
+          e.status === 'valid' &&
+          e.dose.date >= toDay(season.startDate) &&
+          e.dose.date <= toDay(season.endDate),
+      ).length
+    : validDoses;
+  const forecast = forecastDates(target, counted + 1, targets, evaluations, context);
   const agedOut =
     forecast.latest !== null &&
     (context.assessmentDate > forecast.latest || forecast.earliest > forecast.latest);
