@@ -132,8 +132,18 @@ function selectBest(results: SeriesResult[], context: SeriesContext): SeriesResu
     list.push(result);
     byGroup.set(result.series.seriesGroup, list);
   }
+  const startedInTime = (result: SeriesResult) => {
+    const first = result.evaluations[0]?.dose.date;
+    if (first === undefined) return true;
+    const max = addText(context.dateOfBirth, result.series.maxAgeToStart);
+    return max === null || first < max;
+  };
   const prioritized: SeriesResult[] = [];
-  for (const group of byGroup.values()) {
+  for (const all of byGroup.values()) {
+    // A series the child started after its maximum age to start (the 2-month Hib series begun at
+    // a year, the 2-dose HPV series begun at 15) is not theirs, when another one is.
+    const inTime = all.filter(startedInTime);
+    const group = inTime.length > 0 ? inTime : all;
     const standard = group.filter((result) => result.series.seriesType !== 'Evaluation Only');
     const complete = group.filter((result) => result.status === 'complete');
     if (complete.length > 0) {
@@ -246,7 +256,8 @@ function groupForecast(
   const pastDue = pastDues.length > 0 ? Math.max(earliest, earliestOf(pastDues)) : null;
   return {
     status: 'Not complete',
-    forecastNumber: Math.min(...forecasts.map((f) => f.targetDose)),
+    // MMR is owed until the antigen furthest behind is done; DTaP/Td counts the doses of any.
+    forecastNumber: (full ? Math.min : Math.max)(...forecasts.map((f) => f.targetDose)),
     earliest: fromDay(earliest),
     recommended: fromDay(recommended),
     pastDue: pastDue === null ? null : fromDay(pastDue),

@@ -30,16 +30,14 @@ export function liveVirusConflictsFor(
   allDoses: readonly PatientDose[],
   evaluations: readonly DoseEvaluation[],
 ): boolean {
-  void evaluations;
   for (const previous of allDoses) {
     if (previous.date >= dose.date) break;
     const conflict = conflicts.get(previous.cvx)?.get(dose.cvx);
     if (!conflict) continue;
-    if (
-      dose.date >= addSpan(previous.date, conflict.begin) &&
-      dose.date < addSpan(previous.date, conflict.end)
-    )
-      return true;
+    // The earlier dose's evaluation is known when it was of this antigen; otherwise it is taken as valid.
+    const notValid = evaluations.some((e) => e.dose === previous && e.status === 'not_valid');
+    const end = addSpan(previous.date, notValid ? conflict.end : conflict.minEnd);
+    if (dose.date >= addSpan(previous.date, conflict.begin) && dose.date < end) return true;
   }
   return false;
 }
