@@ -249,9 +249,17 @@ function groupForecast(
   const full = cdsiSupportingData.vaccineGroups.find(
     (g) => g.name === name,
   )?.administerFullVaccineGroup;
-  const earliest = full
-    ? latestOf(forecasts.map((f) => f.earliest))
-    : earliestOf(forecasts.map((f) => f.earliest));
+  // Never before the group's last shot, even one that counted for none of the antigens still owed
+  // (a DT where DTaP was due: the DTaP can follow the same day).
+  const lastShot = Math.max(
+    ...antigens.map((result) => result.best.evaluations.at(-1)?.dose.date ?? -Infinity),
+  );
+  const earliest = Math.max(
+    lastShot,
+    full
+      ? latestOf(forecasts.map((f) => f.earliest))
+      : earliestOf(forecasts.map((f) => f.earliest)),
+  );
   const recommended = Math.max(earliest, earliestOf(forecasts.map((f) => f.recommended)));
   const pastDue = pastDues.length > 0 ? Math.max(earliest, earliestOf(pastDues)) : null;
   return {
@@ -265,7 +273,7 @@ function groupForecast(
   };
 }
 
-function doseResults(input: CdsiInput, antigens: AntigenResult[]): CdsiDoseResult[] {
+function doseResults(antigens: AntigenResult[], full: boolean): CdsiDoseResult[] {
   const byDose = new Map<number, CdsiDoseResult>();
   for (const { antigen, best } of antigens)
     for (const evaluation of best.evaluations) {
@@ -279,15 +287,17 @@ function doseResults(input: CdsiInput, antigens: AntigenResult[]): CdsiDoseResul
       byDose.set(evaluation.dose.index, entry);
     }
   for (const entry of byDose.values()) {
-    // The dose counts for the group when it counts for every antigen the group follows in it.
+    // A shot given for the whole group (MMR) counts when it counts for every antigen in it; a
+    // DTaP/Td shot counts when it counts for any (a Td after the adolescent Tdap still boosts
+    // tetanus and diphtheria).
+    const valid = entry.antigens.filter((a) => a.status === 'valid').length;
     const worst =
       entry.antigens.find((a) => a.status === 'not_valid') ??
       entry.antigens.find((a) => a.status === 'extraneous') ??
       entry.antigens[0]!;
-    entry.status = worst.status;
+    entry.status = (full ? valid === entry.antigens.length : valid > 0) ? 'valid' : worst.status;
     entry.reasons = [...new Set(entry.antigens.flatMap((a) => a.reasons))];
   }
-  void input;
   return [...byDose.values()].sort((a, b) => a.index - b.index);
 }
 
@@ -333,7 +343,7 @@ export function cdsiForecast(
         antigen: result.antigen,
         series: result.best.series.name,
       })),
-      doses: doseResults(input, antigens),
+      doses: doseResults(antigens, group.administerFullVaccineGroup),
     };
   });
 }

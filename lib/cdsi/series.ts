@@ -279,7 +279,9 @@ function evaluateDose(
   const minAge = addText(dob, age.minAge);
   const maxAge = addText(dob, age.maxAge);
   if (absMinAge !== null && dose.date < absMinAge) return fail('Age: Too Young');
-  if (maxAge !== null && dose.date >= maxAge) return fail('Age: Too Old');
+  // At or past the maximum age a dose is extraneous: no longer needed, rather than wrong.
+  if (maxAge !== null && dose.date >= maxAge)
+    return { dose, status: 'extraneous', reasons: ['Age: Too Old'], targetDose: targetNumber };
   if (minAge !== null && dose.date < minAge) reasons.push('Grace period used');
 
   // Preferable intervals (chapter 6.4), then allowable ones (6.5) when a preferable one fails.
