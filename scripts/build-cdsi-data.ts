@@ -250,7 +250,7 @@ export function buildCdsiSupportingData(sourceFolder: string, generatedOn: strin
       all(map, 'antigen').map((antigen) => antigen.text.trim()),
     ]),
   );
-  const wanted = new Set(cdsiVaccineGroups.map((group) => group.cdsiName));
+  const wanted = new Set<string>(cdsiVaccineGroups.map((group) => group.cdsiName));
   const vaccineGroups = all(groupSection!, 'vaccineGroup')
     .filter((group) => wanted.has(text(group, 'name')!))
     .map((group) => ({

@@ -30,17 +30,51 @@ export function span(text: string): Span {
 
 const msPerDay = 86_400_000;
 
+const days = new Map<string, Day>();
+
+/** `YYYY-MM-DD` → day number; the supporting data's few dozen dates are parsed once each. */
 export function toDay(date: string): Day {
-  const { year, month, day } = parseCalendarDate(date, 'date');
-  return Date.UTC(year, month - 1, day) / msPerDay;
+  let day = days.get(date);
+  if (day === undefined) {
+    const { year, month, day: dayOfMonth } = parseCalendarDate(date, 'date');
+    day = Date.UTC(year, month - 1, dayOfMonth) / msPerDay;
+    if (days.size < 10_000) days.set(date, day);
+  }
+  return day;
 }
 
 export function fromDay(day: Day): string {
   return new Date(day * msPerDay).toISOString().slice(0, 10);
 }
 
-function daysInMonth(year: number, monthIndex: number): number {
-  return new Date(Date.UTC(year, monthIndex + 1, 0)).getUTCDate();
+// Civil-calendar conversions in integer arithmetic (Howard Hinnant's algorithms): the engine adds
+// thousands of months per child, and Date objects would make that the slowest part.
+function civilFromDays(day: Day): [number, number, number] {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+function daysFromCivil(year: number, month: number, dayOfMonth: number): Day {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + dayOfMonth - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /**
@@ -48,19 +82,16 @@ function daysInMonth(year: number, monthIndex: number): number {
  * first of the next month (CALCDT-5: Jan 31 + 1 month is Mar 1), then days.
  */
 export function addSpan(day: Day, by: Span): Day {
-  let result = day;
-  if (by.months !== 0) {
-    const date = new Date(day * msPerDay);
-    const total = date.getUTCFullYear() * 12 + date.getUTCMonth() + by.months;
-    const year = Math.floor(total / 12);
-    const monthIndex = total - year * 12;
-    const dayOfMonth = date.getUTCDate();
-    result =
-      dayOfMonth <= daysInMonth(year, monthIndex)
-        ? Date.UTC(year, monthIndex, dayOfMonth) / msPerDay
-        : Date.UTC(year, monthIndex + 1, 1) / msPerDay;
-  }
-  return result + by.days;
+  if (by.months === 0) return day + by.days;
+  const [year, month, dayOfMonth] = civilFromDays(day);
+  const total = year * 12 + (month - 1) + by.months;
+  const newYear = Math.floor(total / 12);
+  const newMonth = total - newYear * 12 + 1;
+  const moved =
+    dayOfMonth <= daysInMonth(newYear, newMonth)
+      ? daysFromCivil(newYear, newMonth, dayOfMonth)
+      : daysFromCivil(newYear, newMonth, daysInMonth(newYear, newMonth)) + 1;
+  return moved + by.days;
 }
 
 /** `day` + the CDSi text, or null when the text is absent (an empty field in the data). */

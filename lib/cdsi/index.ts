@@ -67,15 +67,26 @@ export function canonicalCvx(code: string): string {
   return /^\d$/.test(trimmed) ? `0${trimmed}` : trimmed;
 }
 
-function antigenDosesOf(antigen: string, doses: readonly PatientDose[], dob: Day): PatientDose[] {
-  return doses.filter((dose) =>
-    (cdsiSupportingData.cvxToAntigens[dose.cvx] ?? []).some((association) => {
-      if (association.antigen !== antigen) return false;
-      const begin = addText(dob, association.beginAge);
-      const end = addText(dob, association.endAge);
-      return (begin === null || dose.date >= begin) && (end === null || dose.date < end);
-    }),
-  );
+/** CVX → antigen → the ages the CVX counts for it (CDSi's cvxToAntigenMap), indexed once. */
+const associations = new Map<string, Map<string, { beginAge?: string; endAge?: string }>>();
+for (const [cvx, list] of Object.entries(cdsiSupportingData.cvxToAntigens))
+  associations.set(cvx, new Map(list.map((entry) => [entry.antigen, entry])));
+
+function antigenDosesOf(
+  antigen: string,
+  doses: readonly PatientDose[],
+  context: SeriesContext,
+): PatientDose[] {
+  const found: PatientDose[] = [];
+  for (const dose of doses) {
+    const association = associations.get(dose.cvx)?.get(antigen);
+    if (!association) continue;
+    const begin = context.atAge(association.beginAge);
+    const end = context.atAge(association.endAge);
+    if ((begin === null || dose.date >= begin) && (end === null || dose.date < end))
+      found.push(dose);
+  }
+  return found;
 }
 
 /** Chapter 4.3: the series that apply to this child (standard ones, for the child's gender). */
@@ -135,7 +146,7 @@ function selectBest(results: SeriesResult[], context: SeriesContext): SeriesResu
   const startedInTime = (result: SeriesResult) => {
     const first = result.evaluations[0]?.dose.date;
     if (first === undefined) return true;
-    const max = addText(context.dateOfBirth, result.series.maxAgeToStart);
+    const max = context.atAge(result.series.maxAgeToStart);
     return max === null || first < max;
   };
   const prioritized: SeriesResult[] = [];
@@ -187,8 +198,8 @@ function selectBest(results: SeriesResult[], context: SeriesContext): SeriesResu
   }
   // Among series groups (a child's and an adult's), one that can be started at this age.
   const startable = (result: SeriesResult) => {
-    const min = addText(context.dateOfBirth, result.series.minAgeToStart);
-    const max = addText(context.dateOfBirth, result.series.maxAgeToStart);
+    const min = context.atAge(result.series.minAgeToStart);
+    const max = context.atAge(result.series.maxAgeToStart);
     return (
       (min === null || context.assessmentDate >= min) &&
       (max === null || context.assessmentDate < max)
@@ -212,7 +223,7 @@ function evaluateAntigen(
   context: SeriesContext,
   gender: CdsiGender,
 ): AntigenResult {
-  const antigenDoses = antigenDosesOf(antigen, doses, context.dateOfBirth);
+  const antigenDoses = antigenDosesOf(antigen, doses, context);
   const data = cdsiSupportingData.antigens[antigen];
   const immune =
     data?.immunityBirthDate !== undefined && context.dateOfBirth < toDay(data.immunityBirthDate);
@@ -325,7 +336,14 @@ export function cdsiForecast(
     }))
     .filter((dose) => dose.date >= dateOfBirth && dose.date <= assessmentDate)
     .sort((a, b) => a.date - b.date || a.index - b.index);
-  const context: SeriesContext = { dateOfBirth, assessmentDate, allDoses: doses };
+  const ages = new Map<string, Day | null>();
+  const atAge = (age: string | undefined): Day | null => {
+    if (age === undefined) return null;
+    let day = ages.get(age);
+    if (day === undefined) ages.set(age, (day = addText(dateOfBirth, age)));
+    return day;
+  };
+  const context: SeriesContext = { dateOfBirth, atAge, assessmentDate, allDoses: doses };
   const gender = input.gender ?? 'U';
   const cache = new Map<string, AntigenResult>();
   return groups.map((name) => {

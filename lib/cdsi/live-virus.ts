@@ -15,7 +15,10 @@ type Conflict = {
 
 /** previous CVX → current CVX → the conflict window. */
 const conflicts = new Map<string, Map<string, Conflict>>();
+/** Every CVX that can be the later dose of a conflict: the others need no search. */
+const laterCodes = new Set<string>();
 for (const conflict of cdsiSupportingData.liveVirusConflicts) {
+  laterCodes.add(conflict.currentCvx);
   let byCurrent = conflicts.get(conflict.previousCvx);
   if (!byCurrent) conflicts.set(conflict.previousCvx, (byCurrent = new Map()));
   byCurrent.set(conflict.currentCvx, {
@@ -30,6 +33,7 @@ export function liveVirusConflictsFor(
   allDoses: readonly PatientDose[],
   evaluations: readonly DoseEvaluation[],
 ): boolean {
+  if (!laterCodes.has(dose.cvx)) return false;
   for (const previous of allDoses) {
     if (previous.date >= dose.date) break;
     const conflict = conflicts.get(previous.cvx)?.get(dose.cvx);
@@ -47,6 +51,9 @@ export function liveVirusConflictEnd(
   cvxCodes: readonly string[],
   allDoses: readonly PatientDose[],
 ): Day | null {
+  let live = false;
+  for (const cvx of cvxCodes) if (laterCodes.has(cvx)) live = true;
+  if (!live) return null;
   let end: Day | null = null;
   for (const previous of allDoses) {
     const byCurrent = conflicts.get(previous.cvx);

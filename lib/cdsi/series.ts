@@ -77,28 +77,39 @@ export type SeriesResult = {
 
 export type SeriesContext = {
   dateOfBirth: Day;
+  /** The day the child reaches a CDSi age (null for an empty one), remembered for the call. */
+  atAge: (age: string | undefined) => Day | null;
   assessmentDate: Day;
   /** Every dose of the patient, any antigen, in date order (live-virus conflicts, fromMostRecent). */
   allDoses: readonly PatientDose[];
 };
+
+const codeSets = new WeakMap<readonly string[], Set<string>>();
+
+/** The CVX lists of the supporting data as sets, built once per list. */
+function codeSet(codes: readonly string[]): Set<string> {
+  let set = codeSets.get(codes);
+  if (!set) codeSets.set(codes, (set = new Set(codes)));
+  return set;
+}
 
 function within(date: Day, effective?: string, cessation?: string): boolean {
   return (!effective || date >= toDay(effective)) && (!cessation || date < toDay(cessation));
 }
 
 /** CDSi allows several age rows per dose, each for the doses given between its effective and cessation dates. */
+const noAge: CdsiAge = {};
+
 function ageFor(seriesDose: CdsiSeriesDose, date: Day): CdsiAge {
-  return (
-    seriesDose.ages.find((age) => within(date, age.effectiveDate, age.cessationDate)) ??
-    seriesDose.ages[0] ??
-    {}
-  );
+  for (const age of seriesDose.ages)
+    if (within(date, age.effectiveDate, age.cessationDate)) return age;
+  return seriesDose.ages[0] ?? noAge;
 }
 
-function vaccineFits(vaccine: CdsiVaccine, dose: PatientDose, dob: Day): boolean {
+function vaccineFits(vaccine: CdsiVaccine, dose: PatientDose, context: SeriesContext): boolean {
   if (vaccine.cvx !== dose.cvx) return false;
-  const begin = addText(dob, vaccine.beginAge);
-  const end = addText(dob, vaccine.endAge);
+  const begin = context.atAge(vaccine.beginAge);
+  const end = context.atAge(vaccine.endAge);
   if (begin !== null && dose.date < begin) return false;
   if (end !== null && dose.date >= end) return false;
   // A preferable vaccine named by manufacturer is preferable only when the record agrees.
@@ -123,11 +134,10 @@ function conditionMet(
   evaluations: readonly DoseEvaluation[],
   forecasting: boolean,
 ): boolean {
-  const dob = context.dateOfBirth;
   switch (condition.type) {
     case 'age': {
-      const begin = addText(dob, condition.beginAge);
-      const end = addText(dob, condition.endAge);
+      const begin = context.atAge(condition.beginAge);
+      const end = context.atAge(condition.endAge);
       return (begin === null || reference >= begin) && (end === null || reference < end);
     }
     case 'interval': {
@@ -145,23 +155,23 @@ function conditionMet(
     case 'vaccine count by age':
     case 'vaccine count by date':
     case 'vaccine count by date and age': {
-      const types = condition.vaccineTypes ? new Set(condition.vaccineTypes) : null;
-      const begin = addText(dob, condition.beginAge);
-      const end = addText(dob, condition.endAge);
+      const types = condition.vaccineTypes ? codeSet(condition.vaccineTypes) : null;
+      const begin = context.atAge(condition.beginAge);
+      const end = context.atAge(condition.endAge);
       const start = condition.startDate ? toDay(condition.startDate) : null;
       const stop = condition.endDate ? toDay(condition.endDate) : null;
       const byAge = condition.type !== 'vaccine count by date';
       const byDate = condition.type !== 'vaccine count by age';
       const validOnly = condition.doseType === 'valid';
-      const valid = validOnly
-        ? new Set(evaluations.filter((e) => e.status === 'valid').map((e) => e.dose))
-        : null;
       let count = 0;
-      for (const dose of antigenDoses) {
+      // Valid doses are the evaluated ones that counted; every dose given, otherwise.
+      const pool = validOnly ? evaluations : antigenDoses;
+      for (const item of pool) {
+        if ('status' in item && item.status !== 'valid') continue;
+        const dose = 'status' in item ? item.dose : item;
         // Evaluation counts the doses before the one evaluated; a forecast, every dose to date.
         if (forecasting ? dose.date > reference : dose.date >= reference) break;
         if (types && !types.has(dose.cvx)) continue;
-        if (valid && !valid.has(dose)) continue;
         if (byAge && ((begin !== null && dose.date < begin) || (end !== null && dose.date >= end)))
           continue;
         if (
@@ -187,26 +197,46 @@ function skipApplies(
   antigenDoses: readonly PatientDose[],
   evaluations: readonly DoseEvaluation[],
 ): boolean {
+  // Plain loops: this runs for every dose against every target of every series.
+  const forecasting = context === 'Forecast';
   for (const skip of skips) {
     if (skip.context !== context && skip.context !== 'Both') continue;
-    const sets = skip.sets.filter((set) => within(reference, set.effectiveDate, set.cessationDate));
-    if (sets.length === 0) continue;
-    const setMet = (set: (typeof sets)[number]) => {
-      const results = set.conditions.map((condition) =>
-        conditionMet(
+    const all = skip.setLogic === 'AND';
+    let applicable = 0;
+    let met = 0;
+    for (const set of skip.sets) {
+      if (!within(reference, set.effectiveDate, set.cessationDate)) continue;
+      applicable++;
+      const any = set.conditionLogic === 'OR';
+      let setMet = !any;
+      for (const condition of set.conditions) {
+        const holds = conditionMet(
           condition,
           reference,
           seriesContext,
           antigenDoses,
           evaluations,
-          context === 'Forecast',
-        ),
-      );
-      return set.conditionLogic === 'OR' ? results.some(Boolean) : results.every(Boolean);
-    };
-    const met = skip.setLogic === 'AND' ? sets.every(setMet) : sets.some(setMet);
-    if (met) return true;
+          forecasting,
+        );
+        if (any && holds) {
+          setMet = true;
+          break;
+        }
+        if (!any && !holds) {
+          setMet = false;
+          break;
+        }
+      }
+      if (setMet) met++;
+      if (!all && setMet) return true;
+    }
+    if (all && applicable > 0 && met === applicable) return true;
   }
+  return false;
+}
+
+function hasSkip(skips: readonly CdsiSkip[], context: 'Evaluation' | 'Forecast'): boolean {
+  for (const skip of skips) if (skip.context === context || skip.context === 'Both') return true;
   return false;
 }
 
@@ -227,7 +257,7 @@ function intervalReference(
       : null;
   }
   if (interval.fromMostRecent) {
-    const types = new Set(interval.fromMostRecent);
+    const types = codeSet(interval.fromMostRecent);
     let found: Day | null = null;
     for (const dose of context.allDoses) {
       if (dose.date >= before) break;
@@ -253,6 +283,19 @@ function previousDose(evaluations: readonly DoseEvaluation[]): DoseEvaluation | 
   return null;
 }
 
+function notValid(dose: PatientDose, reason: EvaluationReason, targetDose: number): DoseEvaluation {
+  return { dose, status: 'not_valid', reasons: [reason], targetDose };
+}
+
+function anyFits(
+  vaccines: readonly CdsiVaccine[],
+  dose: PatientDose,
+  context: SeriesContext,
+): boolean {
+  for (const vaccine of vaccines) if (vaccineFits(vaccine, dose, context)) return true;
+  return false;
+}
+
 function evaluateDose(
   dose: PatientDose,
   target: Target,
@@ -262,22 +305,16 @@ function evaluateDose(
   context: SeriesContext,
 ): DoseEvaluation {
   const seriesDose = target.seriesDose;
-  const dob = context.dateOfBirth;
   const reasons: EvaluationReason[] = [];
-  const fail = (reason: EvaluationReason): DoseEvaluation => ({
-    dose,
-    status: 'not_valid',
-    reasons: [reason],
-    targetDose: targetNumber,
-  });
+  const fail = (reason: EvaluationReason) => notValid(dose, reason, targetNumber);
 
   if (seriesDose.inadvertentVaccines.includes(dose.cvx)) return fail('Inadvertent vaccine');
 
   // Age (chapter 6.3): the 4-day grace period lies between the absolute minimum and minimum age.
   const age = ageFor(seriesDose, dose.date);
-  const absMinAge = addText(dob, age.absMinAge);
-  const minAge = addText(dob, age.minAge);
-  const maxAge = addText(dob, age.maxAge);
+  const absMinAge = context.atAge(age.absMinAge);
+  const minAge = context.atAge(age.minAge);
+  const maxAge = context.atAge(age.maxAge);
   if (absMinAge !== null && dose.date < absMinAge) return fail('Age: Too Young');
   // At or past the maximum age a dose is extraneous: no longer needed, rather than wrong.
   if (maxAge !== null && dose.date >= maxAge)
@@ -320,8 +357,8 @@ function evaluateDose(
     return fail('Live Virus Conflict');
 
   // Vaccine type (chapters 6.8–6.9).
-  if (!seriesDose.preferableVaccines.some((vaccine) => vaccineFits(vaccine, dose, dob))) {
-    if (!seriesDose.allowableVaccines.some((vaccine) => vaccineFits(vaccine, dose, dob)))
+  if (!anyFits(seriesDose.preferableVaccines, dose, context)) {
+    if (!anyFits(seriesDose.allowableVaccines, dose, context))
       return fail('Not a preferable or allowable vaccine');
     reasons.push('Allowable vaccine');
   }
@@ -342,7 +379,7 @@ function forecastDates(
   const previous = previousDose(evaluations);
 
   const earliestCandidates: Day[] = [dob];
-  const minAge = addText(dob, age.minAge);
+  const minAge = context.atAge(age.minAge);
   if (minAge !== null) earliestCandidates.push(minAge);
   const recommendedIntervals: Day[] = [];
   const pastDueIntervals: Day[] = [];
@@ -366,18 +403,18 @@ function forecastDates(
   const earliest = Math.max(...earliestCandidates);
 
   // FORECASTDT-2/3: the recommended and past-due ages when the dose has them, the intervals otherwise.
-  const recommendedAge = addText(dob, age.earliestRecAge);
+  const recommendedAge = context.atAge(age.earliestRecAge);
   const unadjustedRecommended =
     recommendedAge ??
     (recommendedIntervals.length > 0 ? Math.max(...recommendedIntervals) : earliest);
-  const latestRecAge = addText(dob, age.latestRecAge);
+  const latestRecAge = context.atAge(age.latestRecAge);
   const unadjustedPastDue =
     latestRecAge !== null
       ? latestRecAge - 1
       : pastDueIntervals.length > 0
         ? Math.max(...pastDueIntervals)
         : null;
-  const maxAge = addText(dob, age.maxAge);
+  const maxAge = context.atAge(age.maxAge);
   return {
     targetDose: targetNumber,
     earliest,
@@ -387,9 +424,13 @@ function forecastDates(
   };
 }
 
+const forecastCodes = new WeakMap<CdsiSeriesDose, string[]>();
+
 /** The end of a live-virus conflict the next dose would fall into, for the vaccines it may be. */
 function liveVirusForecastEnd(seriesDose: CdsiSeriesDose, context: SeriesContext): Day | null {
-  const codes = seriesDose.preferableVaccines.map((vaccine) => vaccine.cvx);
+  let codes = forecastCodes.get(seriesDose);
+  if (!codes)
+    forecastCodes.set(seriesDose, (codes = seriesDose.preferableVaccines.map((v) => v.cvx)));
   return liveVirusConflictEnd(codes, context.allDoses);
 }
 
@@ -399,17 +440,16 @@ export function evaluateSeries(
   antigenDoses: readonly PatientDose[],
   context: SeriesContext,
 ): SeriesResult {
-  const targets: Target[] = series.doses.map((seriesDose) => ({
-    seriesDose,
-    status: 'not_satisfied',
-    satisfiedBy: null,
-  }));
+  const targets: Target[] = [];
+  for (const seriesDose of series.doses)
+    targets.push({ seriesDose, status: 'not_satisfied', satisfiedBy: null });
   const evaluations: DoseEvaluation[] = [];
   let current = 0;
   for (const dose of antigenDoses) {
     if (dose.date > context.assessmentDate) break;
     while (
       current < targets.length &&
+      hasSkip(targets[current]!.seriesDose.conditionalSkips, 'Evaluation') &&
       skipApplies(
         targets[current]!.seriesDose.conditionalSkips,
         'Evaluation',
@@ -447,11 +487,13 @@ export function evaluateSeries(
     }
   }
 
-  const validDoses = evaluations.filter((evaluation) => evaluation.status === 'valid').length;
+  let validDoses = 0;
+  for (const evaluation of evaluations) if (evaluation.status === 'valid') validDoses++;
   // A forecast skip is judged on the day the dose could first be given, not before the assessment
   // date ("not required for those 12 months or older at the earliest forecasted date").
   while (current < targets.length) {
     const candidate = targets[current]!;
+    if (!hasSkip(candidate.seriesDose.conditionalSkips, 'Forecast')) break;
     const earliest = forecastDates(candidate, current + 1, targets, evaluations, context).earliest;
     const reference = Math.max(context.assessmentDate, earliest);
     if (
@@ -514,14 +556,14 @@ function projectFinish(
     if (seriesDose.recurringDose) break;
     const age = ageFor(seriesDose, last);
     let next = last;
-    const minAge = addText(context.dateOfBirth, age.minAge);
+    const minAge = context.atAge(age.minAge);
     if (minAge !== null) next = Math.max(next, minAge);
     for (const interval of seriesDose.intervals)
       if (interval.fromPrevious) {
         const min = addText(last, interval.minInt);
         if (min !== null) next = Math.max(next, min);
       }
-    const maxAge = addText(context.dateOfBirth, age.maxAge);
+    const maxAge = context.atAge(age.maxAge);
     if (maxAge !== null && next >= maxAge) return null;
     last = next;
   }
