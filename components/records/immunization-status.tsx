@@ -1,5 +1,7 @@
 import { formatDate } from '@/lib/children/age';
+import { getVaccine } from '@/lib/records/cvx';
 import type {
+  DoseEvaluationRow,
   ImmunizationGroupStatus,
   ImmunizationStatus,
 } from '@/lib/records/immunization-status';
@@ -18,6 +20,58 @@ function nextDoseWords(row: ImmunizationGroupStatus): string {
   return `dose ${next.number} at ${next.ageWords}, from ${formatDate(next.recommendedFrom)}${next.overdueAfter ? ` (overdue after ${formatDate(next.overdueAfter)})` : ''}`;
 }
 
+const evaluationWords: Record<DoseEvaluationRow['status'], string> = {
+  valid: 'Valid',
+  not_valid: 'Not valid',
+  extraneous: 'Extra (not needed)',
+};
+
+/** The office's view of each dose: how CDSi evaluated it for this vaccine, and why. */
+function DoseEvaluations({ rows }: { rows: ImmunizationGroupStatus[] }) {
+  const withDoses = rows.filter((row) => row.doses.length > 0);
+  if (withDoses.length === 0) return null;
+  return (
+    <div className="flex flex-col gap-3">
+      <h3 className="font-semibold">Each dose as CDSi evaluated it</h3>
+      {withDoses.map((row) => (
+        <div key={row.group} className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="text-left font-medium">
+              {row.label}{' '}
+              <span className="font-normal text-slate-700">
+                · CDSi: {row.cdsiStatus} · {row.series.join(', ')}
+              </span>
+            </caption>
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th className="py-1 pr-3">Given</th>
+                <th className="py-1 pr-3">Vaccine</th>
+                <th className="py-1 pr-3">Evaluation</th>
+                <th className="py-1">Reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              {row.doses.map((dose, index) => (
+                <tr
+                  key={`${dose.administeredOn}-${dose.cvx}-${index}`}
+                  className="border-b border-slate-200"
+                >
+                  <td className="py-1 pr-3">{formatDate(dose.administeredOn)}</td>
+                  <td className="py-1 pr-3">
+                    {getVaccine(dose.cvx)?.shortDescription ?? `CVX ${dose.cvx}`}
+                  </td>
+                  <td className="py-1 pr-3">{evaluationWords[dose.status]}</td>
+                  <td className="py-1">{dose.reason ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </div>
+  );
+}
+
 /**
  * Where the child stands against the standard childhood schedule (CDC CDSi), vaccine by
  * vaccine. Guidance only, and the page says so: the clinician's plan comes first.
@@ -34,7 +88,7 @@ export function ImmunizationStatusTable({
       <p className="text-sm text-slate-700">
         {audience === 'parent'
           ? 'Compared with the standard childhood vaccine schedule (CDC). This is a guide, not medical advice: your child’s clinician decides what your child needs. Ask the office if something looks wrong.'
-          : 'Against the CDC default childhood series (CDSi 4.64), on-time path only: risk-based series and catch-up plans are the clinician’s call.'}
+          : 'CDC CDSi 4.64 evaluation and forecast (standard series, catch-up included; no risk-based series): the clinician’s plan comes first.'}
       </p>
       {/* On a phone, one card per vaccine; from a tablet up, a table. */}
       <ul className="flex flex-col divide-y divide-slate-200 sm:hidden">
@@ -92,6 +146,7 @@ export function ImmunizationStatusTable({
           </tbody>
         </table>
       </div>
+      {audience === 'staff' ? <DoseEvaluations rows={rows} /> : null}
     </div>
   );
 }

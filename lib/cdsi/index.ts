@@ -7,7 +7,7 @@
  * Pure and synchronous: no database, no clock. Dates in and out are `YYYY-MM-DD`.
  */
 import { cdsiSupportingData, type CdsiSeries } from './data';
-import { addText, fromDay, toDay, type Day } from './dates';
+import { addSpan, addText, fromDay, toDay, type Day, type Span } from './dates';
 import { cdsiVaccineGroups, type CdsiVaccineGroupName } from './groups';
 import {
   evaluateSeries,
@@ -54,6 +54,9 @@ export type CdsiGroupResult = {
   recommended: string | null;
   pastDue: string | null;
   latest: string | null;
+  /** CDSi's words for when the next dose is recommended: an age ("4 months"), else an interval. */
+  recommendedAge: string | null;
+  recommendedInterval: string | null;
   /** The series CDSi follows for each antigen of the group. */
   series: { antigen: string; series: string }[];
   doses: CdsiDoseResult[];
@@ -273,8 +276,11 @@ function groupForecast(
   );
   const recommended = Math.max(earliest, earliestOf(forecasts.map((f) => f.recommended)));
   const pastDue = pastDues.length > 0 ? Math.max(earliest, earliestOf(pastDues)) : null;
+  const soonest = forecasts.reduce((a, b) => (b.recommended < a.recommended ? b : a));
   return {
     status: 'Not complete',
+    recommendedAge: soonest.recommendedAge,
+    recommendedInterval: soonest.recommendedInterval,
     // MMR is owed until the antigen furthest behind is done; DTaP/Td counts the doses of any.
     forecastNumber: (full ? Math.min : Math.max)(...forecasts.map((f) => f.targetDose)),
     earliest: fromDay(earliest),
@@ -343,7 +349,29 @@ export function cdsiForecast(
     if (day === undefined) ages.set(age, (day = addText(dateOfBirth, age)));
     return day;
   };
-  const context: SeriesContext = { dateOfBirth, atAge, assessmentDate, allDoses: doses };
+  // A release dates its seasons (flu 2025-07-01 to 2026-06-30): each is moved by whole years to
+  // the first one not over on the assessment date, so the portal keeps working between releases.
+  const shifts = new Map<string, Span>();
+  const seasonDay = (date: string, season?: { startDate: string; endDate: string }) => {
+    if (!season) return toDay(date);
+    let shift = shifts.get(season.startDate);
+    if (!shift) {
+      const end = toDay(season.endDate);
+      let years = 0;
+      while (addSpan(end, { months: 12 * years, days: 0, text: '' }) >= assessmentDate) years--;
+      while (addSpan(end, { months: 12 * years, days: 0, text: '' }) < assessmentDate) years++;
+      shift = { months: 12 * years, days: 0, text: `${years} years` };
+      shifts.set(season.startDate, shift);
+    }
+    return addSpan(toDay(date), shift);
+  };
+  const context: SeriesContext = {
+    dateOfBirth,
+    atAge,
+    seasonDay,
+    assessmentDate,
+    allDoses: doses,
+  };
   const gender = input.gender ?? 'U';
   const cache = new Map<string, AntigenResult>();
   return groups.map((name) => {
@@ -366,4 +394,4 @@ export function cdsiForecast(
   });
 }
 
-export { cdsiVaccineGroups, type CdsiVaccineGroupName };
+export { cdsiSupportingData, cdsiVaccineGroups, type CdsiVaccineGroupName };

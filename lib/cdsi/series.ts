@@ -55,6 +55,10 @@ type Target = {
 
 export type SeriesForecast = {
   targetDose: number;
+  /** CDSi's words for when the dose is recommended: an age ("2 months"), else an interval
+   * ("8 weeks after the last dose"). */
+  recommendedAge: string | null;
+  recommendedInterval: string | null;
   earliest: Day;
   recommended: Day;
   pastDue: Day | null;
@@ -77,6 +81,12 @@ export type SeriesResult = {
 
 export type SeriesContext = {
   dateOfBirth: Day;
+  /**
+   * A date of the release's season (flu July–June, RSV October–March), moved to the season of the
+   * assessment date: a release dates its seasons, and the portal must not call this autumn's flu
+   * shot a dose of last season until the next release is loaded.
+   */
+  seasonDay: (date: string, season?: { startDate: string; endDate: string }) => Day;
   /** The day the child reaches a CDSi age (null for an empty one), remembered for the call. */
   atAge: (age: string | undefined) => Day | null;
   assessmentDate: Day;
@@ -133,6 +143,7 @@ function conditionMet(
   antigenDoses: readonly PatientDose[],
   evaluations: readonly DoseEvaluation[],
   forecasting: boolean,
+  season: CdsiSeriesDose['season'],
 ): boolean {
   switch (condition.type) {
     case 'age': {
@@ -158,8 +169,8 @@ function conditionMet(
       const types = condition.vaccineTypes ? codeSet(condition.vaccineTypes) : null;
       const begin = context.atAge(condition.beginAge);
       const end = context.atAge(condition.endAge);
-      const start = condition.startDate ? toDay(condition.startDate) : null;
-      const stop = condition.endDate ? toDay(condition.endDate) : null;
+      const start = condition.startDate ? context.seasonDay(condition.startDate, season) : null;
+      const stop = condition.endDate ? context.seasonDay(condition.endDate, season) : null;
       const byAge = condition.type !== 'vaccine count by date';
       const byDate = condition.type !== 'vaccine count by age';
       const validOnly = condition.doseType === 'valid';
@@ -190,7 +201,7 @@ function conditionMet(
 }
 
 function skipApplies(
-  skips: readonly CdsiSkip[],
+  seriesDose: CdsiSeriesDose,
   context: 'Evaluation' | 'Forecast',
   reference: Day,
   seriesContext: SeriesContext,
@@ -199,7 +210,7 @@ function skipApplies(
 ): boolean {
   // Plain loops: this runs for every dose against every target of every series.
   const forecasting = context === 'Forecast';
-  for (const skip of skips) {
+  for (const skip of seriesDose.conditionalSkips) {
     if (skip.context !== context && skip.context !== 'Both') continue;
     const all = skip.setLogic === 'AND';
     let applicable = 0;
@@ -217,6 +228,7 @@ function skipApplies(
           antigenDoses,
           evaluations,
           forecasting,
+          seriesDose.season,
         );
         if (any && holds) {
           setMet = true;
@@ -396,7 +408,8 @@ function forecastDates(
   }
   const conflictEnd = liveVirusForecastEnd(seriesDose, context);
   if (conflictEnd !== null) earliestCandidates.push(conflictEnd);
-  if (seriesDose.season) earliestCandidates.push(toDay(seriesDose.season.startDate));
+  if (seriesDose.season)
+    earliestCandidates.push(context.seasonDay(seriesDose.season.startDate, seriesDose.season));
   // Never before the last dose given, even one that did not count (an inadvertent vaccine).
   const last = evaluations.at(-1);
   if (last) earliestCandidates.push(last.dose.date);
@@ -415,8 +428,19 @@ function forecastDates(
         ? Math.max(...pastDueIntervals)
         : null;
   const maxAge = context.atAge(age.maxAge);
+  // In words, for people: "8 weeks after the last dose", "6 months after dose 1".
+  let recommendedInterval: string | null = null;
+  for (const interval of seriesDose.intervals) {
+    if (!interval.earliestRecInt || recommendedInterval) continue;
+    if (interval.fromPrevious)
+      recommendedInterval = `${interval.earliestRecInt} after the last dose`;
+    else if (interval.fromTargetDose !== undefined)
+      recommendedInterval = `${interval.earliestRecInt} after dose ${interval.fromTargetDose}`;
+  }
   return {
     targetDose: targetNumber,
+    recommendedAge: age.earliestRecAge ?? null,
+    recommendedInterval,
     earliest,
     recommended: Math.max(earliest, unadjustedRecommended),
     pastDue: unadjustedPastDue === null ? null : Math.max(earliest, unadjustedPastDue),
@@ -451,7 +475,7 @@ export function evaluateSeries(
       current < targets.length &&
       hasSkip(targets[current]!.seriesDose.conditionalSkips, 'Evaluation') &&
       skipApplies(
-        targets[current]!.seriesDose.conditionalSkips,
+        targets[current]!.seriesDose,
         'Evaluation',
         dose.date,
         context,
@@ -497,14 +521,7 @@ export function evaluateSeries(
     const earliest = forecastDates(candidate, current + 1, targets, evaluations, context).earliest;
     const reference = Math.max(context.assessmentDate, earliest);
     if (
-      !skipApplies(
-        candidate.seriesDose.conditionalSkips,
-        'Forecast',
-        reference,
-        context,
-        antigenDoses,
-        evaluations,
-      )
+      !skipApplies(candidate.seriesDose, 'Forecast', reference, context, antigenDoses, evaluations)
     )
       break;
     candidate.status = 'skipped';
@@ -527,8 +544,8 @@ export function evaluateSeries(
     ? evaluations.filter(
         (e) =>
           e.status === 'valid' &&
-          e.dose.date >= toDay(season.startDate) &&
-          e.dose.date <= toDay(season.endDate),
+          e.dose.date >= context.seasonDay(season.startDate, season) &&
+          e.dose.date <= context.seasonDay(season.endDate, season),
       ).length
     : validDoses;
   const forecast = forecastDates(target, counted + 1, targets, evaluations, context);

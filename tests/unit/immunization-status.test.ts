@@ -97,9 +97,9 @@ describe('immunizationStatus', () => {
     const dtap = statusOf('dtap', twoMonths);
     expect(dtap).toMatchObject({
       status: 'due_now',
+      cdsiStatus: 'Not complete',
       dosesRecorded: 0,
       dosesCounted: 0,
-      dosesInSeries: 6,
     });
     expect(dtap.nextDose).toEqual({
       number: 1,
@@ -114,7 +114,6 @@ describe('immunizationStatus', () => {
     });
     expect(dtap.nextDose?.recommendedFrom).toBe(twoMonths);
   });
-
   it('at 4 months, one DTaP given at 2 months, dose 2 is due', () => {
     const dtap = statusOf('dtap', age('4 months'), given('20', age('2 months')));
     expect(dtap).toMatchObject({ status: 'due_now', dosesRecorded: 1, dosesCounted: 1 });
@@ -203,21 +202,19 @@ describe('immunizationStatus', () => {
     expect(statusOf('rotavirus', age('15 weeks'))).toMatchObject({ status: 'not_needed' });
   });
 
-  it('Rotarix (CVX 119) needs two doses; RotaTeq, or a mix, three', () => {
+  it('Rotarix (CVX 119) needs two doses; RotaTeq, or a mix, three (CDSi product series)', () => {
     const rotarix = given('119', age('2 months'), age('4 months'));
     expect(statusOf('rotavirus', age('5 months'), rotarix)).toMatchObject({
       status: 'complete',
-      dosesInSeries: 2,
+      series: ['Rotavirus 2-dose series'],
     });
     const mixed = [...given('119', age('2 months')), ...given('116', age('4 months'))];
     expect(statusOf('rotavirus', age('5 months'), mixed)).toMatchObject({
       status: 'up_to_date',
-      dosesInSeries: 3,
-      nextDose: { number: 3 },
+      nextDose: { number: 3, recommendedFrom: age('6 months') },
     });
   });
-
-  it('a complete DTaP series: five childhood doses and the Tdap at 11', () => {
+  it('DTaP: five childhood doses, the Tdap at 11, then a Td booster every 10 years', () => {
     const childhood = given(
       '20',
       age('2 months'),
@@ -233,13 +230,16 @@ describe('immunizationStatus', () => {
     });
     const withTdap = [...childhood, ...given('115', age('11 years'))];
     expect(statusOf('dtap', age('12 years'), withTdap)).toMatchObject({
-      status: 'complete',
+      status: 'up_to_date',
       dosesRecorded: 6,
       dosesCounted: 6,
-      nextDose: null,
+      nextDose: {
+        number: 7,
+        recommendedFrom: age('10 years', age('11 years')),
+        ageWords: '10 years after the last dose',
+      },
     });
   });
-
   it('a Td at 11 counts for diphtheria and tetanus but not pertussis, so the Tdap is still owed', () => {
     const doses = [
       ...given(
@@ -252,13 +252,10 @@ describe('immunizationStatus', () => {
       ),
       ...given('09', age('11 years')),
     ];
-    expect(statusOf('dtap', age('12 years'), doses)).toMatchObject({
-      status: 'due_now',
-      dosesCounted: 5,
-      nextDose: { number: 6 },
-    });
+    const dtap = statusOf('dtap', age('12 years'), doses);
+    expect(dtap).toMatchObject({ status: 'due_now', dosesCounted: 6 });
+    expect(dtap.series).toContain('Pertussis standard series');
   });
-
   it('the day before the recommended age is not yet due, the day itself due, overdue only after overdueAfter', () => {
     const recommended = age('2 months');
     const { nextDose } = statusOf('dtap', recommended);
@@ -289,51 +286,55 @@ describe('immunizationStatus', () => {
     });
   });
 
-  it('the recommended interval after a late dose pushes the next one back', () => {
-    // Dose 1 at 3 months: dose 2 from 8 weeks later, not at 4 months.
+  it('after a late dose, the next is recommended at its age once the minimum interval allows (FORECASTDT-2)', () => {
+    // Dose 1 at 3 months: dose 2 is recommended at 4 months, 4 weeks after dose 1 at the earliest.
     const dtap = statusOf('dtap', age('4 months'), given('20', age('3 months')));
     expect(dtap).toMatchObject({
+      status: 'due_now',
+      nextDose: { number: 2, recommendedFrom: age('4 months') },
+    });
+    // Dose 1 at 3 months + 3 weeks: the 4-week minimum interval pushes dose 2 past 4 months.
+    const late = statusOf('dtap', age('4 months'), given('20', age('3 months + 3 weeks')));
+    expect(late).toMatchObject({
       status: 'up_to_date',
-      nextDose: { number: 2, recommendedFrom: age('8 weeks', age('3 months')) },
+      nextDose: { recommendedFrom: age('4 weeks', age('3 months + 3 weeks')) },
     });
   });
-
-  it('counts duplicate records of one day once, and ignores doses after today', () => {
+  it('a second record on the same day does not count twice, and doses after today are left out', () => {
     const doses = [
       ...given('20', age('2 months'), age('2 months')),
       ...given('20', age('4 months')),
     ];
-    expect(statusOf('dtap', age('3 months'), doses)).toMatchObject({
-      dosesRecorded: 2,
-      dosesCounted: 1,
-      nextDose: { number: 2 },
-    });
+    const dtap = statusOf('dtap', age('3 months'), doses);
+    expect(dtap).toMatchObject({ dosesRecorded: 1, dosesCounted: 1, nextDose: { number: 2 } });
+    expect(dtap.doses.map((dose) => dose.status)).toEqual(['valid', 'not_valid']);
   });
-
   it('Hib: a dose at 16 months makes doses 2 and 3 unnecessary and completes the series (CDSi conditional skip)', () => {
     expect(
       statusOf('hib', age('17 months'), given('48', age('2 months'), age('16 months'))),
     ).toMatchObject({ status: 'complete', dosesCounted: 2 });
+    // A first dose at 16 months is CDSi's 1-dose catch-up series.
+    expect(statusOf('hib', age('17 months'), given('48', age('16 months')))).toMatchObject({
+      status: 'complete',
+    });
     // PedvaxHIB (CVX 49): two infant doses and the booster from 12 months.
     expect(
       statusOf('hib', age('7 months'), given('49', age('2 months'), age('4 months'))),
     ).toMatchObject({
       status: 'up_to_date',
-      dosesInSeries: 3,
+      series: ['Hib PRP-OMP 3-dose series'],
       nextDose: { number: 3, recommendedFrom: age('12 months') },
     });
     expect(statusOf('hib', age('5 years'))).toMatchObject({ status: 'not_needed' });
   });
-
-  it('HPV: a second shot less than 5 months after the first does not count', () => {
+  it('HPV: a second shot less than 5 months after the first means a third is needed', () => {
     const first = age('11 years');
     const hpv = statusOf('hpv', age('12 years'), given('165', first, age('2 months', first)));
     expect(hpv).toMatchObject({
       dosesRecorded: 2,
-      dosesCounted: 1,
       status: 'due_now',
       nextDose: {
-        number: 2,
+        number: 3,
         recommendedFrom: age('6 months', first),
         ageWords: '6 months after dose 1',
       },
@@ -342,31 +343,41 @@ describe('immunizationStatus', () => {
       statusOf('hpv', age('12 years'), given('165', first, age('6 months', first))),
     ).toMatchObject({ status: 'complete' });
   });
-
-  it('influenza: one dose each season (July to June) from 6 months, never overdue', () => {
+  it('influenza: from 6 months, two doses in the first season under 9, one a season after; never overdue', () => {
     expect(statusOf('flu', age('5 months'))).toMatchObject({
       status: 'not_yet_due',
-      dosesInSeries: null,
       nextDose: { recommendedFrom: age('6 months') },
     });
     expect(statusOf('flu', '2025-12-01')).toMatchObject({
       status: 'due_now',
       nextDose: { recommendedFrom: '2025-07-01', overdueAfter: null },
     });
-    expect(statusOf('flu', '2026-06-30', given('150', '2025-10-01'))).toMatchObject({
+    // First season, under 9: a second dose 4 weeks after the first.
+    expect(statusOf('flu', '2025-10-15', given('150', '2025-10-01'))).toMatchObject({
       status: 'up_to_date',
-      nextDose: { recommendedFrom: '2026-07-01' },
+      nextDose: { number: 2, recommendedFrom: '2025-10-29' },
     });
-    expect(statusOf('flu', '2026-07-01', given('150', '2025-10-01'))).toMatchObject({
+    const twoThisSeason = given('150', '2025-10-01', '2025-10-29');
+    expect(statusOf('flu', '2026-06-30', twoThisSeason)).toMatchObject({
+      status: 'up_to_date',
+      nextDose: { number: 1, recommendedFrom: '2026-07-01' },
+    });
+    // The release dates its season 2025–26; the next one is the same months a year on.
+    expect(statusOf('flu', '2026-10-01', twoThisSeason)).toMatchObject({
       status: 'due_now',
-      dosesCounted: 1,
+      nextDose: { number: 1, recommendedFrom: '2026-07-01', overdueAfter: null },
+    });
+    expect(
+      statusOf('flu', '2026-11-01', [...twoThisSeason, ...given('150', '2026-10-01')]),
+    ).toMatchObject({
+      status: 'up_to_date',
+      nextDose: { recommendedFrom: '2027-07-01' },
     });
   });
-
   it('RSV antibody: due in season for a young baby, from October for a spring baby, not needed past 8 months', () => {
     expect(statusOf('rsv', '2025-11-10', [], '2025-11-01')).toMatchObject({
       status: 'due_now',
-      nextDose: { recommendedFrom: '2025-11-01', latestDate: '2026-03-31' },
+      nextDose: { recommendedFrom: '2025-11-01' },
     });
     expect(statusOf('rsv', '2025-06-01', [], '2025-05-01')).toMatchObject({
       status: 'not_yet_due',
@@ -380,8 +391,58 @@ describe('immunizationStatus', () => {
     expect(statusOf('rsv', '2025-12-01', given('306', '2025-11-02'), '2025-11-01')).toMatchObject({
       status: 'complete',
     });
+    // A season after the release's: the same months a year later.
+    expect(statusOf('rsv', '2026-06-01', [], '2026-05-01')).toMatchObject({
+      status: 'not_yet_due',
+      nextDose: { recommendedFrom: '2026-10-01' },
+    });
   });
 
+  it('the unsafe answers of issue 25 are gone', () => {
+    // HepB dose 3 five days short of 16 weeks after dose 1: not complete, the dose does not count
+    // for the 3-dose series.
+    const hepb = statusOf(
+      'hepb',
+      age('8 months'),
+      given('08', age('10 weeks'), age('16 weeks'), age('26 weeks - 5 days')),
+    );
+    expect(hepb.status).not.toBe('complete');
+    expect(hepb.series).not.toContain('HepB 3-dose series');
+
+    // MMRV 24 days after MMR: a live-virus conflict (28 days, no grace period).
+    const mmr = statusOf('mmr', age('5 years'), [
+      ...given('03', age('4 years')),
+      ...given('94', age('4 years + 24 days')),
+    ]);
+    expect(mmr.status).not.toBe('complete');
+    expect(mmr.doses[1]).toMatchObject({ status: 'not_valid', reason: 'Live Virus Conflict' });
+    // Two MMR 24 days apart: CDSi's 4-day grace applies, the series is complete.
+    expect(
+      statusOf('mmr', age('5 years'), given('03', age('4 years'), age('4 years + 24 days'))),
+    ).toMatchObject({ status: 'complete' });
+
+    // The maternal RSV vaccine (Abrysvo) given to a baby is not the baby's antibody dose.
+    const rsv = statusOf('rsv', '2025-12-01', given('305', '2025-12-01'), '2025-11-01');
+    expect(rsv).toMatchObject({ status: 'due_now', dosesCounted: 0 });
+    expect(rsv.doses[0]).toMatchObject({ status: 'not_valid', reason: 'Inadvertent vaccine' });
+
+    // A Tdap at 7 counts as the first catch-up dose, not as nothing.
+    const dtap = statusOf('dtap', age('7 years + 1 week'), given('115', age('7 years')));
+    expect(dtap).toMatchObject({
+      dosesCounted: 1,
+      status: 'up_to_date',
+      nextDose: { number: 2, recommendedFrom: age('4 weeks', age('7 years')) },
+    });
+  });
+
+  it('tells the office how each dose was evaluated, and why one did not count', () => {
+    const dtap = statusOf('dtap', age('3 months'), given('20', age('5 weeks'), age('2 months')));
+    expect(dtap.doses).toEqual([
+      { administeredOn: age('5 weeks'), cvx: '20', status: 'not_valid', reason: 'Age: Too Young' },
+      { administeredOn: age('2 months'), cvx: '20', status: 'valid', reason: null },
+    ]);
+    expect(dtap.nextDose?.number).toBe(2);
+  });
   it('accepts a CVX code without its leading zero', () => {
     expect(statusOf('mmr', age('13 months'), given('3', age('12 months')))).toMatchObject({
       dosesCounted: 1,
