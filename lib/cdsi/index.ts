@@ -2,7 +2,7 @@
  * The CDSi evaluator and forecaster: for a child's vaccination history on an assessment date, each
  * vaccine group's status in CDC's words, the next dose's number and its earliest, recommended,
  * past-due and latest dates, and every dose's evaluation with its reason. It follows CDC's CDSi
- * Logic Specification over the Supporting Data (docs/decisions/0014-cdsi.md says which parts).
+ * Logic Specification over the Supporting Data (docs/decisions/0011-cdsi.md says which parts).
  *
  * Pure and synchronous: no database, no clock. Dates in and out are `YYYY-MM-DD`.
  */

@@ -3,7 +3,7 @@
  * is up to date, due, overdue, done, or past the age for it, and when the next dose is
  * recommended; for the office, how each recorded dose was evaluated and why.
  *
- * The evaluation and forecast are CDC's CDSi logic (lib/cdsi/, docs/decisions/0014-cdsi.md),
+ * The evaluation and forecast are CDC's CDSi logic (lib/cdsi/, docs/decisions/0011-cdsi.md),
  * which agrees with CDC's own test cases. This module only puts CDSi's answer into the words a
  * parent reads:
  *
