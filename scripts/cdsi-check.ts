@@ -15,7 +15,19 @@ if (!file) {
   console.error('Usage: npm run cdsi:check -- [--json] <test-cases.csv>');
   process.exit(2);
 }
-const cases = readTestCases(readFileSync(file, 'utf8'));
+// Piped into `head`: stop quietly when the reader has had enough.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+let csv: string;
+try {
+  csv = readFileSync(file, 'utf8');
+} catch {
+  console.error(`Cannot read ${file}`);
+  process.exit(2);
+}
+const cases = readTestCases(csv);
 if (json) {
   for (const testCase of cases) console.log(JSON.stringify(runTestCase(testCase)));
 } else {
