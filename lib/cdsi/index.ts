@@ -93,13 +93,21 @@ function antigenDosesOf(
 }
 
 /** Chapter 4.3: the series that apply to this child (standard ones, for the child's gender). */
+const relevant = new Map<string, CdsiSeries[]>();
+
 function relevantSeries(antigen: string, gender: CdsiGender): CdsiSeries[] {
-  const word = genderWords[gender];
-  return (cdsiSupportingData.antigens[antigen]?.series ?? []).filter(
-    (series) =>
-      series.seriesType !== 'Risk' &&
-      (series.requiredGender.length === 0 || series.requiredGender.includes(word)),
-  );
+  const key = `${antigen}/${gender}`;
+  let list = relevant.get(key);
+  if (!list) {
+    const word = genderWords[gender];
+    list = (cdsiSupportingData.antigens[antigen]?.series ?? []).filter(
+      (series) =>
+        series.seriesType !== 'Risk' &&
+        (series.requiredGender.length === 0 || series.requiredGender.includes(word)),
+    );
+    relevant.set(key, list);
+  }
+  return list;
 }
 
 function scoreBest(
@@ -168,7 +176,7 @@ function selectBest(results: SeriesResult[], context: SeriesContext): SeriesResu
               (r) =>
                 r.series.productPath && r.evaluations.every((e) => e.status === 'valid') ? 1 : 0,
               most(complete, (r) => r.validDoses, 1),
-              most(complete, (r) => r.finishDate, 1, true),
+              most(complete, (r) => r.finishDate(), 1, true),
             ]),
       );
       continue;
@@ -185,10 +193,10 @@ function selectBest(results: SeriesResult[], context: SeriesContext): SeriesResu
                     ? 2
                     : -2
                   : 0,
-              (r) => (r.finishDate !== null ? 3 : -3),
+              (r) => (r.finishDate() !== null ? 3 : -3),
               most(inProcess, (r) => r.validDoses, 2),
               most(inProcess, (r) => r.remaining, 2, true),
-              most(inProcess, (r) => r.finishDate, 1, true),
+              most(inProcess, (r) => r.finishDate(), 1, true),
             ]),
       );
       continue;

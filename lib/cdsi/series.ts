@@ -76,7 +76,7 @@ export type SeriesResult = {
   status: SeriesStatus;
   forecast: SeriesForecast | null;
   /** The day the series could finish at the soonest, for series selection; null when it cannot. */
-  finishDate: Day | null;
+  finishDate: () => Day | null;
 };
 
 export type SeriesContext = {
@@ -534,7 +534,7 @@ export function evaluateSeries(
       ...base,
       status: 'complete',
       forecast: null,
-      finishDate: evaluations.at(-1)?.dose.date ?? context.assessmentDate,
+      finishDate: () => evaluations.at(-1)?.dose.date ?? context.assessmentDate,
     };
 
   // CDC numbers the forecast dose by the doses that counted, not by the series' slots; a seasonal
@@ -556,7 +556,8 @@ export function evaluateSeries(
     ...base,
     status: agedOut ? 'aged_out' : 'not_complete',
     forecast: agedOut ? null : forecast,
-    finishDate: agedOut ? null : projectFinish(targets, current, forecast, context),
+    // Only series selection between candidates needs it: projected on demand.
+    finishDate: () => (agedOut ? null : projectFinish(targets, current, forecast, context)),
   };
 }
 
