@@ -254,6 +254,8 @@ function groupForecast(
     recommended: null,
     pastDue: null,
     latest: null,
+    recommendedAge: null,
+    recommendedInterval: null,
   };
   if (antigens.every((result) => result.immune)) return { status: 'Immune', ...none };
   const open = antigens.filter((result) => !result.immune && result.best.status === 'not_complete');
