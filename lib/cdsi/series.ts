@@ -390,43 +390,43 @@ function forecastDates(
   const age = ageFor(seriesDose, reference);
   const previous = previousDose(evaluations);
 
-  const earliestCandidates: Day[] = [dob];
+  // Running maxima rather than arrays: this runs for every series of every antigen.
+  let earliest = dob;
   const minAge = context.atAge(age.minAge);
-  if (minAge !== null) earliestCandidates.push(minAge);
-  const recommendedIntervals: Day[] = [];
-  const pastDueIntervals: Day[] = [];
+  if (minAge !== null && minAge > earliest) earliest = minAge;
+  let recommendedByInterval: Day | null = null;
+  let pastDueByInterval: Day | null = null;
   for (const interval of seriesDose.intervals) {
     if (!within(reference, interval.effectiveDate, interval.cessationDate)) continue;
     const from = intervalReference(interval, Number.MAX_SAFE_INTEGER, previous, targets, context);
     if (from === null) continue;
     const min = addText(from, interval.minInt);
-    if (min !== null) earliestCandidates.push(min);
+    if (min !== null && min > earliest) earliest = min;
     const recommended = addText(from, interval.earliestRecInt);
-    if (recommended !== null) recommendedIntervals.push(recommended);
+    if (
+      recommended !== null &&
+      (recommendedByInterval === null || recommended > recommendedByInterval)
+    )
+      recommendedByInterval = recommended;
     const latest = addText(from, interval.latestRecInt);
-    if (latest !== null) pastDueIntervals.push(latest - 1);
+    if (latest !== null && (pastDueByInterval === null || latest - 1 > pastDueByInterval))
+      pastDueByInterval = latest - 1;
   }
   const conflictEnd = liveVirusForecastEnd(seriesDose, context);
-  if (conflictEnd !== null) earliestCandidates.push(conflictEnd);
-  if (seriesDose.season)
-    earliestCandidates.push(context.seasonDay(seriesDose.season.startDate, seriesDose.season));
+  if (conflictEnd !== null && conflictEnd > earliest) earliest = conflictEnd;
+  if (seriesDose.season) {
+    const seasonStart = context.seasonDay(seriesDose.season.startDate, seriesDose.season);
+    if (seasonStart > earliest) earliest = seasonStart;
+  }
   // Never before the last dose given, even one that did not count (an inadvertent vaccine).
-  const last = evaluations.at(-1);
-  if (last) earliestCandidates.push(last.dose.date);
-  const earliest = Math.max(...earliestCandidates);
+  const last = evaluations[evaluations.length - 1];
+  if (last && last.dose.date > earliest) earliest = last.dose.date;
 
   // FORECASTDT-2/3: the recommended and past-due ages when the dose has them, the intervals otherwise.
   const recommendedAge = context.atAge(age.earliestRecAge);
-  const unadjustedRecommended =
-    recommendedAge ??
-    (recommendedIntervals.length > 0 ? Math.max(...recommendedIntervals) : earliest);
+  const unadjustedRecommended = recommendedAge ?? recommendedByInterval ?? earliest;
   const latestRecAge = context.atAge(age.latestRecAge);
-  const unadjustedPastDue =
-    latestRecAge !== null
-      ? latestRecAge - 1
-      : pastDueIntervals.length > 0
-        ? Math.max(...pastDueIntervals)
-        : null;
+  const unadjustedPastDue = latestRecAge !== null ? latestRecAge - 1 : pastDueByInterval;
   const maxAge = context.atAge(age.maxAge);
   // In words, for people: "8 weeks after the last dose", "6 months after dose 1".
   let recommendedInterval: string | null = null;
