@@ -534,20 +534,13 @@ export function evaluateSeries(
       ...base,
       status: 'complete',
       forecast: null,
-      finishDate: () => evaluations.at(-1)?.dose.date ?? context.assessmentDate,
+      finishDate: finishedOn(evaluations, context),
     };
 
   // CDC numbers the forecast dose by the doses that counted, not by the series' slots; a seasonal
   // dose by the doses that counted this season.
   const season = target.seriesDose.season;
-  const counted = season
-    ? evaluations.filter(
-        (e) =>
-          e.status === 'valid' &&
-          e.dose.date >= context.seasonDay(season.startDate, season) &&
-          e.dose.date <= context.seasonDay(season.endDate, season),
-      ).length
-    : validDoses;
+  const counted = season ? validInSeason(evaluations, season, context) : validDoses;
   const forecast = forecastDates(target, counted + 1, targets, evaluations, context);
   const agedOut =
     forecast.latest !== null &&
@@ -557,8 +550,40 @@ export function evaluateSeries(
     status: agedOut ? 'aged_out' : 'not_complete',
     forecast: agedOut ? null : forecast,
     // Only series selection between candidates needs it: projected on demand.
-    finishDate: () => (agedOut ? null : projectFinish(targets, current, forecast, context)),
+    finishDate: agedOut ? never : projectedFinish(targets, current, forecast, context),
   };
+}
+
+// Closures are made in these helpers, not in evaluateSeries: a closure there would move its busy
+// loop variables onto the heap and slow every series down.
+const never = () => null;
+
+function finishedOn(evaluations: readonly DoseEvaluation[], context: SeriesContext) {
+  const last = evaluations[evaluations.length - 1];
+  const day = last ? last.dose.date : context.assessmentDate;
+  return () => day;
+}
+
+function projectedFinish(
+  targets: readonly Target[],
+  current: number,
+  forecast: SeriesForecast,
+  context: SeriesContext,
+) {
+  return () => projectFinish(targets, current, forecast, context);
+}
+
+function validInSeason(
+  evaluations: readonly DoseEvaluation[],
+  season: NonNullable<CdsiSeriesDose['season']>,
+  context: SeriesContext,
+): number {
+  const start = context.seasonDay(season.startDate, season);
+  const end = context.seasonDay(season.endDate, season);
+  let count = 0;
+  for (const e of evaluations)
+    if (e.status === 'valid' && e.dose.date >= start && e.dose.date <= end) count++;
+  return count;
 }
 
 /** Chained earliest dates of the remaining target doses: when the series could be finished. */
