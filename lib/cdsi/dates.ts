@@ -47,22 +47,8 @@ export function fromDay(day: Day): string {
   return new Date(day * msPerDay).toISOString().slice(0, 10);
 }
 
-// Civil-calendar conversions in integer arithmetic (Howard Hinnant's algorithms): the engine adds
-// thousands of months per child, and Date objects would make that the slowest part.
-function civilFromDays(day: Day): [number, number, number] {
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
-}
-
+// Civil-calendar conversions in integer arithmetic (Howard Hinnant's algorithms), without
+// allocating: the engine adds thousands of months per child.
 function daysFromCivil(year: number, month: number, dayOfMonth: number): Day {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
@@ -83,14 +69,27 @@ function daysInMonth(year: number, month: number): number {
  */
 export function addSpan(day: Day, by: Span): Day {
   if (by.months === 0) return day + by.days;
-  const [year, month, dayOfMonth] = civilFromDays(day);
+  // The civil date of `day`.
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const dayOfMonth = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  // Months later, then CALCDT-5.
   const total = year * 12 + (month - 1) + by.months;
   const newYear = Math.floor(total / 12);
   const newMonth = total - newYear * 12 + 1;
+  const length = daysInMonth(newYear, newMonth);
   const moved =
-    dayOfMonth <= daysInMonth(newYear, newMonth)
+    dayOfMonth <= length
       ? daysFromCivil(newYear, newMonth, dayOfMonth)
-      : daysFromCivil(newYear, newMonth, daysInMonth(newYear, newMonth)) + 1;
+      : daysFromCivil(newYear, newMonth, length) + 1;
   return moved + by.days;
 }
 

@@ -308,6 +308,25 @@ function anyFits(
   return false;
 }
 
+/** Chapter 6.5: every allowable interval in effect is met (and there is at least one). */
+function allowableIntervalsMet(
+  seriesDose: CdsiSeriesDose,
+  dose: PatientDose,
+  previous: DoseEvaluation | null,
+  targets: readonly Target[],
+  context: SeriesContext,
+): boolean {
+  let applicable = 0;
+  for (const interval of seriesDose.allowableIntervals) {
+    if (!within(dose.date, interval.effectiveDate, interval.cessationDate)) continue;
+    applicable++;
+    const from = intervalReference(interval, dose.date, previous, targets, context);
+    const absMin = from === null ? null : addText(from, interval.absMinInt);
+    if (absMin !== null && dose.date < absMin) return false;
+  }
+  return applicable > 0;
+}
+
 function evaluateDose(
   dose: PatientDose,
   target: Target,
@@ -318,16 +337,17 @@ function evaluateDose(
 ): DoseEvaluation {
   const seriesDose = target.seriesDose;
   const reasons: EvaluationReason[] = [];
-  const fail = (reason: EvaluationReason) => notValid(dose, reason, targetNumber);
 
-  if (seriesDose.inadvertentVaccines.includes(dose.cvx)) return fail('Inadvertent vaccine');
+  if (seriesDose.inadvertentVaccines.includes(dose.cvx))
+    return notValid(dose, 'Inadvertent vaccine', targetNumber);
 
   // Age (chapter 6.3): the 4-day grace period lies between the absolute minimum and minimum age.
   const age = ageFor(seriesDose, dose.date);
   const absMinAge = context.atAge(age.absMinAge);
   const minAge = context.atAge(age.minAge);
   const maxAge = context.atAge(age.maxAge);
-  if (absMinAge !== null && dose.date < absMinAge) return fail('Age: Too Young');
+  if (absMinAge !== null && dose.date < absMinAge)
+    return notValid(dose, 'Age: Too Young', targetNumber);
   // At or past the maximum age a dose is extraneous: no longer needed, rather than wrong.
   if (maxAge !== null && dose.date >= maxAge)
     return { dose, status: 'extraneous', reasons: ['Age: Too Old'], targetDose: targetNumber };
@@ -350,28 +370,19 @@ function evaluateDose(
       reasons.push('Grace period used');
   }
   if (!intervalsMet) {
-    const allowable = seriesDose.allowableIntervals.filter((interval) =>
-      within(dose.date, interval.effectiveDate, interval.cessationDate),
-    );
-    const allowed =
-      allowable.length > 0 &&
-      allowable.every((interval) => {
-        const from = intervalReference(interval, dose.date, previous, targets, context);
-        const absMin = from === null ? null : addText(from, interval.absMinInt);
-        return absMin === null || dose.date >= absMin;
-      });
-    if (!allowed) return fail('Interval: Too Soon');
+    if (!allowableIntervalsMet(seriesDose, dose, previous, targets, context))
+      return notValid(dose, 'Interval: Too Soon', targetNumber);
     reasons.push('Allowable interval');
   }
 
   // Live-virus conflicts (chapter 6.7): no grace period.
   if (liveVirusConflictsFor(dose, context.allDoses, evaluations))
-    return fail('Live Virus Conflict');
+    return notValid(dose, 'Live Virus Conflict', targetNumber);
 
   // Vaccine type (chapters 6.8–6.9).
   if (!anyFits(seriesDose.preferableVaccines, dose, context)) {
     if (!anyFits(seriesDose.allowableVaccines, dose, context))
-      return fail('Not a preferable or allowable vaccine');
+      return notValid(dose, 'Not a preferable or allowable vaccine', targetNumber);
     reasons.push('Allowable vaccine');
   }
   return { dose, status: 'valid', reasons, targetDose: targetNumber };
