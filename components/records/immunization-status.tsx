@@ -1,5 +1,4 @@
 import { formatDate } from '@/lib/children/age';
-import { getVaccine } from '@/lib/records/cvx';
 import type {
   DoseEvaluationRow,
   ImmunizationGroupStatus,
@@ -57,9 +56,7 @@ function DoseEvaluations({ rows }: { rows: ImmunizationGroupStatus[] }) {
                   className="border-b border-slate-200"
                 >
                   <td className="py-1 pr-3">{formatDate(dose.administeredOn)}</td>
-                  <td className="py-1 pr-3">
-                    {getVaccine(dose.cvx)?.shortDescription ?? `CVX ${dose.cvx}`}
-                  </td>
+                  <td className="py-1 pr-3">{dose.vaccine}</td>
                   <td className="py-1 pr-3">{evaluationWords[dose.status]}</td>
                   <td className="py-1">{dose.reason ?? '—'}</td>
                 </tr>

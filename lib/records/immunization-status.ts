@@ -25,6 +25,7 @@ import {
 } from '@/lib/cdsi';
 
 import { parseCalendarDate } from './cdsi-dates';
+import { getVaccine } from './cvx';
 import { immunizationGroups, type ImmunizationGroup } from './immunization-groups';
 
 export type ImmunizationStatus =
@@ -44,6 +45,8 @@ export type NextDose = {
 export type DoseEvaluationRow = {
   administeredOn: string;
   cvx: string;
+  /** CDC's short name for the CVX code ("DTaP-HepB-IPV"), or "CVX 999" for an unknown code. */
+  vaccine: string;
   status: 'valid' | 'not_valid' | 'extraneous';
   /** CDSi's reason ("Age: Too Young", "Interval: Too Soon", "Live Virus Conflict"…), or null. */
   reason: string | null;
@@ -151,6 +154,7 @@ export function immunizationStatus({
       return {
         administeredOn: dose.administeredOn,
         cvx: dose.cvx.trim(),
+        vaccine: getVaccine(dose.cvx)?.shortDescription ?? `CVX ${dose.cvx.trim()}`,
         status: evaluation.status,
         reason: evaluation.status === 'valid' && reason !== 'Grace period used' ? null : reason,
       };

@@ -438,8 +438,20 @@ describe('immunizationStatus', () => {
   it('tells the office how each dose was evaluated, and why one did not count', () => {
     const dtap = statusOf('dtap', age('3 months'), given('20', age('5 weeks'), age('2 months')));
     expect(dtap.doses).toEqual([
-      { administeredOn: age('5 weeks'), cvx: '20', status: 'not_valid', reason: 'Age: Too Young' },
-      { administeredOn: age('2 months'), cvx: '20', status: 'valid', reason: null },
+      {
+        administeredOn: age('5 weeks'),
+        cvx: '20',
+        vaccine: 'DTaP',
+        status: 'not_valid',
+        reason: 'Age: Too Young',
+      },
+      {
+        administeredOn: age('2 months'),
+        cvx: '20',
+        vaccine: 'DTaP',
+        status: 'valid',
+        reason: null,
+      },
     ]);
     expect(dtap.nextDose?.number).toBe(2);
   });
