@@ -1,8 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 
 import { addChartEntry, removeChartEntry } from '@/app/staff/(office)/patients/record-actions';
-import { childActivityForGuardian } from '@/lib/audit/activity';
+import { childActivityForGuardian, viewedSections } from '@/lib/audit/activity';
 import {
   auditReportPage,
   auditReportQuery,
@@ -107,6 +109,51 @@ describe('a parent’s “who has seen my child’s information”', () => {
       `${nurseName} (clinical staff) · Opened the chart`,
     ]);
     expect(JSON.stringify(entries)).not.toMatch(/Secret|Coparent|problem|Private/i);
+  });
+
+  it('says what a staff page was for: a billing clerk writing to a parent did not view the health record', async () => {
+    const { db, parent, child } = await scene();
+    const clerk = await createStaffMember(db, ['billing'], {
+      firstName: 'Bea',
+      lastName: `Billing${uniqueSuffix()}`,
+    });
+    const frontDesk = await createStaffMember(db, ['front_desk'], {
+      firstName: 'Fred',
+      lastName: `Desk${uniqueSuffix()}`,
+    });
+    const clerkActor = actorFor({ id: clerk.id, kind: 'staff', roles: ['billing'] });
+    await recordChildView(db, clerkActor, testMeta, child.id, 'staff_compose');
+    const deskActor = actorFor({ id: frontDesk.id, kind: 'staff', roles: ['front_desk'] });
+    await recordChildView(db, deskActor, testMeta, child.id, 'staff_edit');
+    const { entries } = await childActivityForGuardian(db, parent.id, child.id);
+    expect(entries.map((entry) => `${entry.who} · ${entry.what}`)).toEqual([
+      `Fred ${frontDesk.lastName} (front desk) · Opened your child’s details to change them`,
+      `Bea ${clerk.lastName} (billing) · Started a message to a parent or guardian`,
+    ]);
+  });
+
+  it('has its own words for every section a page records as viewed', () => {
+    // Every literal section handed to requireLinkedChild, requireStaffChild or recordChildView
+    // (a print or a download has its own action and words).
+    const sections = new Set<string>();
+    for (const dir of ['app', 'lib']) {
+      for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+        if (!/\.tsx?$/.test(file)) continue;
+        const source = readFileSync(path.join(dir, file), 'utf8');
+        const calls = source.matchAll(
+          /(?:requireLinkedChild|requireStaffChild|recordChildView)\(([^;]*?)\);/g,
+        );
+        for (const [, args] of calls) {
+          const literals = [...args!.matchAll(/'([a-z_.]+)'/g)].map((match) => match[1]!);
+          const section = literals[0];
+          const access = literals.find((literal) => literal.startsWith('record.'));
+          if (section && !section.includes('.') && (!access || access === 'record.viewed'))
+            sections.add(section);
+        }
+      }
+    }
+    expect(sections.size).toBeGreaterThanOrEqual(8);
+    expect([...sections].filter((section) => !(section in viewedSections))).toEqual([]);
   });
 
   it('leaves out sign-ins, refusals and other children', async () => {
