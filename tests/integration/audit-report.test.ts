@@ -3,6 +3,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 
+import { GET as exportAuditTrail } from '@/app/staff/(office)/audit/export/route';
 import { addChartEntry, removeChartEntry } from '@/app/staff/(office)/patients/record-actions';
 import { childActivityForGuardian, viewedSections } from '@/lib/audit/activity';
 import {
@@ -12,7 +13,12 @@ import {
   csvCell,
   lookUpNamedPeople,
 } from '@/lib/audit/report';
-import { defaultAuditFilters, type AuditFilters } from '@/lib/audit/report-filters';
+import {
+  defaultAuditFilters,
+  encodeReportCursor,
+  parseAuditFilters,
+  type AuditFilters,
+} from '@/lib/audit/report-filters';
 import { recordChildView } from '@/lib/audit/views';
 import { actorFor } from '@/lib/auth/actors';
 import { todayInPractice } from '@/lib/children/age';
@@ -283,6 +289,44 @@ describe('the staff audit report', () => {
       }
     });
     expect(['postgres', 'pglite']).toContain(testDriver());
+  });
+
+  it('answers impossible dates and a forged page cursor with a message, never a database error', async () => {
+    const db = testDb();
+    const hostile: Record<string, string>[] = [
+      { from: '0001-01-01', to: '9999-12-31' },
+      { from: '2026-02-30', to: '2026-13-01' },
+      { from: '2026-01-01', to: '+10000-01-01' },
+      // Each a well-formed cursor whose value the database cannot read as the sort's type.
+      { after: encodeReportCursor(['not a time', 1]) },
+      { after: encodeReportCursor(['2026-01-01 00:00:00+00', -1]) },
+      { sort: 'action', after: encodeReportCursor(['x\u0000y', 1]) },
+      { after: Buffer.from('["2026-01-01",1e400]').toString('base64url') },
+      { after: 'not*base64' },
+      { after: Buffer.from([0xff, 0xfe, 0x22]).toString('base64url') },
+    ];
+    for (const params of hostile) {
+      const parsed = parseAuditFilters(params, today);
+      expect(Object.keys(parsed.problems).length, JSON.stringify(params)).toBeGreaterThan(0);
+      await expect(auditReportPage(db, parsed.filters)).resolves.toHaveProperty('rows');
+      // A caller that skips the schema still cannot reach the database with the bad cursor.
+      if (params.after)
+        await expect(auditReportPage(db, filters({ after: params.after }))).resolves.toHaveProperty(
+          'rows',
+        );
+    }
+    expect(parseAuditFilters({ from: '2000-01-01', to: '2999-12-31' }, today).problems).toEqual({});
+  });
+
+  it('refuses an export of impossible dates with a 400 and a sentence, not a broken download', async () => {
+    const db = testDb();
+    const admin = await createStaffMember(db, ['admin']);
+    actAs(await openSession(db, admin));
+    const response = await exportAuditTrail(
+      new Request('http://portal.test/staff/audit/export?from=0001-01-01&to=9999-12-31'),
+    );
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/^The filters could not be read: Enter a date between/);
   });
 
   it('writes CSV cells that spreadsheets cannot run as formulas', () => {
