@@ -5,7 +5,7 @@
 // lib/request-context.ts reads it (with TRUSTED_PROXY_HOPS when a proxy stands in front).
 //
 // Usage: node server.mjs [-p 3000] [-H 127.0.0.1]   (npm start runs this)
-import { createServer } from 'node:http';
+import { createServer, IncomingMessage } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -16,7 +16,7 @@ globalThis[Symbol.for('portal.peer-address-header')] = true;
 
 /**
  * Server actions refuse bodies over 1 MB themselves, but report it as a 500; the front door
- * answers 413 before Next.js reads a byte. Same figure as Next's serverActions.bodySizeLimit.
+ * answers 413 instead. Same figure as Next's serverActions.bodySizeLimit.
  */
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -49,32 +49,148 @@ function refuse(res, status, text) {
   res.end(text);
 }
 
-/** A body the portal reads must say how long it is; the rest of a refused body is not read. */
-function bodyRefusal(req) {
-  if (req.method === 'GET' || req.method === 'HEAD') return null;
-  const length = req.headers['content-length'];
-  if (length === undefined) {
-    return req.headers['transfer-encoding']
-      ? [411, 'Please send the form again: its length was missing.']
-      : null;
+const refusals = {
+  tooLarge: [413, 'That is too much to send at once. Please shorten it and try again.'],
+  malformed: [400, 'Bad request: the form could not be read. Please try again.'],
+};
+
+/**
+ * Bracket depth past which a form's encoded rows are refused. The portal's forms nest three
+ * or four levels; React would walk a deeper reply recursively until the stack ran out (a 500).
+ */
+const MAX_NESTING = 64;
+
+function nestedDeeperThan(text, limit) {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 92) i += 1;
+      else if (code === 34) inString = false;
+    } else if (code === 34) inString = true;
+    else if (code === 91 || code === 123) {
+      depth += 1;
+      if (depth > limit) return true;
+    } else if (code === 93 || code === 125) depth -= 1;
   }
-  if (!/^\d+$/.test(length)) return [400, 'Bad request: the length of the form is not a number.'];
-  if (Number(length) > BODY_LIMIT_BYTES)
-    return [413, 'That is too much to send at once. Please shorten it and try again.'];
-  return null;
+  return false;
+}
+
+/** A row of a server action's encoded arguments: JSON of a sane depth, or a malformed request. */
+function isReadableRow(text) {
+  if (nestedDeeperThan(text, MAX_NESTING)) return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads a body the way Next.js will, first, so that a malformed one is a 400 here instead of a
+ * 500 from inside Next's server action handler, which reports every failure to decode a body
+ * (broken multipart, bad JSON, nesting that exhausts the stack, too many bytes) as a 500.
+ */
+async function isReadableBody(req, body) {
+  const type = req.headers['content-type'] ?? '';
+  if (/^multipart\/form-data/i.test(type)) {
+    let form;
+    try {
+      form = await new Request('http://portal.invalid/', {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body,
+      }).formData();
+    } catch {
+      return false;
+    }
+    // Digit-named parts are a fetch action's JSON rows; $ACTION_ parts carry a form post's
+    // bound arguments (JSON, or plain ids and keys).
+    for (const [name, value] of form) {
+      if (typeof value !== 'string') continue;
+      if (/^\d+$/.test(name) && !isReadableRow(value)) return false;
+      if (name.startsWith('$ACTION') && nestedDeeperThan(value, MAX_NESTING)) return false;
+    }
+    return true;
+  }
+  if (req.headers['next-action']) return isReadableRow(body.toString('utf8'));
+  return true;
+}
+
+function hasBody(req) {
+  if (['GET', 'HEAD', 'OPTIONS'].includes(req.method ?? 'GET')) return false;
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+/** The whole body, or null once it passes the limit (the rest is not read). */
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (declared > BODY_LIMIT_BYTES) {
+      resolve(null);
+      return;
+    }
+    const chunks = [];
+    let size = 0;
+    req.on('data', (chunk) => {
+      size += chunk.length;
+      if (size > BODY_LIMIT_BYTES) {
+        req.removeAllListeners('data');
+        req.pause();
+        resolve(null);
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** The request again, with the body already read, for Next's handler to read as usual. */
+function replayOf(req, body) {
+  const copy = new IncomingMessage(req.socket);
+  copy.method = req.method;
+  copy.url = req.url;
+  copy.httpVersion = req.httpVersion;
+  copy.httpVersionMajor = req.httpVersionMajor;
+  copy.httpVersionMinor = req.httpVersionMinor;
+  copy.headers = req.headers;
+  copy.rawHeaders = req.rawHeaders;
+  copy.push(body);
+  copy.push(null);
+  copy.complete = true;
+  return copy;
+}
+
+/** Only the connection's own address in the header, in headers and rawHeaders alike. */
+function writePeerAddress(req) {
+  delete req.headers[PEER_ADDRESS_HEADER];
+  const raw = [];
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    if (req.rawHeaders[i].toLowerCase() !== PEER_ADDRESS_HEADER)
+      raw.push(req.rawHeaders[i], req.rawHeaders[i + 1]);
+  }
+  const peer = req.socket.remoteAddress;
+  if (peer) {
+    req.headers[PEER_ADDRESS_HEADER] = peer;
+    raw.push(PEER_ADDRESS_HEADER, peer);
+  }
+  req.rawHeaders = raw;
+}
+
+async function serve(req, res) {
+  writePeerAddress(req);
+  if (!hasBody(req)) return handle(req, res);
+  const body = await readBody(req);
+  if (body === null) return refuse(res, ...refusals.tooLarge);
+  if (!(await isReadableBody(req, body))) return refuse(res, ...refusals.malformed);
+  return handle(replayOf(req, body), res);
 }
 
 const server = createServer((req, res) => {
-  delete req.headers[PEER_ADDRESS_HEADER];
-  const peer = req.socket.remoteAddress;
-  if (peer) req.headers[PEER_ADDRESS_HEADER] = peer;
-
-  const refusal = bodyRefusal(req);
-  if (refusal) {
-    refuse(res, ...refusal);
-    return;
-  }
-  handle(req, res).catch((error) => {
+  serve(req, res).catch((error) => {
     console.error('request_failed', error instanceof Error ? error.name : 'unknown');
     if (!res.headersSent) refuse(res, 500, 'Something went wrong. Please try again.');
     else res.end();
