@@ -19,8 +19,9 @@ import { redirectOf } from '../setup/next-mocks';
  * my password", "I forgot my User ID" and sign-up answer an existing account exactly as they
  * answer an unknown one, in what they say and, within generous bounds, in how long they take.
  *
- * One thing is named on purpose: sign-up says when a parent's User ID is taken, because the person must
- * choose another. An email address already on file is never named (its owner is emailed).
+ * One thing is named on purpose: sign-up says when a parent's User ID is taken, because the
+ * person must choose another (staff User IDs are another namespace and never named). An email
+ * address already on file is never named (its owner is emailed).
  */
 
 let ipCounter = 0;
