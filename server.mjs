@@ -125,26 +125,30 @@ function hasBody(req) {
   return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
-/** The whole body, or null once it passes the limit (the rest is not read). */
+/**
+ * A body over the limit is still read to its end, and thrown away, before the 413 goes out: a
+ * server that answers and closes while the client is still sending makes the client see a reset
+ * connection instead of the answer. Past DRAIN_LIMIT_BYTES the connection is simply dropped.
+ */
+const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
+const TOO_LARGE = Symbol('too large');
+
+/** The whole body, or TOO_LARGE once it passes the limit. */
 function readBody(req) {
   return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (declared > BODY_LIMIT_BYTES) {
-      resolve(null);
-      return;
-    }
     const chunks = [];
     let size = 0;
     req.on('data', (chunk) => {
       size += chunk.length;
-      if (size > BODY_LIMIT_BYTES) {
-        req.removeAllListeners('data');
-        req.pause();
-        resolve(null);
-      } else chunks.push(chunk);
+      if (size > DRAIN_LIMIT_BYTES) req.destroy();
+      else if (size <= BODY_LIMIT_BYTES) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => resolve(size > BODY_LIMIT_BYTES ? TOO_LARGE : Buffer.concat(chunks)));
     req.on('error', reject);
+    // A client that hangs up mid-body gets no answer; the promise must not wait for it forever.
+    req.on('close', () => {
+      if (!req.complete) reject(new Error('client closed the connection'));
+    });
   });
 }
 
@@ -183,18 +187,36 @@ function writePeerAddress(req) {
 async function serve(req, res) {
   writePeerAddress(req);
   if (!hasBody(req)) return handle(req, res);
+  if (Number(req.headers['content-length']) > DRAIN_LIMIT_BYTES) {
+    // Not worth reading to the end: answer, and drop the connection behind the answer.
+    refuse(res, ...refusals.tooLarge);
+    return void res.on('finish', () => req.destroy());
+  }
   const body = await readBody(req);
-  if (body === null) return refuse(res, ...refusals.tooLarge);
+  if (body === TOO_LARGE) return refuse(res, ...refusals.tooLarge);
   if (!(await isReadableBody(req, body))) return refuse(res, ...refusals.malformed);
   return handle(replayOf(req, body), res);
 }
 
 const server = createServer((req, res) => {
   serve(req, res).catch((error) => {
+    if (req.destroyed && !res.headersSent) return;
     console.error('request_failed', error instanceof Error ? error.name : 'unknown');
     if (!res.headersSent) refuse(res, 500, 'Something went wrong. Please try again.');
     else res.end();
   });
+});
+
+// "Expect: 100-continue" (curl and other tools, for larger bodies): a declared body over the
+// limit is refused before the client sends it.
+server.on('checkContinue', (req, res) => {
+  if (Number(req.headers['content-length']) > BODY_LIMIT_BYTES) {
+    writePeerAddress(req);
+    refuse(res, ...refusals.tooLarge);
+    return;
+  }
+  res.writeContinue();
+  server.emit('request', req, res);
 });
 
 server.listen(port, hostname, () => {
