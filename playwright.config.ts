@@ -52,7 +52,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: [
     {
-      command: `npx tsx scripts/e2e-prepare.ts && npx next start -p ${port} -H 127.0.0.1`,
+      command: `npx tsx scripts/e2e-prepare.ts && node server.mjs -p ${port} -H 127.0.0.1`,
       url: `${baseURL}/api/health`,
       env: serverEnv,
       timeout: 120_000,
@@ -62,7 +62,7 @@ export default defineConfig({
     {
       // A second instance of the same build on the same database (tests/e2e/two-instances.spec.ts):
       // sessions, limits, lockouts, PINs and the audit chain must hold across instances.
-      command: `npx next start -p ${port + 2} -H 127.0.0.1`,
+      command: `node server.mjs -p ${port + 2} -H 127.0.0.1`,
       url: `http://127.0.0.1:${port + 2}/login`,
       env: serverEnv,
       timeout: 120_000,
@@ -70,7 +70,7 @@ export default defineConfig({
     },
     {
       // The same build with its database unreachable: pages must answer 503, not hang.
-      command: `npx next start -p ${port + 1} -H 127.0.0.1`,
+      command: `node server.mjs -p ${port + 1} -H 127.0.0.1`,
       // /login needs no database until someone signs in, so it tells us the server is up.
       url: `http://127.0.0.1:${port + 1}/login`,
       env: {

@@ -1,27 +1,58 @@
 import 'server-only';
 
 import { randomUUID } from 'node:crypto';
+import { isIP } from 'node:net';
 import { headers } from 'next/headers';
 
 import type { RequestMeta } from '@/lib/audit/events';
+import { env } from '@/lib/env';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
 /**
- * The client address. Behind a proxy the last hop it appended is the one we can trust; the
- * first entries of X-Forwarded-For are whatever the client chose to send.
+ * The address of whoever opened the connection, written by server.mjs after it removed any copy
+ * the client sent. Only the connection is known for sure: X-Forwarded-For is text the client
+ * may write, trusted only as far as TRUSTED_PROXY_HOPS proxies of our own appended to it.
  */
-export function clientIpFrom(requestHeaders: Headers): string | null {
-  const forwarded = requestHeaders.get('x-forwarded-for');
-  if (forwarded) {
-    const hops = forwarded
-      .split(',')
-      .map((hop) => hop.trim())
-      .filter(Boolean);
-    const last = hops.at(-1);
-    if (last) return last.slice(0, 64);
-  }
-  return requestHeaders.get('x-real-ip')?.slice(0, 64) ?? null;
+export const PEER_ADDRESS_HEADER = 'x-portal-peer-address';
+const PEER_ADDRESS_FLAG = Symbol.for('portal.peer-address-header');
+
+/** Set by server.mjs (and the test setup that stands in for it). */
+function peerAddressHeaderIsOurs(): boolean {
+  return (globalThis as Record<symbol, unknown>)[PEER_ADDRESS_FLAG] === true;
+}
+
+/** A valid IPv4 or IPv6 address in one spelling (an IPv4 address mapped into IPv6 as IPv4). */
+export function normalizeIp(candidate: string | undefined | null): string | null {
+  if (!candidate) return null;
+  let address = candidate.trim();
+  // A proxy may write "[2001:db8::1]:443" or "203.0.113.9:443".
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(address);
+  if (bracketed) address = bracketed[1]!;
+  else if (/^[\d.]+:\d+$/.test(address)) address = address.slice(0, address.lastIndexOf(':'));
+  if (isIP(address) === 0) return null;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  return mapped ? mapped[1]! : address.toLowerCase();
+}
+
+/**
+ * The client address: the connection's, or with N trusted proxies in front, the address the
+ * outermost of them saw (N entries from the right of X-Forwarded-For plus the connection). An
+ * entry there that is not an address falls back to the connection: never to client text.
+ */
+export function clientIpFrom(
+  requestHeaders: Headers,
+  trustedProxyHops = env().TRUSTED_PROXY_HOPS,
+): string | null {
+  if (!peerAddressHeaderIsOurs()) return null;
+  const peer = normalizeIp(requestHeaders.get(PEER_ADDRESS_HEADER));
+  if (!peer || trustedProxyHops === 0) return peer;
+  const forwarded = (requestHeaders.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean);
+  const chain = [...forwarded, peer];
+  return normalizeIp(chain[Math.max(0, chain.length - 1 - trustedProxyHops)]) ?? peer;
 }
 
 export function requestMetaFrom(requestHeaders: Headers): RequestMeta {

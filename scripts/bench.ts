@@ -243,8 +243,8 @@ async function startServer(
     process.execPath,
     [
       ...nodeArgs,
-      path.join('node_modules', 'next', 'dist', 'bin', 'next'),
-      'start',
+      // The portal's own server (what `npm start` runs), not `next start`: see server.mjs.
+      'server.mjs',
       '-p',
       String(PORT),
       '-H',

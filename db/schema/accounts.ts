@@ -59,7 +59,9 @@ export const users = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    uniqueIndex('users_user_id_lower_key').on(sql`lower(${table.userId})`),
+    // A User ID is unique within its door (parents at /login, staff at /staff/login), so the
+    // parents' sign-up page cannot be asked which staff User IDs exist.
+    uniqueIndex('users_user_id_lower_key').on(table.kind, sql`lower(${table.userId})`),
     uniqueIndex('users_email_lower_key').on(sql`lower(${table.email})`),
     check('users_kind_check', sql`${table.kind} in ('parent', 'staff')`),
     check(

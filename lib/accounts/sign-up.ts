@@ -1,4 +1,4 @@
-import { eq, or, sql } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 
 import type { Db } from '@/db';
 import { users } from '@/db/schema';
@@ -69,11 +69,16 @@ export async function createParentAccount(
     .from(users)
     .where(
       or(
-        eq(sql`lower(${users.userId})`, input.userId.toLowerCase()),
+        // Only parents' User IDs: a staff member's is in another namespace and never named here.
+        and(eq(users.kind, 'parent'), eq(sql`lower(${users.userId})`, input.userId.toLowerCase())),
         eq(sql`lower(${users.email})`, input.email.toLowerCase()),
       ),
     );
-  if (clash.some((row) => row.userId.toLowerCase() === input.userId.toLowerCase())) {
+  if (
+    clash.some(
+      (row) => row.kind === 'parent' && row.userId.toLowerCase() === input.userId.toLowerCase(),
+    )
+  ) {
     throw new AppError('conflict', 'Please correct the highlighted fields.', {
       fieldErrors: { userId: takenUserId },
     });

@@ -46,12 +46,15 @@ const staffRoleWords: Record<StaffRole, string> = {
   admin: 'office administrator',
 };
 
-const viewedSections: Record<string, string> = {
+/** Every section a page records a view of has its own words (a test finds them in the code). */
+export const viewedSections: Record<string, string> = {
   record: 'Viewed the health record',
   summary: 'Viewed the health record',
   immunizations: 'Viewed the immunizations',
   chart: 'Opened the chart',
   staff_summary: 'Opened the patient page',
+  staff_compose: 'Started a message to a parent or guardian',
+  staff_edit: 'Opened your child’s details to change them',
   conversation: 'Viewed a message',
   activity: 'Viewed this list of activity',
   growth: 'Viewed the growth charts',
@@ -68,7 +71,8 @@ function sectionWords(metadata: Record<string, unknown>): string {
 function describe(action: string, metadata: Record<string, unknown>): string {
   switch (action) {
     case 'record.viewed':
-      return viewedSections[String(metadata.section)] ?? 'Viewed the health record';
+      // A page without words of its own is not claimed to be the health record.
+      return viewedSections[String(metadata.section)] ?? 'Opened your child’s information';
     case 'record.printed':
       return 'Printed the immunization record';
     case 'record.exported':

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { isStorableText } from '@/lib/storable-text';
+
 import { auditActions, type AuditAction } from './events';
 
 /** Client-safe: the staff audit report's filters, shared by the form, the page and the CSV export. */
@@ -42,10 +44,64 @@ export const sortColumns = {
 } as const;
 export type SortColumn = keyof typeof sortColumns;
 
+/**
+ * The report reads dates as UTC midnights; a date the calendar does not have, or one far enough
+ * away that the day after it has no ISO form (9999-12-31), must be refused here, at the form,
+ * not by the database in the middle of the page.
+ */
+const EARLIEST_REPORT_DATE = '2000-01-01';
+const LATEST_REPORT_DATE = '2999-12-31';
+
+function isCalendarDate(text: string): boolean {
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;
+}
+
 const isoDate = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date.');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date.')
+  .refine(isCalendarDate, 'Enter a real date, such as 2026-03-01.')
+  .refine(
+    (text) => text >= EARLIEST_REPORT_DATE && text <= LATEST_REPORT_DATE,
+    'Enter a date between the years 2000 and 2999.',
+  );
+
+/**
+ * Where the next page starts: the last row's sort value and chain position, as base64url JSON
+ * in the address. It comes back from the browser, so it is read as hostile: anything but a
+ * cursor of this sort's shape is refused, never handed to the database to fail on.
+ */
+export type ReportCursor = [value: string, seq: number];
+
+const timestampText = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/;
+
+export function encodeReportCursor(cursor: ReportCursor): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(JSON.stringify(cursor)))
+    binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function decodeReportCursor(text: string, sort: SortColumn): ReportCursor | null {
+  if (!/^[A-Za-z0-9_-]{1,400}$/.test(text)) return null;
+  try {
+    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+    const json = new TextDecoder('utf-8', { fatal: true }).decode(
+      Uint8Array.from(binary, (char) => char.charCodeAt(0)),
+    );
+    const value = JSON.parse(json) as unknown;
+    if (!Array.isArray(value) || value.length !== 2) return null;
+    const [sortValue, seq] = value as unknown[];
+    if (typeof sortValue !== 'string' || !Number.isSafeInteger(seq) || (seq as number) < 0)
+      return null;
+    if (!isStorableText(sortValue) || sortValue.length > 300) return null;
+    if (sort === 'when' && !timestampText.test(sortValue)) return null;
+    return [sortValue, seq as number];
+  } catch {
+    return null;
+  }
+}
 
 export const auditFilterSchema = z
   .object({
@@ -64,6 +120,10 @@ export const auditFilterSchema = z
   .refine((value) => value.from <= value.to, {
     path: ['to'],
     message: 'The end date is before the start date.',
+  })
+  .refine((value) => !value.after || decodeReportCursor(value.after, value.sort) !== null, {
+    path: ['after'],
+    message: 'That page of the report could not be found, so it starts again from the first page.',
   });
 export type AuditFilters = z.output<typeof auditFilterSchema>;
 

@@ -79,10 +79,14 @@ test('production refuses to start without its secrets and database, and names ea
     ),
   );
   const output = await new Promise<{ code: number | null; text: string }>((resolve) => {
-    const server = spawn('npx', ['next', 'start', '-p', String(appPort + 1), '-H', '127.0.0.1'], {
-      env: { ...bare, NODE_ENV: 'production' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const server = spawn(
+      process.execPath,
+      ['server.mjs', '-p', String(appPort + 1), '-H', '127.0.0.1'],
+      {
+        env: { ...bare, NODE_ENV: 'production' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let text = '';
     server.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
     server.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));

@@ -104,13 +104,13 @@ export function createScratchPostgres(
   return cluster;
 }
 
-/** `next start` of the existing build with its own settings; resolves once it answers. */
+/** The portal's server (`npm start`) on the existing build with its own settings; resolves once it answers. */
 export async function startPortal(
   port: number,
   env: Record<string, string>,
 ): Promise<ChildProcess & { output: () => string }> {
   let output = '';
-  const server = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const server = spawn(process.execPath, ['server.mjs', '-p', String(port), '-H', '127.0.0.1'], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

@@ -13,7 +13,7 @@ import {
 
 /**
  * Two production servers on one database, as behind a load balancer: A is the usual e2e server,
- * B a second `next start` of the same build (playwright.config.ts). Everything that matters
+ * B a second server (`server.mjs`) of the same build (playwright.config.ts). Everything that matters
  * lives in PostgreSQL, so each step below alternates between them and expects what one
  * server would do.
  */

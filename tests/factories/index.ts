@@ -112,7 +112,8 @@ export function actAs(
   const headers = new Headers({
     host: 'portal.test',
     'user-agent': 'vitest',
-    'x-forwarded-for': options.ip ?? '198.51.100.20',
+    // What server.mjs writes from the connection (lib/request-context.ts).
+    'x-portal-peer-address': options.ip ?? '198.51.100.20',
     'x-request-id': `req-${uniqueSuffix()}-test`,
   });
   const origin = options.origin === undefined ? 'http://portal.test' : options.origin;

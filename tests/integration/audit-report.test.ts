@@ -1,8 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 
+import { GET as exportAuditTrail } from '@/app/staff/(office)/audit/export/route';
 import { addChartEntry, removeChartEntry } from '@/app/staff/(office)/patients/record-actions';
-import { childActivityForGuardian } from '@/lib/audit/activity';
+import { childActivityForGuardian, viewedSections } from '@/lib/audit/activity';
 import {
   auditReportPage,
   auditReportQuery,
@@ -10,7 +13,12 @@ import {
   csvCell,
   lookUpNamedPeople,
 } from '@/lib/audit/report';
-import { defaultAuditFilters, type AuditFilters } from '@/lib/audit/report-filters';
+import {
+  defaultAuditFilters,
+  encodeReportCursor,
+  parseAuditFilters,
+  type AuditFilters,
+} from '@/lib/audit/report-filters';
 import { recordChildView } from '@/lib/audit/views';
 import { actorFor } from '@/lib/auth/actors';
 import { todayInPractice } from '@/lib/children/age';
@@ -107,6 +115,51 @@ describe('a parent’s “who has seen my child’s information”', () => {
       `${nurseName} (clinical staff) · Opened the chart`,
     ]);
     expect(JSON.stringify(entries)).not.toMatch(/Secret|Coparent|problem|Private/i);
+  });
+
+  it('says what a staff page was for: a billing clerk writing to a parent did not view the health record', async () => {
+    const { db, parent, child } = await scene();
+    const clerk = await createStaffMember(db, ['billing'], {
+      firstName: 'Bea',
+      lastName: `Billing${uniqueSuffix()}`,
+    });
+    const frontDesk = await createStaffMember(db, ['front_desk'], {
+      firstName: 'Fred',
+      lastName: `Desk${uniqueSuffix()}`,
+    });
+    const clerkActor = actorFor({ id: clerk.id, kind: 'staff', roles: ['billing'] });
+    await recordChildView(db, clerkActor, testMeta, child.id, 'staff_compose');
+    const deskActor = actorFor({ id: frontDesk.id, kind: 'staff', roles: ['front_desk'] });
+    await recordChildView(db, deskActor, testMeta, child.id, 'staff_edit');
+    const { entries } = await childActivityForGuardian(db, parent.id, child.id);
+    expect(entries.map((entry) => `${entry.who} · ${entry.what}`)).toEqual([
+      `Fred ${frontDesk.lastName} (front desk) · Opened your child’s details to change them`,
+      `Bea ${clerk.lastName} (billing) · Started a message to a parent or guardian`,
+    ]);
+  });
+
+  it('has its own words for every section a page records as viewed', () => {
+    // Every literal section handed to requireLinkedChild, requireStaffChild or recordChildView
+    // (a print or a download has its own action and words).
+    const sections = new Set<string>();
+    for (const dir of ['app', 'lib']) {
+      for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+        if (!/\.tsx?$/.test(file)) continue;
+        const source = readFileSync(path.join(dir, file), 'utf8');
+        const calls = source.matchAll(
+          /(?:requireLinkedChild|requireStaffChild|recordChildView)\(([^;]*?)\);/g,
+        );
+        for (const [, args] of calls) {
+          const literals = [...args!.matchAll(/'([a-z_.]+)'/g)].map((match) => match[1]!);
+          const section = literals[0];
+          const access = literals.find((literal) => literal.startsWith('record.'));
+          if (section && !section.includes('.') && (!access || access === 'record.viewed'))
+            sections.add(section);
+        }
+      }
+    }
+    expect(sections.size).toBeGreaterThanOrEqual(8);
+    expect([...sections].filter((section) => !(section in viewedSections))).toEqual([]);
   });
 
   it('leaves out sign-ins, refusals and other children', async () => {
@@ -236,6 +289,44 @@ describe('the staff audit report', () => {
       }
     });
     expect(['postgres', 'pglite']).toContain(testDriver());
+  });
+
+  it('answers impossible dates and a forged page cursor with a message, never a database error', async () => {
+    const db = testDb();
+    const hostile: Record<string, string>[] = [
+      { from: '0001-01-01', to: '9999-12-31' },
+      { from: '2026-02-30', to: '2026-13-01' },
+      { from: '2026-01-01', to: '+10000-01-01' },
+      // Each a well-formed cursor whose value the database cannot read as the sort's type.
+      { after: encodeReportCursor(['not a time', 1]) },
+      { after: encodeReportCursor(['2026-01-01 00:00:00+00', -1]) },
+      { sort: 'action', after: encodeReportCursor(['x\u0000y', 1]) },
+      { after: Buffer.from('["2026-01-01",1e400]').toString('base64url') },
+      { after: 'not*base64' },
+      { after: Buffer.from([0xff, 0xfe, 0x22]).toString('base64url') },
+    ];
+    for (const params of hostile) {
+      const parsed = parseAuditFilters(params, today);
+      expect(Object.keys(parsed.problems).length, JSON.stringify(params)).toBeGreaterThan(0);
+      await expect(auditReportPage(db, parsed.filters)).resolves.toHaveProperty('rows');
+      // A caller that skips the schema still cannot reach the database with the bad cursor.
+      if (params.after)
+        await expect(auditReportPage(db, filters({ after: params.after }))).resolves.toHaveProperty(
+          'rows',
+        );
+    }
+    expect(parseAuditFilters({ from: '2000-01-01', to: '2999-12-31' }, today).problems).toEqual({});
+  });
+
+  it('refuses an export of impossible dates with a 400 and a sentence, not a broken download', async () => {
+    const db = testDb();
+    const admin = await createStaffMember(db, ['admin']);
+    actAs(await openSession(db, admin));
+    const response = await exportAuditTrail(
+      new Request('http://portal.test/staff/audit/export?from=0001-01-01&to=9999-12-31'),
+    );
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/^The filters could not be read: Enter a date between/);
   });
 
   it('writes CSV cells that spreadsheets cannot run as formulas', () => {

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { requestPasswordResetLink } from '@/app/(public)/forgot-password/actions';
@@ -19,8 +19,9 @@ import { redirectOf } from '../setup/next-mocks';
  * my password", "I forgot my User ID" and sign-up answer an existing account exactly as they
  * answer an unknown one, in what they say and, within generous bounds, in how long they take.
  *
- * One thing is named on purpose: sign-up says when a User ID is taken, because the person must
- * choose another. An email address already on file is never named (its owner is emailed).
+ * One thing is named on purpose: sign-up says when a parent's User ID is taken, because the
+ * person must choose another (staff User IDs are another namespace and never named). An email
+ * address already on file is never named (its owner is emailed).
  */
 
 let ipCounter = 0;
@@ -183,6 +184,28 @@ describe('the same answer for existing and unknown accounts', () => {
       .from(users)
       .where(eq(users.userId, parent.userId));
     expect(row?.email).toBe(parent.email);
+  });
+
+  it("sign-up: a staff member's User ID is not in the parents' namespace, so it is not named as taken", async () => {
+    const db = testDb();
+    const staffUserId = `probe.admin.${uniqueSuffix()}`;
+    await createStaffMember(db, ['admin'], { userId: staffUserId });
+    const staffUserIdAnswer = await answerOf(() =>
+      signUp(signUpInput({ userId: staffUserId.toUpperCase() })),
+    );
+    const unusedAnswer = await answerOf(() => signUp(signUpInput()));
+    expect(staffUserIdAnswer).toEqual(unusedAnswer);
+    expect(staffUserIdAnswer.redirect).toBe('/login?notice=created');
+    // Two accounts now share the User ID, one at each door, and each door finds only its own.
+    const holders = await db
+      .select({ kind: users.kind })
+      .from(users)
+      .where(eq(sql`lower(${users.userId})`, staffUserId.toLowerCase()));
+    expect(holders.map((holder) => holder.kind).sort()).toEqual(['parent', 'staff']);
+    actAs(null, { ip: nextIp() });
+    expect(
+      await redirectOf(signInParent({ identifier: staffUserId, password: NEW_PASSWORD })),
+    ).not.toBe('(no redirect)');
   });
 });
 

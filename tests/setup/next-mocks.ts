@@ -25,6 +25,9 @@ export const requestState: {
   afterCallbacks: [],
 };
 
+// Stands in for server.mjs, which writes the connection's address into a header of its own.
+(globalThis as Record<symbol, unknown>)[Symbol.for('portal.peer-address-header')] = true;
+
 export class TestRedirect extends Error {
   constructor(readonly location: string) {
     super(`redirect to ${location}`);

@@ -5,6 +5,8 @@ import { InvalidEnvironmentError, parseEnv } from '@/lib/env';
 describe('configuration', () => {
   it('runs a development machine with no settings at all', () => {
     const env = parseEnv({});
+    // No proxy assumed: X-Forwarded-For is ignored unless the deployment says it has one.
+    expect(env.TRUSTED_PROXY_HOPS).toBe(0);
     expect(env).toMatchObject({
       NODE_ENV: 'development',
       PRACTICE_NAME: "Children's Pediatricians & Associates",
@@ -44,6 +46,8 @@ describe('configuration', () => {
     [{ AUTH_SECRET: 'short' }, /AUTH_SECRET must be at least 32 characters/],
     [{ PUBLIC_URL: 'not a url' }, /PUBLIC_URL must be a full URL/],
     [{ SIGNIN_IP_FAILURE_LIMIT: '-3' }, /SIGNIN_IP_FAILURE_LIMIT/],
+    [{ TRUSTED_PROXY_HOPS: '-1' }, /TRUSTED_PROXY_HOPS/],
+    [{ TRUSTED_PROXY_HOPS: 'one' }, /TRUSTED_PROXY_HOPS/],
     [
       {
         NODE_ENV: 'production',
