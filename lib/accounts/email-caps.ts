@@ -1,8 +1,15 @@
 import type { Db } from '@/db';
 import { claimTry } from '@/lib/rate-limit';
 
-/** Emails of one kind (reset links, confirmation links, User ID reminders) to one account in an hour. */
-export const ACCOUNT_EMAILS_PER_HOUR = 3;
+/**
+ * Emails of one kind to one account in an hour. Confirmation links match the five an hour the
+ * dashboard's "send it again" button already allowed to the signed-in owner.
+ */
+export const ACCOUNT_EMAILS_PER_HOUR = {
+  'password-reset': 3,
+  'user-id-reminder': 3,
+  'email-verification': 5,
+} as const;
 
 /**
  * Claims one of the account's emails of this kind for the hour, in one statement. Per account,
@@ -10,9 +17,9 @@ export const ACCOUNT_EMAILS_PER_HOUR = 3;
  */
 export function claimAccountEmail(
   db: Db,
-  kind: 'password-reset' | 'email-verification' | 'user-id-reminder',
+  kind: keyof typeof ACCOUNT_EMAILS_PER_HOUR,
   userId: string,
   now = new Date(),
 ): Promise<boolean> {
-  return claimTry(db, `account-email:${kind}:${userId}`, ACCOUNT_EMAILS_PER_HOUR, 3600, now);
+  return claimTry(db, `account-email:${kind}:${userId}`, ACCOUNT_EMAILS_PER_HOUR[kind], 3600, now);
 }
