@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import type { Db } from '@/db';
 import { claimTry } from '@/lib/rate-limit';
 
@@ -22,4 +24,24 @@ export function claimAccountEmail(
   now = new Date(),
 ): Promise<boolean> {
   return claimTry(db, `account-email:${kind}:${userId}`, ACCOUNT_EMAILS_PER_HOUR[kind], 3600, now);
+}
+
+/**
+ * The same statement for a name that matches no account, so that asking about one takes as long
+ * as asking about a real account (the page already answers alike). Keyed by a hash of the name.
+ */
+export function claimEmailForUnknownName(
+  db: Db,
+  kind: keyof typeof ACCOUNT_EMAILS_PER_HOUR,
+  name: string,
+  now = new Date(),
+): Promise<boolean> {
+  const digest = createHash('sha256').update(name.trim().toLowerCase()).digest('base64url');
+  return claimTry(
+    db,
+    `account-email:${kind}:name:${digest}`,
+    ACCOUNT_EMAILS_PER_HOUR[kind],
+    3600,
+    now,
+  );
 }

@@ -14,7 +14,7 @@ import { enqueueMail, type OutgoingMail } from '@/lib/mail/outbox';
 import { passwordChangedMessage, passwordResetMessage } from '@/lib/mail/templates';
 import { claimTry, releaseTry } from '@/lib/rate-limit';
 
-import { claimAccountEmail } from './email-caps';
+import { claimAccountEmail, claimEmailForUnknownName } from './email-caps';
 import { hintQuestions, type HintQuestionId } from './hint-questions';
 import { newPasswordProblem } from './password-policy';
 import type { ResetPasswordInput } from './schemas';
@@ -75,7 +75,10 @@ export async function requestPasswordReset(
         or(eq(sql`lower(${users.userId})`, lowered), eq(sql`lower(${users.email})`, lowered)),
       ),
     );
-  if (!account || account.disabledAt) return { userId: null, mail: null };
+  if (!account || account.disabledAt) {
+    await claimEmailForUnknownName(db, 'password-reset', lowered, now);
+    return { userId: null, mail: null };
+  }
   if (!(await claimAccountEmail(db, 'password-reset', account.id, now)))
     return { userId: account.id, mail: null, capped: true };
   const { resetId, url } = await createResetLink(db, account.id, now);
