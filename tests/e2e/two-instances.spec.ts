@@ -49,7 +49,7 @@ test('a session made on one instance works on the other, and signing out on eith
   }
 });
 
-test('failed sign-ins spread over both instances lock the account on both; a per-account limit counts across them', async ({
+test('failed sign-ins spread over both instances slow this address on both; a per-account limit counts across them', async ({
   browser,
 }) => {
   test.setTimeout(90_000);
