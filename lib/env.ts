@@ -172,8 +172,3 @@ export const sessionPolicy = {
   absoluteHours: 12,
   warnBeforeIdleSeconds: 120,
 } as const;
-
-export const signInPolicy = {
-  accountFailureLimit: 10,
-  accountLockMinutes: 15,
-} as const;

@@ -1,4 +1,5 @@
 import { getDb } from '@/db';
+import { pruneSignInThrottles } from '@/lib/auth/throttle';
 import { describeError, log } from '@/lib/log';
 import { dispatchPendingMailSoon } from '@/lib/mail/dispatcher';
 import { pruneRateLimitCounters } from '@/lib/rate-limit';
@@ -6,7 +7,9 @@ import { pruneRateLimitCounters } from '@/lib/rate-limit';
 async function housekeeping(): Promise<void> {
   await dispatchPendingMailSoon();
   try {
-    await pruneRateLimitCounters(await getDb());
+    const db = await getDb();
+    await pruneRateLimitCounters(db);
+    await pruneSignInThrottles(db);
   } catch (error) {
     log('warn', 'rate_limit_prune_failed', describeError(error));
   }

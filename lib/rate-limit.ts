@@ -27,6 +27,50 @@ export async function countHit(
   return row?.hits ?? 1;
 }
 
+/**
+ * Claims one try in the current window if fewer than `limit` have been claimed, in one
+ * statement: of N simultaneous claims at most `limit` are granted, whatever the interleaving.
+ * Check the secret only after a granted claim; a try that proved right may hand its claim back
+ * with `releaseTry`, so that only failures (and tries still running) fill the window.
+ */
+export async function claimTry(
+  db: Db,
+  bucket: string,
+  limit: number,
+  windowSeconds: number,
+  now = new Date(),
+): Promise<boolean> {
+  const windowStart = windowStartFor(now, windowSeconds);
+  const granted = await db
+    .insert(rateLimitCounters)
+    .values({ bucket, windowStart, hits: 1 })
+    .onConflictDoUpdate({
+      target: [rateLimitCounters.bucket, rateLimitCounters.windowStart],
+      set: { hits: sql`${rateLimitCounters.hits} + 1` },
+      setWhere: sql`${rateLimitCounters.hits} < ${limit}`,
+    })
+    .returning({ hits: rateLimitCounters.hits });
+  return granted.length > 0 && limit > 0;
+}
+
+/** Hands back a claim from `claimTry` for a try that turned out right. */
+export async function releaseTry(
+  db: Db,
+  bucket: string,
+  windowSeconds: number,
+  now = new Date(),
+): Promise<void> {
+  await db
+    .update(rateLimitCounters)
+    .set({ hits: sql`greatest(${rateLimitCounters.hits} - 1, 0)` })
+    .where(
+      and(
+        eq(rateLimitCounters.bucket, bucket),
+        eq(rateLimitCounters.windowStart, windowStartFor(now, windowSeconds)),
+      ),
+    );
+}
+
 export async function hitsInWindow(
   db: Db,
   bucket: string,

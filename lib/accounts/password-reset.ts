@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 
 import type { Database, Db } from '@/db';
 import { passwordResets, users } from '@/db/schema';
@@ -7,27 +7,59 @@ import { auditedTransaction } from '@/lib/audit/transaction';
 import { actorFor } from '@/lib/auth/actors';
 import { hashPassword, verifyHintAnswer } from '@/lib/auth/password';
 import { createSession, endAllSessionsOfUser } from '@/lib/auth/sessions';
+import { clearAccountThrottles } from '@/lib/auth/throttle';
 import { hashToken, newSecretToken } from '@/lib/auth/tokens';
-import { env, signInPolicy } from '@/lib/env';
+import { env } from '@/lib/env';
 import { enqueueMail, type OutgoingMail } from '@/lib/mail/outbox';
 import { passwordChangedMessage, passwordResetMessage } from '@/lib/mail/templates';
+import { claimTry, releaseTry } from '@/lib/rate-limit';
 
+import { claimAccountEmail, claimEmailForUnknownName } from './email-caps';
 import { hintQuestions, type HintQuestionId } from './hint-questions';
 import { newPasswordProblem } from './password-policy';
 import type { ResetPasswordInput } from './schemas';
 
 export const RESET_LINK_MINUTES = 30;
 export const RESET_HINT_ATTEMPTS = 5;
+/**
+ * Wrong hint answers an account takes in a day across all its links: without it, each new link
+ * would bring five fresh guesses.
+ */
+export const ACCOUNT_HINT_ATTEMPTS_PER_DAY = 10;
+const HINT_WINDOW_SECONDS = 24 * 3600;
+
+/** A new reset link for the account: the row holds only the token's hash. */
+export async function createResetLink(
+  db: Db,
+  userId: string,
+  now: Date,
+): Promise<{ resetId: string; url: string }> {
+  const token = newSecretToken();
+  const [reset] = await db
+    .insert(passwordResets)
+    .values({
+      userId,
+      tokenHash: hashToken(token),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + RESET_LINK_MINUTES * 60_000),
+    })
+    .returning({ id: passwordResets.id });
+  // From PUBLIC_URL, never from the request: a forged Host header must not redirect the link.
+  const url = new URL('/reset-password', env().PUBLIC_URL);
+  url.searchParams.set('token', token);
+  return { resetId: reset!.id, url: url.toString() };
+}
 
 /**
  * Starts a reset for a parent account found by User ID or email. The caller answers the same
- * way whether or not one was found; only the email (to the address on file) differs.
+ * way whether or not one was found, and whether or not the account's emails for the hour are
+ * used up; only the email (to the address on file) differs.
  */
 export async function requestPasswordReset(
   db: Db,
   identifier: string,
   now = new Date(),
-): Promise<{ userId: string | null; mail: OutgoingMail | null }> {
+): Promise<{ userId: string | null; mail: OutgoingMail | null; capped?: boolean }> {
   const lowered = identifier.trim().toLowerCase();
   const [account] = await db
     .select({
@@ -43,28 +75,28 @@ export async function requestPasswordReset(
         or(eq(sql`lower(${users.userId})`, lowered), eq(sql`lower(${users.email})`, lowered)),
       ),
     );
-  if (!account || account.disabledAt) return { userId: null, mail: null };
-  const token = newSecretToken();
-  const [reset] = await db
-    .insert(passwordResets)
-    .values({
-      userId: account.id,
-      tokenHash: hashToken(token),
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + RESET_LINK_MINUTES * 60_000),
-    })
-    .returning({ id: passwordResets.id });
-  // From PUBLIC_URL, never from the request: a forged Host header must not redirect the link.
-  const url = new URL('/reset-password', env().PUBLIC_URL);
-  url.searchParams.set('token', token);
+  if (!account || account.disabledAt) {
+    await claimEmailForUnknownName(db, 'password-reset', lowered, now);
+    return { userId: null, mail: null };
+  }
+  if (!(await claimAccountEmail(db, 'password-reset', account.id, now)))
+    return { userId: account.id, mail: null, capped: true };
+  const { resetId, url } = await createResetLink(db, account.id, now);
   return {
     userId: account.id,
     mail: {
-      ...passwordResetMessage(account.firstName, url.toString()),
+      ...passwordResetMessage(account.firstName, url),
       to: account.email,
-      idempotencyKey: `password-reset:${reset!.id}`,
+      idempotencyKey: `password-reset:${resetId}`,
     },
   };
+}
+
+async function releaseLinkClaim(db: Db, resetId: string) {
+  await db
+    .update(passwordResets)
+    .set({ wrongHintAnswers: sql`greatest(${passwordResets.wrongHintAnswers} - 1, 0)` })
+    .where(eq(passwordResets.id, resetId));
 }
 
 function usableReset(token: string, now: Date) {
@@ -143,7 +175,7 @@ export type ResetOutcome =
 
 /**
  * Finishes a reset: hint answer, then the new password. A wrong answer counts against the link
- * (5 and it dies) and as a failed sign-in. Success changes the password, ends every session and
+ * (5 and it dies) and against the account (10 a day, whatever the link). Success changes the password, ends every session and
  * every other reset link, emails a confirmation and opens a fresh session.
  */
 export async function completePasswordReset(
@@ -193,42 +225,60 @@ export async function completePasswordReset(
   }
 
   const actor = actorFor({ id: found.id, kind: found.kind, roles: [] });
-  if (!(await verifyHintAnswer(input.hintAnswer, found.hintAnswerHash))) {
-    return auditedTransaction(db, anonymousActor, meta, async ({ tx, audit }) => {
-      const [counted] = await tx
-        .update(passwordResets)
-        .set({ wrongHintAnswers: sql`${passwordResets.wrongHintAnswers} + 1` })
-        .where(eq(passwordResets.id, found.resetId))
-        .returning({ wrong: passwordResets.wrongHintAnswers });
-      // A wrong answer is a failed sign-in too: ten of them lock the account like ten wrong passwords.
-      const [user] = await tx
-        .update(users)
-        .set({
-          failedSignInCount: sql`${users.failedSignInCount} + 1`,
-          lockedUntil: sql`case when ${users.failedSignInCount} + 1 >= ${signInPolicy.accountFailureLimit} then ${new Date(now.getTime() + signInPolicy.accountLockMinutes * 60_000).toISOString()}::timestamptz else ${users.lockedUntil} end`,
-        })
-        .where(eq(users.id, found.id))
-        .returning({ failures: users.failedSignInCount });
-      await audit({
+  // Claim the try before the answer is checked, on the link (5) and on the account (10 a day,
+  // across every link), each in one statement: simultaneous answers cannot slip past either.
+  const linkClaim = await db
+    .update(passwordResets)
+    .set({ wrongHintAnswers: sql`${passwordResets.wrongHintAnswers} + 1` })
+    .where(
+      and(
+        eq(passwordResets.id, found.resetId),
+        lt(passwordResets.wrongHintAnswers, RESET_HINT_ATTEMPTS),
+      ),
+    )
+    .returning({ wrong: passwordResets.wrongHintAnswers });
+  const accountBucket = `reset-hint:user:${found.id}`;
+  const accountClaimed =
+    linkClaim.length > 0 &&
+    (await claimTry(db, accountBucket, ACCOUNT_HINT_ATTEMPTS_PER_DAY, HINT_WINDOW_SECONDS, now));
+  if (!accountClaimed) {
+    if (linkClaim.length > 0) await releaseLinkClaim(db, found.resetId);
+    await auditedTransaction(db, anonymousActor, meta, ({ audit }) =>
+      audit({
         action: 'auth.password_reset_failed',
         outcome: 'denied',
         targetType: 'user',
         targetId: found.id,
         metadata: {
-          reason: 'wrong_hint',
-          failedAttemptsOnLink: counted?.wrong ?? null,
-          consecutiveFailures: user?.failures ?? null,
+          reason: linkClaim.length > 0 ? 'too_many_answers_on_account' : 'too_many_answers',
         },
+      }),
+    );
+    return { ok: false, reason: 'too_many_answers' };
+  }
+  const wrongOnLink = linkClaim[0]!.wrong;
+
+  if (!(await verifyHintAnswer(input.hintAnswer, found.hintAnswerHash))) {
+    return auditedTransaction(db, anonymousActor, meta, async ({ audit }) => {
+      await audit({
+        action: 'auth.password_reset_failed',
+        outcome: 'denied',
+        targetType: 'user',
+        targetId: found.id,
+        metadata: { reason: 'wrong_hint', failedAttemptsOnLink: wrongOnLink },
       });
       return {
         ok: false as const,
         reason:
-          (counted?.wrong ?? 0) >= RESET_HINT_ATTEMPTS
+          wrongOnLink >= RESET_HINT_ATTEMPTS
             ? ('too_many_answers' as const)
             : ('wrong_answer' as const),
       };
     });
   }
+  // Right: the claims go back, so only wrong answers fill the limits.
+  await releaseLinkClaim(db, found.resetId);
+  await releaseTry(db, accountBucket, HINT_WINDOW_SECONDS, now);
 
   const problem = await newPasswordProblem(input.newPassword, found);
   if (problem) return { ok: false, reason: 'weak_password', message: problem };
@@ -265,6 +315,8 @@ export async function completePasswordReset(
       .update(users)
       .set({ passwordHash, passwordChangedAt: now, failedSignInCount: 0, lockedUntil: null })
       .where(eq(users.id, found.id));
+    // A new password is the owner's way back in: every sign-in throttle of the account goes.
+    await clearAccountThrottles(tx, found.id);
     const sessionsEnded = await endAllSessionsOfUser(tx, found.id, 'password_changed', now);
     const awaitingSecondFactor = found.totpEnabledAt !== null;
     const { token } = await createSession(tx, found, meta, now, { awaitingSecondFactor });

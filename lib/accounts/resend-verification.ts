@@ -5,6 +5,7 @@ import { users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import type { OutgoingMail } from '@/lib/mail/outbox';
 
+import { claimAccountEmail } from './email-caps';
 import { createEmailVerification } from './email-verification';
 
 export async function resendEmailVerification(
@@ -22,5 +23,10 @@ export async function resendEmailVerification(
     .where(eq(users.id, userId));
   if (!user) throw new AppError('not_found');
   if (user.emailVerifiedAt) return null;
+  if (!(await claimAccountEmail(db, 'email-verification', user.id)))
+    throw new AppError(
+      'rate_limited',
+      'We have already sent several confirmation emails this hour. Please look for the newest one (and in your spam folder), or try again in an hour.',
+    );
   return createEmailVerification(db, user);
 }

@@ -6,6 +6,8 @@ import { env } from '@/lib/env';
 import type { OutgoingMail } from '@/lib/mail/outbox';
 import { userIdReminderMessage } from '@/lib/mail/templates';
 
+import { claimAccountEmail, claimEmailForUnknownName } from './email-caps';
+
 /** The User ID goes only to the address on file; the page answers the same either way. */
 export async function requestUserIdReminder(
   db: Db,
@@ -24,7 +26,13 @@ export async function requestUserIdReminder(
     .where(
       and(eq(users.kind, 'parent'), eq(sql`lower(${users.email})`, email.trim().toLowerCase())),
     );
-  if (!account || account.disabledAt) return { userId: null, mail: null };
+  if (!account || account.disabledAt) {
+    await claimEmailForUnknownName(db, 'user-id-reminder', email);
+    return { userId: null, mail: null };
+  }
+  // Capped per account, answered the same: the page never says whether an email went.
+  if (!(await claimAccountEmail(db, 'user-id-reminder', account.id)))
+    return { userId: account.id, mail: null };
   const loginUrl = new URL('/login', env().PUBLIC_URL).toString();
   return {
     userId: account.id,

@@ -8,6 +8,7 @@ export const auditActions = [
   'auth.signed_in',
   'auth.sign_in_failed',
   'auth.locked_out',
+  'auth.sustained_attack',
   'auth.signed_out',
   'auth.session_expired',
   'auth.session_extended',

@@ -3,7 +3,7 @@ import 'server-only';
 import type { Database } from '@/db';
 import type { RequestMeta } from '@/lib/audit/events';
 import { auditedTransaction } from '@/lib/audit/transaction';
-import { env, signInPolicy } from '@/lib/env';
+import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { verifySecondFactor } from '@/lib/two-step/sign-in-step';
 
@@ -13,6 +13,14 @@ import { endSession, type ActiveSession } from './sessions';
 import { signInWithPassword, type SignInRequest } from './sign-in';
 
 export const GENERIC_SIGN_IN_ERROR = 'The User ID/email or password is not correct.';
+
+/**
+ * The same words whatever was throttled and whether or not the account exists: they must not
+ * tell a stranger which names are real, and they tell the owner how to get back in.
+ */
+function tooManyTries() {
+  return `Too many tries. Please wait a few minutes and try again. If it keeps happening, look for an email from us with a link to get back in, or call the office at ${env().PRACTICE_PHONE}.`;
+}
 
 /** Checks the password, then hands the new session's token to next-auth to put in the cookie. */
 export async function completeSignIn(
@@ -24,17 +32,7 @@ export async function completeSignIn(
 ) {
   const result = await signInWithPassword(db, request, meta);
   if (!result.ok) {
-    if (result.reason === 'locked') {
-      throw new AppError(
-        'locked',
-        `This account is locked for ${signInPolicy.accountLockMinutes} minutes after too many wrong passwords. Please wait and try again, or call the office at ${env().PRACTICE_PHONE}.`,
-      );
-    }
-    if (result.reason === 'rate_limited')
-      throw new AppError(
-        'rate_limited',
-        'Too many sign-in attempts from this network. Please wait a few minutes and try again.',
-      );
+    if (result.reason === 'rate_limited') throw new AppError('rate_limited', tooManyTries());
     throw new AppError('invalid', GENERIC_SIGN_IN_ERROR);
   }
   if (previous) {
@@ -85,12 +83,7 @@ export async function completeSecondFactor(
       },
     });
   }
-  if (result.reason === 'locked') {
-    throw new AppError(
-      'locked',
-      `This account is locked for ${signInPolicy.accountLockMinutes} minutes after too many wrong codes or passwords. Please wait and try again, or call the office at ${env().PRACTICE_PHONE}.`,
-    );
-  }
+  if (result.reason === 'rate_limited') throw new AppError('rate_limited', tooManyTries());
   // Timed out, too many wrong codes, or no sign-in under way: back to the password.
   return { data: null, redirectTo: `${signInPage}?notice=start-again` };
 }

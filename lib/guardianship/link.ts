@@ -9,7 +9,7 @@ import type { SignedInUser } from '@/lib/auth/sessions';
 import { relationshipLabels, type LinkChildInput } from '@/lib/children/schemas';
 import { env } from '@/lib/env';
 import { pinHmac } from '@/lib/pins/pin';
-import { countHit, hitsInWindow } from '@/lib/rate-limit';
+import { claimTry, releaseTry } from '@/lib/rate-limit';
 
 export const PIN_FAILURE_LIMIT = 5;
 const PIN_FAILURE_WINDOW_SECONDS = 3600;
@@ -40,17 +40,24 @@ export async function linkChildWithPin(
 ): Promise<LinkResult> {
   const actor = actorFor(user);
   const buckets = failureBuckets(user, meta);
+  // Each try claims its place under every limit before the PIN is looked at, in one statement
+  // per limit: of 40 simultaneous tries at most 5 are checked. A PIN that works hands its
+  // claims back, so only failures fill the hour.
+  const granted: string[] = [];
   for (const bucket of buckets) {
-    if ((await hitsInWindow(db, bucket, PIN_FAILURE_WINDOW_SECONDS, now)) >= PIN_FAILURE_LIMIT) {
-      await auditedTransaction(db, actor, meta, ({ audit }) =>
-        audit({
-          action: 'guardianship.link_failed',
-          outcome: 'denied',
-          metadata: { reason: 'paused' },
-        }),
-      );
-      return { ok: false, reason: 'paused' };
+    if (await claimTry(db, bucket, PIN_FAILURE_LIMIT, PIN_FAILURE_WINDOW_SECONDS, now)) {
+      granted.push(bucket);
+      continue;
     }
+    for (const taken of granted) await releaseTry(db, taken, PIN_FAILURE_WINDOW_SECONDS, now);
+    await auditedTransaction(db, actor, meta, ({ audit }) =>
+      audit({
+        action: 'guardianship.link_failed',
+        outcome: 'denied',
+        metadata: { reason: 'paused' },
+      }),
+    );
+    return { ok: false, reason: 'paused' };
   }
 
   const hmac = pinHmac(input.pin);
@@ -82,6 +89,7 @@ export async function linkChildWithPin(
       )
       .where(usable);
     if (already) {
+      for (const bucket of buckets) await releaseTry(tx, bucket, PIN_FAILURE_WINDOW_SECONDS, now);
       await audit({
         action: 'guardianship.link_failed',
         outcome: 'denied',
@@ -98,6 +106,7 @@ export async function linkChildWithPin(
       .where(usable)
       .returning({ id: pins.id, childId: pins.childId });
     if (!claimed) return null;
+    for (const bucket of buckets) await releaseTry(tx, bucket, PIN_FAILURE_WINDOW_SECONDS, now);
 
     const [link] = await tx
       .insert(guardianships)
@@ -128,9 +137,8 @@ export async function linkChildWithPin(
   });
   if (outcome) return outcome;
 
-  // Recorded in its own transaction so that the count survives: this is what stops guessing.
-  await auditedTransaction(db, actor, meta, async ({ tx, audit }) => {
-    for (const bucket of buckets) await countHit(tx, bucket, PIN_FAILURE_WINDOW_SECONDS, now);
+  // The claims made above already count this failure, committed before the PIN was checked.
+  await auditedTransaction(db, actor, meta, async ({ audit }) => {
     await audit({
       action: 'guardianship.link_failed',
       outcome: 'denied',

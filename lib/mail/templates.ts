@@ -222,3 +222,40 @@ export function twoStepTurnedOffMessage(
     ]),
   };
 }
+
+/**
+ * To the owner when sign-in to the account has paused after 100 wrong tries. A parent gets a
+ * reset link (which also lifts the pause); staff are sent to the help desk.
+ */
+export function signInPausedMessage(firstName: string, resetUrl: string | null) {
+  const { PRACTICE_PHONE } = env();
+  return {
+    template: 'sign-in-paused',
+    subject: 'Sign-in to your patient portal account is paused',
+    ...layout(
+      [
+        `Hello ${firstName},`,
+        'There have been many wrong tries at the password of your patient portal account, so we have paused signing in to it for a day to keep it safe.',
+        resetUrl
+          ? 'If it was you, or if you want to get back in now, open the link below and choose a new password. The link works once, for 30 minutes.'
+          : `To get back in now, ask the portal help desk or call the office at ${PRACTICE_PHONE}.`,
+      ],
+      resetUrl ? { label: 'Choose a new password', url: resetUrl } : undefined,
+    ),
+  };
+}
+
+/** To the practice's administrators: one account is drawing many wrong tries. No names. */
+export function sustainedSignInAttackMessage(officeUrl: string) {
+  return {
+    template: 'sign-in-attack',
+    subject: 'Many wrong sign-in tries on one portal account',
+    ...layout(
+      [
+        'One patient portal account has had many wrong password or code tries in a row. The portal slows these tries down and pauses the account after 100.',
+        'The account is listed on the office home page, with the help desk link to unlock it once you have spoken to its owner.',
+      ],
+      { label: 'Open the office home page', url: officeUrl },
+    ),
+  };
+}

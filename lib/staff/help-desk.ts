@@ -1,11 +1,19 @@
 import { randomInt } from 'node:crypto';
-import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, ilike, or, sql } from 'drizzle-orm';
 
 import type { Db } from '@/db';
-import { children, guardianships, sessions, users } from '@/db/schema';
+import {
+  children,
+  guardianships,
+  sessions,
+  signInThrottles,
+  users,
+  type AccountKind,
+} from '@/db/schema';
 import { resendEmailVerification } from '@/lib/accounts/resend-verification';
 import { hashPassword } from '@/lib/auth/password';
 import { endAllSessionsOfUser } from '@/lib/auth/sessions';
+import { ACCOUNT_ATTACK_ALERT, clearAccountThrottles } from '@/lib/auth/throttle';
 import { todayInPractice } from '@/lib/children/age';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
@@ -130,6 +138,7 @@ export async function issueTemporaryPassword(db: Db, accountId: string, now = ne
       lockedUntil: null,
     })
     .where(eq(users.id, account.id));
+  await clearAccountThrottles(db, account.id);
   const sessionsEnded = await endAllSessionsOfUser(db, account.id, 'password_changed', now);
   const loginUrl = new URL('/login', env().PUBLIC_URL).toString();
   const mail: OutgoingMail = {
@@ -151,12 +160,52 @@ export async function issueTemporaryPassword(db: Db, accountId: string, now = ne
   };
 }
 
-export async function unlockAccount(db: Db, accountId: string): Promise<void> {
-  await requireParentAccount(db, accountId);
+/**
+ * Lifts every sign-in throttle of an account, parent or staff: the help desk does this once it
+ * has spoken to the owner (a staff member locked out by someone else's guessing included).
+ */
+export async function unlockAccount(db: Db, accountId: string): Promise<{ kind: AccountKind }> {
+  const [account] = await db
+    .select({ id: users.id, kind: users.kind })
+    .from(users)
+    .where(eq(users.id, accountId))
+    .for('update');
+  if (!account) throw new AppError('not_found');
   await db
     .update(users)
     .set({ failedSignInCount: 0, lockedUntil: null })
     .where(eq(users.id, accountId));
+  await clearAccountThrottles(db, accountId);
+  return { kind: account.kind };
+}
+
+/**
+ * Accounts drawing many wrong tries in a row (from any address), for the office home page: the
+ * help desk sees who may call, administrators see the attack.
+ */
+export async function listAccountsUnderAttack(db: Db, now = new Date()) {
+  return db
+    .select({
+      id: users.id,
+      kind: users.kind,
+      userId: users.userId,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      failures: signInThrottles.failures,
+      lastTryAt: signInThrottles.updatedAt,
+      pausedUntil: signInThrottles.nextTryAt,
+    })
+    .from(signInThrottles)
+    .innerJoin(users, eq(users.id, signInThrottles.userId))
+    .where(
+      and(
+        eq(signInThrottles.key, sql`'sign-in:user:' || ${users.id}::text`),
+        gte(signInThrottles.failures, ACCOUNT_ATTACK_ALERT),
+        gt(signInThrottles.updatedAt, new Date(now.getTime() - 7 * 24 * 3600_000)),
+      ),
+    )
+    .orderBy(desc(signInThrottles.failures))
+    .limit(50);
 }
 
 export async function setParentAccountDisabled(

@@ -6,6 +6,7 @@ import { weakPasswordMessage } from '@/lib/accounts/sign-up';
 import { hashPassword } from '@/lib/auth/password';
 import { staffRolesOfUser } from '@/lib/auth/roles-sql';
 import { endAllSessionsOfUser } from '@/lib/auth/sessions';
+import { clearAccountThrottles } from '@/lib/auth/throttle';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 
 import type { CreateStaffUserInput } from './schemas';
@@ -169,4 +170,5 @@ export async function enableStaffUser(db: Db, staffUserId: string): Promise<void
     .update(users)
     .set({ disabledAt: null, failedSignInCount: 0, lockedUntil: null })
     .where(eq(users.id, staffUserId));
+  await clearAccountThrottles(db, staffUserId);
 }

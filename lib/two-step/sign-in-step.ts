@@ -1,4 +1,4 @@
-import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, lt, sql } from 'drizzle-orm';
 
 import type { Database, Db } from '@/db';
 import { recoveryCodes, sessions, users, type AccountKind } from '@/db/schema';
@@ -7,9 +7,10 @@ import { auditedTransaction } from '@/lib/audit/transaction';
 import { actorFor } from '@/lib/auth/actors';
 import { staffRolesOfUser } from '@/lib/auth/roles-sql';
 import { idleTimeoutSecondsFor } from '@/lib/auth/sessions';
-import { countFailedSignIn } from '@/lib/auth/sign-in';
+import { claimSignInTry, recordSignInSuccess, reportAccountFailures } from '@/lib/auth/sign-in';
+import { ACCOUNT_FAILURE_CEILING } from '@/lib/auth/throttle';
 import { hashToken, newSecretToken } from '@/lib/auth/tokens';
-import { sessionPolicy, signInPolicy } from '@/lib/env';
+import { sessionPolicy } from '@/lib/env';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { recoveryCodeUsedMessage } from '@/lib/mail/templates';
 
@@ -22,7 +23,14 @@ export const SECOND_FACTOR_ATTEMPTS = 5;
 export type SecondFactorResult =
   | { ok: true; token: string; kind: AccountKind; method: 'totp' | 'recovery_code' }
   | { ok: false; reason: 'wrong_code'; attemptsLeft: number }
-  | { ok: false; reason: 'start_again' | 'locked' };
+  | { ok: false; reason: 'start_again' | 'rate_limited' };
+
+async function endPendingSignIn(db: Db, sessionId: string, now: Date) {
+  await db
+    .update(sessions)
+    .set({ endedAt: now, endReason: 'second_factor_failed' })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)));
+}
 
 async function pendingSignIn(db: Db, token: string, now: Date) {
   const [row] = await db
@@ -36,7 +44,6 @@ async function pendingSignIn(db: Db, token: string, now: Date) {
       firstName: users.firstName,
       totpSecret: users.totpSecret,
       totpLastUsedStep: users.totpLastUsedStep,
-      lockedUntil: users.lockedUntil,
       disabledAt: users.disabledAt,
       roles: staffRolesOfUser,
     })
@@ -70,21 +77,49 @@ export async function verifySecondFactor(
   if (!pending) return { ok: false, reason: 'start_again' };
   const actor = actorFor({ id: pending.id, kind: pending.kind, roles: pending.roles as never });
 
-  if (pending.lockedUntil && pending.lockedUntil > now) {
+  // Claim the try before the code is checked, on this sign-in (5) and on the account like a
+  // password (growing delays, 100 at most), each in one statement: simultaneous codes cannot
+  // slip past either, and a right code among them counts only if its claim was granted.
+  const [sessionClaim] = await db
+    .update(sessions)
+    .set({ secondFactorFailures: sql`${sessions.secondFactorFailures} + 1` })
+    .where(
+      and(
+        eq(sessions.id, pending.sessionId),
+        isNull(sessions.endedAt),
+        lt(sessions.secondFactorFailures, SECOND_FACTOR_ATTEMPTS),
+      ),
+    )
+    .returning({ failures: sessions.secondFactorFailures });
+  if (!sessionClaim) {
     await auditedTransaction(db, actor, meta, async ({ tx, audit }) => {
-      await tx
-        .update(sessions)
-        .set({ endedAt: now, endReason: 'second_factor_failed' })
-        .where(eq(sessions.id, pending.sessionId));
+      await endPendingSignIn(tx, pending.sessionId, now);
       await audit({
         action: 'auth.second_factor_failed',
         outcome: 'denied',
         targetType: 'session',
         targetId: pending.sessionId,
-        metadata: { reason: 'locked' },
+        metadata: { reason: 'too_many_codes' },
       });
     });
-    return { ok: false, reason: 'locked' };
+    return { ok: false, reason: 'start_again' };
+  }
+  const claim = await claimSignInTry(db, { userId: pending.id }, pending.id, meta, now);
+  if (!claim.ok) {
+    await db
+      .update(sessions)
+      .set({ secondFactorFailures: sql`greatest(${sessions.secondFactorFailures} - 1, 0)` })
+      .where(eq(sessions.id, pending.sessionId));
+    await auditedTransaction(db, actor, meta, ({ audit }) =>
+      audit({
+        action: 'auth.second_factor_failed',
+        outcome: 'denied',
+        targetType: 'session',
+        targetId: pending.sessionId,
+        metadata: { reason: `throttled_${claim.refusedBy}` },
+      }),
+    );
+    return { ok: false, reason: 'rate_limited' };
   }
 
   return auditedTransaction(db, actor, meta, async ({ tx, audit }): Promise<SecondFactorResult> => {
@@ -139,7 +174,7 @@ export async function verifySecondFactor(
 
     if (method) {
       const fullToken = newSecretToken();
-      await tx
+      const promoted = await tx
         .update(sessions)
         .set({
           tokenHash: hashToken(fullToken),
@@ -148,11 +183,11 @@ export async function verifySecondFactor(
           idleTimeoutSeconds: idleTimeoutSecondsFor(pending.kind),
           absoluteExpiresAt: new Date(now.getTime() + sessionPolicy.absoluteHours * 3600_000),
         })
-        .where(eq(sessions.id, pending.sessionId));
-      await tx
-        .update(users)
-        .set({ failedSignInCount: 0, lockedUntil: null })
-        .where(eq(users.id, pending.id));
+        .where(and(eq(sessions.id, pending.sessionId), isNull(sessions.endedAt)))
+        .returning({ id: sessions.id });
+      // Ended meanwhile by too many wrong codes sent alongside this one: that stands.
+      if (promoted.length === 0) return { ok: false, reason: 'start_again' };
+      await recordSignInSuccess(tx, claim, pending.id, now);
       await audit({
         action: 'auth.signed_in',
         targetType: 'session',
@@ -180,13 +215,7 @@ export async function verifySecondFactor(
       return { ok: true, token: fullToken, kind: pending.kind, method };
     }
 
-    const [counted] = await tx
-      .update(sessions)
-      .set({ secondFactorFailures: sql`${sessions.secondFactorFailures} + 1` })
-      .where(eq(sessions.id, pending.sessionId))
-      .returning({ failures: sessions.secondFactorFailures });
-    const failures = counted?.failures ?? SECOND_FACTOR_ATTEMPTS;
-    const account = await countFailedSignIn(tx, pending.id, now);
+    const failures = sessionClaim.failures;
     await audit({
       action: 'auth.second_factor_failed',
       outcome: 'denied',
@@ -196,24 +225,14 @@ export async function verifySecondFactor(
         reason: failure,
         codeType,
         failedCodesThisSignIn: failures,
-        consecutiveFailures: account?.failedSignInCount ?? null,
+        consecutiveFailures: claim.accountFailures,
       },
     });
-    if (account?.lockedUntil) {
-      await audit({
-        action: 'auth.locked_out',
-        outcome: 'denied',
-        targetType: 'user',
-        targetId: pending.id,
-        metadata: { lockMinutes: signInPolicy.accountLockMinutes, portal: pending.kind },
-      });
-    }
-    if (account?.lockedUntil || failures >= SECOND_FACTOR_ATTEMPTS) {
-      await tx
-        .update(sessions)
-        .set({ endedAt: now, endReason: 'second_factor_failed' })
-        .where(eq(sessions.id, pending.sessionId));
-      return { ok: false, reason: account?.lockedUntil ? 'locked' : 'start_again' };
+    await reportAccountFailures(tx, audit, pending, claim.accountFailures, now);
+    const accountPaused = claim.accountFailures >= ACCOUNT_FAILURE_CEILING;
+    if (accountPaused || failures >= SECOND_FACTOR_ATTEMPTS) {
+      await endPendingSignIn(tx, pending.sessionId, now);
+      return { ok: false, reason: accountPaused ? 'rate_limited' : 'start_again' };
     }
     return { ok: false, reason: 'wrong_code', attemptsLeft: SECOND_FACTOR_ATTEMPTS - failures };
   });

@@ -38,16 +38,29 @@ test('a wrong password gets the one generic message', async ({ page }) => {
   ).toBeVisible();
 });
 
-test('the 11th wrong password meets a locked account', async ({ page }) => {
-  const { userId } = await signUpParent(page);
-  for (let attempt = 1; attempt <= 10; attempt += 1) {
-    await signIn(page, '/login', userId, `wrong-password-${attempt}-xyz`);
-    await expect(
-      page.getByRole('alert').filter({ hasText: 'The User ID/email or password is not correct.' }),
-    ).toBeVisible();
+test('five wrong passwords slow this address down, with the answer a name that does not exist gets', async ({
+  page,
+}) => {
+  const { userId, password } = await signUpParent(page);
+  const ghost = uniqueUserId('ghost');
+  for (const name of [userId, ghost]) {
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      await signIn(page, '/login', name, `wrong-password-${attempt}-xyz`);
+      await expect(
+        page
+          .getByRole('alert')
+          .filter({ hasText: 'The User ID/email or password is not correct.' }),
+      ).toBeVisible();
+    }
   }
-  await signIn(page, '/login', userId, 'wrong-password-11-xyz');
-  await expect(page.getByRole('alert').filter({ hasText: /locked for 15 minutes/ })).toBeVisible();
+  // Even the right password waits now, from this address only; nothing says the account exists.
+  await signIn(page, '/login', userId, password);
+  const throttled = page.getByRole('alert').filter({ hasText: /Too many tries/ });
+  await expect(throttled).toBeVisible();
+  const known = await throttled.innerText();
+  await signIn(page, '/login', ghost, 'wrong-password-6-xyz');
+  await expect(page.getByRole('alert').filter({ hasText: /Too many tries/ })).toHaveText(known);
+  await expect(page.getByText(/locked/i)).toHaveCount(0);
 });
 
 test('a staff admin signs in and opens /staff and the staff users page', async ({ page }) => {

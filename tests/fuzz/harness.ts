@@ -248,7 +248,8 @@ export async function fuzzForm(
         ).toEqual([]);
         if (answer && !answer.ok) {
           const written = changes.filter(({ table, operation, columns }) => {
-            if (table === 'rate_limit_counters') return false;
+            // Limit bookkeeping: a refused try is counted on purpose.
+            if (table === 'rate_limit_counters' || table === 'sign_in_throttles') return false;
             const allowed = allowedOnRefusal[table];
             return !(
               allowed &&

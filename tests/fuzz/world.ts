@@ -6,6 +6,7 @@ import { guardianships, users } from '@/db/schema';
 import { requestPasswordReset } from '@/lib/accounts/password-reset';
 import { resendEmailVerification } from '@/lib/accounts/resend-verification';
 import type { ActiveSession } from '@/lib/auth/sessions';
+import { clearAccountThrottles } from '@/lib/auth/throttle';
 import { todayInPractice } from '@/lib/children/age';
 import { sendNewMessage } from '@/lib/messaging/parent';
 import { issuePin } from '@/lib/pins/issue';
@@ -242,4 +243,5 @@ export async function unlockUser(db: Database, userId: string) {
     .update(users)
     .set({ failedSignInCount: 0, lockedUntil: null })
     .where(eq(users.id, userId));
+  await clearAccountThrottles(db, userId);
 }

@@ -1146,7 +1146,11 @@ const actions: Record<string, ActionRow> = {
   },
   'staff/(office)/accounts/actions.ts#unlockParentAccount': {
     targets: idTargets,
-    expect: staffAction(helpDesk, (_p, t) => (t === 'own' ? 'allowed' : 'not-found')),
+    // The one help-desk action that takes a staff account ("other") too: someone else's guessing
+    // can pause a staff member's sign-in, and the help desk lifts it (issue 19).
+    expect: staffAction(helpDesk, (_p, t) =>
+      t === 'own' || t === 'other' ? 'allowed' : 'not-found',
+    ),
     idField: 'accountId',
     input: async ({ persona, target }) => ({ accountId: await parentAccountId(persona, target) }),
   },

@@ -8,7 +8,7 @@ import { requestPasswordResetLink } from '@/app/(public)/forgot-password/actions
 import { emailMyUserId } from '@/app/(public)/forgot-user-id/actions';
 import { signInParent } from '@/app/(public)/login/actions';
 import { signUp } from '@/app/(public)/signup/actions';
-import { users } from '@/db/schema';
+import { rateLimitCounters, signInThrottles, users } from '@/db/schema';
 
 import { actAs, createParent, createStaffMember, uniqueSuffix } from '../factories';
 import { testDb, testDriver } from '../setup/database';
@@ -312,6 +312,33 @@ describe.runIf(Boolean(process.env.DATABASE_URL))(
     const TIMEOUT = 600_000;
 
     it(
+      'sign-in: a throttled existing account and a throttled unknown name (no lock-out answer in 10 ms)',
+      async () => {
+        const db = testDb();
+        const parent = await createParent(db);
+        const ghost = `ghost.${uniqueSuffix()}`;
+        for (let i = 0; i < 6; i += 1) {
+          await signInParent({ identifier: parent.userId, password: WRONG_PASSWORD });
+          await signInParent({ identifier: ghost, password: WRONG_PASSWORD });
+        }
+        const existing = await signInParent({
+          identifier: parent.userId,
+          password: WRONG_PASSWORD,
+        });
+        const unknown = await signInParent({ identifier: ghost, password: WRONG_PASSWORD });
+        expect(existing).toEqual(unknown);
+        expect(existing.ok).toBe(false);
+        const result = await compare(
+          'signInThrottled',
+          () => signInParent({ identifier: parent.userId, password: WRONG_PASSWORD }),
+          () => signInParent({ identifier: ghost, password: WRONG_PASSWORD }),
+        );
+        expect(result.withinBounds, JSON.stringify(result)).toBe(true);
+      },
+      TIMEOUT,
+    );
+
+    it(
       'sign-in: a wrong password for an existing account and an unknown account (both run bcrypt)',
       async () => {
         const db = testDb();
@@ -325,6 +352,10 @@ describe.runIf(Boolean(process.env.DATABASE_URL))(
               .update(users)
               .set({ failedSignInCount: 0, lockedUntil: null })
               .where(eq(users.id, parent.id));
+            // Both sides are throttled alike by name and address; clear both so every sample
+            // measures a checked password.
+            await db.delete(signInThrottles).where(sql`true`);
+            await db.delete(rateLimitCounters).where(sql`true`);
           },
         );
         expect(result.withinBounds, JSON.stringify(result)).toBe(true);

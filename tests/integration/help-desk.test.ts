@@ -9,12 +9,22 @@ import {
   sendTemporaryPassword,
   unlockParentAccount,
 } from '@/app/staff/(office)/accounts/actions';
-import { auditEvents, mailOutbox, users } from '@/db/schema';
+import StaffHomePage from '@/app/staff/(office)/page';
+import { AccountsUnderAttack } from '@/components/staff/accounts-under-attack';
+import { auditEvents, mailOutbox, signInThrottles, users } from '@/db/schema';
 import { lookUpSession } from '@/lib/auth/sessions';
 import { signInWithPassword } from '@/lib/auth/sign-in';
+import { ACCOUNT_FAILURE_CEILING, accountThrottleKey } from '@/lib/auth/throttle';
 import { generateTemporaryPassword } from '@/lib/staff/help-desk';
 
-import { actAs, createParent, createStaffMember, openSession, testMeta } from '../factories';
+import {
+  actAs,
+  createParent,
+  createStaffMember,
+  FACTORY_PASSWORD,
+  openSession,
+  testMeta,
+} from '../factories';
 import { testDb } from '../setup/database';
 import { redirectOf } from '../setup/next-mocks';
 
@@ -169,4 +179,53 @@ describe('the help desk', () => {
       formError: 'We could not find that page.',
     });
   });
+
+  it("lists accounts under attack on the office home page for the help desk, who can lift a staff member's pause, audited", async () => {
+    const db = testDb();
+    const staff = await createStaffMember(db, ['clinical']);
+    const now = new Date();
+    await db.insert(signInThrottles).values({
+      key: accountThrottleKey({ userId: staff.id }),
+      userId: staff.id,
+      failures: ACCOUNT_FAILURE_CEILING,
+      nextTryAt: new Date(now.getTime() + 24 * 3600_000),
+      updatedAt: now,
+    });
+    const listed = (page: unknown) => findElement(page, AccountsUnderAttack)?.props.rows ?? [];
+
+    actAs(await openSession(db, await createStaffMember(db, ['billing'])));
+    expect(listed(await StaffHomePage())).toEqual([]);
+
+    const frontDesk = await createStaffMember(db, ['front_desk']);
+    actAs(await openSession(db, frontDesk));
+    expect(listed(await StaffHomePage())).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: staff.id, kind: 'staff', failures: ACCOUNT_FAILURE_CEILING }),
+      ]),
+    );
+    expect(await unlockParentAccount({ accountId: staff.id })).toEqual({ ok: true, data: null });
+    expect(listed(await StaffHomePage()).map((row) => row.id)).not.toContain(staff.id);
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'account.unlocked'), eq(auditEvents.targetId, staff.id)));
+    expect(event).toMatchObject({ actorId: frontDesk.id, metadata: { kind: 'staff' } });
+    const signedIn = await signInWithPassword(
+      db,
+      { identifier: staff.userId, password: FACTORY_PASSWORD, kind: 'staff' },
+      testMeta,
+    );
+    expect(signedIn.ok).toBe(true);
+  });
 });
+
+function findElement(
+  node: unknown,
+  type: unknown,
+): { props: { rows: { id: string }[] } } | undefined {
+  if (Array.isArray(node)) return node.map((child) => findElement(child, type)).find(Boolean);
+  if (!node || typeof node !== 'object' || !('props' in node)) return undefined;
+  const element = node as { type: unknown; props: { children?: unknown } };
+  if (element.type === type) return element as never;
+  return findElement(element.props.children, type);
+}

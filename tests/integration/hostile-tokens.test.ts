@@ -583,7 +583,7 @@ runCells('password reset link', [
       return scene.attempt(
         token,
         failedReset('too_many_answers', scene.parent.id),
-        /no longer works after 5 wrong answers/,
+        /Too many wrong answers: for your safety, this link no longer works/,
       );
     },
   },

@@ -11,7 +11,9 @@ import { requestPasswordResetLink, resetPassword } from '@/app/(public)/forgot-p
 import { emailMyUserId } from '@/app/(public)/forgot-user-id/actions';
 import { confirmEmailAddress } from '@/app/(public)/verify-email/actions';
 import { auditEvents, mailOutbox, passwordResets, sessions, users } from '@/db/schema';
+import { ACCOUNT_EMAILS_PER_HOUR } from '@/lib/accounts/email-caps';
 import {
+  ACCOUNT_HINT_ATTEMPTS_PER_DAY,
   completePasswordReset,
   findPasswordReset,
   requestPasswordReset,
@@ -20,6 +22,7 @@ import {
 import { verifyHintAnswer, verifyPassword } from '@/lib/auth/password';
 import { lookUpSession } from '@/lib/auth/sessions';
 import { signInWithPassword } from '@/lib/auth/sign-in';
+import { hitsInWindow } from '@/lib/rate-limit';
 
 import {
   actAs,
@@ -99,7 +102,7 @@ describe('forgot password', () => {
     ).toEqual({ ok: false, reason: 'invalid_link' });
   });
 
-  it('stops the link after 5 wrong hint answers, each counted as a failed sign-in', async () => {
+  it('stops the link after 5 wrong hint answers, each counted against the account too', async () => {
     const db = testDb();
     const parent = await createParent(db);
     const { mail } = await requestPasswordReset(db, parent.userId);
@@ -120,9 +123,65 @@ describe('forgot password', () => {
       await completePasswordReset(db, { ...wrong, hintAnswer: FACTORY_HINT_ANSWER }, testMeta),
     ).toEqual({ ok: false, reason: 'too_many_answers' });
     expect(await findPasswordReset(db, token)).toBeNull();
+    expect(await hitsInWindow(db, `reset-hint:user:${parent.id}`, 24 * 3600)).toBe(
+      RESET_HINT_ATTEMPTS,
+    );
     const [row] = await db.select().from(users).where(eq(users.id, parent.id));
-    expect(row?.failedSignInCount).toBe(RESET_HINT_ATTEMPTS);
     expect(await verifyPassword(FACTORY_PASSWORD, row!.passwordHash)).toBe(true);
+  });
+
+  it('counts wrong hint answers across links: after 10 in a day, the right one on a new link does not get in', async () => {
+    const db = testDb();
+    const parent = await createParent(db);
+    const hour = (h: number) => new Date(`2026-10-01T${String(h).padStart(2, '0')}:00:00Z`);
+    const linkAt = async (when: Date) => {
+      const { mail } = await requestPasswordReset(db, parent.userId, when);
+      return tokenOf(mail!.text.match(/https?:\/\/\S+/)![0]);
+    };
+    const answer = (token: string, hintAnswer: string, when: Date) =>
+      completePasswordReset(
+        db,
+        { token, hintAnswer, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+        testMeta,
+        when,
+      );
+    let checkedWrong = 0;
+    for (const h of [9, 10, 11]) {
+      const token = await linkAt(hour(h));
+      for (let i = 0; i < RESET_HINT_ATTEMPTS + 2; i += 1) {
+        const outcome = await answer(token, `guess ${h}-${i}`, hour(h));
+        if (outcome.ok) throw new Error('a wrong answer got in');
+        if (outcome.reason === 'wrong_answer') checkedWrong += 1;
+      }
+    }
+    expect(checkedWrong).toBeLessThan(ACCOUNT_HINT_ATTEMPTS_PER_DAY);
+    const fourth = await linkAt(hour(12));
+    expect(await answer(fourth, FACTORY_HINT_ANSWER, hour(12))).toEqual({
+      ok: false,
+      reason: 'too_many_answers',
+    });
+    const [row] = await db.select().from(users).where(eq(users.id, parent.id));
+    expect(await verifyPassword(FACTORY_PASSWORD, row!.passwordHash)).toBe(true);
+    // The next day the owner can answer again.
+    const nextDay = new Date('2026-10-02T09:00:00Z');
+    const fifth = tokenOf(
+      (await requestPasswordReset(db, parent.userId, nextDay)).mail!.text.match(
+        /https?:\/\/\S+/,
+      )![0],
+    );
+    expect((await answer(fifth, FACTORY_HINT_ANSWER, nextDay)).ok).toBe(true);
+  });
+
+  it('sends at most 3 reset links to one account in an hour, whatever the address, answering the same', async () => {
+    const db = testDb();
+    const parent = await createParent(db);
+    const at = new Date('2026-10-03T10:00:00Z');
+    const sent = [];
+    for (let i = 0; i < 6; i += 1)
+      sent.push((await requestPasswordReset(db, parent.email, at)).mail);
+    expect(sent.filter(Boolean)).toHaveLength(ACCOUNT_EMAILS_PER_HOUR['password-reset']);
+    const later = await requestPasswordReset(db, parent.email, new Date('2026-10-03T11:00:00Z'));
+    expect(later.mail).not.toBeNull();
   });
 
   it('changes the password, ends every session, kills other links, emails a confirmation and signs in fresh', async () => {

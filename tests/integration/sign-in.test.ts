@@ -1,9 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 
-import { auditEvents, sessions, users } from '@/db/schema';
+import { auditEvents, mailOutbox, sessions, signInThrottles } from '@/db/schema';
 import { signInWithPassword } from '@/lib/auth/sign-in';
-import { env, resetEnvForTesting, signInPolicy } from '@/lib/env';
+import {
+  ACCOUNT_ATTACK_ALERT,
+  ACCOUNT_FAILURE_CEILING,
+  accountThrottleKey,
+  perAddressPolicy,
+} from '@/lib/auth/throttle';
+import { env, resetEnvForTesting } from '@/lib/env';
+import { listAccountsUnderAttack, unlockAccount } from '@/lib/staff/help-desk';
 
 import {
   createParent,
@@ -96,61 +103,153 @@ describe('signInWithPassword', () => {
     expect(asStaff.ok).toBe(true);
   });
 
-  it('locks the account after 10 consecutive failures, refuses even the right password, and lets it in after 15 minutes', async () => {
+  it('slows one address after 5 failures on an account with growing delays, while the owner elsewhere gets in', async () => {
     const db = testDb();
     const parent = await createParent(db);
-    const start = new Date('2026-06-01T10:00:00Z');
-    for (let attempt = 1; attempt <= signInPolicy.accountFailureLimit; attempt += 1) {
-      const result = await signInWithPassword(
-        db,
-        { identifier: parent.userId, password: `wrong-guess-${attempt}-xx`, kind: 'parent' },
-        metaFor('192.0.2.4'),
-        start,
-      );
-      expect(result).toEqual({ ok: false, reason: 'invalid' });
-    }
-    const [locked] = await db.select().from(users).where(eq(users.id, parent.id));
-    expect(locked?.failedSignInCount).toBe(10);
-    expect(locked?.lockedUntil?.toISOString()).toBe('2026-06-01T10:15:00.000Z');
+    const t0 = new Date('2026-06-01T10:00:00Z');
+    const seconds = (n: number) => new Date(t0.getTime() + n * 1000);
+    const attacker = metaFor('192.0.2.4');
+    const tryAt = (password: string, meta: ReturnType<typeof metaFor>, when: Date) =>
+      signInWithPassword(db, { identifier: parent.userId, password, kind: 'parent' }, meta, when);
+    for (let attempt = 1; attempt <= perAddressPolicy.freeTries; attempt += 1)
+      expect(await tryAt(`wrong-guess-${attempt}-xx`, attacker, t0)).toEqual({
+        ok: false,
+        reason: 'invalid',
+      });
+    // From that address, even the right password now waits 30 seconds, and the answer is the
+    // one any name gets.
+    expect(await tryAt(FACTORY_PASSWORD, attacker, seconds(29))).toEqual({
+      ok: false,
+      reason: 'rate_limited',
+    });
+    // The owner at home is not slowed at all.
+    expect((await tryAt(FACTORY_PASSWORD, metaFor('198.51.100.8'), seconds(1))).ok).toBe(true);
+    // The attacker's wait doubles with each further failure: 30 s, then 60 s.
+    expect(await tryAt('wrong-guess-6-xx', attacker, seconds(30))).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
+    expect(await tryAt('wrong-guess-7-xx', attacker, seconds(89))).toEqual({
+      ok: false,
+      reason: 'rate_limited',
+    });
+    expect(await tryAt('wrong-guess-7-xx', attacker, seconds(90))).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
     const lockEvents = await db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'auth.locked_out'), eq(auditEvents.targetId, parent.id)));
-    expect(lockEvents).toHaveLength(1);
-
-    const eleventh = await signInWithPassword(
-      db,
-      { identifier: parent.userId, password: FACTORY_PASSWORD, kind: 'parent' },
-      metaFor('192.0.2.4'),
-      new Date('2026-06-01T10:14:00Z'),
-    );
-    expect(eleventh).toEqual({ ok: false, reason: 'locked' });
-
-    const later = await signInWithPassword(
-      db,
-      { identifier: parent.userId, password: FACTORY_PASSWORD, kind: 'parent' },
-      metaFor('192.0.2.4'),
-      new Date('2026-06-01T10:16:00Z'),
-    );
-    expect(later.ok).toBe(true);
-    const [reset] = await db.select().from(users).where(eq(users.id, parent.id));
-    expect(reset).toMatchObject({ failedSignInCount: 0, lockedUntil: null });
+    expect(lockEvents).toHaveLength(0);
   });
 
-  it('starts counting again after a lock has run out', async () => {
+  it('throttles an unknown name exactly like an account, so the answers cannot tell them apart', async () => {
     const db = testDb();
-    const parent = await createParent(db, {
-      failedSignInCount: 10,
-      lockedUntil: new Date('2026-06-01T09:00:00Z'),
-    });
-    await signInWithPassword(
-      db,
-      { identifier: parent.userId, password: 'wrong-again-12345', kind: 'parent' },
-      metaFor('192.0.2.5'),
-      new Date('2026-06-01T10:00:00Z'),
+    const parent = await createParent(db);
+    const t0 = new Date('2026-06-01T11:00:00Z');
+    const answers = async (identifier: string) => {
+      const seen = [];
+      for (let attempt = 1; attempt <= perAddressPolicy.freeTries + 2; attempt += 1) {
+        const result = await signInWithPassword(
+          db,
+          { identifier, password: `wrong-guess-${attempt}-xx`, kind: 'parent' },
+          metaFor('192.0.2.40'),
+          t0,
+        );
+        seen.push(result.ok ? 'ok' : result.reason);
+      }
+      return seen;
+    };
+    const known = await answers(parent.userId);
+    const unknown = await answers(`nobody.${uniqueSuffix()}`);
+    expect(known).toEqual([
+      ...Array<string>(perAddressPolicy.freeTries).fill('invalid'),
+      'rate_limited',
+      'rate_limited',
+    ]);
+    expect(unknown).toEqual(known);
+  });
+
+  it('pauses an account after 100 failures from everywhere, tells the administrators at 20 and at 100, emails the owner a way back in, and the help desk can lift it', async () => {
+    const db = testDb();
+    const parent = await createParent(db);
+    const admin = await createStaffMember(db, ['admin']);
+    const t0 = new Date('2026-06-03T10:00:00Z');
+    const key = accountThrottleKey({ userId: parent.id });
+    const wrongFrom = (ip: string) =>
+      signInWithPassword(
+        db,
+        { identifier: parent.userId, password: 'wrong-guess-xx-1', kind: 'parent' },
+        metaFor(ip),
+        t0,
+      );
+    const setFailures = (failures: number) =>
+      db
+        .insert(signInThrottles)
+        .values({ key, userId: parent.id, failures, nextTryAt: t0, updatedAt: t0 })
+        .onConflictDoUpdate({ target: signInThrottles.key, set: { failures } });
+    const alerts = () =>
+      db
+        .select()
+        .from(mailOutbox)
+        .where(
+          and(eq(mailOutbox.toAddress, admin.email), eq(mailOutbox.template, 'sign-in-attack')),
+        );
+
+    await setFailures(ACCOUNT_ATTACK_ALERT - 1);
+    await wrongFrom('203.0.113.1');
+    expect(await alerts()).toHaveLength(1);
+    expect((await alerts())[0]!.textBody).not.toContain(parent.userId);
+
+    await setFailures(ACCOUNT_FAILURE_CEILING - 1);
+    expect(await wrongFrom('203.0.113.2')).toEqual({ ok: false, reason: 'invalid' });
+    expect(await alerts()).toHaveLength(2);
+    const [paused] = await db
+      .select()
+      .from(mailOutbox)
+      .where(
+        and(eq(mailOutbox.toAddress, parent.email), eq(mailOutbox.template, 'sign-in-paused')),
+      );
+    expect(paused?.textBody).toContain('/reset-password?token=');
+    // Now not even the owner's right password from a fresh address gets in...
+    const owner = () =>
+      signInWithPassword(
+        db,
+        { identifier: parent.userId, password: FACTORY_PASSWORD, kind: 'parent' },
+        metaFor('198.51.100.9'),
+        new Date(t0.getTime() + 3600_000),
+      );
+    expect(await owner()).toEqual({ ok: false, reason: 'rate_limited' });
+    expect(await listAccountsUnderAttack(db, t0)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: parent.id, failures: 100 })]),
     );
-    const [row] = await db.select().from(users).where(eq(users.id, parent.id));
-    expect(row).toMatchObject({ failedSignInCount: 1, lockedUntil: null });
+    // ...until the help desk lifts the pause.
+    await unlockAccount(db, parent.id);
+    expect((await owner()).ok).toBe(true);
+  });
+
+  it('lets the help desk lift the pause of a staff account too', async () => {
+    const db = testDb();
+    const staff = await createStaffMember(db, ['clinical']);
+    const t0 = new Date('2026-06-04T10:00:00Z');
+    await db.insert(signInThrottles).values({
+      key: accountThrottleKey({ userId: staff.id }),
+      userId: staff.id,
+      failures: ACCOUNT_FAILURE_CEILING,
+      nextTryAt: new Date(t0.getTime() + 24 * 3600_000),
+      updatedAt: t0,
+    });
+    const attempt = () =>
+      signInWithPassword(
+        db,
+        { identifier: staff.userId, password: FACTORY_PASSWORD, kind: 'staff' },
+        metaFor('198.51.100.10'),
+        t0,
+      );
+    expect(await attempt()).toEqual({ ok: false, reason: 'rate_limited' });
+    expect(await unlockAccount(db, staff.id)).toEqual({ kind: 'staff' });
+    expect((await attempt()).ok).toBe(true);
   });
 
   it('throttles an address after the configured number of failures, before checking any password', async () => {

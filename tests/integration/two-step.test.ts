@@ -8,10 +8,18 @@ import {
 } from '@/app/session/two-step/actions';
 import { resetTwoStepVerification } from '@/app/staff/(office)/accounts/actions';
 import { changeStaffRoles } from '@/app/staff/(office)/users/actions';
-import { auditEvents, mailOutbox, recoveryCodes, sessions, users } from '@/db/schema';
+import {
+  auditEvents,
+  mailOutbox,
+  recoveryCodes,
+  sessions,
+  signInThrottles,
+  users,
+} from '@/db/schema';
 import { completePasswordReset, requestPasswordReset } from '@/lib/accounts/password-reset';
 import { lookUpSession } from '@/lib/auth/sessions';
 import { signInWithPassword } from '@/lib/auth/sign-in';
+import { ACCOUNT_FAILURE_CEILING, accountThrottleKey } from '@/lib/auth/throttle';
 import { requireStaff } from '@/lib/authz';
 import { decryptTotpSecret, hashRecoveryCode } from '@/lib/two-step/crypto';
 import { confirmEnrolment, startEnrolment } from '@/lib/two-step/enrolment';
@@ -285,18 +293,49 @@ describe('signing in with two-step verification', () => {
     expect(failures).toHaveLength(SECOND_FACTOR_ATTEMPTS);
   });
 
-  it('locks the account when wrong codes reach the sign-in failure limit', async () => {
+  it('pauses the account when wrong codes reach the ceiling of 100, and emails the owner a way back in', async () => {
     const db = testDb();
     const t0 = at('2026-09-05T14:00:00Z');
-    const { parent } = await parentWithTwoStep(t0);
-    await db.update(users).set({ failedSignInCount: 9 }).where(eq(users.id, parent.id));
+    const { parent, secret } = await parentWithTwoStep(t0);
     const pending = await passwordStep(parent.userId, 'parent', t0);
+    // 99 wrong tries already behind it, from everywhere.
+    await db
+      .insert(signInThrottles)
+      .values({
+        key: accountThrottleKey({ userId: parent.id }),
+        userId: parent.id,
+        failures: ACCOUNT_FAILURE_CEILING - 1,
+        nextTryAt: t0,
+        updatedAt: t0,
+      })
+      .onConflictDoUpdate({
+        target: signInThrottles.key,
+        set: { failures: ACCOUNT_FAILURE_CEILING - 1 },
+      });
     expect(await verifySecondFactor(db, pending.token, 'abcde-fghjk', testMeta, t0)).toEqual({
       ok: false,
-      reason: 'locked',
+      reason: 'rate_limited',
     });
     const [row] = await db.select().from(users).where(eq(users.id, parent.id));
-    expect(row?.lockedUntil?.getTime()).toBe(t0.getTime() + 15 * 60_000);
+    expect(row?.lockedUntil?.getTime()).toBe(t0.getTime() + 24 * 3600_000);
+    const [mail] = await db
+      .select()
+      .from(mailOutbox)
+      .where(
+        and(eq(mailOutbox.toAddress, parent.email), eq(mailOutbox.template, 'sign-in-paused')),
+      );
+    expect(mail?.textBody).toContain('/reset-password?token=');
+    // Neither the password from a fresh address nor the right code gets past the pause.
+    const again = await signInWithPassword(
+      db,
+      { identifier: parent.userId, password: FACTORY_PASSWORD, kind: 'parent' },
+      { ...testMeta, ipAddress: '198.51.100.77' },
+      new Date(t0.getTime() + 3600_000),
+    );
+    expect(again).toEqual({ ok: false, reason: 'rate_limited' });
+    expect(
+      await verifySecondFactor(db, pending.token, totpCodeAt(secret, t0), testMeta, t0),
+    ).toEqual({ ok: false, reason: 'start_again' });
   });
 
   it('gives the code step ten minutes', async () => {

@@ -102,8 +102,9 @@ function faqs(
         <>
           <p>
             The connection to the portal is encrypted, and only someone who knows your User ID and
-            password can sign in. After 10 wrong passwords an account is locked for 15 minutes, and
-            you are signed out by yourself after 30 minutes without activity.
+            password can sign in. After a few wrong passwords from one place, the portal makes that
+            place wait before the next try, while you can still sign in from your own phone or
+            computer. You are signed out by yourself after 30 minutes without activity.
           </p>
           <p className="mt-2">
             For more protection, turn on <strong>two-step verification</strong> in{' '}

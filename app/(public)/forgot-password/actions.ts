@@ -16,12 +16,12 @@ export const requestPasswordResetLink = defineAction(
     rateLimit: { bucket: 'password-reset-requests', limit: 20, windowSeconds: 900, per: 'ip' },
   },
   async ({ input, tx, sendMail, describeAudit }) => {
-    const { userId, mail } = await requestPasswordReset(tx, input.identifier);
+    const { userId, mail, capped } = await requestPasswordReset(tx, input.identifier);
     if (mail) await sendMail(mail);
     describeAudit({
       targetType: userId ? 'user' : null,
       targetId: userId,
-      metadata: { accountFound: Boolean(userId) },
+      metadata: { accountFound: Boolean(userId), ...(capped ? { emailCapped: true } : {}) },
     });
     // The same answer whether or not an account matched.
     return { data: null, redirectTo: '/forgot-password?sent=1' };
@@ -52,7 +52,7 @@ export const resetPassword = defineSelfAuditedAction(
       if (outcome.reason === 'too_many_answers')
         throw new AppError(
           'locked',
-          `This link no longer works after 5 wrong answers. Please call the office at ${phone} and we will help you get back in.`,
+          `Too many wrong answers: for your safety, this link no longer works. Please call the office at ${phone} and we will help you get back in.`,
         );
       throw new AppError(
         'invalid',

@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
+import { AccountsUnderAttack } from '@/components/staff/accounts-under-attack';
 import { UndeliveredMail } from '@/components/staff/undelivered-mail';
 import { getDb } from '@/db';
 import { hasAnyRole, requireStaff } from '@/lib/authz';
 import { formatDateTime } from '@/lib/format-time';
 import { listUndeliveredMail } from '@/lib/mail/outbox';
 import { portalPage } from '@/lib/page';
+import { listAccountsUnderAttack } from '@/lib/staff/help-desk';
 import { staffRoleLabels } from '@/lib/staff/schemas';
 
 export const metadata: Metadata = { title: 'Office home' };
@@ -14,7 +16,11 @@ export const metadata: Metadata = { title: 'Office home' };
 export default portalPage(async function StaffHomePage() {
   const session = await requireStaff();
   const isAdmin = hasAnyRole(session, ['admin']);
-  const undelivered = isAdmin ? await listUndeliveredMail(await getDb()) : null;
+  const isHelpDesk = hasAnyRole(session, ['front_desk', 'admin']);
+  const db = await getDb();
+  const undelivered = isAdmin ? await listUndeliveredMail(db) : null;
+  const now = new Date();
+  const underAttack = isHelpDesk ? await listAccountsUnderAttack(db, now) : [];
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">Office home</h1>
@@ -22,6 +28,19 @@ export default portalPage(async function StaffHomePage() {
         Signed in as {session.user.firstName} {session.user.lastName} (
         {session.user.roles.map((role) => staffRoleLabels[role]).join(', ')}).
       </p>
+      {underAttack.length > 0 ? (
+        <AccountsUnderAttack
+          rows={underAttack.map((row) => ({
+            id: row.id,
+            kind: row.kind,
+            name: `${row.firstName} ${row.lastName}`,
+            userId: row.userId,
+            failures: row.failures,
+            lastTry: formatDateTime(row.lastTryAt),
+            pausedUntil: row.pausedUntil > now ? formatDateTime(row.pausedUntil) : null,
+          }))}
+        />
+      ) : null}
       {undelivered && undelivered.rows.length > 0 ? (
         <UndeliveredMail
           rows={undelivered.rows.map(({ createdAt, ...row }) => ({

@@ -37,8 +37,8 @@ export const sendTemporaryPassword = defineAction(
 export const unlockParentAccount = defineAction(
   { name: 'helpDesk.unlock', schema: accountIdSchema, access: helpDesk, audit: 'account.unlocked' },
   async ({ input, tx, describeAudit }) => {
-    await unlockAccount(tx, input.accountId);
-    describeAudit({ targetType: 'user', targetId: input.accountId });
+    const { kind } = await unlockAccount(tx, input.accountId);
+    describeAudit({ targetType: 'user', targetId: input.accountId, metadata: { kind } });
     return { data: null };
   },
 );

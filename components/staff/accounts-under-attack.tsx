@@ -1,0 +1,73 @@
+'use client';
+
+import { unlockParentAccount } from '@/app/staff/(office)/accounts/actions';
+import { useActionButtons } from '@/components/forms/use-action-buttons';
+import { Button } from '@/components/ui/button';
+
+export interface AccountUnderAttackRow {
+  id: string;
+  kind: 'parent' | 'staff';
+  name: string;
+  userId: string;
+  failures: number;
+  /** Already formatted on the server, on the practice's clock. */
+  lastTry: string;
+  /** Set while sign-in is paused (at 100 wrong tries in a row). */
+  pausedUntil: string | null;
+}
+
+/**
+ * Accounts taking many wrong sign-in tries in a row, from anywhere: someone may be guessing.
+ * The owner is never locked out by a few tries; at 100 sign-in pauses for a day, and the help
+ * desk can lift it once it has spoken to the owner.
+ */
+export function AccountsUnderAttack({ rows }: { rows: AccountUnderAttackRow[] }) {
+  const { pending, run, status } = useActionButtons();
+  return (
+    <section
+      aria-labelledby="under-attack-heading"
+      className="rounded-lg border border-amber-300 bg-white p-4"
+    >
+      <h2 id="under-attack-heading" className="text-lg font-semibold">
+        Accounts with many wrong sign-in tries ({rows.length})
+      </h2>
+      <p className="mt-1 text-slate-700">
+        Someone may be guessing these passwords. The portal slows the guesses down and pauses
+        sign-in after 100. If the owner calls, check who they are before you lift a pause.
+      </p>
+      {status}
+      <ul className="mt-3 flex flex-col gap-2">
+        {rows.map((row) => (
+          <li
+            key={row.id}
+            className="flex flex-col gap-2 rounded-md border border-slate-200 p-3 sm:flex-row sm:items-center sm:justify-between"
+            data-testid="account-under-attack"
+          >
+            <div className="text-sm">
+              <p className="font-medium">
+                {row.name} ({row.kind === 'staff' ? 'staff' : 'parent'}, {row.userId})
+              </p>
+              <p className="text-slate-700">
+                {row.failures} wrong tries in a row · last {row.lastTry}
+                {row.pausedUntil ? ` · sign-in paused until ${row.pausedUntil}` : ''}
+              </p>
+            </div>
+            <Button
+              variant="secondary"
+              pending={pending === row.id}
+              onClick={() =>
+                run(
+                  row.id,
+                  () => unlockParentAccount({ accountId: row.id }),
+                  `${row.name} can sign in again.`,
+                )
+              }
+            >
+              Lift the pause
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
