@@ -24,6 +24,7 @@ const shownActions = [
   'record.share_created',
   'record.share_revoked',
   'record.shared_view',
+  'record.imported',
   'child.created',
   'child.updated',
   'pin.issued',
@@ -93,6 +94,8 @@ function describe(action: string, metadata: Record<string, unknown>): string {
       return 'Opened the immunization record through a share link';
     case 'child.created':
       return 'Registered your child with the practice';
+    case 'record.imported':
+      return 'Added from the office’s health record system';
     case 'child.updated':
       return 'Updated your child’s details';
     case 'pin.issued':

@@ -60,6 +60,7 @@ export const auditActions = [
   'record.share_revoked',
   'record.shared_view',
   'record.share_refused',
+  'record.imported',
   'message.sent',
   'message.replied',
   'message.read',
