@@ -39,8 +39,9 @@ export interface ImportReport {
 }
 
 export interface PatientResult {
-  /** Index of the Patient entry in its bundle. */
+  /** Index of the Patient entry in its bundle, and of every entry of its chart. */
   entry: number;
+  entries: number[];
   outcome: PatientOutcome;
   childId: string | null;
 }
@@ -181,10 +182,15 @@ export async function importBundle(
       const result = await importPatient(db, actor, meta, work, lookup, options, patientReport);
       mergeReports(report, patientReport);
       report.patients[result.outcome] += 1;
-      results.push({ entry: work.patientEntry.index, ...result });
+      results.push({ entry: work.patientEntry.index, entries: entriesOf(work), ...result });
     } catch (error) {
       report.patients.failed += 1;
-      results.push({ entry: work.patientEntry.index, outcome: 'failed', childId: null });
+      results.push({
+        entry: work.patientEntry.index,
+        entries: entriesOf(work),
+        outcome: 'failed',
+        childId: null,
+      });
       if (error instanceof EntryError) {
         report.errors.push(errorFor(error.entry, error.message, file));
       } else {
@@ -197,6 +203,11 @@ export async function importBundle(
   }
   return { report, patients: results };
 }
+
+const entriesOf = (work: PatientWork) => [
+  work.patientEntry.index,
+  ...work.entries.map((entry) => entry.index),
+];
 
 function mapEntries(
   work: PatientWork,
