@@ -65,8 +65,11 @@ export async function parsePublicKeys(text: string): Promise<PublicJwks> {
   } catch {
     throw invalidKey('Paste a JWKS (JSON with "keys") or a PEM public key.');
   }
+  const isObject = (value: unknown): value is JWK =>
+    typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (!isObject(parsed)) throw invalidKey('Paste a JWKS (JSON with "keys") or a PEM public key.');
   const keys = (parsed as { keys?: unknown }).keys ?? [parsed];
-  if (!Array.isArray(keys) || keys.length === 0 || keys.length > 10)
+  if (!Array.isArray(keys) || keys.length === 0 || keys.length > 10 || !keys.every(isObject))
     throw invalidKey('A JWKS needs between one and ten keys.');
   return { keys: await Promise.all(keys.map((key) => publicJwk(key as JWK))) };
 }
@@ -97,11 +100,8 @@ export async function disableIntegrationClient(
     .set({ disabledAt: now, disabledBy: adminId })
     .where(and(eq(integrationClients.id, clientId), isNull(integrationClients.disabledAt)))
     .returning({ id: integrationClients.id });
-  if (!disabled[0])
-    throw new AppError(
-      'not_found',
-      'That connection is already disabled or gone. Reload the page.',
-    );
+  // Already disabled or never there: one answer, as for any id the caller cannot act on.
+  if (!disabled[0]) throw new AppError('not_found');
 }
 
 export async function listIntegrationClients(db: Db) {

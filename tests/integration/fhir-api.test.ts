@@ -7,11 +7,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { POST as postBundle } from '@/app/api/fhir/route';
 import { POST as postToken } from '@/app/api/fhir/token/route';
-import { auditEvents, children, immunizations } from '@/db/schema';
+import { disableIntegration, registerIntegration } from '@/app/staff/(office)/integrations/actions';
+import { auditEvents, children, immunizations, integrationClients } from '@/db/schema';
 import { env } from '@/lib/env';
 import { disableIntegrationClient, registerIntegrationClient } from '@/lib/integrations/clients';
 
-import { createStaffMember } from '../factories';
+import { actAs, createStaffMember, openSession } from '../factories';
 import { testDb } from '../setup/database';
 
 const SAMPLE = path.resolve(
@@ -282,5 +283,40 @@ describe('POST /api/fhir', () => {
     const reply = await post(token, big);
     expect(reply.status).toBe(413);
     expect(diagnostics(reply.body)).toMatch(/larger than 10 MB/);
+  });
+});
+
+describe('registering a client at /staff/integrations', () => {
+  it('keeps only the public key, and refuses a private key with a message at the field', async () => {
+    actAs(await openSession(testDb(), await createStaffMember(testDb(), ['admin'])));
+    const { publicKey, privateKey } = await generateKeyPair('ES384', { extractable: true });
+    const refused = await registerIntegration({
+      name: 'Careless EHR',
+      publicKey: JSON.stringify(await exportJWK(privateKey)),
+      scopes: ['system/*.write'],
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      fieldErrors: { publicKey: expect.stringMatching(/private key/) },
+    });
+    const registered = await registerIntegration({
+      name: 'Office EHR',
+      publicKey: await exportSPKI(publicKey),
+      scopes: ['system/*.write'],
+    });
+    if (!registered.ok) throw new Error(JSON.stringify(registered));
+    const [row] = await testDb()
+      .select()
+      .from(integrationClients)
+      .where(eq(integrationClients.id, registered.data.clientId));
+    expect(row!.jwks.keys).toHaveLength(1);
+    expect(row!.jwks.keys[0]).not.toHaveProperty('d');
+    expect(row!.jwks.keys[0]).toMatchObject({ kty: 'EC', crv: 'P-384', alg: 'ES384' });
+    expect(await disableIntegration({ clientId: registered.data.clientId })).toMatchObject({
+      ok: true,
+    });
+    expect(await disableIntegration({ clientId: registered.data.clientId })).toMatchObject({
+      ok: false,
+    });
   });
 });

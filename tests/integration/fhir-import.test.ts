@@ -20,9 +20,10 @@ import { bundleFiles, importFiles } from '@/lib/fhir/files';
 import { importBundle } from '@/lib/fhir/import';
 import { growthCharts } from '@/lib/growth/chart-data';
 import { immunizationStatus } from '@/lib/records/immunization-status';
-import { readChildRecord, type RecordViewer } from '@/lib/records/read';
+import { readChildRecord, readRefusedImmunizations, type RecordViewer } from '@/lib/records/read';
+import { removeRecordEntry, saveRecordEntry } from '@/lib/records/write';
 
-import { actAs, createParent, openSession, testMeta } from '../factories';
+import { actAs, createParent, createStaffMember, openSession, testMeta } from '../factories';
 import { testDb } from '../setup/database';
 
 const SAMPLES = path.resolve('tests/fixtures/fhir-samples');
@@ -366,5 +367,60 @@ describe('the round trip', () => {
       .from(measurements)
       .where(eq(measurements.childId, copy.id));
     expect(measured).toBe(13);
+  });
+});
+
+describe('imported entries in the portal', () => {
+  it('cannot be edited here, can be hidden with a reason, and stay hidden on the next import', async () => {
+    const bundle = load('synstudio-Teodoro374_Kutch271-739e5c3b-7c79-50a2-36d8-17b3aa0b521d.json');
+    const child = await childByMrn(mrnOf(bundle));
+    const clinician = await createStaffMember(testDb(), ['clinical']);
+    const [problem] = (await readChildRecord(testDb(), staffView, child.id)).problems;
+    await expect(
+      saveRecordEntry(testDb(), clinician.id, {
+        section: 'problems',
+        childId: child.id,
+        entryId: problem!.id,
+        name: 'Edited here',
+        onsetOn: null,
+        status: 'active',
+        confidential: false,
+      } as never),
+    ).rejects.toThrow(/came from the office’s health record system/);
+    await removeRecordEntry(testDb(), clinician.id, {
+      childId: child.id,
+      entryId: problem!.id,
+      section: 'problems',
+      reason: 'Duplicate of a hand-charted entry',
+    });
+    const condition = resources(bundle).find(
+      (r) => r.resourceType === 'Condition' && `Condition/${r.id}` === problem!.sourceId,
+    )!;
+    (condition as { code: { text: string } }).code.text = 'Renamed in the EHR';
+    await importBundle(testDb(), cli, testMeta, bundle, options);
+    const [row] = await testDb().select().from(problems).where(eq(problems.id, problem!.id));
+    expect(row).toMatchObject({
+      name: 'Renamed in the EHR',
+      removalReason: 'Duplicate of a hand-charted entry',
+    });
+    expect(row!.removedAt).not.toBeNull();
+  });
+
+  it('keeps a dose the EHR sent as not given for the clinical team only, never counted', async () => {
+    const bundle = load('synstudio-Teodoro374_Kutch271-739e5c3b-7c79-50a2-36d8-17b3aa0b521d.json');
+    const child = await childByMrn(mrnOf(bundle));
+    const dose = resources(bundle).find((r) => r.resourceType === 'Immunization') as Immunization;
+    dose.status = 'not-done';
+    await importBundle(testDb(), cli, testMeta, bundle, options);
+    const given = await readChildRecord(testDb(), staffView, child.id);
+    expect(given.immunizations.map((row) => row.sourceId)).not.toContain(`Immunization/${dose.id}`);
+    const refused = await readRefusedImmunizations(testDb(), staffView, child.id);
+    expect(refused.map((row) => row.sourceId)).toEqual([`Immunization/${dose.id}`]);
+    const guardian: RecordViewer = {
+      kind: 'guardian',
+      userId: crypto.randomUUID(),
+      today: '2025-01-01',
+    };
+    expect(await readRefusedImmunizations(testDb(), guardian, child.id)).toEqual([]);
   });
 });
