@@ -46,7 +46,7 @@ export function parseBundle(value: unknown): ParsedBundle {
     return {
       index,
       fullUrl: typeof entry.fullUrl === 'string' ? entry.fullUrl : undefined,
-      resource: entry.resource as Resource,
+      resource: entry.resource as unknown as Resource,
     };
   });
   return { type: bundle.type as ParsedBundle['type'], entries };

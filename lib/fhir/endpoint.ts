@@ -122,7 +122,7 @@ export async function receiveBundle(
     action: 'integration.bundle_received',
     targetType: 'integration_client',
     targetId: input.clientId,
-    metadata: { patients: report.patients, errors: report.errors.length },
+    metadata: { ...report.patients, errors: report.errors.length },
   });
   const entryCount = (body as Bundle).entry?.length ?? 0;
   const patientOf = new Map<number, (typeof patients)[number]>();

@@ -196,10 +196,12 @@ describe('POST /api/fhir', () => {
       .select()
       .from(children)
       .where(eq(children.mrn, 'e9782bd2-ab34-4e18-945c-446bb8ee7d82'));
-    const [{ value: doses }] = await testDb()
-      .select({ value: count() })
-      .from(immunizations)
-      .where(eq(immunizations.childId, child!.id));
+    const { value: doses } = (
+      await testDb()
+        .select({ value: count() })
+        .from(immunizations)
+        .where(eq(immunizations.childId, child!.id))
+    )[0]!;
     expect(doses).toBe(23);
     const [imported] = await testDb()
       .select()

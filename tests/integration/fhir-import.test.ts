@@ -81,12 +81,14 @@ describe('importing the sample bundles', () => {
     expect(growth).toBe(89 + 89 + 22);
     expect(firstRun.skipped.Observation).toBe(ofType('Observation') - growth - labs);
     expect(firstRun.skipped.Claim).toBe(ofType('Claim'));
-    const [{ value: linked }] = await testDb().select({ value: count() }).from(guardianships);
+    const { value: linked } = (await testDb().select({ value: count() }).from(guardianships))[0]!;
     expect(linked, 'an import never links a guardian').toBe(0);
-    const [{ value: doses }] = await testDb()
-      .select({ value: count() })
-      .from(immunizations)
-      .where(isNotNull(immunizations.sourceId));
+    const { value: doses } = (
+      await testDb()
+        .select({ value: count() })
+        .from(immunizations)
+        .where(isNotNull(immunizations.sourceId))
+    )[0]!;
     expect(doses).toBe(180);
   });
 
@@ -164,7 +166,7 @@ describe('importing again', () => {
   it('creates nothing new, and updates the one resource that changed', async () => {
     const again = await importFiles(testDb(), cli, testMeta, [SAMPLES], options);
     expect(again.patients).toEqual({ created: 0, updated: 0, unchanged: 8, failed: 0 });
-    const [{ value: doses }] = await testDb().select({ value: count() }).from(immunizations);
+    const { value: doses } = (await testDb().select({ value: count() }).from(immunizations))[0]!;
     expect(doses).toBe(180);
 
     const bundle = load('sof-Junita_Labadie-fa8cdd1f-d2d8-476c-9247-b279dddd595d.json');
@@ -357,15 +359,16 @@ describe('the round trip', () => {
     }
     // Results stay unreleased on arrival; the parent saw none of the original's either.
     expect(original.results).toEqual([]);
-    const [{ value: visitCount }] = await testDb()
-      .select({ value: count() })
-      .from(visits)
-      .where(eq(visits.childId, copy.id));
+    const { value: visitCount } = (
+      await testDb().select({ value: count() }).from(visits).where(eq(visits.childId, copy.id))
+    )[0]!;
     expect(visitCount).toBe(15);
-    const [{ value: measured }] = await testDb()
-      .select({ value: count() })
-      .from(measurements)
-      .where(eq(measurements.childId, copy.id));
+    const { value: measured } = (
+      await testDb()
+        .select({ value: count() })
+        .from(measurements)
+        .where(eq(measurements.childId, copy.id))
+    )[0]!;
     expect(measured).toBe(13);
   });
 });
