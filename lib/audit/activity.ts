@@ -181,7 +181,9 @@ export async function childActivityForGuardian(
             ? 'Another linked parent or guardian'
             : row.action === 'record.shared_view'
               ? 'Someone with a share link'
-              : 'The portal',
+              : row.action === 'record.imported'
+                ? 'The office'
+                : 'The portal',
   }));
   return { entries, nextBefore: rows.length > pageSize ? (entries.at(-1)?.id ?? null) : null };
 }

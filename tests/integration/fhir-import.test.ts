@@ -273,8 +273,8 @@ describe('confidential entries', () => {
     expect(row!.confidential).toBe(true);
 
     const activity = await childActivityForGuardian(testDb(), parent.id, child.id);
-    expect(activity.entries.map((entry) => entry.what)).toEqual([
-      'Added from the office’s health record system',
+    expect(activity.entries.map(({ who, what }) => ({ who, what }))).toEqual([
+      { who: 'The office', what: 'Added from the office’s health record system' },
     ]);
     const events = await testDb()
       .select()
