@@ -82,6 +82,15 @@ const envSchema = z
     STAFF_PASSWORD: optionalString,
     /** Read only by `npm run audit:verify`: heads recorded outside the database, one line each. */
     AUDIT_HEAD_FILE: optionalString,
+    /** FHIR import: the identifier system of the practice's MRN; empty means the identifier typed MR. */
+    FHIR_MRN_SYSTEM: optionalString,
+    /** FHIR import: one more security label ("system|code") that makes an item confidential. */
+    FHIR_SENSITIVE_TAG: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[^|\s]+\|[^|\s]+$/, 'must be "system|code"')
+        .optional(),
+    ),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   })
   .superRefine((env, ctx) => {

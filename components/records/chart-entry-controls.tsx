@@ -22,11 +22,14 @@ export function ChartEntryControls({
   section,
   entry,
   vaccines,
+  imported = false,
 }: {
   childId: string;
   section: RecordSection;
   entry: { id: string; values: Record<string, string | boolean> };
   vaccines?: VaccineOption[];
+  /** From the EHR: it stays the source, so the portal offers hiding only. */
+  imported?: boolean;
 }) {
   const router = useRouter();
   const [open, setOpen] = useState<'edit' | 'remove' | null>(null);
@@ -39,19 +42,21 @@ export function ChartEntryControls({
   return (
     <div className="mt-2 flex flex-col gap-3">
       <div className="flex flex-wrap gap-2">
-        <Button
-          variant="secondary"
-          aria-expanded={open === 'edit'}
-          onClick={() => setOpen(open === 'edit' ? null : 'edit')}
-        >
-          Edit
-        </Button>
+        {imported ? null : (
+          <Button
+            variant="secondary"
+            aria-expanded={open === 'edit'}
+            onClick={() => setOpen(open === 'edit' ? null : 'edit')}
+          >
+            Edit
+          </Button>
+        )}
         <Button
           variant="secondary"
           aria-expanded={open === 'remove'}
           onClick={() => setOpen(open === 'remove' ? null : 'remove')}
         >
-          Remove
+          {imported ? 'Hide' : 'Remove'}
         </Button>
       </div>
       {open === 'edit' ? (
@@ -73,7 +78,7 @@ export function ChartEntryControls({
           {formError ? <Alert tone="error">{formError}</Alert> : null}
           <TextField
             id={`remove-${entry.id}`}
-            label="Reason for removing"
+            label={imported ? 'Reason for hiding' : 'Reason for removing'}
             error={errorOf('reason')}
             {...form.register('reason')}
           />
@@ -84,7 +89,7 @@ export function ChartEntryControls({
             pendingLabel="Removing…"
             className="self-start"
           >
-            Remove from the chart
+            {imported ? 'Hide from the chart' : 'Remove from the chart'}
           </Button>
         </form>
       ) : null}

@@ -1,3 +1,5 @@
+import { formatDate } from '@/lib/children/age';
+import { formatDateTime } from '@/lib/format-time';
 import { describeEntry } from '@/lib/records/describe';
 import { sectionFields } from '@/lib/records/fields';
 import type { ChildRecord } from '@/lib/records/read';
@@ -10,7 +12,12 @@ import {
 } from './chart-entry-controls';
 import { ChartEntryForm, type VaccineOption } from './chart-entry-form';
 
-type Row = Record<string, unknown> & { id: string; confidential: boolean };
+type Row = Record<string, unknown> & {
+  id: string;
+  confidential: boolean;
+  sourceSystem?: string | null;
+  sourceUpdatedAt?: Date | null;
+};
 
 /** A row as the edit form's starting values (every field a string, as the inputs hold them). */
 function formValues(section: RecordSection, row: Row): Record<string, string | boolean> {
@@ -29,10 +36,13 @@ function formValues(section: RecordSection, row: Row): Record<string, string | b
 export function StaffChart({
   childId,
   record,
+  refusedImmunizations = [],
   vaccines,
 }: {
   childId: string;
   record: ChildRecord;
+  /** Doses the EHR recorded as not given: shown to the clinical team, never counted. */
+  refusedImmunizations?: ChildRecord['immunizations'];
   vaccines: VaccineOption[];
 }) {
   return (
@@ -66,6 +76,15 @@ export function StaffChart({
                     {described.when ? (
                       <p className="text-sm text-slate-700">{described.when}</p>
                     ) : null}
+                    {row.sourceSystem ? (
+                      <p className="text-sm text-slate-700">
+                        From the office’s health record system
+                        {row.sourceUpdatedAt
+                          ? `, last updated ${formatDateTime(row.sourceUpdatedAt)}`
+                          : ''}
+                        . Change it there; here you can only hide it.
+                      </p>
+                    ) : null}
                     {described.details.length ? (
                       <p className="text-sm">{described.details.join(' · ')}</p>
                     ) : null}
@@ -90,12 +109,26 @@ export function StaffChart({
                       childId={childId}
                       section={section}
                       entry={{ id: row.id, values: formValues(section, row) }}
+                      imported={Boolean(row.sourceSystem)}
                       vaccines={section === 'immunizations' ? vaccines : undefined}
                     />
                   </li>
                 );
               })}
             </ul>
+            {section === 'immunizations' && refusedImmunizations.length > 0 ? (
+              <div className="mt-2">
+                <h4 className="font-semibold">Not given (refused)</h4>
+                <ul className="text-sm">
+                  {refusedImmunizations.map((dose) => (
+                    <li key={dose.id}>
+                      {dose.vaccineName}, {formatDate(dose.administeredOn)} · from the office’s
+                      health record system
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
             <details className="mt-3">
               <summary className="cursor-pointer py-2 font-medium text-blue-700">
                 Add to {sectionLabels[section].toLowerCase()}

@@ -5,3 +5,4 @@ export * from './mail';
 export * from './rate-limits';
 export * from './messaging';
 export * from './records';
+export * from './integrations';

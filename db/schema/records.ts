@@ -44,6 +44,15 @@ function recordColumns() {
     removedAt: timestamp('removed_at', { withTimezone: true }),
     removedBy: uuid('removed_by').references(() => users.id, { onDelete: 'restrict' }),
     removalReason: text('removal_reason'),
+    /**
+     * Where an imported entry came from (lib/fhir): the sending system and the resource's key
+     * there, so a bundle sent twice updates the same row instead of adding another. Null for
+     * entries charted in the portal. `sourceHash` tells an unchanged resource from a changed one.
+     */
+    sourceSystem: text('source_system'),
+    sourceId: text('source_id'),
+    sourceHash: text('source_hash'),
+    sourceUpdatedAt: timestamp('source_updated_at', { withTimezone: true }),
   };
 }
 
@@ -54,6 +63,13 @@ function recordTable<T extends Record<string, PgColumnBuilderBase>>(
 ) {
   return pgTable(name, { ...recordColumns(), ...columns }, (table) => [
     index(`${name}_child_idx`).on(table.childId),
+    uniqueIndex(`${name}_source_key`)
+      .on(table.childId, table.sourceSystem, table.sourceId)
+      .where(sql`${table.sourceId} is not null`),
+    check(
+      `${name}_source_complete`,
+      sql`(${table.sourceId} is null) = (${table.sourceSystem} is null)`,
+    ),
     check(
       `${name}_removal_has_reason`,
       sql`${table.removedAt} is null or ${table.removalReason} is not null`,
@@ -93,6 +109,8 @@ export const immunizations = recordTable('immunizations', {
   lotNumber: text('lot_number'),
   site: text('site'),
   source: text('source', { enum: immunizationSources }).notNull().default('given_here'),
+  /** A dose the EHR records as not given (FHIR status not-done): staff see it as refused. */
+  refused: boolean('refused').notNull().default(false),
 });
 
 export const visits = recordTable('visits', {

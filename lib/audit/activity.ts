@@ -24,6 +24,7 @@ const shownActions = [
   'record.share_created',
   'record.share_revoked',
   'record.shared_view',
+  'record.imported',
   'child.created',
   'child.updated',
   'pin.issued',
@@ -97,6 +98,8 @@ function describe(action: string, metadata: Record<string, unknown>): string {
       return 'Opened the immunization record through a share link';
     case 'child.created':
       return 'Registered your child with the practice';
+    case 'record.imported':
+      return 'Added from the office’s health record system';
     case 'child.updated':
       return 'Updated your child’s details';
     case 'pin.issued':
@@ -182,7 +185,9 @@ export async function childActivityForGuardian(
             ? 'Another linked parent or guardian'
             : row.action === 'record.shared_view'
               ? 'Someone with a share link'
-              : 'The portal',
+              : row.action === 'record.imported'
+                ? 'The office'
+                : 'The portal',
   }));
   return { entries, nextBefore: rows.length > pageSize ? (entries.at(-1)?.id ?? null) : null };
 }

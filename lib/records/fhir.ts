@@ -42,6 +42,8 @@ export interface FhirChild {
   preferredName: string | null;
   dateOfBirth: string;
   sex: 'female' | 'male' | null;
+  /** The practice's medical record number: lets another system (or this one) match the child. */
+  mrn?: string | null;
 }
 
 const urn = (id: string) => `urn:uuid:${id}`;
@@ -90,6 +92,24 @@ export function childRecordBundle(
   const patientResource: Patient = {
     resourceType: 'Patient',
     id: child.id,
+    ...(child.mrn
+      ? {
+          identifier: [
+            {
+              type: {
+                coding: [
+                  {
+                    system: 'http://terminology.hl7.org/CodeSystem/v2-0203',
+                    code: 'MR',
+                    display: 'Medical Record Number',
+                  },
+                ],
+              },
+              value: child.mrn,
+            },
+          ],
+        }
+      : {}),
     name: [
       { use: 'official', family: child.lastName, given: [child.firstName] },
       ...(child.preferredName

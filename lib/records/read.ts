@@ -72,11 +72,22 @@ export async function readProblems(db: Db, viewer: RecordViewer, childId: string
     .orderBy(asc(problems.status), desc(problems.onsetOn), desc(problems.createdAt));
 }
 
+/** Doses given. A dose the EHR sent as not given never counts towards the schedule or prints. */
 export async function readImmunizations(db: Db, viewer: RecordViewer, childId: string) {
   return db
     .select()
     .from(immunizations)
-    .where(visibleRows(immunizations, viewer, childId))
+    .where(and(visibleRows(immunizations, viewer, childId), eq(immunizations.refused, false)))
+    .orderBy(desc(immunizations.administeredOn), asc(immunizations.vaccineName));
+}
+
+/** Doses the EHR recorded as not given (refused): for the clinical team only. */
+export async function readRefusedImmunizations(db: Db, viewer: RecordViewer, childId: string) {
+  if (viewer.kind !== 'clinical_staff') return [];
+  return db
+    .select()
+    .from(immunizations)
+    .where(and(visibleRows(immunizations, viewer, childId), eq(immunizations.refused, true)))
     .orderBy(desc(immunizations.administeredOn), asc(immunizations.vaccineName));
 }
 

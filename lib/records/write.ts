@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 
 import type { Db } from '@/db';
 import {
@@ -93,15 +93,38 @@ export async function saveRecordEntry(
   const columns = columnsFor(entry, child.dateOfBirth, todayInPractice(now));
   const table = sectionTables[entry.section];
   if (entry.entryId) {
+    // The EHR stays the source of what it sent: an edit here would be overwritten by the next
+    // import, or worse, silently disagree with it. A clinician can still hide the entry.
     const updated = await db
       .update(table)
       .set({ ...columns, updatedAt: now } as never)
       .where(
-        and(eq(table.id, entry.entryId), eq(table.childId, entry.childId), isNull(table.removedAt)),
+        and(
+          eq(table.id, entry.entryId),
+          eq(table.childId, entry.childId),
+          isNull(table.removedAt),
+          isNull(table.sourceId),
+        ),
       )
       .returning({ id: table.id });
-    if (updated.length === 0)
+    if (updated.length === 0) {
+      const [imported] = await db
+        .select({ id: table.id })
+        .from(table)
+        .where(
+          and(
+            eq(table.id, entry.entryId),
+            eq(table.childId, entry.childId),
+            isNotNull(table.sourceId),
+          ),
+        );
+      if (imported)
+        throw new AppError(
+          'conflict',
+          'This entry came from the office’s health record system. Change it there; you can hide it here.',
+        );
       throw new AppError('not_found', 'That entry is no longer on this chart. Reload the page.');
+    }
     return { id: entry.entryId, created: false };
   }
   const [inserted] = await db

@@ -44,6 +44,14 @@ const verification = {
   otherVerification: '',
 };
 
+/** A public EC P-384 key (its private half was thrown away): a valid EHR registration. */
+const FUZZ_EC_PUBLIC_JWK = {
+  kty: 'EC',
+  crv: 'P-384',
+  x: 'wEFRwYdjRRDgB-ggY_38ES9StbirMJqYtQxGArToniqVvz9MW1uW1Tti5OHIkM-P',
+  y: 'i3vXTNLtWpN1si1w7vPuIr8wi9GHG1E9BtUXp3uoBaFH9wbJaFh1NZhqrAnfNkGp',
+};
+
 export const formCases: Record<ActionKey, (world: World) => FormCase> = {
   // ── Parents ────────────────────────────────────────────────────────────────────────────
   'app/(portal)/services/message/actions.ts#sendSecureMessage': (world) => ({
@@ -494,5 +502,20 @@ export const formCases: Record<ActionKey, (world: World) => FormCase> = {
   'app/staff/(office)/users/actions.ts#enableStaffAccount': (world) => ({
     session: world.sessions.admin,
     bases: [{ staffUserId: world.targetStaff.id }],
+  }),
+  'app/staff/(office)/integrations/actions.ts#registerIntegration': (world) => ({
+    session: world.sessions.admin,
+    bases: [
+      {
+        name: 'Office EHR',
+        publicKey: JSON.stringify({ keys: [FUZZ_EC_PUBLIC_JWK] }),
+        scopes: ['system/*.write'],
+      },
+    ],
+  }),
+  // An id no client has: the fuzzed input reaches the domain, which answers "not found".
+  'app/staff/(office)/integrations/actions.ts#disableIntegration': (world) => ({
+    session: world.sessions.admin,
+    bases: [{ clientId: randomUUID() }],
   }),
 };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
+import { exportJWK, generateKeyPair } from 'jose';
 import { isValidElement } from 'react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -10,6 +11,7 @@ import {
   auditEvents,
   conversations,
   guardianships,
+  integrationClients,
   mailOutbox,
   messages,
   recordShares,
@@ -359,6 +361,19 @@ async function freshStaffAccount(): Promise<string> {
 const parentAccountId = (_p: Persona, t: Target) => pick(t, freshParentAccount, freshStaffAccount);
 /** Staff-user targets: own is a staff account, other a parent's. */
 const staffAccountId = (_p: Persona, t: Target) => pick(t, freshStaffAccount, freshParentAccount);
+
+async function freshIntegrationClient(disabled: boolean): Promise<string> {
+  const [row] = await world.db
+    .insert(integrationClients)
+    .values({
+      name: `Matrix ${uniqueSuffix()}`,
+      jwks: { keys: [] },
+      scopes: ['system/*.write'],
+      disabledAt: disabled ? new Date() : null,
+    })
+    .returning({ id: integrationClients.id });
+  return row!.id;
+}
 
 /** Undelivered-mail targets: own is an email given up on, other one still waiting to be sent. */
 async function freshMail(status: 'failed' | 'pending'): Promise<string> {
@@ -867,6 +882,7 @@ const pages: Record<string, PageRow> = {
     }),
   },
   '/staff/users': { targets: once, expect: staffOnly(admins) },
+  '/staff/integrations': { targets: once, expect: staffOnly(admins) },
   '/staff/audit': { targets: once, expect: staffOnly(admins) },
   '/staff/audit/[eventId]': {
     targets: idTargets,
@@ -898,6 +914,10 @@ const routes: Record<string, RouteRow> = {
     params: async ({ persona, target }) => ({ childId: await childId(persona, target) }),
   },
   'GET /api/health': { targets: once, expect: everyone },
+  // The EHR's endpoints ignore sessions: a signed assertion or bearer token is the only key.
+  // Without an assertion the token endpoint says invalid_request (400) to everyone alike.
+  'POST /api/fhir/token': { targets: once, expect: everyone, status: 400 },
+  'POST /api/fhir': { targets: once, expect: () => 'unauthorized' },
   // The Inbox badge's count: for parents; anyone else is "not signed in" (it is fetched, never navigated to).
   'GET /api/inbox/unread': {
     targets: once,
@@ -1391,6 +1411,31 @@ const actions: Record<string, ActionRow> = {
     expect: staffAction(admins, (_p, t) => (t === 'own' ? 'allowed' : 'not-found')),
     idField: 'staffUserId',
     input: async ({ persona, target }) => ({ staffUserId: await staffAccountId(persona, target) }),
+  },
+  // EHR connections: administrators; own is an enabled client, other one already disabled.
+  'staff/(office)/integrations/actions.ts#registerIntegration': {
+    targets: once,
+    expect: staffAction(admins),
+    input: async () => {
+      const { publicKey } = await generateKeyPair('ES384', { extractable: true });
+      return {
+        name: 'Matrix EHR',
+        publicKey: JSON.stringify({ keys: [await exportJWK(publicKey)] }),
+        scopes: ['system/*.write'],
+      };
+    },
+  },
+  'staff/(office)/integrations/actions.ts#disableIntegration': {
+    targets: idTargets,
+    expect: staffAction(admins, (_p, t) => (t === 'own' ? 'allowed' : 'not-found')),
+    idField: 'clientId',
+    input: async ({ target }) => ({
+      clientId: await pick(
+        target,
+        () => freshIntegrationClient(false),
+        () => freshIntegrationClient(true),
+      ),
+    }),
   },
   'staff/(office)/users/actions.ts#enableStaffAccount': {
     targets: idTargets,

@@ -19,6 +19,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
       ? [
           { href: '/staff/users', label: 'Staff users' },
           { href: '/staff/audit', label: 'Audit trail' },
+          { href: '/staff/integrations', label: 'EHR connections' },
         ]
       : []),
   ];

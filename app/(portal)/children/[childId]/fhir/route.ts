@@ -1,4 +1,5 @@
 import { requireLinkedChild } from '@/lib/authz';
+import { getChild } from '@/lib/children/registry';
 import { childRecordBundle } from '@/lib/records/fhir';
 import { readChildRecord } from '@/lib/records/read';
 
@@ -9,7 +10,11 @@ import { readChildRecord } from '@/lib/records/read';
 export async function GET(_request: Request, { params }: { params: Promise<{ childId: string }> }) {
   const { childId } = await params;
   const { child, db, viewer } = await requireLinkedChild(childId, 'fhir', 'record.exported');
-  const bundle = childRecordBundle(child, await readChildRecord(db, viewer, child.id));
+  const chart = await getChild(db, child.id);
+  const bundle = childRecordBundle(
+    { ...child, mrn: chart?.mrn ?? null },
+    await readChildRecord(db, viewer, child.id),
+  );
   return new Response(JSON.stringify(bundle, null, 2), {
     headers: {
       'Content-Type': 'application/fhir+json; charset=utf-8',

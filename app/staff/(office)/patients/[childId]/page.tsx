@@ -15,7 +15,7 @@ import { env } from '@/lib/env';
 import { formatDay } from '@/lib/format-time';
 import { portalPage } from '@/lib/page';
 import { immunizationStatus } from '@/lib/records/immunization-status';
-import { readChildRecord, type ChildRecord } from '@/lib/records/read';
+import { readChildRecord, readRefusedImmunizations, type ChildRecord } from '@/lib/records/read';
 import { vaccinePickerOptions } from '@/lib/records/vaccine-picker';
 import { currentRequestMeta } from '@/lib/request-context';
 
@@ -51,6 +51,7 @@ export default portalPage(async function PatientPage({
   // The chart is for clinicians and administrators; its view is recorded before it is read.
   const canChart = hasAnyRole(session, ['clinical', 'admin']);
   let record: ChildRecord | null = null;
+  let refused: Awaited<ReturnType<typeof readRefusedImmunizations>> = [];
   if (canChart) {
     await recordChildView(
       db,
@@ -60,6 +61,7 @@ export default portalPage(async function PatientPage({
       'chart',
     );
     record = await readChildRecord(db, { kind: 'clinical_staff' }, child.id);
+    refused = await readRefusedImmunizations(db, { kind: 'clinical_staff' }, child.id);
   }
   const minor = isMinorOn(child.dateOfBirth, today);
   const { notice } = await searchParams;
@@ -150,7 +152,12 @@ export default portalPage(async function PatientPage({
               />
             </div>
           </details>
-          <StaffChart childId={child.id} record={record} vaccines={vaccinePickerOptions()} />
+          <StaffChart
+            childId={child.id}
+            record={record}
+            refusedImmunizations={refused}
+            vaccines={vaccinePickerOptions()}
+          />
         </section>
       ) : null}
 

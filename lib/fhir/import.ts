@@ -1,0 +1,418 @@
+import type { Medication, Patient } from '@medplum/fhirtypes';
+import { and, eq, isNotNull } from 'drizzle-orm';
+
+import type { Database, Transaction } from '@/db';
+import { children } from '@/db/schema';
+import type { Actor, RequestMeta } from '@/lib/audit/events';
+import { auditedTransaction } from '@/lib/audit/transaction';
+import { todayInPractice } from '@/lib/children/age';
+import { describeError, log } from '@/lib/log';
+import { sectionTables } from '@/lib/records/write';
+
+import { parseBundle, type ParsedEntry } from './bundle';
+import {
+  contentHash,
+  ENTERED_IN_ERROR,
+  FhirMappingError,
+  type MappedRow,
+  type MappedVital,
+  type MappingOptions,
+} from './common';
+import { mapResource, patientReference } from './map-resource';
+import { mapPatient, type MappedPatient } from './patient';
+
+export interface ImportError {
+  file: string | null;
+  entry: number;
+  resourceType: string;
+  id: string | null;
+  reason: string;
+}
+
+export type PatientOutcome = 'created' | 'updated' | 'unchanged' | 'failed';
+
+export interface ImportReport {
+  patients: Record<PatientOutcome, number>;
+  imported: Record<string, number>;
+  skipped: Record<string, number>;
+  errors: ImportError[];
+}
+
+export interface PatientResult {
+  /** Index of the Patient entry in its bundle, and of every entry of its chart. */
+  entry: number;
+  entries: number[];
+  outcome: PatientOutcome;
+  childId: string | null;
+}
+
+export interface ImportOptions extends MappingOptions {
+  /** The sending system; with each resource's id it keys the rows, so a resend updates them. */
+  source: string;
+  mrnSystem?: string;
+  /** File name for error reports (the command line); null for a posted bundle. */
+  file?: string | null;
+  now?: Date;
+}
+
+export function emptyReport(): ImportReport {
+  return {
+    patients: { created: 0, updated: 0, unchanged: 0, failed: 0 },
+    imported: {},
+    skipped: {},
+    errors: [],
+  };
+}
+
+export function mergeReports(into: ImportReport, from: ImportReport): ImportReport {
+  for (const key of Object.keys(into.patients) as PatientOutcome[])
+    into.patients[key] += from.patients[key];
+  for (const [type, count] of Object.entries(from.imported))
+    into.imported[type] = (into.imported[type] ?? 0) + count;
+  for (const [type, count] of Object.entries(from.skipped))
+    into.skipped[type] = (into.skipped[type] ?? 0) + count;
+  into.errors.push(...from.errors);
+  return into;
+}
+
+const bump = (counts: Record<string, number>, type: string) => {
+  counts[type] = (counts[type] ?? 0) + 1;
+};
+
+/** Date columns per section: none may lie after today, nor before the child was born. */
+const dateColumns: Record<string, string[]> = {
+  allergies: ['notedOn'],
+  medications: ['startedOn'],
+  problems: ['onsetOn'],
+  immunizations: ['administeredOn'],
+  visits: ['visitOn'],
+  measurements: ['measuredOn'],
+  results: ['collectedOn', 'resultedOn'],
+};
+
+interface PatientWork {
+  patientEntry: ParsedEntry;
+  entries: ParsedEntry[];
+}
+
+interface PlannedRow {
+  row: MappedRow | (Omit<MappedRow, 'section'> & { section: 'measurements' });
+  entry: ParsedEntry;
+}
+
+class EntryError extends Error {
+  constructor(
+    readonly entry: ParsedEntry,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+function errorFor(entry: ParsedEntry, reason: string, file: string | null): ImportError {
+  return {
+    file,
+    entry: entry.index,
+    resourceType: entry.resource.resourceType,
+    id: typeof entry.resource.id === 'string' ? entry.resource.id.slice(0, 64) : null,
+    reason,
+  };
+}
+
+/** Sorts a bundle's entries by patient; resources outside any chart are counted as skipped. */
+function groupByPatient(entries: ParsedEntry[], report: ImportReport, file: string | null) {
+  const patients: PatientWork[] = [];
+  const byReference = new Map<string, PatientWork>();
+  const medications = new Map<string, Medication>();
+  for (const entry of entries) {
+    const { resource } = entry;
+    if (resource.resourceType === 'Patient') {
+      const work: PatientWork = { patientEntry: entry, entries: [] };
+      patients.push(work);
+      if (entry.fullUrl) byReference.set(entry.fullUrl, work);
+      if (resource.id) {
+        byReference.set(`Patient/${resource.id}`, work);
+        byReference.set(`urn:uuid:${resource.id}`, work);
+      }
+    }
+    if (resource.resourceType === 'Medication') {
+      if (entry.fullUrl) medications.set(entry.fullUrl, resource);
+      if (resource.id) medications.set(`Medication/${resource.id}`, resource);
+    }
+  }
+  for (const entry of entries) {
+    const { resource } = entry;
+    if (resource.resourceType === 'Patient') continue;
+    const referenceOf = patientReference[resource.resourceType];
+    if (!referenceOf) {
+      bump(report.skipped, resource.resourceType);
+      continue;
+    }
+    const reference = referenceOf(resource);
+    const work = reference ? byReference.get(reference) : undefined;
+    if (!work) {
+      report.errors.push(errorFor(entry, 'it refers to no Patient in this bundle', file));
+      continue;
+    }
+    work.entries.push(entry);
+  }
+  return { patients, lookup: (reference: string) => medications.get(reference) };
+}
+
+/**
+ * Imports a FHIR Bundle: each patient in its own audited transaction, so one bad resource rolls
+ * back that patient only (reported with its entry) and the others still import. A child is
+ * matched on the MRN and never linked to a guardian here: the office does that with a PIN.
+ */
+export async function importBundle(
+  db: Database,
+  actor: Actor,
+  meta: RequestMeta,
+  body: unknown,
+  options: ImportOptions,
+): Promise<{ report: ImportReport; patients: PatientResult[] }> {
+  const report = emptyReport();
+  const file = options.file ?? null;
+  const bundle = parseBundle(body);
+  const { patients, lookup } = groupByPatient(bundle.entries, report, file);
+  const results: PatientResult[] = [];
+  for (const work of patients) {
+    const patientReport = emptyReport();
+    try {
+      const result = await importPatient(db, actor, meta, work, lookup, options, patientReport);
+      mergeReports(report, patientReport);
+      report.patients[result.outcome] += 1;
+      results.push({ entry: work.patientEntry.index, entries: entriesOf(work), ...result });
+    } catch (error) {
+      report.patients.failed += 1;
+      results.push({
+        entry: work.patientEntry.index,
+        entries: entriesOf(work),
+        outcome: 'failed',
+        childId: null,
+      });
+      if (error instanceof EntryError) {
+        report.errors.push(errorFor(error.entry, error.message, file));
+      } else {
+        // A database refusal: logged for the operator, reported without its text (which may
+        // quote health data), and only this patient is rolled back.
+        log('error', 'fhir.import_patient_failed', describeError(error));
+        report.errors.push(errorFor(work.patientEntry, 'the chart could not be saved', file));
+      }
+    }
+  }
+  return { report, patients: results };
+}
+
+const entriesOf = (work: PatientWork) => [
+  work.patientEntry.index,
+  ...work.entries.map((entry) => entry.index),
+];
+
+function mapEntries(
+  work: PatientWork,
+  lookup: (reference: string) => Medication | undefined,
+  options: ImportOptions,
+  report: ImportReport,
+): PlannedRow[] {
+  const planned: PlannedRow[] = [];
+  const vitalsByDay = new Map<string, { vitals: MappedVital[]; entry: ParsedEntry }>();
+  for (const entry of work.entries) {
+    let mapped;
+    try {
+      mapped = mapResource(entry.resource, lookup, options);
+    } catch (error) {
+      if (error instanceof FhirMappingError) throw new EntryError(entry, error.message);
+      throw error;
+    }
+    if (mapped.kind === 'skip') {
+      bump(report.skipped, entry.resource.resourceType);
+      continue;
+    }
+    bump(report.imported, entry.resource.resourceType);
+    if (mapped.kind === 'row') {
+      planned.push({ row: mapped, entry });
+      continue;
+    }
+    const day = vitalsByDay.get(mapped.measuredOn) ?? { vitals: [], entry };
+    day.vitals.push(mapped);
+    vitalsByDay.set(mapped.measuredOn, day);
+  }
+  // A day's weight, length and head circumference are one measurement row on the growth chart.
+  for (const [measuredOn, { vitals, entry }] of vitalsByDay) {
+    const columns: MappedRow['columns'] = {
+      measuredOn,
+      weightKg: null,
+      heightCm: null,
+      headCircumferenceCm: null,
+    };
+    for (const vital of vitals) columns[vital.field] = vital.value;
+    planned.push({
+      entry,
+      row: {
+        kind: 'row',
+        section: 'measurements',
+        sourceId: `vital-signs/${measuredOn}`,
+        confidential: vitals.some((vital) => vital.confidential),
+        removalReason: null,
+        columns,
+      },
+    });
+  }
+  return planned;
+}
+
+function checkDates(planned: PlannedRow[], dateOfBirth: string, today: string) {
+  for (const { row, entry } of planned) {
+    for (const column of dateColumns[row.section] ?? []) {
+      const value = row.columns[column];
+      if (typeof value !== 'string') continue;
+      if (value > today) throw new EntryError(entry, `${column} ${value} is in the future`);
+      if (value < dateOfBirth)
+        throw new EntryError(entry, `${column} ${value} is before the child was born`);
+    }
+  }
+}
+
+async function upsertChild(tx: Transaction, patient: MappedPatient, now: Date) {
+  const [existing] = await tx.select().from(children).where(eq(children.mrn, patient.mrn));
+  if (!existing) {
+    const [inserted] = await tx
+      .insert(children)
+      .values({ ...patient, createdAt: now, updatedAt: now })
+      .returning({ id: children.id });
+    return { id: inserted!.id, created: true, updated: false };
+  }
+  const changed = (Object.keys(patient) as (keyof MappedPatient)[]).filter(
+    (key) => existing[key] !== patient[key],
+  );
+  if (changed.length > 0)
+    await tx
+      .update(children)
+      .set({ ...patient, updatedAt: now })
+      .where(eq(children.id, existing.id));
+  return { id: existing.id, created: false, updated: changed.length > 0 };
+}
+
+async function importPatient(
+  db: Database,
+  actor: Actor,
+  meta: RequestMeta,
+  work: PatientWork,
+  lookup: (reference: string) => Medication | undefined,
+  options: ImportOptions,
+  report: ImportReport,
+): Promise<{ outcome: PatientOutcome; childId: string }> {
+  const now = options.now ?? new Date();
+  let patient: MappedPatient;
+  try {
+    patient = mapPatient(work.patientEntry.resource as Patient, options.mrnSystem);
+  } catch (error) {
+    if (error instanceof FhirMappingError) throw new EntryError(work.patientEntry, error.message);
+    throw error;
+  }
+  if (patient.dateOfBirth > todayInPractice(now))
+    throw new EntryError(work.patientEntry, `birthDate ${patient.dateOfBirth} is in the future`);
+  const planned = mapEntries(work, lookup, options, report);
+  checkDates(planned, patient.dateOfBirth, todayInPractice(now));
+
+  return auditedTransaction(db, actor, meta, async ({ tx, audit }) => {
+    const child = await upsertChild(tx, patient, now);
+    let changedOpen = 0;
+    let changedConfidential = 0;
+    for (const [section, rows] of groupBySection(planned)) {
+      const table = sectionTables[section];
+      const existing = await tx
+        .select({
+          id: table.id,
+          sourceId: table.sourceId,
+          sourceHash: table.sourceHash,
+          removedAt: table.removedAt,
+          removalReason: table.removalReason,
+        })
+        .from(table)
+        .where(
+          and(
+            eq(table.childId, child.id),
+            eq(table.sourceSystem, options.source),
+            isNotNull(table.sourceId),
+          ),
+        );
+      const bySourceId = new Map(existing.map((row) => [row.sourceId, row]));
+      const inserts: Record<string, unknown>[] = [];
+      for (const { row } of rows) {
+        const hash = contentHash([row.columns, row.confidential, row.removalReason]);
+        const current = bySourceId.get(row.sourceId);
+        if (current?.sourceHash === hash) continue;
+        if (row.confidential) changedConfidential += 1;
+        else changedOpen += 1;
+        if (!current) {
+          inserts.push({
+            ...row.columns,
+            childId: child.id,
+            confidential: row.confidential,
+            sourceSystem: options.source,
+            sourceId: row.sourceId,
+            sourceHash: hash,
+            sourceUpdatedAt: now,
+            createdAt: now,
+            updatedAt: now,
+            removedAt: row.removalReason ? now : null,
+            removalReason: row.removalReason,
+          });
+          continue;
+        }
+        // A clinician's own hiding stands; only the EHR's withdrawal is the EHR's to undo.
+        const removal = row.removalReason
+          ? current.removedAt
+            ? {}
+            : { removedAt: now, removalReason: row.removalReason }
+          : current.removedAt && current.removalReason === ENTERED_IN_ERROR
+            ? { removedAt: null, removalReason: null, removedBy: null }
+            : {};
+        await tx
+          .update(table)
+          .set({
+            ...row.columns,
+            ...removal,
+            confidential: row.confidential,
+            sourceHash: hash,
+            sourceUpdatedAt: now,
+            updatedAt: now,
+          } as never)
+          .where(eq(table.id, current.id));
+      }
+      if (inserts.length > 0) await tx.insert(table).values(inserts as never);
+    }
+    const outcome: PatientOutcome = child.created
+      ? 'created'
+      : child.updated || changedOpen + changedConfidential > 0
+        ? 'updated'
+        : 'unchanged';
+    if (outcome !== 'unchanged')
+      await audit({
+        action: 'record.imported',
+        childId: child.id,
+        targetType: 'child',
+        targetId: child.id,
+        metadata: {
+          source: options.source,
+          outcome,
+          entries: changedOpen + changedConfidential,
+          // Only confidential entries changed: the parent's activity list must not hint at them.
+          confidential: !child.created && !child.updated && changedOpen === 0,
+        },
+      });
+    return { outcome, childId: child.id };
+  });
+}
+
+function groupBySection(planned: PlannedRow[]) {
+  const sections = new Map<keyof typeof sectionTables, PlannedRow[]>();
+  for (const item of planned) {
+    const list = sections.get(item.row.section) ?? [];
+    list.push(item);
+    sections.set(item.row.section, list);
+  }
+  return sections;
+}
