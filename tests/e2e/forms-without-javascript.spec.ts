@@ -272,15 +272,20 @@ test('sign-in typed before the page’s scripts arrive still signs in, by POST',
     await released;
     await route.continue().catch(() => {});
   });
-  await page.goto('/login', { waitUntil: 'domcontentloaded' });
-  await page.getByLabel('User ID or email').fill(userId);
-  await page.getByLabel('Password', { exact: true }).fill(strongPassword);
-  const post = page.waitForRequest(
-    (request) => request.isNavigationRequest() && request.method() === 'POST',
-  );
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  expect(new URL((await post).url()).pathname).toBe('/login');
-  await expect(page).toHaveURL(/\/dashboard$/);
-  release();
+  try {
+    // Only the HTML: the scripts are held back, so the form is not yet React's.
+    await page.goto('/login', { waitUntil: 'commit' });
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    await page.getByLabel('User ID or email').fill(userId);
+    await page.getByLabel('Password', { exact: true }).fill(strongPassword);
+    const post = page.waitForRequest(
+      (request) => request.isNavigationRequest() && request.method() === 'POST',
+    );
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    expect(new URL((await post).url()).pathname).toBe('/login');
+    await expect(page).toHaveURL(/\/dashboard$/);
+  } finally {
+    release();
+  }
   expectNoValueInAddresses(addresses, [strongPassword, userId]);
 });
