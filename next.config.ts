@@ -3,7 +3,10 @@ import type { NextConfig } from 'next';
 // Headers that do not depend on the request. The CSP (with its per-request nonce) is set in proxy.ts.
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'Referrer-Policy', value: 'no-referrer' },
+  // same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on a form's POST,
+  // and a form sent before the JavaScript has run would be refused as cross-site. Other sites still
+  // get no referrer; pages with a secret in the address (reset, share links) set no-referrer.
+  { key: 'Referrer-Policy', value: 'same-origin' },
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },

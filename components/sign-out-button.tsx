@@ -1,5 +1,6 @@
 'use client';
 
+import { useActionState } from 'react';
 import { useFormStatus } from 'react-dom';
 
 import { signOutNow } from '@/app/session/actions';
@@ -14,13 +15,18 @@ function SubmitSignOut() {
   );
 }
 
+/**
+ * The server action itself is the form's action, so signing out works before the page's
+ * JavaScript has run (React posts it), and never by GET.
+ */
 export function SignOutButton() {
+  const [, formAction] = useActionState(
+    // A server action built by defineAction also takes (previous answer, FormData).
+    signOutNow as unknown as (previous: unknown, formData: FormData) => Promise<unknown>,
+    null,
+  );
   return (
-    <form
-      action={async (formData) => {
-        await signOutNow(formData);
-      }}
-    >
+    <form action={formAction}>
       <SubmitSignOut />
     </form>
   );

@@ -111,7 +111,12 @@ export interface HandlerOutcome<T> {
   auditAs?: { action: AuditAction; outcome?: AuditOutcome };
 }
 
-type ServerAction<T> = (rawInput: unknown) => Promise<ActionResult<T>>;
+/**
+ * Called two ways with the same checks: by the form hook with the form's values, and by a form
+ * that posted before its JavaScript ran (React's useActionState passes the previous result first
+ * and the posted FormData second).
+ */
+type ServerAction<T> = (input: unknown, formData?: FormData) => Promise<ActionResult<T>>;
 
 export const ACTION_BRAND = Symbol.for('pediatric-portal.action');
 
@@ -192,7 +197,8 @@ interface Pipeline<S extends z.ZodType, T> {
 }
 
 function buildAction<S extends z.ZodType, T>({ definition, run }: Pipeline<S, T>): ServerAction<T> {
-  const action: ServerAction<T> = async (rawInput) => {
+  const action: ServerAction<T> = async (first, formData) => {
+    const rawInput: unknown = formData instanceof FormData ? formData : first;
     const requestHeaders = await headers();
     const meta = requestMetaFrom(requestHeaders);
     let actor: Actor = anonymousActor;

@@ -8,6 +8,7 @@ import {
   changeMyPassword,
   signOutEverywhere,
 } from '@/app/(portal)/account/actions';
+import { ActionForm } from '@/components/forms/action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
@@ -18,7 +19,7 @@ import { useActionForm } from './use-action-form';
 
 export function ChangePasswordForm() {
   const [done, setDone] = useState<string | null>(null);
-  const { form, onSubmit, formError, errorOf } = useActionForm({
+  const submission = useActionForm({
     schema: () => import('@/lib/accounts/schemas').then((schemas) => schemas.changePasswordSchema),
     action: changeMyPassword,
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
@@ -29,18 +30,14 @@ export function ChangePasswordForm() {
       );
     },
   });
+  const { form, errorOf } = submission;
   return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
-      className="flex flex-col gap-4"
-      aria-label="Change password"
-    >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+    <ActionForm form={submission} className="flex flex-col gap-4" aria-label="Change password">
       {done ? <Alert tone="success">{done}</Alert> : null}
       <TextField
         id="cp-current"
         label="Current password"
+        required
         type="password"
         autoComplete="current-password"
         error={errorOf('currentPassword')}
@@ -49,6 +46,7 @@ export function ChangePasswordForm() {
       <TextField
         id="cp-new"
         label="New password"
+        required
         type="password"
         autoComplete="new-password"
         error={errorOf('newPassword')}
@@ -58,6 +56,7 @@ export function ChangePasswordForm() {
       <TextField
         id="cp-confirm"
         label="Confirm new password"
+        required
         type="password"
         autoComplete="new-password"
         error={errorOf('confirmPassword')}
@@ -71,13 +70,13 @@ export function ChangePasswordForm() {
       >
         Change password
       </Button>
-    </form>
+    </ActionForm>
   );
 }
 
 export function ChangeEmailForm() {
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const { form, onSubmit, formError, errorOf } = useActionForm({
+  const submission = useActionForm({
     schema: () => import('@/lib/accounts/schemas').then((schemas) => schemas.changeEmailSchema),
     action: changeMyEmail,
     defaultValues: { currentPassword: '', newEmail: '' },
@@ -86,9 +85,9 @@ export function ChangeEmailForm() {
       form.reset();
     },
   });
+  const { form, errorOf } = submission;
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Change email">
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+    <ActionForm form={submission} className="flex flex-col gap-4" aria-label="Change email">
       {sentTo ? (
         <Alert tone="success">
           We sent a link to {sentTo}. Your email changes when you open it. We also told your current
@@ -98,6 +97,7 @@ export function ChangeEmailForm() {
       <TextField
         id="ce-new"
         label="New email"
+        required
         type="email"
         autoComplete="email"
         error={errorOf('newEmail')}
@@ -106,6 +106,7 @@ export function ChangeEmailForm() {
       <TextField
         id="ce-current"
         label="Current password"
+        required
         type="password"
         autoComplete="current-password"
         error={errorOf('currentPassword')}
@@ -119,13 +120,13 @@ export function ChangeEmailForm() {
       >
         Change email
       </Button>
-    </form>
+    </ActionForm>
   );
 }
 
 export function ChangeHintForm({ currentQuestion }: { currentQuestion: string | null }) {
   const [done, setDone] = useState(false);
-  const { form, onSubmit, formError, errorOf } = useActionForm({
+  const submission = useActionForm({
     schema: () => import('@/lib/accounts/schemas').then((schemas) => schemas.changeHintSchema),
     action: changeMyHint,
     defaultValues: { currentPassword: '', hintQuestion: undefined, hintAnswer: '' },
@@ -134,14 +135,9 @@ export function ChangeHintForm({ currentQuestion }: { currentQuestion: string | 
       setDone(true);
     },
   });
+  const { form, errorOf } = submission;
   return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
-      className="flex flex-col gap-4"
-      aria-label="Change hint question"
-    >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+    <ActionForm form={submission} className="flex flex-col gap-4" aria-label="Change hint question">
       {done ? <Alert tone="success">Your hint question and answer are changed.</Alert> : null}
       {currentQuestion ? (
         <p className="text-slate-700">Your question now: “{currentQuestion}”</p>
@@ -149,6 +145,7 @@ export function ChangeHintForm({ currentQuestion }: { currentQuestion: string | 
       <SelectField
         id="ch-question"
         label="Hint question"
+        required
         defaultValue=""
         error={errorOf('hintQuestion')}
         {...form.register('hintQuestion')}
@@ -158,6 +155,7 @@ export function ChangeHintForm({ currentQuestion }: { currentQuestion: string | 
       <TextField
         id="ch-answer"
         label="Hint answer"
+        required
         autoComplete="off"
         error={errorOf('hintAnswer')}
         {...form.register('hintAnswer')}
@@ -165,6 +163,7 @@ export function ChangeHintForm({ currentQuestion }: { currentQuestion: string | 
       <TextField
         id="ch-current"
         label="Current password"
+        required
         type="password"
         autoComplete="current-password"
         error={errorOf('currentPassword')}
@@ -178,7 +177,7 @@ export function ChangeHintForm({ currentQuestion }: { currentQuestion: string | 
       >
         Change hint
       </Button>
-    </form>
+    </ActionForm>
   );
 }
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { chooseOwnPassword } from '@/app/(public)/choose-password/actions';
-import { Alert } from '@/components/ui/alert';
+import { ActionForm } from '@/components/forms/action-form';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { choosePasswordSchema } from '@/lib/accounts/schemas';
@@ -10,22 +10,18 @@ import { PasswordStrengthMeter } from './password-strength-meter';
 import { useActionForm } from './use-action-form';
 
 export function ChoosePasswordForm() {
-  const { form, onSubmit, formError, errorOf } = useActionForm({
+  const submission = useActionForm({
     schema: choosePasswordSchema,
     action: chooseOwnPassword,
     defaultValues: { newPassword: '', confirmPassword: '' },
   });
+  const { form, errorOf } = submission;
   return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
-      className="flex flex-col gap-4"
-      aria-label="Choose your password"
-    >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+    <ActionForm form={submission} className="flex flex-col gap-4" aria-label="Choose your password">
       <TextField
         id="choose-new"
         label="New password"
+        required
         type="password"
         autoComplete="new-password"
         error={errorOf('newPassword')}
@@ -35,6 +31,7 @@ export function ChoosePasswordForm() {
       <TextField
         id="choose-confirm"
         label="Confirm new password"
+        required
         type="password"
         autoComplete="new-password"
         error={errorOf('confirmPassword')}
@@ -48,6 +45,6 @@ export function ChoosePasswordForm() {
       >
         Save my password
       </Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 
 import { confirmEmailAddress } from '@/app/(public)/verify-email/actions';
+import { ActionForm } from '@/components/forms/action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { emailVerificationSchema } from '@/lib/accounts/schemas';
@@ -13,12 +14,13 @@ import { useActionForm } from './use-action-form';
 /** A button rather than confirming on page load: mail scanners that open links must not use them up. */
 export function ConfirmEmailForm({ token }: { token: string }) {
   const [verified, setVerified] = useState<boolean | null>(null);
-  const { form, onSubmit, formError } = useActionForm({
+  const submission = useActionForm({
     schema: emailVerificationSchema,
     action: confirmEmailAddress,
     defaultValues: { token },
     onSuccess: (data) => setVerified(data.verified),
   });
+  const { form } = submission;
   if (verified === true) {
     return (
       <Alert tone="success" title="Thank you, your email is confirmed.">
@@ -36,12 +38,11 @@ export function ConfirmEmailForm({ token }: { token: string }) {
     );
   }
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4">
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+    <ActionForm form={submission} requiredNote={false} className="flex flex-col gap-4">
       <input type="hidden" {...form.register('token')} />
       <Button type="submit" pending={form.formState.isSubmitting} pendingLabel="Confirming…">
         Confirm my email
       </Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { linkChild } from '@/app/(portal)/children/link/actions';
-import { Alert } from '@/components/ui/alert';
+import { ActionForm } from '@/components/forms/action-form';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { guardianRelationships, linkChildSchema, relationshipLabels } from '@/lib/children/schemas';
@@ -9,19 +9,21 @@ import { guardianRelationships, linkChildSchema, relationshipLabels } from '@/li
 import { useActionForm } from './use-action-form';
 
 export function LinkChildForm() {
-  const { form, onSubmit, formError, errorOf } = useActionForm({
+  const submission = useActionForm({
     schema: linkChildSchema,
     action: linkChild,
     defaultValues: { pin: '', dateOfBirth: '', relationship: undefined, relationshipOther: '' },
+    worksWithoutJavaScript: true,
   });
+  const { form, errorOf } = submission;
   const { register, formState, watch } = form;
   const relationship = watch('relationship');
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Link a child">
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+    <ActionForm form={submission} className="flex flex-col gap-4" aria-label="Link a child">
       <TextField
         id="pin"
         label="PIN"
+        required
         autoComplete="off"
         autoCapitalize="characters"
         spellCheck={false}
@@ -32,6 +34,7 @@ export function LinkChildForm() {
       <TextField
         id="dateOfBirth"
         label="Child's date of birth"
+        required
         type="date"
         error={errorOf('dateOfBirth')}
         {...register('dateOfBirth')}
@@ -39,6 +42,7 @@ export function LinkChildForm() {
       <SelectField
         id="relationship"
         label="Your relationship to the child"
+        required
         defaultValue=""
         error={errorOf('relationship')}
         {...register('relationship')}
@@ -56,6 +60,7 @@ export function LinkChildForm() {
         <TextField
           id="relationshipOther"
           label="Your relationship, in your words"
+          required
           error={errorOf('relationshipOther')}
           {...register('relationshipOther')}
         />
@@ -68,6 +73,6 @@ export function LinkChildForm() {
       >
         Link child
       </Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -2,7 +2,7 @@
 
 import { requestPasswordResetLink, resetPassword } from '@/app/(public)/forgot-password/actions';
 import { emailMyUserId } from '@/app/(public)/forgot-user-id/actions';
-import { Alert } from '@/components/ui/alert';
+import { ActionForm } from '@/components/forms/action-form';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import {
@@ -15,22 +15,19 @@ import { PasswordStrengthMeter } from './password-strength-meter';
 import { useActionForm } from './use-action-form';
 
 export function ForgotPasswordForm() {
-  const { form, onSubmit, formError, errorOf } = useActionForm({
+  const submission = useActionForm({
     schema: forgotPasswordSchema,
     action: requestPasswordResetLink,
     defaultValues: { identifier: '' },
+    worksWithoutJavaScript: true,
   });
+  const { form, errorOf } = submission;
   return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
-      className="flex flex-col gap-4"
-      aria-label="Forgot password"
-    >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+    <ActionForm form={submission} className="flex flex-col gap-4" aria-label="Forgot password">
       <TextField
         id="forgot-identifier"
         label="User ID or email"
+        required
         autoComplete="username"
         autoCapitalize="none"
         error={errorOf('identifier')}
@@ -44,27 +41,24 @@ export function ForgotPasswordForm() {
       >
         Continue
       </Button>
-    </form>
+    </ActionForm>
   );
 }
 
 export function ForgotUserIdForm() {
-  const { form, onSubmit, formError, errorOf } = useActionForm({
+  const submission = useActionForm({
     schema: forgotUserIdSchema,
     action: emailMyUserId,
     defaultValues: { email: '' },
+    worksWithoutJavaScript: true,
   });
+  const { form, errorOf } = submission;
   return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
-      className="flex flex-col gap-4"
-      aria-label="Forgot User ID"
-    >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+    <ActionForm form={submission} className="flex flex-col gap-4" aria-label="Forgot User ID">
       <TextField
         id="forgot-email"
         label="Email"
+        required
         type="email"
         autoComplete="email"
         inputMode="email"
@@ -79,7 +73,7 @@ export function ForgotUserIdForm() {
       >
         Continue
       </Button>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -90,20 +84,15 @@ export function ResetPasswordForm({
   token: string;
   hintQuestion: string;
 }) {
-  const { form, onSubmit, formError, errorOf } = useActionForm({
+  const submission = useActionForm({
     schema: resetPasswordSchema,
     action: resetPassword,
     defaultValues: { token, hintAnswer: '', newPassword: '', confirmPassword: '' },
   });
+  const { form, errorOf } = submission;
   const password = form.watch('newPassword') ?? '';
   return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
-      className="flex flex-col gap-4"
-      aria-label="Reset password"
-    >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+    <ActionForm form={submission} className="flex flex-col gap-4" aria-label="Reset password">
       <p className="rounded-md bg-slate-100 p-3">
         <span className="block text-sm text-slate-700">Your hint question</span>
         <strong>{hintQuestion}</strong>
@@ -111,6 +100,7 @@ export function ResetPasswordForm({
       <TextField
         id="reset-hintAnswer"
         label="Hint answer"
+        required
         autoComplete="off"
         error={errorOf('hintAnswer')}
         {...form.register('hintAnswer')}
@@ -118,6 +108,7 @@ export function ResetPasswordForm({
       <TextField
         id="reset-newPassword"
         label="New password"
+        required
         type="password"
         autoComplete="new-password"
         error={errorOf('newPassword')}
@@ -127,6 +118,7 @@ export function ResetPasswordForm({
       <TextField
         id="reset-confirmPassword"
         label="Confirm new password"
+        required
         type="password"
         autoComplete="new-password"
         error={errorOf('confirmPassword')}
@@ -140,6 +132,6 @@ export function ResetPasswordForm({
       >
         Reset password
       </Button>
-    </form>
+    </ActionForm>
   );
 }

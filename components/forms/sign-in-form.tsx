@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 
-import { Alert } from '@/components/ui/alert';
+import { ActionForm } from '@/components/forms/action-form';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { signInSchema, type SignInInput } from '@/lib/accounts/schemas';
@@ -18,18 +18,20 @@ interface SignInFormProps {
 }
 
 export function SignInForm({ action, idPrefix, showRecoveryLinks = true }: SignInFormProps) {
-  const { form, onSubmit, formError, errorOf } = useActionForm({
+  const submission = useActionForm({
     schema: signInSchema,
     action,
     defaultValues: { identifier: '', password: '' },
+    worksWithoutJavaScript: true,
   });
+  const { form, errorOf } = submission;
   const { register, formState } = form;
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Sign in">
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+    <ActionForm form={submission} className="flex flex-col gap-4" aria-label="Sign in">
       <TextField
         id={`${idPrefix}-identifier`}
         label="User ID or email"
+        required
         autoComplete="username"
         autoCapitalize="none"
         spellCheck={false}
@@ -39,6 +41,7 @@ export function SignInForm({ action, idPrefix, showRecoveryLinks = true }: SignI
       <TextField
         id={`${idPrefix}-password`}
         label="Password"
+        required
         type="password"
         autoComplete="current-password"
         error={errorOf('password')}
@@ -60,6 +63,6 @@ export function SignInForm({ action, idPrefix, showRecoveryLinks = true }: SignI
           </Link>
         </div>
       ) : null}
-    </form>
+    </ActionForm>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { signUp } from '@/app/(public)/signup/actions';
-import { Alert } from '@/components/ui/alert';
+import { ActionForm } from '@/components/forms/action-form';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { signUpSchema } from '@/lib/accounts/schemas';
@@ -11,7 +11,7 @@ import { PasswordStrengthMeter } from './password-strength-meter';
 import { useActionForm } from './use-action-form';
 
 export function SignUpForm() {
-  const { form, onSubmit, formError, errorOf } = useActionForm({
+  const submission = useActionForm({
     schema: signUpSchema,
     action: signUp,
     defaultValues: {
@@ -24,7 +24,9 @@ export function SignUpForm() {
       hintQuestion: undefined,
       hintAnswer: '',
     },
+    worksWithoutJavaScript: true,
   });
+  const { form, errorOf } = submission;
   const { register, formState, watch } = form;
   const [password, userId, email, firstName, lastName] = watch([
     'password',
@@ -35,19 +37,14 @@ export function SignUpForm() {
   ]);
 
   return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
-      className="flex flex-col gap-5"
-      aria-label="Create account"
-    >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+    <ActionForm form={submission} className="flex flex-col gap-5" aria-label="Create account">
       <fieldset className="flex flex-col gap-4">
         <legend className="mb-2 text-lg font-semibold">About you (the parent or guardian)</legend>
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField
             id="firstName"
             label="First name"
+            required
             autoComplete="given-name"
             error={errorOf('firstName')}
             {...register('firstName')}
@@ -55,6 +52,7 @@ export function SignUpForm() {
           <TextField
             id="lastName"
             label="Last name"
+            required
             autoComplete="family-name"
             error={errorOf('lastName')}
             {...register('lastName')}
@@ -63,6 +61,7 @@ export function SignUpForm() {
         <TextField
           id="email"
           label="Email"
+          required
           type="email"
           autoComplete="email"
           inputMode="email"
@@ -76,6 +75,7 @@ export function SignUpForm() {
         <TextField
           id="userId"
           label="User ID"
+          required
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
@@ -86,6 +86,7 @@ export function SignUpForm() {
         <TextField
           id="password"
           label="Password"
+          required
           type="password"
           autoComplete="new-password"
           error={errorOf('password')}
@@ -98,6 +99,7 @@ export function SignUpForm() {
         <TextField
           id="confirmPassword"
           label="Confirm password"
+          required
           type="password"
           autoComplete="new-password"
           error={errorOf('confirmPassword')}
@@ -109,6 +111,7 @@ export function SignUpForm() {
         <SelectField
           id="hintQuestion"
           label="Hint question"
+          required
           error={errorOf('hintQuestion')}
           defaultValue=""
           {...register('hintQuestion')}
@@ -118,6 +121,7 @@ export function SignUpForm() {
         <TextField
           id="hintAnswer"
           label="Hint answer"
+          required
           autoComplete="off"
           error={errorOf('hintAnswer')}
           hint="Capital letters and extra spaces do not matter. The office can never see your answer."
@@ -127,6 +131,6 @@ export function SignUpForm() {
       <Button type="submit" pending={formState.isSubmitting} pendingLabel="Creating your account…">
         Create account
       </Button>
-    </form>
+    </ActionForm>
   );
 }

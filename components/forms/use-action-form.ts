@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { unstable_rethrow } from 'next/navigation';
+import { useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   useForm,
   type DefaultValues,
@@ -41,11 +42,32 @@ function lazyZodResolver<TInput extends FieldValues, TOutput extends FieldValues
   return { resolver, load };
 }
 
+/** A server action's redirect or notFound() arrives in the browser as a thrown error; it is not a failure. */
+function isNavigation(error: unknown): boolean {
+  try {
+    unstable_rethrow(error);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+export const CONNECTION_LOST =
+  'We could not reach the portal. Check your connection and try again.';
+
+type FormActionState<TData> = ActionResult<TData> | null;
+
 /**
  * react-hook-form wired to a server action: the same zod schema checks the fields in the
  * browser and again on the server, and the server's field errors land next to the same fields.
  * `schema` may be a loader (`() => import('…/schemas').then((m) => m.someSchema)`), so a page's
  * first load carries no zod.
+ *
+ * The form never submits by GET: spread `formProps` on the <form> (ActionForm does). With
+ * `worksWithoutJavaScript`, its `action` is the server action itself, so a form sent before the
+ * page's JavaScript has run (or with JavaScript off) is posted to the same action, with the same
+ * checks, and the server's answer is shown next to the fields. Without it, the form cannot be
+ * sent until the JavaScript has run (ActionForm says so in a <noscript>).
  */
 export function useActionForm<
   TInput extends FieldValues,
@@ -57,6 +79,11 @@ export function useActionForm<
   action: (input: TInput) => Promise<ActionResult<TData>>;
   defaultValues: DefaultValues<TInput>;
   onSuccess?: (data: TData) => void;
+  /**
+   * The action is a server action whose every field is a named control in the form (hidden
+   * inputs for fixed values), so the browser can post it before JavaScript has run.
+   */
+  worksWithoutJavaScript?: boolean;
 }) {
   const [{ resolver, load }] = useState(() => lazyZodResolver(options.schema));
   // Fetch the checks while the person reads the form, so the first submit does not wait.
@@ -70,15 +97,24 @@ export function useActionForm<
     reValidateMode: 'onChange',
   });
   const [formError, setFormError] = useState<string | null>(null);
+  const [navigating, setNavigating] = useState(false);
+  // The answer to a form posted before the JavaScript ran shows until the next submit from here.
+  const [showPosted, setShowPosted] = useState(true);
 
-  const onSubmit = form.handleSubmit(async () => {
+  const submit = form.handleSubmit(async () => {
+    setShowPosted(false);
     setFormError(null);
     let result: ActionResult<TData> | undefined;
     try {
       // The raw values, not the parsed ones: the schema's transforms run once, on the server.
       result = await options.action(form.getValues());
-    } catch {
-      setFormError('We could not reach the portal. Check your connection and try again.');
+    } catch (error) {
+      // The action redirected: the router is already moving to the next page.
+      if (isNavigation(error)) {
+        setNavigating(true);
+        return;
+      }
+      setFormError(CONNECTION_LOST);
       return;
     }
     // A redirecting action resolves with nothing while the browser moves on.
@@ -92,6 +128,35 @@ export function useActionForm<
       form.setError(field as Path<TInput>, { type: 'server', message });
     }
   });
+  const onSubmit = (event?: FormEvent<HTMLFormElement>) => {
+    // Once the page is live, the form is sent from here; React does not run the form's action.
+    event?.preventDefault();
+    return submit(event);
+  };
+
+  // A form posted before the JavaScript ran: React hands the server action (previous answer,
+  // FormData) and renders its answer here, on the server and again once the page is live. A form
+  // that needs JavaScript gets a client function instead: React gives it no address to post to,
+  // and a submit made while the page was loading is replayed here once it is live.
+  const latestSubmit = useRef(onSubmit);
+  useEffect(() => {
+    latestSubmit.current = onSubmit;
+  });
+  const [clientOnlyAction] = useState(() => async (): Promise<FormActionState<TData>> => {
+    await latestSubmit.current();
+    return null;
+  });
+  const [posted, formAction, postPending] = useActionState<FormActionState<TData>, FormData>(
+    options.worksWithoutJavaScript
+      ? // A server action built by defineAction also takes (previous answer, FormData).
+        (options.action as unknown as (
+          previous: FormActionState<TData>,
+          formData: FormData,
+        ) => Promise<FormActionState<TData>>)
+      : clientOnlyAction,
+    null,
+  );
+  const postedAnswer = showPosted && posted && !posted.ok ? posted : null;
 
   // Rules about the form as a whole (zod issues on the path "_form") show at its top, like the server's.
   const wholeFormError = (form.formState.errors as Record<string, { message?: string } | undefined>)
@@ -99,7 +164,12 @@ export function useActionForm<
   return {
     form,
     onSubmit,
-    formError: formError ?? wholeFormError ?? null,
-    errorOf: (name: Path<TInput>) => form.getFieldState(name, form.formState).error?.message,
+    formError: formError ?? wholeFormError ?? postedAnswer?.formError ?? null,
+    errorOf: (name: Path<TInput>) =>
+      form.getFieldState(name, form.formState).error?.message ?? postedAnswer?.fieldErrors?.[name],
+    /** True from the click until the answer is shown or the next page is on its way. */
+    pending: form.formState.isSubmitting || navigating || postPending,
+    worksWithoutJavaScript: options.worksWithoutJavaScript === true,
+    formProps: { action: formAction, onSubmit, noValidate: true },
   };
 }

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
+import { ActionForm } from '@/components/forms/action-form';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -28,7 +29,7 @@ export function ReplyForm({
   const router = useRouter();
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const [sent, setSent] = useState(false);
-  const { form, onSubmit, formError, errorOf } = useActionForm({
+  const submission = useActionForm({
     schema: () => import('@/lib/messaging/schemas').then((schemas) => schemas.replySchema),
     action,
     defaultValues: { conversationId, body: '', idempotencyKey },
@@ -41,20 +42,20 @@ export function ReplyForm({
       router.refresh();
     },
   });
+  const { form, errorOf } = submission;
   const length = (form.watch('body') ?? '').length;
   return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
+    <ActionForm
+      form={submission}
       className="flex flex-col gap-3"
       aria-label={label}
       aria-describedby={describedBy}
     >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
       {sent ? <Alert tone="success">Sent.</Alert> : null}
       <TextAreaField
         id={`reply-${conversationId}-${label.replace(/\W+/g, '-')}`}
         label={label}
+        required
         maxLength={BODY_MAX}
         error={errorOf('body')}
         hint={
@@ -70,6 +71,6 @@ export function ReplyForm({
       >
         {buttonLabel}
       </Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -3,10 +3,11 @@
 import { useState } from 'react';
 
 import { sendSecureMessage } from '@/app/(portal)/services/message/actions';
+import { ActionForm } from '@/components/forms/action-form';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
+import { RequiredMark } from '@/components/ui/required-note';
 import {
   BODY_MAX,
   categoryLabels,
@@ -23,7 +24,7 @@ export function SendMessageForm({
 }) {
   // One key per form: a double click or a resubmit is recognised as the same message.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
-  const { form, onSubmit, formError, errorOf } = useActionForm({
+  const submission = useActionForm({
     schema: () => import('@/lib/messaging/schemas').then((schemas) => schemas.sendMessageSchema),
     action: sendSecureMessage,
     defaultValues: {
@@ -33,21 +34,26 @@ export function SendMessageForm({
       body: '',
       idempotencyKey,
     },
+    worksWithoutJavaScript: true,
   });
+  const { form, errorOf } = submission;
   const { register, formState, watch } = form;
   const length = (watch('body') ?? '').length;
   return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
+    <ActionForm
+      form={submission}
       className="flex flex-col gap-5"
       aria-label="Send a secure message"
       aria-describedby={noticeId}
     >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      {/* Named controls with their values in the page, so the form can be posted before the
+          page's JavaScript has run (react-hook-form fills values in only once it has). */}
+      <input type="hidden" defaultValue={idempotencyKey} {...register('idempotencyKey')} />
       <SelectField
         id="childId"
         label="Which child is this about?"
+        required
+        defaultValue={linkedChildren.length === 1 ? linkedChildren[0]!.id : ''}
         error={errorOf('childId')}
         {...register('childId')}
       >
@@ -58,8 +64,15 @@ export function SendMessageForm({
           </option>
         ))}
       </SelectField>
-      <fieldset aria-describedby={errorOf('category') ? 'category-error' : undefined}>
-        <legend className="font-medium">Type of question</legend>
+      <fieldset
+        role="radiogroup"
+        aria-required="true"
+        aria-describedby={errorOf('category') ? 'category-error' : undefined}
+      >
+        <legend className="font-medium">
+          Type of question
+          <RequiredMark />
+        </legend>
         <div className="mt-2 flex flex-col gap-1">
           {messageCategoryIds.map((category) => (
             <label key={category} className="inline-flex min-h-11 items-center gap-2">
@@ -77,6 +90,7 @@ export function SendMessageForm({
       <TextField
         id="subject"
         label="Subject"
+        required
         maxLength={SUBJECT_MAX}
         error={errorOf('subject')}
         {...register('subject')}
@@ -84,6 +98,7 @@ export function SendMessageForm({
       <TextAreaField
         id="body"
         label="Message"
+        required
         maxLength={BODY_MAX}
         error={errorOf('body')}
         hint={
@@ -99,6 +114,6 @@ export function SendMessageForm({
       >
         Send message
       </Button>
-    </form>
+    </ActionForm>
   );
 }

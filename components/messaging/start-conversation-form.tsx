@@ -3,8 +3,8 @@
 import { useState } from 'react';
 
 import { writeToGuardian } from '@/app/staff/(office)/messages/actions';
+import { ActionForm } from '@/components/forms/action-form';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import {
@@ -25,7 +25,7 @@ export function StartConversationForm({
   categories: Category[];
 }) {
   const [idempotencyKey] = useState(() => crypto.randomUUID());
-  const { form, onSubmit, formError, errorOf } = useActionForm({
+  const submission = useActionForm({
     schema: startConversationSchema,
     action: writeToGuardian,
     defaultValues: {
@@ -37,18 +37,18 @@ export function StartConversationForm({
       idempotencyKey,
     },
   });
+  const { form, errorOf } = submission;
   const { register, formState } = form;
   return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
+    <ActionForm
+      form={submission}
       className="flex flex-col gap-4"
       aria-label="Write to a parent or guardian"
     >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
       <SelectField
         id="start-guardian"
         label="To"
+        required
         error={errorOf('guardianshipId')}
         {...register('guardianshipId')}
       >
@@ -62,6 +62,7 @@ export function StartConversationForm({
       <SelectField
         id="start-category"
         label="Queue"
+        required
         error={errorOf('category')}
         defaultValue={categories.length === 1 ? categories[0] : ''}
         {...register('category')}
@@ -78,6 +79,7 @@ export function StartConversationForm({
       <TextField
         id="start-subject"
         label="Subject"
+        required
         maxLength={SUBJECT_MAX}
         error={errorOf('subject')}
         {...register('subject')}
@@ -85,6 +87,7 @@ export function StartConversationForm({
       <TextAreaField
         id="start-body"
         label="Message"
+        required
         maxLength={BODY_MAX}
         error={errorOf('body')}
         {...register('body')}
@@ -97,6 +100,6 @@ export function StartConversationForm({
       >
         Send message
       </Button>
-    </form>
+    </ActionForm>
   );
 }

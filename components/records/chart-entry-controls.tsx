@@ -8,6 +8,7 @@ import {
   releaseSummary,
   removeChartEntry,
 } from '@/app/staff/(office)/patients/record-actions';
+import { ActionForm } from '@/components/forms/action-form';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -33,12 +34,13 @@ export function ChartEntryControls({
 }) {
   const router = useRouter();
   const [open, setOpen] = useState<'edit' | 'remove' | null>(null);
-  const { form, onSubmit, formError, errorOf } = useActionForm({
+  const submission = useActionForm({
     schema: removeEntrySchema,
     action: removeChartEntry,
     defaultValues: { childId, section, entryId: entry.id, reason: '' },
     onSuccess: () => router.refresh(),
   });
+  const { form, errorOf } = submission;
   return (
     <div className="mt-2 flex flex-col gap-3">
       <div className="flex flex-wrap gap-2">
@@ -69,16 +71,11 @@ export function ChartEntryControls({
         />
       ) : null}
       {open === 'remove' ? (
-        <form
-          onSubmit={onSubmit}
-          noValidate
-          className="flex flex-col gap-3"
-          aria-label="Remove entry"
-        >
-          {formError ? <Alert tone="error">{formError}</Alert> : null}
+        <ActionForm form={submission} className="flex flex-col gap-3" aria-label="Remove entry">
           <TextField
             id={`remove-${entry.id}`}
             label={imported ? 'Reason for hiding' : 'Reason for removing'}
+            required
             error={errorOf('reason')}
             {...form.register('reason')}
           />
@@ -91,7 +88,7 @@ export function ChartEntryControls({
           >
             {imported ? 'Hide from the chart' : 'Remove from the chart'}
           </Button>
-        </form>
+        </ActionForm>
       ) : null}
     </div>
   );
@@ -99,21 +96,20 @@ export function ChartEntryControls({
 
 export function ReleaseResultForm({ childId, entryId }: { childId: string; entryId: string }) {
   const router = useRouter();
-  const { form, onSubmit, formError, errorOf } = useActionForm({
+  const submission = useActionForm({
     schema: releaseResultSchema,
     action: releaseResult,
     defaultValues: { childId, entryId, comment: '' },
     onSuccess: () => router.refresh(),
   });
+  const { form, errorOf } = submission;
   return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
+    <ActionForm
+      form={submission}
       className="mt-2 flex flex-col gap-3 rounded-md border border-amber-600 bg-amber-50 p-3"
       aria-label="Release result"
     >
       <p className="font-medium">Not released: parents cannot see this result yet.</p>
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
       <TextField
         id={`release-${entryId}`}
         label="Comment for the parents (optional)"
@@ -128,7 +124,7 @@ export function ReleaseResultForm({ childId, entryId }: { childId: string; entry
       >
         Release to the portal
       </Button>
-    </form>
+    </ActionForm>
   );
 }
 

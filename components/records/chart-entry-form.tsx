@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { z } from 'zod';
 
 import { addChartEntry, updateChartEntry } from '@/app/staff/(office)/patients/record-actions';
+import { ActionForm } from '@/components/forms/action-form';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -48,7 +49,7 @@ export function ChartEntryForm({
       field.kind === 'select' ? (field.options?.[0]?.[0] ?? '') : '',
     ]),
   );
-  const { form, onSubmit, formError, errorOf } = useActionForm({
+  const submission = useActionForm({
     schema: recordEntrySchema as unknown as z.ZodType<
       Record<string, unknown>,
       Record<string, unknown>
@@ -72,20 +73,25 @@ export function ChartEntryForm({
       onDone?.();
     },
   });
+  const { form, errorOf } = submission;
   const idPrefix = `${section}-${entry?.id.slice(0, 8) ?? 'new'}`;
   return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
+    <ActionForm
+      form={submission}
       className="flex flex-col gap-3"
       aria-label={entry ? 'Edit entry' : 'Add entry'}
     >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
       {saved && !entry ? <Alert tone="success">Added to the chart.</Alert> : null}
       <div className="grid gap-3 sm:grid-cols-2">
         {fields.map((field) => {
           const id = `${idPrefix}-${field.name}`;
-          const common = { id, label: field.label, hint: field.hint, error: errorOf(field.name) };
+          const common = {
+            id,
+            label: field.label,
+            hint: field.hint,
+            required: field.required,
+            error: errorOf(field.name),
+          };
           if (field.kind === 'select') {
             return (
               <SelectField key={field.name} {...common} {...form.register(field.name)}>
@@ -144,6 +150,6 @@ export function ChartEntryForm({
       >
         {entry ? 'Save changes' : 'Add'}
       </Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
 import { createShareLink } from '@/app/(portal)/children/share-actions';
+import { ActionForm } from '@/components/forms/action-form';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -45,7 +46,7 @@ function CopyButton({ text, label }: { text: string; label: string }) {
 export function ShareLinkForm({ childId, childName }: { childId: string; childName: string }) {
   const router = useRouter();
   const [made, setMade] = useState<MadeLink | null>(null);
-  const { form, onSubmit, formError, errorOf } = useActionForm({
+  const submission = useActionForm({
     schema: createShareSchema,
     action: createShareLink,
     defaultValues: { childId, label: '', validFor: '1d', protectWithCode: true },
@@ -55,6 +56,7 @@ export function ShareLinkForm({ childId, childName }: { childId: string; childNa
       router.refresh();
     },
   });
+  const { form, errorOf } = submission;
   const { register, formState } = form;
 
   return (
@@ -92,13 +94,11 @@ export function ShareLinkForm({ childId, childName }: { childId: string; childNa
           </div>
         </Alert>
       ) : (
-        <form
-          onSubmit={onSubmit}
-          noValidate
+        <ActionForm
+          form={submission}
           className="flex flex-col gap-4"
           aria-label="Make a share link"
         >
-          {formError ? <Alert tone="error">{formError}</Alert> : null}
           <input type="hidden" {...register('childId')} />
           <TextField
             id="label"
@@ -111,6 +111,7 @@ export function ShareLinkForm({ childId, childName }: { childId: string; childNa
           <SelectField
             id="validFor"
             label="The link works for"
+            required
             error={errorOf('validFor')}
             {...register('validFor')}
           >
@@ -138,7 +139,7 @@ export function ShareLinkForm({ childId, childName }: { childId: string; childNa
           >
             Make a link to {childName}’s immunization record
           </Button>
-        </form>
+        </ActionForm>
       )}
     </div>
   );

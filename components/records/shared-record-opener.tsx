@@ -3,10 +3,12 @@
 import { useState } from 'react';
 
 import { openShareWithCode } from '@/app/(public)/share/actions';
+import { ActionForm } from '@/components/forms/action-form';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
+import { RequiredNote } from '@/components/ui/required-note';
 import type { ImmunizationRecordForPrint } from '@/lib/records/immunization-pdf';
 import { openShareSchema } from '@/lib/records/share-schemas';
 
@@ -22,12 +24,13 @@ export function SharedRecordOpener({ token, needsCode }: { token: string; needsC
     record: ImmunizationRecordForPrint;
     expiresAt: string;
   } | null>(null);
-  const { form, onSubmit, formError, errorOf } = useActionForm({
+  const submission = useActionForm({
     schema: openShareSchema,
     action: openShareWithCode,
     defaultValues: { token, code: '' },
     onSuccess: setOpened,
   });
+  const { form, errorOf } = submission;
   if (opened) {
     return (
       <div className="flex flex-col gap-4">
@@ -44,9 +47,10 @@ export function SharedRecordOpener({ token, needsCode }: { token: string; needsC
   }
   const codeError = errorOf('code');
   return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
+    <ActionForm
+      form={submission}
+      formErrorAtTop={false}
+      requiredNote={false}
       className="mx-auto flex w-full max-w-md flex-col gap-4"
       aria-label="Open the shared record"
     >
@@ -55,7 +59,10 @@ export function SharedRecordOpener({ token, needsCode }: { token: string; needsC
         A parent or guardian shared their child’s immunization record with you. It opens here, to
         read or print. The opening is recorded and the parent can see it.
       </p>
-      {formError && !codeError ? <Alert tone="error">{formError}</Alert> : null}
+      {submission.formError && !codeError ? (
+        <Alert tone="error">{submission.formError}</Alert>
+      ) : null}
+      {needsCode ? <RequiredNote /> : null}
       <input type="hidden" {...form.register('token')} />
       {needsCode ? (
         <TextField
@@ -65,6 +72,7 @@ export function SharedRecordOpener({ token, needsCode }: { token: string; needsC
           inputMode="numeric"
           autoComplete="off"
           maxLength={4}
+          required
           className="max-w-32 font-mono text-xl tracking-widest"
           error={codeError}
           {...form.register('code')}
@@ -78,6 +86,6 @@ export function SharedRecordOpener({ token, needsCode }: { token: string; needsC
       >
         Show the record
       </Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -3,6 +3,7 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 
 import { TextField } from '@/components/ui/field';
+import { RequiredMark } from '@/components/ui/required-note';
 
 /** The office's identity checklist, the same wherever a PIN or temporary password is handed out. */
 export function CallerVerificationFieldset({
@@ -20,7 +21,10 @@ export function CallerVerificationFieldset({
 }) {
   return (
     <fieldset className="flex flex-col gap-2">
-      <legend className="font-medium">How did you verify the caller? (at least two)</legend>
+      <legend className="font-medium">
+        How did you verify the caller? (at least two)
+        <RequiredMark />
+      </legend>
       <label className="inline-flex min-h-11 items-center gap-2">
         <input type="checkbox" className="size-5" {...register('confirmedDateOfBirth')} />
         Confirmed the child&apos;s date of birth

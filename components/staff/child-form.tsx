@@ -1,8 +1,8 @@
 'use client';
 
 import { editChild, registerChild } from '@/app/staff/(office)/patients/actions';
+import { ActionForm } from '@/components/forms/action-form';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { childSchema, updateChildSchema } from '@/lib/children/schemas';
@@ -29,12 +29,14 @@ function Fields({
         <TextField
           id="child-firstName"
           label="First name"
+          required
           error={errorOf('firstName')}
           {...register('firstName')}
         />
         <TextField
           id="child-lastName"
           label="Last name"
+          required
           error={errorOf('lastName')}
           {...register('lastName')}
         />
@@ -47,6 +49,7 @@ function Fields({
         <TextField
           id="child-dateOfBirth"
           label="Date of birth"
+          required
           type="date"
           error={errorOf('dateOfBirth')}
           {...register('dateOfBirth')}
@@ -74,7 +77,7 @@ function Fields({
 }
 
 export function NewChildForm() {
-  const { form, onSubmit, formError, errorOf } = useActionForm({
+  const submission = useActionForm({
     schema: childSchema,
     action: registerChild,
     defaultValues: {
@@ -86,14 +89,9 @@ export function NewChildForm() {
       mrn: '',
     },
   });
+  const { form, errorOf } = submission;
   return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
-      className="flex flex-col gap-4"
-      aria-label="Register a child"
-    >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+    <ActionForm form={submission} className="flex flex-col gap-4" aria-label="Register a child">
       <Fields errorOf={(name) => errorOf(name)} register={(name) => form.register(name)} />
       <Button
         type="submit"
@@ -103,19 +101,19 @@ export function NewChildForm() {
       >
         Register child
       </Button>
-    </form>
+    </ActionForm>
   );
 }
 
 export function EditChildForm({ childId, initial }: { childId: string; initial: ChildFields }) {
-  const { form, onSubmit, formError, errorOf } = useActionForm({
+  const submission = useActionForm({
     schema: updateChildSchema,
     action: editChild,
     defaultValues: { childId, ...initial },
   });
+  const { form, errorOf } = submission;
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Edit child">
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+    <ActionForm form={submission} className="flex flex-col gap-4" aria-label="Edit child">
       <Fields errorOf={(name) => errorOf(name)} register={(name) => form.register(name)} />
       <Button
         type="submit"
@@ -125,6 +123,6 @@ export function EditChildForm({ childId, initial }: { childId: string; initial: 
       >
         Save changes
       </Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -4,17 +4,19 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
 import { createStaffAccount } from '@/app/staff/(office)/users/actions';
+import { ActionForm } from '@/components/forms/action-form';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
+import { RequiredMark } from '@/components/ui/required-note';
 import { staffRoles } from '@/db/schema/accounts';
 import { createStaffUserSchema, staffRoleLabels } from '@/lib/staff/schemas';
 
 export function CreateStaffUserForm() {
   const router = useRouter();
   const [created, setCreated] = useState(false);
-  const { form, onSubmit, formError, errorOf } = useActionForm({
+  const submission = useActionForm({
     schema: createStaffUserSchema,
     action: createStaffAccount,
     defaultValues: { firstName: '', lastName: '', userId: '', email: '', password: '', roles: [] },
@@ -24,15 +26,10 @@ export function CreateStaffUserForm() {
       router.refresh();
     },
   });
+  const { form, errorOf } = submission;
   const { register, formState } = form;
   return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
-      className="flex flex-col gap-4"
-      aria-label="Add a staff user"
-    >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+    <ActionForm form={submission} className="flex flex-col gap-4" aria-label="Add a staff user">
       {created ? (
         <Alert tone="success">
           The staff user was created. Give them their password in person.
@@ -42,18 +39,21 @@ export function CreateStaffUserForm() {
         <TextField
           id="staff-firstName"
           label="First name"
+          required
           error={errorOf('firstName')}
           {...register('firstName')}
         />
         <TextField
           id="staff-lastName"
           label="Last name"
+          required
           error={errorOf('lastName')}
           {...register('lastName')}
         />
         <TextField
           id="staff-userId"
           label="User ID"
+          required
           autoCapitalize="none"
           error={errorOf('userId')}
           {...register('userId')}
@@ -61,6 +61,7 @@ export function CreateStaffUserForm() {
         <TextField
           id="staff-email"
           label="Email"
+          required
           type="email"
           error={errorOf('email')}
           {...register('email')}
@@ -69,6 +70,7 @@ export function CreateStaffUserForm() {
       <TextField
         id="staff-password"
         label="Password"
+        required
         type="password"
         autoComplete="new-password"
         hint="At least 12 characters and hard to guess."
@@ -76,7 +78,10 @@ export function CreateStaffUserForm() {
         {...register('password')}
       />
       <fieldset aria-describedby={errorOf('roles') ? 'staff-roles-error' : undefined}>
-        <legend className="font-medium">Roles</legend>
+        <legend className="font-medium">
+          Roles
+          <RequiredMark />
+        </legend>
         <div className="mt-2 flex flex-wrap gap-4">
           {staffRoles.map((role) => (
             <label key={role} className="inline-flex min-h-11 items-center gap-2">
@@ -99,6 +104,6 @@ export function CreateStaffUserForm() {
       >
         Add staff user
       </Button>
-    </form>
+    </ActionForm>
   );
 }

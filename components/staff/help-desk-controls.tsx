@@ -11,6 +11,7 @@ import {
   sendTemporaryPassword,
   unlockParentAccount,
 } from '@/app/staff/(office)/accounts/actions';
+import { ActionForm } from '@/components/forms/action-form';
 import { useActionButtons } from '@/components/forms/use-action-buttons';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
@@ -42,7 +43,7 @@ export function TemporaryPasswordForm({
     issuedOn: string;
     expiresOn: string;
   } | null>(null);
-  const { form, onSubmit, formError, errorOf } = useActionForm({
+  const submission = useActionForm({
     schema: temporaryPasswordSchema,
     action: sendTemporaryPassword,
     defaultValues: {
@@ -56,6 +57,7 @@ export function TemporaryPasswordForm({
       router.refresh();
     },
   });
+  const { form, errorOf } = submission;
   if (letter) {
     return (
       <div className="flex flex-col gap-4">
@@ -78,13 +80,11 @@ export function TemporaryPasswordForm({
     );
   }
   return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
+    <ActionForm
+      form={submission}
       className="flex flex-col gap-3"
       aria-label="Send a temporary password"
     >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
       <CallerVerificationFieldset
         idPrefix="tp"
         register={(name) => form.register(name)}
@@ -98,7 +98,7 @@ export function TemporaryPasswordForm({
       >
         Send a temporary password
       </Button>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -232,7 +232,7 @@ function ResetTwoStepForm({
   onReset: () => void;
 }) {
   const router = useRouter();
-  const { form, onSubmit, formError, errorOf } = useActionForm({
+  const submission = useActionForm({
     schema: resetTwoStepSchema,
     action: resetTwoStepVerification,
     defaultValues: {
@@ -247,14 +247,13 @@ function ResetTwoStepForm({
       router.refresh();
     },
   });
+  const { form, errorOf } = submission;
   return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
+    <ActionForm
+      form={submission}
       className="flex flex-col gap-3"
       aria-label="Reset two-step verification"
     >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
       <CallerVerificationFieldset
         idPrefix={`ts-${accountId.slice(0, 8)}`}
         register={(name) => form.register(name)}
@@ -274,6 +273,6 @@ function ResetTwoStepForm({
       >
         Reset two-step verification
       </Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
 import { issueGuardianPin } from '@/app/staff/(office)/patients/actions';
+import { ActionForm } from '@/components/forms/action-form';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -23,7 +24,7 @@ interface Practice {
 export function IssuePinForm({ childId, practice }: { childId: string; practice: Practice }) {
   const router = useRouter();
   const [issued, setIssued] = useState<IssuedPin | null>(null);
-  const { form, onSubmit, formError, errorOf } = useActionForm({
+  const submission = useActionForm({
     schema: issuePinSchema,
     action: issueGuardianPin,
     defaultValues: {
@@ -39,6 +40,7 @@ export function IssuePinForm({ childId, practice }: { childId: string; practice:
       router.refresh();
     },
   });
+  const { form, errorOf } = submission;
 
   if (issued) {
     return (
@@ -91,8 +93,7 @@ export function IssuePinForm({ childId, practice }: { childId: string; practice:
 
   const { register, formState } = form;
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4" aria-label="Issue a PIN">
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+    <ActionForm form={submission} className="flex flex-col gap-4" aria-label="Issue a PIN">
       <CallerVerificationFieldset
         idPrefix="pin"
         register={(name) => register(name)}
@@ -103,12 +104,14 @@ export function IssuePinForm({ childId, practice }: { childId: string; practice:
         <TextField
           id="pin-guardianName"
           label="Guardian's name"
+          required
           error={errorOf('guardianName')}
           {...register('guardianName')}
         />
         <TextField
           id="pin-relationship"
           label="Relationship to the child"
+          required
           hint="Mother, father, legal guardian, …"
           error={errorOf('relationship')}
           {...register('relationship')}
@@ -122,6 +125,6 @@ export function IssuePinForm({ childId, practice }: { childId: string; practice:
       >
         Issue PIN
       </Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -4,8 +4,11 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
 import { cancelGuardianPin, revokeGuardianAccess } from '@/app/staff/(office)/patients/actions';
+import { ActionForm } from '@/components/forms/action-form';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
+import { revokeGuardianSchema } from '@/lib/children/schemas';
 
 export function CancelPinButton({ pinId, guardianName }: { pinId: string; guardianName: string }) {
   const router = useRouter();
@@ -45,9 +48,16 @@ export function RevokeAccessForm({
 }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [pending, setPending] = useState(false);
-  const [errors, setErrors] = useState<{ form?: string; reason?: string }>({});
+  const submission = useActionForm({
+    schema: revokeGuardianSchema,
+    action: revokeGuardianAccess,
+    defaultValues: { guardianshipId, reason: '' },
+    onSuccess: () => {
+      setOpen(false);
+      router.refresh();
+    },
+  });
+  const { form, errorOf, pending } = submission;
   if (!open) {
     return (
       <Button
@@ -59,39 +69,19 @@ export function RevokeAccessForm({
       </Button>
     );
   }
-  const id = `revoke-${guardianshipId}`;
   return (
-    <form
+    <ActionForm
+      form={submission}
       className="flex flex-col gap-2"
       aria-label={`Remove access for ${guardianName}`}
-      onSubmit={async (event) => {
-        event.preventDefault();
-        setPending(true);
-        const result = await revokeGuardianAccess({ guardianshipId, reason });
-        setPending(false);
-        if (result.ok) {
-          setOpen(false);
-          router.refresh();
-        } else {
-          setErrors({
-            form: result.fieldErrors?.reason ? undefined : result.formError,
-            reason: result.fieldErrors?.reason,
-          });
-        }
-      }}
     >
-      {errors.form ? (
-        <p role="alert" className="text-sm font-medium text-red-700">
-          {errors.form}
-        </p>
-      ) : null}
       <TextField
-        id={id}
+        id={`revoke-${guardianshipId}`}
         label="Reason"
+        required
         hint="For example: custody change, family's request, linked in error."
-        value={reason}
-        onChange={(event) => setReason(event.target.value)}
-        error={errors.reason}
+        error={errorOf('reason')}
+        {...form.register('reason')}
       />
       <div className="flex gap-2">
         <Button type="submit" variant="danger" pending={pending} pendingLabel="Removing…">
@@ -101,6 +91,6 @@ export function RevokeAccessForm({
           Keep access
         </Button>
       </div>
-    </form>
+    </ActionForm>
   );
 }

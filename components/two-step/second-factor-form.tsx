@@ -3,8 +3,8 @@
 import { useState } from 'react';
 
 import { submitSecondFactor } from '@/app/session/two-step/actions';
+import { ActionForm } from '@/components/forms/action-form';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { secondFactorSchema } from '@/lib/two-step/schemas';
@@ -12,24 +12,27 @@ import { secondFactorSchema } from '@/lib/two-step/schemas';
 /** The code step of signing in; a recovery code goes in the same box. */
 export function SecondFactorForm({ portal }: { portal: 'parent' | 'staff' }) {
   const [useRecoveryCode, setUseRecoveryCode] = useState(false);
-  const { form, onSubmit, formError, errorOf } = useActionForm({
+  const submission = useActionForm({
     schema: secondFactorSchema,
     action: submitSecondFactor,
     defaultValues: { code: '', portal },
+    worksWithoutJavaScript: true,
   });
+  const { form, errorOf } = submission;
   return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
+    <ActionForm
+      form={submission}
       className="flex flex-col gap-4"
       aria-label="Two-step verification"
     >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+      {/* In the page itself, so the form can be posted before the JavaScript has run. */}
+      <input type="hidden" defaultValue={portal} {...form.register('portal')} />
       {useRecoveryCode ? (
         <TextField
           key="recovery"
           id="second-factor-recovery"
           label="Recovery code"
+          required
           hint="One of the 10 codes you saved when you set up two-step verification, like k7m2p-x9rtb. Each works once."
           autoComplete="off"
           autoCapitalize="none"
@@ -42,6 +45,7 @@ export function SecondFactorForm({ portal }: { portal: 'parent' | 'staff' }) {
           key="totp"
           id="second-factor-code"
           label="Verification code"
+          required
           hint="Open your authenticator app and type the 6-digit code it shows for this portal."
           inputMode="numeric"
           autoComplete="one-time-code"
@@ -66,6 +70,6 @@ export function SecondFactorForm({ portal }: { portal: 'parent' | 'staff' }) {
           ? 'Use a code from my app instead'
           : 'I don’t have my phone: use a recovery code'}
       </Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -3,8 +3,8 @@
 import { useState } from 'react';
 
 import { replaceMyRecoveryCodes, turnOffMyTwoStep } from '@/app/session/two-step/actions';
+import { ActionForm } from '@/components/forms/action-form';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { currentPasswordSchema } from '@/lib/two-step/schemas';
@@ -13,7 +13,7 @@ import { RecoveryCodesList } from './recovery-codes';
 
 export function NewRecoveryCodesForm() {
   const [codes, setCodes] = useState<string[] | null>(null);
-  const { form, onSubmit, formError, errorOf } = useActionForm({
+  const submission = useActionForm({
     schema: currentPasswordSchema,
     action: replaceMyRecoveryCodes,
     defaultValues: { currentPassword: '' },
@@ -22,6 +22,7 @@ export function NewRecoveryCodesForm() {
       setCodes(data.recoveryCodes);
     },
   });
+  const { form, errorOf } = submission;
   if (codes)
     return (
       <RecoveryCodesList
@@ -31,16 +32,15 @@ export function NewRecoveryCodesForm() {
       />
     );
   return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
+    <ActionForm
+      form={submission}
       className="flex flex-col gap-4"
       aria-label="Make new recovery codes"
     >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
       <TextField
         id="rc-current"
         label="Current password"
+        required
         type="password"
         autoComplete="current-password"
         error={errorOf('currentPassword')}
@@ -55,27 +55,27 @@ export function NewRecoveryCodesForm() {
       >
         Make new recovery codes
       </Button>
-    </form>
+    </ActionForm>
   );
 }
 
 export function TurnOffTwoStepForm() {
-  const { form, onSubmit, formError, errorOf } = useActionForm({
+  const submission = useActionForm({
     schema: currentPasswordSchema,
     action: turnOffMyTwoStep,
     defaultValues: { currentPassword: '' },
   });
+  const { form, errorOf } = submission;
   return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
+    <ActionForm
+      form={submission}
       className="flex flex-col gap-4"
       aria-label="Turn off two-step verification"
     >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
       <TextField
         id="off-current"
         label="Current password"
+        required
         type="password"
         autoComplete="current-password"
         error={errorOf('currentPassword')}
@@ -90,6 +90,6 @@ export function TurnOffTwoStepForm() {
       >
         Turn off two-step verification
       </Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
 import { confirmTwoStepSetup, startTwoStepSetup } from '@/app/session/two-step/actions';
+import { ActionForm } from '@/components/forms/action-form';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -33,12 +34,13 @@ export function TwoStepSetup({
   const [codes, setCodes] = useState<string[] | null>(null);
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<string | null>(null);
-  const { form, onSubmit, formError, errorOf } = useActionForm({
+  const submission = useActionForm({
     schema: confirmEnrolmentSchema,
     action: confirmTwoStepSetup,
     defaultValues: { code: '' },
     onSuccess: (data) => setCodes(data.recoveryCodes),
   });
+  const { form, errorOf } = submission;
 
   async function start() {
     setStarting(true);
@@ -112,16 +114,15 @@ export function TwoStepSetup({
         </li>
         <li>
           <p>Type the 6-digit code the app now shows for this portal.</p>
-          <form
-            onSubmit={onSubmit}
-            noValidate
+          <ActionForm
+            form={submission}
             className="mt-3 flex flex-col gap-4"
             aria-label="Confirm two-step verification"
           >
-            {formError ? <Alert tone="error">{formError}</Alert> : null}
             <TextField
               id="enrol-code"
               label="Verification code"
+              required
               inputMode="numeric"
               autoComplete="one-time-code"
               maxLength={7}
@@ -136,7 +137,7 @@ export function TwoStepSetup({
                 Start again with a new QR code
               </Button>
             </div>
-          </form>
+          </ActionForm>
         </li>
       </ol>
     </div>

@@ -1,20 +1,25 @@
 import type React from 'react';
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
 
+import { RequiredMark } from './required-note';
+
 interface FieldShellProps {
   id: string;
   label: string;
   error?: string;
   hint?: ReactNode;
+  /** An asterisk after the label; the control says aria-required (the form says what * means). */
+  required?: boolean;
   children: ReactNode;
 }
 
 /** Label above, hint below the label, error right under the control: read in that order by screen readers too. */
-export function FieldShell({ id, label, error, hint, children }: FieldShellProps) {
+export function FieldShell({ id, label, error, hint, required, children }: FieldShellProps) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="font-medium text-slate-900">
         {label}
+        {required ? <RequiredMark /> : null}
       </label>
       {hint ? (
         <div id={`${id}-hint`} className="text-sm text-slate-600">
@@ -48,11 +53,22 @@ type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
   hint?: ReactNode;
 };
 
-export function TextField({ id, label, error, hint, className, ...input }: TextFieldProps) {
+// `required` marks the field but is not passed to the control: the forms check on submit, with
+// their own words, rather than with the browser's bubble.
+export function TextField({
+  id,
+  label,
+  error,
+  hint,
+  required,
+  className,
+  ...input
+}: TextFieldProps) {
   return (
-    <FieldShell id={id} label={label} error={error} hint={hint}>
+    <FieldShell id={id} label={label} error={error} hint={hint} required={required}>
       <input
         id={id}
+        aria-required={required || undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, error, hint)}
         className={`${controlClass} border-slate-400 ${className ?? ''}`}
@@ -69,11 +85,20 @@ type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & {
   hint?: ReactNode;
 };
 
-export function SelectField({ id, label, error, hint, children, ...select }: SelectFieldProps) {
+export function SelectField({
+  id,
+  label,
+  error,
+  hint,
+  required,
+  children,
+  ...select
+}: SelectFieldProps) {
   return (
-    <FieldShell id={id} label={label} error={error} hint={hint}>
+    <FieldShell id={id} label={label} error={error} hint={hint} required={required}>
       <select
         id={id}
+        aria-required={required || undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, error, hint)}
         className={`${controlClass} border-slate-400`}
@@ -97,13 +122,15 @@ export function TextAreaField({
   label,
   error,
   hint,
+  required,
   className,
   ...textarea
 }: TextAreaFieldProps) {
   return (
-    <FieldShell id={id} label={label} error={error} hint={hint}>
+    <FieldShell id={id} label={label} error={error} hint={hint} required={required}>
       <textarea
         id={id}
+        aria-required={required || undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, error, hint)}
         className={`${controlClass} min-h-40 border-slate-400 ${className ?? ''}`}

@@ -15,6 +15,8 @@ export interface FieldDefinition {
   kind: 'text' | 'textarea' | 'date' | 'select' | 'number' | 'vaccine';
   options?: readonly (readonly [string, string])[];
   hint?: string;
+  /** The schema refuses the entry without it: the form marks it with an asterisk. */
+  required?: boolean;
 }
 
 const titleCase = (value: string) =>
@@ -26,6 +28,7 @@ export const sectionFields: Record<RecordSection, FieldDefinition[]> = {
   allergies: [
     {
       name: 'substance',
+      required: true,
       label: 'Substance',
       kind: 'text',
       hint: 'For example: peanuts, amoxicillin, bee stings.',
@@ -36,25 +39,26 @@ export const sectionFields: Record<RecordSection, FieldDefinition[]> = {
     { name: 'notedOn', label: 'Noted on', kind: 'date' },
   ],
   medications: [
-    { name: 'name', label: 'Medicine', kind: 'text' },
+    { name: 'name', label: 'Medicine', kind: 'text', required: true },
     { name: 'instructions', label: 'Dose and instructions', kind: 'textarea' },
     { name: 'startedOn', label: 'Start date', kind: 'date' },
     { name: 'endedOn', label: 'End date', kind: 'date' },
     { name: 'status', label: 'Status', kind: 'select', options: choices(medicationStatuses) },
   ],
   problems: [
-    { name: 'name', label: 'Problem or condition', kind: 'text' },
+    { name: 'name', label: 'Problem or condition', kind: 'text', required: true },
     { name: 'onsetOn', label: 'Onset', kind: 'date' },
     { name: 'status', label: 'Status', kind: 'select', options: choices(activeResolved) },
   ],
   immunizations: [
     {
       name: 'vaccine',
+      required: true,
       label: 'Vaccine',
       kind: 'vaccine',
       hint: 'Type the name or CVX code and choose from the list.',
     },
-    { name: 'administeredOn', label: 'Date given', kind: 'date' },
+    { name: 'administeredOn', label: 'Date given', kind: 'date', required: true },
     { name: 'doseNumber', label: 'Dose number', kind: 'text' },
     { name: 'lotNumber', label: 'Lot number', kind: 'text' },
     { name: 'site', label: 'Site', kind: 'text', hint: 'For example: left thigh.' },
@@ -69,7 +73,7 @@ export const sectionFields: Record<RecordSection, FieldDefinition[]> = {
     },
   ],
   visits: [
-    { name: 'visitOn', label: 'Visit date', kind: 'date' },
+    { name: 'visitOn', label: 'Visit date', kind: 'date', required: true },
     {
       name: 'type',
       label: 'Type of visit',
@@ -86,14 +90,14 @@ export const sectionFields: Record<RecordSection, FieldDefinition[]> = {
     },
   ],
   measurements: [
-    { name: 'measuredOn', label: 'Date measured', kind: 'date' },
+    { name: 'measuredOn', label: 'Date measured', kind: 'date', required: true },
     { name: 'weightKg', label: 'Weight (kg)', kind: 'number' },
     { name: 'heightCm', label: 'Length or height (cm)', kind: 'number' },
     { name: 'headCircumferenceCm', label: 'Head circumference (cm)', kind: 'number' },
   ],
   results: [
-    { name: 'testName', label: 'Test', kind: 'text' },
-    { name: 'value', label: 'Result', kind: 'text' },
+    { name: 'testName', label: 'Test', kind: 'text', required: true },
+    { name: 'value', label: 'Result', kind: 'text', required: true },
     { name: 'units', label: 'Units', kind: 'text' },
     { name: 'referenceRange', label: 'Reference range', kind: 'text' },
     { name: 'flag', label: 'Flag', kind: 'select', options: choices(resultFlags) },

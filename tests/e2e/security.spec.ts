@@ -14,7 +14,7 @@ test('every page carries the security headers, with a fresh CSP nonce per reques
   expect(csp).not.toContain('unsafe-eval');
   expect(second.headers()['content-security-policy']).not.toEqual(csp);
   expect(first.headers()['x-content-type-options']).toBe('nosniff');
-  expect(first.headers()['referrer-policy']).toBe('no-referrer');
+  expect(first.headers()['referrer-policy']).toBe('same-origin');
   expect(first.headers()['strict-transport-security']).toContain('max-age=');
   expect(first.headers()['x-powered-by']).toBeUndefined();
 });
