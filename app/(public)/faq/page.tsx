@@ -116,10 +116,13 @@ function faqs(
           </p>
           <p className="mt-2">
             Each time anyone opens or changes your child’s information (you, another parent or
-            guardian, or the office), the portal records who, what and when, in a record that cannot
-            be edited. To see it, open your child’s record and choose “See who has seen” their
-            information: office staff are listed by name and role. You can see your own recent
-            sign-ins in{' '}
+            guardian, or the office), the portal records who, what and when in your child’s{' '}
+            <strong>audit trail</strong>, a record that nobody can edit.{' '}
+            <Link href="/children/activity" className={link}>
+              See your child’s audit trail
+            </Link>{' '}
+            (or, on your child’s record, choose “See who has seen” their information): office staff
+            are listed by name and role. You can see your own recent sign-ins in{' '}
             <Link href="/account" className={link}>
               Account settings
             </Link>
