@@ -752,6 +752,8 @@ const pages: Record<string, PageRow> = {
 
   '/dashboard': { targets: once, expect: parentsOnly },
   '/children/link': { targets: once, expect: parentsOnly },
+  // Where sign-up leads: the PIN explained and the "Link a child" form.
+  '/welcome': { targets: once, expect: parentsOnly },
   // One linked child: straight to that child's audit trail; none (revoked, of age): the page.
   '/children/activity': {
     targets: once,

@@ -142,8 +142,9 @@ function faqs(
             create your own free account
           </Link>
           . Then, to see a child, you need a PIN: a one-time code of 10 letters and numbers (like
-          K7M4Q-9XR2T) that the office gives you after checking who you are. Sign in, choose “Link a
-          child” and type it with your child’s date of birth. The{' '}
+          K7M4Q-9XR2T) that the office gives you after checking who you are. Once your account is
+          created, you are signed in and the portal asks for the PIN: type it with your child’s date
+          of birth. No PIN yet? Link your child later with “Link a child” on your home page. The{' '}
           <Link href="/help/registration" className={link}>
             step-by-step help
           </Link>{' '}
