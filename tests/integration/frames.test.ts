@@ -50,7 +50,7 @@ async function render(file: string): Promise<string> {
   };
   const element = await resolveServerParts(createElement(Page, props));
   return renderToStaticMarkup(
-    createElement(PracticeDetailsProvider, { value: practiceDetails() }, element),
+    createElement(PracticeDetailsProvider, { value: practiceDetails(), children: element }),
   );
 }
 
