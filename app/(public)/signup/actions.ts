@@ -35,7 +35,11 @@ export const signUp = defineAction(
     });
     // Signed in at once, so a new parent goes on to link a child without typing it all again.
     const { token } = await openFirstSession(tx, outcome.userId, meta, actor, session);
-    await signIn('portal-session', { sessionToken: token, redirect: false });
-    return { data: null, redirectTo: '/welcome' };
+    return {
+      data: null,
+      redirectTo: '/welcome',
+      // After the commit: next-auth looks the session up before it sets the cookie.
+      afterCommit: () => signIn('portal-session', { sessionToken: token, redirect: false }),
+    };
   },
 );
