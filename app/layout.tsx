@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 
+import { PracticeDetailsProvider } from '@/components/practice-details';
 import { env } from '@/lib/env';
+import { practiceDetails } from '@/lib/practice';
 
 import './globals.css';
 
@@ -27,7 +29,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         >
           Skip to main content
         </a>
-        {children}
+        <PracticeDetailsProvider value={practiceDetails()}>{children}</PracticeDetailsProvider>
       </body>
     </html>
   );

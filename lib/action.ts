@@ -109,6 +109,11 @@ export interface HandlerOutcome<T> {
    * usual change (sign-up with an email that already has an account: nothing is created).
    */
   auditAs?: { action: AuditAction; outcome?: AuditOutcome };
+  /**
+   * Runs once the change has committed, before the browser is sent on: e.g. handing next-auth a
+   * session made in the transaction, which it checks from another connection.
+   */
+  afterCommit?: () => Promise<unknown>;
 }
 
 /**
@@ -279,6 +284,7 @@ function buildAction<S extends z.ZodType, T>({ definition, run }: Pipeline<S, T>
 
       const { outcome, mailQueued } = await run({ input, session, actor, meta }, db);
       if (mailQueued) after(() => dispatchPendingMailSoon());
+      await outcome.afterCommit?.();
       redirectTo = outcome.redirectTo;
       result = { ok: true, data: outcome.data };
     } catch (error) {

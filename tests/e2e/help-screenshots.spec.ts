@@ -25,7 +25,8 @@ const shot = (name: string) => path.join(folder, `${name}.png`);
 test('registration help screenshots are taken from the real pages', async ({ browser }) => {
   test.setTimeout(120_000);
   mkdirSync(folder, { recursive: true });
-  const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 };
+  const phone = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 1 };
+  const desktop = { viewport: { width: 1280, height: 800 } };
 
   // Step 1: the office registers the child and prints the PIN letter.
   const staff = await (await browser.newContext()).newPage();
@@ -47,40 +48,46 @@ test('registration help screenshots are taken from the real pages', async ({ bro
     .getByRole('form', { name: 'Create account' })
     .screenshot({ path: shot('step-2-create-account') });
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/login\?notice=created/);
 
-  // Step 3: sign in.
-  await page.getByLabel('User ID or email').fill(userId);
-  await page.getByLabel('Password', { exact: true }).fill(strongPassword);
-  await page.locator('main').screenshot({ path: shot('step-3-sign-in') });
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  // Step 3: signed in straight away, on the welcome step, on a phone and on a desktop.
+  await expect(page).toHaveURL(/\/welcome$/);
+  await expect(page.getByRole('form', { name: 'Link a child' })).toBeVisible();
+  await page.screenshot({ path: shot('step-3-welcome'), fullPage: true });
+  await page.setViewportSize(desktop.viewport);
+  await page.screenshot({ path: shot('step-3-welcome-wide'), fullPage: true });
+  await page.setViewportSize(phone.viewport);
 
-  // Step 4: "Link a child" on the home page.
-  await expect(page.getByText('No children are linked to your account yet.')).toBeVisible();
-  await page.locator('main').screenshot({ path: shot('step-4-home-link-a-child') });
-
-  // Step 5: the PIN and the date of birth.
-  await page.getByRole('link', { name: 'Link a child' }).click();
+  // Step 4: the PIN and the date of birth, on the welcome step.
   await page.getByLabel('PIN').fill(pin);
   await page.getByLabel("Child's date of birth").fill('2022-05-09');
   await page.getByLabel('Your relationship to the child').selectOption('mother');
   await page
     .getByRole('form', { name: 'Link a child' })
-    .screenshot({ path: shot('step-5-link-child') });
+    .screenshot({ path: shot('step-4-link-child') });
   await page.getByRole('button', { name: 'Link child' }).click();
 
-  // Step 6: the child is on the home page.
+  // Step 5: the child is on the home page.
   await expect(page.getByText('Sam is now linked to your account.')).toBeVisible();
-  await page.locator('main').screenshot({ path: shot('step-6-child-on-home-page') });
+  await page.locator('main').screenshot({ path: shot('step-5-child-on-home-page') });
+
+  // Step 6: next time, sign in.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/login\?notice=signed-out/);
+  await page.goto('/login');
+  await page.getByLabel('User ID or email').fill(userId);
+  await page.getByLabel('Password', { exact: true }).fill(strongPassword);
+  await page.locator('main').screenshot({ path: shot('step-6-sign-in') });
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
 
   for (const name of [
     'step-1-pin-letter',
     'step-2-create-account',
-    'step-3-sign-in',
-    'step-4-home-link-a-child',
-    'step-5-link-child',
-    'step-6-child-on-home-page',
+    'step-3-welcome',
+    'step-3-welcome-wide',
+    'step-4-link-child',
+    'step-5-child-on-home-page',
+    'step-6-sign-in',
   ]) {
     expect(existsSync(shot(name)), name).toBe(true);
     expect(statSync(shot(name)).size, name).toBeGreaterThan(5_000);

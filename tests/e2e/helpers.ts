@@ -46,10 +46,16 @@ export async function fillSignUpForm(
   await expect(page.getByText(/Password strength: (Strong|Very strong)/)).toBeVisible();
 }
 
+/**
+ * Signs up, which signs the new parent in and opens the welcome step, then signs out: the tests
+ * that use it start from a parent who comes back later and signs in.
+ */
 export async function signUpParent(page: Page, userId = uniqueUserId()) {
   await fillSignUpForm(page, { firstName: 'Robin', lastName: 'Tester', userId });
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/login\?notice=created/);
+  await expect(page).toHaveURL(/\/welcome$/);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/login\?notice=signed-out/);
   return { userId, password: strongPassword };
 }
 

@@ -20,6 +20,7 @@ test('every link in the FAQ leads to a live page, and each question has an ancho
     expect.arrayContaining([
       '/signup',
       '/help/registration',
+      '/children/activity',
       '/services/message',
       '/forgot-password',
       '/contact',
@@ -30,6 +31,32 @@ test('every link in the FAQ leads to a live page, and each question has an ancho
     // Pages behind sign-in answer with the sign-in page: live, not broken.
     expect(response.status(), target).toBe(200);
   }
+});
+
+test('the FAQ calls the record of who opened a child’s information the audit trail, and its link leads a parent to it', async ({
+  page,
+}) => {
+  await page.goto('/faq');
+  const security = page.getByRole('region', { name: 'How safe is my child’s information?' });
+  await expect(security).toContainText('audit trail');
+  await security.getByRole('link', { name: 'See your child’s audit trail' }).click();
+  // Signed out, the link asks for sign-in first.
+  await expect(page).toHaveURL(/\/login$/);
+  await page.getByLabel('User ID or email').fill(demoParent.userId);
+  await page.getByLabel('Password', { exact: true }).fill(demoParent.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.goto('/faq');
+  await page.getByRole('link', { name: 'See your child’s audit trail' }).click();
+  // The demo parent has two linked children: the page offers each child's audit trail.
+  await expect(page).toHaveURL(/\/children\/activity$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Audit trail');
+  await page.getByRole('link', { name: 'Maya’s audit trail' }).click();
+  await expect(page).toHaveURL(/\/children\/[0-9a-f-]{36}\/activity$/);
+  await expect(
+    page.getByRole('heading', { name: 'Who has seen Maya’s information' }),
+  ).toBeVisible();
+  await expect(page.getByText('This is Maya’s audit trail.')).toBeVisible();
 });
 
 test('the login box on the home page signs a parent in, and the page links to help, the FAQ and the office', async ({

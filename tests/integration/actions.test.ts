@@ -9,6 +9,7 @@ import { signOutNow } from '@/app/session/actions';
 import { auditEvents, children, mailOutbox, sessions, users } from '@/db/schema';
 import { defineAction } from '@/lib/action';
 import { verifyHintAnswer } from '@/lib/auth/password';
+import { lookUpSession } from '@/lib/auth/sessions';
 
 import { actAs, createParent, FACTORY_PASSWORD, openSession, uniqueSuffix } from '../factories';
 import { testDb } from '../setup/database';
@@ -39,7 +40,7 @@ beforeEach(() => actAs(null));
 describe('sign-up through its server action', () => {
   it('creates the account, stores only hashes, queues the verification email and audits it', async () => {
     const input = signUpInput();
-    expect(await redirectOf(signUp(input))).toBe('/login?notice=created');
+    expect(await redirectOf(signUp(input))).toBe('/welcome');
     const [user] = await testDb().select().from(users).where(eq(users.userId, input.userId));
     expect(user).toMatchObject({
       kind: 'parent',
@@ -71,6 +72,47 @@ describe('sign-up through its server action', () => {
     expect(JSON.stringify(events)).not.toMatch(/granite|Lincoln/);
   });
 
+  it('signs the new parent in: one live session of their own, its token in the cookie, the sign-in audited as theirs', async () => {
+    const input = signUpInput();
+    const before = requestState.cookieSignIns.length;
+    expect(await redirectOf(signUp(input))).toBe('/welcome');
+    const [user] = await testDb().select().from(users).where(eq(users.userId, input.userId));
+    expect(requestState.cookieSignIns).toHaveLength(before + 1);
+    const lookup = await lookUpSession(testDb(), requestState.cookieSignIns.at(-1)!);
+    expect(lookup.state).toBe('active');
+    if (lookup.state !== 'active') return;
+    expect(lookup.session.user).toMatchObject({
+      id: user!.id,
+      kind: 'parent',
+      emailVerifiedAt: null,
+    });
+    const [signedIn] = await testDb()
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.action, 'auth.signed_in'),
+          eq(auditEvents.targetId, lookup.session.sessionId),
+        ),
+      );
+    expect(signedIn).toMatchObject({ actorId: user!.id, actorKind: 'parent', outcome: 'success' });
+    // The account itself was created by the anonymous visitor, as before.
+    const [created] = await testDb()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'account.created'), eq(auditEvents.targetId, user!.id)));
+    expect(created?.actorKind).toBe('anonymous');
+  });
+
+  it('ends the session a browser already had when a new account signs in over it', async () => {
+    const earlierParent = await createParent(testDb());
+    const earlier = await openSession(testDb(), earlierParent);
+    actAs(earlier);
+    expect(await redirectOf(signUp(signUpInput()))).toBe('/welcome');
+    const [row] = await testDb().select().from(sessions).where(eq(sessions.id, earlier.sessionId));
+    expect(row?.endReason).toBe('signed_out');
+  });
+
   it('confirms the email once with the emailed link', async () => {
     const input = signUpInput();
     await redirectOf(signUp(input));
@@ -99,14 +141,16 @@ describe('sign-up through its server action', () => {
     expect(await userCount()).toBe(before);
   });
 
-  it('answers an email already on file (any letter case) like a new account, creates nothing and emails the owner instead', async () => {
+  it('answers an email already on file (any letter case) without an account or a sign-in, and emails the owner instead', async () => {
     const existing = await createParent(testDb());
     const before = await userCount();
+    const signInsBefore = requestState.cookieSignIns.length;
     actAs(null, { ip: '198.51.100.77' });
     expect(await redirectOf(signUp(signUpInput({ email: existing.email.toUpperCase() })))).toBe(
       '/login?notice=created',
     );
     expect(await userCount()).toBe(before);
+    expect(requestState.cookieSignIns).toHaveLength(signInsBefore);
     const mails = await testDb()
       .select()
       .from(mailOutbox)

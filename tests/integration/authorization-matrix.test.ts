@@ -174,6 +174,7 @@ const MALFORMED = 'not-a-uuid';
  * lookup; not-found: the 404 page, or the action refused with "We could not find that page."
  * (never a 403); sign-in / staff-sign-in: sent to /login or /staff/login, or the action said the
  * session has ended; home: a signed-in visitor sent on from a sign-in page to their own home;
+ * own-child-activity: a guardian sent on to the audit trail of their own (only) child;
  * unauthorized: a 401 from an API route.
  */
 type Outcome =
@@ -184,6 +185,7 @@ type Outcome =
   | 'sign-in'
   | 'staff-sign-in'
   | 'home'
+  | 'own-child-activity'
   | 'unauthorized';
 type Expect = (persona: Persona, target: Target) => Outcome;
 
@@ -482,6 +484,8 @@ function outcomeOfRedirect(persona: Persona, location: string): string {
     (location === homeOf(persona) || location.startsWith(`${homeOf(persona)}?`))
   )
     return 'home';
+  if (isGuardian(persona) && location === `/children/${ownChild(persona).id}/activity`)
+    return 'own-child-activity';
   return `redirect to ${location}`;
 }
 
@@ -763,6 +767,20 @@ const pages: Record<string, PageRow> = {
 
   '/dashboard': { targets: once, expect: parentsOnly },
   '/children/link': { targets: once, expect: parentsOnly },
+  // Where sign-up leads: the PIN explained and the "Link a child" form.
+  '/welcome': { targets: once, expect: parentsOnly },
+  // One linked child: straight to that child's audit trail; none (revoked, of age): the page.
+  '/children/activity': {
+    targets: once,
+    expect: (p) =>
+      p === 'anonymous'
+        ? 'sign-in'
+        : live(p, 'own')
+          ? 'own-child-activity'
+          : isGuardian(p)
+            ? 'allowed'
+            : 'not-found',
+  },
   '/children/[childId]': {
     targets: idTargets,
     expect: linkedGuardian,

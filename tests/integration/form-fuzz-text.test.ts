@@ -417,7 +417,7 @@ describe('free text round-trips through the forms and renders escaped', () => {
         hintQuestion: 'first_school',
         hintAnswer: 'Lincoln',
       });
-      expect(location).toBe('/login?notice=created');
+      expect(location).toBe('/welcome');
       const [user] = await testDb()
         .select({ firstName: users.firstName, lastName: users.lastName })
         .from(users)

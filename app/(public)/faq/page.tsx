@@ -117,10 +117,13 @@ function faqs(
           </p>
           <p className="mt-2">
             Each time anyone opens or changes your child’s information (you, another parent or
-            guardian, or the office), the portal records who, what and when, in a record that cannot
-            be edited. To see it, open your child’s record and choose “See who has seen” their
-            information: office staff are listed by name and role. You can see your own recent
-            sign-ins in{' '}
+            guardian, or the office), the portal records who, what and when in your child’s{' '}
+            <strong>audit trail</strong>, a record that nobody can edit.{' '}
+            <Link href="/children/activity" className={link}>
+              See your child’s audit trail
+            </Link>{' '}
+            (or, on your child’s record, choose “See who has seen” their information): office staff
+            are listed by name and role. You can see your own recent sign-ins in{' '}
             <Link href="/account" className={link}>
               Account settings
             </Link>
@@ -140,8 +143,9 @@ function faqs(
             create your own free account
           </Link>
           . Then, to see a child, you need a PIN: a one-time code of 10 letters and numbers (like
-          K7M4Q-9XR2T) that the office gives you after checking who you are. Sign in, choose “Link a
-          child” and type it with your child’s date of birth. The{' '}
+          K7M4Q-9XR2T) that the office gives you after checking who you are. Once your account is
+          created, you are signed in and the portal asks for the PIN: type it with your child’s date
+          of birth. No PIN yet? Link your child later with “Link a child” on your home page. The{' '}
           <Link href="/help/registration" className={link}>
             step-by-step help
           </Link>{' '}

@@ -3,6 +3,8 @@
 import { signUpSchema } from '@/lib/accounts/schemas';
 import { createParentAccount } from '@/lib/accounts/sign-up';
 import { defineAction } from '@/lib/action';
+import { openFirstSession } from '@/lib/auth/first-session';
+import { signIn } from '@/lib/auth/next-auth';
 
 export const signUp = defineAction(
   {
@@ -12,11 +14,12 @@ export const signUp = defineAction(
     audit: 'account.created',
     rateLimit: { bucket: 'sign-up', limit: 30, windowSeconds: 3600, per: 'ip' },
   },
-  async ({ input, tx, describeAudit, sendMail, audit }) => {
+  async ({ input, tx, session, actor, meta, describeAudit, sendMail, audit }) => {
     const outcome = await createParentAccount(tx, input);
     await sendMail(outcome.mail);
     if (!outcome.created) {
-      // The same answer as for a new account: only the owner of the address learns of the attempt.
+      // Nothing is created and nobody is signed in; only the owner of the address learns of the
+      // attempt. That this differs from a new account's answer is a choice: see docs/security.md.
       describeAudit({ targetType: 'user', targetId: outcome.existingUserId });
       return {
         data: null,
@@ -30,6 +33,13 @@ export const signUp = defineAction(
       targetType: 'user',
       targetId: outcome.userId,
     });
-    return { data: null, redirectTo: '/login?notice=created' };
+    // Signed in at once, so a new parent goes on to link a child without typing it all again.
+    const { token } = await openFirstSession(tx, outcome.userId, meta, actor, session);
+    return {
+      data: null,
+      redirectTo: '/welcome',
+      // After the commit: next-auth looks the session up before it sets the cookie.
+      afterCommit: () => signIn('portal-session', { sessionToken: token, redirect: false }),
+    };
   },
 );

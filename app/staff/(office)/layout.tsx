@@ -1,5 +1,6 @@
 import { IdleWarning } from '@/components/idle-warning';
 import { SignedInHeader } from '@/components/signed-in-header';
+import { SiteFooter } from '@/components/site-footer';
 import { idleTimeoutSecondsFor, secondsUntil } from '@/lib/auth/sessions';
 import { hasAnyRole, requireStaff } from '@/lib/authz';
 import { sessionPolicy } from '@/lib/env';
@@ -33,6 +34,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
       <main id="main" className="mx-auto max-w-5xl px-4 py-8">
         {children}
       </main>
+      <SiteFooter />
       <IdleWarning
         idleSecondsLeft={secondsUntil(session.idleExpiresAt)}
         idleTimeoutSeconds={idleTimeoutSecondsFor(session.user.kind)}

@@ -34,9 +34,9 @@ export default portalPage(async function ChildActivityPage({
       </p>
       <h1 className="text-2xl font-bold">Who has seen {name}’s information</h1>
       <p className="text-slate-700">
-        Every time someone opens or changes {name}’s information in the portal, it is recorded here:
-        the office staff by name, you as “You”, and any other linked parent or guardian without
-        their name. Newest first.
+        This is {name}’s audit trail. Every time someone opens or changes {name}’s information in
+        the portal, it is recorded here, and nobody can edit it: the office staff by name, you as
+        “You”, and any other linked parent or guardian without their name. Newest first.
       </p>
       {entries.length === 0 ? <p>Nothing has been recorded yet.</p> : null}
       <ol className="flex flex-col divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
