@@ -76,8 +76,6 @@ const envSchema = z
     MAIL_SEND_TIMEOUT_MS: positiveInt(10_000),
     SIGNIN_IP_FAILURE_LIMIT: positiveInt(100),
     SIGNIN_IP_WINDOW_MINUTES: positiveInt(15),
-    /** Read only by `npm run staff:create`, so the first admin's password need not be typed at a prompt. */
-    STAFF_PASSWORD: optionalString,
     /** Read only by `npm run audit:verify`: heads recorded outside the database, one line each. */
     AUDIT_HEAD_FILE: optionalString,
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

@@ -9,7 +9,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { staffRoles } from '@/db/schema/accounts';
-import { createStaffUserSchema, staffRoleLabels } from '@/lib/staff/schemas';
+import { createStaffUserSchema, SETUP_LINK_HOURS, staffRoleLabels } from '@/lib/staff/schemas';
 
 export function CreateStaffUserForm() {
   const router = useRouter();
@@ -17,7 +17,7 @@ export function CreateStaffUserForm() {
   const { form, onSubmit, formError, errorOf } = useActionForm({
     schema: createStaffUserSchema,
     action: createStaffAccount,
-    defaultValues: { firstName: '', lastName: '', userId: '', email: '', password: '', roles: [] },
+    defaultValues: { firstName: '', lastName: '', userId: '', email: '', roles: [] },
     onSuccess: () => {
       setCreated(true);
       form.reset();
@@ -33,9 +33,13 @@ export function CreateStaffUserForm() {
       aria-label="Add a staff user"
     >
       {formError ? <Alert tone="error">{formError}</Alert> : null}
+      <p className="text-slate-700">
+        They will get an email with a link to choose their own password. Nobody else ever knows it.
+      </p>
       {created ? (
         <Alert tone="success">
-          The staff user was created. Give them their password in person.
+          The staff user was created. We emailed them a link to choose their own password and set up
+          two-step verification. It works for {SETUP_LINK_HOURS} hours.
         </Alert>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
@@ -66,15 +70,6 @@ export function CreateStaffUserForm() {
           {...register('email')}
         />
       </div>
-      <TextField
-        id="staff-password"
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 12 characters and hard to guess."
-        error={errorOf('password')}
-        {...register('password')}
-      />
       <fieldset aria-describedby={errorOf('roles') ? 'staff-roles-error' : undefined}>
         <legend className="font-medium">Roles</legend>
         <div className="mt-2 flex flex-wrap gap-4">
