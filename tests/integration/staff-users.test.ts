@@ -216,7 +216,7 @@ describe('a new staff member chooses their own password', () => {
 
   it('sets the password from the link, signs in and goes on to two-step set-up; the link then never works again', async () => {
     const { db, input, created } = await adminCreates();
-    const [{ token }] = (await welcomeMails(input.email)) as [{ token: string }];
+    const { token } = (await welcomeMails(input.email))[0]!;
     expect(await findStaffSetupLink(db, token)).toEqual({
       firstName: 'Nora',
       userId: input.userId,
@@ -277,7 +277,7 @@ describe('a new staff member chooses their own password', () => {
 
   it('refuses a link after 72 hours, audited as expired; a new link from the admin works and turns the old one off', async () => {
     const { db, admin, input, created } = await adminCreates();
-    const [{ token: first }] = (await welcomeMails(input.email)) as [{ token: string }];
+    const { token: first } = (await welcomeMails(input.email))[0]!;
     const later = new Date(Date.now() + 72 * 3_600_000 + 60_000);
     expect(await findStaffSetupLink(db, first, later)).toBeNull();
     expect(
@@ -324,7 +324,7 @@ describe('a new staff member chooses their own password', () => {
 
   it('refuses a weak password next to the field and keeps the link alive', async () => {
     const { db, input } = await adminCreates();
-    const [{ token }] = (await welcomeMails(input.email)) as [{ token: string }];
+    const { token } = (await welcomeMails(input.email))[0]!;
     const result = await completeStaffAccountSetup({
       token,
       newPassword: input.userId + '1',
