@@ -56,7 +56,14 @@ export function VaccineCombobox({
 
   // The list sits right under the text box, above the hint or error that follows it.
   useLayoutEffect(() => {
-    if (expanded && input.current) setTop(input.current.offsetTop + input.current.offsetHeight);
+    if (!expanded) return;
+    const place = () => {
+      if (input.current) setTop(input.current.offsetTop + input.current.offsetHeight);
+    };
+    place();
+    // A narrower window can wrap the label or hint onto more lines and move the text box.
+    window.addEventListener('resize', place);
+    return () => window.removeEventListener('resize', place);
   }, [expanded]);
 
   function choose(option: VaccineOption) {
