@@ -78,8 +78,6 @@ const envSchema = z
     SIGNIN_IP_WINDOW_MINUTES: positiveInt(15),
     /** Proxies of our own in front of the portal, each appending to X-Forwarded-For (0: none). */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
-    /** Read only by `npm run staff:create`, so the first admin's password need not be typed at a prompt. */
-    STAFF_PASSWORD: optionalString,
     /** Read only by `npm run audit:verify`: heads recorded outside the database, one line each. */
     AUDIT_HEAD_FILE: optionalString,
     /** FHIR import: the identifier system of the practice's MRN; empty means the identifier typed MR. */

@@ -19,3 +19,11 @@ export function formatDay(moment: Date): string {
     timeZone: env().PRACTICE_TIMEZONE,
   }).format(moment);
 }
+
+/** "9:41 AM" on the practice's clock. */
+export function formatTime(moment: Date): string {
+  return dateFormatter('en-US', {
+    timeStyle: 'short',
+    timeZone: env().PRACTICE_TIMEZONE,
+  }).format(moment);
+}

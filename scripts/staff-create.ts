@@ -1,38 +1,19 @@
 import './load-env';
 
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 
 import { connectConfiguredDatabase, migrateDatabase } from '@/db';
 import { staffRoles, type StaffRole } from '@/db/schema';
 import { systemActor } from '@/lib/audit/events';
 import { auditedTransaction } from '@/lib/audit/transaction';
-import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
-import { createStaffUserSchema } from '@/lib/staff/schemas';
+import { enqueueMail } from '@/lib/mail/outbox';
+import { createStaffUserSchema, SETUP_LINK_HOURS } from '@/lib/staff/schemas';
+import { issueStaffSetupLink } from '@/lib/staff/setup-links';
 import { createStaffUser } from '@/lib/staff/users';
 
 const usage =
-  'Usage: npm run staff:create -- --user-id ID --email EMAIL --name "First Last" --role admin [--role clinical …]\nThe password comes from STAFF_PASSWORD, or is asked for.';
-
-/** Asks for the password without echoing it. */
-function promptHidden(question: string): Promise<string> {
-  return new Promise((resolve) => {
-    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-    const output = rl as unknown as {
-      _writeToOutput: (text: string) => void;
-      output: NodeJS.WriteStream;
-    };
-    rl.question(question, (answer) => {
-      rl.close();
-      process.stdout.write('\n');
-      resolve(answer);
-    });
-    output._writeToOutput = (text: string) => {
-      if (text.startsWith(question)) output.output.write(question);
-    };
-  });
-}
+  'Usage: npm run staff:create -- --user-id ID --email EMAIL --name "First Last" --role admin [--role clinical …]\nThe new member chooses their own password with the set-up link this prints (and emails).';
 
 async function main() {
   const { values } = parseArgs({
@@ -59,15 +40,11 @@ async function main() {
     );
     process.exit(2);
   }
-  const password =
-    env().STAFF_PASSWORD ??
-    (process.stdin.isTTY ? await promptHidden('Password for the new staff user: ') : '');
   const parsed = createStaffUserSchema.safeParse({
     firstName,
     lastName: rest.join(' '),
     userId: values['user-id'],
     email: values.email,
-    password,
     roles,
   });
   if (!parsed.success) {
@@ -96,11 +73,25 @@ async function main() {
           targetId: user.id,
           metadata: { roles: parsed.data.roles, source: 'cli' },
         });
-        return user;
+        const link = await issueStaffSetupLink(tx, user.id, { newAccount: true });
+        await enqueueMail(tx, link.mail);
+        await audit({
+          action: 'staff.setup_link_sent',
+          targetType: 'user',
+          targetId: user.id,
+          metadata: { linkId: link.linkId, firstLink: true, source: 'cli' },
+        });
+        return { ...user, setupUrl: link.url };
       },
     );
+    // Printed as well as emailed: on a new installation the mail may not be set up yet. Whoever
+    // runs this already holds the database, so the link gives them nothing new.
     console.log(
-      `Created staff user ${parsed.data.userId} (${parsed.data.roles.join(', ')}), id ${created.id}. Sign in at ${env().PUBLIC_URL}/staff/login.`,
+      [
+        `Created staff user ${parsed.data.userId} (${parsed.data.roles.join(', ')}), id ${created.id}.`,
+        `A welcome email with this set-up link is queued for ${parsed.data.email}. The link works once, for ${SETUP_LINK_HOURS} hours, to choose a password and then set up two-step verification:`,
+        created.setupUrl,
+      ].join('\n'),
     );
   } catch (error) {
     if (isAppError(error)) {

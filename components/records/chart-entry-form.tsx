@@ -16,11 +16,11 @@ import {
   type RecordEntryInput,
   type RecordSection,
 } from '@/lib/records/schemas';
+import type { VaccineOption } from '@/lib/records/vaccine-match';
 
-export interface VaccineOption {
-  code: string;
-  name: string;
-}
+import { VaccineCombobox } from './vaccine-combobox';
+
+export type { VaccineOption };
 
 /**
  * Adds or edits one entry of any section; the fields come from lib/records/fields.ts and the
@@ -113,17 +113,18 @@ export function ChartEntryForm({
           if (field.kind === 'vaccine') {
             return (
               <div key={field.name} className="sm:col-span-2">
-                <TextField
+                <VaccineCombobox
                   {...common}
-                  list={`${id}-list`}
-                  autoComplete="off"
-                  {...form.register(field.name)}
+                  options={vaccines}
+                  value={String(form.watch(field.name) ?? '')}
+                  field={form.register(field.name)}
+                  onChoose={(label) =>
+                    form.setValue(field.name, label, {
+                      shouldDirty: true,
+                      shouldValidate: form.formState.isSubmitted,
+                    })
+                  }
                 />
-                <datalist id={`${id}-list`}>
-                  {vaccines.map((vaccine) => (
-                    <option key={vaccine.code} value={`${vaccine.code} – ${vaccine.name}`} />
-                  ))}
-                </datalist>
               </div>
             );
           }

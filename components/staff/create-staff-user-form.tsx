@@ -11,7 +11,7 @@ import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { RequiredMark } from '@/components/ui/required-note';
 import { staffRoles } from '@/db/schema/accounts';
-import { createStaffUserSchema, staffRoleLabels } from '@/lib/staff/schemas';
+import { createStaffUserSchema, SETUP_LINK_HOURS, staffRoleLabels } from '@/lib/staff/schemas';
 
 export function CreateStaffUserForm() {
   const router = useRouter();
@@ -19,7 +19,7 @@ export function CreateStaffUserForm() {
   const submission = useActionForm({
     schema: createStaffUserSchema,
     action: createStaffAccount,
-    defaultValues: { firstName: '', lastName: '', userId: '', email: '', password: '', roles: [] },
+    defaultValues: { firstName: '', lastName: '', userId: '', email: '', roles: [] },
     onSuccess: () => {
       setCreated(true);
       form.reset();
@@ -30,9 +30,13 @@ export function CreateStaffUserForm() {
   const { register, formState } = form;
   return (
     <ActionForm form={submission} className="flex flex-col gap-4" aria-label="Add a staff user">
+      <p className="text-slate-700">
+        They will get an email with a link to choose their own password. Nobody else ever knows it.
+      </p>
       {created ? (
         <Alert tone="success">
-          The staff user was created. Give them their password in person.
+          The staff user was created. We emailed them a link to choose their own password and set up
+          two-step verification. It works for {SETUP_LINK_HOURS} hours.
         </Alert>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
@@ -67,16 +71,6 @@ export function CreateStaffUserForm() {
           {...register('email')}
         />
       </div>
-      <TextField
-        id="staff-password"
-        label="Password"
-        required
-        type="password"
-        autoComplete="new-password"
-        hint="At least 12 characters and hard to guess."
-        error={errorOf('password')}
-        {...register('password')}
-      />
       <fieldset aria-describedby={errorOf('roles') ? 'staff-roles-error' : undefined}>
         <legend className="font-medium">
           Roles

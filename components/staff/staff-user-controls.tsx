@@ -6,6 +6,7 @@ import {
   changeStaffRoles,
   disableStaffAccount,
   enableStaffAccount,
+  resendStaffSetupLink,
 } from '@/app/staff/(office)/users/actions';
 import { useActionButtons } from '@/components/forms/use-action-buttons';
 import { Button } from '@/components/ui/button';
@@ -17,11 +18,14 @@ export function StaffUserControls({
   name,
   roles,
   disabled,
+  awaitingSetup = false,
 }: {
   staffUserId: string;
   name: string;
   roles: StaffRole[];
   disabled: boolean;
+  /** Has not used a set-up link yet: offer a new one. */
+  awaitingSetup?: boolean;
 }) {
   const [selected, setSelected] = useState<StaffRole[]>(roles);
   const { pending, run, status } = useActionButtons();
@@ -58,6 +62,21 @@ export function StaffUserControls({
         >
           Save roles
         </Button>
+        {awaitingSetup && !disabled ? (
+          <Button
+            variant="secondary"
+            pending={pending === 'setup-link'}
+            onClick={() =>
+              run(
+                'setup-link',
+                () => resendStaffSetupLink({ staffUserId }),
+                'A new set-up link was emailed. Older links no longer work.',
+              )
+            }
+          >
+            Email a new set-up link
+          </Button>
+        ) : null}
         {disabled ? (
           <Button
             variant="secondary"

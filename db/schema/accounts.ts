@@ -200,3 +200,27 @@ export const recoveryCodes = pgTable(
   },
   (table) => [uniqueIndex('recovery_codes_user_code_key').on(table.userId, table.codeHash)],
 );
+
+/**
+ * The link in a new staff member's welcome email: they choose their own password with it, then
+ * set up two-step verification. Only the token's hash is stored; it works once, for 72 hours,
+ * and a newer link for the same person turns older ones off.
+ */
+export const staffSetupLinks = pgTable(
+  'staff_setup_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('staff_setup_links_token_hash_key').on(table.tokenHash),
+    index('staff_setup_links_user_idx').on(table.userId),
+  ],
+);

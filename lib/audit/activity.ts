@@ -2,9 +2,9 @@ import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 
 import type { Db } from '@/db';
 import { auditEvents, users, type StaffRole } from '@/db/schema';
-import { sectionLabels, type RecordSection } from '@/lib/records/schemas';
 
 import type { AuditAction } from './events';
+import { describeAuditEvent } from './vocabulary';
 
 /**
  * A guardian's "who has seen my child's information": what people did with this child's
@@ -46,84 +46,6 @@ const staffRoleWords: Record<StaffRole, string> = {
   billing: 'billing',
   admin: 'office administrator',
 };
-
-/** Every section a page records a view of has its own words (a test finds them in the code). */
-export const viewedSections: Record<string, string> = {
-  record: 'Viewed the health record',
-  summary: 'Viewed the health record',
-  immunizations: 'Viewed the immunizations',
-  chart: 'Opened the chart',
-  staff_summary: 'Opened the patient page',
-  staff_compose: 'Started a message to a parent or guardian',
-  staff_edit: 'Opened your child’s details to change them',
-  conversation: 'Viewed a message',
-  activity: 'Viewed this list of activity',
-  growth: 'Viewed the growth charts',
-  shares: 'Viewed the share links',
-};
-
-function sectionWords(metadata: Record<string, unknown>): string {
-  const section = metadata.section as RecordSection | undefined;
-  return section && sectionLabels[section]
-    ? sectionLabels[section].toLowerCase()
-    : 'the health record';
-}
-
-function describe(action: string, metadata: Record<string, unknown>): string {
-  switch (action) {
-    case 'record.viewed':
-      // A page without words of its own is not claimed to be the health record.
-      return viewedSections[String(metadata.section)] ?? 'Opened your child’s information';
-    case 'record.printed':
-      return 'Printed the immunization record';
-    case 'record.exported':
-      return metadata.section === 'fhir'
-        ? 'Downloaded the health record (FHIR file)'
-        : 'Downloaded the immunization record (PDF)';
-    case 'record.entry_added':
-      return `Added to ${sectionWords(metadata)}`;
-    case 'record.entry_updated':
-      return `Changed an entry in ${sectionWords(metadata)}`;
-    case 'record.entry_removed':
-      return `Removed an entry from ${sectionWords(metadata)}`;
-    case 'record.result_released':
-      return 'Released a test result to the portal';
-    case 'record.summary_released':
-      return 'Released a visit summary to the portal';
-    case 'record.share_created':
-      return 'Made a share link to the immunization record';
-    case 'record.share_revoked':
-      return 'Turned off a share link';
-    case 'record.shared_view':
-      return 'Opened the immunization record through a share link';
-    case 'child.created':
-      return 'Registered your child with the practice';
-    case 'record.imported':
-      return 'Added from the office’s health record system';
-    case 'child.updated':
-      return 'Updated your child’s details';
-    case 'pin.issued':
-      return 'Issued a PIN so a parent or guardian can link this child';
-    case 'pin.cancelled':
-      return 'Cancelled a PIN';
-    case 'guardianship.linked':
-      return 'Linked this child to their account';
-    case 'guardianship.revoked':
-      return 'Removed a parent or guardian’s access';
-    case 'message.sent':
-      return 'Sent a message';
-    case 'message.replied':
-      return 'Replied to a message';
-    case 'message.read':
-      return 'Read a message';
-    case 'conversation.closed':
-      return 'Closed a conversation';
-    case 'conversation.reopened':
-      return 'Reopened a conversation';
-    default:
-      return 'Opened your child’s information';
-  }
-}
 
 export interface ActivityEntry {
   id: number;
@@ -175,7 +97,7 @@ export async function childActivityForGuardian(
   const entries: ActivityEntry[] = rows.slice(0, pageSize).map((row) => ({
     id: row.id,
     occurredAt: row.occurredAt,
-    what: describe(row.action, row.metadata),
+    what: describeAuditEvent(row.action, row.metadata, 'guardian'),
     who:
       row.actorId === guardianUserId
         ? 'You'

@@ -38,7 +38,7 @@ export const sortColumns = {
   when: 'When',
   actor: 'Who',
   role: 'Role',
-  action: 'Action',
+  action: 'What',
   outcome: 'Outcome',
   child: 'Child',
 } as const;

@@ -46,17 +46,19 @@ export function verifyEmailMessage(firstName: string, url: string) {
   };
 }
 
-export function staffWelcomeMessage(firstName: string, loginUrl: string) {
-  const { PRACTICE_NAME } = env();
+/** The new staff member's set-up link: they choose their own password, then two-step verification. */
+export function staffWelcomeMessage(firstName: string, setupUrl: string, hours: number) {
+  const { PRACTICE_NAME, PRACTICE_PHONE } = env();
   return {
     template: 'staff-welcome',
     subject: `Your ${PRACTICE_NAME} staff portal account`,
     ...layout(
       [
         `Hello ${firstName},`,
-        `An administrator created a staff account for you on the patient portal. Your administrator will give you your password in person.`,
+        `An administrator made a staff account for you on the patient portal. Open the link below to choose your own password. Then you will set up two-step verification with an app on your phone. It takes about five minutes.`,
+        `The link works once, for ${hours} hours. If it has stopped working, ask your administrator for a new one. If you were not expecting this email, call ${PRACTICE_PHONE}.`,
       ],
-      { label: 'Staff sign-in', url: loginUrl },
+      { label: 'Set up my account', url: setupUrl },
     ),
   };
 }

@@ -205,6 +205,13 @@ function printGroupKeysOf(code: string): string[] {
   return keys.size > 0 ? [...keys] : ['other'];
 }
 
+/** The diseases a vaccine protects against, in the printed record's words ("MMR (measles, mumps, rubella)"). */
+export function diseaseLabelsOf(code: string): string[] {
+  return printGroupKeysOf(code)
+    .filter((key) => key !== 'other')
+    .map((key) => printGroups.find((group) => group.key === key)!.label);
+}
+
 function printOrderOf(code: string): number {
   return Math.min(
     ...printGroupKeysOf(code).map((key) => printGroups.findIndex((group) => group.key === key)),

@@ -1,12 +1,7 @@
 import { z } from 'zod';
 
 import { staffRoles } from '@/db/schema/accounts';
-import {
-  emailField,
-  passwordContainsIdentity,
-  passwordField,
-  userIdField,
-} from '@/lib/accounts/schemas';
+import { emailField, passwordField, userIdField } from '@/lib/accounts/schemas';
 
 export const staffRoleLabels: Record<(typeof staffRoles)[number], string> = {
   front_desk: 'Front desk',
@@ -15,29 +10,37 @@ export const staffRoleLabels: Record<(typeof staffRoles)[number], string> = {
   admin: 'Administrator',
 };
 
+/** How long a new staff member's set-up link works. */
+export const SETUP_LINK_HOURS = 72;
+
 const rolesField = z.array(z.enum(staffRoles)).min(1, 'Choose at least one role.');
 
-export const createStaffUserSchema = z
-  .object({
-    firstName: z.string().trim().min(1, 'Enter a first name.').max(80),
-    lastName: z.string().trim().min(1, 'Enter a last name.').max(80),
-    userId: userIdField,
-    email: emailField,
-    password: passwordField,
-    roles: rolesField,
-  })
-  .superRefine((value, ctx) => {
-    if (passwordContainsIdentity(value.password, value.userId, value.email)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['password'],
-        message: 'The password must not contain the User ID or email.',
-      });
-    }
-  });
+export const createStaffUserSchema = z.object({
+  firstName: z.string().trim().min(1, 'Enter a first name.').max(80),
+  lastName: z.string().trim().min(1, 'Enter a last name.').max(80),
+  userId: userIdField,
+  email: emailField,
+  roles: rolesField,
+});
 export type CreateStaffUserInput = z.infer<typeof createStaffUserSchema>;
 
 export const setStaffRolesSchema = z.object({ staffUserId: z.uuid(), roles: rolesField });
 export type SetStaffRolesInput = z.infer<typeof setStaffRolesSchema>;
 
 export const staffUserIdSchema = z.object({ staffUserId: z.uuid() });
+
+/** The welcome email's link: the new staff member's own password, typed twice. */
+export const staffSetupSchema = z
+  .object({
+    token: z.string().min(20).max(200),
+    newPassword: passwordField,
+    confirmPassword: z.string().min(1, 'Type the new password again.'),
+  })
+  .refine((value) => value.newPassword === value.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'The two passwords do not match.',
+  });
+export type StaffSetupInput = z.infer<typeof staffSetupSchema>;
+
+/** "Send a new set-up link", for someone whose link expired or whose email went astray. */
+export const resendSetupLinkSchema = staffUserIdSchema;

@@ -2,14 +2,13 @@ import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 
 import type { Db } from '@/db';
 import { staffRoleAssignments, users, type StaffRole } from '@/db/schema';
-import { weakPasswordMessage } from '@/lib/accounts/sign-up';
-import { hashPassword } from '@/lib/auth/password';
 import { staffRolesOfUser } from '@/lib/auth/roles-sql';
 import { endAllSessionsOfUser } from '@/lib/auth/sessions';
 import { clearAccountThrottles } from '@/lib/auth/throttle';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 
 import type { CreateStaffUserInput } from './schemas';
+import { unusablePasswordHash } from './setup-links';
 
 export interface StaffUserRow {
   id: string;
@@ -20,8 +19,17 @@ export interface StaffUserRow {
   roles: StaffRole[];
   disabledAt: Date | null;
   twoStepEnabledAt: Date | null;
+  /** Made with a set-up link that has not been used yet: the person has no password of their own. */
+  awaitingSetup: boolean;
+  /** When the newest live set-up link stops working (null: none is live). */
+  setupLinkExpiresAt: Date | null;
   createdAt: Date;
 }
+
+/** An account made with a set-up link whose owner has not used any of its links yet. The outer
+ * column is spelt out: drizzle writes a lone `"id"` in a one-table query, which the subquery would
+ * read as its own. */
+const awaitingSetupSql = sql<boolean>`(exists (select 1 from staff_setup_links l where l.user_id = "users"."id") and not exists (select 1 from staff_setup_links l where l.user_id = "users"."id" and l.used_at is not null))`;
 
 export async function listStaffUsers(db: Db): Promise<StaffUserRow[]> {
   return db
@@ -34,6 +42,11 @@ export async function listStaffUsers(db: Db): Promise<StaffUserRow[]> {
       roles: staffRolesOfUser,
       disabledAt: users.disabledAt,
       twoStepEnabledAt: users.totpEnabledAt,
+      awaitingSetup: awaitingSetupSql,
+      setupLinkExpiresAt:
+        sql<Date | null>`(select max(l.expires_at) from staff_setup_links l where l.user_id = "users"."id" and l.used_at is null and l.revoked_at is null and l.expires_at > now())`.mapWith(
+          (value: string | Date | null) => (value === null ? null : new Date(value)),
+        ),
       createdAt: users.createdAt,
     })
     .from(users)
@@ -45,17 +58,9 @@ export async function createStaffUser(
   db: Db,
   input: CreateStaffUserInput,
 ): Promise<{ id: string }> {
-  const weak = weakPasswordMessage(input.password, [
-    input.userId,
-    input.email,
-    input.firstName,
-    input.lastName,
-  ]);
-  if (weak)
-    throw new AppError('invalid', 'Please choose a stronger password.', {
-      fieldErrors: { password: weak },
-    });
-  const passwordHash = await hashPassword(input.password);
+  // The new member chooses their own password with the welcome email's set-up link: nobody
+  // else ever knows it, so there is nothing to hand over and nothing to change at first sign-in.
+  const passwordHash = await unusablePasswordHash();
   try {
     const [created] = await db
       .insert(users)

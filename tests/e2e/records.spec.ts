@@ -175,3 +175,57 @@ test('a clinician charts a vaccine and a result; the parent sees them, prints an
     expect((await stranger.request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
   }
 });
+
+test('the vaccine picker finds a vaccine by name, CVX code or disease, by keyboard, and still refuses an unknown one', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const maya = await childId('DEMO-0001');
+  await signInStaff(page, demoClinical);
+  await page.goto(`/staff/patients/${maya}`);
+  const region = page.getByRole('region', { name: /^Immunizations/ });
+  const form = region.getByRole('form', { name: 'Add entry' });
+  if (!(await form.isVisible())) await region.getByText(/^Add to /).click();
+  const vaccine = form.getByRole('combobox', { name: 'Vaccine' });
+  const list = form.getByRole('listbox');
+
+  // By disease: the words a parent or school uses.
+  await vaccine.fill('measles');
+  await expect(vaccine).toHaveAttribute('aria-expanded', 'true');
+  await expect(list.getByRole('option').first()).toContainText(/MMR/);
+  await vaccine.press('ArrowDown');
+  await expect(list.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+  await expect(vaccine).toHaveAttribute('aria-activedescendant', /-listbox-0$/);
+  for (const [width, height] of [
+    [375, 740],
+    [1280, 900],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await vaccine.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath(`vaccine-picker-${width}.png`) });
+    await testInfo.attach(`vaccine picker at ${width} px`, {
+      path: testInfo.outputPath(`vaccine-picker-${width}.png`),
+      contentType: 'image/png',
+    });
+  }
+  await vaccine.press('Enter');
+  await expect(vaccine).toHaveValue('03 – MMR');
+  await expect(vaccine).toHaveAttribute('aria-expanded', 'false');
+
+  // By common name and by code; Escape closes the list without choosing.
+  await vaccine.fill('DTaP');
+  await expect(list.getByRole('option').first()).toContainText('DTaP');
+  await vaccine.press('Escape');
+  await expect(vaccine).toHaveAttribute('aria-expanded', 'false');
+  await vaccine.fill('20');
+  await expect(list.getByRole('option').first()).toHaveText(/^20\s*DTaP$/);
+  await list.getByRole('option').first().click();
+  await expect(vaccine).toHaveValue('20 – DTaP');
+
+  // Something not on the list keeps the server's clear message next to the field.
+  await vaccine.fill('9999');
+  await expect(list).toBeHidden();
+  await form.getByLabel('Date given', { exact: true }).fill(todayIso);
+  await form.getByRole('button', { name: 'Add' }).click();
+  await expect(form.getByText('that is not a CVX code we know')).toBeVisible();
+});

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 
 import { totpCodeAt } from '../../lib/two-step/totp';
+import { e2eDatabase } from './db';
 import {
   demoAdmin,
   signIn,
@@ -76,7 +77,7 @@ test('a parent turns on two-step verification, signs out, and signs in again wit
   await other.close();
 });
 
-test('an administrator’s first sign-in goes to the two-step set-up before any staff page', async ({
+test('a new administrator chooses their password from the welcome email, then sets up two-step before any staff page', async ({
   page,
   browser,
 }) => {
@@ -89,13 +90,35 @@ test('an administrator’s first sign-in goes to the two-step set-up before any 
   await form.getByLabel('Last name').fill('Admin');
   await form.getByLabel('User ID').fill(userId);
   await form.getByLabel('Email').fill(`${userId}@example.org`);
-  await form.getByLabel('Password').fill(newAdminPassword);
+  // Nobody types a password for someone else: the newcomer chooses it from the welcome email.
+  await expect(form.getByLabel('Password')).toHaveCount(0);
   await form.getByLabel('Administrator').check();
   await form.getByRole('button', { name: 'Add staff user' }).click();
   await expect(page.getByText('The staff user was created.')).toBeVisible();
+  await expect(
+    page
+      .getByRole('listitem')
+      .filter({ hasText: userId })
+      .getByText(/Has not set up the account yet/),
+  ).toBeVisible();
 
+  const sql = e2eDatabase();
+  let link: string;
+  try {
+    const [mail] =
+      await sql`select text_body from mail_outbox where to_address = ${`${userId}@example.org`} and template = 'staff-welcome'`;
+    link = String(mail?.text_body).match(/https?:\/\/\S+\/staff\/setup\?token=\S+/)![0];
+  } finally {
+    await sql.end();
+  }
+  const setupUrl = new URL(link);
   const newcomer = await (await browser.newContext()).newPage();
-  await signIn(newcomer, '/staff/login', userId, newAdminPassword);
+  await newcomer.goto(setupUrl.pathname + setupUrl.search);
+  await expect(newcomer.getByRole('heading', { name: 'Set up your staff account' })).toBeVisible();
+  await expect(newcomer.getByText(`Your User ID is ${userId}`)).toBeVisible();
+  await newcomer.getByLabel('Your new password').fill(newAdminPassword);
+  await newcomer.getByLabel('Type it again').fill(newAdminPassword);
+  await newcomer.getByRole('button', { name: 'Save my password and continue' }).click();
   await expect(newcomer).toHaveURL(/\/staff\/two-step$/);
   // Every staff page sends them back until it is done.
   for (const path of ['/staff', '/staff/users', '/staff/patients', '/staff/messages']) {
@@ -106,6 +129,13 @@ test('an administrator’s first sign-in goes to the two-step set-up before any 
   await newcomer.getByRole('button', { name: /I have saved them/ }).click();
   await expect(newcomer).toHaveURL(/\/staff$/);
   await expect(newcomer.getByRole('heading', { name: 'Office home' })).toBeVisible();
+
+  // The link worked once: opened again, it says so and offers no form.
+  const again = await (await browser.newContext()).newPage();
+  await again.goto(setupUrl.pathname + setupUrl.search);
+  await expect(again.getByText('This link does not work any more')).toBeVisible();
+  await expect(again.getByLabel('Your new password')).toHaveCount(0);
+  await again.close();
 
   // From now on the code is asked at every sign-in.
   await newcomer.getByRole('button', { name: 'Sign out' }).click();

@@ -241,6 +241,16 @@ export const formCases: Record<ActionKey, (world: World) => FormCase> = {
     ],
     refusalWrites: { users: signInCounters, password_resets: ['wrong_hint_answers'] },
   }),
+  'app/staff/setup/actions.ts#completeStaffAccountSetup': () => ({
+    session: null,
+    bases: [
+      {
+        token: 'an-unknown-set-up-link-token-0123456789',
+        newPassword: 'amber-falcon-river-77',
+        confirmPassword: 'amber-falcon-river-77',
+      },
+    ],
+  }),
   'app/(public)/forgot-user-id/actions.ts#emailMyUserId': (world) => ({
     session: null,
     bases: [{ email: world.parent.email }],
@@ -481,7 +491,6 @@ export const formCases: Record<ActionKey, (world: World) => FormCase> = {
         lastName: 'Chen',
         userId: `rchen.${world.suffix}`,
         email: `rchen.${world.suffix}@example.org`,
-        password: 'copper-meadow-falcon-17',
         roles: ['clinical', 'billing'],
       },
     ],
@@ -494,6 +503,11 @@ export const formCases: Record<ActionKey, (world: World) => FormCase> = {
   'app/staff/(office)/users/actions.ts#changeStaffRoles': (world) => ({
     session: world.sessions.admin,
     bases: [{ staffUserId: world.targetStaff.id, roles: ['billing', 'front_desk'] }],
+  }),
+  // The target has its own password: every input is refused, and nothing may change.
+  'app/staff/(office)/users/actions.ts#resendStaffSetupLink': (world) => ({
+    session: world.sessions.admin,
+    bases: [{ staffUserId: world.targetStaff.id }],
   }),
   'app/staff/(office)/users/actions.ts#disableStaffAccount': (world) => ({
     session: world.sessions.admin,

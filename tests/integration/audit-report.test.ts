@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 
 import { GET as exportAuditTrail } from '@/app/staff/(office)/audit/export/route';
 import { addChartEntry, removeChartEntry } from '@/app/staff/(office)/patients/record-actions';
-import { childActivityForGuardian, viewedSections } from '@/lib/audit/activity';
+import { childActivityForGuardian } from '@/lib/audit/activity';
+import { auditActions } from '@/lib/audit/events';
+import { groupChildHistory } from '@/lib/audit/history-groups';
 import {
   auditReportPage,
   auditReportQuery,
@@ -20,8 +22,10 @@ import {
   type AuditFilters,
 } from '@/lib/audit/report-filters';
 import { recordChildView } from '@/lib/audit/views';
+import { describeAuditEvent, viewedSections } from '@/lib/audit/vocabulary';
 import { actorFor } from '@/lib/auth/actors';
 import { todayInPractice } from '@/lib/children/age';
+import { formatDay } from '@/lib/format-time';
 
 import {
   actAs,
@@ -348,3 +352,57 @@ function inline(text: string, params: unknown[]): string {
     return `'${String(value).replace(/'/g, "''")}'`;
   });
 }
+
+describe('the staff audit trail in plain words', () => {
+  it('words every action, never as its raw code, with the parent’s activity page’s vocabulary', async () => {
+    for (const action of auditActions) {
+      const words = describeAuditEvent(action, {});
+      expect(words, action).not.toBe(action);
+      expect(words, action).not.toMatch(/\b[a-z_]+\.[a-z_]+\b/);
+    }
+    const { db, parent, child, nurse } = await scene();
+    await recordChildView(
+      db,
+      actorFor({ id: nurse.id, kind: 'staff', roles: ['clinical'] }),
+      testMeta,
+      child.id,
+      'chart',
+    );
+    const [seenByParent] = (await childActivityForGuardian(db, parent.id, child.id)).entries;
+    const [seenByOffice] = (await auditReportPage(db, filters({ child: child.lastName }))).rows;
+    expect(seenByParent?.what).toBe('Opened the chart');
+    expect(describeAuditEvent(seenByOffice!.action, seenByOffice!.metadata)).toBe(
+      seenByParent?.what,
+    );
+  });
+
+  it('groups a child’s history so a run of the same views by one person is one line', async () => {
+    const { db, parent, child, nurse } = await scene();
+    const asNurse = actorFor({ id: nurse.id, kind: 'staff', roles: ['clinical'] });
+    // Each load of the patient page records the page and its chart.
+    for (let i = 0; i < 6; i += 1) {
+      await recordChildView(db, asNurse, testMeta, child.id, 'staff_summary');
+      await recordChildView(db, asNurse, testMeta, child.id, 'chart');
+    }
+    await recordChildView(
+      db,
+      actorFor({ id: parent.id, kind: 'parent', roles: [] }),
+      testMeta,
+      child.id,
+      'record',
+    );
+    for (let i = 0; i < 3; i += 1) await recordChildView(db, asNurse, testMeta, child.id, 'chart');
+    const { rows } = await auditReportPage(db, filters({ child: child.lastName }));
+    expect(rows).toHaveLength(16);
+    const days = groupChildHistory(rows, formatDay);
+    expect(days).toHaveLength(1);
+    expect(days[0]!.day).toBe(formatDay(new Date()));
+    expect(
+      days[0]!.runs.map((run) => [run.whats, run.events.length, run.events[0]!.actorName]),
+    ).toEqual([
+      [['Opened the chart'], 3, `Nia ${nurse.lastName}`],
+      [['Viewed the health record'], 1, 'Robin Guardian'],
+      [['Opened the chart', 'Opened the patient page'], 12, `Nia ${nurse.lastName}`],
+    ]);
+  });
+});

@@ -841,6 +841,12 @@ const pages: Record<string, PageRow> = {
     expect: (p) => (p === 'anonymous' ? 'staff-sign-in' : 'home'),
   },
   '/staff/two-step': { targets: once, expect: staffOnly(anyStaff) },
+  // A set-up link opens for whoever holds it; an unknown one says it no longer works.
+  '/staff/setup': {
+    targets: once,
+    expect: everyone,
+    request: async () => ({ searchParams: { token: 'not-a-real-token-at-all' } }),
+  },
   '/staff': { targets: once, expect: staffOnly(anyStaff) },
   '/staff/messages': { targets: once, expect: staffOnly(queues) },
   '/staff/messages/[conversationId]': {
@@ -1094,6 +1100,15 @@ const actions: Record<string, ActionRow> = {
     targets: once,
     expect: () => 'declined',
     input: () => ({ identifier: 'nobody.matrix', password: 'not-the-password' }),
+  },
+  'staff/setup/actions.ts#completeStaffAccountSetup': {
+    targets: once,
+    expect: () => 'declined',
+    input: () => ({
+      token: newSecretToken(),
+      newPassword: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    }),
   },
   'staff/login/actions.ts#signInStaff': {
     targets: once,
@@ -1404,7 +1419,6 @@ const actions: Record<string, ActionRow> = {
         lastName: 'Staff',
         userId: `new.staff.${suffix}`,
         email: `new.staff.${suffix}@example.org`,
-        password: NEW_PASSWORD,
         roles: ['billing'],
       };
     },
@@ -1423,6 +1437,13 @@ const actions: Record<string, ActionRow> = {
     expect: staffAction(admins, (_p, t) => (t === 'own' ? 'allowed' : 'not-found')),
     idField: 'mailId',
     input: async ({ persona, target }) => ({ mailId: await mailId(persona, target) }),
+  },
+  // The fresh staff account has its own password already, so no set-up link may replace it.
+  'staff/(office)/users/actions.ts#resendStaffSetupLink': {
+    targets: idTargets,
+    expect: staffAction(admins, (_p, t) => (t === 'own' ? 'declined' : 'not-found')),
+    idField: 'staffUserId',
+    input: async ({ persona, target }) => ({ staffUserId: await staffAccountId(persona, target) }),
   },
   'staff/(office)/users/actions.ts#disableStaffAccount': {
     targets: idTargets,

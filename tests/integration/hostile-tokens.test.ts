@@ -11,6 +11,7 @@ import SharedRecordPage from '@/app/(public)/share/[token]/page';
 import { openShareWithCode } from '@/app/(public)/share/actions';
 import { submitSecondFactor } from '@/app/session/two-step/actions';
 import { sendTemporaryPassword } from '@/app/staff/(office)/accounts/actions';
+import { completeStaffAccountSetup } from '@/app/staff/setup/actions';
 import {
   auditEvents,
   children,
@@ -20,6 +21,7 @@ import {
   recordShares,
   recoveryCodes,
   sessions,
+  staffSetupLinks,
   users,
 } from '@/db/schema';
 import {
@@ -38,6 +40,12 @@ import { PIN_ALPHABET } from '@/lib/pins/pin';
 import { shareEndedMessages } from '@/lib/records/share-schemas';
 import { createRecordShare, MAX_WRONG_CODES, revokeRecordShare } from '@/lib/records/shares';
 import { issueTemporaryPassword } from '@/lib/staff/help-desk';
+import {
+  completeStaffSetup,
+  findStaffSetupLink,
+  issueStaffSetupLink,
+  unusablePasswordHash,
+} from '@/lib/staff/setup-links';
 import { confirmEnrolment, startEnrolment } from '@/lib/two-step/enrolment';
 import { verifySecondFactor } from '@/lib/two-step/sign-in-step';
 import { newTotpSecret, timeStepAt, totpCodeAt } from '@/lib/two-step/totp';
@@ -70,7 +78,12 @@ import { requestState, TestRedirect } from '../setup/next-mocks';
  */
 
 type TokenKind =
-  'pin' | 'password reset link' | 'share link' | 'temporary password' | 'two-step code';
+  | 'pin'
+  | 'password reset link'
+  | 'staff set-up link'
+  | 'share link'
+  | 'temporary password'
+  | 'two-step code';
 
 interface ExpectedAudit {
   action: AuditAction;
@@ -639,6 +652,161 @@ runCells('password reset link', [
         failedReset('wrong_hint', scene.other.id),
         /not the answer we have/,
       );
+    },
+  },
+]);
+
+// ─── Staff set-up links ────────────────────────────────────────────────────────────────────────
+
+const SETUP_LINK_DEAD = /This set-up link has expired or was already used/;
+
+async function setupScene() {
+  const db = testDb();
+  // Made as the staff users page makes them: no password anyone knows until a link is used.
+  const newMember = async () => {
+    const member = await createStaffMember(db, ['clinical'], {
+      passwordHash: await unusablePasswordHash(),
+      totpSecret: null,
+      totpEnabledAt: null,
+    });
+    return member;
+  };
+  const staff = await newMember();
+  const other = await newMember();
+  const linkFor = async (
+    member: { id: string },
+    at = new Date(),
+    newAccount = true,
+  ): Promise<string> => {
+    const { url } = await db.transaction((tx) =>
+      issueStaffSetupLink(tx, member.id, { newAccount }, at),
+    );
+    return new URL(url).searchParams.get('token')!;
+  };
+  const guarded = async () => ({
+    users: await db
+      .select({
+        id: users.id,
+        passwordHash: users.passwordHash,
+        passwordChangedAt: users.passwordChangedAt,
+      })
+      .from(users)
+      .where(inArray(users.id, [staff.id, other.id]))
+      .orderBy(asc(users.id)),
+    links: await db
+      .select({
+        id: staffSetupLinks.id,
+        usedAt: staffSetupLinks.usedAt,
+        revokedAt: staffSetupLinks.revokedAt,
+      })
+      .from(staffSetupLinks)
+      .where(inArray(staffSetupLinks.userId, [staff.id, other.id]))
+      .orderBy(asc(staffSetupLinks.id)),
+    sessions: await db
+      .select({ id: sessions.id, endedAt: sessions.endedAt })
+      .from(sessions)
+      .where(inArray(sessions.userId, [staff.id, other.id]))
+      .orderBy(asc(sessions.id)),
+  });
+  const attempt = (token: string, reason: string, targetId: string | null): Attempt => ({
+    as: null,
+    send: () =>
+      completeStaffAccountSetup({
+        token,
+        newPassword: NEW_PASSWORD,
+        confirmPassword: NEW_PASSWORD,
+      }),
+    guarded,
+    says: SETUP_LINK_DEAD,
+    audit: { action: 'staff.setup_link_refused', reason, targetId },
+    // The page the link opens offers no form for it either.
+    after: async () => expect(await findStaffSetupLink(db, token)).toBeNull(),
+  });
+  const use = async (token: string) =>
+    expect(
+      await completeStaffSetup(
+        db,
+        {
+          token,
+          newPassword: 'orbit-saffron-kettle-5512',
+          confirmPassword: 'orbit-saffron-kettle-5512',
+        },
+        arrangeMeta(),
+      ),
+    ).toMatchObject({ ok: true });
+  return { db, staff, other, linkFor, attempt, use };
+}
+
+runCells('staff set-up link', [
+  {
+    variant: 'an expired link (73 hours old)',
+    arrange: async () => {
+      const scene = await setupScene();
+      const token = await scene.linkFor(scene.staff, new Date(Date.now() - 73 * 3_600_000));
+      return scene.attempt(token, 'expired', scene.staff.id);
+    },
+  },
+  {
+    variant: 'a link reused after it set the password',
+    arrange: async () => {
+      const scene = await setupScene();
+      const token = await scene.linkFor(scene.staff);
+      await scene.use(token);
+      return scene.attempt(token, 'used', scene.staff.id);
+    },
+  },
+  {
+    variant: 'an older link, turned off when the admin sent a newer one',
+    arrange: async () => {
+      const scene = await setupScene();
+      const older = await scene.linkFor(scene.staff);
+      await scene.linkFor(scene.staff, new Date(), false);
+      return scene.attempt(older, 'revoked', scene.staff.id);
+    },
+  },
+  {
+    variant: 'a live link of an account disabled since',
+    arrange: async () => {
+      const scene = await setupScene();
+      const token = await scene.linkFor(scene.staff);
+      await scene.db
+        .update(users)
+        .set({ disabledAt: new Date() })
+        .where(eq(users.id, scene.staff.id));
+      return scene.attempt(token, 'account_disabled', scene.staff.id);
+    },
+  },
+  {
+    variant: 'a live link padded with a trailing space',
+    arrange: async () => {
+      const scene = await setupScene();
+      const token = await scene.linkFor(scene.staff);
+      return scene.attempt(`${token} `, 'unknown_link', null);
+    },
+  },
+  {
+    variant: 'a live link with a trailing character',
+    arrange: async () => {
+      const scene = await setupScene();
+      const token = await scene.linkFor(scene.staff);
+      return scene.attempt(`${token}A`, 'unknown_link', null);
+    },
+  },
+  {
+    variant: 'a live link missing its last character',
+    arrange: async () => {
+      const scene = await setupScene();
+      const token = await scene.linkFor(scene.staff);
+      return scene.attempt(token.slice(0, -1), 'unknown_link', null);
+    },
+  },
+  {
+    variant: 'a live link in upper case',
+    arrange: async () => {
+      const scene = await setupScene();
+      const token = await scene.linkFor(scene.staff);
+      expect(token.toUpperCase()).not.toBe(token);
+      return scene.attempt(token.toUpperCase(), 'unknown_link', null);
     },
   },
 ]);

@@ -3,7 +3,8 @@ import Link from 'next/link';
 
 import { Alert } from '@/components/ui/alert';
 import { getDb } from '@/db';
-import { auditReportPage } from '@/lib/audit/report';
+import { groupChildHistory } from '@/lib/audit/history-groups';
+import { auditReportPage, REPORT_PAGE_SIZE } from '@/lib/audit/report';
 import { recordAuditTrailAccess } from '@/lib/audit/report-access';
 import {
   actionGroups,
@@ -13,12 +14,15 @@ import {
   type AuditFilters,
   type SortColumn,
 } from '@/lib/audit/report-filters';
+import { describeAuditEvent } from '@/lib/audit/vocabulary';
 import { requireStaff } from '@/lib/authz';
 import { todayInPractice } from '@/lib/children/age';
-import { formatDateTime } from '@/lib/format-time';
+import { formatDateTime, formatDay, formatTime } from '@/lib/format-time';
 import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Audit trail' };
+
+const GROUPED_PAGE_SIZE = REPORT_PAGE_SIZE * 4;
 
 const control = 'w-full rounded-md border border-slate-400 bg-white px-3 py-2';
 
@@ -46,7 +50,14 @@ export default portalPage(async function AuditReportPage({
   const { filters, problems } = parseAuditFilters(await searchParams, todayInPractice());
   const db = await getDb();
   await recordAuditTrailAccess(db, session, 'audit.viewed', filters);
-  const { rows, nextCursor } = await auditReportPage(db, filters);
+  // A child's history is grouped, so one screen can hold more of it.
+  const grouped = filters.child !== '' && filters.sort === 'when';
+  const { rows, nextCursor } = await auditReportPage(
+    db,
+    filters,
+    grouped ? GROUPED_PAGE_SIZE : REPORT_PAGE_SIZE,
+  );
+  const days = grouped ? groupChildHistory(rows, formatDay) : [];
   return (
     <div className="flex flex-col gap-5">
       <h1 className="text-2xl font-bold">Audit trail</h1>
@@ -115,6 +126,12 @@ export default portalPage(async function AuditReportPage({
           </a>
         </div>
       </form>
+      {grouped ? (
+        <p className="text-slate-700">
+          This child’s history, newest first, by day. The same thing done by the same person several
+          times in a row is shown once, with how many times.
+        </p>
+      ) : null}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full min-w-[48rem] text-left text-sm">
           <thead className="bg-slate-100">
@@ -140,36 +157,116 @@ export default portalPage(async function AuditReportPage({
               <th className="p-2">Details</th>
             </tr>
           </thead>
-          <tbody>
-            {rows.length === 0 ? (
+          {grouped ? (
+            days.map(({ day, runs }) => (
+              <tbody key={day}>
+                <tr className="border-t border-slate-300 bg-slate-50">
+                  <th colSpan={7} scope="colgroup" className="p-2 text-left font-semibold">
+                    {day}
+                  </th>
+                </tr>
+                {runs.map(({ whats, events }) => {
+                  const [newest] = events;
+                  const oldest = events.at(-1)!;
+                  return (
+                    <tr key={newest!.id} className="border-t border-slate-200 align-top">
+                      <td className="p-2 whitespace-nowrap">
+                        {events.length > 1
+                          ? `${formatTime(oldest.occurredAt)} – ${formatTime(newest!.occurredAt)}`
+                          : formatTime(newest!.occurredAt)}
+                      </td>
+                      <td className="p-2">
+                        {newest!.actorName
+                          ? `${newest!.actorName} (${newest!.actorUserId})`
+                          : newest!.actorKind}
+                      </td>
+                      <td className="p-2">{newest!.actorRole ?? '—'}</td>
+                      <td className="p-2">
+                        {whats.join('; ')}
+                        {events.length > 1 ? (
+                          <span className="font-semibold"> · {events.length} times</span>
+                        ) : null}
+                      </td>
+                      <td className="p-2">{newest!.outcome}</td>
+                      <td className="p-2">
+                        {newest!.childName
+                          ? `${newest!.childName}${newest!.childMrn ? ` (${newest!.childMrn})` : ''}`
+                          : '—'}
+                      </td>
+                      <td className="p-2">
+                        {events.length === 1 ? (
+                          <Link
+                            href={`/staff/audit/${newest!.id}`}
+                            className="text-blue-700 underline"
+                          >
+                            Open
+                          </Link>
+                        ) : (
+                          <details>
+                            <summary className="cursor-pointer text-blue-700 underline">
+                              Each of the {events.length}
+                            </summary>
+                            <ul className="mt-1 flex flex-col gap-1">
+                              {events.map((event) => (
+                                <li key={event.id}>
+                                  <Link
+                                    href={`/staff/audit/${event.id}`}
+                                    className="text-blue-700 underline"
+                                  >
+                                    {formatTime(event.occurredAt)}
+                                  </Link>
+                                </li>
+                              ))}
+                            </ul>
+                          </details>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            ))
+          ) : (
+            <tbody>
+              {rows.length === 0 ? (
+                <tr>
+                  <td colSpan={7} className="p-3">
+                    Nothing matches these filters.
+                  </td>
+                </tr>
+              ) : null}
+              {rows.map((row) => (
+                <tr key={row.id} className="border-t border-slate-200 align-top">
+                  <td className="p-2 whitespace-nowrap">{formatDateTime(row.occurredAt)}</td>
+                  <td className="p-2">
+                    {row.actorName ? `${row.actorName} (${row.actorUserId})` : row.actorKind}
+                  </td>
+                  <td className="p-2">{row.actorRole ?? '—'}</td>
+                  <td className="p-2">{describeAuditEvent(row.action, row.metadata)}</td>
+                  <td className="p-2">{row.outcome}</td>
+                  <td className="p-2">
+                    {row.childName
+                      ? `${row.childName}${row.childMrn ? ` (${row.childMrn})` : ''}`
+                      : '—'}
+                  </td>
+                  <td className="p-2">
+                    <Link href={`/staff/audit/${row.id}`} className="text-blue-700 underline">
+                      Open
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          )}
+          {grouped && rows.length === 0 ? (
+            <tbody>
               <tr>
                 <td colSpan={7} className="p-3">
                   Nothing matches these filters.
                 </td>
               </tr>
-            ) : null}
-            {rows.map((row) => (
-              <tr key={row.id} className="border-t border-slate-200 align-top">
-                <td className="p-2 whitespace-nowrap">{formatDateTime(row.occurredAt)}</td>
-                <td className="p-2">
-                  {row.actorName ? `${row.actorName} (${row.actorUserId})` : row.actorKind}
-                </td>
-                <td className="p-2">{row.actorRole ?? '—'}</td>
-                <td className="p-2 font-mono">{row.action}</td>
-                <td className="p-2">{row.outcome}</td>
-                <td className="p-2">
-                  {row.childName
-                    ? `${row.childName}${row.childMrn ? ` (${row.childMrn})` : ''}`
-                    : '—'}
-                </td>
-                <td className="p-2">
-                  <Link href={`/staff/audit/${row.id}`} className="text-blue-700 underline">
-                    Open
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
+            </tbody>
+          ) : null}
         </table>
       </div>
       <div className="flex flex-wrap gap-4">

@@ -1,7 +1,13 @@
 'use server';
 
 import { defineAction } from '@/lib/action';
-import { createStaffUserSchema, setStaffRolesSchema, staffUserIdSchema } from '@/lib/staff/schemas';
+import {
+  createStaffUserSchema,
+  resendSetupLinkSchema,
+  setStaffRolesSchema,
+  staffUserIdSchema,
+} from '@/lib/staff/schemas';
+import { issueStaffSetupLink } from '@/lib/staff/setup-links';
 import {
   createStaffUser,
   disableStaffUser,
@@ -18,10 +24,38 @@ export const createStaffAccount = defineAction(
     access: admins,
     audit: 'staff.user_created',
   },
-  async ({ input, tx, describeAudit }) => {
+  async ({ input, tx, describeAudit, audit, sendMail }) => {
     const created = await createStaffUser(tx, input);
     describeAudit({ targetType: 'user', targetId: created.id, metadata: { roles: input.roles } });
+    const { linkId, mail } = await issueStaffSetupLink(tx, created.id, { newAccount: true });
+    await sendMail(mail);
+    await audit({
+      action: 'staff.setup_link_sent',
+      targetType: 'user',
+      targetId: created.id,
+      metadata: { linkId, firstLink: true },
+    });
     return { data: { id: created.id } };
+  },
+);
+
+/** For a new member whose link expired or whose email went astray; older links stop working. */
+export const resendStaffSetupLink = defineAction(
+  {
+    name: 'staff.resendSetupLink',
+    schema: resendSetupLinkSchema,
+    access: admins,
+    audit: 'staff.setup_link_sent',
+  },
+  async ({ input, tx, describeAudit, sendMail }) => {
+    const { linkId, mail } = await issueStaffSetupLink(tx, input.staffUserId);
+    await sendMail(mail);
+    describeAudit({
+      targetType: 'user',
+      targetId: input.staffUserId,
+      metadata: { linkId, firstLink: false },
+    });
+    return { data: null };
   },
 );
 

@@ -5,6 +5,7 @@ import { TwoStepResetPanel } from '@/components/staff/help-desk-controls';
 import { StaffUserControls } from '@/components/staff/staff-user-controls';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/authz';
+import { formatDateTime } from '@/lib/format-time';
 import { portalPage } from '@/lib/page';
 import { staffRoleLabels } from '@/lib/staff/schemas';
 import { listStaffUsers } from '@/lib/staff/users';
@@ -39,9 +40,13 @@ export default portalPage(async function StaffUsersPage() {
                     'Active'
                   )}{' '}
                   · {member.roles.map((role) => staffRoleLabels[role]).join(', ') || 'No roles'} ·{' '}
-                  {member.twoStepEnabledAt
-                    ? 'Two-step verification on'
-                    : 'Two-step verification not set up yet'}
+                  {member.awaitingSetup
+                    ? member.setupLinkExpiresAt
+                      ? `Has not set up the account yet (link works until ${formatDateTime(member.setupLinkExpiresAt)})`
+                      : 'Has not set up the account yet (the link has stopped working)'
+                    : member.twoStepEnabledAt
+                      ? 'Two-step verification on'
+                      : 'Two-step verification not set up yet'}
                 </p>
               </div>
               <StaffUserControls
@@ -49,6 +54,7 @@ export default portalPage(async function StaffUsersPage() {
                 name={`${member.firstName} ${member.lastName}`}
                 roles={member.roles}
                 disabled={Boolean(member.disabledAt)}
+                awaitingSetup={member.awaitingSetup}
               />
               <div className="mt-3">
                 <TwoStepResetPanel

@@ -6,6 +6,7 @@ import { getDb } from '@/db';
 import { auditEventDetail } from '@/lib/audit/report';
 import { recordAuditTrailAccess } from '@/lib/audit/report-access';
 import { defaultAuditFilters } from '@/lib/audit/report-filters';
+import { describeAuditEvent } from '@/lib/audit/vocabulary';
 import { requireStaff } from '@/lib/authz';
 import { todayInPractice } from '@/lib/children/age';
 import { formatDateTime } from '@/lib/format-time';
@@ -35,7 +36,8 @@ export default portalPage(async function AuditEventPage({
   const { event } = detail;
   const fields: [string, string][] = [
     ['When', `${formatDateTime(event.occurredAt)} (${event.occurredAt.toISOString()})`],
-    ['Action', event.action],
+    ['What', describeAuditEvent(event.action, event.metadata)],
+    ['Action code', event.action],
     ['Outcome', event.outcome],
     [
       'Who',

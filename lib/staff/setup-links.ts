@@ -1,0 +1,243 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+
+import type { Database, Db } from '@/db';
+import { staffSetupLinks, users } from '@/db/schema';
+import { newPasswordProblem } from '@/lib/accounts/password-policy';
+import { anonymousActor, type RequestMeta } from '@/lib/audit/events';
+import { auditedTransaction } from '@/lib/audit/transaction';
+import { actorFor } from '@/lib/auth/actors';
+import { hashPassword } from '@/lib/auth/password';
+import { createSession, endAllSessionsOfUser } from '@/lib/auth/sessions';
+import { hashToken, newSecretToken } from '@/lib/auth/tokens';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import type { OutgoingMail } from '@/lib/mail/outbox';
+import { staffWelcomeMessage } from '@/lib/mail/templates';
+
+import { SETUP_LINK_HOURS, type StaffSetupInput } from './schemas';
+
+export { SETUP_LINK_HOURS };
+
+/**
+ * A password nobody knows, for an account whose owner has not chosen one yet: the account
+ * cannot be signed in to until the set-up link is used.
+ */
+export async function unusablePasswordHash(): Promise<string> {
+  return hashPassword(newSecretToken());
+}
+
+/**
+ * A fresh set-up link for a staff member, in the welcome email. Older unused links of the same
+ * person stop working, so only the newest email counts. `newAccount`: the account was just made
+ * in this transaction. The caller queues the mail in the same transaction and audits
+ * `staff.setup_link_sent`.
+ */
+export async function issueStaffSetupLink(
+  db: Db,
+  staffUserId: string,
+  options: { newAccount?: boolean } = {},
+  now = new Date(),
+): Promise<{ linkId: string; url: string; mail: OutgoingMail }> {
+  const [account] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      firstName: users.firstName,
+      disabledAt: users.disabledAt,
+    })
+    .from(users)
+    .where(and(eq(users.id, staffUserId), eq(users.kind, 'staff')))
+    .for('update');
+  if (!account) throw new AppError('not_found');
+  if (account.disabledAt)
+    throw new AppError('conflict', 'This account is disabled. Enable it first, then send a link.');
+  if (!options.newAccount) {
+    const links = await db
+      .select({ usedAt: staffSetupLinks.usedAt })
+      .from(staffSetupLinks)
+      .where(eq(staffSetupLinks.userId, staffUserId));
+    // A set-up link chooses a password without knowing the old one: only an account that has
+    // never had a password of its owner's choosing may be sent one.
+    if (links.length === 0 || links.some((link) => link.usedAt))
+      throw new AppError(
+        'conflict',
+        'This person has already chosen their password, so a set-up link cannot be sent.',
+      );
+  }
+  await db
+    .update(staffSetupLinks)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(staffSetupLinks.userId, staffUserId),
+        isNull(staffSetupLinks.usedAt),
+        isNull(staffSetupLinks.revokedAt),
+      ),
+    );
+  const token = newSecretToken();
+  const [link] = await db
+    .insert(staffSetupLinks)
+    .values({
+      userId: staffUserId,
+      tokenHash: hashToken(token),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + SETUP_LINK_HOURS * 3_600_000),
+    })
+    .returning({ id: staffSetupLinks.id });
+  // From PUBLIC_URL, never from the request: a forged Host header must not redirect the link.
+  const url = new URL('/staff/setup', env().PUBLIC_URL);
+  url.searchParams.set('token', token);
+  return {
+    linkId: link!.id,
+    url: url.toString(),
+    mail: {
+      ...staffWelcomeMessage(account.firstName, url.toString(), SETUP_LINK_HOURS),
+      to: account.email,
+      idempotencyKey: `staff-setup:${link!.id}`,
+    },
+  };
+}
+
+function usableLink(token: string, now: Date) {
+  return and(
+    eq(staffSetupLinks.tokenHash, hashToken(token)),
+    isNull(staffSetupLinks.usedAt),
+    isNull(staffSetupLinks.revokedAt),
+    gt(staffSetupLinks.expiresAt, now),
+  );
+}
+
+/** What the set-up page shows, only to someone holding a live link. */
+export async function findStaffSetupLink(
+  db: Db,
+  token: string,
+  now = new Date(),
+): Promise<{ firstName: string; userId: string } | null> {
+  const [row] = await db
+    .select({ firstName: users.firstName, userId: users.userId, disabledAt: users.disabledAt })
+    .from(staffSetupLinks)
+    .innerJoin(users, eq(users.id, staffSetupLinks.userId))
+    .where(usableLink(token, now));
+  if (!row || row.disabledAt) return null;
+  return { firstName: row.firstName, userId: row.userId };
+}
+
+export type StaffSetupOutcome =
+  | { ok: true; userId: string; sessionToken: string; awaitingSecondFactor: boolean }
+  | { ok: false; reason: 'invalid_link' }
+  | { ok: false; reason: 'weak_password'; message: string };
+
+type RefusalReason = 'unknown_link' | 'used' | 'revoked' | 'expired' | 'account_disabled';
+
+async function refuse(
+  db: Database,
+  meta: RequestMeta,
+  reason: RefusalReason,
+  targetId: string | null,
+): Promise<StaffSetupOutcome> {
+  await auditedTransaction(db, anonymousActor, meta, ({ audit }) =>
+    audit({
+      action: 'staff.setup_link_refused',
+      outcome: 'denied',
+      targetType: targetId ? 'user' : null,
+      targetId,
+      metadata: { reason },
+    }),
+  );
+  return { ok: false, reason: 'invalid_link' };
+}
+
+/**
+ * The new staff member's own password, from the welcome email's link. The link is claimed in
+ * the same statement that checks it, so two tabs cannot both use it. Success opens a session
+ * that can do nothing but set up two-step verification (lib/auth/account-setup.ts).
+ */
+export async function completeStaffSetup(
+  db: Database,
+  input: StaffSetupInput,
+  meta: RequestMeta,
+  now = new Date(),
+): Promise<StaffSetupOutcome> {
+  const [found] = await db
+    .select({
+      linkId: staffSetupLinks.id,
+      id: users.id,
+      kind: users.kind,
+      userId: users.userId,
+      email: users.email,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      passwordHash: users.passwordHash,
+      disabledAt: users.disabledAt,
+      totpEnabledAt: users.totpEnabledAt,
+    })
+    .from(staffSetupLinks)
+    .innerJoin(users, eq(users.id, staffSetupLinks.userId))
+    .where(usableLink(input.token, now));
+  if (!found) {
+    // Audited with why, though the person is told only that the link no longer works.
+    const [row] = await db
+      .select({
+        userId: staffSetupLinks.userId,
+        usedAt: staffSetupLinks.usedAt,
+        revokedAt: staffSetupLinks.revokedAt,
+      })
+      .from(staffSetupLinks)
+      .where(eq(staffSetupLinks.tokenHash, hashToken(input.token)));
+    const reason: RefusalReason = !row
+      ? 'unknown_link'
+      : row.usedAt
+        ? 'used'
+        : row.revokedAt
+          ? 'revoked'
+          : 'expired';
+    return refuse(db, meta, reason, row?.userId ?? null);
+  }
+  if (found.disabledAt) return refuse(db, meta, 'account_disabled', found.id);
+
+  const problem = await newPasswordProblem(input.newPassword, found);
+  if (problem) return { ok: false, reason: 'weak_password', message: problem };
+  const passwordHash = await hashPassword(input.newPassword);
+
+  const actor = actorFor({ id: found.id, kind: found.kind, roles: [] });
+  return auditedTransaction(db, actor, meta, async ({ tx, audit }) => {
+    const claimed = await tx
+      .update(staffSetupLinks)
+      .set({ usedAt: now })
+      .where(and(eq(staffSetupLinks.id, found.linkId), usableLink(input.token, now)))
+      .returning({ id: staffSetupLinks.id });
+    if (claimed.length === 0) {
+      await audit({
+        action: 'staff.setup_link_refused',
+        outcome: 'denied',
+        targetType: 'user',
+        targetId: found.id,
+        metadata: { reason: 'used' },
+      });
+      return { ok: false as const, reason: 'invalid_link' as const };
+    }
+    await tx
+      .update(users)
+      .set({
+        passwordHash,
+        passwordChangedAt: now,
+        mustChangePassword: false,
+        temporaryPasswordExpiresAt: null,
+        failedSignInCount: 0,
+        lockedUntil: null,
+        // Following the link proves the address is theirs.
+        emailVerifiedAt: now,
+      })
+      .where(eq(users.id, found.id));
+    const sessionsEnded = await endAllSessionsOfUser(tx, found.id, 'password_changed', now);
+    const awaitingSecondFactor = found.totpEnabledAt !== null;
+    const { token } = await createSession(tx, found, meta, now, { awaitingSecondFactor });
+    await audit({
+      action: 'staff.setup_completed',
+      targetType: 'user',
+      targetId: found.id,
+      metadata: { sessionsEnded, secondFactorNext: awaitingSecondFactor },
+    });
+    return { ok: true as const, userId: found.id, sessionToken: token, awaitingSecondFactor };
+  });
+}
