@@ -1,8 +1,6 @@
 import Link from 'next/link';
 
 import { IdleWarning } from '@/components/idle-warning';
-import { InboxLink } from '@/components/messaging/inbox-link';
-import { PatientServicesMenu } from '@/components/messaging/patient-services-menu';
 import { SignedInHeader } from '@/components/signed-in-header';
 import { SiteFooter } from '@/components/site-footer';
 import { getDb } from '@/db';
@@ -11,6 +9,9 @@ import { requireParent } from '@/lib/authz';
 import { todayInPractice } from '@/lib/children/age';
 import { sessionPolicy } from '@/lib/env';
 import { countUnreadConversations } from '@/lib/messaging/parent';
+
+import { InboxLink } from './_components/inbox-link';
+import { PatientServicesMenu } from './_components/patient-services-menu';
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const session = await requireParent();

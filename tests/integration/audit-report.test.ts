@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 
-import { addChartEntry, removeChartEntry } from '@/app/staff/(office)/patients/record-actions';
+import { addChartEntry, removeChartEntry } from '@/app/staff/(office)/patients/[childId]/actions';
 import { childActivityForGuardian } from '@/lib/audit/activity';
 import {
   auditReportPage,

@@ -994,7 +994,7 @@ const actions: Record<string, ActionRow> = {
   },
 
   // The parent's child, its conversations and its share links.
-  '(portal)/children/share-actions.ts#createShareLink': {
+  '(portal)/children/[childId]/actions.ts#createShareLink': {
     targets: idTargets,
     expect: guardianAction,
     idField: 'childId',
@@ -1005,7 +1005,7 @@ const actions: Record<string, ActionRow> = {
       protectWithCode: false,
     }),
   },
-  '(portal)/children/share-actions.ts#turnOffShareLink': {
+  '(portal)/children/[childId]/actions.ts#turnOffShareLink': {
     targets: idTargets,
     expect: guardianAction,
     idField: 'shareId',
@@ -1305,7 +1305,7 @@ const actions: Record<string, ActionRow> = {
   },
 
   // Charting: clinicians and administrators, on any real child's chart.
-  'staff/(office)/patients/record-actions.ts#addChartEntry': {
+  'staff/(office)/patients/[childId]/actions.ts#addChartEntry': {
     targets: idTargets,
     expect: staffAction(charting),
     idField: 'childId',
@@ -1314,7 +1314,7 @@ const actions: Record<string, ActionRow> = {
       childId: await childId(persona, target),
     }),
   },
-  'staff/(office)/patients/record-actions.ts#updateChartEntry': {
+  'staff/(office)/patients/[childId]/actions.ts#updateChartEntry': {
     targets: idTargets,
     expect: staffAction(charting),
     idField: 'childId',
@@ -1324,7 +1324,7 @@ const actions: Record<string, ActionRow> = {
       ...(await chartTarget(persona, target, 'problems')),
     }),
   },
-  'staff/(office)/patients/record-actions.ts#removeChartEntry': {
+  'staff/(office)/patients/[childId]/actions.ts#removeChartEntry': {
     targets: idTargets,
     expect: staffAction(charting),
     idField: 'childId',
@@ -1335,7 +1335,7 @@ const actions: Record<string, ActionRow> = {
     }),
   },
   // A result that is not on the chart answers "already released or no longer on the chart" (a conflict), not a 404.
-  'staff/(office)/patients/record-actions.ts#releaseResult': {
+  'staff/(office)/patients/[childId]/actions.ts#releaseResult': {
     targets: idTargets,
     expect: staffAction(charting, (p, t) => (real(p, t) ? 'allowed' : 'declined')),
     idField: 'childId',
@@ -1344,7 +1344,7 @@ const actions: Record<string, ActionRow> = {
       comment: '',
     }),
   },
-  'staff/(office)/patients/record-actions.ts#releaseSummary': {
+  'staff/(office)/patients/[childId]/actions.ts#releaseSummary': {
     targets: idTargets,
     expect: staffAction(charting),
     idField: 'childId',
@@ -1376,7 +1376,7 @@ const actions: Record<string, ActionRow> = {
       roles: ['front_desk'],
     }),
   },
-  'staff/(office)/mail-actions.ts#retryUndeliveredEmail': {
+  'staff/(office)/actions.ts#retryUndeliveredEmail': {
     targets: idTargets,
     expect: staffAction(admins, (_p, t) => (t === 'own' ? 'allowed' : 'not-found')),
     idField: 'mailId',

@@ -8,7 +8,7 @@ import {
   releaseResult,
   removeChartEntry,
   updateChartEntry,
-} from '@/app/staff/(office)/patients/record-actions';
+} from '@/app/staff/(office)/patients/[childId]/actions';
 import { auditEvents, guardianships, immunizations, testResults } from '@/db/schema';
 import { requireLinkedChild } from '@/lib/authz';
 import { todayInPractice } from '@/lib/children/age';

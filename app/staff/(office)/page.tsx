@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
-import { UndeliveredMail } from '@/components/staff/undelivered-mail';
 import { getDb } from '@/db';
 import { hasAnyRole, requireStaff } from '@/lib/authz';
 import { formatDateTime } from '@/lib/format-time';
 import { listUndeliveredMail } from '@/lib/mail/outbox';
 import { portalPage } from '@/lib/page';
 import { staffRoleLabels } from '@/lib/staff/schemas';
+
+import { UndeliveredMail } from './_components/undelivered-mail';
 
 export const metadata: Metadata = { title: 'Office home' };
 

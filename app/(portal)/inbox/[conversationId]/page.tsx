@@ -4,7 +4,6 @@ import { notFound } from 'next/navigation';
 
 import { MessageThread } from '@/components/messaging/message-thread';
 import { ReplyForm } from '@/components/messaging/reply-form';
-import { WritingNotice } from '@/components/messaging/writing-notice';
 import { getDb } from '@/db';
 import { actorFor } from '@/lib/auth/actors';
 import { isUuid, requireParent } from '@/lib/authz';
@@ -15,6 +14,7 @@ import { categoryLabels } from '@/lib/messaging/schemas';
 import { portalPage } from '@/lib/page';
 import { currentRequestMeta } from '@/lib/request-context';
 
+import { WritingNotice } from '../../_components/writing-notice';
 import { replyToOffice } from '../actions';
 
 export const metadata: Metadata = { title: 'Conversation' };

@@ -2,9 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { ImmunizationStatusTable } from '@/components/records/immunization-status';
-import { StaffChart } from '@/components/records/staff-chart';
-import { IssuePinForm } from '@/components/staff/issue-pin-form';
-import { CancelPinButton, RevokeAccessForm } from '@/components/staff/pin-and-access-controls';
 import { Alert } from '@/components/ui/alert';
 import { recordChildView } from '@/lib/audit/views';
 import { actorFor } from '@/lib/auth/actors';
@@ -18,6 +15,10 @@ import { immunizationStatus } from '@/lib/records/immunization-status';
 import { readChildRecord, type ChildRecord } from '@/lib/records/read';
 import { vaccinePickerOptions } from '@/lib/records/vaccine-picker';
 import { currentRequestMeta } from '@/lib/request-context';
+
+import { IssuePinForm } from './_components/issue-pin-form';
+import { CancelPinButton, RevokeAccessForm } from './_components/pin-and-access-controls';
+import { StaffChart } from './_components/staff-chart';
 
 export const metadata: Metadata = { title: 'Patient' };
 

@@ -1,0 +1,87 @@
+'use client';
+
+import { useState } from 'react';
+
+import { useActionButtons } from '@/components/forms/use-action-buttons';
+import { Button } from '@/components/ui/button';
+import { staffRoles, type StaffRole } from '@/db/schema/accounts';
+import { staffRoleLabels } from '@/lib/staff/schemas';
+
+import { changeStaffRoles, disableStaffAccount, enableStaffAccount } from '../actions';
+
+export function StaffUserControls({
+  staffUserId,
+  name,
+  roles,
+  disabled,
+}: {
+  staffUserId: string;
+  name: string;
+  roles: StaffRole[];
+  disabled: boolean;
+}) {
+  const [selected, setSelected] = useState<StaffRole[]>(roles);
+  const { pending, run, status } = useActionButtons();
+
+  return (
+    <div className="flex flex-col gap-3">
+      <fieldset>
+        <legend className="sr-only">Roles for {name}</legend>
+        <div className="flex flex-wrap gap-3">
+          {staffRoles.map((role) => (
+            <label key={role} className="inline-flex min-h-11 items-center gap-2">
+              <input
+                type="checkbox"
+                className="size-5"
+                checked={selected.includes(role)}
+                onChange={(event) =>
+                  setSelected((current) =>
+                    event.target.checked ? [...current, role] : current.filter((r) => r !== role),
+                  )
+                }
+              />
+              {staffRoleLabels[role]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="flex flex-wrap gap-2">
+        <Button
+          variant="secondary"
+          pending={pending === 'roles'}
+          onClick={() =>
+            run('roles', () => changeStaffRoles({ staffUserId, roles: selected }), 'Roles saved.')
+          }
+        >
+          Save roles
+        </Button>
+        {disabled ? (
+          <Button
+            variant="secondary"
+            pending={pending === 'status'}
+            onClick={() =>
+              run('status', () => enableStaffAccount({ staffUserId }), 'Account enabled.')
+            }
+          >
+            Enable account
+          </Button>
+        ) : (
+          <Button
+            variant="danger"
+            pending={pending === 'status'}
+            onClick={() =>
+              run(
+                'status',
+                () => disableStaffAccount({ staffUserId }),
+                'Account disabled and signed out everywhere.',
+              )
+            }
+          >
+            Disable account
+          </Button>
+        )}
+      </div>
+      {status}
+    </div>
+  );
+}
