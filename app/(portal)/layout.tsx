@@ -1,7 +1,7 @@
 import Link from 'next/link';
 
-import { IdleWarning } from '@/components/idle-warning';
-import { SignedInHeader } from '@/components/signed-in-header';
+import { IdleWarning } from '@/app/session/_components/idle-warning';
+import { SignedInHeader } from '@/app/session/_components/signed-in-header';
 import { SiteFooter } from '@/components/site-footer';
 import { getDb } from '@/db';
 import { idleTimeoutSecondsFor, secondsUntil } from '@/lib/auth/sessions';

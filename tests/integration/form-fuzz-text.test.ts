@@ -10,6 +10,7 @@ import { createShareLink } from '@/app/(portal)/children/[childId]/actions';
 import { replyToOffice } from '@/app/(portal)/inbox/actions';
 import { sendSecureMessage } from '@/app/(portal)/services/message/actions';
 import { signUp } from '@/app/(public)/signup/actions';
+import { SignedInHeader } from '@/app/session/_components/signed-in-header';
 import {
   addStaffNote,
   replyToGuardian,
@@ -20,7 +21,6 @@ import { StaffChart } from '@/app/staff/(office)/patients/[childId]/_components/
 import { addChartEntry } from '@/app/staff/(office)/patients/[childId]/actions';
 import { issueGuardianPin, registerChild } from '@/app/staff/(office)/patients/actions';
 import { MessageThread } from '@/components/messaging/message-thread';
-import { SignedInHeader } from '@/components/signed-in-header';
 import {
   children,
   conversations,

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 
-import { SignOutButton } from '@/components/sign-out-button';
+import { SignOutButton } from '@/app/session/_components/sign-out-button';
 import { requireParent } from '@/lib/authz';
 import { portalPage } from '@/lib/page';
 

@@ -2,8 +2,9 @@
 
 import { useFormStatus } from 'react-dom';
 
-import { signOutNow } from '@/app/session/actions';
 import { Button } from '@/components/ui/button';
+
+import { signOutNow } from '../actions';
 
 function SubmitSignOut() {
   const { pending } = useFormStatus();

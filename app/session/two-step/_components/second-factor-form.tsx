@@ -2,12 +2,13 @@
 
 import { useState } from 'react';
 
-import { submitSecondFactor } from '@/app/session/two-step/actions';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { secondFactorSchema } from '@/lib/two-step/schemas';
+
+import { submitSecondFactor } from '../actions';
 
 /** The code step of signing in; a recovery code goes in the same box. */
 export function SecondFactorForm({ portal }: { portal: 'parent' | 'staff' }) {

@@ -3,7 +3,6 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
-import { confirmTwoStepSetup, startTwoStepSetup } from '@/app/session/two-step/actions';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -11,6 +10,7 @@ import { TextField } from '@/components/ui/field';
 import type { EnrolmentStart } from '@/lib/two-step/enrolment';
 import { confirmEnrolmentSchema } from '@/lib/two-step/schemas';
 
+import { confirmTwoStepSetup, startTwoStepSetup } from '../actions';
 import { RecoveryCodesList } from './recovery-codes';
 
 function groupsOfFour(secret: string): string {

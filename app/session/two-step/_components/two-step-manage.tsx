@@ -2,13 +2,13 @@
 
 import { useState } from 'react';
 
-import { replaceMyRecoveryCodes, turnOffMyTwoStep } from '@/app/session/two-step/actions';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { currentPasswordSchema } from '@/lib/two-step/schemas';
 
+import { replaceMyRecoveryCodes, turnOffMyTwoStep } from '../actions';
 import { RecoveryCodesList } from './recovery-codes';
 
 export function NewRecoveryCodesForm() {

@@ -3,8 +3,9 @@
 import { usePathname } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 
-import { signOutNow, staySignedIn } from '@/app/session/actions';
 import { Button } from '@/components/ui/button';
+
+import { signOutNow, staySignedIn } from '../actions';
 
 interface IdleWarningProps {
   /** Seconds until the server ends the session if nothing happens, as of this render. */

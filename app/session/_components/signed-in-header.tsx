@@ -1,7 +1,8 @@
 import Link from 'next/link';
 
 import { PracticeHeader } from '@/components/practice-header';
-import { SignOutButton } from '@/components/sign-out-button';
+
+import { SignOutButton } from './sign-out-button';
 
 export function SignedInHeader({
   name,
