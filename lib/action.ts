@@ -6,7 +6,7 @@ import { after } from 'next/server';
 import type { z } from 'zod';
 
 import { getDb, type Database, type Transaction } from '@/db';
-import type { AuditOutcome, StaffRole } from '@/db/schema';
+import type { AuditOutcome } from '@/db/schema';
 import type { ActionResult } from '@/lib/action-result';
 import {
   anonymousActor,
@@ -26,6 +26,7 @@ import { dispatchPendingMailSoon } from '@/lib/mail/dispatcher';
 import { enqueueMail, type OutgoingMail } from '@/lib/mail/outbox';
 import { countHit } from '@/lib/rate-limit';
 import { isSameOriginRequest, requestMetaFrom } from '@/lib/request-context';
+import type { StaffRole } from '@/lib/staff/vocabulary';
 import { UNSTORABLE_TEXT_MESSAGE, unstorableTextFields } from '@/lib/storable-text';
 
 export type { ActionResult } from '@/lib/action-result';

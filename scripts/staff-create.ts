@@ -4,13 +4,13 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 
 import { connectConfiguredDatabase, migrateDatabase } from '@/db';
-import { staffRoles, type StaffRole } from '@/db/schema';
 import { systemActor } from '@/lib/audit/events';
 import { auditedTransaction } from '@/lib/audit/transaction';
 import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
 import { createStaffUserSchema } from '@/lib/staff/schemas';
 import { createStaffUser } from '@/lib/staff/users';
+import { staffRoles, type StaffRole } from '@/lib/staff/vocabulary';
 
 const usage =
   'Usage: npm run staff:create -- --user-id ID --email EMAIL --name "First Last" --role admin [--role clinical …]\nThe password comes from STAFF_PASSWORD, or is asked for.';

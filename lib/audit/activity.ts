@@ -1,8 +1,9 @@
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 
 import type { Db } from '@/db';
-import { auditEvents, users, type StaffRole } from '@/db/schema';
+import { auditEvents, users } from '@/db/schema';
 import { sectionLabels, type RecordSection } from '@/lib/records/schemas';
+import type { StaffRole } from '@/lib/staff/vocabulary';
 
 import type { AuditAction } from './events';
 

@@ -1,15 +1,10 @@
 import { and, eq, isNull } from 'drizzle-orm';
 
 import type { Db } from '@/db';
-import {
-  sessions,
-  users,
-  type AccountKind,
-  type SessionEndReason,
-  type StaffRole,
-} from '@/db/schema';
+import { sessions, users, type AccountKind, type SessionEndReason } from '@/db/schema';
 import type { RequestMeta } from '@/lib/audit/events';
 import { sessionPolicy } from '@/lib/env';
+import type { StaffRole } from '@/lib/staff/vocabulary';
 
 import { staffRolesOfUser } from './roles-sql';
 import { hashToken, newSecretToken } from './tokens';

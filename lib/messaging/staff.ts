@@ -2,17 +2,11 @@ import { and, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 
 import { alias } from 'drizzle-orm/pg-core';
 
 import type { Db } from '@/db';
-import {
-  children,
-  conversations,
-  guardianships,
-  messages,
-  users,
-  type StaffRole,
-} from '@/db/schema';
+import { children, conversations, guardianships, messages, users } from '@/db/schema';
 import { isMinorOn } from '@/lib/children/age';
 import { AppError } from '@/lib/errors';
 import type { OutgoingMail } from '@/lib/mail/outbox';
+import type { StaffRole } from '@/lib/staff/vocabulary';
 
 import { categoriesFor } from './categories';
 import { newMessageNotice } from './notify';

@@ -1,19 +1,12 @@
 import { z } from 'zod';
 
-import { staffRoles } from '@/db/schema/accounts';
 import {
   emailField,
   passwordContainsIdentity,
   passwordField,
   userIdField,
 } from '@/lib/accounts/schemas';
-
-export const staffRoleLabels: Record<(typeof staffRoles)[number], string> = {
-  front_desk: 'Front desk',
-  clinical: 'Clinical',
-  billing: 'Billing',
-  admin: 'Administrator',
-};
+import { staffRoles } from '@/lib/staff/vocabulary';
 
 const rolesField = z.array(z.enum(staffRoles)).min(1, 'Choose at least one role.');
 

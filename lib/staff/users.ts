@@ -1,12 +1,13 @@
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 
 import type { Db } from '@/db';
-import { staffRoleAssignments, users, type StaffRole } from '@/db/schema';
+import { staffRoleAssignments, users } from '@/db/schema';
 import { weakPasswordMessage } from '@/lib/accounts/sign-up';
 import { hashPassword } from '@/lib/auth/password';
 import { staffRolesOfUser } from '@/lib/auth/roles-sql';
 import { endAllSessionsOfUser } from '@/lib/auth/sessions';
 import { AppError, isUniqueViolation } from '@/lib/errors';
+import type { StaffRole } from '@/lib/staff/vocabulary';
 
 import type { CreateStaffUserInput } from './schemas';
 

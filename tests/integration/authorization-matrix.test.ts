@@ -14,7 +14,6 @@ import {
   messages,
   recordShares,
   users,
-  type StaffRole,
 } from '@/db/schema';
 import type { ActionResult } from '@/lib/action-result';
 import { recordChildView } from '@/lib/audit/views';
@@ -27,6 +26,7 @@ import { resetEnvForTesting } from '@/lib/env';
 import { issuePin } from '@/lib/pins/issue';
 import { recordEntrySchema } from '@/lib/records/schemas';
 import { saveRecordEntry } from '@/lib/records/write';
+import type { StaffRole } from '@/lib/staff/vocabulary';
 
 import {
   actAs,

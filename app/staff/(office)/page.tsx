@@ -6,7 +6,7 @@ import { hasAnyRole, requireStaff } from '@/lib/authz';
 import { formatDateTime } from '@/lib/format-time';
 import { listUndeliveredMail } from '@/lib/mail/outbox';
 import { portalPage } from '@/lib/page';
-import { staffRoleLabels } from '@/lib/staff/schemas';
+import { staffRoleLabels } from '@/lib/staff/vocabulary';
 
 import { UndeliveredMail } from './_components/undelivered-mail';
 

@@ -3,8 +3,8 @@ import type { Metadata } from 'next';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/authz';
 import { portalPage } from '@/lib/page';
-import { staffRoleLabels } from '@/lib/staff/schemas';
 import { listStaffUsers } from '@/lib/staff/users';
+import { staffRoleLabels } from '@/lib/staff/vocabulary';
 
 import { TwoStepResetPanel } from '../_components/help-desk-controls';
 import { CreateStaffUserForm } from './_components/create-staff-user-form';

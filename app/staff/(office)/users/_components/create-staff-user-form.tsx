@@ -7,8 +7,8 @@ import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { staffRoles } from '@/db/schema/accounts';
-import { createStaffUserSchema, staffRoleLabels } from '@/lib/staff/schemas';
+import { createStaffUserSchema } from '@/lib/staff/schemas';
+import { staffRoleLabels, staffRoles } from '@/lib/staff/vocabulary';
 
 import { createStaffAccount } from '../actions';
 

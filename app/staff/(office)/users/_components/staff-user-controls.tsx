@@ -4,8 +4,7 @@ import { useState } from 'react';
 
 import { useActionButtons } from '@/components/forms/use-action-buttons';
 import { Button } from '@/components/ui/button';
-import { staffRoles, type StaffRole } from '@/db/schema/accounts';
-import { staffRoleLabels } from '@/lib/staff/schemas';
+import { staffRoleLabels, staffRoles, type StaffRole } from '@/lib/staff/vocabulary';
 
 import { changeStaffRoles, disableStaffAccount, enableStaffAccount } from '../actions';
 
