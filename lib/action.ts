@@ -29,8 +29,6 @@ import { isSameOriginRequest, requestMetaFrom } from '@/lib/request-context';
 import type { StaffRole } from '@/lib/staff/vocabulary';
 import { UNSTORABLE_TEXT_MESSAGE, unstorableTextFields } from '@/lib/storable-text';
 
-export type { ActionResult } from '@/lib/action-result';
-
 /** Who may call an action. Staff roles are read from the database on every call. */
 export type ActionAccess =
   | { kind: 'anyone' }
@@ -39,7 +37,7 @@ export type ActionAccess =
   | { kind: 'staff'; roles?: readonly StaffRole[] };
 
 /** Every access but "anyone" guarantees a signed-in session by the time the handler runs. */
-export type SessionFor<A extends ActionAccess> = A extends { kind: 'anyone' }
+type SessionFor<A extends ActionAccess> = A extends { kind: 'anyone' }
   ? ActiveSession | null
   : ActiveSession;
 
@@ -114,7 +112,7 @@ export interface HandlerOutcome<T> {
 
 type ServerAction<T> = (rawInput: unknown) => Promise<ActionResult<T>>;
 
-export const ACTION_BRAND = Symbol.for('pediatric-portal.action');
+const ACTION_BRAND = Symbol.for('pediatric-portal.action');
 
 const messages = {
   origin: 'This request could not be verified. Please reload the page and try again.',
@@ -142,7 +140,7 @@ function toPlainInput(rawInput: unknown): unknown {
   return rawInput;
 }
 
-export function fieldErrorsFrom(error: z.ZodError): Record<string, string> {
+function fieldErrorsFrom(error: z.ZodError): Record<string, string> {
   const fieldErrors: Record<string, string> = {};
   for (const issue of error.issues) {
     const path = issue.path.join('.') || '_form';

@@ -5,7 +5,7 @@ import { headers } from 'next/headers';
 
 import type { RequestMeta } from '@/lib/audit/events';
 
-export const REQUEST_ID_HEADER = 'x-request-id';
+const REQUEST_ID_HEADER = 'x-request-id';
 
 /**
  * The client address. Behind a proxy the last hop it appended is the one we can trust; the

@@ -38,7 +38,7 @@ const shownActions = [
   'conversation.reopened',
 ] as const satisfies readonly AuditAction[];
 
-export const ACTIVITY_PAGE_SIZE = 50;
+const ACTIVITY_PAGE_SIZE = 50;
 
 const staffRoleWords: Record<StaffRole, string> = {
   front_desk: 'front desk',
@@ -119,7 +119,7 @@ function describe(action: string, metadata: Record<string, unknown>): string {
   }
 }
 
-export interface ActivityEntry {
+interface ActivityEntry {
   id: number;
   occurredAt: Date;
   who: string;

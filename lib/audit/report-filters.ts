@@ -47,7 +47,7 @@ const isoDate = z
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date.');
 
-export const auditFilterSchema = z
+const auditFilterSchema = z
   .object({
     from: isoDate,
     to: isoDate,

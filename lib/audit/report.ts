@@ -6,7 +6,7 @@ import { auditEvents, auditRowChanges, children, users } from '@/db/schema';
 
 import { actionsInGroup, type AuditFilters } from './report-filters';
 
-export const REPORT_PAGE_SIZE = 50;
+const REPORT_PAGE_SIZE = 50;
 
 function nextDay(isoDate: string): string {
   const day = new Date(`${isoDate}T00:00:00Z`);

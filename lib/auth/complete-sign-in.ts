@@ -12,7 +12,7 @@ import { auth, signIn } from './next-auth';
 import { endSession, type ActiveSession } from './sessions';
 import { signInWithPassword, type SignInRequest } from './sign-in';
 
-export const GENERIC_SIGN_IN_ERROR = 'The User ID/email or password is not correct.';
+const GENERIC_SIGN_IN_ERROR = 'The User ID/email or password is not correct.';
 
 /** Checks the password, then hands the new session's token to next-auth to put in the cookie. */
 export async function completeSignIn(

@@ -14,7 +14,7 @@ export function idleTimeoutSecondsFor(kind: AccountKind): number {
 }
 
 /** Time to fetch a phone and type a code after the password; then it is back to the password. */
-export const SECOND_FACTOR_WINDOW_SECONDS = 10 * 60;
+const SECOND_FACTOR_WINDOW_SECONDS = 10 * 60;
 
 /**
  * Opens a session. With `awaitingSecondFactor` it is a narrow one: it lives ten minutes and

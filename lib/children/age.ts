@@ -17,7 +17,7 @@ function parts(isoDate: string): [number, number, number] {
 }
 
 /** The date a child born on `dateOfBirth` turns `years` (29 February birthdays fall on 1 March). */
-export function birthdayAt(dateOfBirth: string, years: number): string {
+function birthdayAt(dateOfBirth: string, years: number): string {
   const [y, m, d] = parts(dateOfBirth);
   const date = new Date(Date.UTC(y + years, m - 1, d));
   return date.toISOString().slice(0, 10);

@@ -46,21 +46,6 @@ export function verifyEmailMessage(firstName: string, url: string) {
   };
 }
 
-export function staffWelcomeMessage(firstName: string, loginUrl: string) {
-  const { PRACTICE_NAME } = env();
-  return {
-    template: 'staff-welcome',
-    subject: `Your ${PRACTICE_NAME} staff portal account`,
-    ...layout(
-      [
-        `Hello ${firstName},`,
-        `An administrator created a staff account for you on the patient portal. Your administrator will give you your password in person.`,
-      ],
-      { label: 'Staff sign-in', url: loginUrl },
-    ),
-  };
-}
-
 /** To the owner of an address someone tried to sign up with again: the sign-up page itself says nothing. */
 export function signUpEmailTakenMessage(
   firstName: string,

@@ -12,7 +12,7 @@ import { categoriesFor } from './categories';
 import { newMessageNotice } from './notify';
 import type { Category, StartConversationInput } from './schemas';
 
-export const QUEUE_PAGE_SIZE = 25;
+const QUEUE_PAGE_SIZE = 25;
 export const queueTabs = ['open', 'unassigned', 'mine', 'closed'] as const;
 export type QueueTab = (typeof queueTabs)[number];
 

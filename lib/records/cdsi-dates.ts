@@ -80,10 +80,6 @@ function toCalendarDate(value: string): CalendarDate | null {
     : null;
 }
 
-export function isCalendarDate(value: string): boolean {
-  return toCalendarDate(value) !== null;
-}
-
 export function parseCalendarDate(value: string, what: string): CalendarDate {
   const date = toCalendarDate(value);
   if (!date) throw new RangeError(`${what} must be a real date written YYYY-MM-DD, got "${value}"`);

@@ -82,7 +82,7 @@ import {
 export type ImmunizationStatus =
   'up_to_date' | 'due_now' | 'overdue' | 'not_yet_due' | 'complete' | 'not_needed';
 
-export type NextDose = {
+type NextDose = {
   /** The dose's place in the child's path for this vaccine: 1 for the first. For flu, always 1 (this season's dose). */
   number: number;
   recommendedFrom: string;
@@ -107,8 +107,6 @@ export type ImmunizationGroupStatus = {
 };
 
 export type RecordedDose = { cvx: string; administeredOn: string };
-export type { ImmunizationGroup };
-
 type AntigenDose = { on: string; cvx: string };
 type AntigenStatus = {
   /** How far along the path the child is: doses filled or skipped. */

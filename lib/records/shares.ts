@@ -29,7 +29,7 @@ export const MAX_WRONG_CODES = 5;
 
 export type ShareState = 'active' | 'expired' | 'revoked' | 'locked';
 
-export function shareStateOf(
+function shareStateOf(
   share: { expiresAt: Date; revokedAt: Date | null; failedCodeAttempts: number },
   now: Date,
 ): ShareState {
@@ -52,7 +52,7 @@ function codeMatches(shareId: string, storedHmac: string, typed: string): boolea
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
-export function shareUrl(token: string): string {
+function shareUrl(token: string): string {
   return `${env().PUBLIC_URL.replace(/\/$/, '')}/share/${token}`;
 }
 

@@ -14,8 +14,8 @@ import type { OutgoingMail } from '@/lib/mail/outbox';
 import { temporaryPasswordMessage } from '@/lib/mail/templates';
 import { PIN_ALPHABET } from '@/lib/pins/pin-format';
 
-export const TEMPORARY_PASSWORD_HOURS = 72;
-export const ACCOUNTS_PAGE_SIZE = 25;
+const TEMPORARY_PASSWORD_HOURS = 72;
+const ACCOUNTS_PAGE_SIZE = 25;
 
 /** 12 characters from the look-alike-free alphabet, in three groups: about 59 bits, easy to read aloud. */
 export function generateTemporaryPassword(): string {

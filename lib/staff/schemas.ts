@@ -31,6 +31,5 @@ export const createStaffUserSchema = z
 export type CreateStaffUserInput = z.infer<typeof createStaffUserSchema>;
 
 export const setStaffRolesSchema = z.object({ staffUserId: z.uuid(), roles: rolesField });
-export type SetStaffRolesInput = z.infer<typeof setStaffRolesSchema>;
 
 export const staffUserIdSchema = z.object({ staffUserId: z.uuid() });
