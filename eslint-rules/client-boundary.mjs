@@ -131,4 +131,5 @@ const rule = {
   },
 };
 
-export default { rules: { 'client-boundary': rule } };
+const plugin = { rules: { 'client-boundary': rule } };
+export default plugin;
