@@ -6,7 +6,7 @@ import { SiteFooter } from '@/components/site-footer';
 import { getDb } from '@/db';
 import { idleTimeoutSecondsFor, secondsUntil } from '@/lib/auth/sessions';
 import { requireParent } from '@/lib/authz';
-import { todayInPractice } from '@/lib/children/age';
+import { todayInPractice } from '@/lib/dates';
 import { sessionPolicy } from '@/lib/env';
 import { countUnreadConversations } from '@/lib/messaging/parent';
 

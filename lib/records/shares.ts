@@ -6,7 +6,7 @@ import { recordShares } from '@/db/schema';
 import { anonymousActor, type RequestMeta } from '@/lib/audit/events';
 import { auditedTransaction, type AuditedTransaction } from '@/lib/audit/transaction';
 import { hashToken, newSecretToken } from '@/lib/auth/tokens';
-import { todayInPractice } from '@/lib/children/age';
+import { todayInPractice } from '@/lib/dates';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { findLinkedChild } from '@/lib/guardianship/access';

@@ -6,7 +6,7 @@ import { children, guardianships, sessions, users } from '@/db/schema';
 import { resendEmailVerification } from '@/lib/accounts/resend-verification';
 import { hashPassword } from '@/lib/auth/password';
 import { endAllSessionsOfUser } from '@/lib/auth/sessions';
-import { todayInPractice } from '@/lib/children/age';
+import { todayInPractice } from '@/lib/dates';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { liveLinkCondition } from '@/lib/guardianship/access';

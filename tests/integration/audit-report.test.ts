@@ -13,7 +13,7 @@ import {
 import { defaultAuditFilters, type AuditFilters } from '@/lib/audit/report-filters';
 import { recordChildView } from '@/lib/audit/views';
 import { actorFor } from '@/lib/auth/actors';
-import { todayInPractice } from '@/lib/children/age';
+import { todayInPractice } from '@/lib/dates';
 
 import {
   actAs,

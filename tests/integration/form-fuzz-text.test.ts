@@ -31,7 +31,7 @@ import {
   users,
 } from '@/db/schema';
 import { hashToken } from '@/lib/auth/tokens';
-import { todayInPractice } from '@/lib/children/age';
+import { todayInPractice } from '@/lib/dates';
 import { sendNewMessage } from '@/lib/messaging/parent';
 import { BODY_MAX, SUBJECT_MAX } from '@/lib/messaging/schemas';
 import type { ChildRecord } from '@/lib/records/read';

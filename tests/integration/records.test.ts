@@ -11,7 +11,7 @@ import {
 } from '@/app/staff/(office)/patients/[childId]/actions';
 import { auditEvents, guardianships, immunizations, testResults } from '@/db/schema';
 import { requireLinkedChild } from '@/lib/authz';
-import { todayInPractice } from '@/lib/children/age';
+import { todayInPractice } from '@/lib/dates';
 import { printableImmunizationRecord } from '@/lib/records/immunization-record';
 import { readChildRecord, type RecordViewer } from '@/lib/records/read';
 

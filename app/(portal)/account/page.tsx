@@ -7,7 +7,7 @@ import { users } from '@/db/schema';
 import { hintQuestions, type HintQuestionId } from '@/lib/accounts/hint-questions';
 import { describeDevice, listRecentSignIns } from '@/lib/accounts/settings';
 import { requireParent } from '@/lib/authz';
-import { formatDateTime } from '@/lib/format-time';
+import { formatDateTime } from '@/lib/dates';
 import { portalPage } from '@/lib/page';
 
 import {

@@ -3,7 +3,7 @@ import Link from 'next/link';
 
 import { getDb } from '@/db';
 import { hasAnyRole, requireStaff } from '@/lib/authz';
-import { formatDateTime } from '@/lib/format-time';
+import { formatDateTime } from '@/lib/dates';
 import { listUndeliveredMail } from '@/lib/mail/outbox';
 import { portalPage } from '@/lib/page';
 import { staffRoleLabels } from '@/lib/staff/vocabulary';

@@ -11,7 +11,7 @@ import { Alert } from '@/components/ui/alert';
 import { getDb } from '@/db';
 import { users } from '@/db/schema';
 import { requireParent } from '@/lib/authz';
-import { formatDateTime } from '@/lib/format-time';
+import { formatDateTime } from '@/lib/dates';
 import { portalPage } from '@/lib/page';
 import { recoveryCodesLeft } from '@/lib/two-step/enrolment';
 

@@ -1,7 +1,7 @@
 'use server';
 
 import { defineAction } from '@/lib/action';
-import { formatDateTime } from '@/lib/format-time';
+import { formatDateTime } from '@/lib/dates';
 import { createShareSchema, revokeShareSchema } from '@/lib/records/share-schemas';
 import { createRecordShare, revokeRecordShare } from '@/lib/records/shares';
 

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { requireLinkedChild } from '@/lib/authz';
-import { describeAge, formatDate } from '@/lib/children/age';
-import { formatDay } from '@/lib/format-time';
+import { describeAge } from '@/lib/children/age';
+import { formatDate, formatDay } from '@/lib/dates';
 import { portalPage } from '@/lib/page';
 import { immunizationStatus } from '@/lib/records/immunization-status';
 import { readChildRecord } from '@/lib/records/read';

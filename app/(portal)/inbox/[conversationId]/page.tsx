@@ -7,7 +7,7 @@ import { ReplyForm } from '@/components/messaging/reply-form';
 import { getDb } from '@/db';
 import { actorFor } from '@/lib/auth/actors';
 import { isUuid, requireParent } from '@/lib/authz';
-import { todayInPractice } from '@/lib/children/age';
+import { todayInPractice } from '@/lib/dates';
 import { env } from '@/lib/env';
 import { openConversationAsGuardian } from '@/lib/messaging/open';
 import { categoryLabels } from '@/lib/messaging/schemas';

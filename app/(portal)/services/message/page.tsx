@@ -3,7 +3,7 @@ import Link from 'next/link';
 
 import { getDb } from '@/db';
 import { requireParent } from '@/lib/authz';
-import { todayInPractice } from '@/lib/children/age';
+import { todayInPractice } from '@/lib/dates';
 import { listLinkedChildren } from '@/lib/guardianship/access';
 import { portalPage } from '@/lib/page';
 

@@ -1,4 +1,4 @@
-import { formatDate } from '@/lib/children/age';
+import { formatDate } from '@/lib/dates';
 
 /** The top of every letter the office prints: the practice, how to reach the portal, the date. */
 export function LetterHeader({

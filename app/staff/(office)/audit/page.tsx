@@ -14,8 +14,7 @@ import {
   type SortColumn,
 } from '@/lib/audit/report-filters';
 import { requireStaff } from '@/lib/authz';
-import { todayInPractice } from '@/lib/children/age';
-import { formatDateTime } from '@/lib/format-time';
+import { formatDateTime, todayInPractice } from '@/lib/dates';
 import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Audit trail' };

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 
 import { ImmunizationStatusTable } from '@/components/records/immunization-status';
-import { formatDate } from '@/lib/children/age';
+import { formatDate } from '@/lib/dates';
 import { describeEntry } from '@/lib/records/describe';
 import type { ImmunizationGroupStatus } from '@/lib/records/immunization-status';
 import type { ChildRecord } from '@/lib/records/read';

@@ -1,4 +1,4 @@
-import { formatDateTime } from '@/lib/format-time';
+import { formatDateTime } from '@/lib/dates';
 import type { ShareListEntry } from '@/lib/records/shares';
 
 import { ShareLinkList } from './share-link-list';

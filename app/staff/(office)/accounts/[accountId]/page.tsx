@@ -4,8 +4,8 @@ import { notFound } from 'next/navigation';
 
 import { getDb } from '@/db';
 import { isUuid, requireStaff } from '@/lib/authz';
+import { formatDateTime } from '@/lib/dates';
 import { env } from '@/lib/env';
-import { formatDateTime } from '@/lib/format-time';
 import { portalPage } from '@/lib/page';
 import { getParentAccount } from '@/lib/staff/help-desk';
 

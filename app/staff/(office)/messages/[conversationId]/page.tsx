@@ -7,7 +7,7 @@ import { ReplyForm } from '@/components/messaging/reply-form';
 import { getDb } from '@/db';
 import { actorFor } from '@/lib/auth/actors';
 import { isUuid, requireStaff } from '@/lib/authz';
-import { formatDate } from '@/lib/children/age';
+import { formatDate } from '@/lib/dates';
 import { openConversationAsStaff } from '@/lib/messaging/open';
 import { categoryLabels } from '@/lib/messaging/schemas';
 import { portalPage } from '@/lib/page';
