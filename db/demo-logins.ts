@@ -1,4 +1,4 @@
-import type { StaffRole } from './schema/accounts';
+import type { StaffRole } from '@/lib/staff/vocabulary';
 
 /**
  * The demo sign-ins, public on purpose (they are printed at start-up), so seeding refuses

@@ -7,7 +7,7 @@ import { env } from '@/lib/env';
 
 import * as schema from './schema';
 
-export type Schema = typeof schema;
+type Schema = typeof schema;
 
 /** The common shape of the PostgreSQL and PGlite handles, and of a transaction on either. */
 export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
@@ -25,7 +25,7 @@ export interface DatabaseConnection {
   close(): Promise<void>;
 }
 
-export const migrationsFolder = path.join(process.cwd(), 'drizzle');
+const migrationsFolder = path.join(process.cwd(), 'drizzle');
 
 export async function connectPostgres(url: string): Promise<DatabaseConnection> {
   const { default: postgres } = await import('postgres');
@@ -86,7 +86,7 @@ export async function migrateDatabase(connection: DatabaseConnection): Promise<v
 // than once (dev reloads, separate bundles), and PGlite allows only one opener of its folder.
 const holder = globalThis as typeof globalThis & { __portalDb?: Promise<DatabaseConnection> };
 
-export function getConnection(): Promise<DatabaseConnection> {
+function getConnection(): Promise<DatabaseConnection> {
   holder.__portalDb ??= connectConfiguredDatabase().catch((error: unknown) => {
     holder.__portalDb = undefined;
     throw error;

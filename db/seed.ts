@@ -5,7 +5,7 @@ import { children, guardianships, staffRoleAssignments, users } from '@/db/schem
 import { systemActor, type RequestMeta } from '@/lib/audit/events';
 import { auditedTransaction } from '@/lib/audit/transaction';
 import { hashHintAnswer, hashPassword } from '@/lib/auth/password';
-import { todayInPractice } from '@/lib/children/age';
+import { todayInPractice } from '@/lib/dates';
 import { issuePin } from '@/lib/pins/issue';
 import { encryptTotpSecret } from '@/lib/two-step/crypto';
 

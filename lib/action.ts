@@ -6,7 +6,7 @@ import { after } from 'next/server';
 import type { z } from 'zod';
 
 import { getDb, type Database, type Transaction } from '@/db';
-import type { AuditOutcome, StaffRole } from '@/db/schema';
+import type { AuditOutcome } from '@/db/schema';
 import type { ActionResult } from '@/lib/action-result';
 import {
   anonymousActor,
@@ -26,9 +26,8 @@ import { dispatchPendingMailSoon } from '@/lib/mail/dispatcher';
 import { enqueueMail, type OutgoingMail } from '@/lib/mail/outbox';
 import { countHit } from '@/lib/rate-limit';
 import { isSameOriginRequest, requestMetaFrom } from '@/lib/request-context';
+import type { StaffRole } from '@/lib/staff/vocabulary';
 import { UNSTORABLE_TEXT_MESSAGE, unstorableTextFields } from '@/lib/storable-text';
-
-export type { ActionResult } from '@/lib/action-result';
 
 /** Who may call an action. Staff roles are read from the database on every call. */
 export type ActionAccess =
@@ -38,7 +37,7 @@ export type ActionAccess =
   | { kind: 'staff'; roles?: readonly StaffRole[] };
 
 /** Every access but "anyone" guarantees a signed-in session by the time the handler runs. */
-export type SessionFor<A extends ActionAccess> = A extends { kind: 'anyone' }
+type SessionFor<A extends ActionAccess> = A extends { kind: 'anyone' }
   ? ActiveSession | null
   : ActiveSession;
 
@@ -123,7 +122,7 @@ export interface HandlerOutcome<T> {
  */
 type ServerAction<T> = (input: unknown, formData?: FormData) => Promise<ActionResult<T>>;
 
-export const ACTION_BRAND = Symbol.for('pediatric-portal.action');
+const ACTION_BRAND = Symbol.for('pediatric-portal.action');
 
 const messages = {
   origin: 'This request could not be verified. Please reload the page and try again.',
@@ -151,7 +150,7 @@ function toPlainInput(rawInput: unknown): unknown {
   return rawInput;
 }
 
-export function fieldErrorsFrom(error: z.ZodError): Record<string, string> {
+function fieldErrorsFrom(error: z.ZodError): Record<string, string> {
   const fieldErrors: Record<string, string> = {};
   for (const issue of error.issues) {
     const path = issue.path.join('.') || '_form';

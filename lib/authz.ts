@@ -3,15 +3,15 @@ import 'server-only';
 import { notFound, redirect } from 'next/navigation';
 
 import { getDb } from '@/db';
-import type { StaffRole } from '@/db/schema';
 import { recordChildView, type ChildAccess } from '@/lib/audit/views';
 import { actorFor } from '@/lib/auth/actors';
 import { getCurrentSession } from '@/lib/auth/current';
 import type { ActiveSession } from '@/lib/auth/sessions';
-import { todayInPractice } from '@/lib/children/age';
 import { getChild } from '@/lib/children/registry';
+import { todayInPractice } from '@/lib/dates';
 import { findLinkedChild } from '@/lib/guardianship/access';
 import { currentRequestMeta } from '@/lib/request-context';
+import type { StaffRole } from '@/lib/staff/vocabulary';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -24,7 +24,7 @@ const defaultMessages: Record<AppErrorCode, string> = {
   unavailable: 'The portal is having trouble right now. Please try again in a few minutes.',
 };
 
-export const httpStatusFor: Record<AppErrorCode, number> = {
+const httpStatusFor: Record<AppErrorCode, number> = {
   unauthenticated: 401,
   // A child the viewer may not see is reported as missing: a 403 would confirm it exists.
   not_found: 404,
@@ -59,7 +59,7 @@ export function isAppError(error: unknown): error is AppError {
 }
 
 /** postgres.js and PGlite both expose the SQLSTATE as `code`; drizzle may wrap it in `cause`. */
-export function postgresErrorCode(error: unknown): string | undefined {
+function postgresErrorCode(error: unknown): string | undefined {
   for (
     let current: unknown = error;
     current && typeof current === 'object';

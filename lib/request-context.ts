@@ -7,14 +7,14 @@ import { headers } from 'next/headers';
 import type { RequestMeta } from '@/lib/audit/events';
 import { env } from '@/lib/env';
 
-export const REQUEST_ID_HEADER = 'x-request-id';
+const REQUEST_ID_HEADER = 'x-request-id';
 
 /**
  * The address of whoever opened the connection, written by server.mjs after it removed any copy
  * the client sent. Only the connection is known for sure: X-Forwarded-For is text the client
  * may write, trusted only as far as TRUSTED_PROXY_HOPS proxies of our own appended to it.
  */
-export const PEER_ADDRESS_HEADER = 'x-portal-peer-address';
+const PEER_ADDRESS_HEADER = 'x-portal-peer-address';
 const PEER_ADDRESS_FLAG = Symbol.for('portal.peer-address-header');
 
 /** Set by server.mjs (and the test setup that stands in for it). */
@@ -23,7 +23,7 @@ function peerAddressHeaderIsOurs(): boolean {
 }
 
 /** A valid IPv4 or IPv6 address in one spelling (an IPv4 address mapped into IPv6 as IPv4). */
-export function normalizeIp(candidate: string | undefined | null): string | null {
+function normalizeIp(candidate: string | undefined | null): string | null {
   if (!candidate) return null;
   let address = candidate.trim();
   // A proxy may write "[2001:db8::1]:443" or "203.0.113.9:443".

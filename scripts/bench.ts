@@ -18,7 +18,7 @@ import { auditedTransaction } from '@/lib/audit/transaction';
 import { actorFor } from '@/lib/auth/actors';
 import { hashHintAnswer, hashPassword } from '@/lib/auth/password';
 import { createSession, lookUpSession } from '@/lib/auth/sessions';
-import { todayInPractice } from '@/lib/children/age';
+import { todayInPractice } from '@/lib/dates';
 import {
   findLinkedChild,
   listChildrenPastMajority,

@@ -3,7 +3,6 @@ import './load-env';
 import { parseArgs } from 'node:util';
 
 import { connectConfiguredDatabase, migrateDatabase } from '@/db';
-import { staffRoles, type StaffRole } from '@/db/schema';
 import { systemActor } from '@/lib/audit/events';
 import { auditedTransaction } from '@/lib/audit/transaction';
 import { isAppError } from '@/lib/errors';
@@ -11,6 +10,7 @@ import { enqueueMail } from '@/lib/mail/outbox';
 import { createStaffUserSchema, SETUP_LINK_HOURS } from '@/lib/staff/schemas';
 import { issueStaffSetupLink } from '@/lib/staff/setup-links';
 import { createStaffUser } from '@/lib/staff/users';
+import { staffRoles, type StaffRole } from '@/lib/staff/vocabulary';
 
 const usage =
   'Usage: npm run staff:create -- --user-id ID --email EMAIL --name "First Last" --role admin [--role clinical …]\nThe new member chooses their own password with the set-up link this prints (and emails).';

@@ -1,16 +1,17 @@
 import Link from 'next/link';
 
-import { IdleWarning } from '@/components/idle-warning';
-import { InboxLink } from '@/components/messaging/inbox-link';
-import { PatientServicesMenu } from '@/components/messaging/patient-services-menu';
-import { SignedInHeader } from '@/components/signed-in-header';
+import { IdleWarning } from '@/app/session/_components/idle-warning';
+import { SignedInHeader } from '@/app/session/_components/signed-in-header';
 import { SiteFooter } from '@/components/site-footer';
 import { getDb } from '@/db';
 import { idleTimeoutSecondsFor, secondsUntil } from '@/lib/auth/sessions';
 import { requireParent } from '@/lib/authz';
-import { todayInPractice } from '@/lib/children/age';
+import { todayInPractice } from '@/lib/dates';
 import { sessionPolicy } from '@/lib/env';
 import { countUnreadConversations } from '@/lib/messaging/parent';
+
+import { InboxLink } from './_components/inbox-link';
+import { PatientServicesMenu } from './_components/patient-services-menu';
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const session = await requireParent();

@@ -2,12 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 
-import { EmergencyNotice } from '@/components/emergency-notice';
 import { SignInForm } from '@/components/forms/sign-in-form';
 import { getCurrentSession } from '@/lib/auth/current';
 import { env } from '@/lib/env';
 import { portalPage } from '@/lib/page';
 
+import { EmergencyNotice } from './_components/emergency-notice';
 import { signInParent } from './login/actions';
 
 export const metadata: Metadata = {

@@ -4,7 +4,7 @@ import { Alert } from '@/components/ui/alert';
 import { RequiredNote } from '@/components/ui/required-note';
 
 /** What useActionForm hands the form: how it is sent, and what to say at its top. */
-export interface ActionFormState {
+interface ActionFormState {
   formProps: {
     action: (formData: FormData) => void;
     onSubmit: (event?: FormEvent<HTMLFormElement>) => Promise<void>;

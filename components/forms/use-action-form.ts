@@ -52,8 +52,7 @@ function isNavigation(error: unknown): boolean {
   }
 }
 
-export const CONNECTION_LOST =
-  'We could not reach the portal. Check your connection and try again.';
+const CONNECTION_LOST = 'We could not reach the portal. Check your connection and try again.';
 
 type FormActionState<TData> = ActionResult<TData> | null;
 

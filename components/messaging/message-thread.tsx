@@ -1,4 +1,4 @@
-import { formatDateTime } from '@/lib/format-time';
+import { formatDateTime } from '@/lib/dates';
 
 export interface ThreadMessage {
   id: string;

@@ -1,4 +1,4 @@
-import { formatDate } from '@/lib/children/age';
+import { formatDate } from '@/lib/dates';
 import type {
   DoseEvaluationRow,
   ImmunizationGroupStatus,

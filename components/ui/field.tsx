@@ -14,7 +14,7 @@ interface FieldShellProps {
 }
 
 /** Label above, hint below the label, error right under the control: read in that order by screen readers too. */
-export function FieldShell({ id, label, error, hint, required, children }: FieldShellProps) {
+function FieldShell({ id, label, error, hint, required, children }: FieldShellProps) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="font-medium text-slate-900">

@@ -12,11 +12,10 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
+import { staffRoles } from '@/lib/staff/vocabulary';
+
 export const accountKinds = ['parent', 'staff'] as const;
 export type AccountKind = (typeof accountKinds)[number];
-
-export const staffRoles = ['front_desk', 'clinical', 'billing', 'admin'] as const;
-export type StaffRole = (typeof staffRoles)[number];
 
 /**
  * Parents and staff share one table so that sign-in, sessions and auditing have one shape,

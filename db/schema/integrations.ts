@@ -56,6 +56,3 @@ export const integrationTokens = pgTable(
     index('integration_tokens_expiry_idx').on(table.expiresAt),
   ],
 );
-
-export const integrationScopes = ['system/*.write', 'system/*.read'] as const;
-export type IntegrationScope = (typeof integrationScopes)[number];

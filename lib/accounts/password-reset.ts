@@ -19,7 +19,7 @@ import { hintQuestions, type HintQuestionId } from './hint-questions';
 import { newPasswordProblem } from './password-policy';
 import type { ResetPasswordInput } from './schemas';
 
-export const RESET_LINK_MINUTES = 30;
+const RESET_LINK_MINUTES = 30;
 export const RESET_HINT_ATTEMPTS = 5;
 /**
  * Wrong hint answers an account takes in a day across all its links: without it, each new link

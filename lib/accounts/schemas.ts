@@ -7,7 +7,7 @@ import { hintQuestionIds } from './hint-questions';
  * rule is written once and both sides say the same thing next to the same field.
  */
 
-export const USER_ID_PATTERN = /^[A-Za-z0-9._-]{4,32}$/;
+const USER_ID_PATTERN = /^[A-Za-z0-9._-]{4,32}$/;
 const utf8Length = (value: string) => new TextEncoder().encode(value).length;
 
 export const passwordField = z
@@ -131,7 +131,6 @@ export const changePasswordSchema = z
     ...newPasswordPair,
   })
   .superRefine(passwordsMatch);
-export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 export const changeEmailSchema = z.object({
   currentPassword: z.string().min(1, 'Enter your current password.').max(1024),

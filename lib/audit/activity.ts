@@ -1,10 +1,11 @@
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 
 import type { Db } from '@/db';
-import { auditEvents, users, type StaffRole } from '@/db/schema';
+import { auditEvents, users } from '@/db/schema';
+import type { StaffRole } from '@/lib/staff/vocabulary';
 
 import type { AuditAction } from './events';
-import { describeAuditEvent } from './vocabulary';
+import { describeAuditEvent } from './words';
 
 /**
  * A guardian's "who has seen my child's information": what people did with this child's
@@ -38,7 +39,7 @@ const shownActions = [
   'conversation.reopened',
 ] as const satisfies readonly AuditAction[];
 
-export const ACTIVITY_PAGE_SIZE = 50;
+const ACTIVITY_PAGE_SIZE = 50;
 
 const staffRoleWords: Record<StaffRole, string> = {
   front_desk: 'front desk',
@@ -47,7 +48,7 @@ const staffRoleWords: Record<StaffRole, string> = {
   admin: 'office administrator',
 };
 
-export interface ActivityEntry {
+interface ActivityEntry {
   id: number;
   occurredAt: Date;
   who: string;

@@ -1,4 +1,4 @@
-import { describeAuditEvent } from './vocabulary';
+import { describeAuditEvent } from './words';
 
 /** What grouping needs of a report row (lib/audit/report.ts AuditReportRow has all of it). */
 export interface GroupableEvent {
@@ -13,7 +13,7 @@ export interface GroupableEvent {
   metadata: Record<string, unknown>;
 }
 
-export interface HistoryRun<R extends GroupableEvent> {
+interface HistoryRun<R extends GroupableEvent> {
   /** The plain words of the run's events, each once, in order of first appearance (newest first). */
   whats: string[];
   /** In the report's order: newest first on the default sort. */

@@ -103,7 +103,7 @@ export function decodeReportCursor(text: string, sort: SortColumn): ReportCursor
   }
 }
 
-export const auditFilterSchema = z
+const auditFilterSchema = z
   .object({
     from: isoDate,
     to: isoDate,

@@ -12,7 +12,7 @@ import { auth, signIn } from './next-auth';
 import { endSession, type ActiveSession } from './sessions';
 import { signInWithPassword, type SignInRequest } from './sign-in';
 
-export const GENERIC_SIGN_IN_ERROR = 'The User ID/email or password is not correct.';
+const GENERIC_SIGN_IN_ERROR = 'The User ID/email or password is not correct.';
 
 /**
  * The same words whatever was throttled and whether or not the account exists: they must not

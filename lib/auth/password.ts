@@ -1,6 +1,6 @@
 import { bcryptOffThread as bcrypt } from './password-threads';
 
-export const BCRYPT_COST = 12;
+const BCRYPT_COST = 12;
 
 export function hashPassword(password: string): Promise<string> {
   return bcrypt.hash(password, BCRYPT_COST);

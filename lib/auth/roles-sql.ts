@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 
-import { staffRoleAssignments, users, type StaffRole } from '@/db/schema';
+import { staffRoleAssignments, users } from '@/db/schema';
+import type { StaffRole } from '@/lib/staff/vocabulary';
 
 /**
  * The staff roles of the user on the current row, as one array column (empty for a parent), so

@@ -1,15 +1,10 @@
 import { and, eq, isNull } from 'drizzle-orm';
 
 import type { Db } from '@/db';
-import {
-  sessions,
-  users,
-  type AccountKind,
-  type SessionEndReason,
-  type StaffRole,
-} from '@/db/schema';
+import { sessions, users, type AccountKind, type SessionEndReason } from '@/db/schema';
 import type { RequestMeta } from '@/lib/audit/events';
 import { sessionPolicy } from '@/lib/env';
+import type { StaffRole } from '@/lib/staff/vocabulary';
 
 import { staffRolesOfUser } from './roles-sql';
 import { hashToken, newSecretToken } from './tokens';
@@ -19,7 +14,7 @@ export function idleTimeoutSecondsFor(kind: AccountKind): number {
 }
 
 /** Time to fetch a phone and type a code after the password; then it is back to the password. */
-export const SECOND_FACTOR_WINDOW_SECONDS = 10 * 60;
+const SECOND_FACTOR_WINDOW_SECONDS = 10 * 60;
 
 /**
  * Opens a session. With `awaitingSecondFactor` it is a narrow one: it lives ten minutes and

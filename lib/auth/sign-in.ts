@@ -233,7 +233,7 @@ export async function claimSignInTry(
 }
 
 /** Hands back a claim whose try was right but is not yet a full sign-in. */
-export async function releaseSignInClaim(db: Db, claim: SignInClaim, now: Date) {
+async function releaseSignInClaim(db: Db, claim: SignInClaim, now: Date) {
   if (claim.ipBucket)
     await releaseTry(db, claim.ipBucket, env().SIGNIN_IP_WINDOW_MINUTES * 60, now);
   if (claim.addressKey) await releaseThrottledTry(db, claim.addressKey, perAddressPolicy, now);

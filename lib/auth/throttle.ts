@@ -52,7 +52,7 @@ export type ThrottleSubject = { userId: string } | { name: string; kind: Account
  * keyed by an HMAC of the name so the table holds no typed emails, and throttles exactly like
  * a real account: the answers cannot tell which names exist.
  */
-export function subjectKey(subject: ThrottleSubject): string {
+function subjectKey(subject: ThrottleSubject): string {
   if ('userId' in subject) return `user:${subject.userId}`;
   const digest = createHmac('sha256', secret('AUTH_SECRET'))
     .update(`sign-in-name:${subject.kind}:${subject.name}`)

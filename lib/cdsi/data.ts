@@ -55,7 +55,7 @@ export type CdsiCondition = {
   seriesGroups?: string;
 };
 
-export type CdsiSkipSet = {
+type CdsiSkipSet = {
   id: string;
   description: string;
   effectiveDate?: string;

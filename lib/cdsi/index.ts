@@ -29,9 +29,9 @@ export type CdsiInput = {
 };
 
 /** CDC's words for a vaccine group's status. */
-export type CdsiGroupStatus = 'Complete' | 'Not complete' | 'Aged out' | 'Immune';
+type CdsiGroupStatus = 'Complete' | 'Not complete' | 'Aged out' | 'Immune';
 
-export type CdsiDoseResult = {
+type CdsiDoseResult = {
   /** Position of the dose in `CdsiInput.doses`. */
   index: number;
   status: EvaluationStatus;
@@ -65,7 +65,7 @@ export type CdsiGroupResult = {
 const genderWords: Record<CdsiGender, string> = { F: 'Female', M: 'Male', U: 'Unknown' };
 
 /** Accepts " 3", "3" or "03": HL7 feeds and people both drop CDC's leading zero. */
-export function canonicalCvx(code: string): string {
+function canonicalCvx(code: string): string {
   const trimmed = code.trim();
   return /^\d$/.test(trimmed) ? `0${trimmed}` : trimmed;
 }

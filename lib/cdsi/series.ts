@@ -53,7 +53,7 @@ type Target = {
   satisfiedBy: DoseEvaluation | null;
 };
 
-export type SeriesForecast = {
+type SeriesForecast = {
   targetDose: number;
   /** CDSi's words for when the dose is recommended: an age ("2 months"), else an interval
    * ("8 weeks after the last dose"). */
@@ -65,7 +65,7 @@ export type SeriesForecast = {
   latest: Day | null;
 };
 
-export type SeriesStatus = 'complete' | 'not_complete' | 'aged_out';
+type SeriesStatus = 'complete' | 'not_complete' | 'aged_out';
 
 export type SeriesResult = {
   series: CdsiSeries;

@@ -1,23 +1,8 @@
-import { dateFormatter } from '@/lib/date-formatters';
+import { calendarParts as parts } from '@/lib/dates';
 import { env } from '@/lib/env';
 
-/** Today's date (YYYY-MM-DD) where the practice is: a birthday starts at the practice's midnight. */
-export function todayInPractice(now = new Date()): string {
-  return dateFormatter('en-CA', {
-    timeZone: env().PRACTICE_TIMEZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
-
-function parts(isoDate: string): [number, number, number] {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return [y!, m!, d!];
-}
-
 /** The date a child born on `dateOfBirth` turns `years` (29 February birthdays fall on 1 March). */
-export function birthdayAt(dateOfBirth: string, years: number): string {
+function birthdayAt(dateOfBirth: string, years: number): string {
   const [y, m, d] = parts(dateOfBirth);
   const date = new Date(Date.UTC(y + years, m - 1, d));
   return date.toISOString().slice(0, 10);
@@ -46,14 +31,4 @@ export function describeAge(dateOfBirth: string, today: string): string {
   const weeks = Math.floor(days / 7);
   if (weeks >= 1) return weeks === 1 ? '1 week' : `${weeks} weeks`;
   return days === 1 ? '1 day' : `${Math.max(days, 0)} days`;
-}
-
-export function formatDate(isoDate: string): string {
-  const [y, m, d] = parts(isoDate);
-  return dateFormatter('en-US', {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y, m - 1, d)));
 }

@@ -7,7 +7,7 @@ import { AppError, isUniqueViolation } from '@/lib/errors';
 
 import type { ChildInput, ChildSearch } from './schemas';
 
-export const SEARCH_PAGE_SIZE = 25;
+const SEARCH_PAGE_SIZE = 25;
 
 const mrnTaken = () =>
   new AppError('conflict', 'Please correct the highlighted fields.', {
@@ -88,7 +88,7 @@ export async function getChild(db: Db, childId: string) {
   return row ?? null;
 }
 
-export type GuardianLinkState = 'active' | 'revoked' | 'ended_at_majority';
+type GuardianLinkState = 'active' | 'revoked' | 'ended_at_majority';
 
 /** Every guardian link of a child, with how it was made and its state today. */
 export async function listGuardianLinks(db: Db, childId: string, today: string) {

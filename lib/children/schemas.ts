@@ -7,7 +7,7 @@ import { callerVerificationFields, requireTwoConfirmations } from '@/lib/staff/c
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as month, day and year.');
 
-export const dateOfBirthField = isoDate.refine((value) => {
+const dateOfBirthField = isoDate.refine((value) => {
   const date = new Date(`${value}T00:00:00Z`);
   return (
     !Number.isNaN(date.getTime()) &&
@@ -26,7 +26,7 @@ const optionalText = (max: number, message: string) =>
     .nullable()
     .default(null);
 
-export const childSexes = ['female', 'male'] as const;
+const childSexes = ['female', 'male'] as const;
 
 export const childSchema = z.object({
   firstName: z

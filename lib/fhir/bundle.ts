@@ -8,7 +8,7 @@ export class FhirBundleError extends Error {
   }
 }
 
-export const acceptedBundleTypes = ['transaction', 'batch', 'collection'] as const;
+const acceptedBundleTypes = ['transaction', 'batch', 'collection'] as const;
 
 export interface ParsedEntry {
   index: number;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CodeableConcept, Coding, Meta, Reference } from '@medplum/fhirtypes';
+import type { CodeableConcept, Coding, Meta } from '@medplum/fhirtypes';
 
 import type { RecordSection } from '@/lib/records/schemas';
 
@@ -124,10 +124,6 @@ export function sourceIdOf(resource: {
   if (identifier) return `${resource.resourceType}|${identifier.system ?? ''}|${identifier.value}`;
   if (resource.id) return `${resource.resourceType}/${resource.id}`;
   throw new FhirMappingError('the resource has neither an id nor an identifier');
-}
-
-export function referenceKey(reference: Reference | undefined): string | undefined {
-  return reference?.reference;
 }
 
 export function contentHash(value: unknown): string {

@@ -30,7 +30,7 @@ export function outcome(
 }
 
 /** The deepest nesting of arrays and objects, counted without parsing (strings skipped). */
-export function jsonDepth(text: string): number {
+function jsonDepth(text: string): number {
   let depth = 0;
   let deepest = 0;
   let inString = false;

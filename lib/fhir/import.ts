@@ -5,7 +5,7 @@ import type { Database, Transaction } from '@/db';
 import { children } from '@/db/schema';
 import type { Actor, RequestMeta } from '@/lib/audit/events';
 import { auditedTransaction } from '@/lib/audit/transaction';
-import { todayInPractice } from '@/lib/children/age';
+import { todayInPractice } from '@/lib/dates';
 import { describeError, log } from '@/lib/log';
 import { sectionTables } from '@/lib/records/write';
 
@@ -29,7 +29,7 @@ export interface ImportError {
   reason: string;
 }
 
-export type PatientOutcome = 'created' | 'updated' | 'unchanged' | 'failed';
+type PatientOutcome = 'created' | 'updated' | 'unchanged' | 'failed';
 
 export interface ImportReport {
   patients: Record<PatientOutcome, number>;

@@ -40,7 +40,7 @@ const vitalSigns: Record<
   '39156-5': { field: null, name: 'BMI', units: { 'kg/m2': 1 }, range: [5, 100] },
 };
 
-export const VITAL_SIGN_CODES = Object.keys(vitalSigns);
+const VITAL_SIGN_CODES = Object.keys(vitalSigns);
 
 export function isGrowthVitalSign(resource: Observation): boolean {
   return VITAL_SIGN_CODES.some((code) => hasCode(resource.code, LOINC_SYSTEM, code));

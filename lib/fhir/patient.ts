@@ -18,7 +18,7 @@ const MR_TYPE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v2-0203';
  * (FHIR_MRN_SYSTEM), else the one typed MR. The MRN is how a child is matched; a Patient
  * without one could only be matched by name and birth date, which is how charts get mixed up.
  */
-export function medicalRecordNumber(patient: Patient, mrnSystem?: string): string | null {
+function medicalRecordNumber(patient: Patient, mrnSystem?: string): string | null {
   const identifiers = patient.identifier ?? [];
   const configured = mrnSystem
     ? identifiers.find((identifier) => identifier.system === mrnSystem && identifier.value)

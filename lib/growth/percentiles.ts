@@ -45,7 +45,7 @@ export type Assessment = {
 export type OutOfRange = { outOfRange: true; reason: string };
 
 /** The percentile lines drawn on the charts. */
-export const chartPercentiles: readonly number[] = [3, 5, 10, 25, 50, 75, 90, 95, 97];
+const chartPercentiles: readonly number[] = [3, 5, 10, 25, 50, 75, 90, 95, 97];
 
 const WHO_LENGTH_RANGE_CM = { from: 45, to: 110 };
 const SEAM_MONTH = 24;
@@ -133,10 +133,10 @@ export type CurveOptions = {
   percentiles?: readonly number[];
 };
 
-export type CurvePoint = { x: number; value: number };
-export type PercentileLine = { percentile: number; points: CurvePoint[] };
+type CurvePoint = { x: number; value: number };
+type PercentileLine = { percentile: number; points: CurvePoint[] };
 /** One stretch of the chart drawn from one reference; label it with `reference`. */
-export type CurveSegment = {
+type CurveSegment = {
   reference: GrowthReference;
   from: number;
   to: number;

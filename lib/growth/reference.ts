@@ -30,14 +30,6 @@ export type ReferenceLms = Lms & {
   measurement?: LengthMeasurement;
 };
 
-export const growthIndicators: readonly GrowthIndicator[] = [
-  'weight_for_age',
-  'length_for_age',
-  'head_for_age',
-  'weight_for_length',
-  'bmi_for_age',
-];
-
 /** CDC and WHO both count a month as 30.4375 days (365.25 / 12). */
 export const DAYS_PER_MONTH = 30.4375;
 /** The first day of age the CDC charts answer for: 731 days is the first whole day past 24 months (730.5 days). */

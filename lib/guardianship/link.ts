@@ -11,7 +11,7 @@ import { env } from '@/lib/env';
 import { pinHmac } from '@/lib/pins/pin';
 import { claimTry, releaseTry } from '@/lib/rate-limit';
 
-export const PIN_FAILURE_LIMIT = 5;
+const PIN_FAILURE_LIMIT = 5;
 const PIN_FAILURE_WINDOW_SECONDS = 3600;
 
 export type LinkResult =

@@ -42,7 +42,7 @@ async function publicJwk(jwk: JWK): Promise<JWK> {
 }
 
 /** Accepts a JWKS, a single JWK, or a PEM public key, and returns the JWKS to keep. */
-export async function parsePublicKeys(text: string): Promise<PublicJwks> {
+async function parsePublicKeys(text: string): Promise<PublicJwks> {
   const trimmed = text.trim();
   if (trimmed.startsWith('-----BEGIN')) {
     if (/PRIVATE KEY/.test(trimmed))

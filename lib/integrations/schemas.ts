@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { integrationScopes } from '@/db/schema/integrations';
+import { integrationScopes } from '@/lib/integrations/vocabulary';
 
 export const integrationScopeLabels: Record<(typeof integrationScopes)[number], string> = {
   'system/*.write': 'Send records (import into charts)',

@@ -15,16 +15,16 @@ import {
   integrationAssertions,
   integrationClients,
   integrationTokens,
-  type IntegrationScope,
   type PublicJwks,
 } from '@/db/schema';
 import type { Actor, RequestMeta } from '@/lib/audit/events';
 import { recordAuditEvent } from '@/lib/audit/record';
 import { auditedTransaction } from '@/lib/audit/transaction';
+import type { IntegrationScope } from '@/lib/integrations/vocabulary';
 
 import { assertionAlgorithms } from './clients';
 
-export const ACCESS_TOKEN_SECONDS = 300;
+const ACCESS_TOKEN_SECONDS = 300;
 /** SMART: an assertion may live five minutes at most. */
 const MAX_ASSERTION_SECONDS = 300;
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
@@ -36,7 +36,7 @@ export const integrationActor = (clientId: string | null): Actor => ({
 });
 
 /** A refusal in OAuth's words (RFC 6749 §5.2), with the HTTP status it takes. */
-export interface Refusal {
+interface Refusal {
   status: 400 | 401 | 403;
   error:
     | 'invalid_request'
@@ -78,7 +78,7 @@ function keyFrom(jwks: PublicJwks) {
   };
 }
 
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 export interface TokenRequest {
   grantType: string | null;

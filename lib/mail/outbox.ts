@@ -34,7 +34,7 @@ export async function listRecentMail(db: Db, limit = 20) {
   return db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt)).limit(limit);
 }
 
-export const UNDELIVERED_LIST_LIMIT = 50;
+const UNDELIVERED_LIST_LIMIT = 50;
 
 /**
  * Email the portal gave up on after its retries: shown to administrators on the office home

@@ -1,5 +1,5 @@
-import type { StaffRole } from '@/db/schema';
 import { env } from '@/lib/env';
+import type { StaffRole } from '@/lib/staff/vocabulary';
 
 import type { Category } from './schemas';
 

@@ -1,7 +1,7 @@
 import type { Database } from '@/db';
-import type { StaffRole } from '@/db/schema';
 import type { Actor, RequestMeta } from '@/lib/audit/events';
 import { auditedTransaction, type AuditedTransaction } from '@/lib/audit/transaction';
+import type { StaffRole } from '@/lib/staff/vocabulary';
 
 import { getGuardianConversation, markReadByGuardian } from './parent';
 import { getStaffConversation, markReadByStaff } from './staff';

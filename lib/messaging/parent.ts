@@ -7,7 +7,7 @@ import { liveLinkCondition } from '@/lib/guardianship/access';
 
 import type { ReplyInput, SendMessageInput } from './schemas';
 
-export const INBOX_PAGE_SIZE = 20;
+const INBOX_PAGE_SIZE = 20;
 
 /**
  * A guardian sees a conversation when it is theirs and they still have a live link to its

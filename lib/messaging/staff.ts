@@ -2,23 +2,17 @@ import { and, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 
 import { alias } from 'drizzle-orm/pg-core';
 
 import type { Db } from '@/db';
-import {
-  children,
-  conversations,
-  guardianships,
-  messages,
-  users,
-  type StaffRole,
-} from '@/db/schema';
+import { children, conversations, guardianships, messages, users } from '@/db/schema';
 import { isMinorOn } from '@/lib/children/age';
 import { AppError } from '@/lib/errors';
 import type { OutgoingMail } from '@/lib/mail/outbox';
+import type { StaffRole } from '@/lib/staff/vocabulary';
 
 import { categoriesFor } from './categories';
 import { newMessageNotice } from './notify';
 import type { Category, StartConversationInput } from './schemas';
 
-export const QUEUE_PAGE_SIZE = 25;
+const QUEUE_PAGE_SIZE = 25;
 export const queueTabs = ['open', 'unassigned', 'mine', 'closed'] as const;
 export type QueueTab = (typeof queueTabs)[number];
 

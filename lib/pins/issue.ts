@@ -2,8 +2,9 @@ import { and, eq, isNull } from 'drizzle-orm';
 
 import type { Db } from '@/db';
 import { children, pins } from '@/db/schema';
-import { isMinorOn, todayInPractice } from '@/lib/children/age';
+import { isMinorOn } from '@/lib/children/age';
 import type { IssuePinInput } from '@/lib/children/schemas';
+import { todayInPractice } from '@/lib/dates';
 import { env } from '@/lib/env';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 

@@ -4,7 +4,7 @@ import { secret } from '@/lib/secrets';
 
 import { PIN_ALPHABET, PIN_LENGTH } from './pin-format';
 
-export { PIN_ALPHABET, PIN_LENGTH };
+export { PIN_ALPHABET };
 /** 10 × log2(31) ≈ 49.5 bits. */
 export const PIN_ENTROPY_BITS = PIN_LENGTH * Math.log2(PIN_ALPHABET.length);
 
@@ -23,10 +23,6 @@ export function formatPin(pin: string): string {
 /** What a parent typed, forgiving case, spaces and the dash. */
 export function normalizePin(typed: string): string {
   return typed.toUpperCase().replace(/[\s-]+/g, '');
-}
-
-export function isWellFormedPin(pin: string): boolean {
-  return pin.length === PIN_LENGTH && [...pin].every((char) => PIN_ALPHABET.includes(char));
 }
 
 /** Only this is stored. A keyed hash: without the secret, the table cannot be searched by brute force. */

@@ -80,10 +80,6 @@ function toCalendarDate(value: string): CalendarDate | null {
     : null;
 }
 
-export function isCalendarDate(value: string): boolean {
-  return toCalendarDate(value) !== null;
-}
-
 export function parseCalendarDate(value: string, what: string): CalendarDate {
   const date = toCalendarDate(value);
   if (!date) throw new RangeError(`${what} must be a real date written YYYY-MM-DD, got "${value}"`);
@@ -128,13 +124,4 @@ export function addDays(date: string, days: number): string {
 /** The day before `date`: CDSi's "past due" and "latest" dates are the day before an age is reached. */
 export function dayBefore(date: string): string {
   return addDays(date, -1);
-}
-
-/** `YYYY-MM-DD` strings compare correctly as strings. */
-export function laterOf(first: string, ...others: string[]): string {
-  return others.reduce((latest, date) => (date > latest ? date : latest), first);
-}
-
-export function earlierOf(first: string, ...others: string[]): string {
-  return others.reduce((earliest, date) => (date < earliest ? date : earliest), first);
 }

@@ -223,7 +223,7 @@ export type ImmunizationToPrint = {
   administeredOn: string /* YYYY-MM-DD */;
   doseNumber: number | null;
 };
-export type PrintedDose = { administeredOn: string; vaccine: string; doseNumber: number | null };
+type PrintedDose = { administeredOn: string; vaccine: string; doseNumber: number | null };
 export type PrintedGroup = { label: string; doses: PrintedDose[] };
 
 /**

@@ -1,4 +1,4 @@
-import { formatDate } from '@/lib/children/age';
+import { formatDate } from '@/lib/dates';
 
 import { visitTypeLabels } from './schemas';
 
@@ -8,17 +8,17 @@ const day = (value: string | null | undefined) => (value ? formatDate(value) : n
 const KG_PER_LB = 0.45359237;
 const CM_PER_IN = 2.54;
 
-export function formatWeight(kg: number): string {
+function formatWeight(kg: number): string {
   const totalOunces = Math.round((kg / KG_PER_LB) * 16);
   return `${kg.toFixed(kg < 10 ? 2 : 1)} kg (${Math.floor(totalOunces / 16)} lb ${totalOunces % 16} oz)`;
 }
 
-export function formatLength(cm: number): string {
+function formatLength(cm: number): string {
   return `${cm.toFixed(1)} cm (${(cm / CM_PER_IN).toFixed(1)} in)`;
 }
 
 /** Body-mass index, kg/m², from the same day's weight and height. */
-export function bmi(weightKg: number | null, heightCm: number | null): number | null {
+function bmi(weightKg: number | null, heightCm: number | null): number | null {
   if (!weightKg || !heightCm) return null;
   return Math.round((weightKg / (heightCm / 100) ** 2) * 10) / 10;
 }

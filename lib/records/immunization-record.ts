@@ -1,5 +1,5 @@
 import type { Db } from '@/db';
-import { formatDate } from '@/lib/children/age';
+import { formatDate } from '@/lib/dates';
 import { env } from '@/lib/env';
 
 import { groupImmunizationsForPrint } from './cvx';

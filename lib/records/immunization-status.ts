@@ -31,7 +31,7 @@ import { immunizationGroups, type ImmunizationGroup } from './immunization-group
 export type ImmunizationStatus =
   'up_to_date' | 'due_now' | 'overdue' | 'not_yet_due' | 'complete' | 'not_needed';
 
-export type NextDose = {
+type NextDose = {
   /** The dose's number among the doses that count: 1 for the first (for flu, this season's). */
   number: number;
   recommendedFrom: string;
@@ -72,8 +72,6 @@ export type ImmunizationGroupStatus = {
 };
 
 export type RecordedDose = { cvx: string; administeredOn: string; mvx?: string | null };
-export type { ImmunizationGroup };
-
 /** The portal's vaccine rows and the CDSi vaccine group each one is. */
 const cdsiGroupOf: Record<ImmunizationGroup, CdsiVaccineGroupName> = {
   rsv: 'RSV',

@@ -38,7 +38,7 @@ function guardianLink(userId: string, childId: string, today: string): SQL {
 }
 
 /** The rows of one section this viewer may see: never removed ones; for guardians, never confidential ones. */
-export function visibleRows(table: RecordTable, viewer: RecordViewer, childId: string): SQL {
+function visibleRows(table: RecordTable, viewer: RecordViewer, childId: string): SQL {
   const base = and(eq(table.childId, childId), isNull(table.removedAt))!;
   if (viewer.kind === 'clinical_staff') return base;
   return and(
@@ -48,7 +48,7 @@ export function visibleRows(table: RecordTable, viewer: RecordViewer, childId: s
   )!;
 }
 
-export async function readAllergies(db: Db, viewer: RecordViewer, childId: string) {
+async function readAllergies(db: Db, viewer: RecordViewer, childId: string) {
   return db
     .select()
     .from(allergies)
@@ -56,7 +56,7 @@ export async function readAllergies(db: Db, viewer: RecordViewer, childId: strin
     .orderBy(asc(allergies.status), desc(allergies.notedOn), desc(allergies.createdAt));
 }
 
-export async function readMedications(db: Db, viewer: RecordViewer, childId: string) {
+async function readMedications(db: Db, viewer: RecordViewer, childId: string) {
   return db
     .select()
     .from(medications)
@@ -64,7 +64,7 @@ export async function readMedications(db: Db, viewer: RecordViewer, childId: str
     .orderBy(asc(medications.status), desc(medications.startedOn), desc(medications.createdAt));
 }
 
-export async function readProblems(db: Db, viewer: RecordViewer, childId: string) {
+async function readProblems(db: Db, viewer: RecordViewer, childId: string) {
   return db
     .select()
     .from(problems)
@@ -91,7 +91,7 @@ export async function readRefusedImmunizations(db: Db, viewer: RecordViewer, chi
     .orderBy(desc(immunizations.administeredOn), asc(immunizations.vaccineName));
 }
 
-export async function readVisits(db: Db, viewer: RecordViewer, childId: string) {
+async function readVisits(db: Db, viewer: RecordViewer, childId: string) {
   const rows = await db
     .select()
     .from(visits)
@@ -111,7 +111,7 @@ export async function readMeasurements(db: Db, viewer: RecordViewer, childId: st
     .orderBy(desc(measurements.measuredOn), desc(measurements.createdAt));
 }
 
-export async function readResults(db: Db, viewer: RecordViewer, childId: string) {
+async function readResults(db: Db, viewer: RecordViewer, childId: string) {
   const released = viewer.kind === 'guardian' ? isNotNull(testResults.releasedAt) : undefined;
   return db
     .select()

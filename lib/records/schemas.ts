@@ -67,7 +67,7 @@ const entryBase = {
   confidential,
 };
 
-export const allergyEntrySchema = z.object({
+const allergyEntrySchema = z.object({
   ...entryBase,
   section: z.literal('allergies'),
   substance: text('substance'),
@@ -77,7 +77,7 @@ export const allergyEntrySchema = z.object({
   notedOn: optionalDate('date noted'),
 });
 
-export const medicationEntrySchema = z
+const medicationEntrySchema = z
   .object({
     ...entryBase,
     section: z.literal('medications'),
@@ -92,7 +92,7 @@ export const medicationEntrySchema = z
     message: 'The end date cannot be before the start date.',
   });
 
-export const problemEntrySchema = z.object({
+const problemEntrySchema = z.object({
   ...entryBase,
   section: z.literal('problems'),
   name: text('condition'),
@@ -100,7 +100,7 @@ export const problemEntrySchema = z.object({
   status: z.enum(activeResolved, 'Choose active or resolved.'),
 });
 
-export const immunizationEntrySchema = z.object({
+const immunizationEntrySchema = z.object({
   ...entryBase,
   section: z.literal('immunizations'),
   /** "20 – DTaP" from the list, or just the code: the CVX code is what counts. */
@@ -116,7 +116,7 @@ export const immunizationEntrySchema = z.object({
   source: z.enum(immunizationSources, 'Choose whether it was given here or reported.'),
 });
 
-export const visitEntrySchema = z.object({
+const visitEntrySchema = z.object({
   ...entryBase,
   section: z.literal('visits'),
   visitOn: requiredDate('visit date'),
@@ -126,7 +126,7 @@ export const visitEntrySchema = z.object({
   summary: optionalText('after-visit summary', 10_000),
 });
 
-export const measurementEntrySchema = z
+const measurementEntrySchema = z
   .object({
     ...entryBase,
     section: z.literal('measurements'),
@@ -141,7 +141,7 @@ export const measurementEntrySchema = z
     { path: ['_form'], message: 'Enter at least one measurement.' },
   );
 
-export const resultEntrySchema = z
+const resultEntrySchema = z
   .object({
     ...entryBase,
     section: z.literal('results'),

@@ -31,7 +31,6 @@ export const createShareSchema = z.object({
     .optional()
     .transform((value) => value === true || value === 'on' || value === 'true'),
 });
-export type CreateShareInput = z.input<typeof createShareSchema>;
 
 export const revokeShareSchema = z.object({ shareId: z.uuid() });
 

@@ -6,7 +6,7 @@ import { recordShares } from '@/db/schema';
 import { anonymousActor, type RequestMeta } from '@/lib/audit/events';
 import { auditedTransaction, type AuditedTransaction } from '@/lib/audit/transaction';
 import { hashToken, newSecretToken } from '@/lib/auth/tokens';
-import { todayInPractice } from '@/lib/children/age';
+import { todayInPractice } from '@/lib/dates';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { findLinkedChild } from '@/lib/guardianship/access';
@@ -29,7 +29,7 @@ export const MAX_WRONG_CODES = 5;
 
 export type ShareState = 'active' | 'expired' | 'revoked' | 'locked';
 
-export function shareStateOf(
+function shareStateOf(
   share: { expiresAt: Date; revokedAt: Date | null; failedCodeAttempts: number },
   now: Date,
 ): ShareState {
@@ -52,7 +52,7 @@ function codeMatches(shareId: string, storedHmac: string, typed: string): boolea
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
-export function shareUrl(token: string): string {
+function shareUrl(token: string): string {
   return `${env().PUBLIC_URL.replace(/\/$/, '')}/share/${token}`;
 }
 

@@ -11,7 +11,7 @@ import {
   testResults,
   visits,
 } from '@/db/schema';
-import { todayInPractice } from '@/lib/children/age';
+import { todayInPractice } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
 
 import { getVaccine } from './cvx';

@@ -14,7 +14,7 @@ import { resendEmailVerification } from '@/lib/accounts/resend-verification';
 import { hashPassword } from '@/lib/auth/password';
 import { endAllSessionsOfUser } from '@/lib/auth/sessions';
 import { ACCOUNT_ATTACK_ALERT, clearAccountThrottles } from '@/lib/auth/throttle';
-import { todayInPractice } from '@/lib/children/age';
+import { todayInPractice } from '@/lib/dates';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { liveLinkCondition } from '@/lib/guardianship/access';
@@ -22,8 +22,8 @@ import type { OutgoingMail } from '@/lib/mail/outbox';
 import { temporaryPasswordMessage } from '@/lib/mail/templates';
 import { PIN_ALPHABET } from '@/lib/pins/pin-format';
 
-export const TEMPORARY_PASSWORD_HOURS = 72;
-export const ACCOUNTS_PAGE_SIZE = 25;
+const TEMPORARY_PASSWORD_HOURS = 72;
+const ACCOUNTS_PAGE_SIZE = 25;
 
 /** 12 characters from the look-alike-free alphabet, in three groups: about 59 bits, easy to read aloud. */
 export function generateTemporaryPassword(): string {

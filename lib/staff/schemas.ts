@@ -1,14 +1,7 @@
 import { z } from 'zod';
 
-import { staffRoles } from '@/db/schema/accounts';
 import { emailField, passwordField, userIdField } from '@/lib/accounts/schemas';
-
-export const staffRoleLabels: Record<(typeof staffRoles)[number], string> = {
-  front_desk: 'Front desk',
-  clinical: 'Clinical',
-  billing: 'Billing',
-  admin: 'Administrator',
-};
+import { staffRoles } from '@/lib/staff/vocabulary';
 
 /** How long a new staff member's set-up link works. */
 export const SETUP_LINK_HOURS = 72;
@@ -25,7 +18,6 @@ export const createStaffUserSchema = z.object({
 export type CreateStaffUserInput = z.infer<typeof createStaffUserSchema>;
 
 export const setStaffRolesSchema = z.object({ staffUserId: z.uuid(), roles: rolesField });
-export type SetStaffRolesInput = z.infer<typeof setStaffRolesSchema>;
 
 export const staffUserIdSchema = z.object({ staffUserId: z.uuid() });
 
@@ -41,6 +33,3 @@ export const staffSetupSchema = z
     message: 'The two passwords do not match.',
   });
 export type StaffSetupInput = z.infer<typeof staffSetupSchema>;
-
-/** "Send a new set-up link", for someone whose link expired or whose email went astray. */
-export const resendSetupLinkSchema = staffUserIdSchema;

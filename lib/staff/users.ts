@@ -1,11 +1,12 @@
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 
 import type { Db } from '@/db';
-import { staffRoleAssignments, users, type StaffRole } from '@/db/schema';
+import { staffRoleAssignments, users } from '@/db/schema';
 import { staffRolesOfUser } from '@/lib/auth/roles-sql';
 import { endAllSessionsOfUser } from '@/lib/auth/sessions';
 import { clearAccountThrottles } from '@/lib/auth/throttle';
 import { AppError, isUniqueViolation } from '@/lib/errors';
+import { type StaffRole } from '@/lib/staff/vocabulary';
 
 import type { CreateStaffUserInput } from './schemas';
 import { unusablePasswordHash } from './setup-links';

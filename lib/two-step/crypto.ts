@@ -64,7 +64,7 @@ export function newRecoveryCode(): string {
 }
 
 /** What a person typed, with spaces, dashes and capitals forgiven. */
-export function normalizeRecoveryCode(typed: string): string {
+function normalizeRecoveryCode(typed: string): string {
   return typed.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 

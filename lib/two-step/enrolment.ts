@@ -20,7 +20,7 @@ import {
 import { checkTotpCode, newTotpSecret, otpauthUri } from './totp';
 
 /** A secret shown for enrolment is good for this long; after that the QR code must be shown again. */
-export const ENROLMENT_WINDOW_MINUTES = 30;
+const ENROLMENT_WINDOW_MINUTES = 30;
 
 export interface EnrolmentStart {
   /** Base32, shown for typing into an app by hand. */

@@ -13,7 +13,6 @@ export const secondFactorSchema = z.object({
   /** Only where to send someone whose sign-in has timed out. */
   portal: z.enum(['parent', 'staff']),
 });
-export type SecondFactorInput = z.input<typeof secondFactorSchema>;
 
 export const confirmEnrolmentSchema = z.object({
   code: z
@@ -21,7 +20,6 @@ export const confirmEnrolmentSchema = z.object({
     .transform((value) => value.replace(/\s|-/g, ''))
     .pipe(z.string().regex(/^\d{6}$/, 'Type the 6 digits your app shows for this portal.')),
 });
-export type ConfirmEnrolmentInput = z.input<typeof confirmEnrolmentSchema>;
 
 export const currentPasswordSchema = z.object({
   currentPassword: z
@@ -29,9 +27,7 @@ export const currentPasswordSchema = z.object({
     .min(1, 'Enter your current password.')
     .max(200, 'That is longer than any password we accept.'),
 });
-export type CurrentPasswordInput = z.input<typeof currentPasswordSchema>;
 
 export const resetTwoStepSchema = z
   .object({ accountId: z.uuid(), ...callerVerificationFields })
   .superRefine(requireTwoConfirmations('resetting two-step verification'));
-export type ResetTwoStepInput = z.input<typeof resetTwoStepSchema>;

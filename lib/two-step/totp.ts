@@ -22,7 +22,7 @@ export function totpCodeAt(secret: string, moment: Date): string {
   return generateSync({ secret, epoch: Math.floor(moment.getTime() / 1000) });
 }
 
-export function normalizeTotpCode(typed: string): string {
+function normalizeTotpCode(typed: string): string {
   return typed.replace(/\s|-/g, '');
 }
 

@@ -40,14 +40,6 @@ export function practiceSize(scale: number): PracticeSize {
   };
 }
 
-/** Ids the benchmark uses to sign people in and name pages: the same formulas as the SQL. */
-export const benchIds = {
-  childKey: (n: number) => `c${n}`,
-  parentKey: (n: number) => `p${n}`,
-  conversationKey: (n: number) => `k${n}`,
-  staffKey: (n: number) => `s${n}`,
-};
-
 /** Portions of the record items, per table; they add up to 1. */
 const recordMix = [
   ['immunizations', 0.4],

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 
 import type { Database } from '@/db';
-import { children, guardianships, staffRoleAssignments, users, type StaffRole } from '@/db/schema';
+import { children, guardianships, staffRoleAssignments, users } from '@/db/schema';
 import { hashHintAnswer, hashPassword } from '@/lib/auth/password';
 import { createSession, lookUpSession, type ActiveSession } from '@/lib/auth/sessions';
+import type { StaffRole } from '@/lib/staff/vocabulary';
 import { encryptTotpSecret } from '@/lib/two-step/crypto';
 
 import { requestState } from '../setup/next-mocks';

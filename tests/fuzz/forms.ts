@@ -70,7 +70,7 @@ export const formCases: Record<ActionKey, (world: World) => FormCase> = {
     session: parentOnly(world),
     bases: [message(world)],
   }),
-  'app/(portal)/children/share-actions.ts#createShareLink': (world) => ({
+  'app/(portal)/children/[childId]/actions.ts#createShareLink': (world) => ({
     session: parentOnly(world),
     bases: [
       { childId: world.child.id, label: 'School nurse', validFor: '1d', protectWithCode: 'on' },
@@ -90,7 +90,7 @@ export const formCases: Record<ActionKey, (world: World) => FormCase> = {
         );
     },
   }),
-  'app/(portal)/children/share-actions.ts#turnOffShareLink': (world) => ({
+  'app/(portal)/children/[childId]/actions.ts#turnOffShareLink': (world) => ({
     session: parentOnly(world),
     bases: [{ shareId: world.share.id }],
   }),
@@ -352,18 +352,18 @@ export const formCases: Record<ActionKey, (world: World) => FormCase> = {
     },
   }),
 
-  'app/staff/(office)/patients/record-actions.ts#addChartEntry': (world) => ({
+  'app/staff/(office)/patients/[childId]/actions.ts#addChartEntry': (world) => ({
     session: world.sessions.clinician,
     bases: chartEntryBases(world.child.id),
   }),
-  'app/staff/(office)/patients/record-actions.ts#updateChartEntry': (world) => ({
+  'app/staff/(office)/patients/[childId]/actions.ts#updateChartEntry': (world) => ({
     session: world.sessions.clinician,
     bases: chartEntryBases(world.child.id).map((base) => ({
       ...base,
       entryId: world.chart[base.section as string],
     })),
   }),
-  'app/staff/(office)/patients/record-actions.ts#removeChartEntry': (world) => ({
+  'app/staff/(office)/patients/[childId]/actions.ts#removeChartEntry': (world) => ({
     session: world.sessions.clinician,
     bases: Object.entries(world.chart).map(([section, entryId]) => ({
       childId: world.child.id,
@@ -381,7 +381,7 @@ export const formCases: Record<ActionKey, (world: World) => FormCase> = {
       }
     },
   }),
-  'app/staff/(office)/patients/record-actions.ts#releaseResult': (world) => ({
+  'app/staff/(office)/patients/[childId]/actions.ts#releaseResult': (world) => ({
     session: world.sessions.clinician,
     bases: [
       {
@@ -398,7 +398,7 @@ export const formCases: Record<ActionKey, (world: World) => FormCase> = {
         .where(eq(testResults.id, world.chart.results!));
     },
   }),
-  'app/staff/(office)/patients/record-actions.ts#releaseSummary': (world) => ({
+  'app/staff/(office)/patients/[childId]/actions.ts#releaseSummary': (world) => ({
     session: world.sessions.clinician,
     bases: [{ childId: world.child.id, entryId: world.chart.visits }],
     prepare: async () => {
@@ -496,7 +496,7 @@ export const formCases: Record<ActionKey, (world: World) => FormCase> = {
     ],
   }),
   // An id the outbox does not hold: the fuzzed input reaches the domain, which answers "no longer waiting".
-  'app/staff/(office)/mail-actions.ts#retryUndeliveredEmail': (world) => ({
+  'app/staff/(office)/actions.ts#retryUndeliveredEmail': (world) => ({
     session: world.sessions.admin,
     bases: [{ mailId: randomUUID() }],
   }),

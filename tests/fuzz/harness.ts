@@ -15,7 +15,7 @@ import { hostileInputs, knownHostileInputs } from './inputs';
 import { repositoryRoot, type ActionKey, type ServerAction } from './server-actions';
 
 /** The sentence lib/action.ts gives for an unexpected exception: the portal's "500". */
-export const UNEXPECTED_ERROR = /Something went wrong on our side/;
+const UNEXPECTED_ERROR = /Something went wrong on our side/;
 
 /**
  * How many generated inputs each form gets: 1,000 on PostgreSQL (the CI figure), 100 on the
@@ -32,15 +32,15 @@ export const FUZZ_SEED = process.env.FORM_FUZZ_SEED
   : undefined;
 
 /** Audit metadata holds ids, names of fields and short codes, never text someone typed. */
-export const AUDIT_VALUE_MAX = 128;
+const AUDIT_VALUE_MAX = 128;
 
 /**
  * Free text the fuzzer sent, to check none of it reaches the audit trail. Only strings that
  * cannot be an id, a code or a field name (they have a space, a symbol or non-ASCII) and are
  * long enough not to match by chance.
  */
-export const generatedFreeText = new Set<string>();
-export function isFreeText(value: string): boolean {
+const generatedFreeText = new Set<string>();
+function isFreeText(value: string): boolean {
   return value.length >= 8 && !/^[A-Za-z0-9_.:@-]+$/.test(value);
 }
 

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 export const MARKUP = '<script>alert(1)</script>';
 
 /** Strings chosen by hand because they have broken programs before. */
-export const specialStrings = [
+const specialStrings = [
   MARKUP,
   '"><img src=x onerror=alert(1)>',
   "'; drop table users; --",
@@ -80,7 +80,7 @@ const longString = fc
   .map(([length, piece]) => piece.repeat(Math.ceil(length / piece.length)));
 
 /** Any string a person (or a script) might type or paste. */
-export const hostileString: fc.Arbitrary<string> = fc.oneof(
+const hostileString: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }), weight: 3 },
   { arbitrary: fc.string({ unit: 'binary', maxLength: 40 }), weight: 3 },
   { arbitrary: fc.string({ unit: 'binary-ascii', maxLength: 40 }), weight: 2 },
@@ -105,7 +105,7 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** Values of every type but the one a text field expects. */
-export const wrongTypeValue: fc.Arbitrary<unknown> = fc.oneof(
+const wrongTypeValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.integer(),
   fc.double(),
   fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, -0, Number.MAX_SAFE_INTEGER + 2),
@@ -120,7 +120,7 @@ export const wrongTypeValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** Extra keys a forged request might add, hoping one is read without being checked. */
-export const extraKey = fc.oneof(
+const extraKey = fc.oneof(
   fc.constantFrom(
     '__proto__',
     'constructor',

@@ -94,7 +94,7 @@ export function documentedNormalization(text: string, optional = false): string 
 }
 
 /** How React writes text into HTML, in text and in attribute values alike. */
-export function escapedForHtml(text: string): string {
+function escapedForHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -7,7 +7,7 @@ import { requestPasswordReset } from '@/lib/accounts/password-reset';
 import { resendEmailVerification } from '@/lib/accounts/resend-verification';
 import type { ActiveSession } from '@/lib/auth/sessions';
 import { clearAccountThrottles } from '@/lib/auth/throttle';
-import { todayInPractice } from '@/lib/children/age';
+import { todayInPractice } from '@/lib/dates';
 import { sendNewMessage } from '@/lib/messaging/parent';
 import { issuePin } from '@/lib/pins/issue';
 import { recordEntrySchema, type RecordEntryInput } from '@/lib/records/schemas';

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 
 import { GET as exportAuditTrail } from '@/app/staff/(office)/audit/export/route';
-import { addChartEntry, removeChartEntry } from '@/app/staff/(office)/patients/record-actions';
+import { addChartEntry, removeChartEntry } from '@/app/staff/(office)/patients/[childId]/actions';
 import { childActivityForGuardian } from '@/lib/audit/activity';
 import { auditActions } from '@/lib/audit/events';
 import { groupChildHistory } from '@/lib/audit/history-groups';
@@ -22,10 +22,9 @@ import {
   type AuditFilters,
 } from '@/lib/audit/report-filters';
 import { recordChildView } from '@/lib/audit/views';
-import { describeAuditEvent, viewedSections } from '@/lib/audit/vocabulary';
+import { describeAuditEvent, viewedSections } from '@/lib/audit/words';
 import { actorFor } from '@/lib/auth/actors';
-import { todayInPractice } from '@/lib/children/age';
-import { formatDay } from '@/lib/format-time';
+import { formatDay, todayInPractice } from '@/lib/dates';
 
 import {
   actAs,

@@ -16,19 +16,19 @@ import {
   messages,
   recordShares,
   users,
-  type StaffRole,
 } from '@/db/schema';
 import type { ActionResult } from '@/lib/action-result';
 import { recordChildView } from '@/lib/audit/views';
 import { actorFor } from '@/lib/auth/actors';
 import type { ActiveSession } from '@/lib/auth/sessions';
 import { hashToken, newSecretToken } from '@/lib/auth/tokens';
-import { todayInPractice } from '@/lib/children/age';
 import { issuePinSchema } from '@/lib/children/schemas';
+import { todayInPractice } from '@/lib/dates';
 import { resetEnvForTesting } from '@/lib/env';
 import { issuePin } from '@/lib/pins/issue';
 import { recordEntrySchema } from '@/lib/records/schemas';
 import { saveRecordEntry } from '@/lib/records/write';
+import type { StaffRole } from '@/lib/staff/vocabulary';
 
 import {
   actAs,
@@ -1038,7 +1038,7 @@ const actions: Record<string, ActionRow> = {
   },
 
   // The parent's child, its conversations and its share links.
-  '(portal)/children/share-actions.ts#createShareLink': {
+  '(portal)/children/[childId]/actions.ts#createShareLink': {
     targets: idTargets,
     expect: guardianAction,
     idField: 'childId',
@@ -1049,7 +1049,7 @@ const actions: Record<string, ActionRow> = {
       protectWithCode: false,
     }),
   },
-  '(portal)/children/share-actions.ts#turnOffShareLink': {
+  '(portal)/children/[childId]/actions.ts#turnOffShareLink': {
     targets: idTargets,
     expect: guardianAction,
     idField: 'shareId',
@@ -1362,7 +1362,7 @@ const actions: Record<string, ActionRow> = {
   },
 
   // Charting: clinicians and administrators, on any real child's chart.
-  'staff/(office)/patients/record-actions.ts#addChartEntry': {
+  'staff/(office)/patients/[childId]/actions.ts#addChartEntry': {
     targets: idTargets,
     expect: staffAction(charting),
     idField: 'childId',
@@ -1371,7 +1371,7 @@ const actions: Record<string, ActionRow> = {
       childId: await childId(persona, target),
     }),
   },
-  'staff/(office)/patients/record-actions.ts#updateChartEntry': {
+  'staff/(office)/patients/[childId]/actions.ts#updateChartEntry': {
     targets: idTargets,
     expect: staffAction(charting),
     idField: 'childId',
@@ -1381,7 +1381,7 @@ const actions: Record<string, ActionRow> = {
       ...(await chartTarget(persona, target, 'problems')),
     }),
   },
-  'staff/(office)/patients/record-actions.ts#removeChartEntry': {
+  'staff/(office)/patients/[childId]/actions.ts#removeChartEntry': {
     targets: idTargets,
     expect: staffAction(charting),
     idField: 'childId',
@@ -1392,7 +1392,7 @@ const actions: Record<string, ActionRow> = {
     }),
   },
   // A result that is not on the chart answers "already released or no longer on the chart" (a conflict), not a 404.
-  'staff/(office)/patients/record-actions.ts#releaseResult': {
+  'staff/(office)/patients/[childId]/actions.ts#releaseResult': {
     targets: idTargets,
     expect: staffAction(charting, (p, t) => (real(p, t) ? 'allowed' : 'declined')),
     idField: 'childId',
@@ -1401,7 +1401,7 @@ const actions: Record<string, ActionRow> = {
       comment: '',
     }),
   },
-  'staff/(office)/patients/record-actions.ts#releaseSummary': {
+  'staff/(office)/patients/[childId]/actions.ts#releaseSummary': {
     targets: idTargets,
     expect: staffAction(charting),
     idField: 'childId',
@@ -1432,7 +1432,7 @@ const actions: Record<string, ActionRow> = {
       roles: ['front_desk'],
     }),
   },
-  'staff/(office)/mail-actions.ts#retryUndeliveredEmail': {
+  'staff/(office)/actions.ts#retryUndeliveredEmail': {
     targets: idTargets,
     expect: staffAction(admins, (_p, t) => (t === 'own' ? 'allowed' : 'not-found')),
     idField: 'mailId',

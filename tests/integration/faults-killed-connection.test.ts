@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { linkChild } from '@/app/(portal)/children/link/actions';
 import { sendSecureMessage } from '@/app/(portal)/services/message/actions';
 import { replyToGuardian } from '@/app/staff/(office)/messages/actions';
-import { addChartEntry, updateChartEntry } from '@/app/staff/(office)/patients/record-actions';
+import { addChartEntry, updateChartEntry } from '@/app/staff/(office)/patients/[childId]/actions';
 import { verifyAuditChain } from '@/lib/audit/verify';
 import { sendNewMessage } from '@/lib/messaging/parent';
 import { issuePin } from '@/lib/pins/issue';

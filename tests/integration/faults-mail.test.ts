@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { retryUndeliveredEmail } from '@/app/staff/(office)/mail-actions';
+import { UndeliveredMail } from '@/app/staff/(office)/_components/undelivered-mail';
+import { retryUndeliveredEmail } from '@/app/staff/(office)/actions';
 import StaffHomePage from '@/app/staff/(office)/page';
-import { UndeliveredMail } from '@/components/staff/undelivered-mail';
 import { auditEvents, mailOutbox } from '@/db/schema';
 import { dispatchPendingMail, MAX_MAIL_ATTEMPTS, retryDelayMs } from '@/lib/mail/dispatcher';
 import { enqueueMail, listUndeliveredMail } from '@/lib/mail/outbox';

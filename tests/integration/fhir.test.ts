@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { GET as downloadFhir } from '@/app/(portal)/children/[childId]/fhir/route';
-import { addChartEntry } from '@/app/staff/(office)/patients/record-actions';
+import { addChartEntry } from '@/app/staff/(office)/patients/[childId]/actions';
 import { auditEvents } from '@/db/schema';
 
 import {

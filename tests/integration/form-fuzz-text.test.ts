@@ -4,23 +4,23 @@ import fc from 'fast-check';
 import { createElement } from 'react';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
-import { createShareLink } from '@/app/(portal)/children/share-actions';
+import { ParentRecord } from '@/app/(portal)/children/[childId]/_components/parent-record';
+import { ShareLinkList } from '@/app/(portal)/children/[childId]/_components/share-link-list';
+import { createShareLink } from '@/app/(portal)/children/[childId]/actions';
 import { replyToOffice } from '@/app/(portal)/inbox/actions';
 import { sendSecureMessage } from '@/app/(portal)/services/message/actions';
 import { signUp } from '@/app/(public)/signup/actions';
+import { SignedInHeader } from '@/app/session/_components/signed-in-header';
 import {
   addStaffNote,
   replyToGuardian,
   writeToGuardian,
 } from '@/app/staff/(office)/messages/actions';
+import { PinLetter } from '@/app/staff/(office)/patients/[childId]/_components/pin-letter';
+import { StaffChart } from '@/app/staff/(office)/patients/[childId]/_components/staff-chart';
+import { addChartEntry } from '@/app/staff/(office)/patients/[childId]/actions';
 import { issueGuardianPin, registerChild } from '@/app/staff/(office)/patients/actions';
-import { addChartEntry } from '@/app/staff/(office)/patients/record-actions';
 import { MessageThread } from '@/components/messaging/message-thread';
-import { ParentRecord } from '@/components/records/parent-record';
-import { ShareLinkList } from '@/components/records/share-link-list';
-import { StaffChart } from '@/components/records/staff-chart';
-import { SignedInHeader } from '@/components/signed-in-header';
-import { PinLetter } from '@/components/staff/pin-letter';
 import {
   children,
   conversations,
@@ -31,7 +31,7 @@ import {
   users,
 } from '@/db/schema';
 import { hashToken } from '@/lib/auth/tokens';
-import { todayInPractice } from '@/lib/children/age';
+import { todayInPractice } from '@/lib/dates';
 import { sendNewMessage } from '@/lib/messaging/parent';
 import { BODY_MAX, SUBJECT_MAX } from '@/lib/messaging/schemas';
 import type { ChildRecord } from '@/lib/records/read';
@@ -317,7 +317,7 @@ describe('free text round-trips through the forms and renders escaped', () => {
       chartEntryBases(world.child.id).map((base) => [base.section, base]),
     );
     await roundTrip(
-      'app/staff/(office)/patients/record-actions.ts#addChartEntry',
+      'app/staff/(office)/patients/[childId]/actions.ts#addChartEntry',
       entry,
       async ({ section, texts }) => {
         actAs(world.sessions.clinician);
@@ -443,7 +443,7 @@ describe('free text round-trips through the forms and renders escaped', () => {
     // The schema's own rule: one line, no control or format characters.
     const label = acceptedText({ max: SHARE_LABEL_MAX, min: 0, refuses: /[\p{Cc}\p{Cf}]/u });
     await roundTrip(
-      'app/(portal)/children/share-actions.ts#createShareLink',
+      'app/(portal)/children/[childId]/actions.ts#createShareLink',
       label,
       async (typed) => {
         // At most ten live links per child: the earlier ones are turned off first.

@@ -50,6 +50,7 @@ async function render(file: string): Promise<string> {
   };
   const element = await resolveServerParts(createElement(Page, props));
   return renderToStaticMarkup(
+    // eslint-disable-next-line react/no-children-prop -- createElement's types want children among the props
     createElement(PracticeDetailsProvider, { value: practiceDetails(), children: element }),
   );
 }

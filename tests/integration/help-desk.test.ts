@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import { sendSecureMessage } from '@/app/(portal)/services/message/actions';
 import { chooseOwnPassword } from '@/app/(public)/choose-password/actions';
+import { AccountsUnderAttack } from '@/app/staff/(office)/_components/accounts-under-attack';
 import {
   disableParentAccount,
   enableParentAccount,
@@ -10,7 +11,6 @@ import {
   unlockParentAccount,
 } from '@/app/staff/(office)/accounts/actions';
 import StaffHomePage from '@/app/staff/(office)/page';
-import { AccountsUnderAttack } from '@/components/staff/accounts-under-attack';
 import { auditEvents, mailOutbox, signInThrottles, users } from '@/db/schema';
 import { lookUpSession } from '@/lib/auth/sessions';
 import { signInWithPassword } from '@/lib/auth/sign-in';

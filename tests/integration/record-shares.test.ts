@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { createShareLink, turnOffShareLink } from '@/app/(portal)/children/share-actions';
+import { createShareLink, turnOffShareLink } from '@/app/(portal)/children/[childId]/actions';
 import SharedRecordPage from '@/app/(public)/share/[token]/page';
 import { openShareWithCode } from '@/app/(public)/share/actions';
+import { addChartEntry } from '@/app/staff/(office)/patients/[childId]/actions';
 import { revokeGuardianAccess } from '@/app/staff/(office)/patients/actions';
-import { addChartEntry } from '@/app/staff/(office)/patients/record-actions';
 import { auditEvents, guardianships, recordShares } from '@/db/schema';
 import { childActivityForGuardian } from '@/lib/audit/activity';
 import { lookUpSession } from '@/lib/auth/sessions';

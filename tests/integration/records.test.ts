@@ -8,10 +8,10 @@ import {
   releaseResult,
   removeChartEntry,
   updateChartEntry,
-} from '@/app/staff/(office)/patients/record-actions';
+} from '@/app/staff/(office)/patients/[childId]/actions';
 import { auditEvents, guardianships, immunizations, testResults } from '@/db/schema';
 import { requireLinkedChild } from '@/lib/authz';
-import { todayInPractice } from '@/lib/children/age';
+import { todayInPractice } from '@/lib/dates';
 import { printableImmunizationRecord } from '@/lib/records/immunization-record';
 import { readChildRecord, type RecordViewer } from '@/lib/records/read';
 

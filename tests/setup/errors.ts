@@ -1,5 +1,5 @@
 /** Drizzle wraps driver errors ("Failed query: …"); the database's own message is in `cause`. */
-export function fullErrorText(error: unknown): string {
+function fullErrorText(error: unknown): string {
   const parts: string[] = [];
   for (let current: unknown = error; current; current = (current as { cause?: unknown }).cause) {
     parts.push(current instanceof Error ? current.message : String(current));

@@ -2,20 +2,21 @@ import { eq } from 'drizzle-orm';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
-import {
-  ChangeEmailForm,
-  ChangeHintForm,
-  ChangePasswordForm,
-  SignOutEverywhereButton,
-} from '@/components/forms/account-forms';
-import { MessageEmailsToggle } from '@/components/forms/message-emails-toggle';
 import { getDb } from '@/db';
 import { users } from '@/db/schema';
 import { hintQuestions, type HintQuestionId } from '@/lib/accounts/hint-questions';
 import { describeDevice, listRecentSignIns } from '@/lib/accounts/settings';
 import { requireParent } from '@/lib/authz';
-import { formatDateTime } from '@/lib/format-time';
+import { formatDateTime } from '@/lib/dates';
 import { portalPage } from '@/lib/page';
+
+import {
+  ChangeEmailForm,
+  ChangeHintForm,
+  ChangePasswordForm,
+  SignOutEverywhereButton,
+} from './_components/account-forms';
+import { MessageEmailsToggle } from './_components/message-emails-toggle';
 
 export const metadata: Metadata = { title: 'Account settings' };
 

@@ -1,14 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
-import { ResendVerificationButton } from '@/components/forms/resend-verification-button';
 import { Alert } from '@/components/ui/alert';
 import { getDb } from '@/db';
 import { requireParent } from '@/lib/authz';
-import { describeAge, todayInPractice } from '@/lib/children/age';
+import { describeAge } from '@/lib/children/age';
+import { todayInPractice } from '@/lib/dates';
 import { env } from '@/lib/env';
 import { listChildrenPastMajority, listLinkedChildren } from '@/lib/guardianship/access';
 import { portalPage } from '@/lib/page';
+
+import { ResendVerificationButton } from './_components/resend-verification-button';
 
 export const metadata: Metadata = { title: 'Home' };
 

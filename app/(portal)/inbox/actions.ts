@@ -1,7 +1,7 @@
 'use server';
 
 import { defineAction } from '@/lib/action';
-import { todayInPractice } from '@/lib/children/age';
+import { todayInPractice } from '@/lib/dates';
 import { parentMessageLimit } from '@/lib/messaging/limits';
 import { replyAsGuardian } from '@/lib/messaging/parent';
 import { replySchema } from '@/lib/messaging/schemas';

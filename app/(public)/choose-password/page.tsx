@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 
-import { ChoosePasswordForm } from '@/components/forms/choose-password-form';
-import { SignOutButton } from '@/components/sign-out-button';
+import { SignOutButton } from '@/app/session/_components/sign-out-button';
 import { requireParent } from '@/lib/authz';
 import { portalPage } from '@/lib/page';
+
+import { ChoosePasswordForm } from './_components/choose-password-form';
 
 export const metadata: Metadata = { title: 'Choose your password' };
 

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 
-import { EmergencyNotice } from '@/components/emergency-notice';
 import { env } from '@/lib/env';
+
+import { EmergencyNotice } from '../_components/emergency-notice';
 
 export const metadata: Metadata = {
   title: 'Contact the office',

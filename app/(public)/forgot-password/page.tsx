@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 
-import { ForgotPasswordForm } from '@/components/forms/recovery-forms';
 import { Alert } from '@/components/ui/alert';
 import { env } from '@/lib/env';
 import { portalPage } from '@/lib/page';
+
+import { ForgotPasswordForm } from '../_components/recovery-forms';
 
 export const metadata: Metadata = { title: 'I forgot my password' };
 

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 
-import { ForgotUserIdForm } from '@/components/forms/recovery-forms';
 import { Alert } from '@/components/ui/alert';
 import { env } from '@/lib/env';
 import { portalPage } from '@/lib/page';
+
+import { ForgotUserIdForm } from '../_components/recovery-forms';
 
 export const metadata: Metadata = { title: 'Forgot your User ID?' };
 

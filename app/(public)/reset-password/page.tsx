@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
-import { ResetPasswordForm } from '@/components/forms/recovery-forms';
 import { Alert } from '@/components/ui/alert';
 import { getDb } from '@/db';
 import { findPasswordReset } from '@/lib/accounts/password-reset';
 import { env } from '@/lib/env';
 import { portalPage } from '@/lib/page';
+
+import { ResetPasswordForm } from '../_components/recovery-forms';
 
 export const metadata: Metadata = { title: 'Choose a new password', referrer: 'no-referrer' };
 

@@ -1,8 +1,8 @@
 'use server';
 
 import { defineSelfAuditedAction } from '@/lib/action';
+import { formatDateTime } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
-import { formatDateTime } from '@/lib/format-time';
 import { openShareSchema, shareEndedMessages } from '@/lib/records/share-schemas';
 import { openSharedRecord } from '@/lib/records/shares';
 

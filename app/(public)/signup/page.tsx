@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
-import { SignUpForm } from '@/components/forms/sign-up-form';
+import { SignUpForm } from './_components/sign-up-form';
 
 export const metadata: Metadata = { title: 'Create a free account' };
 

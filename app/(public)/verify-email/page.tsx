@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 
-import { ConfirmEmailForm } from '@/components/forms/confirm-email-form';
 import { Alert } from '@/components/ui/alert';
 import { portalPage } from '@/lib/page';
+
+import { ConfirmEmailForm } from './_components/confirm-email-form';
 
 export const metadata: Metadata = { title: 'Confirm your email', referrer: 'no-referrer' };
 

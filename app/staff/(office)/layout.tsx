@@ -1,5 +1,5 @@
-import { IdleWarning } from '@/components/idle-warning';
-import { SignedInHeader } from '@/components/signed-in-header';
+import { IdleWarning } from '@/app/session/_components/idle-warning';
+import { SignedInHeader } from '@/app/session/_components/signed-in-header';
 import { SiteFooter } from '@/components/site-footer';
 import { idleTimeoutSecondsFor, secondsUntil } from '@/lib/auth/sessions';
 import { hasAnyRole, requireStaff } from '@/lib/authz';

@@ -1,15 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
-import { AccountsUnderAttack } from '@/components/staff/accounts-under-attack';
-import { UndeliveredMail } from '@/components/staff/undelivered-mail';
+import { AccountsUnderAttack } from '@/app/staff/(office)/_components/accounts-under-attack';
 import { getDb } from '@/db';
 import { hasAnyRole, requireStaff } from '@/lib/authz';
-import { formatDateTime } from '@/lib/format-time';
+import { formatDateTime } from '@/lib/dates';
 import { listUndeliveredMail } from '@/lib/mail/outbox';
 import { portalPage } from '@/lib/page';
 import { listAccountsUnderAttack } from '@/lib/staff/help-desk';
-import { staffRoleLabels } from '@/lib/staff/schemas';
+import { staffRoleLabels } from '@/lib/staff/vocabulary';
+
+import { UndeliveredMail } from './_components/undelivered-mail';
 
 export const metadata: Metadata = { title: 'Office home' };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 
+import { StaffSetupForm } from '@/app/staff/(office)/_components/staff-setup-form';
 import { PracticeHeader } from '@/components/practice-header';
-import { StaffSetupForm } from '@/components/staff/staff-setup-form';
 import { Alert } from '@/components/ui/alert';
 import { getDb } from '@/db';
 import { portalPage } from '@/lib/page';

@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 
+import { SignOutButton } from '@/app/session/_components/sign-out-button';
+import { NewRecoveryCodesForm } from '@/app/session/two-step/_components/two-step-manage';
+import { TwoStepSetup } from '@/app/session/two-step/_components/two-step-setup';
 import { PracticeHeader } from '@/components/practice-header';
-import { SignOutButton } from '@/components/sign-out-button';
-import { NewRecoveryCodesForm } from '@/components/two-step/two-step-manage';
-import { TwoStepSetup } from '@/components/two-step/two-step-setup';
 import { getDb } from '@/db';
 import { requireStaffBeforeSetup } from '@/lib/authz';
 import { portalPage } from '@/lib/page';

@@ -38,7 +38,7 @@ export type CdsiCaseOutcome =
     };
 
 /** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. */
-export function parseCsv(source: string): string[][] {
+function parseCsv(source: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';

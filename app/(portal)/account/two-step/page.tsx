@@ -2,13 +2,16 @@ import { eq } from 'drizzle-orm';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
-import { NewRecoveryCodesForm, TurnOffTwoStepForm } from '@/components/two-step/two-step-manage';
-import { TwoStepSetup } from '@/components/two-step/two-step-setup';
+import {
+  NewRecoveryCodesForm,
+  TurnOffTwoStepForm,
+} from '@/app/session/two-step/_components/two-step-manage';
+import { TwoStepSetup } from '@/app/session/two-step/_components/two-step-setup';
 import { Alert } from '@/components/ui/alert';
 import { getDb } from '@/db';
 import { users } from '@/db/schema';
 import { requireParent } from '@/lib/authz';
-import { formatDateTime } from '@/lib/format-time';
+import { formatDateTime } from '@/lib/dates';
 import { portalPage } from '@/lib/page';
 import { recoveryCodesLeft } from '@/lib/two-step/enrolment';
 

@@ -1,16 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
-import { ParentRecord } from '@/components/records/parent-record';
-import { ShareLinks } from '@/components/records/share-links';
 import { requireLinkedChild } from '@/lib/authz';
-import { describeAge, formatDate } from '@/lib/children/age';
-import { formatDay } from '@/lib/format-time';
+import { describeAge } from '@/lib/children/age';
+import { formatDate, formatDay } from '@/lib/dates';
 import { portalPage } from '@/lib/page';
 import { immunizationStatus } from '@/lib/records/immunization-status';
 import { readChildRecord } from '@/lib/records/read';
 import { listRecordShares } from '@/lib/records/shares';
 import { nextWellChildVisit } from '@/lib/records/well-child';
+
+import { ParentRecord } from './_components/parent-record';
+import { ShareLinks } from './_components/share-links';
 
 export const metadata: Metadata = { title: 'Your child’s record' };
 

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 
 import { getDb } from '@/db';
 import { requireParent } from '@/lib/authz';
-import { todayInPractice } from '@/lib/children/age';
+import { todayInPractice } from '@/lib/dates';
 import { listLinkedChildren } from '@/lib/guardianship/access';
 import { portalPage } from '@/lib/page';
 

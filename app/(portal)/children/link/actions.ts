@@ -1,8 +1,8 @@
 'use server';
 
 import { defineSelfAuditedAction } from '@/lib/action';
-import { todayInPractice } from '@/lib/children/age';
 import { linkChildSchema } from '@/lib/children/schemas';
+import { todayInPractice } from '@/lib/dates';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { linkChildWithPin } from '@/lib/guardianship/link';

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
-import { LinkChildForm } from '@/components/forms/link-child-form';
 import { requireParent } from '@/lib/authz';
 import { env } from '@/lib/env';
 import { portalPage } from '@/lib/page';
+
+import { LinkChildForm } from './_components/link-child-form';
 
 export const metadata: Metadata = { title: 'Link a child' };
 

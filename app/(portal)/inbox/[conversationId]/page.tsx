@@ -4,17 +4,17 @@ import { notFound } from 'next/navigation';
 
 import { MessageThread } from '@/components/messaging/message-thread';
 import { ReplyForm } from '@/components/messaging/reply-form';
-import { WritingNotice } from '@/components/messaging/writing-notice';
 import { getDb } from '@/db';
 import { actorFor } from '@/lib/auth/actors';
 import { isUuid, requireParent } from '@/lib/authz';
-import { todayInPractice } from '@/lib/children/age';
+import { todayInPractice } from '@/lib/dates';
 import { env } from '@/lib/env';
 import { openConversationAsGuardian } from '@/lib/messaging/open';
 import { categoryLabels } from '@/lib/messaging/schemas';
 import { portalPage } from '@/lib/page';
 import { currentRequestMeta } from '@/lib/request-context';
 
+import { WritingNotice } from '../../_components/writing-notice';
 import { replyToOffice } from '../actions';
 
 export const metadata: Metadata = { title: 'Conversation' };

@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
-import { SendMessageForm } from '@/components/messaging/send-message-form';
-import { WritingNotice } from '@/components/messaging/writing-notice';
 import { getDb } from '@/db';
 import { requireParent } from '@/lib/authz';
-import { todayInPractice } from '@/lib/children/age';
+import { todayInPractice } from '@/lib/dates';
 import { listLinkedChildren } from '@/lib/guardianship/access';
 import { portalPage } from '@/lib/page';
+
+import { WritingNotice } from '../../_components/writing-notice';
+import { SendMessageForm } from './_components/send-message-form';
 
 export const metadata: Metadata = { title: 'Send a secure message' };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 
-import { SecondFactorStep } from '@/components/two-step/second-factor-step';
+import { SecondFactorStep } from '@/app/session/two-step/_components/second-factor-step';
 import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Two-step verification' };

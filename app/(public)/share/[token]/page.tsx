@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 
-import { SharedRecordOpener } from '@/components/records/shared-record-opener';
 import { Alert } from '@/components/ui/alert';
 import { getDb } from '@/db';
 import { portalPage } from '@/lib/page';
 import { shareEndedMessages } from '@/lib/records/share-schemas';
 import { inspectSharedLink } from '@/lib/records/shares';
 import { currentRequestMeta } from '@/lib/request-context';
+
+import { SharedRecordOpener } from './_components/shared-record-opener';
 
 // The address is the key: never sent on as a referrer, never indexed.
 export const metadata: Metadata = {

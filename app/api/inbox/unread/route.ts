@@ -1,6 +1,6 @@
 import { getDb } from '@/db';
 import { getCurrentSession } from '@/lib/auth/current';
-import { todayInPractice } from '@/lib/children/age';
+import { todayInPractice } from '@/lib/dates';
 import { countUnreadConversations } from '@/lib/messaging/parent';
 
 export const dynamic = 'force-dynamic';

@@ -14,10 +14,9 @@ import {
   type AuditFilters,
   type SortColumn,
 } from '@/lib/audit/report-filters';
-import { describeAuditEvent } from '@/lib/audit/vocabulary';
+import { describeAuditEvent } from '@/lib/audit/words';
 import { requireStaff } from '@/lib/authz';
-import { todayInPractice } from '@/lib/children/age';
-import { formatDateTime, formatDay, formatTime } from '@/lib/format-time';
+import { formatDateTime, formatDay, formatTime, todayInPractice } from '@/lib/dates';
 import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Audit trail' };

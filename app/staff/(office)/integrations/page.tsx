@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 
 import { getDb } from '@/db';
-import { integrationScopes } from '@/db/schema/integrations';
 import { requireStaff } from '@/lib/authz';
-import { formatDate } from '@/lib/children/age';
+import { formatDate } from '@/lib/dates';
 import { listIntegrationClients } from '@/lib/integrations/clients';
 import { integrationScopeLabels } from '@/lib/integrations/schemas';
+import { integrationScopes } from '@/lib/integrations/vocabulary';
 import { portalPage } from '@/lib/page';
 
 import { DisableIntegrationButton } from './_components/disable-integration-button';

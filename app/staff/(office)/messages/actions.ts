@@ -1,7 +1,7 @@
 'use server';
 
 import { defineAction } from '@/lib/action';
-import { todayInPractice } from '@/lib/children/age';
+import { todayInPractice } from '@/lib/dates';
 import {
   conversationIdSchema,
   recategorizeSchema,

@@ -5,7 +5,7 @@ import { Alert } from '@/components/ui/alert';
 import { Pager } from '@/components/ui/pager';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/authz';
-import { formatDateTime } from '@/lib/format-time';
+import { formatDateTime } from '@/lib/dates';
 import { categoriesFor } from '@/lib/messaging/categories';
 import { categoryLabels } from '@/lib/messaging/schemas';
 import {

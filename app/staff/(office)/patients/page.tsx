@@ -4,9 +4,9 @@ import Link from 'next/link';
 import { Pager } from '@/components/ui/pager';
 import { getDb } from '@/db';
 import { hasAnyRole, requireStaff } from '@/lib/authz';
-import { formatDate } from '@/lib/children/age';
 import { searchChildren } from '@/lib/children/registry';
 import { childSearchSchema } from '@/lib/children/schemas';
+import { formatDate } from '@/lib/dates';
 import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Patients' };

@@ -1,12 +1,7 @@
 'use server';
 
 import { defineAction } from '@/lib/action';
-import {
-  createStaffUserSchema,
-  resendSetupLinkSchema,
-  setStaffRolesSchema,
-  staffUserIdSchema,
-} from '@/lib/staff/schemas';
+import { createStaffUserSchema, setStaffRolesSchema, staffUserIdSchema } from '@/lib/staff/schemas';
 import { issueStaffSetupLink } from '@/lib/staff/setup-links';
 import {
   createStaffUser,
@@ -43,7 +38,7 @@ export const createStaffAccount = defineAction(
 export const resendStaffSetupLink = defineAction(
   {
     name: 'staff.resendSetupLink',
-    schema: resendSetupLinkSchema,
+    schema: staffUserIdSchema,
     access: admins,
     audit: 'staff.setup_link_sent',
   },

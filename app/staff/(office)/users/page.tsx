@@ -1,14 +1,15 @@
 import type { Metadata } from 'next';
 
-import { CreateStaffUserForm } from '@/components/staff/create-staff-user-form';
-import { TwoStepResetPanel } from '@/components/staff/help-desk-controls';
-import { StaffUserControls } from '@/components/staff/staff-user-controls';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/authz';
-import { formatDateTime } from '@/lib/format-time';
+import { formatDateTime } from '@/lib/dates';
 import { portalPage } from '@/lib/page';
-import { staffRoleLabels } from '@/lib/staff/schemas';
 import { listStaffUsers } from '@/lib/staff/users';
+import { staffRoleLabels } from '@/lib/staff/vocabulary';
+
+import { TwoStepResetPanel } from '../_components/help-desk-controls';
+import { CreateStaffUserForm } from './_components/create-staff-user-form';
+import { StaffUserControls } from './_components/staff-user-controls';
 
 export const metadata: Metadata = { title: 'Staff users' };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 
+import { SecondFactorStep } from '@/app/session/two-step/_components/second-factor-step';
 import { PracticeHeader } from '@/components/practice-header';
-import { SecondFactorStep } from '@/components/two-step/second-factor-step';
 import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Staff two-step verification' };

@@ -3,7 +3,7 @@ import Link from 'next/link';
 
 import { childActivityForGuardian } from '@/lib/audit/activity';
 import { requireLinkedChild } from '@/lib/authz';
-import { formatDateTime } from '@/lib/format-time';
+import { formatDateTime } from '@/lib/dates';
 import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Who has seen your child’s information' };

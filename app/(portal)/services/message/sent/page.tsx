@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 
 import { getDb } from '@/db';
 import { isUuid, requireParent } from '@/lib/authz';
-import { todayInPractice } from '@/lib/children/age';
+import { todayInPractice } from '@/lib/dates';
 import { replyTime } from '@/lib/messaging/categories';
 import { getGuardianConversation } from '@/lib/messaging/parent';
 import { portalPage } from '@/lib/page';

@@ -2,17 +2,18 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 
+import { getDb } from '@/db';
+import { isUuid, requireStaff } from '@/lib/authz';
+import { formatDateTime } from '@/lib/dates';
+import { env } from '@/lib/env';
+import { portalPage } from '@/lib/page';
+import { getParentAccount } from '@/lib/staff/help-desk';
+
 import {
   AccountStateControls,
   TemporaryPasswordForm,
   TwoStepResetPanel,
-} from '@/components/staff/help-desk-controls';
-import { getDb } from '@/db';
-import { isUuid, requireStaff } from '@/lib/authz';
-import { env } from '@/lib/env';
-import { formatDateTime } from '@/lib/format-time';
-import { portalPage } from '@/lib/page';
-import { getParentAccount } from '@/lib/staff/help-desk';
+} from '../../_components/help-desk-controls';
 
 export const metadata: Metadata = { title: 'Parent account' };
 

@@ -6,10 +6,9 @@ import { getDb } from '@/db';
 import { auditEventDetail } from '@/lib/audit/report';
 import { recordAuditTrailAccess } from '@/lib/audit/report-access';
 import { defaultAuditFilters } from '@/lib/audit/report-filters';
-import { describeAuditEvent } from '@/lib/audit/vocabulary';
+import { describeAuditEvent } from '@/lib/audit/words';
 import { requireStaff } from '@/lib/authz';
-import { todayInPractice } from '@/lib/children/age';
-import { formatDateTime } from '@/lib/format-time';
+import { formatDateTime, todayInPractice } from '@/lib/dates';
 import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Audit event' };

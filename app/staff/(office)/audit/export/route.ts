@@ -3,7 +3,7 @@ import { auditReportRows, CSV_HEADER, csvLine } from '@/lib/audit/report';
 import { recordAuditTrailAccess } from '@/lib/audit/report-access';
 import { parseAuditFilters } from '@/lib/audit/report-filters';
 import { requireStaff } from '@/lib/authz';
-import { todayInPractice } from '@/lib/children/age';
+import { todayInPractice } from '@/lib/dates';
 
 /**
  * The filtered audit trail as CSV, streamed a page at a time so an export of millions of rows

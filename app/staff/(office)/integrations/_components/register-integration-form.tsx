@@ -7,8 +7,8 @@ import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextAreaField, TextField } from '@/components/ui/field';
-import { integrationScopes } from '@/db/schema/integrations';
 import { integrationScopeLabels, registerIntegrationSchema } from '@/lib/integrations/schemas';
+import { integrationScopes } from '@/lib/integrations/vocabulary';
 
 import { registerIntegration } from '../actions';
 

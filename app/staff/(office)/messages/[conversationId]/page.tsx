@@ -4,17 +4,17 @@ import { notFound } from 'next/navigation';
 
 import { MessageThread } from '@/components/messaging/message-thread';
 import { ReplyForm } from '@/components/messaging/reply-form';
-import { StaffConversationControls } from '@/components/messaging/staff-conversation-controls';
 import { getDb } from '@/db';
 import { actorFor } from '@/lib/auth/actors';
 import { isUuid, requireStaff } from '@/lib/authz';
-import { formatDate } from '@/lib/children/age';
+import { formatDate } from '@/lib/dates';
 import { openConversationAsStaff } from '@/lib/messaging/open';
 import { categoryLabels } from '@/lib/messaging/schemas';
 import { portalPage } from '@/lib/page';
 import { currentRequestMeta } from '@/lib/request-context';
 
 import { addStaffNote, replyToGuardian } from '../actions';
+import { StaffConversationControls } from './_components/staff-conversation-controls';
 
 export const metadata: Metadata = { title: 'Conversation' };
 

@@ -2,11 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 
-import { StartConversationForm } from '@/components/messaging/start-conversation-form';
 import { requireStaffChild } from '@/lib/authz';
 import { categoriesFor } from '@/lib/messaging/categories';
 import { listWritableGuardians } from '@/lib/messaging/staff';
 import { portalPage } from '@/lib/page';
+
+import { StartConversationForm } from './_components/start-conversation-form';
 
 export const metadata: Metadata = { title: 'Write to a parent or guardian' };
 

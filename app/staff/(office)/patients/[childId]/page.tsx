@@ -2,22 +2,23 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { ImmunizationStatusTable } from '@/components/records/immunization-status';
-import { StaffChart } from '@/components/records/staff-chart';
-import { IssuePinForm } from '@/components/staff/issue-pin-form';
-import { CancelPinButton, RevokeAccessForm } from '@/components/staff/pin-and-access-controls';
 import { Alert } from '@/components/ui/alert';
 import { recordChildView } from '@/lib/audit/views';
 import { actorFor } from '@/lib/auth/actors';
 import { hasAnyRole, requireStaffChild } from '@/lib/authz';
-import { describeAge, formatDate, isMinorOn, todayInPractice } from '@/lib/children/age';
+import { describeAge, isMinorOn } from '@/lib/children/age';
 import { listGuardianLinks, listOutstandingPins } from '@/lib/children/registry';
+import { formatDate, formatDay, todayInPractice } from '@/lib/dates';
 import { env } from '@/lib/env';
-import { formatDay } from '@/lib/format-time';
 import { portalPage } from '@/lib/page';
 import { immunizationStatus } from '@/lib/records/immunization-status';
 import { readChildRecord, readRefusedImmunizations, type ChildRecord } from '@/lib/records/read';
 import { vaccinePickerOptions } from '@/lib/records/vaccine-picker';
 import { currentRequestMeta } from '@/lib/request-context';
+
+import { IssuePinForm } from './_components/issue-pin-form';
+import { CancelPinButton, RevokeAccessForm } from './_components/pin-and-access-controls';
+import { StaffChart } from './_components/staff-chart';
 
 export const metadata: Metadata = { title: 'Patient' };
 

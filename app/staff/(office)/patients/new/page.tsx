@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 
-import { NewChildForm } from '@/components/staff/child-form';
 import { requireStaff } from '@/lib/authz';
 import { portalPage } from '@/lib/page';
+
+import { NewChildForm } from '../_components/child-form';
 
 export const metadata: Metadata = { title: 'Register a child' };
 

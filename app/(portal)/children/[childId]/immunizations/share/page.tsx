@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
-import { ShareLinkForm } from '@/components/records/share-link-form';
-import { ShareLinks } from '@/components/records/share-links';
 import { requireLinkedChild } from '@/lib/authz';
 import { portalPage } from '@/lib/page';
 import { listRecordShares } from '@/lib/records/shares';
+
+import { ShareLinks } from '../../_components/share-links';
+import { ShareLinkForm } from './_components/share-link-form';
 
 export const metadata: Metadata = { title: 'Share the immunization record' };
 

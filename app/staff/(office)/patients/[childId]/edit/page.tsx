@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
-import { EditChildForm } from '@/components/staff/child-form';
 import { requireStaffChild } from '@/lib/authz';
 import { portalPage } from '@/lib/page';
+
+import { EditChildForm } from '../../_components/child-form';
 
 export const metadata: Metadata = { title: 'Edit patient details' };
 

@@ -3,7 +3,7 @@ import Link from 'next/link';
 
 import { GrowthSection } from '@/components/growth/growth-section';
 import { requireStaffChild } from '@/lib/authz';
-import { todayInPractice } from '@/lib/children/age';
+import { todayInPractice } from '@/lib/dates';
 import { growthCharts } from '@/lib/growth/chart-data';
 import { portalPage } from '@/lib/page';
 import { readMeasurements } from '@/lib/records/read';

@@ -1,0 +1,76 @@
+'use client';
+
+import { useState } from 'react';
+
+import { ActionForm } from '@/components/forms/action-form';
+import { useActionForm } from '@/components/forms/use-action-form';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import { secondFactorSchema } from '@/lib/two-step/schemas';
+
+import { submitSecondFactor } from '../actions';
+
+/** The code step of signing in; a recovery code goes in the same box. */
+export function SecondFactorForm({ portal }: { portal: 'parent' | 'staff' }) {
+  const [useRecoveryCode, setUseRecoveryCode] = useState(false);
+  const submission = useActionForm({
+    schema: secondFactorSchema,
+    action: submitSecondFactor,
+    defaultValues: { code: '', portal },
+    worksWithoutJavaScript: true,
+  });
+  const { form, errorOf } = submission;
+  return (
+    <ActionForm
+      form={submission}
+      className="flex flex-col gap-4"
+      aria-label="Two-step verification"
+    >
+      {/* In the page itself, so the form can be posted before the JavaScript has run. */}
+      <input type="hidden" defaultValue={portal} {...form.register('portal')} />
+      {useRecoveryCode ? (
+        <TextField
+          key="recovery"
+          id="second-factor-recovery"
+          label="Recovery code"
+          required
+          hint="One of the 10 codes you saved when you set up two-step verification, like k7m2p-x9rtb. Each works once."
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          error={errorOf('code')}
+          {...form.register('code')}
+        />
+      ) : (
+        <TextField
+          key="totp"
+          id="second-factor-code"
+          label="Verification code"
+          required
+          hint="Open your authenticator app and type the 6-digit code it shows for this portal."
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={7}
+          error={errorOf('code')}
+          {...form.register('code')}
+        />
+      )}
+      <Button type="submit" pending={form.formState.isSubmitting} pendingLabel="Checking…">
+        Verify
+      </Button>
+      <Button
+        variant="link"
+        className="self-start py-2"
+        onClick={() => {
+          form.setValue('code', '');
+          form.clearErrors();
+          setUseRecoveryCode((value) => !value);
+        }}
+      >
+        {useRecoveryCode
+          ? 'Use a code from my app instead'
+          : 'I don’t have my phone: use a recovery code'}
+      </Button>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,130 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+
+import { ActionForm } from '@/components/forms/action-form';
+import { useActionForm } from '@/components/forms/use-action-form';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import { issuePinSchema } from '@/lib/children/schemas';
+import type { IssuedPin } from '@/lib/pins/issue';
+
+import { CallerVerificationFieldset } from '../../../_components/caller-verification-fieldset';
+import { issueGuardianPin } from '../../actions';
+import { PinLetter } from './pin-letter';
+
+interface Practice {
+  practiceName: string;
+  practicePhone: string;
+  portalUrl: string;
+}
+
+export function IssuePinForm({ childId, practice }: { childId: string; practice: Practice }) {
+  const router = useRouter();
+  const [issued, setIssued] = useState<IssuedPin | null>(null);
+  const submission = useActionForm({
+    schema: issuePinSchema,
+    action: issueGuardianPin,
+    defaultValues: {
+      childId,
+      confirmedDateOfBirth: false,
+      confirmedAddressOrPhone: false,
+      otherVerification: '',
+      guardianName: '',
+      relationship: '',
+    },
+    onSuccess: (data) => {
+      setIssued(data);
+      router.refresh();
+    },
+  });
+  const { form, errorOf } = submission;
+
+  if (issued) {
+    return (
+      <div className="flex flex-col gap-4">
+        <div className="print:hidden">
+          <Alert tone="success" title="PIN issued">
+            <p>
+              Give this PIN to {issued.guardianName} now. It is shown only once: print the letter
+              before you leave this page.
+              {issued.cancelledOlderPins > 0
+                ? ` Their older PIN for this child no longer works.`
+                : ''}
+            </p>
+            <p
+              className="mt-2 font-mono text-2xl font-bold tracking-widest"
+              aria-label={`PIN ${issued.pin.split('').join(' ')}`}
+            >
+              {issued.pin}
+            </p>
+          </Alert>
+          <div className="mt-3 flex flex-wrap gap-3">
+            <Button onClick={() => window.print()}>Print the PIN letter</Button>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                setIssued(null);
+                form.reset();
+              }}
+            >
+              Done
+            </Button>
+          </div>
+        </div>
+        <div className="rounded-lg border border-slate-300 print:border-0">
+          <PinLetter
+            letter={{
+              ...practice,
+              issuedOn: issued.issuedOn,
+              guardianName: issued.guardianName,
+              childFirstName: issued.childFirstName,
+              childDateOfBirth: issued.childDateOfBirth,
+              pin: issued.pin,
+              expiresOn: issued.expiresOn,
+            }}
+          />
+        </div>
+      </div>
+    );
+  }
+
+  const { register, formState } = form;
+  return (
+    <ActionForm form={submission} className="flex flex-col gap-4" aria-label="Issue a PIN">
+      <CallerVerificationFieldset
+        idPrefix="pin"
+        register={(name) => register(name)}
+        otherError={errorOf('otherVerification')}
+        otherHint="For example: photo ID seen at the front desk."
+      />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField
+          id="pin-guardianName"
+          label="Guardian's name"
+          required
+          error={errorOf('guardianName')}
+          {...register('guardianName')}
+        />
+        <TextField
+          id="pin-relationship"
+          label="Relationship to the child"
+          required
+          hint="Mother, father, legal guardian, …"
+          error={errorOf('relationship')}
+          {...register('relationship')}
+        />
+      </div>
+      <Button
+        type="submit"
+        pending={formState.isSubmitting}
+        pendingLabel="Issuing…"
+        className="self-start"
+      >
+        Issue PIN
+      </Button>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,104 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+
+import { ActionForm } from '@/components/forms/action-form';
+import { useActionForm } from '@/components/forms/use-action-form';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import { RequiredMark } from '@/components/ui/required-note';
+import { createStaffUserSchema, SETUP_LINK_HOURS } from '@/lib/staff/schemas';
+import { staffRoleLabels, staffRoles } from '@/lib/staff/vocabulary';
+
+import { createStaffAccount } from '../actions';
+
+export function CreateStaffUserForm() {
+  const router = useRouter();
+  const [created, setCreated] = useState(false);
+  const submission = useActionForm({
+    schema: createStaffUserSchema,
+    action: createStaffAccount,
+    defaultValues: { firstName: '', lastName: '', userId: '', email: '', roles: [] },
+    onSuccess: () => {
+      setCreated(true);
+      form.reset();
+      router.refresh();
+    },
+  });
+  const { form, errorOf } = submission;
+  const { register, formState } = form;
+  return (
+    <ActionForm form={submission} className="flex flex-col gap-4" aria-label="Add a staff user">
+      <p className="text-slate-700">
+        They will get an email with a link to choose their own password. Nobody else ever knows it.
+      </p>
+      {created ? (
+        <Alert tone="success">
+          The staff user was created. We emailed them a link to choose their own password and set up
+          two-step verification. It works for {SETUP_LINK_HOURS} hours.
+        </Alert>
+      ) : null}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField
+          id="staff-firstName"
+          label="First name"
+          required
+          error={errorOf('firstName')}
+          {...register('firstName')}
+        />
+        <TextField
+          id="staff-lastName"
+          label="Last name"
+          required
+          error={errorOf('lastName')}
+          {...register('lastName')}
+        />
+        <TextField
+          id="staff-userId"
+          label="User ID"
+          required
+          autoCapitalize="none"
+          error={errorOf('userId')}
+          {...register('userId')}
+        />
+        <TextField
+          id="staff-email"
+          label="Email"
+          required
+          type="email"
+          error={errorOf('email')}
+          {...register('email')}
+        />
+      </div>
+      <fieldset aria-describedby={errorOf('roles') ? 'staff-roles-error' : undefined}>
+        <legend className="font-medium">
+          Roles
+          <RequiredMark />
+        </legend>
+        <div className="mt-2 flex flex-wrap gap-4">
+          {staffRoles.map((role) => (
+            <label key={role} className="inline-flex min-h-11 items-center gap-2">
+              <input type="checkbox" value={role} className="size-5" {...register('roles')} />
+              {staffRoleLabels[role]}
+            </label>
+          ))}
+        </div>
+        {errorOf('roles') ? (
+          <p id="staff-roles-error" role="alert" className="text-sm font-medium text-red-700">
+            {errorOf('roles')}
+          </p>
+        ) : null}
+      </fieldset>
+      <Button
+        type="submit"
+        pending={formState.isSubmitting}
+        pendingLabel="Creating…"
+        className="self-start"
+      >
+        Add staff user
+      </Button>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,74 @@
+import { env } from '@/lib/env';
+
+/* Every date the portal shows or compares is made here, on the practice's clock. */
+
+/**
+ * Intl.DateTimeFormat objects, made once per set of options. Building one is costly (toLocale…
+ * String builds a fresh one on every call): on a list of fifty dates it was a large part of a
+ * page's time.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** "Nov 25, 2026, 9:41 AM" on the practice's clock, whatever the server's time zone. */
+export function formatDateTime(moment: Date): string {
+  return dateFormatter('en-US', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: env().PRACTICE_TIMEZONE,
+  }).format(moment);
+}
+
+/** "November 25, 2026": the day a moment fell on, on the practice's calendar. */
+export function formatDay(moment: Date): string {
+  return dateFormatter('en-US', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: env().PRACTICE_TIMEZONE,
+  }).format(moment);
+}
+
+/** "9:41 AM" on the practice's clock. */
+export function formatTime(moment: Date): string {
+  return dateFormatter('en-US', {
+    timeStyle: 'short',
+    timeZone: env().PRACTICE_TIMEZONE,
+  }).format(moment);
+}
+
+/** Today's date (YYYY-MM-DD) where the practice is: a birthday starts at the practice's midnight. */
+export function todayInPractice(now = new Date()): string {
+  return dateFormatter('en-CA', {
+    timeZone: env().PRACTICE_TIMEZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+/** [year, month, day] of a YYYY-MM-DD date. */
+export function calendarParts(isoDate: string): [number, number, number] {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return [y!, m!, d!];
+}
+
+/** "November 25, 2026" for a calendar date (YYYY-MM-DD), the same in every time zone. */
+export function formatDate(isoDate: string): string {
+  const [y, m, d] = calendarParts(isoDate);
+  return dateFormatter('en-US', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y, m - 1, d)));
+}
