@@ -228,7 +228,7 @@ function expectations(
     { route: '/staff/messages/new (no child)', path: '/staff/messages/new', outcome: staff([]) },
     {
       route: '/staff/accounts',
-      path: '/staff/accounts?q=demo',
+      path: '/staff/accounts',
       outcome: staff(['front_desk', 'admin']),
     },
     {

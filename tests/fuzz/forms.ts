@@ -444,6 +444,18 @@ export const formCases: Record<ActionKey, (world: World) => FormCase> = {
     session: world.sessions.frontDesk,
     bases: [{ accountId: world.otherParent.id, ...verification }],
   }),
+  'app/staff/(office)/accounts/actions.ts#searchAccounts': (world) => ({
+    session: world.sessions.frontDesk,
+    bases: [{ q: 'parent' }],
+  }),
+  'app/staff/(office)/patients/actions.ts#searchPatients': (world) => ({
+    session: world.sessions.frontDesk,
+    bases: [{ q: 'rivera', dob: '2021-04-12' }],
+  }),
+  'app/staff/(office)/messages/actions.ts#searchMessages': (world) => ({
+    session: world.sessions.frontDesk,
+    bases: [{ q: 'forms', tab: 'unassigned' }],
+  }),
   'app/staff/(office)/accounts/actions.ts#unlockParentAccount': (world) => ({
     session: world.sessions.frontDesk,
     bases: [{ accountId: world.otherParent.id }],

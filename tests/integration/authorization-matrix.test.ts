@@ -521,10 +521,12 @@ interface Cell {
 interface PageRow {
   targets: readonly Target[];
   expect: Expect;
-  /** The dynamic segments and query of the visit. */
-  request?: (
-    cell: Cell,
-  ) => Promise<{ params?: Record<string, string>; searchParams?: Record<string, string> }>;
+  /** The dynamic segments, query and cookies of the visit. */
+  request?: (cell: Cell) => Promise<{
+    params?: Record<string, string>;
+    searchParams?: Record<string, string>;
+    cookies?: Record<string, string>;
+  }>;
 }
 
 interface RouteRow {
@@ -548,6 +550,8 @@ interface ActionRow {
 async function visitPage(file: string, row: PageRow, cell: Cell): Promise<string> {
   const request = (await row.request?.(cell)) ?? {};
   actAsVisitor(cell.persona);
+  for (const [name, value] of Object.entries(request.cookies ?? {}))
+    requestState.cookies.set(name, { value, options: {} });
   const Page = ((await import(file)) as { default: PageComponent }).default;
   const run = async () =>
     renderServerParts(
@@ -824,7 +828,11 @@ const pages: Record<string, PageRow> = {
   },
   '/staff/two-step': { targets: once, expect: staffOnly(anyStaff) },
   '/staff': { targets: once, expect: staffOnly(anyStaff) },
-  '/staff/messages': { targets: once, expect: staffOnly(queues) },
+  '/staff/messages': {
+    targets: once,
+    expect: staffOnly(queues),
+    request: async () => ({ cookies: { 'portal-search-messages': JSON.stringify({ q: 'a' }) } }),
+  },
   '/staff/messages/[conversationId]': {
     targets: idTargets,
     expect: staffOnly(queues, inQueue),
@@ -842,7 +850,10 @@ const pages: Record<string, PageRow> = {
   '/staff/accounts': {
     targets: once,
     expect: staffOnly(helpDesk),
-    request: async () => ({ searchParams: { q: 'parent' } }),
+    // A search is kept in a cookie (lib/staff/remembered-search.ts), never in the address.
+    request: async () => ({
+      cookies: { 'portal-search-accounts': JSON.stringify({ q: 'parent' }) },
+    }),
   },
   // The help desk shows parent accounts only: a staff account's id is a 404 there.
   '/staff/accounts/[accountId]': {
@@ -858,7 +869,11 @@ const pages: Record<string, PageRow> = {
       },
     }),
   },
-  '/staff/patients': { targets: once, expect: staffOnly(records) },
+  '/staff/patients': {
+    targets: once,
+    expect: staffOnly(records),
+    request: async () => ({ cookies: { 'portal-search-patients': JSON.stringify({ q: 'a' }) } }),
+  },
   '/staff/patients/new': { targets: once, expect: staffOnly(helpDesk) },
   '/staff/patients/[childId]': {
     targets: idTargets,
@@ -1270,6 +1285,23 @@ const actions: Record<string, ActionRow> = {
       body: 'Please pick them up.',
       idempotencyKey: randomUUID(),
     }),
+  },
+
+  // Searches change nothing, but keep their terms for the list page: the list's own roles.
+  'staff/(office)/patients/actions.ts#searchPatients': {
+    targets: once,
+    expect: staffAction(records),
+    input: () => ({ q: 'rivera', dob: '' }),
+  },
+  'staff/(office)/accounts/actions.ts#searchAccounts': {
+    targets: once,
+    expect: staffAction(helpDesk),
+    input: () => ({ q: 'parent' }),
+  },
+  'staff/(office)/messages/actions.ts#searchMessages': {
+    targets: once,
+    expect: staffAction(queues),
+    input: () => ({ q: 'forms', tab: 'open' }),
   },
 
   // Patients, PINs and guardian access: the front desk and administrators.
