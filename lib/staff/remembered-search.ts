@@ -13,6 +13,8 @@ export const searchLists = {
   patients: '/staff/patients',
   accounts: '/staff/accounts',
   messages: '/staff/messages',
+  // Covers /staff/audit/export too, which exports what the page shows.
+  audit: '/staff/audit',
 } as const;
 
 export type SearchList = keyof typeof searchLists;

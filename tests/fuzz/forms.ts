@@ -515,6 +515,12 @@ export const formCases: Record<ActionKey, (world: World) => FormCase> = {
     session: world.sessions.admin,
     bases: [{ staffUserId: world.targetStaff.id }],
   }),
+  'app/staff/(office)/audit/actions.ts#filterAuditTrail': (world) => ({
+    session: world.sessions.admin,
+    bases: [
+      { actor: 'nurse', child: 'rivera', from: '2026-01-01', to: '2026-01-31', sort: 'when' },
+    ],
+  }),
   'app/staff/(office)/integrations/actions.ts#registerIntegration': (world) => ({
     session: world.sessions.admin,
     bases: [

@@ -898,7 +898,13 @@ const pages: Record<string, PageRow> = {
   },
   '/staff/users': { targets: once, expect: staffOnly(admins) },
   '/staff/integrations': { targets: once, expect: staffOnly(admins) },
-  '/staff/audit': { targets: once, expect: staffOnly(admins) },
+  '/staff/audit': {
+    targets: once,
+    expect: staffOnly(admins),
+    request: async () => ({
+      cookies: { 'portal-search-audit': JSON.stringify({ actor: 'demo', child: 'a' }) },
+    }),
+  },
   '/staff/audit/[eventId]': {
     targets: idTargets,
     expect: staffOnly(admins),
@@ -1445,6 +1451,11 @@ const actions: Record<string, ActionRow> = {
     input: async ({ persona, target }) => ({ staffUserId: await staffAccountId(persona, target) }),
   },
   // EHR connections: administrators; own is an enabled client, other one already disabled.
+  'staff/(office)/audit/actions.ts#filterAuditTrail': {
+    targets: once,
+    expect: staffAction(admins),
+    input: () => ({ actor: 'nurse', child: 'rivera', from: '2026-01-01', to: '2026-01-31' }),
+  },
   'staff/(office)/integrations/actions.ts#registerIntegration': {
     targets: once,
     expect: staffAction(admins),

@@ -3,9 +3,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import { searchAccounts } from '@/app/staff/(office)/accounts/actions';
 import ParentAccountsPage from '@/app/staff/(office)/accounts/page';
+import { filterAuditTrail } from '@/app/staff/(office)/audit/actions';
+import { GET as exportAuditTrail } from '@/app/staff/(office)/audit/export/route';
 import { searchMessages } from '@/app/staff/(office)/messages/actions';
 import { searchPatients } from '@/app/staff/(office)/patients/actions';
 import PatientsPage from '@/app/staff/(office)/patients/page';
+import { todayInPractice } from '@/lib/children/age';
 
 import { actAs, createChild, createParent, createStaffMember, openSession } from '../factories';
 import { testDb } from '../setup/database';
@@ -95,5 +98,54 @@ describe('staff searches', () => {
     expect(await searchPatients({ q: 'Rivera', dob: '' })).toMatchObject({ ok: false });
     expect(await searchAccounts({ q: 'Rivera' })).toMatchObject({ ok: false });
     expect(requestState.cookies.size).toBe(0);
+  });
+
+  it('the audit trail keeps names in the cookie and only dates and choices in the address', async () => {
+    const db = testDb();
+    const nurse = await createStaffMember(db, ['clinical']);
+    actAs(await openSession(db, await createStaffMember(db, ['admin'])));
+    const location = await redirectOf(
+      filterAuditTrail(
+        null,
+        posted({
+          actor: nurse.lastName,
+          child: 'Rivera',
+          from: '2026-01-01',
+          to: '2026-01-31',
+          outcome: '',
+          group: 'record_view',
+          sort: 'when',
+          dir: 'desc',
+        }),
+      ),
+    );
+    expect(location).toBe(
+      '/staff/audit?from=2026-01-01&to=2026-01-31&group=record_view&sort=when&dir=desc',
+    );
+    expect(JSON.parse(requestState.cookies.get('portal-search-audit')!.value)).toEqual({
+      actor: nurse.lastName,
+      child: 'Rivera',
+    });
+    expect(requestState.cookies.get('portal-search-audit')!.options).toMatchObject({
+      path: '/staff/audit',
+      httpOnly: true,
+    });
+    // The export reads the same names: this nurse has done nothing today, so no row, while
+    // the same address without the cookie lists today's sign-ins.
+    const today = todayInPractice();
+    const exportCsv = async () =>
+      (
+        await (
+          await exportAuditTrail(
+            new Request(`http://portal.test/staff/audit/export?from=${today}&to=${today}`),
+          )
+        ).text()
+      )
+        .trim()
+        .split(/\r\n/);
+    await redirectOf(filterAuditTrail({ actor: nurse.userId, child: '', from: today, to: today }));
+    expect(await exportCsv()).toHaveLength(1);
+    requestState.cookies.clear();
+    expect((await exportCsv()).length).toBeGreaterThan(1);
   });
 });

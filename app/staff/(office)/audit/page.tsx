@@ -9,6 +9,7 @@ import {
   actionGroups,
   filtersToQuery,
   parseAuditFilters,
+  rememberedAuditFilters,
   sortColumns,
   type AuditFilters,
   type SortColumn,
@@ -17,6 +18,9 @@ import { requireStaff } from '@/lib/authz';
 import { todayInPractice } from '@/lib/children/age';
 import { formatDateTime } from '@/lib/format-time';
 import { portalPage } from '@/lib/page';
+import { rememberedSearch, searchFormAction } from '@/lib/staff/remembered-search';
+
+import { filterAuditTrail } from './actions';
 
 export const metadata: Metadata = { title: 'Audit trail' };
 
@@ -43,7 +47,11 @@ export default portalPage(async function AuditReportPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const session = await requireStaff('admin');
-  const { filters, problems } = parseAuditFilters(await searchParams, todayInPractice());
+  // Names come only from the search cookie: one typed into the address is ignored.
+  const { filters, problems } = parseAuditFilters(
+    { ...(await searchParams), ...(await rememberedSearch('audit', rememberedAuditFilters)) },
+    todayInPractice(),
+  );
   const db = await getDb();
   await recordAuditTrailAccess(db, session, 'audit.viewed', filters);
   const { rows, nextCursor } = await auditReportPage(db, filters);
@@ -57,8 +65,7 @@ export default portalPage(async function AuditReportPage({
         </Alert>
       ) : null}
       <form
-        method="get"
-        action="/staff/audit"
+        action={searchFormAction(filterAuditTrail)}
         className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3"
         aria-label="Filter the audit trail"
       >
