@@ -263,6 +263,7 @@ function expectations(
       outcome: staff(['front_desk', 'clinical', 'billing', 'admin']),
     },
     { route: '/staff/users', path: '/staff/users', outcome: staff(['admin']) },
+    { route: '/staff/integrations', path: '/staff/integrations', outcome: staff(['admin']) },
     { route: '/staff/patients', path: '/staff/patients', outcome: staff(records) },
     {
       route: '/staff/patients/new',
