@@ -163,6 +163,12 @@ export function parseAuditFilters(
   return { filters: defaults, problems };
 }
 
+/**
+ * Who and which child name people; they travel in the search cookie
+ * (lib/staff/remembered-search.ts), never in an address. The rest are dates and choices.
+ */
+export const rememberedAuditFilters = ['actor', 'child'] as const;
+
 export function filtersToQuery(
   filters: AuditFilters,
   overrides: Partial<AuditFilters> = {},
@@ -170,6 +176,7 @@ export function filtersToQuery(
   const merged = { ...filters, ...overrides };
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(merged))
-    if (value !== '') params.set(key, String(value));
+    if (value !== '' && !(rememberedAuditFilters as readonly string[]).includes(key))
+      params.set(key, String(value));
   return params.toString();
 }

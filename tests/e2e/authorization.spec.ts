@@ -228,7 +228,7 @@ function expectations(
     { route: '/staff/messages/new (no child)', path: '/staff/messages/new', outcome: staff([]) },
     {
       route: '/staff/accounts',
-      path: '/staff/accounts?q=demo',
+      path: '/staff/accounts',
       outcome: staff(['front_desk', 'admin']),
     },
     {
@@ -263,6 +263,7 @@ function expectations(
       outcome: staff(['front_desk', 'clinical', 'billing', 'admin']),
     },
     { route: '/staff/users', path: '/staff/users', outcome: staff(['admin']) },
+    { route: '/staff/integrations', path: '/staff/integrations', outcome: staff(['admin']) },
     { route: '/staff/patients', path: '/staff/patients', outcome: staff(records) },
     {
       route: '/staff/patients/new',

@@ -66,11 +66,17 @@ test('a clinical question goes to the clinical queue, is answered, read and clos
 
   // Billing does not see it; clinical does, assigns it and replies.
   const billing = await staffPage(browser, 'billing');
-  await billing.goto(`/staff/messages?q=${encodeURIComponent(subject)}`);
+  await billing.goto('/staff/messages');
+  await billing.getByLabel('Child’s name or subject').fill(subject);
+  await billing.getByRole('button', { name: 'Search' }).click();
   await expect(billing.getByText('No conversations here.')).toBeVisible();
+  expect(billing.url()).not.toContain(subject);
 
   const nurse = await staffPage(browser, 'clinical');
-  await nurse.goto(`/staff/messages?tab=unassigned&q=${encodeURIComponent(subject)}`);
+  await nurse.goto('/staff/messages?tab=unassigned');
+  await nurse.getByLabel('Child’s name or subject').fill(subject);
+  await nurse.getByRole('button', { name: 'Search' }).click();
+  await expect(nurse).toHaveURL(/\/staff\/messages\?tab=unassigned$/);
   await expect(nurse.getByRole('link', { name: new RegExp(subject) })).toHaveCount(1);
   await nurse.getByRole('link', { name: new RegExp(subject) }).click();
   // Stored as typed, shown as text.

@@ -123,6 +123,7 @@ export function actAs(
   requestState.session = session;
   requestState.cookieSessionToken = options.cookieSessionToken ?? null;
   requestState.redirects = [];
+  requestState.cookies = new Map();
 }
 
 export async function createChild(

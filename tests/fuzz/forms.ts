@@ -454,6 +454,18 @@ export const formCases: Record<ActionKey, (world: World) => FormCase> = {
     session: world.sessions.frontDesk,
     bases: [{ accountId: world.otherParent.id, ...verification }],
   }),
+  'app/staff/(office)/accounts/actions.ts#searchAccounts': (world) => ({
+    session: world.sessions.frontDesk,
+    bases: [{ q: 'parent' }],
+  }),
+  'app/staff/(office)/patients/actions.ts#searchPatients': (world) => ({
+    session: world.sessions.frontDesk,
+    bases: [{ q: 'rivera', dob: '2021-04-12' }],
+  }),
+  'app/staff/(office)/messages/actions.ts#searchMessages': (world) => ({
+    session: world.sessions.frontDesk,
+    bases: [{ q: 'forms', tab: 'unassigned' }],
+  }),
   'app/staff/(office)/accounts/actions.ts#unlockParentAccount': (world) => ({
     session: world.sessions.frontDesk,
     bases: [{ accountId: world.otherParent.id }],
@@ -516,6 +528,12 @@ export const formCases: Record<ActionKey, (world: World) => FormCase> = {
   'app/staff/(office)/users/actions.ts#enableStaffAccount': (world) => ({
     session: world.sessions.admin,
     bases: [{ staffUserId: world.targetStaff.id }],
+  }),
+  'app/staff/(office)/audit/actions.ts#filterAuditTrail': (world) => ({
+    session: world.sessions.admin,
+    bases: [
+      { actor: 'nurse', child: 'rivera', from: '2026-01-01', to: '2026-01-31', sort: 'when' },
+    ],
   }),
   'app/staff/(office)/integrations/actions.ts#registerIntegration': (world) => ({
     session: world.sessions.admin,

@@ -525,10 +525,12 @@ interface Cell {
 interface PageRow {
   targets: readonly Target[];
   expect: Expect;
-  /** The dynamic segments and query of the visit. */
-  request?: (
-    cell: Cell,
-  ) => Promise<{ params?: Record<string, string>; searchParams?: Record<string, string> }>;
+  /** The dynamic segments, query and cookies of the visit. */
+  request?: (cell: Cell) => Promise<{
+    params?: Record<string, string>;
+    searchParams?: Record<string, string>;
+    cookies?: Record<string, string>;
+  }>;
 }
 
 interface RouteRow {
@@ -552,6 +554,8 @@ interface ActionRow {
 async function visitPage(file: string, row: PageRow, cell: Cell): Promise<string> {
   const request = (await row.request?.(cell)) ?? {};
   actAsVisitor(cell.persona);
+  for (const [name, value] of Object.entries(request.cookies ?? {}))
+    requestState.cookies.set(name, { value, options: {} });
   const Page = ((await import(file)) as { default: PageComponent }).default;
   const run = async () =>
     renderServerParts(
@@ -848,7 +852,11 @@ const pages: Record<string, PageRow> = {
     request: async () => ({ searchParams: { token: 'not-a-real-token-at-all' } }),
   },
   '/staff': { targets: once, expect: staffOnly(anyStaff) },
-  '/staff/messages': { targets: once, expect: staffOnly(queues) },
+  '/staff/messages': {
+    targets: once,
+    expect: staffOnly(queues),
+    request: async () => ({ cookies: { 'portal-search-messages': JSON.stringify({ q: 'a' }) } }),
+  },
   '/staff/messages/[conversationId]': {
     targets: idTargets,
     expect: staffOnly(queues, inQueue),
@@ -866,7 +874,10 @@ const pages: Record<string, PageRow> = {
   '/staff/accounts': {
     targets: once,
     expect: staffOnly(helpDesk),
-    request: async () => ({ searchParams: { q: 'parent' } }),
+    // A search is kept in a cookie (lib/staff/remembered-search.ts), never in the address.
+    request: async () => ({
+      cookies: { 'portal-search-accounts': JSON.stringify({ q: 'parent' }) },
+    }),
   },
   // The help desk shows parent accounts only: a staff account's id is a 404 there.
   '/staff/accounts/[accountId]': {
@@ -882,7 +893,11 @@ const pages: Record<string, PageRow> = {
       },
     }),
   },
-  '/staff/patients': { targets: once, expect: staffOnly(records) },
+  '/staff/patients': {
+    targets: once,
+    expect: staffOnly(records),
+    request: async () => ({ cookies: { 'portal-search-patients': JSON.stringify({ q: 'a' }) } }),
+  },
   '/staff/patients/new': { targets: once, expect: staffOnly(helpDesk) },
   '/staff/patients/[childId]': {
     targets: idTargets,
@@ -907,7 +922,13 @@ const pages: Record<string, PageRow> = {
   },
   '/staff/users': { targets: once, expect: staffOnly(admins) },
   '/staff/integrations': { targets: once, expect: staffOnly(admins) },
-  '/staff/audit': { targets: once, expect: staffOnly(admins) },
+  '/staff/audit': {
+    targets: once,
+    expect: staffOnly(admins),
+    request: async () => ({
+      cookies: { 'portal-search-audit': JSON.stringify({ actor: 'demo', child: 'a' }) },
+    }),
+  },
   '/staff/audit/[eventId]': {
     targets: idTargets,
     expect: staffOnly(admins),
@@ -1305,6 +1326,23 @@ const actions: Record<string, ActionRow> = {
     }),
   },
 
+  // Searches change nothing, but keep their terms for the list page: the list's own roles.
+  'staff/(office)/patients/actions.ts#searchPatients': {
+    targets: once,
+    expect: staffAction(records),
+    input: () => ({ q: 'rivera', dob: '' }),
+  },
+  'staff/(office)/accounts/actions.ts#searchAccounts': {
+    targets: once,
+    expect: staffAction(helpDesk),
+    input: () => ({ q: 'parent' }),
+  },
+  'staff/(office)/messages/actions.ts#searchMessages': {
+    targets: once,
+    expect: staffAction(queues),
+    input: () => ({ q: 'forms', tab: 'open' }),
+  },
+
   // Patients, PINs and guardian access: the front desk and administrators.
   'staff/(office)/patients/actions.ts#registerChild': {
     targets: once,
@@ -1452,6 +1490,11 @@ const actions: Record<string, ActionRow> = {
     input: async ({ persona, target }) => ({ staffUserId: await staffAccountId(persona, target) }),
   },
   // EHR connections: administrators; own is an enabled client, other one already disabled.
+  'staff/(office)/audit/actions.ts#filterAuditTrail': {
+    targets: once,
+    expect: staffAction(admins),
+    input: () => ({ actor: 'nurse', child: 'rivera', from: '2026-01-01', to: '2026-01-31' }),
+  },
   'staff/(office)/integrations/actions.ts#registerIntegration': {
     targets: once,
     expect: staffAction(admins),

@@ -12,6 +12,8 @@ export const requestState: {
   /** The session token next-auth's cookie would carry (what `auth()` reads), e.g. a sign-in waiting for its code. */
   cookieSessionToken: string | null;
   redirects: string[];
+  /** The browser's cookies as the app set them through next/headers (the staff search terms). */
+  cookies: Map<string, { value: string; options: Record<string, unknown> }>;
   cookieSignIns: string[];
   cookieSignOuts: number;
   afterCallbacks: (() => unknown)[];
@@ -20,6 +22,7 @@ export const requestState: {
   session: null,
   cookieSessionToken: null,
   redirects: [],
+  cookies: new Map(),
   cookieSignIns: [],
   cookieSignOuts: 0,
   afterCallbacks: [],
@@ -36,7 +39,18 @@ export class TestRedirect extends Error {
 
 vi.mock('next/headers', () => ({
   headers: async () => requestState.headers,
-  cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
+  cookies: async () => ({
+    get: (name: string) => {
+      const cookie = requestState.cookies.get(name);
+      return cookie ? { name, value: cookie.value } : undefined;
+    },
+    set: (name: string, value: string, options: Record<string, unknown> = {}) => {
+      requestState.cookies.set(name, { value, options });
+    },
+    delete: (target: string | { name: string }) => {
+      requestState.cookies.delete(typeof target === 'string' ? target : target.name);
+    },
+  }),
 }));
 
 vi.mock('next/navigation', () => ({

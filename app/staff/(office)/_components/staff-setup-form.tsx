@@ -1,30 +1,26 @@
 'use client';
 
 import { completeStaffAccountSetup } from '@/app/staff/setup/actions';
+import { ActionForm } from '@/components/forms/action-form';
 import { PasswordStrengthMeter } from '@/components/forms/password-strength-meter';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { staffSetupSchema } from '@/lib/staff/schemas';
 
 export function StaffSetupForm({ token }: { token: string }) {
-  const { form, onSubmit, formError, errorOf } = useActionForm({
+  const submission = useActionForm({
     schema: staffSetupSchema,
     action: completeStaffAccountSetup,
     defaultValues: { token, newPassword: '', confirmPassword: '' },
   });
+  const { form, errorOf } = submission;
   return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
-      className="flex flex-col gap-4"
-      aria-label="Choose your password"
-    >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
+    <ActionForm form={submission} className="flex flex-col gap-4" aria-label="Choose your password">
       <TextField
         id="setup-newPassword"
         label="Your new password"
+        required
         type="password"
         autoComplete="new-password"
         hint="At least 12 characters and hard to guess."
@@ -35,6 +31,7 @@ export function StaffSetupForm({ token }: { token: string }) {
       <TextField
         id="setup-confirmPassword"
         label="Type it again"
+        required
         type="password"
         autoComplete="new-password"
         error={errorOf('confirmPassword')}
@@ -48,6 +45,6 @@ export function StaffSetupForm({ token }: { token: string }) {
       >
         Save my password and continue
       </Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,6 +1,8 @@
 'use server';
 
-import { defineAction } from '@/lib/action';
+import { z } from 'zod';
+
+import { defineAction, defineSelfAuditedAction } from '@/lib/action';
 import { verificationMethod } from '@/lib/staff/caller-verification';
 import {
   issueTemporaryPassword,
@@ -9,6 +11,7 @@ import {
   unlockAccount,
 } from '@/lib/staff/help-desk';
 import { accountIdSchema, temporaryPasswordSchema } from '@/lib/staff/help-desk-schemas';
+import { rememberSearch, searchTerm } from '@/lib/staff/remembered-search';
 import { resetTwoStepByStaff } from '@/lib/two-step/enrolment';
 import { resetTwoStepSchema } from '@/lib/two-step/schemas';
 
@@ -110,5 +113,18 @@ export const resetTwoStepVerification = defineAction(
       },
     });
     return { data: { wasOn: reset.wasOn } };
+  },
+);
+
+/** Posts so that a parent's name or email never reaches the address; a search changes nothing, so it is not audited. */
+export const searchAccounts = defineSelfAuditedAction(
+  {
+    name: 'helpDesk.search',
+    schema: z.object({ q: searchTerm }),
+    access: helpDesk,
+  },
+  async ({ input }) => {
+    await rememberSearch('accounts', { q: input.q });
+    return { data: null, redirectTo: '/staff/accounts' };
   },
 );

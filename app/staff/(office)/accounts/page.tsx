@@ -6,17 +6,20 @@ import { getDb } from '@/db';
 import { requireStaff } from '@/lib/authz';
 import { portalPage } from '@/lib/page';
 import { searchParentAccounts } from '@/lib/staff/help-desk';
+import { rememberedSearch, searchFormAction } from '@/lib/staff/remembered-search';
+
+import { searchAccounts } from './actions';
 
 export const metadata: Metadata = { title: 'Parent accounts' };
 
 export default portalPage(async function ParentAccountsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ q?: string; page?: string }>;
+  searchParams: Promise<{ page?: string }>;
 }) {
   await requireStaff('front_desk', 'admin');
   const params = await searchParams;
-  const q = (params.q ?? '').slice(0, 80);
+  const { q } = await rememberedSearch('accounts', ['q']);
   const page = Math.max(1, Math.min(10_000, Number(params.page) || 1));
   const { rows, hasMore } = q
     ? await searchParentAccounts(await getDb(), q, page)
@@ -29,7 +32,7 @@ export default portalPage(async function ParentAccountsPage({
         answer.
       </p>
       <form
-        method="get"
+        action={searchFormAction(searchAccounts)}
         role="search"
         aria-label="Find a parent account"
         className="flex flex-wrap items-end gap-2"
@@ -75,7 +78,7 @@ export default portalPage(async function ParentAccountsPage({
         <Pager
           page={page}
           hasMore={hasMore}
-          hrefFor={(next) => `/staff/accounts?${new URLSearchParams({ q, page: String(next) })}`}
+          hrefFor={(next) => `/staff/accounts?page=${next}`}
           label="Result pages"
         />
       ) : null}

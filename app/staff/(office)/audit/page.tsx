@@ -10,6 +10,7 @@ import {
   actionGroups,
   filtersToQuery,
   parseAuditFilters,
+  rememberedAuditFilters,
   sortColumns,
   type AuditFilters,
   type SortColumn,
@@ -18,6 +19,9 @@ import { describeAuditEvent } from '@/lib/audit/words';
 import { requireStaff } from '@/lib/authz';
 import { formatDateTime, formatDay, formatTime, todayInPractice } from '@/lib/dates';
 import { portalPage } from '@/lib/page';
+import { rememberedSearch, searchFormAction } from '@/lib/staff/remembered-search';
+
+import { filterAuditTrail } from './actions';
 
 export const metadata: Metadata = { title: 'Audit trail' };
 
@@ -46,7 +50,11 @@ export default portalPage(async function AuditReportPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const session = await requireStaff('admin');
-  const { filters, problems } = parseAuditFilters(await searchParams, todayInPractice());
+  // Names come only from the search cookie: one typed into the address is ignored.
+  const { filters, problems } = parseAuditFilters(
+    { ...(await searchParams), ...(await rememberedSearch('audit', rememberedAuditFilters)) },
+    todayInPractice(),
+  );
   const db = await getDb();
   await recordAuditTrailAccess(db, session, 'audit.viewed', filters);
   // A child's history is grouped, so one screen can hold more of it.
@@ -67,8 +75,7 @@ export default portalPage(async function AuditReportPage({
         </Alert>
       ) : null}
       <form
-        method="get"
-        action="/staff/audit"
+        action={searchFormAction(filterAuditTrail)}
         className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3"
         aria-label="Filter the audit trail"
       >

@@ -1,6 +1,8 @@
 'use server';
 
-import { defineAction } from '@/lib/action';
+import { z } from 'zod';
+
+import { defineAction, defineSelfAuditedAction } from '@/lib/action';
 import { todayInPractice } from '@/lib/dates';
 import {
   conversationIdSchema,
@@ -12,11 +14,13 @@ import {
 import {
   addInternalNote,
   assignToStaff,
+  queueTabs,
   recategorize,
   replyAsStaff,
   setConversationStatus,
   startConversation,
 } from '@/lib/messaging/staff';
+import { rememberSearch, searchTerm } from '@/lib/staff/remembered-search';
 
 /** Any staff role with a queue; each function checks the conversation is in one of theirs. */
 const queueStaff = {
@@ -166,5 +170,18 @@ export const writeToGuardian = defineAction(
       data: { conversationId: started.conversationId },
       redirectTo: `/staff/messages/${started.conversationId}`,
     };
+  },
+);
+
+/** Posts so that a child's name never reaches the address; a search changes nothing, so it is not audited. */
+export const searchMessages = defineSelfAuditedAction(
+  {
+    name: 'messaging.search',
+    schema: z.object({ q: searchTerm, tab: z.enum(queueTabs).catch('open') }),
+    access: queueStaff,
+  },
+  async ({ input }) => {
+    await rememberSearch('messages', { q: input.q });
+    return { data: null, redirectTo: `/staff/messages?tab=${input.tab}` };
   },
 );

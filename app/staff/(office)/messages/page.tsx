@@ -16,6 +16,9 @@ import {
   type QueueTab,
 } from '@/lib/messaging/staff';
 import { portalPage } from '@/lib/page';
+import { rememberedSearch, searchFormAction } from '@/lib/staff/remembered-search';
+
+import { searchMessages } from './actions';
 
 export const metadata: Metadata = { title: 'Messages' };
 
@@ -29,14 +32,14 @@ const tabLabels: Record<QueueTab, string> = {
 export default portalPage(async function StaffMessagesPage({
   searchParams,
 }: {
-  searchParams: Promise<{ tab?: string; q?: string; page?: string; notice?: string }>;
+  searchParams: Promise<{ tab?: string; page?: string; notice?: string }>;
 }) {
   const session = await requireStaff('clinical', 'billing', 'front_desk', 'admin');
   const params = await searchParams;
   const tab: QueueTab = queueTabs.includes(params.tab as QueueTab)
     ? (params.tab as QueueTab)
     : 'open';
-  const search = (params.q ?? '').slice(0, 80);
+  const { q: search } = await rememberedSearch('messages', ['q']);
   const page = Math.max(1, Math.min(10_000, Number(params.page) || 1));
   const db = await getDb();
   const staff = { id: session.user.id, roles: session.user.roles };
@@ -45,7 +48,7 @@ export default portalPage(async function StaffMessagesPage({
     queueCounts(db, staff, search),
   ]);
   const href = (next: Partial<{ tab: string; page: number }>) =>
-    `/staff/messages?${new URLSearchParams({ tab: next.tab ?? tab, q: search, page: String(next.page ?? 1) })}`;
+    `/staff/messages?${new URLSearchParams({ tab: next.tab ?? tab, page: String(next.page ?? 1) })}`;
 
   return (
     <div className="flex flex-col gap-5">
@@ -75,7 +78,7 @@ export default portalPage(async function StaffMessagesPage({
         ))}
       </nav>
       <form
-        method="get"
+        action={searchFormAction(searchMessages)}
         role="search"
         aria-label="Search messages"
         className="flex flex-wrap items-end gap-2"

@@ -1,6 +1,8 @@
 'use server';
 
-import { defineAction } from '@/lib/action';
+import { z } from 'zod';
+
+import { defineAction, defineSelfAuditedAction } from '@/lib/action';
 import { createChild, updateChild } from '@/lib/children/registry';
 import {
   cancelPinSchema,
@@ -12,6 +14,7 @@ import {
 import { revokeGuardianship } from '@/lib/guardianship/revoke';
 import { cancelPin, issuePin } from '@/lib/pins/issue';
 import { verificationMethod } from '@/lib/staff/caller-verification';
+import { rememberSearch, searchTerm } from '@/lib/staff/remembered-search';
 
 /** Registering children, PINs and guardian access: the front desk and administrators. */
 const frontDesk = { kind: 'staff', roles: ['front_desk', 'admin'] } as const;
@@ -79,5 +82,21 @@ export const revokeGuardianAccess = defineAction(
       metadata: { sharesTurnedOff },
     });
     return { data: null };
+  },
+);
+
+/**
+ * A search changes nothing, so it is not audited; it posts so that a child's name and date of
+ * birth never reach the address (see lib/staff/remembered-search.ts).
+ */
+export const searchPatients = defineSelfAuditedAction(
+  {
+    name: 'children.search',
+    schema: z.object({ q: searchTerm, dob: searchTerm }),
+    access: { kind: 'staff', roles: ['front_desk', 'admin', 'clinical'] },
+  },
+  async ({ input }) => {
+    await rememberSearch('patients', { q: input.q, dob: input.dob });
+    return { data: null, redirectTo: '/staff/patients' };
   },
 );

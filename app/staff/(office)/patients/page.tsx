@@ -8,6 +8,9 @@ import { searchChildren } from '@/lib/children/registry';
 import { childSearchSchema } from '@/lib/children/schemas';
 import { formatDate } from '@/lib/dates';
 import { portalPage } from '@/lib/page';
+import { rememberedSearch, searchFormAction } from '@/lib/staff/remembered-search';
+
+import { searchPatients } from './actions';
 
 export const metadata: Metadata = { title: 'Patients' };
 
@@ -18,14 +21,14 @@ export default portalPage(async function PatientsPage({
 }) {
   const session = await requireStaff('front_desk', 'admin', 'clinical');
   const raw = await searchParams;
-  const parsed = childSearchSchema.safeParse({ q: raw.q, dob: raw.dob, page: raw.page });
+  const terms = await rememberedSearch('patients', ['q', 'dob']);
+  const parsed = childSearchSchema.safeParse({ ...terms, page: raw.page });
   const search = parsed.success ? parsed.data : { q: '', dob: '', page: 1 };
   const searched = Boolean(search.q || search.dob);
   const { rows, hasMore } = searched
     ? await searchChildren(await getDb(), search)
     : { rows: [], hasMore: false };
-  const pageHref = (page: number) =>
-    `/staff/patients?${new URLSearchParams({ q: search.q, dob: search.dob, page: String(page) })}`;
+  const pageHref = (page: number) => `/staff/patients?page=${page}`;
 
   return (
     <div className="flex flex-col gap-6">
@@ -41,7 +44,7 @@ export default portalPage(async function PatientsPage({
         ) : null}
       </div>
       <form
-        method="get"
+        action={searchFormAction(searchPatients)}
         className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[1fr_auto_auto] sm:items-end"
         role="search"
         aria-label="Find a patient"
@@ -53,7 +56,7 @@ export default portalPage(async function PatientsPage({
           <input
             id="q"
             name="q"
-            defaultValue={search.q}
+            defaultValue={terms.q}
             className="rounded-md border border-slate-400 px-3 py-2"
             placeholder="Last name, first name or MRN"
           />
@@ -66,7 +69,7 @@ export default portalPage(async function PatientsPage({
             id="dob"
             name="dob"
             type="date"
-            defaultValue={search.dob}
+            defaultValue={terms.dob}
             className="rounded-md border border-slate-400 px-3 py-2"
           />
         </div>

@@ -1,9 +1,10 @@
 import { getDb } from '@/db';
 import { auditReportRows, CSV_HEADER, csvLine } from '@/lib/audit/report';
 import { recordAuditTrailAccess } from '@/lib/audit/report-access';
-import { parseAuditFilters } from '@/lib/audit/report-filters';
+import { parseAuditFilters, rememberedAuditFilters } from '@/lib/audit/report-filters';
 import { requireStaff } from '@/lib/authz';
 import { todayInPractice } from '@/lib/dates';
+import { rememberedSearch } from '@/lib/staff/remembered-search';
 
 /**
  * The filtered audit trail as CSV, streamed a page at a time so an export of millions of rows
@@ -12,7 +13,11 @@ import { todayInPractice } from '@/lib/dates';
 export async function GET(request: Request) {
   const session = await requireStaff('admin');
   const { filters, problems } = parseAuditFilters(
-    Object.fromEntries(new URL(request.url).searchParams),
+    {
+      ...Object.fromEntries(new URL(request.url).searchParams),
+      // The names the page was filtered by, from the search cookie (never the address).
+      ...(await rememberedSearch('audit', rememberedAuditFilters)),
+    },
     todayInPractice(),
   );
   if (Object.keys(problems).length)

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
+import { ActionForm } from '@/components/forms/action-form';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -15,7 +16,7 @@ import { registerIntegration } from '../actions';
 export function RegisterIntegrationForm() {
   const router = useRouter();
   const [clientId, setClientId] = useState<string | null>(null);
-  const { form, onSubmit, formError, errorOf } = useActionForm({
+  const submission = useActionForm({
     schema: registerIntegrationSchema,
     action: registerIntegration,
     defaultValues: { name: '', publicKey: '', scopes: ['system/*.write'] },
@@ -25,15 +26,15 @@ export function RegisterIntegrationForm() {
       router.refresh();
     },
   });
+  const { form, errorOf } = submission;
   const { register, formState } = form;
   return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
+    <ActionForm
+      form={submission}
+      requiredNote={false}
       className="flex flex-col gap-4"
       aria-label="Connect a health record system"
     >
-      {formError ? <Alert tone="error">{formError}</Alert> : null}
       {clientId ? (
         <Alert tone="success">
           Connected. Give the system this client ID: <code className="break-all">{clientId}</code>
@@ -83,6 +84,6 @@ export function RegisterIntegrationForm() {
       >
         Connect
       </Button>
-    </form>
+    </ActionForm>
   );
 }
