@@ -127,13 +127,15 @@ export function immunizationStatus({
   dateOfBirth,
   today,
   doses,
-  gender,
+  sex,
 }: {
   dateOfBirth: string;
   today: string;
   doses: readonly RecordedDose[];
-  gender?: CdsiGender;
+  /** The chart's sex, when recorded: CDSi follows a different HPV series for boys. */
+  sex?: 'female' | 'male' | null;
 }): ImmunizationGroupStatus[] {
+  const gender: CdsiGender = sex === 'male' ? 'M' : sex === 'female' ? 'F' : 'U';
   parseCalendarDate(dateOfBirth, 'dateOfBirth');
   parseCalendarDate(today, 'today');
   if (today < dateOfBirth)

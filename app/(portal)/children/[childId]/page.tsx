@@ -60,6 +60,7 @@ export default portalPage(async function ChildPage({
           dateOfBirth: child.dateOfBirth,
           today: viewer.today,
           doses: record.immunizations,
+          sex: child.sex,
         })}
       />
       <section

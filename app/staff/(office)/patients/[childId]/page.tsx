@@ -148,6 +148,7 @@ export default portalPage(async function PatientPage({
                   dateOfBirth: child.dateOfBirth,
                   today,
                   doses: record.immunizations,
+                  sex: child.sex,
                 })}
                 audience="staff"
               />
