@@ -204,7 +204,7 @@ describe('the same answer for existing and unknown accounts', () => {
     );
     const unusedAnswer = await answerOf(() => signUp(signUpInput()));
     expect(staffUserIdAnswer).toEqual(unusedAnswer);
-    expect(staffUserIdAnswer.redirect).toBe('/login?notice=created');
+    expect(staffUserIdAnswer.redirect).toBe('/welcome');
     // Two accounts now share the User ID, one at each door, and each door finds only its own.
     const holders = await db
       .select({ kind: users.kind })

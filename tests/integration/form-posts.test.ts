@@ -48,7 +48,7 @@ beforeEach(() => actAs(null));
 describe('forms posted without JavaScript', () => {
   it('signs up from posted FormData, audits it and redirects like the script does', async () => {
     const fields = signUpFields();
-    expect(await redirectOf(signUp(null, postedForm(fields)))).toBe('/login?notice=created');
+    expect(await redirectOf(signUp(null, postedForm(fields)))).toBe('/welcome');
     const [user] = await testDb().select().from(users).where(eq(users.userId, fields.userId));
     expect(user?.email).toBe(fields.email);
     const events = await testDb()
