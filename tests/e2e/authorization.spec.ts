@@ -102,6 +102,15 @@ function expectations(
     { route: '/dev/mail', path: '/dev/mail', outcome: nobody },
     { route: '/dashboard', path: '/dashboard', outcome: parentOnly('login') },
     { route: '/children/link', path: '/children/link', outcome: parentOnly('login') },
+    { route: '/welcome', path: '/welcome', outcome: parentOnly('login') },
+    // Parent A has two children (a chooser) and parent B none (a pointer to "Link a child").
+    { route: '/children/activity', path: '/children/activity', outcome: parentOnly('login') },
+    {
+      // A link that is not one: the page says so, to anyone, signed in or not.
+      route: '/staff/setup',
+      path: '/staff/setup?token=not-a-real-token-at-all',
+      outcome: everyone,
+    },
     { route: '/children/[childId]', path: `/children/${child}`, outcome: parentOnly('login', 404) },
     {
       route: '/children/[childId]/immunizations/print',
