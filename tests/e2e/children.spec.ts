@@ -122,17 +122,24 @@ test('staff find a child by name, date of birth or chart number', async ({ page 
     { q: '', dob: '2021-04-12' },
     { q: 'maya rivera', dob: '' },
   ];
-  for (const search of searches) {
-    await page.getByLabel('Name or chart number').fill(search.q);
-    await page.getByLabel('Date of birth').fill(search.dob);
-    await page.getByRole('button', { name: 'Search' }).click();
-    await expect(page.getByRole('link', { name: /Rivera, Maya/ }), search.q).toBeVisible();
+  // Each search posts and the page comes back with the results: wait for that before typing the
+  // next one, or the returning page resets the field under the typing.
+  const search = async (q: string, dob: string) => {
+    await page.getByLabel('Name or chart number').fill(q);
+    await page.getByLabel('Date of birth').fill(dob);
+    await Promise.all([
+      page.waitForResponse((response) => response.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Search' }).click(),
+    ]);
+    await expect(page.getByRole('button', { name: 'Search' })).toBeEnabled();
+  };
+  for (const { q, dob } of searches) {
+    await search(q, dob);
+    await expect(page.getByRole('link', { name: /Rivera, Maya/ }), q).toBeVisible();
     // Posted, so neither the name nor the date of birth is in the address.
     expect(new URL(page.url()).search).toBe('');
   }
-  await page.getByLabel('Name or chart number').fill('zzzznobody');
-  await page.getByLabel('Date of birth').fill('');
-  await page.getByRole('button', { name: 'Search' }).click();
+  await search('zzzznobody', '');
   await expect(page.getByText('No patient matches this search.')).toBeVisible();
   expect(page.url()).not.toContain('zzzznobody');
 });
