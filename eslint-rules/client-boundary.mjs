@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import noLiteralText from './no-literal-text.mjs';
+
 /**
  * A 'use client' file is shipped to the browser, and so is everything it imports. It must not
  * reach db/ (table definitions and the connection) or a module marked `import 'server-only'`,
@@ -131,5 +133,5 @@ const rule = {
   },
 };
 
-const plugin = { rules: { 'client-boundary': rule } };
+const plugin = { rules: { 'client-boundary': rule, 'no-literal-text': noLiteralText } };
 export default plugin;

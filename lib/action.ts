@@ -21,6 +21,7 @@ import { actorFor } from '@/lib/auth/actors';
 import { getCurrentSession } from '@/lib/auth/current';
 import type { ActiveSession } from '@/lib/auth/sessions';
 import { AppError, isAppError, isDatabaseUnavailable } from '@/lib/errors';
+import { getLocale, translateMessage } from '@/lib/i18n/server';
 import { describeError, log } from '@/lib/log';
 import { dispatchPendingMailSoon } from '@/lib/mail/dispatcher';
 import { enqueueMail, type OutgoingMail } from '@/lib/mail/outbox';
@@ -124,17 +125,42 @@ type ServerAction<T> = (input: unknown, formData?: FormData) => Promise<ActionRe
 
 const ACTION_BRAND = Symbol.for('pediatric-portal.action');
 
+// Catalog keys; `respond` below puts every answer into the reader's language.
 const messages = {
-  origin: 'This request could not be verified. Please reload the page and try again.',
-  signedOut: 'Your session has ended. Please sign in again.',
-  denied: 'We could not find that page.',
-  invalid: 'Please correct the highlighted fields.',
-  rateLimited: 'Too many attempts. Please wait a few minutes and try again.',
-  unavailable:
-    'The portal is having trouble reaching its records right now. Nothing was changed. Please try again in a few minutes.',
-  unexpected: (reference: string) =>
-    `Something went wrong on our side and nothing was changed. Please try again. If it keeps happening, call the office and give this reference: ${reference.slice(0, 8)}.`,
+  origin: 'errors.origin',
+  signedOut: 'errors.signedOut',
+  denied: 'errors.notFound',
+  invalid: 'errors.correctFields',
+  rateLimited: 'errors.rateLimited',
+  unavailable: 'errors.recordsUnavailable',
+  unexpected: 'errors.unexpected',
 } as const;
+
+/**
+ * The answer a form shows, in the language of the person who sent it: domain code and schemas
+ * speak in catalog keys; a sentence that is not a key is passed through as it is.
+ */
+async function inReadersLanguage<T>(
+  result: ActionResult<T>,
+  values?: Record<string, string | number>,
+): Promise<ActionResult<T>> {
+  if (result.ok) return result;
+  const locale = await getLocale();
+  return {
+    ok: false,
+    ...(result.formError !== undefined && {
+      formError: translateMessage(locale, result.formError, values),
+    }),
+    ...(result.fieldErrors && {
+      fieldErrors: Object.fromEntries(
+        Object.entries(result.fieldErrors).map(([field, message]) => [
+          field,
+          translateMessage(locale, message, values),
+        ]),
+      ),
+    }),
+  };
+}
 
 function toPlainInput(rawInput: unknown): unknown {
   if (rawInput instanceof FormData) {
@@ -202,6 +228,15 @@ interface Pipeline<S extends z.ZodType, T> {
 
 function buildAction<S extends z.ZodType, T>({ definition, run }: Pipeline<S, T>): ServerAction<T> {
   const action: ServerAction<T> = async (first, formData) => {
+    let values: Record<string, string | number> | undefined;
+    const answer = await answerAction(first, formData, (more) => (values = more));
+    return inReadersLanguage(answer, values);
+  };
+  const answerAction = async (
+    first: unknown,
+    formData: FormData | undefined,
+    setValues: (values: Record<string, string | number>) => void,
+  ): Promise<ActionResult<T>> => {
     const rawInput: unknown = formData instanceof FormData ? formData : first;
     const requestHeaders = await headers();
     const meta = requestMetaFrom(requestHeaders);
@@ -296,6 +331,7 @@ function buildAction<S extends z.ZodType, T>({ definition, run }: Pipeline<S, T>
             metadata: { action: definition.name, reason: error.code },
           });
         }
+        if (error.values) setValues(error.values);
         return { ok: false, formError: error.message, fieldErrors: error.fieldErrors };
       }
       if (isDatabaseUnavailable(error)) {
@@ -316,7 +352,8 @@ function buildAction<S extends z.ZodType, T>({ definition, run }: Pipeline<S, T>
         outcome: 'error',
         metadata: { action: definition.name },
       });
-      return { ok: false, formError: messages.unexpected(meta.requestId) };
+      setValues({ reference: meta.requestId.slice(0, 8) });
+      return { ok: false, formError: messages.unexpected };
     }
 
     // Outside the try: redirect() works by throwing, and the change has already committed.

@@ -12,16 +12,16 @@ export type AppErrorCode =
   | 'locked'
   | 'unavailable';
 
+// Catalog keys (messages/*.json): the action pipeline turns them into the reader's language.
 const defaultMessages: Record<AppErrorCode, string> = {
-  unauthenticated: 'Please sign in to continue.',
-  not_found: 'We could not find that page.',
-  forbidden: 'We could not find that page.',
-  invalid: 'Please check the form and try again.',
-  conflict:
-    'That change could not be saved because something else changed it first. Please try again.',
-  rate_limited: 'Too many attempts. Please wait a few minutes and try again.',
-  locked: 'This account is locked for now. Please try again later or call the office.',
-  unavailable: 'The portal is having trouble right now. Please try again in a few minutes.',
+  unauthenticated: 'errors.unauthenticated',
+  not_found: 'errors.notFound',
+  forbidden: 'errors.notFound',
+  invalid: 'errors.invalid',
+  conflict: 'errors.conflict',
+  rate_limited: 'errors.rateLimited',
+  locked: 'errors.locked',
+  unavailable: 'errors.unavailable',
 };
 
 const httpStatusFor: Record<AppErrorCode, number> = {
@@ -36,17 +36,23 @@ const httpStatusFor: Record<AppErrorCode, number> = {
   unavailable: 503,
 };
 
+/**
+ * `message` and the field errors are catalog keys ("errors.pinExpired"), with `values` for their
+ * placeholders: the person reads them in their own language (lib/i18n/server.ts translateMessage).
+ */
 export class AppError extends Error {
   readonly fieldErrors?: Record<string, string>;
+  readonly values?: Record<string, string | number>;
 
   constructor(
     readonly code: AppErrorCode,
     message?: string,
-    options?: { fieldErrors?: Record<string, string> },
+    options?: { fieldErrors?: Record<string, string>; values?: Record<string, string | number> },
   ) {
     super(message ?? defaultMessages[code]);
     this.name = 'AppError';
     this.fieldErrors = options?.fieldErrors;
+    this.values = options?.values;
   }
 
   get status(): number {

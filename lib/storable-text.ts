@@ -6,8 +6,8 @@
  * Client-safe.
  */
 
-export const UNSTORABLE_TEXT_MESSAGE =
-  'This contains a character that cannot be saved. Please type it again.';
+/** A catalog key: the form shows it in the reader's language. */
+export const UNSTORABLE_TEXT_MESSAGE = 'errors.unstorableText';
 
 export function isStorableText(value: string): boolean {
   return value.isWellFormed() && !value.includes('\u0000');

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { unstable_rethrow } from 'next/navigation';
 import { useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
 import {
@@ -12,6 +13,7 @@ import {
 import type { z } from 'zod';
 
 import type { ActionResult } from '@/lib/action-result';
+import { looksLikeMessageKey } from '@/lib/i18n/locales';
 
 type SchemaSource<TInput extends FieldValues, TOutput extends FieldValues> =
   z.ZodType<TOutput, TInput> | (() => Promise<z.ZodType<TOutput, TInput>>);
@@ -52,8 +54,6 @@ function isNavigation(error: unknown): boolean {
   }
 }
 
-const CONNECTION_LOST = 'We could not reach the portal. Check your connection and try again.';
-
 type FormActionState<TData> = ActionResult<TData> | null;
 
 /**
@@ -85,6 +85,14 @@ export function useActionForm<
   worksWithoutJavaScript?: boolean;
 }) {
   const [{ resolver, load }] = useState(() => lazyZodResolver(options.schema));
+  const t = useTranslations();
+  // The schemas speak in catalog keys ("validation.emailRequired"); the server's answers arrive
+  // already in the reader's language and pass through.
+  const inReadersLanguage = (message: string | undefined | null) => {
+    if (!message) return message ?? undefined;
+    const key = message as Parameters<typeof t.has>[0];
+    return looksLikeMessageKey(message) && t.has(key) ? t(key) : message;
+  };
   // Fetch the checks while the person reads the form, so the first submit does not wait.
   useEffect(() => void load().catch(() => {}), [load]);
   const form = useForm<TInput, unknown, TOutput>({
@@ -113,7 +121,7 @@ export function useActionForm<
         setNavigating(true);
         return;
       }
-      setFormError(CONNECTION_LOST);
+      setFormError(t('forms.connectionLost'));
       return;
     }
     // A redirecting action resolves with nothing while the browser moves on.
@@ -163,9 +171,12 @@ export function useActionForm<
   return {
     form,
     onSubmit,
-    formError: formError ?? wholeFormError ?? postedAnswer?.formError ?? null,
+    formError: inReadersLanguage(formError ?? wholeFormError ?? postedAnswer?.formError) ?? null,
     errorOf: (name: Path<TInput>) =>
-      form.getFieldState(name, form.formState).error?.message ?? postedAnswer?.fieldErrors?.[name],
+      inReadersLanguage(
+        form.getFieldState(name, form.formState).error?.message ??
+          postedAnswer?.fieldErrors?.[name],
+      ),
     /** True from the click until the answer is shown or the next page is on its way. */
     pending: form.formState.isSubmitting || navigating || postPending,
     worksWithoutJavaScript: options.worksWithoutJavaScript === true,

@@ -39,6 +39,8 @@ export const users = pgTable(
     hintAnswerHash: text('hint_answer_hash'),
     /** "You have a new secure message" emails; a parent can turn them off in account settings. */
     messageEmails: boolean('message_emails').notNull().default(true),
+    /** The language chosen for pages and emails (lib/i18n/locales.ts); null until one is chosen, then emails go in English. */
+    locale: text('locale'),
     /** Set by an office-issued temporary password: nothing but choosing a new one until it is cleared. */
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     temporaryPasswordExpiresAt: timestamp('temporary_password_expires_at', { withTimezone: true }),

@@ -33,6 +33,7 @@ export const auditActions = [
   'account.email_change_requested',
   'account.email_changed',
   'account.hint_changed',
+  'account.language_changed',
   'staff.user_created',
   'staff.setup_link_sent',
   'staff.setup_completed',

@@ -37,6 +37,7 @@ const actionWords: Record<AuditAction, string> = {
   'account.email_change_requested': 'Asked to change the email address',
   'account.email_changed': 'Changed the email address',
   'account.hint_changed': 'Changed the hint question',
+  'account.language_changed': 'Changed the language of the portal and its emails',
   'staff.user_created': 'Added a staff user',
   'staff.setup_link_sent': 'Emailed a staff account set-up link',
   'staff.setup_completed': 'Chose a password with a staff set-up link',

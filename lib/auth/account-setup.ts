@@ -15,6 +15,6 @@ export function unfinishedAccountSetup(
 }
 
 export const unfinishedSetupMessages: Record<UnfinishedSetup, string> = {
-  choose_password: 'Please choose a new password first.',
-  two_step_enrolment: 'Please set up two-step verification first.',
+  choose_password: 'errors.choosePasswordFirst',
+  two_step_enrolment: 'errors.setUpTwoStepFirst',
 };

@@ -1,10 +1,15 @@
 import 'server-only';
 
+import { eq } from 'drizzle-orm';
+
 import type { Database } from '@/db';
+import { users } from '@/db/schema';
 import type { RequestMeta } from '@/lib/audit/events';
 import { auditedTransaction } from '@/lib/audit/transaction';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { rememberLocale } from '@/lib/i18n/choice';
+import { isLocale } from '@/lib/i18n/locales';
 import { verifySecondFactor } from '@/lib/two-step/sign-in-step';
 
 import { actorFor } from './actors';
@@ -20,6 +25,15 @@ const GENERIC_SIGN_IN_ERROR = 'The User ID/email or password is not correct.';
  */
 function tooManyTries() {
   return `Too many tries. Please wait a few minutes and try again. If it keeps happening, look for an email from us with a link to get back in, or call the office at ${env().PRACTICE_PHONE}.`;
+}
+
+/** The language saved on the account wins over this browser's, on any device it signs in from. */
+async function followSavedLanguage(db: Database, accountId: string) {
+  const [account] = await db
+    .select({ locale: users.locale })
+    .from(users)
+    .where(eq(users.id, accountId));
+  if (isLocale(account?.locale)) await rememberLocale(account.locale);
 }
 
 /** Checks the password, then hands the new session's token to next-auth to put in the cookie. */
@@ -49,6 +63,7 @@ export async function completeSignIn(
     });
   }
   await signIn('portal-session', { sessionToken: result.token, redirect: false });
+  await followSavedLanguage(db, result.userId);
   if (result.awaitingSecondFactor)
     return {
       data: null,

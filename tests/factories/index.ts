@@ -108,7 +108,13 @@ export async function openSession(
 /** Sets the request the next server action call will see. */
 export function actAs(
   session: ActiveSession | null,
-  options: { origin?: string | null; ip?: string; cookieSessionToken?: string | null } = {},
+  options: {
+    origin?: string | null;
+    ip?: string;
+    cookieSessionToken?: string | null;
+    /** The language the browser chose (the portal_locale cookie); English when unset. */
+    locale?: 'en' | 'es';
+  } = {},
 ) {
   const headers = new Headers({
     host: 'portal.test',
@@ -124,6 +130,8 @@ export function actAs(
   requestState.cookieSessionToken = options.cookieSessionToken ?? null;
   requestState.redirects = [];
   requestState.cookies = new Map();
+  if (options.locale)
+    requestState.cookies.set('portal_locale', { value: options.locale, options: {} });
 }
 
 export async function createChild(

@@ -153,6 +153,14 @@ export const formCases: Record<ActionKey, (world: World) => FormCase> = {
       { newPassword: 'granite-willow-sparrow-93', confirmPassword: 'granite-willow-sparrow-93' },
     ],
   }),
+  'app/language/actions.ts#chooseLanguage': (world) => ({
+    session: parentOnly(world),
+    bases: [
+      { locale: 'es', returnTo: '/dashboard' },
+      { locale: 'en', returnTo: '//evil.example/' },
+      { locale: 'es' },
+    ],
+  }),
   'app/session/actions.ts#signOutNow': (world) => ({
     session: world.sessions.parentForSignOut,
     bases: [{ reason: 'user' }, { reason: 'idle' }, {}],

@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { expect } from 'vitest';
 
+import { inLanguage } from '../setup/intl';
 import { MARKUP } from './inputs';
 
 /**
@@ -114,7 +115,7 @@ const reactFormReplay = '<script>addEventListener("submit",function(a){';
  * person typed became markup: no "<script" in the page but React's own.
  */
 export function expectRenderedEscaped(element: ReactElement, texts: (string | null)[]): string {
-  const html = renderToStaticMarkup(element);
+  const html = renderToStaticMarkup(inLanguage(element));
   expect(html.split(reactFormReplay).join('')).not.toMatch(/<script/i);
   for (const text of texts) if (text) expect(html).toContain(escapedForHtml(text));
   return html;

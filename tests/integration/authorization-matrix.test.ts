@@ -1175,6 +1175,13 @@ const actions: Record<string, ActionRow> = {
     input: async ({ persona, target }) => ({ token: shareToken(persona, target), code: '' }),
   },
 
+  // The language switch on every page: a visitor's choice is a cookie; a signed-in person's is saved too.
+  'language/actions.ts#chooseLanguage': {
+    targets: once,
+    expect: everyone,
+    input: () => ({ locale: 'es', returnTo: '/dashboard' }),
+  },
+
   // Anyone signed in.
   'session/actions.ts#signOutNow': {
     targets: once,

@@ -32,6 +32,7 @@ import {
 } from '@/db/schema';
 import { hashToken } from '@/lib/auth/tokens';
 import { todayInPractice } from '@/lib/dates';
+import { translateMessage } from '@/lib/i18n/server';
 import { sendNewMessage } from '@/lib/messaging/parent';
 import { BODY_MAX, SUBJECT_MAX } from '@/lib/messaging/schemas';
 import type { ChildRecord } from '@/lib/records/read';
@@ -508,7 +509,7 @@ describe('free text round-trips through the forms and renders escaped', () => {
         expect(answer).toEqual({
           ok: false,
           formError: 'Please correct the highlighted fields.',
-          fieldErrors: { [field]: UNSTORABLE_TEXT_MESSAGE },
+          fieldErrors: { [field]: translateMessage('en', UNSTORABLE_TEXT_MESSAGE) },
         });
       },
     );

@@ -9,6 +9,7 @@ import { practiceDetails } from '@/lib/practice';
 
 import { actAs, createParent, createStaffMember, openSession } from '../factories';
 import { testDb } from '../setup/database';
+import { inLanguage } from '../setup/intl';
 
 /**
  * Issue 18 item 2, for every "not found" and error page on disk (tests/e2e/frames.spec.ts visits
@@ -50,8 +51,10 @@ async function render(file: string): Promise<string> {
   };
   const element = await resolveServerParts(createElement(Page, props));
   return renderToStaticMarkup(
-    // eslint-disable-next-line react/no-children-prop -- createElement's types want children among the props
-    createElement(PracticeDetailsProvider, { value: practiceDetails(), children: element }),
+    inLanguage(
+      // eslint-disable-next-line react/no-children-prop -- createElement's types want children among the props
+      createElement(PracticeDetailsProvider, { value: practiceDetails(), children: element }),
+    ),
   );
 }
 

@@ -1,0 +1,85 @@
+import 'server-only';
+
+import { createFormatter, createTranslator, type NamespaceKeys, type NestedKeyOf } from 'next-intl';
+import { cookies, headers } from 'next/headers';
+import { cache } from 'react';
+
+import { intlLocaleFor } from '@/lib/dates';
+import { env } from '@/lib/env';
+import { log } from '@/lib/log';
+
+import {
+  defaultLocale,
+  isLocale,
+  LOCALE_COOKIE,
+  looksLikeMessageKey,
+  type Locale,
+} from './locales';
+import { messagesFor, type Messages } from './messages';
+import { localeFromAcceptLanguage } from './negotiate';
+
+export type Namespace = NamespaceKeys<Messages, NestedKeyOf<Messages>>;
+
+/**
+ * The language of this request: the visitor's choice (the cookie, which sign-in also sets from
+ * the account), else the browser's Accept-Language, else English. Read once per request.
+ */
+export const getLocale = cache(async (): Promise<Locale> => {
+  try {
+    const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
+    if (isLocale(chosen)) return chosen;
+    return localeFromAcceptLanguage((await headers()).get('accept-language'));
+  } catch {
+    // Outside a request (a script, a build-time render): English.
+    return defaultLocale;
+  }
+});
+
+/**
+ * A missing key is a bug the catalog test should have caught; it is logged, and the key's name
+ * is shown rather than another language's sentence.
+ */
+function onError(error: Error) {
+  log('error', 'translation_failed', { reason: error.message.slice(0, 200) });
+}
+
+/**
+ * A translator for one language, outside any request: emails and letters go in the recipient's
+ * language, not the sender's.
+ */
+export function translatorFor<NS extends Namespace = never>(locale: Locale, namespace?: NS) {
+  return createTranslator({
+    locale,
+    messages: messagesFor(locale),
+    namespace,
+    timeZone: env().PRACTICE_TIMEZONE,
+    onError,
+  });
+}
+
+/** The translator for this request's language: `const t = await getT('inbox'); t('title')`. */
+export async function getT<NS extends Namespace = never>(namespace?: NS) {
+  return translatorFor(await getLocale(), namespace);
+}
+
+/** Numbers, lists and relative times in this request's language, on the practice's clock. */
+export async function getFormatter() {
+  return createFormatter({
+    locale: intlLocaleFor(await getLocale()),
+    timeZone: env().PRACTICE_TIMEZONE,
+  });
+}
+
+/**
+ * Messages that travel as catalog keys ("errors.rateLimited", "validation.emailRequired") from
+ * domain code and zod schemas become sentences here; anything else is already a sentence.
+ */
+export function translateMessage(
+  locale: Locale,
+  message: string,
+  values?: Record<string, string | number>,
+): string {
+  const t = translatorFor(locale);
+  const key = message as Parameters<typeof t.has>[0];
+  return looksLikeMessageKey(message) && t.has(key) ? t(key, values as never) : message;
+}
