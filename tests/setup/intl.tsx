@@ -1,4 +1,4 @@
-import { createElement, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 
 import { I18nProvider } from '@/components/i18n-provider';
 import type { Locale } from '@/lib/i18n/locales';
@@ -9,9 +9,9 @@ import { clientMessages } from '@/lib/i18n/messages';
  * rendered on their own in tests need it around them, as they have it in the app.
  */
 export function inLanguage(element: ReactNode, locale: Locale = 'en') {
-  return createElement(
-    I18nProvider,
-    { locale, messages: clientMessages(locale), timeZone: 'America/New_York' },
-    element,
+  return (
+    <I18nProvider locale={locale} messages={clientMessages(locale)} timeZone="America/New_York">
+      {element}
+    </I18nProvider>
   );
 }
