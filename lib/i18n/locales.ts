@@ -30,6 +30,10 @@ export const clientNamespaces = [
   'common',
   'validation',
   'forms',
+  'immunizationRecord',
+  'shareLinks',
+  'relationships',
+  'linkChild',
 ] as const;
 
 /**
