@@ -34,6 +34,8 @@ export const clientNamespaces = [
   'shareLinks',
   'relationships',
   'linkChild',
+  'portalNav',
+  'resendVerification',
 ] as const;
 
 /**
