@@ -8,6 +8,7 @@ import { idleTimeoutSecondsFor, secondsUntil } from '@/lib/auth/sessions';
 import { requireParent } from '@/lib/authz';
 import { todayInPractice } from '@/lib/dates';
 import { sessionPolicy } from '@/lib/env';
+import { getT } from '@/lib/i18n/server';
 import { countUnreadConversations } from '@/lib/messaging/parent';
 
 import { InboxLink } from './_components/inbox-link';
@@ -15,13 +16,14 @@ import { PatientServicesMenu } from './_components/patient-services-menu';
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const session = await requireParent();
+  const t = await getT('portalNav');
   const unread = await countUnreadConversations(await getDb(), session.user.id, todayInPractice());
   return (
     <>
       <SignedInHeader
         name={`${session.user.firstName} ${session.user.lastName}`}
         homeHref="/dashboard"
-        links={[{ href: '/dashboard', label: 'Home' }]}
+        links={[{ href: '/dashboard', label: t('home') }]}
         extra={
           <>
             <li>
@@ -35,7 +37,7 @@ export default async function PortalLayout({ children }: { children: React.React
                 href="/account"
                 className="inline-block px-3 py-3 font-medium text-white hover:bg-brand-700"
               >
-                Account
+                {t('account')}
               </Link>
             </li>
           </>

@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+
 import type { ImmunizationRecordForPrint } from '@/lib/records/immunization-pdf';
 
 /** 04/12/2021: the way school and child-care forms write dates, and short enough for one sheet. */
@@ -8,15 +10,18 @@ function shortDate(isoDate: string): string {
 
 /**
  * The immunization record as one printed sheet: the guardian's print page and the page a share
- * link opens show exactly this, so a school nurse sees what the parent would print.
+ * link opens show exactly this, so a school nurse sees what the parent would print. Its words
+ * follow the page's language; the record's rows and dates come already in the reader's language.
  */
 export function ImmunizationRecordSheet({
   record,
-  footnote = 'from the patient portal',
+  shared = false,
 }: {
   record: ImmunizationRecordForPrint;
-  footnote?: string;
+  /** Opened through a share link: the footnote says so. */
+  shared?: boolean;
 }) {
+  const t = useTranslations('immunizationRecord');
   return (
     <article
       data-print-letter
@@ -28,11 +33,11 @@ export function ImmunizationRecordSheet({
           {record.practice.address} · {record.practice.phone}
         </p>
       </header>
-      <h1 className="mt-4 text-xl font-bold print:mt-2 print:text-base">Immunization record</h1>
+      <h1 className="mt-4 text-xl font-bold print:mt-2 print:text-base">{t('title')}</h1>
       <p className="mt-1">
-        <strong>{record.child.name}</strong> · born {record.child.dateOfBirth}
+        <strong>{record.child.name}</strong> · {t('born', { date: record.child.dateOfBirth })}
       </p>
-      {record.groups.length === 0 ? <p className="mt-4">No vaccines are recorded yet.</p> : null}
+      {record.groups.length === 0 ? <p className="mt-4">{t('none')}</p> : null}
       <div className="mt-4 grid gap-x-8 gap-y-3 sm:grid-cols-2 print:mt-2 print:grid-cols-2 print:gap-y-1.5">
         {record.groups.map((group) => (
           <section key={group.label} className="break-inside-avoid">
@@ -40,9 +45,9 @@ export function ImmunizationRecordSheet({
             <table className="mt-1 w-full">
               <thead className="sr-only">
                 <tr>
-                  <th>Date given</th>
-                  <th>Vaccine</th>
-                  <th>Dose</th>
+                  <th>{t('dateGiven')}</th>
+                  <th>{t('vaccine')}</th>
+                  <th>{t('dose')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -53,7 +58,7 @@ export function ImmunizationRecordSheet({
                     </td>
                     <td className="pr-2 align-top">{dose.vaccine}</td>
                     <td className="w-14 text-right align-top">
-                      {dose.doseNumber ? `dose ${dose.doseNumber}` : ''}
+                      {dose.doseNumber ? t('doseNumber', { number: dose.doseNumber }) : ''}
                     </td>
                   </tr>
                 ))}
@@ -63,12 +68,10 @@ export function ImmunizationRecordSheet({
         ))}
       </div>
       <footer className="mt-8 print:mt-4">
-        <p>
-          Printed on {record.printedOn} {footnote}.
-        </p>
+        <p>{t(shared ? 'printedOnShared' : 'printedOn', { date: record.printedOn })}</p>
         <div className="mt-10 grid grid-cols-2 gap-8 print:mt-8">
-          <p className="border-t border-slate-700 pt-1">Signature of clinician</p>
-          <p className="border-t border-slate-700 pt-1">Date</p>
+          <p className="border-t border-slate-700 pt-1">{t('signature')}</p>
+          <p className="border-t border-slate-700 pt-1">{t('date')}</p>
         </div>
       </footer>
     </article>

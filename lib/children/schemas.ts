@@ -5,7 +5,7 @@ import { callerVerificationFields, requireTwoConfirmations } from '@/lib/staff/c
 
 /** Client-safe form schemas for children, PINs and guardian links (shared by forms and actions). */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as month, day and year.');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.dateFormat');
 
 const dateOfBirthField = isoDate.refine((value) => {
   const date = new Date(`${value}T00:00:00Z`);
@@ -15,7 +15,7 @@ const dateOfBirthField = isoDate.refine((value) => {
     value >= '1900-01-01' &&
     date.getTime() <= Date.now() + 86_400_000
   );
-}, 'Enter a real date of birth, not in the future.');
+}, 'validation.realDateOfBirth');
 
 const optionalText = (max: number, message: string) =>
   z
@@ -29,18 +29,14 @@ const optionalText = (max: number, message: string) =>
 const childSexes = ['female', 'male'] as const;
 
 export const childSchema = z.object({
-  firstName: z
-    .string()
-    .trim()
-    .min(1, 'Enter the first name.')
-    .max(80, 'Use at most 80 characters.'),
-  lastName: z.string().trim().min(1, 'Enter the last name.').max(80, 'Use at most 80 characters.'),
-  preferredName: optionalText(80, 'Use at most 80 characters.'),
+  firstName: z.string().trim().min(1, 'validation.firstNameRequired').max(80, 'validation.max80'),
+  lastName: z.string().trim().min(1, 'validation.lastNameRequired').max(80, 'validation.max80'),
+  preferredName: optionalText(80, 'validation.max80'),
   dateOfBirth: dateOfBirthField,
   sex: z.enum([...childSexes, '']).transform((value) => (value === '' ? null : value)),
-  mrn: optionalText(32, 'Use at most 32 characters.').refine(
+  mrn: optionalText(32, 'validation.max32').refine(
     (value) => value === null || /^[A-Za-z0-9-]+$/.test(value),
-    'Use letters, numbers and dashes only.',
+    'validation.lettersNumbersDashes',
   ),
 });
 export type ChildInput = z.infer<typeof childSchema>;
@@ -69,8 +65,8 @@ export const issuePinSchema = z
   .object({
     childId: z.uuid(),
     ...callerVerificationFields,
-    guardianName: z.string().trim().min(2, 'Enter the name of the person the PIN is for.').max(120),
-    relationship: z.string().trim().min(2, 'Enter their relationship to the child.').max(60),
+    guardianName: z.string().trim().min(2, 'validation.pinGuardianName').max(120),
+    relationship: z.string().trim().min(2, 'validation.pinRelationship').max(60),
   })
   .superRefine(requireTwoConfirmations('issuing a PIN'));
 export type IssuePinInput = z.infer<typeof issuePinSchema>;
@@ -82,8 +78,8 @@ export const revokeGuardianSchema = z.object({
   reason: z
     .string()
     .trim()
-    .min(3, 'Say why access is being removed.')
-    .max(300, 'Keep the reason under 300 characters.'),
+    .min(3, 'validation.revokeReason')
+    .max(300, 'validation.revokeReasonMax'),
 });
 
 export const linkChildSchema = z
@@ -94,24 +90,22 @@ export const linkChildSchema = z
       .pipe(
         z
           .string()
-          .length(PIN_LENGTH, `The PIN has ${PIN_LENGTH} letters and numbers, like K7M4Q-9XR2T.`)
+          .length(PIN_LENGTH, 'validation.pinLength')
           .refine(
             (value) => [...value].every((char) => PIN_ALPHABET.includes(char)),
-            'Check the PIN: it uses only the letters and numbers printed on your letter.',
+            'validation.pinAlphabet',
           ),
       ),
     dateOfBirth: dateOfBirthField,
-    relationship: z.enum(guardianRelationships, {
-      message: 'Choose your relationship to the child.',
-    }),
-    relationshipOther: z.string().trim().max(60, 'Keep it under 60 characters.').default(''),
+    relationship: z.enum(guardianRelationships, { message: 'validation.relationshipChoose' }),
+    relationshipOther: z.string().trim().max(60, 'validation.relationshipMax').default(''),
   })
   .superRefine((value, ctx) => {
     if (value.relationship === 'other' && value.relationshipOther.length < 2) {
       ctx.addIssue({
         code: 'custom',
         path: ['relationshipOther'],
-        message: 'Tell us your relationship to the child.',
+        message: 'validation.relationshipOther',
       });
     }
   });

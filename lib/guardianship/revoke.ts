@@ -22,7 +22,7 @@ export async function revokeGuardianship(
     .set({ status: 'revoked', statusReason: reason, endedAt: now, endedBy: staffUserId })
     .where(and(eq(guardianships.id, guardianshipId), eq(guardianships.status, 'active')))
     .returning({ childId: guardianships.childId, guardianUserId: guardianships.guardianUserId });
-  if (!row) throw new AppError('not_found', 'This access was already removed.');
+  if (!row) throw new AppError('not_found', 'errors.accessAlreadyRemoved');
   const sharesTurnedOff = await revokeSharesMadeBy(
     db,
     row.guardianUserId,

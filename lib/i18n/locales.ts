@@ -30,6 +30,12 @@ export const clientNamespaces = [
   'common',
   'validation',
   'forms',
+  'immunizationRecord',
+  'shareLinks',
+  'relationships',
+  'linkChild',
+  'portalNav',
+  'resendVerification',
 ] as const;
 
 /**

@@ -50,10 +50,9 @@ export async function issuePin(
     .where(eq(children.id, input.childId));
   if (!child) throw new AppError('not_found');
   if (!isMinorOn(child.dateOfBirth, todayInPractice(now))) {
-    throw new AppError(
-      'invalid',
-      `This patient is ${env().AGE_OF_MAJORITY} or older: a parent or guardian can no longer be linked.`,
-    );
+    throw new AppError('invalid', 'errors.pinPatientAdult', {
+      values: { age: env().AGE_OF_MAJORITY },
+    });
   }
 
   const key = guardianKey(input.guardianName);
@@ -122,6 +121,6 @@ export async function cancelPin(
     .set({ cancelledAt: now, cancelledBy: staffUserId, cancelReason: 'cancelled_by_staff' })
     .where(and(eq(pins.id, pinId), isNull(pins.redeemedAt), isNull(pins.cancelledAt)))
     .returning({ childId: pins.childId });
-  if (!row) throw new AppError('not_found', 'This PIN was already used or cancelled.');
+  if (!row) throw new AppError('not_found', 'errors.pinAlreadyUsed');
   return row;
 }

@@ -224,7 +224,7 @@ export type ImmunizationToPrint = {
   doseNumber: number | null;
 };
 type PrintedDose = { administeredOn: string; vaccine: string; doseNumber: number | null };
-export type PrintedGroup = { label: string; doses: PrintedDose[] };
+export type PrintedGroup = { key: string; label: string; doses: PrintedDose[] };
 
 /**
  * Arranges a child's immunizations into the rows of the printed record: rows in `printGroups`
@@ -251,6 +251,6 @@ export function groupImmunizationsForPrint(items: readonly ImmunizationToPrint[]
         a.administeredOn.localeCompare(b.administeredOn) ||
         (a.doseNumber ?? 0) - (b.doseNumber ?? 0),
     );
-    return [{ label: group.label, doses }];
+    return [{ key: group.key, label: group.label, doses }];
   });
 }

@@ -1,10 +1,11 @@
 import { formatDate } from '@/lib/dates';
+import { defaultLocale, type Locale } from '@/lib/i18n/locales';
+import { translatorFor } from '@/lib/i18n/server';
 
-import { visitTypeLabels } from './schemas';
+import { visitTypes } from './vocabulary';
 
-/** Client-safe: how entries read on a phone, for parents and staff alike. */
+/** How entries read on a phone, for parents and staff alike, in the reader's language. */
 
-const day = (value: string | null | undefined) => (value ? formatDate(value) : null);
 const KG_PER_LB = 0.45359237;
 const CM_PER_IN = 2.54;
 
@@ -34,77 +35,109 @@ const str = (row: Row, key: string) =>
   typeof row[key] === 'string' && row[key] !== '' ? (row[key] as string) : null;
 const num = (row: Row, key: string) => (typeof row[key] === 'number' ? (row[key] as number) : null);
 
-export const describeEntry = {
-  allergies: (row: Row): EntryDescription => ({
-    title: str(row, 'substance') ?? '',
-    when: day(str(row, 'notedOn')) ? `Noted ${day(str(row, 'notedOn'))}` : null,
-    details: [
-      str(row, 'reaction') ? `Reaction: ${str(row, 'reaction')}` : null,
-      `Severity: ${str(row, 'severity')}`,
-      row.status === 'resolved' ? 'Resolved' : 'Active',
-    ].filter((item): item is string => Boolean(item)),
-  }),
-  medications: (row: Row): EntryDescription => ({
-    title: str(row, 'name') ?? '',
-    when:
-      [
-        day(str(row, 'startedOn')) ? `Since ${day(str(row, 'startedOn'))}` : null,
-        day(str(row, 'endedOn')) ? `until ${day(str(row, 'endedOn'))}` : null,
-      ]
-        .filter(Boolean)
-        .join(' ') || null,
-    details: [
-      str(row, 'instructions'),
-      row.status === 'active' ? 'Active' : row.status === 'stopped' ? 'Stopped' : 'Completed',
-    ].filter((item): item is string => Boolean(item)),
-  }),
-  problems: (row: Row): EntryDescription => ({
-    title: str(row, 'name') ?? '',
-    when: day(str(row, 'onsetOn')) ? `Since ${day(str(row, 'onsetOn'))}` : null,
-    details: [row.status === 'resolved' ? 'Resolved' : 'Active'],
-  }),
-  immunizations: (row: Row): EntryDescription => ({
-    title: str(row, 'vaccineName') ?? '',
-    when: day(str(row, 'administeredOn')),
-    details: [
-      str(row, 'doseNumber') ? `Dose ${str(row, 'doseNumber')}` : null,
-      row.source === 'reported' ? 'Given elsewhere' : 'Given here',
-      str(row, 'site') ? `Site: ${str(row, 'site')}` : null,
-      str(row, 'lotNumber') ? `Lot ${str(row, 'lotNumber')}` : null,
-    ].filter((item): item is string => Boolean(item)),
-  }),
-  visits: (row: Row): EntryDescription => ({
-    title: visitTypeLabels[row.type as keyof typeof visitTypeLabels] ?? 'Visit',
-    when: day(str(row, 'visitOn')),
-    details: [
-      str(row, 'clinician') ? `With ${str(row, 'clinician')}` : null,
-      str(row, 'reason') ? `Reason: ${str(row, 'reason')}` : null,
-    ].filter((item): item is string => Boolean(item)),
-  }),
-  measurements: (row: Row): EntryDescription => {
-    const weight = num(row, 'weightKg');
-    const height = num(row, 'heightCm');
-    const head = num(row, 'headCircumferenceCm');
-    const index = bmi(weight, height);
-    return {
-      title: 'Measurements',
-      when: day(str(row, 'measuredOn')),
-      details: [
-        weight !== null ? `Weight: ${formatWeight(weight)}` : null,
-        height !== null ? `Length/height: ${formatLength(height)}` : null,
-        head !== null ? `Head: ${formatLength(head)}` : null,
-        index !== null ? `BMI: ${index}` : null,
-      ].filter((item): item is string => Boolean(item)),
-    };
-  },
-  results: (row: Row): EntryDescription => ({
-    title: str(row, 'testName') ?? '',
-    when: day(str(row, 'resultedOn') ?? str(row, 'collectedOn')),
-    details: [
-      `Result: ${str(row, 'value')}${str(row, 'units') ? ` ${str(row, 'units')}` : ''}`,
-      str(row, 'referenceRange') ? `Reference range: ${str(row, 'referenceRange')}` : null,
-      row.flag === 'abnormal' ? 'Outside the usual range' : 'Within the usual range',
-      str(row, 'releaseComment') ? `Note from your clinician: ${str(row, 'releaseComment')}` : null,
-    ].filter((item): item is string => Boolean(item)),
-  }),
-};
+type VisitType = (typeof visitTypes)[number];
+const isVisitType = (value: unknown): value is VisitType =>
+  (visitTypes as readonly unknown[]).includes(value);
+
+/** The describers for one language: `entryDescriber(locale).allergies(row)`. */
+export function entryDescriber(locale: Locale) {
+  const t = translatorFor(locale, 'recordEntries');
+  const day = (value: string | null | undefined) => (value ? formatDate(value, locale) : null);
+  const present = (items: (string | null)[]) =>
+    items.filter((item): item is string => Boolean(item));
+  return {
+    allergies: (row: Row): EntryDescription => {
+      const noted = day(str(row, 'notedOn'));
+      return {
+        title: str(row, 'substance') ?? '',
+        when: noted ? t('noted', { date: noted }) : null,
+        details: present([
+          str(row, 'reaction') ? t('reaction', { reaction: str(row, 'reaction')! }) : null,
+          t('severity', { severity: str(row, 'severity') ?? '' }),
+          row.status === 'resolved' ? t('resolved') : t('active'),
+        ]),
+      };
+    },
+    medications: (row: Row): EntryDescription => {
+      const started = day(str(row, 'startedOn'));
+      const ended = day(str(row, 'endedOn'));
+      return {
+        title: str(row, 'name') ?? '',
+        when:
+          present([
+            started ? t('since', { date: started }) : null,
+            ended ? t('until', { date: ended }) : null,
+          ]).join(' ') || null,
+        details: present([
+          str(row, 'instructions'),
+          row.status === 'active'
+            ? t('active')
+            : row.status === 'stopped'
+              ? t('stopped')
+              : t('completed'),
+        ]),
+      };
+    },
+    problems: (row: Row): EntryDescription => {
+      const onset = day(str(row, 'onsetOn'));
+      return {
+        title: str(row, 'name') ?? '',
+        when: onset ? t('since', { date: onset }) : null,
+        details: [row.status === 'resolved' ? t('resolved') : t('active')],
+      };
+    },
+    immunizations: (row: Row): EntryDescription => ({
+      title: str(row, 'vaccineName') ?? '',
+      when: day(str(row, 'administeredOn')),
+      details: present([
+        str(row, 'doseNumber') ? t('dose', { dose: str(row, 'doseNumber')! }) : null,
+        row.source === 'reported' ? t('givenElsewhere') : t('givenHere'),
+        str(row, 'site') ? t('site', { site: str(row, 'site')! }) : null,
+        str(row, 'lotNumber') ? t('lot', { lot: str(row, 'lotNumber')! }) : null,
+      ]),
+    }),
+    visits: (row: Row): EntryDescription => ({
+      title: isVisitType(row.type) ? t(`visitType.${row.type}`) : t('visit'),
+      when: day(str(row, 'visitOn')),
+      details: present([
+        str(row, 'clinician') ? t('with', { clinician: str(row, 'clinician')! }) : null,
+        str(row, 'reason') ? t('reason', { reason: str(row, 'reason')! }) : null,
+      ]),
+    }),
+    measurements: (row: Row): EntryDescription => {
+      const weight = num(row, 'weightKg');
+      const height = num(row, 'heightCm');
+      const head = num(row, 'headCircumferenceCm');
+      const index = bmi(weight, height);
+      return {
+        title: t('measurements'),
+        when: day(str(row, 'measuredOn')),
+        details: present([
+          weight !== null ? t('weight', { weight: formatWeight(weight) }) : null,
+          height !== null ? t('length', { length: formatLength(height) }) : null,
+          head !== null ? t('head', { length: formatLength(head) }) : null,
+          index !== null ? t('bmi', { bmi: String(index) }) : null,
+        ]),
+      };
+    },
+    results: (row: Row): EntryDescription => ({
+      title: str(row, 'testName') ?? '',
+      when: day(str(row, 'resultedOn') ?? str(row, 'collectedOn')),
+      details: present([
+        t('result', {
+          value: `${str(row, 'value') ?? ''}${str(row, 'units') ? ` ${str(row, 'units')}` : ''}`,
+        }),
+        str(row, 'referenceRange')
+          ? t('referenceRange', { range: str(row, 'referenceRange')! })
+          : null,
+        row.flag === 'abnormal' ? t('abnormal') : t('normal'),
+        str(row, 'releaseComment')
+          ? t('clinicianNote', { note: str(row, 'releaseComment')! })
+          : null,
+      ]),
+    }),
+  };
+}
+
+/** In English, for pages not yet translated (the staff chart until it passes its locale). */
+export const describeEntry = entryDescriber(defaultLocale);

@@ -7,9 +7,15 @@
  */
 import PDFDocument from 'pdfkit';
 
+import { intlLocaleFor } from '@/lib/dates';
+import type { Locale } from '@/lib/i18n/locales';
+import { translatorFor } from '@/lib/i18n/server';
+
 import type { PrintedGroup } from './cvx';
 
 export type ImmunizationRecordForPrint = {
+  /** The reader's language: the labels, dates and vaccine rows are already in it. */
+  locale: Locale;
   practice: { name: string; address: string; phone: string };
   child: { name: string; dateOfBirth: string /* display string */ };
   printedOn: string /* display string */;
@@ -74,6 +80,7 @@ function printable(text: string): string {
 }
 
 type Doc = PDFKit.PDFDocument;
+type Words = ReturnType<typeof translatorFor<'immunizationPdf'>>;
 
 /** Splits text into lines that fit `width`; past `maxLines` the last line ends with "…". */
 function wrapLines(doc: Doc, text: string, width: number, maxLines = Infinity): string[] {
@@ -110,7 +117,7 @@ type Row =
   | { kind: 'label'; text: string; height: number }
   | { kind: 'dose'; date: string; vaccine: string[]; dose: string; height: number };
 
-function buildRows(doc: Doc, groups: readonly PrintedGroup[]): Row[][] {
+function buildRows(doc: Doc, t: Words, groups: readonly PrintedGroup[]): Row[][] {
   doc.font(regular).fontSize(type.body);
   return groups.map((group) => [
     { kind: 'label' as const, text: printable(group.label), height: groupLabelHeight },
@@ -120,7 +127,7 @@ function buildRows(doc: Doc, groups: readonly PrintedGroup[]): Row[][] {
         kind: 'dose' as const,
         date: usDate(dose.administeredOn),
         vaccine,
-        dose: dose.doseNumber === null ? '' : `Dose ${dose.doseNumber}`,
+        dose: dose.doseNumber === null ? '' : t('doseNumber', { number: dose.doseNumber }),
         height: vaccine.length * lineHeight + 1.5,
       };
     }),
@@ -165,7 +172,7 @@ function drawRule(doc: Doc, y: number, color = '#999999') {
 }
 
 /** Practice, title and child on the first page; returns where the body starts. */
-function drawFirstPageHeader(doc: Doc, record: ImmunizationRecordForPrint): number {
+function drawFirstPageHeader(doc: Doc, t: Words, record: ImmunizationRecordForPrint): number {
   let y = margin.top;
   drawText(doc, printable(record.practice.name), margin.side, y, bold, 13);
   y += 16;
@@ -180,11 +187,12 @@ function drawFirstPageHeader(doc: Doc, record: ImmunizationRecordForPrint): numb
   y += 4;
   drawRule(doc, y);
   y += 10;
-  drawText(doc, 'Immunization record', margin.side, y, bold, 16);
+  drawText(doc, printable(t('title')), margin.side, y, bold, 16);
   y += 24;
-  drawText(doc, 'Name:', margin.side, y, bold, 10);
+  const nameLabel = printable(t('name'));
+  drawText(doc, nameLabel, margin.side, y, bold, 10);
   doc.font(bold).fontSize(10);
-  const nameX = margin.side + doc.widthOfString('Name: ');
+  const nameX = margin.side + doc.widthOfString(`${nameLabel} `);
   doc.font(regular);
   const name =
     wrapLines(
@@ -194,7 +202,7 @@ function drawFirstPageHeader(doc: Doc, record: ImmunizationRecordForPrint): numb
       1,
     )[0] ?? '';
   drawText(doc, name, nameX, y, regular, 10);
-  const dobLabel = 'Date of birth: ';
+  const dobLabel = `${printable(t('dateOfBirth'))} `;
   const dobX = margin.side + contentWidth * 0.62;
   drawText(doc, dobLabel, dobX, y, bold, 10);
   doc.font(bold).fontSize(10);
@@ -212,27 +220,34 @@ function drawFirstPageHeader(doc: Doc, record: ImmunizationRecordForPrint): numb
 }
 
 /** A shorter header on later pages, so a loose page still says whose record it is. */
-function drawContinuationHeader(doc: Doc, record: ImmunizationRecordForPrint): number {
+function drawContinuationHeader(doc: Doc, t: Words, record: ImmunizationRecordForPrint): number {
   const y = margin.top;
   doc.font(regular).fontSize(9);
   const text = printable(
-    `Immunization record (continued): ${record.child.name}, date of birth ${record.child.dateOfBirth}`,
+    t('continued', { name: record.child.name, date: record.child.dateOfBirth }),
   );
   drawText(doc, wrapLines(doc, text, contentWidth, 1)[0] ?? '', margin.side, y, regular, 9, grey);
   drawRule(doc, y + 14);
   return y + 22;
 }
 
-function drawColumnHeader(doc: Doc, x: number, y: number) {
-  drawText(doc, 'Date', x, y, bold, type.small, grey);
-  drawText(doc, 'Vaccine', x + dateWidth, y, bold, type.small, grey);
+function drawColumnHeader(doc: Doc, t: Words, x: number, y: number) {
+  drawText(doc, printable(t('date')), x, y, bold, type.small, grey);
+  drawText(doc, printable(t('vaccine')), x + dateWidth, y, bold, type.small, grey);
   doc.font(bold).fontSize(type.small);
-  drawRightAligned(doc, 'Dose', x + columnWidth, y, bold, type.small);
+  drawRightAligned(doc, printable(t('dose')), x + columnWidth, y, bold, type.small);
 }
 
-function drawRow(doc: Doc, row: Row, x: number, y: number, continued = false) {
+function drawRow(doc: Doc, t: Words, row: Row, x: number, y: number, continued = false) {
   if (row.kind === 'label') {
-    drawText(doc, continued ? `${row.text} (continued)` : row.text, x, y + 3, bold, type.label);
+    drawText(
+      doc,
+      continued ? printable(t('continuedLabel', { label: row.text })) : row.text,
+      x,
+      y + 3,
+      bold,
+      type.label,
+    );
     doc
       .moveTo(x, y + row.height - 2)
       .lineTo(x + columnWidth, y + row.height - 2)
@@ -254,10 +269,10 @@ function drawRow(doc: Doc, row: Row, x: number, y: number, continued = false) {
  * balanced. A group is kept whole when it fits in a fresh column; a longer one is split, its label
  * repeated with "(continued)".
  */
-function drawBody(doc: Doc, record: ImmunizationRecordForPrint, top: number) {
-  const blocks = buildRows(doc, record.groups);
+function drawBody(doc: Doc, t: Words, record: ImmunizationRecordForPrint, top: number) {
+  const blocks = buildRows(doc, t, record.groups);
   if (blocks.length === 0) {
-    drawText(doc, 'No immunizations on record.', margin.side, top + 4, regular, 10);
+    drawText(doc, printable(t('none')), margin.side, top + 4, regular, 10);
     return;
   }
   let pageTop = top;
@@ -269,11 +284,11 @@ function drawBody(doc: Doc, record: ImmunizationRecordForPrint, top: number) {
   const startPage = (first: boolean) => {
     if (!first) {
       doc.addPage();
-      pageTop = drawContinuationHeader(doc, record);
+      pageTop = drawContinuationHeader(doc, t, record);
     }
     column = 0;
     y = pageTop + columnHeaderHeight;
-    drawColumnHeader(doc, columnX(), pageTop);
+    drawColumnHeader(doc, t, columnX(), pageTop);
   };
   const balanceFor = (remaining: number) => {
     const room = bodyBottom - (pageTop + columnHeaderHeight);
@@ -284,7 +299,7 @@ function drawBody(doc: Doc, record: ImmunizationRecordForPrint, top: number) {
     if (column === 0) {
       column = 1;
       y = pageTop + columnHeaderHeight;
-      drawColumnHeader(doc, columnX(), pageTop);
+      drawColumnHeader(doc, t, columnX(), pageTop);
     } else {
       startPage(false);
       balanceFor(remaining);
@@ -308,15 +323,15 @@ function drawBody(doc: Doc, record: ImmunizationRecordForPrint, top: number) {
 
     const [label, ...doses] = rows;
     if (!label) continue;
-    drawRow(doc, label, columnX(), y);
+    drawRow(doc, t, label, columnX(), y);
     y += label.height;
     for (const dose of doses) {
       if (y + dose.height > bodyBottom) {
         nextColumn(remaining);
-        drawRow(doc, label, columnX(), y, true);
+        drawRow(doc, t, label, columnX(), y, true);
         y += label.height;
       }
-      drawRow(doc, dose, columnX(), y);
+      drawRow(doc, t, dose, columnX(), y);
       y += dose.height;
     }
     y += groupGap;
@@ -324,7 +339,7 @@ function drawBody(doc: Doc, record: ImmunizationRecordForPrint, top: number) {
 }
 
 /** "Printed on" and page numbers on every page; the clinician's signature on the last. */
-function drawFooters(doc: Doc, record: ImmunizationRecordForPrint) {
+function drawFooters(doc: Doc, t: Words, record: ImmunizationRecordForPrint) {
   const { start, count } = doc.bufferedPageRange();
   for (let index = start; index < start + count; index++) {
     doc.switchToPage(index);
@@ -345,18 +360,18 @@ function drawFooters(doc: Doc, record: ImmunizationRecordForPrint) {
         .stroke();
       drawText(
         doc,
-        'Signature of clinician',
+        printable(t('signature')),
         margin.side,
         signatureY + 3,
         regular,
         type.small,
         grey,
       );
-      drawText(doc, 'Date', dateStart, signatureY + 3, regular, type.small, grey);
+      drawText(doc, printable(t('date')), dateStart, signatureY + 3, regular, type.small, grey);
     }
     drawText(
       doc,
-      printable(`Printed on ${record.printedOn} by ${record.practice.name}`),
+      printable(t('printedBy', { date: record.printedOn, practice: record.practice.name })),
       margin.side,
       bottomLine,
       regular,
@@ -366,7 +381,7 @@ function drawFooters(doc: Doc, record: ImmunizationRecordForPrint) {
     if (count > 1)
       drawRightAligned(
         doc,
-        `Page ${index - start + 1} of ${count}`,
+        printable(t('pageOf', { page: index - start + 1, count })),
         page.width - margin.side,
         bottomLine,
         regular,
@@ -384,6 +399,7 @@ export function renderImmunizationRecordPdf(
   record: ImmunizationRecordForPrint,
   options: RenderPdfOptions = {},
 ): Promise<Buffer> {
+  const t = translatorFor(record.locale, 'immunizationPdf');
   const doc = new PDFDocument({
     size: 'LETTER',
     // Small page margins: this module places every line itself, within its own margins.
@@ -391,12 +407,12 @@ export function renderImmunizationRecordPdf(
     bufferPages: true,
     compress: options.compress ?? true,
     displayTitle: true,
-    lang: 'en-US',
+    lang: intlLocaleFor(record.locale),
     info: {
-      Title: 'Immunization record',
+      Title: printable(t('title')),
       Author: printable(record.practice.name),
-      Subject: 'Immunization record',
-      Creator: 'Patient portal',
+      Subject: printable(t('title')),
+      Creator: printable(t('creator')),
     },
   });
   const chunks: Buffer[] = [];
@@ -406,9 +422,9 @@ export function renderImmunizationRecordPdf(
     doc.on('error', reject);
   });
   try {
-    const bodyTop = drawFirstPageHeader(doc, record);
-    drawBody(doc, record, bodyTop);
-    drawFooters(doc, record);
+    const bodyTop = drawFirstPageHeader(doc, t, record);
+    drawBody(doc, t, record, bodyTop);
+    drawFooters(doc, t, record);
     doc.end();
   } catch (error) {
     doc.destroy();

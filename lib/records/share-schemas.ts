@@ -3,12 +3,13 @@ import { z } from 'zod';
 /** Client-safe schemas for the immunization-record share links (shared by the forms and the actions). */
 
 /** How long a link works: from an hour (a nurse waiting at the desk) to a week (camp paperwork). */
+// Their names are in the catalog (shareLinks.lifetime.<key>).
 export const shareLifetimes = {
-  '1h': { hours: 1, label: '1 hour' },
-  '4h': { hours: 4, label: '4 hours' },
-  '1d': { hours: 24, label: '1 day' },
-  '3d': { hours: 72, label: '3 days' },
-  '7d': { hours: 168, label: '7 days' },
+  '1h': { hours: 1 },
+  '4h': { hours: 4 },
+  '1d': { hours: 24 },
+  '3d': { hours: 72 },
+  '7d': { hours: 168 },
 } as const;
 export type ShareLifetime = keyof typeof shareLifetimes;
 const lifetimeKeys = Object.keys(shareLifetimes) as [ShareLifetime, ...ShareLifetime[]];
@@ -20,11 +21,11 @@ export const createShareSchema = z.object({
   label: z
     .string()
     .trim()
-    .max(SHARE_LABEL_MAX, `Use at most ${SHARE_LABEL_MAX} characters.`)
+    .max(SHARE_LABEL_MAX, 'validation.shareLabelMax')
     // A label is shown back to the guardian on one line; line breaks and control characters have no place in it.
-    .refine((value) => !/[\p{Cc}\p{Cf}]/u.test(value), 'Use letters, numbers and punctuation only.')
+    .refine((value) => !/[\p{Cc}\p{Cf}]/u.test(value), 'validation.shareLabelCharacters')
     .transform((value) => (value === '' ? null : value)),
-  validFor: z.enum(lifetimeKeys, { message: 'Choose how long the link should work.' }),
+  validFor: z.enum(lifetimeKeys, { message: 'validation.shareLifetime' }),
   // A checkbox: "on"/true when ticked, absent or false when not.
   protectWithCode: z
     .union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false')])
@@ -42,17 +43,18 @@ export const openShareSchema = z.object({
   code: z
     .string()
     .trim()
-    .regex(/^(\d{4})?$/, 'Enter the 4 numbers the parent or guardian gave you.')
+    .regex(/^(\d{4})?$/, 'validation.shareCode')
     .optional()
     .default(''),
 });
 
-/** What a visitor is told when a link no longer opens. None of it names the child or the family. */
+/**
+ * What a visitor is told when a link no longer opens (catalog keys). None of it names the child
+ * or the family.
+ */
 export const shareEndedMessages = {
-  not_found:
-    'This link does not work. Check that the whole link was copied, or ask the parent or guardian to send it again.',
-  expired: 'This link has expired. Ask the parent or guardian who sent it for a new one.',
-  revoked: 'This link has been turned off. Ask the parent or guardian who sent it for a new one.',
-  locked:
-    'This link stopped working after too many wrong codes. Ask the parent or guardian who sent it for a new one.',
+  not_found: 'errors.shareEnded_not_found',
+  expired: 'errors.shareEnded_expired',
+  revoked: 'errors.shareEnded_revoked',
+  locked: 'errors.shareEnded_locked',
 } as const;

@@ -10,6 +10,7 @@ import { todayInPractice } from '@/lib/dates';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { findLinkedChild } from '@/lib/guardianship/access';
+import { defaultLocale, type Locale } from '@/lib/i18n/locales';
 import { secret } from '@/lib/secrets';
 
 import type { ImmunizationRecordForPrint } from './immunization-pdf';
@@ -94,10 +95,9 @@ export async function createRecordShare(
       ),
     );
   if ((counted?.live ?? 0) >= MAX_LIVE_SHARES_PER_CHILD) {
-    throw new AppError(
-      'invalid',
-      `There are already ${MAX_LIVE_SHARES_PER_CHILD} links that still work for this child. Turn one off before making another.`,
-    );
+    throw new AppError('invalid', 'errors.shareTooMany', {
+      values: { max: MAX_LIVE_SHARES_PER_CHILD },
+    });
   }
 
   const shareId = randomUUID();
@@ -174,7 +174,7 @@ export async function revokeRecordShare(
     .for('update');
   // A link to a child this guardian cannot see is reported as missing, like the child itself.
   if (!share || !(await findLinkedChild(tx, guardianUserId, share.childId, todayInPractice(now))))
-    throw new AppError('not_found', 'We could not find that link.');
+    throw new AppError('not_found', 'errors.shareLinkNotFound');
   if (shareStateOf(share, now) !== 'active') return { childId: share.childId, alreadyEnded: true };
   await tx
     .update(recordShares)
@@ -305,6 +305,7 @@ export async function openSharedRecord(
   token: string,
   code: string | null,
   now = new Date(),
+  locale: Locale = defaultLocale,
 ): Promise<OpenedShare> {
   return auditedTransaction(db, anonymousActor, meta, async ({ tx, audit }) => {
     const found = await usableShare(tx, audit, token, now);
@@ -343,6 +344,7 @@ export async function openSharedRecord(
       { kind: 'guardian', userId: share.createdBy, today },
       child,
       today,
+      locale,
     );
     return { status: 'ok', shareId: share.id, expiresAt: share.expiresAt, record };
   });

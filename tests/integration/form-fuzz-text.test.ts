@@ -351,6 +351,7 @@ describe('free text round-trips through the forms and renders escaped', () => {
             lastWellVisitOn: null,
             nextWellVisit: null,
             vaccineStatus: [],
+            locale: 'en',
           }),
           shown,
         );

@@ -35,6 +35,7 @@ import { hashHintAnswer } from '@/lib/auth/password';
 import { lookUpSession, type ActiveSession } from '@/lib/auth/sessions';
 import { signInWithPassword } from '@/lib/auth/sign-in';
 import { linkChildWithPin } from '@/lib/guardianship/link';
+import { translateMessage } from '@/lib/i18n/server';
 import { cancelPin, issuePin } from '@/lib/pins/issue';
 import { PIN_ALPHABET } from '@/lib/pins/pin';
 import { shareEndedMessages } from '@/lib/records/share-schemas';
@@ -878,7 +879,7 @@ const refusedShare = (
   targetId: string | null,
   metadata?: Record<string, unknown>,
 ): ExpectedAudit => ({ action: 'record.share_refused', reason, targetId, metadata });
-const UNKNOWN_LINK = new RegExp(shareEndedMessages.not_found.slice(0, 30));
+const UNKNOWN_LINK = new RegExp(translateMessage('en', shareEndedMessages.not_found).slice(0, 30));
 function wrongCodeFor(code: string): string {
   return String((Number(code) + 1) % 10_000).padStart(4, '0');
 }

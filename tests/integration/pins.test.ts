@@ -547,7 +547,7 @@ describe('who can see a linked child', () => {
       endedBy: staff.id,
     });
     await expect(revokeGuardianship(db, staff.id, linkB!.id, 'again')).rejects.toThrow(
-      /already removed/,
+      /errors\.accessAlreadyRemoved/,
     );
     const [event] = await db
       .select()

@@ -165,6 +165,7 @@ describe('share links to the immunization record', () => {
     expect(Object.keys(opened.data.record).sort()).toEqual([
       'child',
       'groups',
+      'locale',
       'practice',
       'printedOn',
     ]);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
+import { formatDate } from '@/lib/dates';
+import { translatorFor } from '@/lib/i18n/server';
 import { groupImmunizationsForPrint, type PrintedGroup } from '@/lib/records/cvx';
 import {
   renderImmunizationRecordPdf,
@@ -40,6 +42,7 @@ const typicalChild = groupImmunizationsForPrint(
 );
 
 const record = (groups: PrintedGroup[]): ImmunizationRecordForPrint => ({
+  locale: 'en',
   practice: {
     name: 'Maple Street Pediatrics',
     address: '100 Maple Street\nSpringfield, IL 62701',
@@ -102,6 +105,39 @@ describe('renderImmunizationRecordPdf', () => {
     expect(text.filter((line) => line === 'DTaP-Hep B-IPV')).toHaveLength(9);
   });
 
+  it('prints in Spanish for a Spanish reader: headings, disease rows, doses, footer and dates', async () => {
+    const spanish = translatorFor('es', 'vaccines');
+    const groups = typicalChild.map((group) => ({
+      ...group,
+      label: spanish(`print.${group.key as 'dtap'}`),
+    }));
+    const pdf = await renderImmunizationRecordPdf(
+      {
+        ...record(groups),
+        locale: 'es',
+        child: { name: 'Avery Quinlan-Brooks', dateOfBirth: formatDate('2020-01-01', 'es') },
+        printedOn: formatDate('2026-11-25', 'es'),
+      },
+      { compress: false },
+    );
+    const text = drawnText(pdf);
+    for (const line of [
+      'Registro de vacunas',
+      'Nombre:',
+      'Fecha de nacimiento: ',
+      '1 de enero de 2020',
+      'Difteria, tétanos y tos ferina (DTaP, Tdap)',
+      'MMR (sarampión, paperas y rubéola)',
+      'Varicela',
+      'Dosis 3',
+      'Firma del profesional clínico',
+      'Impreso el 25 de noviembre de 2026 por Maple Street Pediatrics',
+    ])
+      expect(text).toContain(line);
+    expect(text.join('\n')).not.toMatch(/Immunization record|Signature|Printed on|Dose \d/);
+    expect(latin1(pdf)).toMatch(/\/Lang \(es-US\)/);
+  });
+
   it('titles the document without putting the child in the metadata', async () => {
     const pdf = latin1(
       await renderImmunizationRecordPdf(record(typicalChild), { compress: false }),
@@ -123,8 +159,8 @@ describe('renderImmunizationRecordPdf', () => {
       };
     });
     const groups: PrintedGroup[] = [
-      { label: 'Hepatitis B', doses: doses.slice(0, 3) },
-      { label: 'Influenza (flu)', doses: doses.slice(3) },
+      { key: 'hepb', label: 'Hepatitis B', doses: doses.slice(0, 3) },
+      { key: 'flu', label: 'Influenza (flu)', doses: doses.slice(3) },
     ];
     const pdf = await renderImmunizationRecordPdf(record(groups), { compress: false });
     const text = drawnText(pdf);

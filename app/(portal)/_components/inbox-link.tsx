@@ -1,11 +1,13 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 
 /** "Inbox (2)": the count comes with the page, then refreshes on every navigation. */
 export function InboxLink({ initialUnread }: { initialUnread: number }) {
+  const t = useTranslations('portalNav');
   const pathname = usePathname();
   const [unread, setUnread] = useState(initialUnread);
   // The page that rendered this badge already counted; ask again only after a navigation.
@@ -29,11 +31,11 @@ export function InboxLink({ initialUnread }: { initialUnread: number }) {
       href="/inbox"
       className="inline-flex items-center gap-2 px-3 py-3 font-medium text-white hover:bg-brand-700"
     >
-      Inbox
+      {t('inbox')}
       {unread > 0 ? (
         <span className="rounded-full bg-amber-400 px-2 text-sm font-bold text-slate-900">
           {unread}
-          <span className="sr-only"> unread</span>
+          <span className="sr-only">{t('unread')}</span>
         </span>
       ) : null}
     </Link>

@@ -1,11 +1,14 @@
 import Link from 'next/link';
 
+import { getT } from '@/lib/i18n/server';
+
 /** The "Patient Services" menu: a native disclosure, so it works with a keyboard and without JavaScript. */
-export function PatientServicesMenu() {
+export async function PatientServicesMenu() {
+  const t = await getT('portalNav');
   return (
     <details className="group relative">
       <summary className="flex cursor-pointer list-none items-center gap-1 px-3 py-3 font-medium text-white hover:bg-brand-700">
-        Patient Services <span aria-hidden="true">▾</span>
+        {t('services')} <span aria-hidden="true">▾</span>
       </summary>
       <ul className="absolute left-0 z-40 mt-0 w-64 rounded-b-md border border-slate-200 bg-white py-1 shadow-lg">
         <li>
@@ -13,7 +16,7 @@ export function PatientServicesMenu() {
             href="/services/message"
             className="block px-4 py-3 text-slate-900 hover:bg-brand-50"
           >
-            Send a secure message
+            {t('sendMessage')}
           </Link>
         </li>
       </ul>

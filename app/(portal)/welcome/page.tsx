@@ -5,35 +5,30 @@ import { LinkChildForm } from '@/app/(portal)/children/link/_components/link-chi
 import { Alert } from '@/components/ui/alert';
 import { requireParent } from '@/lib/authz';
 import { env } from '@/lib/env';
+import { getT } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';
 
-export const metadata: Metadata = { title: 'Welcome' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT('welcome'))('metaTitle') };
+}
 
 /** Where sign-up leads: the next step (a child's PIN) rather than an empty home page. */
 export default portalPage(async function WelcomePage() {
   const session = await requireParent();
   const { PIN_TTL_DAYS } = env();
+  const t = await getT('welcome');
+  const bold = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-5">
-      <h1 className="text-2xl font-bold">
-        Welcome, {session.user.firstName}. Your account is ready.
-      </h1>
+      <h1 className="text-2xl font-bold">{t('title', { name: session.user.firstName })}</h1>
       {session.user.emailVerifiedAt ? null : (
-        <Alert tone="info">
-          We sent a link to <strong>{session.user.email}</strong>. Open it when you can, to confirm
-          your address.
-        </Alert>
+        <Alert tone="info">{t.rich('confirm', { email: session.user.email, strong: bold })}</Alert>
       )}
       <section aria-labelledby="link-heading" className="flex flex-col gap-3">
         <h2 id="link-heading" className="text-xl font-semibold">
-          Next: link your child
+          {t('next')}
         </h2>
-        <p>
-          To see a child’s information, you need a <strong>PIN</strong> from the office: 10 letters
-          and numbers, like K7M4Q-9XR2T, printed on a letter. It works once, only for you, and
-          expires {PIN_TTL_DAYS} days after the office gives it to you. Type it below with your
-          child’s date of birth.
-        </p>
+        <p>{t.rich('pin', { days: PIN_TTL_DAYS, strong: bold })}</p>
         <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <LinkChildForm />
         </div>
@@ -44,7 +39,7 @@ export default portalPage(async function WelcomePage() {
             href="/help/registration#get-a-pin"
             className="inline-flex min-h-11 items-center font-medium text-blue-700 underline"
           >
-            I don’t have a PIN yet
+            {t('noPin')}
           </Link>
         </li>
         <li>
@@ -52,7 +47,7 @@ export default portalPage(async function WelcomePage() {
             href="/dashboard"
             className="inline-flex min-h-11 items-center font-medium text-blue-700 underline"
           >
-            Skip for now and go to my home page
+            {t('skip')}
           </Link>
         </li>
       </ul>

@@ -3,6 +3,7 @@
 import { defineSelfAuditedAction } from '@/lib/action';
 import { formatDateTime } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
+import { getLocale } from '@/lib/i18n/server';
 import { openShareSchema, shareEndedMessages } from '@/lib/records/share-schemas';
 import { openSharedRecord } from '@/lib/records/shares';
 
@@ -21,19 +22,28 @@ export const openShareWithCode = defineSelfAuditedAction(
     rateLimit: { bucket: 'record-share-code', limit: 30, windowSeconds: 900, per: 'ip' },
   },
   async ({ input, db, meta }) => {
-    const opened = await openSharedRecord(db, meta, input.token, input.code || null);
+    const locale = await getLocale();
+    const opened = await openSharedRecord(
+      db,
+      meta,
+      input.token,
+      input.code || null,
+      undefined,
+      locale,
+    );
     switch (opened.status) {
       case 'ok':
-        return { data: { record: opened.record, expiresAt: formatDateTime(opened.expiresAt) } };
+        return {
+          data: { record: opened.record, expiresAt: formatDateTime(opened.expiresAt, locale) },
+        };
       case 'code_required':
-        throw new AppError('invalid', 'Enter the code.', {
-          fieldErrors: { code: 'Enter the 4 numbers the parent or guardian gave you.' },
+        throw new AppError('invalid', 'errors.shareCodeRequired', {
+          fieldErrors: { code: 'validation.shareCode' },
         });
       case 'wrong_code':
-        throw new AppError('invalid', 'That code is not right.', {
-          fieldErrors: {
-            code: `That code is not right. ${opened.attemptsLeft === 1 ? '1 try is' : `${opened.attemptsLeft} tries are`} left before the link stops working.`,
-          },
+        throw new AppError('invalid', 'errors.shareWrongCode', {
+          fieldErrors: { code: 'errors.shareWrongCodeLeft' },
+          values: { attemptsLeft: opened.attemptsLeft },
         });
       case 'ended':
         throw new AppError('invalid', shareEndedMessages[opened.reason]);

@@ -2,6 +2,7 @@
 
 import { defineAction } from '@/lib/action';
 import { formatDateTime } from '@/lib/dates';
+import { getLocale } from '@/lib/i18n/server';
 import { createShareSchema, revokeShareSchema } from '@/lib/records/share-schemas';
 import { createRecordShare, revokeRecordShare } from '@/lib/records/shares';
 
@@ -16,8 +17,7 @@ export const createShareLink = defineAction(
       limit: 20,
       windowSeconds: 3600,
       per: 'user',
-      message:
-        'You have made many links in the last hour. Please wait a while before making another.',
+      message: 'errors.shareRateLimited',
     },
   },
   async ({ input, tx, session, describeAudit }) => {
@@ -36,7 +36,7 @@ export const createShareLink = defineAction(
       data: {
         url: created.url,
         accessCode: created.accessCode,
-        expiresAt: formatDateTime(created.expiresAt),
+        expiresAt: formatDateTime(created.expiresAt, await getLocale()),
       },
     };
   },

@@ -3,7 +3,9 @@ import Link from 'next/link';
 
 import { requireLinkedChild } from '@/lib/authz';
 import { describeAge } from '@/lib/children/age';
+import { relationshipLabels } from '@/lib/children/schemas';
 import { formatDate, formatDay } from '@/lib/dates';
+import { getLocale, getT } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';
 import { immunizationStatus } from '@/lib/records/immunization-status';
 import { readChildRecord } from '@/lib/records/read';
@@ -13,7 +15,21 @@ import { nextWellChildVisit } from '@/lib/records/well-child';
 import { ParentRecord } from './_components/parent-record';
 import { ShareLinks } from './_components/share-links';
 
-export const metadata: Metadata = { title: 'Your child’s record' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT('childRecord'))('metaTitle') };
+}
+
+/**
+ * The relationship is saved in the words of the form ("Mother"), or the parent's own words for
+ * "other": the listed ones are said in the reader's language, the parent's own as typed.
+ */
+async function relationshipWords(saved: string): Promise<string> {
+  const t = await getT('relationships');
+  const key = (Object.keys(relationshipLabels) as (keyof typeof relationshipLabels)[]).find(
+    (candidate) => relationshipLabels[candidate] === saved,
+  );
+  return (key ? t(key) : saved).toLowerCase();
+}
 
 export default portalPage(async function ChildPage({
   params,
@@ -27,14 +43,24 @@ export default portalPage(async function ChildPage({
     readChildRecord(db, viewer, child.id),
     listRecordShares(db, session.user.id, child.id),
   ]);
+  const locale = await getLocale();
+  const t = await getT('childRecord');
   const name = child.preferredName ?? child.firstName;
   const lastWellVisitOn =
     record.visits.find((visit) => visit.type === 'well_child')?.visitOn ?? null;
+  const link = (href: string) =>
+    function LinkTo(chunks: React.ReactNode) {
+      return (
+        <Link href={href} className="font-medium text-blue-700 underline">
+          {chunks}
+        </Link>
+      );
+    };
   return (
     <div className="flex flex-col gap-6">
       <p>
         <Link href="/dashboard" className="text-blue-700 underline">
-          ← Your children
+          {t('back')}
         </Link>
       </p>
       <div>
@@ -42,8 +68,12 @@ export default portalPage(async function ChildPage({
           {name} {child.lastName}
         </h1>
         <p className="text-slate-700">
-          Born {formatDate(child.dateOfBirth)} · {describeAge(child.dateOfBirth, viewer.today)} ·
-          you are {child.relationship.toLowerCase()}, linked {formatDay(child.linkedAt)}
+          {t('born', {
+            date: formatDate(child.dateOfBirth, locale),
+            age: describeAge(child.dateOfBirth, viewer.today, locale),
+            relationship: await relationshipWords(child.relationship),
+            linked: formatDay(child.linkedAt, locale),
+          })}
         </p>
       </div>
       <ParentRecord
@@ -62,6 +92,7 @@ export default portalPage(async function ChildPage({
           doses: record.immunizations,
           sex: child.sex,
         })}
+        locale={locale}
       />
       <section
         id="share-links"
@@ -70,37 +101,31 @@ export default portalPage(async function ChildPage({
       >
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id="share-links-heading" className="text-lg font-semibold">
-            Share links for school, daycare or camp
+            {t('shareTitle')}
           </h2>
           <Link
             href={`/children/${child.id}/immunizations/share`}
             className="inline-flex min-h-11 items-center font-medium text-blue-700 underline"
           >
-            Make a share link
+            {t('makeShare')}
           </Link>
         </div>
-        <p className="mb-3 text-slate-700">
-          A share link lets a school nurse, daycare or camp see {name}’s immunization record, and
-          nothing else, for the time you choose.
-        </p>
-        <ShareLinks shares={shares} />
+        <p className="mb-3 text-slate-700">{t('shareIntro', { name })}</p>
+        <ShareLinks shares={shares} locale={locale} />
       </section>
       <p className="text-slate-700">
-        Each time you or the office opens {name}’s information, the portal records who opened it and
-        when.{' '}
-        <Link
-          href={`/children/${child.id}/activity`}
-          className="font-medium text-blue-700 underline"
-        >
-          See who has seen {name}’s information
-        </Link>
+        {t.rich('activity', { name, link: link(`/children/${child.id}/activity`) })}
       </p>
       <p className="text-slate-700">
-        Moving to a new doctor or using a health app?{' '}
-        <a href={`/children/${child.id}/fhir`} className="font-medium text-blue-700 underline">
-          Download {name}’s health record (FHIR)
-        </a>
-        : a standard file other health systems can read. It holds what you see here.
+        {t.rich('fhir', {
+          name,
+          // A download, not a page: a plain anchor.
+          link: (chunks) => (
+            <a href={`/children/${child.id}/fhir`} className="font-medium text-blue-700 underline">
+              {chunks}
+            </a>
+          ),
+        })}
       </p>
     </div>
   );

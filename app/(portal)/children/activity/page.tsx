@@ -6,9 +6,12 @@ import { getDb } from '@/db';
 import { requireParent } from '@/lib/authz';
 import { todayInPractice } from '@/lib/dates';
 import { listLinkedChildren } from '@/lib/guardianship/access';
+import { getT } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';
 
-export const metadata: Metadata = { title: 'Audit trail: who has seen your child’s information' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT('activityChooser'))('metaTitle') };
+}
 
 /**
  * The FAQ and help pages cannot know which child a reader means, so they link here: one linked
@@ -22,20 +25,20 @@ export default portalPage(async function ActivityChooserPage() {
     todayInPractice(),
   );
   if (linkedChildren.length === 1) redirect(`/children/${linkedChildren[0]!.id}/activity`);
+  const t = await getT('activityChooser');
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-5">
-      <h1 className="text-2xl font-bold">Audit trail: who has seen your child’s information</h1>
-      <p>
-        Each child has an audit trail: a record, which nobody can edit, of every time someone opened
-        or changed their information in the portal.
-      </p>
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      <p>{t('intro')}</p>
       {linkedChildren.length === 0 ? (
         <p>
-          No children are linked to your account yet.{' '}
-          <Link href="/children/link" className="text-blue-700 underline">
-            Link a child
-          </Link>{' '}
-          first.
+          {t.rich('none', {
+            link: (chunks) => (
+              <Link href="/children/link" className="text-blue-700 underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       ) : (
         <ul className="flex flex-col gap-2">
@@ -45,7 +48,7 @@ export default portalPage(async function ActivityChooserPage() {
                 href={`/children/${child.id}/activity`}
                 className="inline-flex min-h-11 items-center font-medium text-blue-700 underline"
               >
-                {child.preferredName ?? child.firstName}’s audit trail
+                {t('child', { name: child.preferredName ?? child.firstName })}
               </Link>
             </li>
           ))}

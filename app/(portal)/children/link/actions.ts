@@ -20,19 +20,14 @@ export const linkChild = defineSelfAuditedAction(
     const { PRACTICE_PHONE, PIN_TTL_DAYS } = env();
     if (!result.ok) {
       if (result.reason === 'already_linked')
-        throw new AppError(
-          'conflict',
-          'This child is already linked to your account. You can find them on your home page.',
-        );
+        throw new AppError('conflict', 'errors.alreadyLinked');
       if (result.reason === 'paused')
-        throw new AppError(
-          'rate_limited',
-          `Linking is paused for an hour after 5 unsuccessful tries, to protect children’s information. Please try again later, or call the office at ${PRACTICE_PHONE}.`,
-        );
-      throw new AppError(
-        'invalid',
-        `The PIN and date of birth do not match an active PIN. PINs work once and expire ${PIN_TTL_DAYS} days after they are issued. Check both and try again, or call the office at ${PRACTICE_PHONE} for a new PIN.`,
-      );
+        throw new AppError('rate_limited', 'errors.linkingPaused', {
+          values: { phone: PRACTICE_PHONE },
+        });
+      throw new AppError('invalid', 'errors.pinMismatch', {
+        values: { days: PIN_TTL_DAYS, phone: PRACTICE_PHONE },
+      });
     }
     return { data: result, redirectTo: `/dashboard?linked=${result.childId}` };
   },

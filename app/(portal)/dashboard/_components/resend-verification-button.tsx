@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { Button } from '@/components/ui/button';
@@ -7,6 +8,7 @@ import { Button } from '@/components/ui/button';
 import { sendNewVerificationLink } from '../actions';
 
 export function ResendVerificationButton() {
+  const t = useTranslations('resendVerification');
   const [state, setState] = useState<{ pending: boolean; message: string | null }>({
     pending: false,
     message: null,
@@ -16,19 +18,17 @@ export function ResendVerificationButton() {
       <Button
         variant="secondary"
         pending={state.pending}
-        pendingLabel="Sending…"
+        pendingLabel={t('sending')}
         onClick={async () => {
           setState({ pending: true, message: null });
           const result = await sendNewVerificationLink({});
           setState({
             pending: false,
-            message: result.ok
-              ? 'We sent a new link. Please check your inbox and spam folder.'
-              : (result.formError ?? 'Please try again.'),
+            message: result.ok ? t('sent') : (result.formError ?? t('tryAgain')),
           });
         }}
       >
-        Send a new link
+        {t('send')}
       </Button>
       {state.message ? <p role="status">{state.message}</p> : null}
     </div>

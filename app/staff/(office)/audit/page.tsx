@@ -18,6 +18,7 @@ import {
 import { describeAuditEvent } from '@/lib/audit/words';
 import { requireStaff } from '@/lib/authz';
 import { formatDateTime, formatDay, formatTime, todayInPractice } from '@/lib/dates';
+import { getT } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';
 import { rememberedSearch, searchFormAction } from '@/lib/staff/remembered-search';
 
@@ -64,7 +65,8 @@ export default portalPage(async function AuditReportPage({
     filters,
     grouped ? GROUPED_PAGE_SIZE : REPORT_PAGE_SIZE,
   );
-  const days = grouped ? groupChildHistory(rows, formatDay) : [];
+  const words = await getT('auditWords');
+  const days = grouped ? groupChildHistory(rows, formatDay, words) : [];
   return (
     <div className="flex flex-col gap-5">
       <h1 className="text-2xl font-bold">Audit trail</h1>
@@ -248,7 +250,7 @@ export default portalPage(async function AuditReportPage({
                     {row.actorName ? `${row.actorName} (${row.actorUserId})` : row.actorKind}
                   </td>
                   <td className="p-2">{row.actorRole ?? '—'}</td>
-                  <td className="p-2">{describeAuditEvent(row.action, row.metadata)}</td>
+                  <td className="p-2">{describeAuditEvent(words, row.action, row.metadata)}</td>
                   <td className="p-2">{row.outcome}</td>
                   <td className="p-2">
                     {row.childName

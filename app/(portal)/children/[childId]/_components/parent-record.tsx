@@ -2,25 +2,16 @@ import Link from 'next/link';
 
 import { ImmunizationStatusTable } from '@/components/records/immunization-status';
 import { formatDate } from '@/lib/dates';
-import { describeEntry } from '@/lib/records/describe';
+import type { Locale } from '@/lib/i18n/locales';
+import { translatorFor } from '@/lib/i18n/server';
+import { entryDescriber } from '@/lib/records/describe';
 import type { ImmunizationGroupStatus } from '@/lib/records/immunization-status';
 import type { ChildRecord } from '@/lib/records/read';
-import { sectionLabels, type RecordSection } from '@/lib/records/schemas';
+import type { RecordSection } from '@/lib/records/schemas';
+import { allergySeverities } from '@/lib/records/vocabulary';
 import type { NextWellChildVisit } from '@/lib/records/well-child';
 
-/** What each section will hold, said plainly for the day it is still empty. */
-const emptyStates: Record<RecordSection, string> = {
-  allergies: 'No allergies are recorded. If your child has one, tell the office at the next visit.',
-  medications: 'No medicines are recorded. Medicines the doctor prescribes will appear here.',
-  problems: 'No ongoing health problems are recorded.',
-  immunizations:
-    'No vaccines are recorded yet. Vaccines given at the office, or that you tell us about, will appear here.',
-  visits:
-    'No visits are recorded yet. After each visit, the date and the doctor’s notes for you will appear here.',
-  measurements:
-    'No measurements yet. Weight, height and head size from each check-up will appear here.',
-  results: 'No test results yet. Results appear here once the doctor has reviewed them.',
-};
+type Words = ReturnType<typeof translatorFor<'childRecord'>>;
 
 const order: RecordSection[] = [
   'immunizations',
@@ -34,12 +25,24 @@ const order: RecordSection[] = [
 
 type Row = Record<string, unknown> & { id: string };
 
-function Entries({ section, rows }: { section: RecordSection; rows: Row[] }) {
-  if (rows.length === 0) return <p className="text-slate-700">{emptyStates[section]}</p>;
+function Entries({
+  section,
+  rows,
+  t,
+  locale,
+}: {
+  section: RecordSection;
+  rows: Row[];
+  t: Words;
+  locale: Locale;
+}) {
+  // What each section will hold, said plainly for the day it is still empty.
+  if (rows.length === 0) return <p className="text-slate-700">{t(`empty.${section}`)}</p>;
+  const describe = entryDescriber(locale)[section];
   return (
     <ul className="flex flex-col divide-y divide-slate-200">
       {rows.map((row) => {
-        const described = describeEntry[section](row);
+        const described = describe(row);
         return (
           <li key={row.id} className="py-3">
             <p className="font-semibold">{described.title}</p>
@@ -52,7 +55,7 @@ function Entries({ section, rows }: { section: RecordSection; rows: Row[] }) {
             {section === 'visits' && typeof row.summary === 'string' ? (
               <details className="mt-1">
                 <summary className="cursor-pointer py-1 text-sm font-medium text-blue-700">
-                  Notes from the visit
+                  {t('visitNotes')}
                 </summary>
                 <p className="mt-1 whitespace-pre-wrap">{row.summary}</p>
               </details>
@@ -64,6 +67,19 @@ function Entries({ section, rows }: { section: RecordSection; rows: Row[] }) {
   );
 }
 
+/** "4 month visit" in the reader's words (lib/records/well-child.ts names them in English). */
+function wellVisitName(t: Words, label: string): string {
+  const match = /^(\d+) (month|year) visit$/.exec(label);
+  if (!match) return t('wellVisit', { unit: 'days', count: 5 });
+  return t('wellVisit', { unit: `${match[2]}s`, count: Number(match[1]) });
+}
+
+function severityWords(t: Words, severity: string): string {
+  return (allergySeverities as readonly string[]).includes(severity)
+    ? t(`severity.${severity as (typeof allergySeverities)[number]}`)
+    : severity;
+}
+
 /** A parent's view of one child's record: the summary first, then every section newest first. */
 export function ParentRecord({
   childId,
@@ -72,6 +88,7 @@ export function ParentRecord({
   lastWellVisitOn,
   nextWellVisit,
   vaccineStatus,
+  locale,
 }: {
   childId: string;
   name: string;
@@ -79,7 +96,9 @@ export function ParentRecord({
   lastWellVisitOn: string | null;
   nextWellVisit: NextWellChildVisit | null;
   vaccineStatus: ImmunizationGroupStatus[];
+  locale: Locale;
 }) {
+  const t = translatorFor(locale, 'childRecord');
   const activeAllergies = record.allergies.filter((row) => row.status === 'active');
   const activeMedications = record.medications.filter((row) => row.status === 'active');
   const activeProblems = record.problems.filter((row) => row.status === 'active');
@@ -87,67 +106,67 @@ export function ParentRecord({
     <div className="flex flex-col gap-6">
       <section aria-labelledby="summary-heading" className="flex flex-col gap-3">
         <h2 id="summary-heading" className="text-xl font-semibold">
-          Summary
+          {t('summary')}
         </h2>
         <div
           className={`rounded-lg border-l-4 p-4 ${activeAllergies.length ? 'border-red-700 bg-red-50' : 'border-slate-400 bg-white'}`}
         >
-          <p className="font-semibold">Allergies</p>
+          <p className="font-semibold">{t('allergies')}</p>
           {activeAllergies.length ? (
             <ul className="mt-1 list-disc pl-5">
               {activeAllergies.map((row) => (
                 <li key={row.id}>
                   <strong>{row.substance}</strong>
-                  {row.reaction ? ` (${row.reaction})` : ''} · {row.severity}
+                  {row.reaction ? ` (${row.reaction})` : ''} · {severityWords(t, row.severity)}
                 </li>
               ))}
             </ul>
           ) : (
-            <p>No known allergies recorded.</p>
+            <p>{t('noAllergies')}</p>
           )}
         </div>
         <dl className="grid grid-cols-1 gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[auto_1fr]">
-          <dt className="font-medium text-slate-700">Medicines now</dt>
+          <dt className="font-medium text-slate-700">{t('medicinesNow')}</dt>
           <dd>
             {activeMedications.length
               ? activeMedications.map((row) => row.name).join(', ')
-              : 'None recorded'}
+              : t('noneRecorded')}
           </dd>
-          <dt className="font-medium text-slate-700">Ongoing problems</dt>
+          <dt className="font-medium text-slate-700">{t('ongoingProblems')}</dt>
           <dd>
             {activeProblems.length
               ? activeProblems.map((row) => row.name).join(', ')
-              : 'None recorded'}
+              : t('noneRecorded')}
           </dd>
-          <dt className="font-medium text-slate-700">Last check-up</dt>
-          <dd>{lastWellVisitOn ? formatDate(lastWellVisitOn) : 'None recorded yet'}</dd>
-          <dt className="font-medium text-slate-700">Next check-up</dt>
+          <dt className="font-medium text-slate-700">{t('lastCheckup')}</dt>
+          <dd>{lastWellVisitOn ? formatDate(lastWellVisitOn, locale) : t('noneRecordedYet')}</dd>
+          <dt className="font-medium text-slate-700">{t('nextCheckup')}</dt>
           <dd>
             {nextWellVisit ? (
               <>
-                {nextWellVisit.label},{' '}
+                {wellVisitName(t, nextWellVisit.label)},{' '}
                 {nextWellVisit.overdue ? (
                   <strong>
-                    due since {formatDate(nextWellVisit.dueOn)}: please call to book it
+                    {t('dueSince', { date: formatDate(nextWellVisit.dueOn, locale) })}
                   </strong>
                 ) : (
-                  `due around ${formatDate(nextWellVisit.dueOn)}`
+                  t('dueAround', { date: formatDate(nextWellVisit.dueOn, locale) })
                 )}
               </>
             ) : (
-              'No more check-ups on the children’s schedule'
+              t('noMoreCheckups')
             )}
           </dd>
         </dl>
       </section>
-      <nav aria-label={`Parts of ${name}’s record`} className="flex flex-wrap gap-2">
+      <nav aria-label={t('parts', { name })} className="flex flex-wrap gap-2">
         {order.map((section) => (
           <a
             key={section}
             href={`#${section}`}
             className="inline-flex min-h-11 items-center rounded-full border border-slate-300 bg-white px-4 text-sm font-medium text-blue-800 hover:bg-slate-50"
           >
-            {sectionLabels[section]}
+            {t(`section.${section}`)}
           </a>
         ))}
       </nav>
@@ -160,14 +179,14 @@ export function ParentRecord({
         >
           <div className="flex flex-wrap items-center justify-between gap-2">
             <h2 id={`${section}-heading`} className="text-lg font-semibold">
-              {sectionLabels[section]}
+              {t(`section.${section}`)}
             </h2>
             {section === 'measurements' && record.measurements.length ? (
               <Link
                 href={`/children/${childId}/growth`}
                 className="inline-flex min-h-11 items-center font-medium text-blue-700 underline"
               >
-                See growth charts
+                {t('seeGrowth')}
               </Link>
             ) : null}
             {section === 'immunizations' && record.immunizations.length ? (
@@ -175,21 +194,26 @@ export function ParentRecord({
                 href={`/children/${childId}/immunizations/print`}
                 className="inline-flex min-h-11 items-center font-medium text-blue-700 underline"
               >
-                Print for school or daycare
+                {t('printForSchool')}
               </Link>
             ) : null}
           </div>
           {section === 'immunizations' ? (
             <details className="my-2 rounded-md border border-slate-200 p-3" open>
               <summary className="cursor-pointer font-medium text-blue-800">
-                Status against the vaccine schedule
+                {t('scheduleStatus')}
               </summary>
               <div className="mt-2">
-                <ImmunizationStatusTable rows={vaccineStatus} audience="parent" />
+                <ImmunizationStatusTable rows={vaccineStatus} audience="parent" locale={locale} />
               </div>
             </details>
           ) : null}
-          <Entries section={section} rows={record[section] as unknown as Row[]} />
+          <Entries
+            section={section}
+            rows={record[section] as unknown as Row[]}
+            t={t}
+            locale={locale}
+          />
         </section>
       ))}
     </div>

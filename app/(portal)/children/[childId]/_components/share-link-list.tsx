@@ -1,8 +1,9 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
 import { useActionButtons } from '@/components/forms/use-action-buttons';
 import { Button } from '@/components/ui/button';
-import { shareStateLabels } from '@/lib/records/share-labels';
 import type { ShareState } from '@/lib/records/shares';
 
 import { turnOffShareLink } from '../actions';
@@ -29,12 +30,13 @@ const stateStyles: Record<ShareState, string> = {
 };
 
 export function ShareLinkList({ shares }: { shares: ShareRow[] }) {
+  const t = useTranslations('shareLinks');
   const { pending, run, status } = useActionButtons();
-  if (shares.length === 0) return <p className="text-slate-700">No share links yet.</p>;
+  if (shares.length === 0) return <p className="text-slate-700">{t('none')}</p>;
   return (
     <div className="flex flex-col gap-3">
       {status}
-      <ul className="flex flex-col gap-3" aria-label="Share links">
+      <ul className="flex flex-col gap-3" aria-label={t('listLabel')}>
         {shares.map((share) => (
           <li
             key={share.id}
@@ -43,46 +45,44 @@ export function ShareLinkList({ shares }: { shares: ShareRow[] }) {
           >
             <div>
               <p className="font-medium">
-                {share.label ?? 'Immunization record link'}{' '}
+                {share.label ?? t('defaultLabel')}{' '}
                 <span
                   className={`ml-1 rounded-full px-2 py-0.5 text-sm font-medium ${stateStyles[share.state]}`}
                 >
-                  {shareStateLabels[share.state]}
+                  {t(`state.${share.state}`)}
                 </span>
               </p>
               <p className="text-sm text-slate-700">
-                Made {share.createdAt}
-                {share.madeByYou ? ' by you' : ' by another parent or guardian'} ·{' '}
+                {t(share.madeByYou ? 'madeByYou' : 'madeByOther', { date: share.createdAt })} ·{' '}
                 {share.state === 'active'
-                  ? `works until ${share.expiresAt}`
+                  ? t('worksUntil', { date: share.expiresAt })
                   : share.state === 'expired'
-                    ? `expired ${share.expiresAt}`
+                    ? t('expiredOn', { date: share.expiresAt })
                     : share.endedAt
-                      ? `ended ${share.endedAt}`
-                      : 'ended'}
-                {share.hasCode ? ' · needs a code' : ' · no code'}
+                      ? t('endedOn', { date: share.endedAt })
+                      : t('ended')}
+                {' · '}
+                {t(share.hasCode ? 'needsCode' : 'noCode')}
               </p>
               <p className="text-sm text-slate-700">
                 {share.openCount === 0
-                  ? 'Not opened yet'
-                  : `Opened ${share.openCount === 1 ? 'once' : `${share.openCount} times`}, last ${share.lastOpenedAt}`}
+                  ? t('notOpened')
+                  : t('opened', { count: share.openCount, date: share.lastOpenedAt ?? '' })}
               </p>
             </div>
             {share.state === 'active' ? (
               <Button
                 variant="secondary"
                 pending={pending === share.id}
-                pendingLabel="Turning off…"
+                pendingLabel={t('turningOff')}
                 onClick={() =>
-                  run(
-                    share.id,
-                    () => turnOffShareLink({ shareId: share.id }),
-                    'The link is turned off. It no longer opens.',
-                  )
+                  run(share.id, () => turnOffShareLink({ shareId: share.id }), t('turnedOff'))
                 }
               >
-                Turn off
-                {share.label ? <span className="sr-only"> the link for {share.label}</span> : null}
+                {t('turnOff')}
+                {share.label ? (
+                  <span className="sr-only">{t('turnOffFor', { label: share.label })}</span>
+                ) : null}
               </Button>
             ) : null}
           </li>

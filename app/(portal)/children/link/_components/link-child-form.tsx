@@ -1,14 +1,18 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
 import { ActionForm } from '@/components/forms/action-form';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
-import { guardianRelationships, linkChildSchema, relationshipLabels } from '@/lib/children/schemas';
+import { guardianRelationships, linkChildSchema } from '@/lib/children/schemas';
 
 import { linkChild } from '../actions';
 
 export function LinkChildForm() {
+  const t = useTranslations('linkChild');
+  const relationships = useTranslations('relationships');
   const submission = useActionForm({
     schema: linkChildSchema,
     action: linkChild,
@@ -19,21 +23,21 @@ export function LinkChildForm() {
   const { register, formState, watch } = form;
   const relationship = watch('relationship');
   return (
-    <ActionForm form={submission} className="flex flex-col gap-4" aria-label="Link a child">
+    <ActionForm form={submission} className="flex flex-col gap-4" aria-label={t('formLabel')}>
       <TextField
         id="pin"
-        label="PIN"
+        label={t('pin')}
         required
         autoComplete="off"
         autoCapitalize="characters"
         spellCheck={false}
-        hint="The 10 letters and numbers on the letter from the office, for example K7M4Q-9XR2T. Capital letters, spaces and the dash do not matter."
+        hint={t('pinHint')}
         error={errorOf('pin')}
         {...register('pin')}
       />
       <TextField
         id="dateOfBirth"
-        label="Child's date of birth"
+        label={t('dateOfBirth')}
         required
         type="date"
         error={errorOf('dateOfBirth')}
@@ -41,25 +45,25 @@ export function LinkChildForm() {
       />
       <SelectField
         id="relationship"
-        label="Your relationship to the child"
+        label={t('relationship')}
         required
         defaultValue=""
         error={errorOf('relationship')}
         {...register('relationship')}
       >
         <option value="" disabled>
-          Choose one
+          {t('chooseOne')}
         </option>
         {guardianRelationships.map((value) => (
           <option key={value} value={value}>
-            {relationshipLabels[value]}
+            {relationships(value)}
           </option>
         ))}
       </SelectField>
       {relationship === 'other' ? (
         <TextField
           id="relationshipOther"
-          label="Your relationship, in your words"
+          label={t('relationshipOther')}
           required
           error={errorOf('relationshipOther')}
           {...register('relationshipOther')}
@@ -68,10 +72,10 @@ export function LinkChildForm() {
       <Button
         type="submit"
         pending={formState.isSubmitting}
-        pendingLabel="Linking…"
+        pendingLabel={t('linking')}
         className="self-start"
       >
-        Link child
+        {t('submit')}
       </Button>
     </ActionForm>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { ActionForm } from '@/components/forms/action-form';
@@ -20,6 +21,7 @@ import { openShareWithCode } from '../../actions';
  * one): a link preview fetched by a chat app sees this form, never the record.
  */
 export function SharedRecordOpener({ token, needsCode }: { token: string; needsCode: boolean }) {
+  const t = useTranslations('shareLinks');
   const [opened, setOpened] = useState<{
     record: ImmunizationRecordForPrint;
     expiresAt: string;
@@ -36,12 +38,9 @@ export function SharedRecordOpener({ token, needsCode }: { token: string; needsC
       <div className="flex flex-col gap-4">
         <div className="flex flex-wrap items-center gap-3 print:hidden">
           <PrintButton />
-          <p className="text-slate-700">This link works until {opened.expiresAt}.</p>
+          <p className="text-slate-700">{t('openWorksUntil', { date: opened.expiresAt })}</p>
         </div>
-        <ImmunizationRecordSheet
-          record={opened.record}
-          footnote="from the patient portal, through a link the parent or guardian shared"
-        />
+        <ImmunizationRecordSheet record={opened.record} shared />
       </div>
     );
   }
@@ -52,13 +51,10 @@ export function SharedRecordOpener({ token, needsCode }: { token: string; needsC
       formErrorAtTop={false}
       requiredNote={false}
       className="mx-auto flex w-full max-w-md flex-col gap-4"
-      aria-label="Open the shared record"
+      aria-label={t('openLabel')}
     >
-      <h1 className="text-2xl font-bold">A shared immunization record</h1>
-      <p>
-        A parent or guardian shared their child’s immunization record with you. It opens here, to
-        read or print. The opening is recorded and the parent can see it.
-      </p>
+      <h1 className="text-2xl font-bold">{t('openTitle')}</h1>
+      <p>{t('openIntro')}</p>
       {submission.formError && !codeError ? (
         <Alert tone="error">{submission.formError}</Alert>
       ) : null}
@@ -67,8 +63,8 @@ export function SharedRecordOpener({ token, needsCode }: { token: string; needsC
       {needsCode ? (
         <TextField
           id="code"
-          label="Code"
-          hint="The 4 numbers the parent or guardian gave you."
+          label={t('codeLabel')}
+          hint={t('codeHint')}
           inputMode="numeric"
           autoComplete="off"
           maxLength={4}
@@ -81,10 +77,10 @@ export function SharedRecordOpener({ token, needsCode }: { token: string; needsC
       <Button
         type="submit"
         pending={form.formState.isSubmitting}
-        pendingLabel="Opening…"
+        pendingLabel={t('opening')}
         className="self-start"
       >
-        Show the record
+        {t('show')}
       </Button>
     </ActionForm>
   );

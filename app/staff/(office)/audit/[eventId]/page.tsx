@@ -9,6 +9,7 @@ import { defaultAuditFilters } from '@/lib/audit/report-filters';
 import { describeAuditEvent } from '@/lib/audit/words';
 import { requireStaff } from '@/lib/authz';
 import { formatDateTime, todayInPractice } from '@/lib/dates';
+import { getT } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Audit event' };
@@ -35,7 +36,7 @@ export default portalPage(async function AuditEventPage({
   const { event } = detail;
   const fields: [string, string][] = [
     ['When', `${formatDateTime(event.occurredAt)} (${event.occurredAt.toISOString()})`],
-    ['What', describeAuditEvent(event.action, event.metadata)],
+    ['What', describeAuditEvent(await getT('auditWords'), event.action, event.metadata)],
     ['Action code', event.action],
     ['Outcome', event.outcome],
     [

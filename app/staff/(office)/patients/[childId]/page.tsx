@@ -10,6 +10,7 @@ import { describeAge, isMinorOn } from '@/lib/children/age';
 import { listGuardianLinks, listOutstandingPins } from '@/lib/children/registry';
 import { formatDate, formatDay, todayInPractice } from '@/lib/dates';
 import { env } from '@/lib/env';
+import { getLocale } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';
 import { immunizationStatus } from '@/lib/records/immunization-status';
 import { readChildRecord, readRefusedImmunizations, type ChildRecord } from '@/lib/records/read';
@@ -144,6 +145,7 @@ export default portalPage(async function PatientPage({
             </summary>
             <div className="mt-2">
               <ImmunizationStatusTable
+                locale={await getLocale()}
                 rows={immunizationStatus({
                   dateOfBirth: child.dateOfBirth,
                   today,

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
@@ -24,6 +25,7 @@ interface MadeLink {
 }
 
 function CopyButton({ text, label }: { text: string; label: string }) {
+  const t = useTranslations('shareLinks');
   const [copied, setCopied] = useState(false);
   return (
     <Button
@@ -38,13 +40,14 @@ function CopyButton({ text, label }: { text: string; label: string }) {
         }
       }}
     >
-      {copied ? 'Copied' : label}
+      {copied ? t('copied') : label}
     </Button>
   );
 }
 
 /** Makes a link to the immunization record; the link and its code are shown once, here. */
 export function ShareLinkForm({ childId, childName }: { childId: string; childName: string }) {
+  const t = useTranslations('shareLinks');
   const router = useRouter();
   const [made, setMade] = useState<MadeLink | null>(null);
   const submission = useActionForm({
@@ -63,12 +66,9 @@ export function ShareLinkForm({ childId, childName }: { childId: string; childNa
   return (
     <div className="flex flex-col gap-4">
       {made ? (
-        <Alert tone="success" title="Your link is ready">
+        <Alert tone="success" title={t('readyTitle')}>
           <div className="flex flex-col gap-3">
-            <p>
-              Send this link to the school nurse, daycare or camp. It works until {made.expiresAt}.
-              This is the only time the portal shows it.
-            </p>
+            <p>{t('readyText', { date: made.expiresAt })}</p>
             <p
               className="rounded-md border border-slate-300 bg-white p-2 font-mono text-sm break-all"
               data-testid="share-url"
@@ -77,68 +77,60 @@ export function ShareLinkForm({ childId, childName }: { childId: string; childNa
             </p>
             {made.accessCode ? (
               <p>
-                Code:{' '}
+                {t('code')}{' '}
                 <strong className="font-mono text-xl tracking-widest" data-testid="share-code">
                   {made.accessCode}
                 </strong>
                 <br />
-                Tell them the code separately, for example by phone, not in the same email or text
-                as the link.
+                {t('codeAdvice')}
               </p>
             ) : null}
             <div className="flex flex-wrap gap-2">
-              <CopyButton text={made.url} label="Copy link" />
+              <CopyButton text={made.url} label={t('copyLink')} />
               <Button variant="link" onClick={() => setMade(null)}>
-                Make another link
+                {t('another')}
               </Button>
             </div>
           </div>
         </Alert>
       ) : (
-        <ActionForm
-          form={submission}
-          className="flex flex-col gap-4"
-          aria-label="Make a share link"
-        >
+        <ActionForm form={submission} className="flex flex-col gap-4" aria-label={t('formLabel')}>
           <input type="hidden" {...register('childId')} />
           <TextField
             id="label"
-            label="Who is it for? (optional)"
-            hint={`Only you see this, to tell your links apart. For example: Lincoln School nurse. At most ${SHARE_LABEL_MAX} characters.`}
+            label={t('forWhom')}
+            hint={t('forWhomHint', { max: SHARE_LABEL_MAX })}
             maxLength={SHARE_LABEL_MAX + 20}
             error={errorOf('label')}
             {...register('label')}
           />
           <SelectField
             id="validFor"
-            label="The link works for"
+            label={t('worksFor')}
             required
             error={errorOf('validFor')}
             {...register('validFor')}
           >
             {(Object.keys(shareLifetimes) as ShareLifetime[]).map((key) => (
               <option key={key} value={key}>
-                {shareLifetimes[key].label}
+                {t(`lifetime.${key}`)}
               </option>
             ))}
           </SelectField>
           <label className="inline-flex min-h-11 items-start gap-3">
             <input type="checkbox" className="mt-1 size-5" {...register('protectWithCode')} />
             <span>
-              Protect it with a 4-number code
-              <span className="block text-sm text-slate-600">
-                Recommended. Anyone who has the link also needs the code, which you tell them
-                yourself.
-              </span>
+              {t('protect')}
+              <span className="block text-sm text-slate-600">{t('protectHint')}</span>
             </span>
           </label>
           <Button
             type="submit"
             pending={formState.isSubmitting}
-            pendingLabel="Making the link…"
+            pendingLabel={t('making')}
             className="self-start"
           >
-            Make a link to {childName}’s immunization record
+            {t('make', { name: childName })}
           </Button>
         </ActionForm>
       )}
