@@ -30,6 +30,12 @@ export const clientNamespaces = [
   'common',
   'validation',
   'forms',
+  'chrome',
+  'auth',
+  'password',
+  'hintQuestions',
+  'session',
+  'twoStep',
 ] as const;
 
 /**
