@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 
 /**
@@ -5,13 +6,14 @@ import Link from 'next/link';
  * the section it belongs to (one header, one footer, one main), or inside the root one's.
  */
 export function NotFoundContent({ homeHref }: { homeHref: string }) {
+  const t = useTranslations('chrome');
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-4 py-8">
-      <h1 className="text-2xl font-bold">We could not find that page</h1>
-      <p>The address may be mistyped, or the page may have moved.</p>
+      <h1 className="text-2xl font-bold">{t('notFoundTitle')}</h1>
+      <p>{t('notFoundBody')}</p>
       <p>
         <Link href={homeHref} className="text-blue-700 underline">
-          {homeHref === '/' ? 'Go to the portal’s home page' : 'Go to your home page'}
+          {homeHref === '/' ? t('goPortalHome') : t('goYourHome')}
         </Link>
       </p>
     </div>

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 
 import type { PracticeDetails } from '@/lib/practice';
@@ -12,6 +13,7 @@ export function PracticeHeaderView({
   children?: React.ReactNode;
   homeHref?: string;
 }) {
+  const t = useTranslations('chrome');
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -23,7 +25,7 @@ export function PracticeHeaderView({
             {practice.name}
           </Link>
           <p className="text-sm text-slate-700">
-            Patient Portal ·{' '}
+            {t('portalName')} ·{' '}
             <a
               href={`tel:${practice.phone.replace(/[^0-9+]/g, '')}`}
               className="text-brand-600 underline"

@@ -1,27 +1,29 @@
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 
 import type { PracticeDetails } from '@/lib/practice';
 
 /** The page's footer. Pure, so that the root error page (a client component) draws it too. */
 export function SiteFooterView({ practice }: { practice: PracticeDetails }) {
+  const t = useTranslations('chrome');
   return (
     <footer className="mt-12 border-t border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-col gap-3 px-4 py-6 text-sm text-slate-700">
-        <nav aria-label="Help">
+        <nav aria-label={t('helpNav')}>
           <ul className="flex flex-wrap gap-x-5">
             <li>
               <Link href="/faq" className="inline-block py-3 text-blue-700 underline">
-                Questions and answers
+                {t('faq')}
               </Link>
             </li>
             <li>
               <Link href="/help/registration" className="inline-block py-3 text-blue-700 underline">
-                Help signing up
+                {t('registrationHelp')}
               </Link>
             </li>
             <li>
               <Link href="/contact" className="inline-block py-3 text-blue-700 underline">
-                Contact the office
+                {t('contact')}
               </Link>
             </li>
           </ul>
@@ -29,7 +31,7 @@ export function SiteFooterView({ practice }: { practice: PracticeDetails }) {
         <p>
           {practice.name} · {practice.phone}
         </p>
-        <p>Not for emergencies: call 911 or go to the nearest emergency room.</p>
+        <p>{t('emergencyLine')}</p>
       </div>
     </footer>
   );

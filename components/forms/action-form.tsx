@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { FormEvent, FormHTMLAttributes, ReactNode } from 'react';
 
 import { Alert } from '@/components/ui/alert';
@@ -38,14 +39,12 @@ export function ActionForm({
   children,
   ...rest
 }: ActionFormProps) {
+  const t = useTranslations('common');
   return (
     <form {...rest} {...form.formProps}>
       {form.worksWithoutJavaScript ? null : (
         <noscript>
-          <Alert tone="warning">
-            This form needs JavaScript, which is turned off or blocked in this browser. Turn it on
-            and reload the page, or call the office for help.
-          </Alert>
+          <Alert tone="warning">{t('needsJavaScript')}</Alert>
         </noscript>
       )}
       {formErrorAtTop && form.formError ? <Alert tone="error">{form.formError}</Alert> : null}

@@ -1,15 +1,19 @@
-import { hintQuestionIds, hintQuestions } from '@/lib/accounts/hint-questions';
+import { useTranslations } from 'next-intl';
+
+import { hintQuestionIds } from '@/lib/accounts/hint-questions';
 
 /** The choices for "Hint question", wherever one is chosen (sign-up, account settings). */
 export function HintQuestionOptions() {
+  const t = useTranslations('hintQuestions');
+  const tAuth = useTranslations('auth');
   return (
     <>
       <option value="" disabled>
-        Choose a question
+        {tAuth('chooseQuestion')}
       </option>
       {hintQuestionIds.map((id) => (
         <option key={id} value={id}>
-          {hintQuestions[id]}
+          {t(id)}
         </option>
       ))}
     </>

@@ -1,8 +1,9 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 
-const labels = ['Very weak', 'Weak', 'Fair', 'Strong', 'Very strong'] as const;
+const levels = ['veryWeak', 'weak', 'fair', 'strong', 'veryStrong'] as const;
 const colors = [
   'bg-red-700',
   'bg-red-600',
@@ -13,7 +14,8 @@ const colors = [
 
 /**
  * The same zxcvbn check the server makes, loaded only when someone starts typing a password
- * (its dictionaries are large). Score 3 or more is accepted.
+ * (its dictionaries are large). Score 3 or more is accepted. zxcvbn names the pattern it found
+ * with a key ("straightRow"), worded here in the reader's language.
  */
 export function PasswordStrengthMeter({
   password,
@@ -22,6 +24,7 @@ export function PasswordStrengthMeter({
   password: string;
   userInputs: string[];
 }) {
+  const t = useTranslations('password');
   const [result, setResult] = useState<{ score: number; warning: string | null } | null>(null);
   const inputsKey = userInputs.join('\u0000');
 
@@ -39,26 +42,27 @@ export function PasswordStrengthMeter({
     };
   }, [password, inputsKey]);
 
-  if (!password || !result)
-    return (
-      <p className="text-sm text-slate-600">
-        Use 12 or more characters. A few unrelated words make a strong, memorable password.
-      </p>
-    );
+  if (!password || !result) return <p className="text-sm text-slate-600">{t('advice')}</p>;
   const score = Math.min(Math.max(result.score, 0), 4);
+  const level = levels[score] ?? 'veryWeak';
+  const warningKey = `warnings.${result.warning}` as Parameters<typeof t.has>[0];
+  const warning = result.warning && t.has(warningKey) ? t(warningKey) : null;
   return (
     <div className="flex flex-col gap-1" aria-live="polite">
       <div className="flex gap-1" aria-hidden="true">
-        {labels.map((label, index) => (
+        {levels.map((level, index) => (
           <span
-            key={label}
+            key={level}
             className={`h-2 flex-1 rounded ${index <= score ? colors[score] : 'bg-slate-200'}`}
           />
         ))}
       </div>
       <p className="text-sm text-slate-700">
-        Password strength: <strong>{labels[score]}</strong>
-        {score < 3 ? ' — not strong enough yet.' : '.'} {result.warning ?? ''}
+        {t.rich('strength', {
+          level: t(`levels.${level}`),
+          strong: (chunks) => <strong>{chunks}</strong>,
+        })}{' '}
+        {score < 3 ? t('notStrongEnough') : null} {warning}
       </p>
     </div>
   );

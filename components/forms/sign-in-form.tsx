@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 
 import { ActionForm } from '@/components/forms/action-form';
@@ -18,6 +19,7 @@ interface SignInFormProps {
 }
 
 export function SignInForm({ action, idPrefix, showRecoveryLinks = true }: SignInFormProps) {
+  const t = useTranslations('auth');
   const submission = useActionForm({
     schema: signInSchema,
     action,
@@ -27,10 +29,10 @@ export function SignInForm({ action, idPrefix, showRecoveryLinks = true }: SignI
   const { form, errorOf } = submission;
   const { register, formState } = form;
   return (
-    <ActionForm form={submission} className="flex flex-col gap-4" aria-label="Sign in">
+    <ActionForm form={submission} className="flex flex-col gap-4" aria-label={t('signIn')}>
       <TextField
         id={`${idPrefix}-identifier`}
-        label="User ID or email"
+        label={t('identifier')}
         required
         autoComplete="username"
         autoCapitalize="none"
@@ -40,15 +42,15 @@ export function SignInForm({ action, idPrefix, showRecoveryLinks = true }: SignI
       />
       <TextField
         id={`${idPrefix}-password`}
-        label="Password"
+        label={t('password')}
         required
         type="password"
         autoComplete="current-password"
         error={errorOf('password')}
         {...register('password')}
       />
-      <Button type="submit" pending={formState.isSubmitting} pendingLabel="Signing in…">
-        Sign in
+      <Button type="submit" pending={formState.isSubmitting} pendingLabel={t('signingIn')}>
+        {t('signIn')}
       </Button>
       {showRecoveryLinks ? (
         <div className="flex flex-col text-sm">
@@ -56,10 +58,10 @@ export function SignInForm({ action, idPrefix, showRecoveryLinks = true }: SignI
             href="/forgot-password"
             className="inline-block py-2 font-medium text-blue-700 underline"
           >
-            I forgot my password
+            {t('forgotPassword')}
           </Link>
           <Link href="/forgot-user-id" className="inline-block py-2 text-blue-700 underline">
-            Forgot your User ID?
+            {t('forgotUserId')}
           </Link>
         </div>
       ) : null}

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import type { ButtonHTMLAttributes } from 'react';
 
 type Variant = 'primary' | 'secondary' | 'danger' | 'link';
@@ -27,6 +28,7 @@ export function Button({
   type = 'button',
   ...rest
 }: ButtonProps) {
+  const t = useTranslations('common');
   const padding = variant === 'link' ? '' : 'min-h-11 px-4 py-2';
   return (
     <button
@@ -42,7 +44,7 @@ export function Button({
             aria-hidden="true"
             className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent"
           />
-          {pendingLabel ?? 'Please wait…'}
+          {pendingLabel ?? t('pleaseWait')}
         </>
       ) : (
         children

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 
 /** "Previous / Next" links for a paginated list; nothing when everything fits on one page. */
@@ -6,8 +7,8 @@ export function Pager({
   hasMore,
   hrefFor,
   label,
-  previousLabel = 'Previous page',
-  nextLabel = 'Next page',
+  previousLabel,
+  nextLabel,
 }: {
   page: number;
   hasMore: boolean;
@@ -16,18 +17,19 @@ export function Pager({
   previousLabel?: string;
   nextLabel?: string;
 }) {
+  const t = useTranslations('common.pager');
   if (page <= 1 && !hasMore) return null;
   return (
     <nav aria-label={label} className="flex gap-4">
       {page > 1 ? (
         <Link href={hrefFor(page - 1)} className="text-blue-700 underline">
-          {previousLabel}
+          {previousLabel ?? t('previous')}
         </Link>
       ) : null}
-      <span>Page {page}</span>
+      <span>{t('page', { page })}</span>
       {hasMore ? (
         <Link href={hrefFor(page + 1)} className="text-blue-700 underline">
-          {nextLabel}
+          {nextLabel ?? t('next')}
         </Link>
       ) : null}
     </nav>

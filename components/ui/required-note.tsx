@@ -1,11 +1,14 @@
+import { useTranslations } from 'next-intl';
+
 /** Said once above a form's fields; each required field's label carries the asterisk. */
 export function RequiredNote() {
+  const t = useTranslations('common');
   return (
     <p className="text-sm text-slate-700" data-required-note="">
       <span aria-hidden="true" className="font-semibold text-red-700">
         *
       </span>
-      Required fields are marked with an asterisk.
+      {t('required')}
     </p>
   );
 }

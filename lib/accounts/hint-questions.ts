@@ -1,13 +1,19 @@
-/** Questions whose answers a parent remembers but a stranger cannot look up easily. */
-export const hintQuestions = {
-  first_pet: 'What was the name of your first pet?',
-  childhood_street: 'What street did you live on when you were ten?',
-  first_school: 'What was the name of your first school?',
-  favorite_teacher: 'What was the last name of your favorite teacher?',
-  first_job: 'What was your first job?',
-  grandparent_city: 'In what city was your oldest grandparent born?',
-  first_concert: 'What was the first concert you went to?',
-} as const;
+/**
+ * Questions whose answers a parent remembers but a stranger cannot look up easily. Only the ids
+ * are stored; the words are in the catalogs (messages/*.json, namespace `hintQuestions`).
+ */
+export const hintQuestionIds = [
+  'first_pet',
+  'childhood_street',
+  'first_school',
+  'favorite_teacher',
+  'first_job',
+  'grandparent_city',
+  'first_concert',
+] as const;
 
-export type HintQuestionId = keyof typeof hintQuestions;
-export const hintQuestionIds = Object.keys(hintQuestions) as [HintQuestionId, ...HintQuestionId[]];
+export type HintQuestionId = (typeof hintQuestionIds)[number];
+
+export function isHintQuestionId(value: unknown): value is HintQuestionId {
+  return typeof value === 'string' && (hintQuestionIds as readonly string[]).includes(value);
+}

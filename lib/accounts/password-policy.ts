@@ -5,7 +5,7 @@ import { weakPasswordMessage } from './sign-up';
 
 /**
  * The sign-up rules for any new password (reset, change, temporary): not guessable, not the
- * User ID or email, and not the password the account has now. Returns a message for the field.
+ * User ID or email, and not the password the account has now. Returns a catalog key for the field.
  */
 export async function newPasswordProblem(
   password: string,
@@ -18,7 +18,7 @@ export async function newPasswordProblem(
   },
 ): Promise<string | null> {
   if (passwordContainsIdentity(password, account.userId, account.email))
-    return 'Your password must not contain your User ID or email.';
+    return 'validation.passwordContainsIdentity';
   const weak = weakPasswordMessage(password, [
     account.userId,
     account.email,
@@ -26,7 +26,6 @@ export async function newPasswordProblem(
     account.lastName,
   ]);
   if (weak) return weak;
-  if (await verifyPassword(password, account.passwordHash))
-    return 'Choose a password different from the one you have now.';
+  if (await verifyPassword(password, account.passwordHash)) return 'validation.passwordSameAsNow';
   return null;
 }

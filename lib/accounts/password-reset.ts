@@ -15,7 +15,7 @@ import { passwordChangedMessage, passwordResetMessage } from '@/lib/mail/templat
 import { claimTry, releaseTry } from '@/lib/rate-limit';
 
 import { claimAccountEmail, claimEmailForUnknownName } from './email-caps';
-import { hintQuestions, type HintQuestionId } from './hint-questions';
+import { isHintQuestionId, type HintQuestionId } from './hint-questions';
 import { newPasswordProblem } from './password-policy';
 import type { ResetPasswordInput } from './schemas';
 
@@ -108,12 +108,15 @@ function usableReset(token: string, now: Date) {
   );
 }
 
-/** What the reset page shows: the hint question, only to someone holding a live link. */
+/**
+ * What the reset page shows: the hint question (its id: the page words it in the reader's
+ * language), only to someone holding a live link.
+ */
 export async function findPasswordReset(
   db: Db,
   token: string,
   now = new Date(),
-): Promise<{ hintQuestion: string } | null> {
+): Promise<{ hintQuestion: HintQuestionId } | null> {
   const [row] = await db
     .select({
       hintQuestion: users.hintQuestion,
@@ -123,8 +126,8 @@ export async function findPasswordReset(
     .from(passwordResets)
     .innerJoin(users, eq(users.id, passwordResets.userId))
     .where(usableReset(token, now));
-  if (!row || row.disabledAt || row.wrong >= RESET_HINT_ATTEMPTS || !row.hintQuestion) return null;
-  return { hintQuestion: hintQuestions[row.hintQuestion as HintQuestionId] ?? row.hintQuestion };
+  if (!row || row.disabledAt || row.wrong >= RESET_HINT_ATTEMPTS) return null;
+  return isHintQuestionId(row.hintQuestion) ? { hintQuestion: row.hintQuestion } : null;
 }
 
 /**

@@ -24,9 +24,6 @@ export async function resendEmailVerification(
   if (!user) throw new AppError('not_found');
   if (user.emailVerifiedAt) return null;
   if (!(await claimAccountEmail(db, 'email-verification', user.id)))
-    throw new AppError(
-      'rate_limited',
-      'We have already sent several confirmation emails this hour. Please look for the newest one (and in your spam folder), or try again in an hour.',
-    );
+    throw new AppError('rate_limited', 'errors.verificationEmailsCapped');
   return createEmailVerification(db, user);
 }

@@ -12,16 +12,17 @@ import { createEmailVerification } from './email-verification';
 import { estimatePasswordStrength, MIN_PASSWORD_SCORE } from './password-strength';
 import type { SignUpInput } from './schemas';
 
-const takenUserId = 'That User ID is already taken. Please choose another.';
+const takenUserId = 'errors.userIdTaken';
 // Only for two sign-ups racing for the same new address; an address already on file is never named (below).
-const takenEmail =
-  'This email cannot be used for a new account. If you already have an account, sign in or use "I forgot my password".';
+const takenEmail = 'errors.emailNotUsable';
 
+/**
+ * A catalog key when the password is too easy to guess, else null. The strength meter beside
+ * the field already names the pattern (zxcvbn's warning) in the reader's language.
+ */
 export function weakPasswordMessage(password: string, userInputs: string[]): string | null {
   const strength = estimatePasswordStrength(password, userInputs);
-  if (strength.score >= MIN_PASSWORD_SCORE) return null;
-  const hint = strength.feedback.warning ? ` ${strength.feedback.warning}` : '';
-  return `This password is too easy to guess.${hint} Try a longer phrase of unrelated words.`;
+  return strength.score >= MIN_PASSWORD_SCORE ? null : 'validation.passwordTooEasy';
 }
 
 export type SignUpOutcome =
@@ -48,7 +49,7 @@ export async function createParentAccount(
     input.lastName,
   ]);
   if (weak)
-    throw new AppError('invalid', 'Please choose a stronger password.', {
+    throw new AppError('invalid', 'errors.chooseStrongerPassword', {
       fieldErrors: { password: weak },
     });
 
@@ -79,7 +80,7 @@ export async function createParentAccount(
       (row) => row.kind === 'parent' && row.userId.toLowerCase() === input.userId.toLowerCase(),
     )
   ) {
-    throw new AppError('conflict', 'Please correct the highlighted fields.', {
+    throw new AppError('conflict', 'errors.correctFields', {
       fieldErrors: { userId: takenUserId },
     });
   }
@@ -126,11 +127,11 @@ export async function createParentAccount(
   } catch (error) {
     // Two sign-ups racing for the same User ID or email: the unique index decides.
     if (isUniqueViolation(error, 'users_user_id_lower_key'))
-      throw new AppError('conflict', 'Please correct the highlighted fields.', {
+      throw new AppError('conflict', 'errors.correctFields', {
         fieldErrors: { userId: takenUserId },
       });
     if (isUniqueViolation(error, 'users_email_lower_key'))
-      throw new AppError('conflict', 'Please correct the highlighted fields.', {
+      throw new AppError('conflict', 'errors.correctFields', {
         fieldErrors: { email: takenEmail },
       });
     throw error;

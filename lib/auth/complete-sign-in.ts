@@ -17,14 +17,16 @@ import { auth, signIn } from './next-auth';
 import { endSession, type ActiveSession } from './sessions';
 import { signInWithPassword, type SignInRequest } from './sign-in';
 
-const GENERIC_SIGN_IN_ERROR = 'The User ID/email or password is not correct.';
+const GENERIC_SIGN_IN_ERROR = 'errors.signInFailed';
 
 /**
  * The same words whatever was throttled and whether or not the account exists: they must not
  * tell a stranger which names are real, and they tell the owner how to get back in.
  */
 function tooManyTries() {
-  return `Too many tries. Please wait a few minutes and try again. If it keeps happening, look for an email from us with a link to get back in, or call the office at ${env().PRACTICE_PHONE}.`;
+  return new AppError('rate_limited', 'errors.tooManyTries', {
+    values: { phone: env().PRACTICE_PHONE },
+  });
 }
 
 /** The language saved on the account wins over this browser's, on any device it signs in from. */
@@ -46,7 +48,7 @@ export async function completeSignIn(
 ) {
   const result = await signInWithPassword(db, request, meta);
   if (!result.ok) {
-    if (result.reason === 'rate_limited') throw new AppError('rate_limited', tooManyTries());
+    if (result.reason === 'rate_limited') throw tooManyTries();
     throw new AppError('invalid', GENERIC_SIGN_IN_ERROR);
   }
   if (previous) {
@@ -91,14 +93,12 @@ export async function completeSecondFactor(
     return { data: null, redirectTo: result.kind === 'staff' ? '/staff' : '/dashboard' };
   }
   if (result.reason === 'wrong_code') {
-    const left = result.attemptsLeft === 1 ? '1 more try' : `${result.attemptsLeft} more tries`;
-    throw new AppError('invalid', 'That code did not work.', {
-      fieldErrors: {
-        code: `That code did not work (${left}). Type the 6 digits your app shows now, or one of your recovery codes.`,
-      },
+    throw new AppError('invalid', 'errors.codeDidNotWork', {
+      fieldErrors: { code: 'validation.codeAttemptsLeft' },
+      values: { count: result.attemptsLeft },
     });
   }
-  if (result.reason === 'rate_limited') throw new AppError('rate_limited', tooManyTries());
+  if (result.reason === 'rate_limited') throw tooManyTries();
   // Timed out, too many wrong codes, or no sign-in under way: back to the password.
   return { data: null, redirectTo: `${signInPage}?notice=start-again` };
 }

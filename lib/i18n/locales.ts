@@ -36,6 +36,12 @@ export const clientNamespaces = [
   'linkChild',
   'portalNav',
   'resendVerification',
+  'chrome',
+  'auth',
+  'password',
+  'hintQuestions',
+  'session',
+  'twoStep',
 ] as const;
 
 /**

@@ -26,10 +26,10 @@ export const staffSetupSchema = z
   .object({
     token: z.string().min(20).max(200),
     newPassword: passwordField,
-    confirmPassword: z.string().min(1, 'Type the new password again.'),
+    confirmPassword: z.string().min(1, 'validation.newPasswordAgain'),
   })
   .refine((value) => value.newPassword === value.confirmPassword, {
     path: ['confirmPassword'],
-    message: 'The two passwords do not match.',
+    message: 'validation.passwordsDoNotMatch',
   });
 export type StaffSetupInput = z.infer<typeof staffSetupSchema>;

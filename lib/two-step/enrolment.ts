@@ -58,8 +58,7 @@ export async function startEnrolment(
   now = new Date(),
 ): Promise<EnrolmentStart> {
   const account = await twoStepState(db, userId);
-  if (account.totpEnabledAt)
-    throw new AppError('conflict', 'Two-step verification is already on for this account.');
+  if (account.totpEnabledAt) throw new AppError('conflict', 'errors.twoStepAlreadyOn');
   const secret = newTotpSecret();
   await db
     .update(users)
@@ -90,24 +89,20 @@ export async function confirmEnrolment(
   now = new Date(),
 ): Promise<{ recoveryCodes: string[] }> {
   const account = await twoStepState(db, userId);
-  if (account.totpEnabledAt)
-    throw new AppError('conflict', 'Two-step verification is already on for this account.');
+  if (account.totpEnabledAt) throw new AppError('conflict', 'errors.twoStepAlreadyOn');
   const fresh =
     account.totpPendingSecret &&
     account.totpPendingCreatedAt &&
     now.getTime() - account.totpPendingCreatedAt.getTime() < ENROLMENT_WINDOW_MINUTES * 60_000;
   if (!fresh || !account.totpPendingSecret) {
-    throw new AppError(
-      'invalid',
-      'This set-up took too long. Please start again to get a new QR code.',
-    );
+    throw new AppError('invalid', 'errors.twoStepSetupTooLong');
   }
   const secret = decryptTotpSecret(account.totpPendingSecret);
   const checked = checkTotpCode(secret, typedCode, null, now);
   if (!checked.valid) {
-    throw new AppError('invalid', 'Please correct the highlighted fields.', {
+    throw new AppError('invalid', 'errors.correctFields', {
       fieldErrors: {
-        code: 'That code did not match. Check the time on your phone is right, then type the 6 digits the app shows now.',
+        code: 'validation.codeDidNotMatch',
       },
     });
   }
@@ -133,8 +128,7 @@ export async function renewRecoveryCodes(
 ): Promise<{ recoveryCodes: string[] }> {
   await accountWithPassword(db, userId, currentPassword);
   const account = await twoStepState(db, userId);
-  if (!account.totpEnabledAt)
-    throw new AppError('conflict', 'Two-step verification is not on for this account.');
+  if (!account.totpEnabledAt) throw new AppError('conflict', 'errors.twoStepNotOn');
   return { recoveryCodes: await replaceRecoveryCodes(db, userId, now) };
 }
 
@@ -157,9 +151,8 @@ export async function turnOffTwoStep(
 ): Promise<{ mail: OutgoingMail }> {
   const account = await accountWithPassword(db, userId, currentPassword);
   const state = await twoStepState(db, userId);
-  if (state.kind !== 'parent')
-    throw new AppError('forbidden', 'Two-step verification is required for staff accounts.');
-  if (!state.totpEnabledAt) throw new AppError('conflict', 'Two-step verification is already off.');
+  if (state.kind !== 'parent') throw new AppError('forbidden', 'errors.twoStepRequiredForStaff');
+  if (!state.totpEnabledAt) throw new AppError('conflict', 'errors.twoStepAlreadyOff');
   await db.update(users).set(clearedTwoStep()).where(eq(users.id, userId));
   await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
   return {

@@ -84,7 +84,7 @@ describe('forgot password', () => {
     const { mail } = await requestPasswordReset(db, parent.email, issuedAt);
     const token = tokenOf(mail!.text.match(/https?:\/\/\S+/)![0]);
     expect(await findPasswordReset(db, token, new Date('2026-08-01T10:29:00Z'))).toEqual({
-      hintQuestion: 'What was the name of your first pet?',
+      hintQuestion: 'first_pet',
     });
     expect(await findPasswordReset(db, token, new Date('2026-08-01T10:30:01Z'))).toBeNull();
     expect(

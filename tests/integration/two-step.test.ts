@@ -85,7 +85,7 @@ describe('turning two-step verification on', () => {
     // Nothing changes until a code proves the app has the secret.
     expect((await passwordStep(parent.userId, 'parent', now)).awaitingSecondFactor).toBe(false);
     await expect(confirmEnrolment(db, parent.id, '000000', now)).rejects.toMatchObject({
-      fieldErrors: { code: expect.stringMatching(/did not match/) },
+      fieldErrors: { code: 'validation.codeDidNotMatch' },
     });
 
     const { recoveryCodes: codes } = await confirmEnrolment(
@@ -114,7 +114,7 @@ describe('turning two-step verification on', () => {
     const { secret } = await startEnrolment(db, parent.id, at('2026-09-01T09:00:00Z'));
     const later = at('2026-09-01T09:31:00Z');
     await expect(confirmEnrolment(db, parent.id, totpCodeAt(secret, later), later)).rejects.toThrow(
-      /took too long/,
+      'errors.twoStepSetupTooLong',
     );
   });
 

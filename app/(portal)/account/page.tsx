@@ -4,10 +4,11 @@ import Link from 'next/link';
 
 import { getDb } from '@/db';
 import { users } from '@/db/schema';
-import { hintQuestions, type HintQuestionId } from '@/lib/accounts/hint-questions';
+import { isHintQuestionId } from '@/lib/accounts/hint-questions';
 import { describeDevice, listRecentSignIns } from '@/lib/accounts/settings';
 import { requireParent } from '@/lib/authz';
 import { formatDateTime } from '@/lib/dates';
+import { getT } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';
 
 import {
@@ -100,8 +101,8 @@ export default portalPage(async function AccountPage() {
       <Section id="hint-heading" title="Hint question">
         <ChangeHintForm
           currentQuestion={
-            settings?.hintQuestion
-              ? (hintQuestions[settings.hintQuestion as HintQuestionId] ?? null)
+            isHintQuestionId(settings?.hintQuestion)
+              ? (await getT('hintQuestions'))(settings.hintQuestion)
               : null
           }
         />

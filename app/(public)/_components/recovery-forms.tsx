@@ -1,5 +1,7 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
 import { ActionForm } from '@/components/forms/action-form';
 import { PasswordStrengthMeter } from '@/components/forms/password-strength-meter';
 import { useActionForm } from '@/components/forms/use-action-form';
@@ -15,6 +17,8 @@ import { requestPasswordResetLink, resetPassword } from '../forgot-password/acti
 import { emailMyUserId } from '../forgot-user-id/actions';
 
 export function ForgotPasswordForm() {
+  const t = useTranslations('auth');
+  const tc = useTranslations('common');
   const submission = useActionForm({
     schema: forgotPasswordSchema,
     action: requestPasswordResetLink,
@@ -23,10 +27,14 @@ export function ForgotPasswordForm() {
   });
   const { form, errorOf } = submission;
   return (
-    <ActionForm form={submission} className="flex flex-col gap-4" aria-label="Forgot password">
+    <ActionForm
+      form={submission}
+      className="flex flex-col gap-4"
+      aria-label={t('forgotPasswordForm')}
+    >
       <TextField
         id="forgot-identifier"
-        label="User ID or email"
+        label={t('identifier')}
         required
         autoComplete="username"
         autoCapitalize="none"
@@ -36,16 +44,18 @@ export function ForgotPasswordForm() {
       <Button
         type="submit"
         pending={form.formState.isSubmitting}
-        pendingLabel="One moment…"
+        pendingLabel={tc('oneMoment')}
         className="self-start"
       >
-        Continue
+        {t('continue')}
       </Button>
     </ActionForm>
   );
 }
 
 export function ForgotUserIdForm() {
+  const t = useTranslations('auth');
+  const tc = useTranslations('common');
   const submission = useActionForm({
     schema: forgotUserIdSchema,
     action: emailMyUserId,
@@ -54,10 +64,14 @@ export function ForgotUserIdForm() {
   });
   const { form, errorOf } = submission;
   return (
-    <ActionForm form={submission} className="flex flex-col gap-4" aria-label="Forgot User ID">
+    <ActionForm
+      form={submission}
+      className="flex flex-col gap-4"
+      aria-label={t('forgotUserIdForm')}
+    >
       <TextField
         id="forgot-email"
-        label="Email"
+        label={t('email')}
         required
         type="email"
         autoComplete="email"
@@ -68,10 +82,10 @@ export function ForgotUserIdForm() {
       <Button
         type="submit"
         pending={form.formState.isSubmitting}
-        pendingLabel="One moment…"
+        pendingLabel={tc('oneMoment')}
         className="self-start"
       >
-        Continue
+        {t('continue')}
       </Button>
     </ActionForm>
   );
@@ -84,6 +98,7 @@ export function ResetPasswordForm({
   token: string;
   hintQuestion: string;
 }) {
+  const t = useTranslations('auth');
   const submission = useActionForm({
     schema: resetPasswordSchema,
     action: resetPassword,
@@ -92,14 +107,14 @@ export function ResetPasswordForm({
   const { form, errorOf } = submission;
   const password = form.watch('newPassword') ?? '';
   return (
-    <ActionForm form={submission} className="flex flex-col gap-4" aria-label="Reset password">
+    <ActionForm form={submission} className="flex flex-col gap-4" aria-label={t('resetForm')}>
       <p className="rounded-md bg-slate-100 p-3">
-        <span className="block text-sm text-slate-700">Your hint question</span>
+        <span className="block text-sm text-slate-700">{t('yourHintQuestion')}</span>
         <strong>{hintQuestion}</strong>
       </p>
       <TextField
         id="reset-hintAnswer"
-        label="Hint answer"
+        label={t('hintAnswer')}
         required
         autoComplete="off"
         error={errorOf('hintAnswer')}
@@ -107,7 +122,7 @@ export function ResetPasswordForm({
       />
       <TextField
         id="reset-newPassword"
-        label="New password"
+        label={t('newPassword')}
         required
         type="password"
         autoComplete="new-password"
@@ -117,7 +132,7 @@ export function ResetPasswordForm({
       <PasswordStrengthMeter password={password} userInputs={[]} />
       <TextField
         id="reset-confirmPassword"
-        label="Confirm new password"
+        label={t('confirmNewPassword')}
         required
         type="password"
         autoComplete="new-password"
@@ -127,10 +142,10 @@ export function ResetPasswordForm({
       <Button
         type="submit"
         pending={form.formState.isSubmitting}
-        pendingLabel="Resetting…"
+        pendingLabel={t('resetting')}
         className="self-start"
       >
-        Reset password
+        {t('resetPassword')}
       </Button>
     </ActionForm>
   );

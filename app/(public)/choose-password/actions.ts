@@ -22,14 +22,10 @@ export const chooseOwnPassword = defineAction(
   async ({ input, tx, session, describeAudit }) => {
     const user = session.user;
     const [account] = await tx.select().from(users).where(eq(users.id, user.id)).for('update');
-    if (!account?.mustChangePassword)
-      throw new AppError(
-        'conflict',
-        'Your password is already your own. You can change it in Account settings.',
-      );
+    if (!account?.mustChangePassword) throw new AppError('conflict', 'errors.passwordAlreadyOwn');
     const problem = await newPasswordProblem(input.newPassword, account);
     if (problem)
-      throw new AppError('invalid', 'Please choose another password.', {
+      throw new AppError('invalid', 'errors.chooseAnotherPassword', {
         fieldErrors: { newPassword: problem },
       });
     await tx

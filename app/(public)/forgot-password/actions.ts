@@ -37,27 +37,19 @@ export const resetPassword = defineSelfAuditedAction(
   },
   async ({ input, db, meta }) => {
     const outcome = await completePasswordReset(db, input, meta);
-    const phone = env().PRACTICE_PHONE;
+    const values = { phone: env().PRACTICE_PHONE };
     if (!outcome.ok) {
       if (outcome.reason === 'wrong_answer')
-        throw new AppError('invalid', 'That is not the answer we have. Please try again.', {
-          fieldErrors: {
-            hintAnswer: 'That is not the answer we have. Capital letters and spaces do not matter.',
-          },
+        throw new AppError('invalid', 'errors.hintAnswerWrong', {
+          fieldErrors: { hintAnswer: 'validation.hintAnswerWrong' },
         });
       if (outcome.reason === 'weak_password')
-        throw new AppError('invalid', 'Please choose another password.', {
+        throw new AppError('invalid', 'errors.chooseAnotherPassword', {
           fieldErrors: { newPassword: outcome.message },
         });
       if (outcome.reason === 'too_many_answers')
-        throw new AppError(
-          'locked',
-          `Too many wrong answers: for your safety, this link no longer works. Please call the office at ${phone} and we will help you get back in.`,
-        );
-      throw new AppError(
-        'invalid',
-        `This link has expired or was already used. Ask for a new one with "I forgot my password", or call the office at ${phone}.`,
-      );
+        throw new AppError('locked', 'errors.resetTooManyAnswers', { values });
+      throw new AppError('invalid', 'errors.resetLinkExpired', { values });
     }
     await signIn('portal-session', { sessionToken: outcome.sessionToken, redirect: false });
     return {

@@ -2,11 +2,14 @@ import type { Metadata } from 'next';
 
 import { Alert } from '@/components/ui/alert';
 import { env } from '@/lib/env';
+import { getT } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';
 
 import { ForgotUserIdForm } from '../_components/recovery-forms';
 
-export const metadata: Metadata = { title: 'Forgot your User ID?' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT('recovery'))('forgotUserIdTitle') };
+}
 
 export default portalPage(async function ForgotUserIdPage({
   searchParams,
@@ -15,23 +18,18 @@ export default portalPage(async function ForgotUserIdPage({
 }) {
   const { PRACTICE_PHONE } = env();
   const sent = (await searchParams).sent === '1';
+  const t = await getT('recovery');
   return (
     <div className="mx-auto flex max-w-md flex-col gap-4">
-      <h1 className="text-2xl font-bold">Forgot your User ID?</h1>
+      <h1 className="text-2xl font-bold">{t('forgotUserIdTitle')}</h1>
       {sent ? (
-        <Alert tone="info" title="Check your email">
-          <p>
-            If an account uses this address, we have emailed its User ID there. Check your inbox and
-            your spam folder.
-          </p>
-          <p className="mt-2">No email after a few minutes? Call the office at {PRACTICE_PHONE}.</p>
+        <Alert tone="info" title={t('checkEmail')}>
+          <p>{t('userIdSent')}</p>
+          <p className="mt-2">{t('noEmail', { phone: PRACTICE_PHONE })}</p>
         </Alert>
       ) : (
         <>
-          <p>
-            Type the email address you used to create your account, and we will email you your User
-            ID.
-          </p>
+          <p>{t('forgotUserIdIntro')}</p>
           <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
             <ForgotUserIdForm />
           </div>

@@ -1,28 +1,33 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
+import { getT } from '@/lib/i18n/server';
+
 import { SignUpForm } from './_components/sign-up-form';
 
-export const metadata: Metadata = { title: 'Create a free account' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT('signup'))('title') };
+}
 
-export default function SignUpPage() {
+export default async function SignUpPage() {
+  const t = await getT('signup');
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-6">
       <div>
-        <h1 className="text-2xl font-bold">Create a free account</h1>
-        <p className="mt-2 text-slate-700">
-          This account is for you, the parent or guardian. Once it is ready, you can link each of
-          your children with the PIN the office gives you. One account works for all your children.
-        </p>
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        <p className="mt-2 text-slate-700">{t('intro')}</p>
       </div>
       <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <SignUpForm />
       </div>
       <p>
-        Already have an account?{' '}
-        <Link href="/login" className="font-medium text-blue-700 underline">
-          Sign in
-        </Link>
+        {t.rich('haveAccount', {
+          link: (chunks) => (
+            <Link href="/login" className="font-medium text-blue-700 underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
     </div>
   );

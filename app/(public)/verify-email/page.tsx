@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
 
 import { Alert } from '@/components/ui/alert';
+import { getT } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';
 
 import { ConfirmEmailForm } from './_components/confirm-email-form';
 
-export const metadata: Metadata = { title: 'Confirm your email', referrer: 'no-referrer' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT('verifyEmail'))('title'), referrer: 'no-referrer' };
+}
 
 export default portalPage(async function VerifyEmailPage({
   searchParams,
@@ -13,19 +16,17 @@ export default portalPage(async function VerifyEmailPage({
   searchParams: Promise<{ token?: string }>;
 }) {
   const { token } = await searchParams;
+  const t = await getT('verifyEmail');
   return (
     <div className="mx-auto flex max-w-md flex-col gap-4">
-      <h1 className="text-2xl font-bold">Confirm your email</h1>
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
       {token && token.length >= 20 && token.length <= 200 ? (
         <>
-          <p>Press the button to confirm that this email address belongs to you.</p>
+          <p>{t('intro')}</p>
           <ConfirmEmailForm token={token} />
         </>
       ) : (
-        <Alert tone="error">
-          This link is not complete. Please open the link from your email again, or copy the whole
-          link into your browser.
-        </Alert>
+        <Alert tone="error">{t('incomplete')}</Alert>
       )}
     </div>
   );

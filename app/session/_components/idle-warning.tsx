@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { usePathname } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 
@@ -30,6 +31,8 @@ function IdleCountdown({
   idleTimeoutSeconds,
   warnBeforeSeconds,
 }: IdleWarningProps) {
+  const t = useTranslations('session');
+  const tc = useTranslations('common');
   // Every page checks the session, which restarts the server's idle clock (at most a minute
   // late). So on arrival at least a full timeout less one minute is left.
   const [deadline, setDeadline] = useState(
@@ -78,15 +81,15 @@ function IdleCountdown({
         className="w-full max-w-sm rounded-lg bg-white p-5 shadow-xl"
       >
         <h2 id="idle-title" className="text-lg font-semibold">
-          Are you still there?
+          {t('stillThere')}
         </h2>
         <p id="idle-text" className="mt-2">
-          To protect your information, you will be signed out in {minutes}:{seconds}.
+          {t('signOutSoon', { time: `${minutes}:${seconds}` })}
         </p>
         <div className="mt-4 flex gap-3">
           <Button
             pending={pending}
-            pendingLabel="One moment…"
+            pendingLabel={tc('oneMoment')}
             onClick={async () => {
               setPending(true);
               const result = await staySignedIn({});
@@ -100,7 +103,7 @@ function IdleCountdown({
               }
             }}
           >
-            Stay signed in
+            {t('staySignedIn')}
           </Button>
         </div>
       </div>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { useFormStatus } from 'react-dom';
 
@@ -9,9 +10,10 @@ import { signOutNow } from '../actions';
 
 function SubmitSignOut() {
   const { pending } = useFormStatus();
+  const t = useTranslations('session');
   return (
-    <Button type="submit" variant="secondary" pending={pending} pendingLabel="Signing out…">
-      Sign out
+    <Button type="submit" variant="secondary" pending={pending} pendingLabel={t('signingOut')}>
+      {t('signOut')}
     </Button>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 
 import { PracticeHeader } from '@/components/practice-header';
@@ -15,15 +16,16 @@ export function SignedInHeader({
   links: { href: string; label: string }[];
   extra?: React.ReactNode;
 }) {
+  const t = useTranslations('session');
   return (
     <>
       <PracticeHeader homeHref={homeHref}>
         <span className="text-sm text-slate-700">
-          Signed in as <strong>{name}</strong>
+          {t.rich('signedInAs', { name, strong: (chunks) => <strong>{chunks}</strong> })}
         </span>
         <SignOutButton />
       </PracticeHeader>
-      <nav aria-label="Main" className="border-b border-slate-200 bg-brand-800">
+      <nav aria-label={t('mainNav')} className="border-b border-slate-200 bg-brand-800">
         <ul className="mx-auto flex max-w-5xl flex-wrap gap-x-1 px-2">
           {links.map((link) => (
             <li key={link.href}>

@@ -27,7 +27,7 @@ export const submitSecondFactor = defineSelfAuditedAction(
       limit: 60,
       windowSeconds: 900,
       per: 'ip',
-      message: 'Too many codes from this network. Please wait a few minutes and try again.',
+      message: 'errors.tooManyCodesFromNetwork',
     },
   },
   async ({ input, db, meta }) =>
@@ -69,7 +69,7 @@ export const confirmTwoStepSetup = defineAction(
       limit: 10,
       windowSeconds: 900,
       per: 'user',
-      message: 'Too many codes tried. Please wait 15 minutes and start again.',
+      message: 'errors.tooManyCodesTried',
     },
   },
   async ({ input, tx, session, describeAudit }) => {

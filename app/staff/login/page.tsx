@@ -6,11 +6,14 @@ import { SignInForm } from '@/components/forms/sign-in-form';
 import { PracticeHeader } from '@/components/practice-header';
 import { Alert } from '@/components/ui/alert';
 import { getCurrentSession } from '@/lib/auth/current';
+import { getT } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';
 
 import { signInStaff } from './actions';
 
-export const metadata: Metadata = { title: 'Staff sign-in' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT('staffLogin'))('title') };
+}
 
 export default portalPage(async function StaffLoginPage({
   searchParams,
@@ -21,29 +24,19 @@ export default portalPage(async function StaffLoginPage({
   const session = await getCurrentSession();
   if (session?.user.kind === 'staff') redirect('/staff');
   const { notice } = await searchParams;
+  const t = await getT('staffLogin');
   return (
     <>
       <PracticeHeader />
       <main id="main" className="mx-auto flex max-w-md flex-col gap-6 px-4 py-8">
-        <h1 className="text-2xl font-bold">Staff sign-in</h1>
-        {notice === 'signed-out' ? <Alert tone="info">You have signed out.</Alert> : null}
-        {notice === 'idle' ? (
-          <Alert tone="info">
-            You were signed out after 15 minutes without activity. Please sign in again.
-          </Alert>
-        ) : null}
-        {notice === 'start-again' ? (
-          <Alert tone="info">
-            Your sign-in timed out or had too many wrong codes. Please sign in again with your
-            password.
-          </Alert>
-        ) : null}
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        {notice === 'signed-out' ? <Alert tone="info">{t('signedOut')}</Alert> : null}
+        {notice === 'idle' ? <Alert tone="info">{t('idle')}</Alert> : null}
+        {notice === 'start-again' ? <Alert tone="info">{t('startAgain')}</Alert> : null}
         <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <SignInForm action={signInStaff} idPrefix="staff-login" showRecoveryLinks={false} />
         </div>
-        <p className="text-sm text-slate-700">
-          Forgot your password? Ask a portal administrator to help you.
-        </p>
+        <p className="text-sm text-slate-700">{t('forgotPassword')}</p>
       </main>
     </>
   );

@@ -18,13 +18,10 @@ export const completeStaffAccountSetup = defineSelfAuditedAction(
     const outcome = await completeStaffSetup(db, input, meta);
     if (!outcome.ok) {
       if (outcome.reason === 'weak_password')
-        throw new AppError('invalid', 'Please choose another password.', {
+        throw new AppError('invalid', 'errors.chooseAnotherPassword', {
           fieldErrors: { newPassword: outcome.message },
         });
-      throw new AppError(
-        'invalid',
-        'This set-up link has expired or was already used. Please ask a portal administrator for a new one.',
-      );
+      throw new AppError('invalid', 'errors.setupLinkExpired');
     }
     await signIn('portal-session', { sessionToken: outcome.sessionToken, redirect: false });
     return {

@@ -1,5 +1,7 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
 import { ActionForm } from '@/components/forms/action-form';
 import { PasswordStrengthMeter } from '@/components/forms/password-strength-meter';
 import { useActionForm } from '@/components/forms/use-action-form';
@@ -10,6 +12,7 @@ import { choosePasswordSchema } from '@/lib/accounts/schemas';
 import { chooseOwnPassword } from '../actions';
 
 export function ChoosePasswordForm() {
+  const t = useTranslations('auth');
   const submission = useActionForm({
     schema: choosePasswordSchema,
     action: chooseOwnPassword,
@@ -17,10 +20,14 @@ export function ChoosePasswordForm() {
   });
   const { form, errorOf } = submission;
   return (
-    <ActionForm form={submission} className="flex flex-col gap-4" aria-label="Choose your password">
+    <ActionForm
+      form={submission}
+      className="flex flex-col gap-4"
+      aria-label={t('choosePasswordForm')}
+    >
       <TextField
         id="choose-new"
-        label="New password"
+        label={t('newPassword')}
         required
         type="password"
         autoComplete="new-password"
@@ -30,7 +37,7 @@ export function ChoosePasswordForm() {
       <PasswordStrengthMeter password={form.watch('newPassword') ?? ''} userInputs={[]} />
       <TextField
         id="choose-confirm"
-        label="Confirm new password"
+        label={t('confirmNewPassword')}
         required
         type="password"
         autoComplete="new-password"
@@ -40,10 +47,10 @@ export function ChoosePasswordForm() {
       <Button
         type="submit"
         pending={form.formState.isSubmitting}
-        pendingLabel="Saving…"
+        pendingLabel={t('saving')}
         className="self-start"
       >
-        Save my password
+        {t('savePassword')}
       </Button>
     </ActionForm>
   );

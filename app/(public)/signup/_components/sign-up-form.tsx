@@ -1,5 +1,7 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
 import { ActionForm } from '@/components/forms/action-form';
 import { HintQuestionOptions } from '@/components/forms/hint-question-options';
 import { PasswordStrengthMeter } from '@/components/forms/password-strength-meter';
@@ -11,6 +13,7 @@ import { signUpSchema } from '@/lib/accounts/schemas';
 import { signUp } from '../actions';
 
 export function SignUpForm() {
+  const t = useTranslations('auth');
   const submission = useActionForm({
     schema: signUpSchema,
     action: signUp,
@@ -37,13 +40,17 @@ export function SignUpForm() {
   ]);
 
   return (
-    <ActionForm form={submission} className="flex flex-col gap-5" aria-label="Create account">
+    <ActionForm
+      form={submission}
+      className="flex flex-col gap-5"
+      aria-label={t('createAccountForm')}
+    >
       <fieldset className="flex flex-col gap-4">
-        <legend className="mb-2 text-lg font-semibold">About you (the parent or guardian)</legend>
+        <legend className="mb-2 text-lg font-semibold">{t('aboutYou')}</legend>
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField
             id="firstName"
-            label="First name"
+            label={t('firstName')}
             required
             autoComplete="given-name"
             error={errorOf('firstName')}
@@ -51,7 +58,7 @@ export function SignUpForm() {
           />
           <TextField
             id="lastName"
-            label="Last name"
+            label={t('lastName')}
             required
             autoComplete="family-name"
             error={errorOf('lastName')}
@@ -60,32 +67,32 @@ export function SignUpForm() {
         </div>
         <TextField
           id="email"
-          label="Email"
+          label={t('email')}
           required
           type="email"
           autoComplete="email"
           inputMode="email"
           error={errorOf('email')}
-          hint="We send a link to confirm it, and notices when something new is waiting in the portal."
+          hint={t('emailHint')}
           {...register('email')}
         />
       </fieldset>
       <fieldset className="flex flex-col gap-4">
-        <legend className="mb-2 text-lg font-semibold">How you will sign in</legend>
+        <legend className="mb-2 text-lg font-semibold">{t('howYouSignIn')}</legend>
         <TextField
           id="userId"
-          label="User ID"
+          label={t('userId')}
           required
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
           error={errorOf('userId')}
-          hint="4 to 32 letters or numbers; dots, dashes and underscores are fine. No spaces."
+          hint={t('userIdHint')}
           {...register('userId')}
         />
         <TextField
           id="password"
-          label="Password"
+          label={t('password')}
           required
           type="password"
           autoComplete="new-password"
@@ -98,7 +105,7 @@ export function SignUpForm() {
         />
         <TextField
           id="confirmPassword"
-          label="Confirm password"
+          label={t('confirmPassword')}
           required
           type="password"
           autoComplete="new-password"
@@ -107,10 +114,10 @@ export function SignUpForm() {
         />
       </fieldset>
       <fieldset className="flex flex-col gap-4">
-        <legend className="mb-2 text-lg font-semibold">If you forget your password</legend>
+        <legend className="mb-2 text-lg font-semibold">{t('ifYouForget')}</legend>
         <SelectField
           id="hintQuestion"
-          label="Hint question"
+          label={t('hintQuestion')}
           required
           error={errorOf('hintQuestion')}
           defaultValue=""
@@ -120,16 +127,16 @@ export function SignUpForm() {
         </SelectField>
         <TextField
           id="hintAnswer"
-          label="Hint answer"
+          label={t('hintAnswer')}
           required
           autoComplete="off"
           error={errorOf('hintAnswer')}
-          hint="Capital letters and extra spaces do not matter. The office can never see your answer."
+          hint={t('hintAnswerHint')}
           {...register('hintAnswer')}
         />
       </fieldset>
-      <Button type="submit" pending={formState.isSubmitting} pendingLabel="Creating your account…">
-        Create account
+      <Button type="submit" pending={formState.isSubmitting} pendingLabel={t('creating')}>
+        {t('createAccount')}
       </Button>
     </ActionForm>
   );

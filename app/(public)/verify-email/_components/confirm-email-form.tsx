@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState } from 'react';
 
@@ -13,6 +14,7 @@ import { confirmEmailAddress } from '../actions';
 
 /** A button rather than confirming on page load: mail scanners that open links must not use them up. */
 export function ConfirmEmailForm({ token }: { token: string }) {
+  const t = useTranslations('auth');
   const [verified, setVerified] = useState<boolean | null>(null);
   const submission = useActionForm({
     schema: emailVerificationSchema,
@@ -23,25 +25,25 @@ export function ConfirmEmailForm({ token }: { token: string }) {
   const { form } = submission;
   if (verified === true) {
     return (
-      <Alert tone="success" title="Thank you, your email is confirmed.">
+      <Alert tone="success" title={t('emailConfirmed')}>
         <Link href="/dashboard" className="text-blue-700 underline">
-          Go to your portal
+          {t('goToPortal')}
         </Link>
       </Alert>
     );
   }
   if (verified === false) {
     return (
-      <Alert tone="error" title="This link has expired or was already used.">
-        Sign in and choose “Send a new link” on your home page to get a fresh one.
+      <Alert tone="error" title={t('confirmLinkExpired')}>
+        {t('confirmLinkExpiredBody')}
       </Alert>
     );
   }
   return (
     <ActionForm form={submission} requiredNote={false} className="flex flex-col gap-4">
       <input type="hidden" {...form.register('token')} />
-      <Button type="submit" pending={form.formState.isSubmitting} pendingLabel="Confirming…">
-        Confirm my email
+      <Button type="submit" pending={form.formState.isSubmitting} pendingLabel={t('confirming')}>
+        {t('confirmEmail')}
       </Button>
     </ActionForm>
   );

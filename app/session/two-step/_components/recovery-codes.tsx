@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { Alert } from '@/components/ui/alert';
@@ -15,16 +16,16 @@ export function RecoveryCodesList({
   onDone: () => void;
   doneLabel: string;
 }) {
+  const t = useTranslations('twoStep');
   const [copied, setCopied] = useState(false);
   return (
     <div className="flex flex-col gap-4" data-recovery-codes>
-      <Alert tone="warning" title="Save your recovery codes now">
-        If you lose your phone, each of these codes lets you sign in once. Print them or write them
-        down and keep them somewhere safe at home. We cannot show them again.
+      <Alert tone="warning" title={t('saveCodesTitle')}>
+        {t('saveCodesBody')}
       </Alert>
       <ol
         className="grid grid-cols-2 gap-2 rounded-md border border-slate-300 bg-slate-50 p-4 font-mono text-lg"
-        aria-label="Recovery codes"
+        aria-label={t('codesList')}
       >
         {codes.map((code) => (
           <li key={code} className="tracking-wide">
@@ -34,7 +35,7 @@ export function RecoveryCodesList({
       </ol>
       <div className="flex flex-wrap gap-3 print:hidden">
         <Button variant="secondary" onClick={() => window.print()}>
-          Print
+          {t('print')}
         </Button>
         <Button
           variant="secondary"
@@ -43,7 +44,7 @@ export function RecoveryCodesList({
             setCopied(true);
           }}
         >
-          {copied ? 'Copied' : 'Copy'}
+          {copied ? t('copied') : t('copy')}
         </Button>
         <Button onClick={onDone}>{doneLabel}</Button>
       </div>

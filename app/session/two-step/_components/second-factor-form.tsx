@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { ActionForm } from '@/components/forms/action-form';
@@ -12,6 +13,7 @@ import { submitSecondFactor } from '../actions';
 
 /** The code step of signing in; a recovery code goes in the same box. */
 export function SecondFactorForm({ portal }: { portal: 'parent' | 'staff' }) {
+  const t = useTranslations('twoStep');
   const [useRecoveryCode, setUseRecoveryCode] = useState(false);
   const submission = useActionForm({
     schema: secondFactorSchema,
@@ -21,20 +23,16 @@ export function SecondFactorForm({ portal }: { portal: 'parent' | 'staff' }) {
   });
   const { form, errorOf } = submission;
   return (
-    <ActionForm
-      form={submission}
-      className="flex flex-col gap-4"
-      aria-label="Two-step verification"
-    >
+    <ActionForm form={submission} className="flex flex-col gap-4" aria-label={t('form')}>
       {/* In the page itself, so the form can be posted before the JavaScript has run. */}
       <input type="hidden" defaultValue={portal} {...form.register('portal')} />
       {useRecoveryCode ? (
         <TextField
           key="recovery"
           id="second-factor-recovery"
-          label="Recovery code"
+          label={t('recoveryCode')}
           required
-          hint="One of the 10 codes you saved when you set up two-step verification, like k7m2p-x9rtb. Each works once."
+          hint={t('recoveryCodeHint')}
           autoComplete="off"
           autoCapitalize="none"
           spellCheck={false}
@@ -45,9 +43,9 @@ export function SecondFactorForm({ portal }: { portal: 'parent' | 'staff' }) {
         <TextField
           key="totp"
           id="second-factor-code"
-          label="Verification code"
+          label={t('verificationCode')}
           required
-          hint="Open your authenticator app and type the 6-digit code it shows for this portal."
+          hint={t('verificationCodeHint')}
           inputMode="numeric"
           autoComplete="one-time-code"
           maxLength={7}
@@ -55,8 +53,8 @@ export function SecondFactorForm({ portal }: { portal: 'parent' | 'staff' }) {
           {...form.register('code')}
         />
       )}
-      <Button type="submit" pending={form.formState.isSubmitting} pendingLabel="Checking…">
-        Verify
+      <Button type="submit" pending={form.formState.isSubmitting} pendingLabel={t('checking')}>
+        {t('verify')}
       </Button>
       <Button
         variant="link"
@@ -67,9 +65,7 @@ export function SecondFactorForm({ portal }: { portal: 'parent' | 'staff' }) {
           setUseRecoveryCode((value) => !value);
         }}
       >
-        {useRecoveryCode
-          ? 'Use a code from my app instead'
-          : 'I don’t have my phone: use a recovery code'}
+        {useRecoveryCode ? t('useAppCode') : t('useRecoveryCode')}
       </Button>
     </ActionForm>
   );

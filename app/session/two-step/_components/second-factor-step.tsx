@@ -2,6 +2,7 @@ import { redirect } from 'next/navigation';
 
 import { Alert } from '@/components/ui/alert';
 import { getCurrentSession, getPendingSecondFactor } from '@/lib/auth/current';
+import { getT } from '@/lib/i18n/server';
 
 import { SecondFactorForm } from './second-factor-form';
 
@@ -25,25 +26,17 @@ export async function SecondFactorStep({
   }
   if (pending.kind !== portal)
     redirect(pending.kind === 'staff' ? '/staff/login/verify' : '/login/verify');
+  const t = await getT('twoStepPage');
   return (
     <div className="mx-auto flex max-w-md flex-col gap-6">
-      <h1 className="text-2xl font-bold">Two-step verification</h1>
-      {notice === 'password-reset' ? (
-        <Alert tone="success">
-          Your password is changed. To finish signing in, type a code from your authenticator app.
-        </Alert>
-      ) : null}
-      <p>
-        Your password was right. To finish signing in, type the code from the authenticator app on
-        your phone.
-      </p>
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      {notice === 'password-reset' ? <Alert tone="success">{t('passwordReset')}</Alert> : null}
+      <p>{t('intro')}</p>
       <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <SecondFactorForm portal={portal} />
       </div>
       <p className="text-sm text-slate-700">
-        {portal === 'staff'
-          ? 'Lost your phone and your recovery codes? Ask a portal administrator to reset your two-step verification.'
-          : 'Lost your phone and your recovery codes? Call the office: after checking who you are, they can turn two-step verification off so you can sign in with your password.'}
+        {portal === 'staff' ? t('lostPhoneStaff') : t('lostPhoneParent')}
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { ActionForm } from '@/components/forms/action-form';
@@ -12,6 +13,7 @@ import { replaceMyRecoveryCodes, turnOffMyTwoStep } from '../actions';
 import { RecoveryCodesList } from './recovery-codes';
 
 export function NewRecoveryCodesForm() {
+  const t = useTranslations('twoStep');
   const [codes, setCodes] = useState<string[] | null>(null);
   const submission = useActionForm({
     schema: currentPasswordSchema,
@@ -25,21 +27,13 @@ export function NewRecoveryCodesForm() {
   const { form, errorOf } = submission;
   if (codes)
     return (
-      <RecoveryCodesList
-        codes={codes}
-        doneLabel="I have saved them"
-        onDone={() => setCodes(null)}
-      />
+      <RecoveryCodesList codes={codes} doneLabel={t('savedThem')} onDone={() => setCodes(null)} />
     );
   return (
-    <ActionForm
-      form={submission}
-      className="flex flex-col gap-4"
-      aria-label="Make new recovery codes"
-    >
+    <ActionForm form={submission} className="flex flex-col gap-4" aria-label={t('newCodesForm')}>
       <TextField
         id="rc-current"
-        label="Current password"
+        label={t('currentPassword')}
         required
         type="password"
         autoComplete="current-password"
@@ -50,16 +44,17 @@ export function NewRecoveryCodesForm() {
         type="submit"
         variant="secondary"
         pending={form.formState.isSubmitting}
-        pendingLabel="Making codes…"
+        pendingLabel={t('makingCodes')}
         className="self-start"
       >
-        Make new recovery codes
+        {t('makeNewCodes')}
       </Button>
     </ActionForm>
   );
 }
 
 export function TurnOffTwoStepForm() {
+  const t = useTranslations('twoStep');
   const submission = useActionForm({
     schema: currentPasswordSchema,
     action: turnOffMyTwoStep,
@@ -67,14 +62,10 @@ export function TurnOffTwoStepForm() {
   });
   const { form, errorOf } = submission;
   return (
-    <ActionForm
-      form={submission}
-      className="flex flex-col gap-4"
-      aria-label="Turn off two-step verification"
-    >
+    <ActionForm form={submission} className="flex flex-col gap-4" aria-label={t('turnOffForm')}>
       <TextField
         id="off-current"
-        label="Current password"
+        label={t('currentPassword')}
         required
         type="password"
         autoComplete="current-password"
@@ -85,10 +76,10 @@ export function TurnOffTwoStepForm() {
         type="submit"
         variant="danger"
         pending={form.formState.isSubmitting}
-        pendingLabel="Turning off…"
+        pendingLabel={t('turningOff')}
         className="self-start"
       >
-        Turn off two-step verification
+        {t('turnOff')}
       </Button>
     </ActionForm>
   );

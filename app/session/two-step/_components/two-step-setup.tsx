@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
@@ -29,6 +30,8 @@ export function TwoStepSetup({
   continueHref: string;
   continueLabel: string;
 }) {
+  const t = useTranslations('twoStep');
+  const tForms = useTranslations('forms');
   const router = useRouter();
   const [enrolment, setEnrolment] = useState<EnrolmentStart | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
@@ -50,10 +53,7 @@ export function TwoStepSetup({
     if (result?.ok) {
       setEnrolment(result.data);
       form.reset();
-    } else
-      setStartError(
-        result?.formError ?? 'We could not reach the portal. Check your connection and try again.',
-      );
+    } else setStartError(result?.formError ?? tForms('connectionLost'));
   }
 
   if (codes) {
@@ -73,12 +73,14 @@ export function TwoStepSetup({
     return (
       <div className="flex flex-col gap-3">
         {startError ? <Alert tone="error">{startError}</Alert> : null}
-        <p>
-          You need a free authenticator app on your phone, such as Google Authenticator, Microsoft
-          Authenticator or the one built into your phone’s password settings.
-        </p>
-        <Button onClick={start} pending={starting} pendingLabel="Preparing…" className="self-start">
-          Set up two-step verification
+        <p>{t('needApp')}</p>
+        <Button
+          onClick={start}
+          pending={starting}
+          pendingLabel={t('preparing')}
+          className="self-start"
+        >
+          {t('setUp')}
         </Button>
       </div>
     );
@@ -88,20 +90,20 @@ export function TwoStepSetup({
     <div className="flex flex-col gap-5">
       <ol className="flex list-decimal flex-col gap-4 pl-5">
         <li>
-          <p>In your authenticator app, add an account and scan this QR code.</p>
+          <p>{t('scanStep')}</p>
           {/* The SVG is made on our server from our own otpauth address (lib/two-step/enrolment.ts). */}
           <div
             className="mt-3 w-52 rounded-md border border-slate-300 bg-white p-1 [&>svg]:h-auto [&>svg]:w-full"
             role="img"
-            aria-label="QR code for your authenticator app"
+            aria-label={t('qrLabel')}
             dangerouslySetInnerHTML={{ __html: enrolment.qrSvg }}
           />
           <details className="mt-3">
             <summary className="cursor-pointer py-2 font-medium text-blue-700">
-              Can’t scan it? Type this key instead
+              {t('cantScan')}
             </summary>
             <p className="mt-2">
-              Key:{' '}
+              {t('key')}{' '}
               <code
                 className="rounded bg-slate-100 px-2 py-1 font-mono text-lg"
                 data-totp-secret={enrolment.secret}
@@ -109,19 +111,19 @@ export function TwoStepSetup({
                 {groupsOfFour(enrolment.secret)}
               </code>
             </p>
-            <p className="mt-1 text-sm text-slate-700">Choose “time-based” if the app asks.</p>
+            <p className="mt-1 text-sm text-slate-700">{t('timeBased')}</p>
           </details>
         </li>
         <li>
-          <p>Type the 6-digit code the app now shows for this portal.</p>
+          <p>{t('typeCodeStep')}</p>
           <ActionForm
             form={submission}
             className="mt-3 flex flex-col gap-4"
-            aria-label="Confirm two-step verification"
+            aria-label={t('confirmForm')}
           >
             <TextField
               id="enrol-code"
-              label="Verification code"
+              label={t('verificationCode')}
               required
               inputMode="numeric"
               autoComplete="one-time-code"
@@ -130,11 +132,15 @@ export function TwoStepSetup({
               {...form.register('code')}
             />
             <div className="flex flex-wrap gap-3">
-              <Button type="submit" pending={form.formState.isSubmitting} pendingLabel="Checking…">
-                Turn on two-step verification
+              <Button
+                type="submit"
+                pending={form.formState.isSubmitting}
+                pendingLabel={t('checking')}
+              >
+                {t('turnOn')}
               </Button>
               <Button variant="secondary" onClick={start} pending={starting}>
-                Start again with a new QR code
+                {t('startAgain')}
               </Button>
             </div>
           </ActionForm>

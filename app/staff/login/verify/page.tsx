@@ -3,9 +3,12 @@ import { connection } from 'next/server';
 
 import { SecondFactorStep } from '@/app/session/two-step/_components/second-factor-step';
 import { PracticeHeader } from '@/components/practice-header';
+import { getT } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';
 
-export const metadata: Metadata = { title: 'Staff two-step verification' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT('twoStepPage'))('staffTitle') };
+}
 
 export default portalPage(async function StaffSecondFactorPage() {
   await connection();
