@@ -32,6 +32,7 @@ export const clientNamespaces = [
   'forms',
   'messageForms',
   'accountForms',
+  'letterControls',
 ] as const;
 
 /**

@@ -11,6 +11,7 @@ import { replyToOffice } from '@/app/(portal)/inbox/actions';
 import { sendSecureMessage } from '@/app/(portal)/services/message/actions';
 import { signUp } from '@/app/(public)/signup/actions';
 import { SignedInHeader } from '@/app/session/_components/signed-in-header';
+import { letterTranslator } from '@/app/staff/(office)/_components/letter-language';
 import {
   addStaffNote,
   replyToGuardian,
@@ -32,6 +33,7 @@ import {
 } from '@/db/schema';
 import { hashToken } from '@/lib/auth/tokens';
 import { todayInPractice } from '@/lib/dates';
+import { letterWordings } from '@/lib/i18n/letters';
 import { translateMessage } from '@/lib/i18n/server';
 import { sendNewMessage } from '@/lib/messaging/parent';
 import { BODY_MAX, SUBJECT_MAX } from '@/lib/messaging/schemas';
@@ -555,7 +557,14 @@ describe('free text round-trips through the forms and renders escaped', () => {
           practicePhone: '555',
           portalUrl: 'http://portal.test',
         };
-        expectRenderedEscaped(createElement(PinLetter, { letter }), [pin!.name]);
+        expectRenderedEscaped(
+          createElement(PinLetter, {
+            letter,
+            t: letterTranslator('en', letterWordings()),
+            locale: 'en',
+          }),
+          [pin!.name],
+        );
       },
     );
   });

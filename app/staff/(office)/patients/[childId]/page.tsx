@@ -10,6 +10,7 @@ import { describeAge, isMinorOn } from '@/lib/children/age';
 import { listGuardianLinks, listOutstandingPins } from '@/lib/children/registry';
 import { formatDate, formatDay, todayInPractice } from '@/lib/dates';
 import { env } from '@/lib/env';
+import { letterWordings } from '@/lib/i18n/letters';
 import { portalPage } from '@/lib/page';
 import { immunizationStatus } from '@/lib/records/immunization-status';
 import { readChildRecord, readRefusedImmunizations, type ChildRecord } from '@/lib/records/read';
@@ -238,6 +239,7 @@ export default portalPage(async function PatientPage({
               </p>
               <IssuePinForm
                 childId={child.id}
+                letterWording={letterWordings()}
                 practice={{
                   practiceName: PRACTICE_NAME,
                   practicePhone: PRACTICE_PHONE,
