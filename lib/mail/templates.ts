@@ -1,4 +1,4 @@
-import { formatDateTime } from '@/lib/dates';
+import { formatDay, formatTime } from '@/lib/dates';
 import { env } from '@/lib/env';
 import type { Locale } from '@/lib/i18n/locales';
 import { translatorFor } from '@/lib/i18n/translator';
@@ -202,7 +202,10 @@ export function temporaryPasswordMessage(
         t('hello', { name: firstName }),
         t('temporaryPassword.intro', { userId }),
         t('temporaryPassword.password', { password: temporaryPassword }),
-        t('temporaryPassword.until', { until: formatDateTime(expiresAt, locale) }),
+        t('temporaryPassword.until', {
+          time: formatTime(expiresAt, locale),
+          day: formatDay(expiresAt, locale),
+        }),
         t('temporaryPassword.notYou', { phone: env().PRACTICE_PHONE }),
       ],
       { label: t('signIn'), url: loginUrl },
