@@ -4,6 +4,7 @@ import { createElement, type ReactNode } from 'react';
 import { renderToReadableStream, renderToStaticMarkup } from 'react-dom/server';
 import { beforeEach, describe, expect, it } from 'vitest';
 
+import AccountPage from '@/app/(portal)/account/page';
 import InboxPage from '@/app/(portal)/inbox/[conversationId]/page';
 import InboxListPage from '@/app/(portal)/inbox/page';
 import SendMessagePage from '@/app/(portal)/services/message/page';
@@ -363,5 +364,29 @@ describe('the Inbox and message pages in Spanish', () => {
     ])
       expect(form).toContain(text);
     expect(form.replace(child.firstName, '').replace(child.lastName, '')).not.toMatch(english);
+  });
+
+  it('shows the account settings in Spanish, recent sign-ins included', async () => {
+    const db = testDb();
+    const parent = await createParent(db, { locale: 'es' });
+    actAs(await openSession(db, parent), { locale: 'es' });
+    const page = await renderPage(AccountPage(), 'es');
+    for (const text of [
+      'Configuración de la cuenta',
+      'ID de usuario',
+      '(todavía sin confirmar)',
+      'Avisos por correo',
+      'Enviarme un correo cuando el consultorio me mande un mensaje seguro',
+      'Verificación en dos pasos',
+      'Desactivada.',
+      'Cambiar la contraseña',
+      'Contraseña actual',
+      'Inicios de sesión recientes',
+      'Un navegador en un sistema desconocido',
+      'este dispositivo',
+      'Cerrar sesión en todos los dispositivos',
+    ])
+      expect(page).toContain(text);
+    expect(page).not.toMatch(/Account settings|Recent sign-ins|this device|Unknown device/);
   });
 });
