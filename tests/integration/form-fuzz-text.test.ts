@@ -135,8 +135,9 @@ async function roundTrip<T>(
 const subject = acceptedText({ max: SUBJECT_MAX });
 const body = acceptedText({ max: BODY_MAX, multiline: true });
 
-function thread(text: string, kind: 'message' | 'note' = 'message') {
-  return createElement(MessageThread, {
+/** The thread is an async server component: awaited as Next.js would, then rendered. */
+async function thread(text: string, kind: 'message' | 'note' = 'message') {
+  return MessageThread({
     messages: [
       {
         id: 'm1',
@@ -199,7 +200,7 @@ describe('free text round-trips through the forms and renders escaped', () => {
           body: documentedNormalization(typed.body),
         });
         expectRenderedEscaped(createElement('h1', null, stored.subject), [stored.subject!]);
-        expectRenderedEscaped(thread(stored.body!), [stored.body!]);
+        expectRenderedEscaped(await thread(stored.body!), [stored.body!]);
       },
     );
   });
@@ -225,7 +226,7 @@ describe('free text round-trips through the forms and renders escaped', () => {
       await submit(replyToOffice, { conversationId, body: typed, idempotencyKey });
       const stored = await storedMessage(conversationId, idempotencyKey);
       expect(stored).toBe(documentedNormalization(typed));
-      expectRenderedEscaped(thread(stored!), [stored!]);
+      expectRenderedEscaped(await thread(stored!), [stored!]);
     });
   });
 
@@ -240,7 +241,7 @@ describe('free text round-trips through the forms and renders escaped', () => {
       await submit(action, { conversationId: world.conversationId, body: typed, idempotencyKey });
       const stored = await storedMessage(world.conversationId, idempotencyKey);
       expect(stored).toBe(documentedNormalization(typed));
-      expectRenderedEscaped(thread(stored!, kind), [stored!]);
+      expectRenderedEscaped(await thread(stored!, kind), [stored!]);
     });
   });
 
@@ -273,7 +274,7 @@ describe('free text round-trips through the forms and renders escaped', () => {
           body: documentedNormalization(typed.body),
         });
         expectRenderedEscaped(createElement('h1', null, stored.subject), [stored.subject!]);
-        expectRenderedEscaped(thread(stored.body!), [stored.body!]);
+        expectRenderedEscaped(await thread(stored.body!), [stored.body!]);
       },
     );
   });
