@@ -1,4 +1,5 @@
 import { formatDateTime } from '@/lib/dates';
+import { getLocale, getT } from '@/lib/i18n/server';
 
 export interface ThreadMessage {
   id: string;
@@ -14,15 +15,16 @@ export interface ThreadMessage {
  * Messages in order. Bodies are rendered as text (React escapes them), with line breaks kept:
  * a "<script>" someone typed shows as those characters.
  */
-export function MessageThread({
+export async function MessageThread({
   messages,
   showReadReceipts = false,
 }: {
   messages: ThreadMessage[];
   showReadReceipts?: boolean;
 }) {
+  const [t, locale] = await Promise.all([getT('messaging.thread'), getLocale()]);
   return (
-    <ol className="flex flex-col gap-3" aria-label="Messages">
+    <ol className="flex flex-col gap-3" aria-label={t('label')}>
       {messages.map((message) => {
         const note = message.kind === 'note';
         const tone = note
@@ -34,18 +36,16 @@ export function MessageThread({
           <li key={message.id} className={`rounded-lg border-l-4 p-4 ${tone}`}>
             <p className="text-sm text-slate-700">
               {note ? (
-                <strong className="mr-1 uppercase text-amber-900">
-                  Internal note (staff only) ·
-                </strong>
+                <strong className="mr-1 uppercase text-amber-900">{t('internalNote')}</strong>
               ) : null}
-              <strong>{message.authorName}</strong> · {formatDateTime(message.createdAt)}
+              <strong>{message.authorName}</strong> · {formatDateTime(message.createdAt, locale)}
             </p>
             <p className="mt-2 whitespace-pre-wrap">{message.body}</p>
             {showReadReceipts && !note && message.authorKind === 'staff' ? (
               <p className="mt-2 text-sm text-slate-700">
                 {message.readByGuardianAt
-                  ? `Read by the parent ${formatDateTime(message.readByGuardianAt)}`
-                  : 'Not read by the parent yet'}
+                  ? t('readByParent', { when: formatDateTime(message.readByGuardianAt, locale) })
+                  : t('notReadYet')}
               </p>
             ) : null}
           </li>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
@@ -16,8 +17,8 @@ import { BODY_MAX } from '@/lib/messaging/vocabulary';
 export function ReplyForm({
   conversationId,
   action,
-  label = 'Your reply',
-  buttonLabel = 'Send reply',
+  label,
+  buttonLabel,
   describedBy,
 }: {
   conversationId: string;
@@ -26,6 +27,8 @@ export function ReplyForm({
   buttonLabel?: string;
   describedBy?: string;
 }) {
+  const t = useTranslations('messageForms');
+  const fieldLabel = label ?? t('yourReply');
   const router = useRouter();
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const [sent, setSent] = useState(false);
@@ -48,28 +51,26 @@ export function ReplyForm({
     <ActionForm
       form={submission}
       className="flex flex-col gap-3"
-      aria-label={label}
+      aria-label={fieldLabel}
       aria-describedby={describedBy}
     >
-      {sent ? <Alert tone="success">Sent.</Alert> : null}
+      {sent ? <Alert tone="success">{t('sent')}</Alert> : null}
       <TextAreaField
-        id={`reply-${conversationId}-${label.replace(/\W+/g, '-')}`}
-        label={label}
+        id={`reply-${conversationId}-${fieldLabel.replace(/\W+/g, '-')}`}
+        label={fieldLabel}
         required
         maxLength={BODY_MAX}
         error={errorOf('body')}
-        hint={
-          <span aria-live="polite">{`${length.toLocaleString('en-US')} of ${BODY_MAX.toLocaleString('en-US')} characters`}</span>
-        }
+        hint={<span aria-live="polite">{t('characters', { count: length, max: BODY_MAX })}</span>}
         {...form.register('body', { onChange: () => setSent(false) })}
       />
       <Button
         type="submit"
         pending={form.formState.isSubmitting}
-        pendingLabel="Sending…"
+        pendingLabel={t('sending')}
         className="self-start"
       >
-        {buttonLabel}
+        {buttonLabel ?? t('sendReply')}
       </Button>
     </ActionForm>
   );

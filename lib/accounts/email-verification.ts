@@ -2,6 +2,7 @@ import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 
 import type { Db } from '@/db';
 import { emailVerifications, users } from '@/db/schema';
+import { savedLocale } from '@/lib/accounts/language';
 import { hashToken, newSecretToken } from '@/lib/auth/tokens';
 import { env } from '@/lib/env';
 import type { OutgoingMail } from '@/lib/mail/outbox';
@@ -12,7 +13,7 @@ export const EMAIL_VERIFICATION_HOURS = 48;
 /** Creates a single-use link and returns the email to queue. The link is built from PUBLIC_URL, never from request headers. */
 export async function createEmailVerification(
   db: Db,
-  user: { id: string; email: string; firstName: string },
+  user: { id: string; email: string; firstName: string; locale: string | null },
   now = new Date(),
 ): Promise<OutgoingMail> {
   const token = newSecretToken();
@@ -28,7 +29,7 @@ export async function createEmailVerification(
   const url = new URL('/verify-email', env().PUBLIC_URL);
   url.searchParams.set('token', token);
   return {
-    ...verifyEmailMessage(user.firstName, url.toString()),
+    ...verifyEmailMessage(savedLocale(user.locale), user.firstName, url.toString()),
     to: user.email,
     idempotencyKey: `verify-email:${row?.id}`,
   };

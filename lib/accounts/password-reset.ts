@@ -2,6 +2,7 @@ import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 
 import type { Database, Db } from '@/db';
 import { passwordResets, users } from '@/db/schema';
+import { savedLocale } from '@/lib/accounts/language';
 import { anonymousActor, type RequestMeta } from '@/lib/audit/events';
 import { auditedTransaction } from '@/lib/audit/transaction';
 import { actorFor } from '@/lib/auth/actors';
@@ -66,6 +67,7 @@ export async function requestPasswordReset(
       id: users.id,
       email: users.email,
       firstName: users.firstName,
+      locale: users.locale,
       disabledAt: users.disabledAt,
     })
     .from(users)
@@ -85,7 +87,7 @@ export async function requestPasswordReset(
   return {
     userId: account.id,
     mail: {
-      ...passwordResetMessage(account.firstName, url),
+      ...passwordResetMessage(savedLocale(account.locale), account.firstName, url),
       to: account.email,
       idempotencyKey: `password-reset:${resetId}`,
     },
@@ -197,6 +199,7 @@ export async function completePasswordReset(
       email: users.email,
       firstName: users.firstName,
       lastName: users.lastName,
+      locale: users.locale,
       passwordHash: users.passwordHash,
       hintAnswerHash: users.hintAnswerHash,
       disabledAt: users.disabledAt,
@@ -330,7 +333,7 @@ export async function completePasswordReset(
       metadata: { sessionsEnded, secondFactorNext: awaitingSecondFactor },
     });
     await enqueueMail(tx, {
-      ...passwordChangedMessage(found.firstName),
+      ...passwordChangedMessage(savedLocale(found.locale), found.firstName),
       to: found.email,
       idempotencyKey: `password-changed:${found.resetId}`,
     });

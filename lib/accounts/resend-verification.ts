@@ -17,6 +17,7 @@ export async function resendEmailVerification(
       id: users.id,
       email: users.email,
       firstName: users.firstName,
+      locale: users.locale,
       emailVerifiedAt: users.emailVerifiedAt,
     })
     .from(users)

@@ -2,6 +2,7 @@ import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 
 import type { Db } from '@/db';
 import { emailVerifications, sessions, users } from '@/db/schema';
+import { savedLocale } from '@/lib/accounts/language';
 import { hashHintAnswer, hashPassword, verifyPassword } from '@/lib/auth/password';
 import { hashToken, newSecretToken } from '@/lib/auth/tokens';
 import { env } from '@/lib/env';
@@ -26,6 +27,7 @@ export async function accountWithPassword(db: Db, userId: string, currentPasswor
       email: users.email,
       firstName: users.firstName,
       lastName: users.lastName,
+      locale: users.locale,
       passwordHash: users.passwordHash,
     })
     .from(users)
@@ -33,8 +35,8 @@ export async function accountWithPassword(db: Db, userId: string, currentPasswor
     .for('update');
   if (!account) throw new AppError('not_found');
   if (!(await verifyPassword(currentPassword, account.passwordHash))) {
-    throw new AppError('invalid', 'Please correct the highlighted fields.', {
-      fieldErrors: { currentPassword: 'This is not your current password.' },
+    throw new AppError('invalid', 'errors.correctFields', {
+      fieldErrors: { currentPassword: 'errors.notCurrentPassword' },
     });
   }
   return account;
@@ -68,7 +70,7 @@ export async function changePassword(
   const account = await accountWithPassword(db, userId, input.currentPassword);
   const problem = await newPasswordProblem(input.newPassword, account);
   if (problem)
-    throw new AppError('invalid', 'Please choose another password.', {
+    throw new AppError('invalid', 'errors.chooseAnotherPassword', {
       fieldErrors: { newPassword: problem },
     });
   await db
@@ -85,7 +87,7 @@ export async function changePassword(
   return {
     sessionsEnded,
     mail: {
-      ...passwordChangedMessage(account.firstName),
+      ...passwordChangedMessage(savedLocale(account.locale), account.firstName),
       to: account.email,
       idempotencyKey: `password-changed:${userId}:${now.getTime()}`,
     },
@@ -105,8 +107,8 @@ export async function requestEmailChange(
   const account = await accountWithPassword(db, userId, input.currentPassword);
   const newEmail = input.newEmail.trim();
   if (newEmail.toLowerCase() === account.email.toLowerCase()) {
-    throw new AppError('invalid', 'Please correct the highlighted fields.', {
-      fieldErrors: { newEmail: 'This is already your email address.' },
+    throw new AppError('invalid', 'errors.correctFields', {
+      fieldErrors: { newEmail: 'errors.emailAlreadyYours' },
     });
   }
   const [taken] = await db
@@ -114,8 +116,8 @@ export async function requestEmailChange(
     .from(users)
     .where(eq(sql`lower(${users.email})`, newEmail.toLowerCase()));
   if (taken)
-    throw new AppError('conflict', 'Please correct the highlighted fields.', {
-      fieldErrors: { newEmail: 'This address cannot be used. Choose another one.' },
+    throw new AppError('conflict', 'errors.correctFields', {
+      fieldErrors: { newEmail: 'errors.emailCannotBeUsed' },
     });
   const token = newSecretToken();
   const [row] = await db
@@ -132,12 +134,12 @@ export async function requestEmailChange(
   url.searchParams.set('token', token);
   return [
     {
-      ...emailChangeConfirmMessage(account.firstName, url.toString()),
+      ...emailChangeConfirmMessage(savedLocale(account.locale), account.firstName, url.toString()),
       to: newEmail,
       idempotencyKey: `email-change:${row!.id}`,
     },
     {
-      ...emailChangeNoticeMessage(account.firstName),
+      ...emailChangeNoticeMessage(savedLocale(account.locale), account.firstName),
       to: account.email,
       idempotencyKey: `email-change-notice:${row!.id}`,
     },
@@ -175,9 +177,15 @@ export async function listRecentSignIns(db: Db, userId: string, limit = 10) {
     .limit(limit);
 }
 
-/** "Chrome on Android", "Safari on iPhone": enough to recognise a device, from its user agent. */
-export function describeDevice(userAgent: string | null): string {
-  if (!userAgent) return 'Unknown device';
+/**
+ * Browser and system ("Chrome", "Android"): enough to recognise a device, from its user agent.
+ * Product names are not translated; null is one the portal does not recognise, which the page
+ * words in the reader's language. No user agent at all is null.
+ */
+export function describeDevice(
+  userAgent: string | null,
+): { browser: string | null; system: string | null } | null {
+  if (!userAgent) return null;
   const browser = /Edg\//.test(userAgent)
     ? 'Edge'
     : /Firefox\//.test(userAgent)
@@ -186,7 +194,7 @@ export function describeDevice(userAgent: string | null): string {
         ? 'Chrome'
         : /Safari\//.test(userAgent)
           ? 'Safari'
-          : 'A browser';
+          : null;
   const system = /iPhone/.test(userAgent)
     ? 'iPhone'
     : /iPad/.test(userAgent)
@@ -199,6 +207,6 @@ export function describeDevice(userAgent: string | null): string {
             ? 'Mac'
             : /Linux/.test(userAgent)
               ? 'Linux'
-              : 'an unknown system';
-  return `${browser} on ${system}`;
+              : null;
+  return { browser, system };
 }

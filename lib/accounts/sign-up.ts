@@ -2,9 +2,11 @@ import { and, eq, or, sql } from 'drizzle-orm';
 
 import type { Db } from '@/db';
 import { users } from '@/db/schema';
+import { savedLocale } from '@/lib/accounts/language';
 import { hashHintAnswer, hashPassword } from '@/lib/auth/password';
 import { env } from '@/lib/env';
 import { AppError, isUniqueViolation } from '@/lib/errors';
+import { defaultLocale, type Locale } from '@/lib/i18n/locales';
 import type { OutgoingMail } from '@/lib/mail/outbox';
 import { signUpEmailTakenMessage } from '@/lib/mail/templates';
 
@@ -35,11 +37,13 @@ export type SignUpOutcome =
  * Creates a parent account and returns the email to queue in the same transaction. An email
  * address that already has an account gets the same answer as a new one, so the page cannot be
  * used to learn who has an account; the owner is told by email. A User ID must be unique and is
- * chosen on this page, so a taken one has to be named.
+ * chosen on this page, so a taken one has to be named. The account keeps the language the page
+ * was read in (`locale`): its confirmation email and every later one go in it.
  */
 export async function createParentAccount(
   db: Db,
   input: SignUpInput,
+  locale: Locale = defaultLocale,
   now = new Date(),
 ): Promise<SignUpOutcome> {
   const weak = weakPasswordMessage(input.password, [
@@ -66,6 +70,7 @@ export async function createParentAccount(
       userId: users.userId,
       email: users.email,
       firstName: users.firstName,
+      locale: users.locale,
     })
     .from(users)
     .where(
@@ -96,7 +101,13 @@ export async function createParentAccount(
       created: false,
       existingUserId: owner.id,
       mail: {
-        ...signUpEmailTakenMessage(owner.firstName, loginUrl, owner.kind),
+        // The owner's language, not the stranger's.
+        ...signUpEmailTakenMessage(
+          savedLocale(owner.locale),
+          owner.firstName,
+          loginUrl,
+          owner.kind,
+        ),
         to: owner.email,
         idempotencyKey: `sign-up-email-taken:${owner.id}:${hour}`,
       },
@@ -115,6 +126,7 @@ export async function createParentAccount(
         passwordHash,
         hintQuestion: input.hintQuestion,
         hintAnswerHash,
+        locale,
       })
       .returning({ id: users.id });
     if (!user) throw new Error('user insert returned no row');
@@ -122,6 +134,7 @@ export async function createParentAccount(
       id: user.id,
       email: input.email,
       firstName: input.firstName,
+      locale,
     });
     return { created: true, userId: user.id, mail };
   } catch (error) {

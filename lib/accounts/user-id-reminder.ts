@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 
 import type { Db } from '@/db';
 import { users } from '@/db/schema';
+import { savedLocale } from '@/lib/accounts/language';
 import { env } from '@/lib/env';
 import type { OutgoingMail } from '@/lib/mail/outbox';
 import { userIdReminderMessage } from '@/lib/mail/templates';
@@ -20,6 +21,7 @@ export async function requestUserIdReminder(
       userId: users.userId,
       email: users.email,
       firstName: users.firstName,
+      locale: users.locale,
       disabledAt: users.disabledAt,
     })
     .from(users)
@@ -37,7 +39,12 @@ export async function requestUserIdReminder(
   return {
     userId: account.id,
     mail: {
-      ...userIdReminderMessage(account.firstName, account.userId, loginUrl),
+      ...userIdReminderMessage(
+        savedLocale(account.locale),
+        account.firstName,
+        account.userId,
+        loginUrl,
+      ),
       to: account.email,
       idempotencyKey: `user-id-reminder:${requestId}`,
     },

@@ -2,6 +2,7 @@ import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
 
 import type { Database, Db } from '@/db';
 import { staffRoleAssignments, users, type AccountKind } from '@/db/schema';
+import { savedLocale } from '@/lib/accounts/language';
 import { createResetLink } from '@/lib/accounts/password-reset';
 import { anonymousActor, type RequestMeta } from '@/lib/audit/events';
 import { auditedTransaction, type AuditedTransaction } from '@/lib/audit/transaction';
@@ -63,6 +64,7 @@ export async function signInWithPassword(
       kind: users.kind,
       email: users.email,
       firstName: users.firstName,
+      locale: users.locale,
       passwordHash: users.passwordHash,
       disabledAt: users.disabledAt,
       mustChangePassword: users.mustChangePassword,
@@ -265,7 +267,13 @@ export async function recordSignInSuccess(db: Db, claim: SignInClaim, userId: st
 export async function reportAccountFailures(
   tx: Db,
   audit: AuditedTransaction['audit'],
-  user: { id: string; kind: AccountKind; email: string; firstName: string },
+  user: {
+    id: string;
+    kind: AccountKind;
+    email: string;
+    firstName: string;
+    locale: string | null;
+  },
   failures: number,
   now: Date,
 ) {
@@ -299,7 +307,7 @@ export async function reportAccountFailures(
   });
   const resetUrl = user.kind === 'parent' ? (await createResetLink(tx, user.id, now)).url : null;
   await enqueueMail(tx, {
-    ...signInPausedMessage(user.firstName, resetUrl),
+    ...signInPausedMessage(savedLocale(user.locale), user.firstName, resetUrl),
     to: user.email,
     idempotencyKey: `sign-in-paused:${user.id}:${now.getTime()}`,
   });
@@ -307,7 +315,7 @@ export async function reportAccountFailures(
 
 async function alertAdministrators(tx: Db, userId: string, failures: number, now: Date) {
   const admins = await tx
-    .select({ email: users.email })
+    .select({ email: users.email, locale: users.locale })
     .from(users)
     .innerJoin(staffRoleAssignments, eq(staffRoleAssignments.userId, users.id))
     .where(
@@ -320,7 +328,7 @@ async function alertAdministrators(tx: Db, userId: string, failures: number, now
   const officeUrl = new URL('/staff', env().PUBLIC_URL).toString();
   for (const admin of admins) {
     await enqueueMail(tx, {
-      ...sustainedSignInAttackMessage(officeUrl),
+      ...sustainedSignInAttackMessage(savedLocale(admin.locale), officeUrl),
       to: admin.email,
       idempotencyKey: `sign-in-attack:${userId}:${failures}:${admin.email}:${now.getTime()}`,
     });

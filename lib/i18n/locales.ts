@@ -42,6 +42,9 @@ export const clientNamespaces = [
   'hintQuestions',
   'session',
   'twoStep',
+  'messageForms',
+  'accountForms',
+  'letterControls',
 ] as const;
 
 /**

@@ -1,12 +1,11 @@
 import 'server-only';
 
-import { createFormatter, createTranslator, type NamespaceKeys, type NestedKeyOf } from 'next-intl';
+import { createFormatter } from 'next-intl';
 import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 
 import { intlLocaleFor } from '@/lib/dates';
 import { env } from '@/lib/env';
-import { log } from '@/lib/log';
 
 import {
   defaultLocale,
@@ -15,10 +14,10 @@ import {
   looksLikeMessageKey,
   type Locale,
 } from './locales';
-import { messagesFor, type Messages } from './messages';
 import { localeFromAcceptLanguage } from './negotiate';
+import { translatorFor, type Namespace } from './translator';
 
-export type Namespace = NamespaceKeys<Messages, NestedKeyOf<Messages>>;
+export { translatorFor, type Namespace };
 
 /**
  * The language of this request: the visitor's choice (the cookie, which sign-in also sets from
@@ -34,28 +33,6 @@ export const getLocale = cache(async (): Promise<Locale> => {
     return defaultLocale;
   }
 });
-
-/**
- * A missing key is a bug the catalog test should have caught; it is logged, and the key's name
- * is shown rather than another language's sentence.
- */
-function onError(error: Error) {
-  log('error', 'translation_failed', { reason: error.message.slice(0, 200) });
-}
-
-/**
- * A translator for one language, outside any request: emails and letters go in the recipient's
- * language, not the sender's.
- */
-export function translatorFor<NS extends Namespace = never>(locale: Locale, namespace?: NS) {
-  return createTranslator({
-    locale,
-    messages: messagesFor(locale),
-    namespace,
-    timeZone: env().PRACTICE_TIMEZONE,
-    onError,
-  });
-}
 
 /** The translator for this request's language: `const t = await getT('inbox'); t('title')`. */
 export async function getT<NS extends Namespace = never>(namespace?: NS) {

@@ -4,6 +4,5 @@ export const parentMessageLimit = {
   limit: 20,
   windowSeconds: 3600,
   per: 'user',
-  message:
-    'You have sent 20 messages in the last hour, which is as many as the portal takes. Please wait an hour, or call the office if it cannot wait.',
+  message: 'errors.tooManyMessages',
 } as const;

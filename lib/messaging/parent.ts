@@ -40,8 +40,8 @@ export async function sendNewMessage(
     .innerJoin(children, eq(children.id, guardianships.childId))
     .where(and(eq(guardianships.childId, input.childId), liveLinkCondition(guardianUserId, today)));
   if (!linked)
-    throw new AppError('not_found', 'Choose one of your linked children.', {
-      fieldErrors: { childId: 'Choose one of your linked children.' },
+    throw new AppError('not_found', 'errors.messageChildNotLinked', {
+      fieldErrors: { childId: 'errors.messageChildNotLinked' },
     });
 
   // One statement decides: a double click, a resubmit or a retry after a timeout finds the
@@ -196,11 +196,7 @@ export async function replyAsGuardian(
     .from(conversations)
     .where(eq(conversations.id, conversation.id))
     .for('update');
-  if (locked?.status !== 'open')
-    throw new AppError(
-      'conflict',
-      'The office closed this conversation, so it cannot take replies. To ask something new, use Patient Services → Send a secure message.',
-    );
+  if (locked?.status !== 'open') throw new AppError('conflict', 'errors.conversationClosed');
   const [message] = await db
     .insert(messages)
     .values({

@@ -2,7 +2,11 @@ import { z } from 'zod';
 
 import { BODY_MAX, messageCategoryIds, SUBJECT_MAX } from './vocabulary';
 
-/** Client-safe: the message forms' schemas. Their choices and limits are in ./vocabulary. */
+/**
+ * Client-safe: the message forms' schemas. Their choices and limits are in ./vocabulary. Their
+ * messages are catalog keys (validation.*); the numbers in the "too long" ones are BODY_MAX and
+ * SUBJECT_MAX.
+ */
 export {
   BODY_MAX,
   categoryLabels,
@@ -15,20 +19,20 @@ const idempotencyKey = z.string().uuid();
 const body = z
   .string()
   .trim()
-  .min(1, 'Write your message.')
-  .max(BODY_MAX, `Keep the message under ${BODY_MAX.toLocaleString('en-US')} characters.`);
+  .min(1, 'validation.messageBodyRequired')
+  .max(BODY_MAX, 'validation.messageBodyTooLong');
 const subject = z
   .string()
   .trim()
-  .min(1, 'Add a short subject.')
-  .max(SUBJECT_MAX, `Keep the subject under ${SUBJECT_MAX} characters.`);
+  .min(1, 'validation.messageSubjectRequired')
+  .max(SUBJECT_MAX, 'validation.messageSubjectTooLong');
 
 export const sendMessageSchema = z.object({
   childId: z
     .string()
-    .min(1, 'Choose the child this is about.')
-    .pipe(z.uuid('Choose the child this is about.')),
-  category: z.enum(messageCategoryIds, { message: 'Choose the type of question.' }),
+    .min(1, 'validation.messageChildRequired')
+    .pipe(z.uuid('validation.messageChildRequired')),
+  category: z.enum(messageCategoryIds, { message: 'validation.messageCategoryRequired' }),
   subject,
   body,
   idempotencyKey,
@@ -40,7 +44,7 @@ export type ReplyInput = z.infer<typeof replySchema>;
 
 export const staffNoteSchema = z.object({
   conversationId: z.uuid(),
-  body: z.string().trim().min(1, 'Write the note.').max(BODY_MAX),
+  body: z.string().trim().min(1, 'validation.messageNoteRequired').max(BODY_MAX),
   idempotencyKey,
 });
 export const conversationIdSchema = z.object({ conversationId: z.uuid() });
@@ -53,9 +57,9 @@ export const startConversationSchema = z.object({
   childId: z.uuid(),
   guardianshipId: z
     .string()
-    .min(1, 'Choose who to write to.')
-    .pipe(z.uuid('Choose who to write to.')),
-  category: z.enum(messageCategoryIds, { message: 'Choose the queue.' }),
+    .min(1, 'validation.messageRecipientRequired')
+    .pipe(z.uuid('validation.messageRecipientRequired')),
+  category: z.enum(messageCategoryIds, { message: 'validation.messageQueueRequired' }),
   subject,
   body,
   idempotencyKey,

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 
 import type { Db } from '@/db';
 import { children, conversations, guardianships, messages, users } from '@/db/schema';
+import { savedLocale } from '@/lib/accounts/language';
 import { isMinorOn } from '@/lib/children/age';
 import { AppError } from '@/lib/errors';
 import type { OutgoingMail } from '@/lib/mail/outbox';
@@ -212,10 +213,17 @@ async function noticeFor(
   messageId: string,
 ): Promise<OutgoingMail | null> {
   const [person] = await db
-    .select({ email: users.email, firstName: users.firstName, messageEmails: users.messageEmails })
+    .select({
+      email: users.email,
+      firstName: users.firstName,
+      locale: users.locale,
+      messageEmails: users.messageEmails,
+    })
     .from(users)
     .where(eq(users.id, guardianUserId));
-  return person?.messageEmails ? newMessageNotice(person.email, person.firstName, messageId) : null;
+  return person?.messageEmails
+    ? newMessageNotice(savedLocale(person.locale), person.email, person.firstName, messageId)
+    : null;
 }
 
 export async function replyAsStaff(

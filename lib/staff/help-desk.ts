@@ -10,6 +10,7 @@ import {
   users,
   type AccountKind,
 } from '@/db/schema';
+import { savedLocale } from '@/lib/accounts/language';
 import { resendEmailVerification } from '@/lib/accounts/resend-verification';
 import { hashPassword } from '@/lib/auth/password';
 import { endAllSessionsOfUser } from '@/lib/auth/sessions';
@@ -104,6 +105,7 @@ async function requireParentAccount(db: Db, accountId: string) {
       email: users.email,
       firstName: users.firstName,
       lastName: users.lastName,
+      locale: users.locale,
     })
     .from(users)
     .where(and(eq(users.id, accountId), eq(users.kind, 'parent')))
@@ -142,7 +144,14 @@ export async function issueTemporaryPassword(db: Db, accountId: string, now = ne
   const sessionsEnded = await endAllSessionsOfUser(db, account.id, 'password_changed', now);
   const loginUrl = new URL('/login', env().PUBLIC_URL).toString();
   const mail: OutgoingMail = {
-    ...temporaryPasswordMessage(account.firstName, account.userId, password, expiresAt, loginUrl),
+    ...temporaryPasswordMessage(
+      savedLocale(account.locale),
+      account.firstName,
+      account.userId,
+      password,
+      expiresAt,
+      loginUrl,
+    ),
     to: account.email,
     idempotencyKey: `temporary-password:${account.id}:${now.getTime()}`,
   };
@@ -156,6 +165,8 @@ export async function issueTemporaryPassword(db: Db, accountId: string, now = ne
       issuedOn: todayInPractice(now),
       expiresOn: todayInPractice(expiresAt),
       expiresAt: expiresAt.toISOString(),
+      /** The letter's language the office is offered first: the one the parent reads the portal in. */
+      locale: savedLocale(account.locale),
     },
   };
 }

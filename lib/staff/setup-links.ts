@@ -2,6 +2,7 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 
 import type { Database, Db } from '@/db';
 import { staffSetupLinks, users } from '@/db/schema';
+import { savedLocale } from '@/lib/accounts/language';
 import { newPasswordProblem } from '@/lib/accounts/password-policy';
 import { anonymousActor, type RequestMeta } from '@/lib/audit/events';
 import { auditedTransaction } from '@/lib/audit/transaction';
@@ -43,6 +44,7 @@ export async function issueStaffSetupLink(
       id: users.id,
       email: users.email,
       firstName: users.firstName,
+      locale: users.locale,
       disabledAt: users.disabledAt,
     })
     .from(users)
@@ -87,7 +89,12 @@ export async function issueStaffSetupLink(
     linkId: link!.id,
     url: url.toString(),
     mail: {
-      ...staffWelcomeMessage(account.firstName, url.toString(), SETUP_LINK_HOURS),
+      ...staffWelcomeMessage(
+        savedLocale(account.locale),
+        account.firstName,
+        url.toString(),
+        SETUP_LINK_HOURS,
+      ),
       to: account.email,
       idempotencyKey: `staff-setup:${link!.id}`,
     },

@@ -3,6 +3,7 @@ import QRCode from 'qrcode';
 
 import type { Db } from '@/db';
 import { recoveryCodes, users } from '@/db/schema';
+import { savedLocale } from '@/lib/accounts/language';
 import { accountWithPassword } from '@/lib/accounts/settings';
 import { endAllSessionsOfUser } from '@/lib/auth/sessions';
 import { env } from '@/lib/env';
@@ -37,6 +38,7 @@ async function twoStepState(db: Db, userId: string) {
       userId: users.userId,
       email: users.email,
       firstName: users.firstName,
+      locale: users.locale,
       totpEnabledAt: users.totpEnabledAt,
       totpPendingSecret: users.totpPendingSecret,
       totpPendingCreatedAt: users.totpPendingCreatedAt,
@@ -157,7 +159,7 @@ export async function turnOffTwoStep(
   await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
   return {
     mail: {
-      ...twoStepTurnedOffMessage(account.firstName, 'by_parent'),
+      ...twoStepTurnedOffMessage(savedLocale(state.locale), account.firstName, 'by_parent'),
       to: account.email,
       idempotencyKey: `two-step-off:${userId}:${now.getTime()}`,
     },
@@ -188,6 +190,7 @@ export async function resetTwoStepByStaff(
     sessionsEnded,
     mail: {
       ...twoStepTurnedOffMessage(
+        savedLocale(state.locale),
         state.firstName,
         state.kind === 'staff' ? 'by_office_staff' : 'by_office_parent',
       ),

@@ -2,6 +2,7 @@ import { and, count, eq, isNull, lt, sql } from 'drizzle-orm';
 
 import type { Database, Db } from '@/db';
 import { recoveryCodes, sessions, users, type AccountKind } from '@/db/schema';
+import { savedLocale } from '@/lib/accounts/language';
 import type { RequestMeta } from '@/lib/audit/events';
 import { auditedTransaction } from '@/lib/audit/transaction';
 import { actorFor } from '@/lib/auth/actors';
@@ -42,6 +43,7 @@ async function pendingSignIn(db: Db, token: string, now: Date) {
       kind: users.kind,
       email: users.email,
       firstName: users.firstName,
+      locale: users.locale,
       totpSecret: users.totpSecret,
       totpLastUsedStep: users.totpLastUsedStep,
       disabledAt: users.disabledAt,
@@ -207,7 +209,7 @@ export async function verifySecondFactor(
           metadata: { recoveryCodesLeft: remaining },
         });
         await enqueueMail(tx, {
-          ...recoveryCodeUsedMessage(pending.firstName, remaining),
+          ...recoveryCodeUsedMessage(savedLocale(pending.locale), pending.firstName, remaining),
           to: pending.email,
           idempotencyKey: `recovery-code-used:${pending.sessionId}`,
         });

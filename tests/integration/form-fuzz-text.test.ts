@@ -11,6 +11,7 @@ import { replyToOffice } from '@/app/(portal)/inbox/actions';
 import { sendSecureMessage } from '@/app/(portal)/services/message/actions';
 import { signUp } from '@/app/(public)/signup/actions';
 import { SignedInHeader } from '@/app/session/_components/signed-in-header';
+import { letterTranslator } from '@/app/staff/(office)/_components/letter-language';
 import {
   addStaffNote,
   replyToGuardian,
@@ -32,6 +33,7 @@ import {
 } from '@/db/schema';
 import { hashToken } from '@/lib/auth/tokens';
 import { todayInPractice } from '@/lib/dates';
+import { letterWordings } from '@/lib/i18n/letters';
 import { translateMessage } from '@/lib/i18n/server';
 import { sendNewMessage } from '@/lib/messaging/parent';
 import { BODY_MAX, SUBJECT_MAX } from '@/lib/messaging/schemas';
@@ -133,8 +135,9 @@ async function roundTrip<T>(
 const subject = acceptedText({ max: SUBJECT_MAX });
 const body = acceptedText({ max: BODY_MAX, multiline: true });
 
-function thread(text: string, kind: 'message' | 'note' = 'message') {
-  return createElement(MessageThread, {
+/** The thread is an async server component: awaited as Next.js would, then rendered. */
+async function thread(text: string, kind: 'message' | 'note' = 'message') {
+  return MessageThread({
     messages: [
       {
         id: 'm1',
@@ -197,7 +200,7 @@ describe('free text round-trips through the forms and renders escaped', () => {
           body: documentedNormalization(typed.body),
         });
         expectRenderedEscaped(createElement('h1', null, stored.subject), [stored.subject!]);
-        expectRenderedEscaped(thread(stored.body!), [stored.body!]);
+        expectRenderedEscaped(await thread(stored.body!), [stored.body!]);
       },
     );
   });
@@ -223,7 +226,7 @@ describe('free text round-trips through the forms and renders escaped', () => {
       await submit(replyToOffice, { conversationId, body: typed, idempotencyKey });
       const stored = await storedMessage(conversationId, idempotencyKey);
       expect(stored).toBe(documentedNormalization(typed));
-      expectRenderedEscaped(thread(stored!), [stored!]);
+      expectRenderedEscaped(await thread(stored!), [stored!]);
     });
   });
 
@@ -238,7 +241,7 @@ describe('free text round-trips through the forms and renders escaped', () => {
       await submit(action, { conversationId: world.conversationId, body: typed, idempotencyKey });
       const stored = await storedMessage(world.conversationId, idempotencyKey);
       expect(stored).toBe(documentedNormalization(typed));
-      expectRenderedEscaped(thread(stored!, kind), [stored!]);
+      expectRenderedEscaped(await thread(stored!, kind), [stored!]);
     });
   });
 
@@ -271,7 +274,7 @@ describe('free text round-trips through the forms and renders escaped', () => {
           body: documentedNormalization(typed.body),
         });
         expectRenderedEscaped(createElement('h1', null, stored.subject), [stored.subject!]);
-        expectRenderedEscaped(thread(stored.body!), [stored.body!]);
+        expectRenderedEscaped(await thread(stored.body!), [stored.body!]);
       },
     );
   });
@@ -556,7 +559,14 @@ describe('free text round-trips through the forms and renders escaped', () => {
           practicePhone: '555',
           portalUrl: 'http://portal.test',
         };
-        expectRenderedEscaped(createElement(PinLetter, { letter }), [pin!.name]);
+        expectRenderedEscaped(
+          createElement(PinLetter, {
+            letter,
+            t: letterTranslator('en', letterWordings()),
+            locale: 'en',
+          }),
+          [pin!.name],
+        );
       },
     );
   });

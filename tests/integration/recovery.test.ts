@@ -234,7 +234,7 @@ describe('forgot password', () => {
       .where(
         and(eq(mailOutbox.toAddress, parent.email), eq(mailOutbox.template, 'password-changed')),
       );
-    expect(confirmation?.textBody).toMatch(/If this wasn't you, call the office/);
+    expect(confirmation?.textBody).toMatch(/If this wasn’t you, call the office/);
     const [event] = await db
       .select()
       .from(auditEvents)

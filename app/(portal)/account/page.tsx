@@ -8,7 +8,7 @@ import { isHintQuestionId } from '@/lib/accounts/hint-questions';
 import { describeDevice, listRecentSignIns } from '@/lib/accounts/settings';
 import { requireParent } from '@/lib/authz';
 import { formatDateTime } from '@/lib/dates';
-import { getT } from '@/lib/i18n/server';
+import { getLocale, getT } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';
 
 import {
@@ -19,7 +19,9 @@ import {
 } from './_components/account-forms';
 import { MessageEmailsToggle } from './_components/message-emails-toggle';
 
-export const metadata: Metadata = { title: 'Account settings' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT('account'))('title') };
+}
 
 function Section({
   id,
@@ -54,51 +56,52 @@ export default portalPage(async function AccountPage() {
       .where(eq(users.id, session.user.id)),
     listRecentSignIns(db, session.user.id),
   ]);
+  const [t, locale] = await Promise.all([getT('account'), getLocale()]);
+  const device = (userAgent: string | null) => {
+    const described = describeDevice(userAgent);
+    if (!described) return t('signIns.unknownDevice');
+    return t('signIns.device', {
+      browser: described.browser ?? t('signIns.aBrowser'),
+      system: described.system ?? t('signIns.unknownSystem'),
+    });
+  };
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-5">
-      <h1 className="text-2xl font-bold">Account settings</h1>
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
       <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4">
-        <dt className="font-medium text-slate-700">Name</dt>
+        <dt className="font-medium text-slate-700">{t('name')}</dt>
         <dd>
           {session.user.firstName} {session.user.lastName}
         </dd>
-        <dt className="font-medium text-slate-700">User ID</dt>
+        <dt className="font-medium text-slate-700">{t('userId')}</dt>
         <dd>{session.user.userId}</dd>
-        <dt className="font-medium text-slate-700">Email</dt>
+        <dt className="font-medium text-slate-700">{t('email')}</dt>
         <dd>
-          {session.user.email}{' '}
-          {session.user.emailVerifiedAt ? '(confirmed)' : '(not confirmed yet)'}
+          {session.user.email} {session.user.emailVerifiedAt ? t('confirmed') : t('notConfirmed')}
         </dd>
       </dl>
-      <Section id="notifications-heading" title="Email notices">
-        <p className="mb-2 text-slate-700">
-          The email only says that a message is waiting. It never includes your child’s name or what
-          the message says.
-        </p>
+      <Section id="notifications-heading" title={t('notices.title')}>
+        <p className="mb-2 text-slate-700">{t('notices.body')}</p>
         <MessageEmailsToggle initial={settings?.messageEmails ?? true} />
       </Section>
-      <Section id="two-step-heading" title="Two-step verification">
+      <Section id="two-step-heading" title={t('twoStep.title')}>
         <p className="mb-2 text-slate-700">
-          {settings?.twoStepEnabledAt
-            ? 'On: signing in asks for a code from your phone as well as your password.'
-            : 'Off. Turn it on so that a code from your phone is needed as well as your password: the best protection for your children’s records.'}
+          {settings?.twoStepEnabledAt ? t('twoStep.on') : t('twoStep.off')}
         </p>
         <Link
           href="/account/two-step"
           className="inline-block py-2 font-medium text-blue-700 underline"
         >
-          {settings?.twoStepEnabledAt
-            ? 'Manage two-step verification'
-            : 'Set up two-step verification'}
+          {settings?.twoStepEnabledAt ? t('twoStep.manage') : t('twoStep.setUp')}
         </Link>
       </Section>
-      <Section id="password-heading" title="Change password">
+      <Section id="password-heading" title={t('password')}>
         <ChangePasswordForm />
       </Section>
-      <Section id="email-heading" title="Change email">
+      <Section id="email-heading" title={t('changeEmail')}>
         <ChangeEmailForm />
       </Section>
-      <Section id="hint-heading" title="Hint question">
+      <Section id="hint-heading" title={t('hint')}>
         <ChangeHintForm
           currentQuestion={
             isHintQuestionId(settings?.hintQuestion)
@@ -107,21 +110,18 @@ export default portalPage(async function AccountPage() {
           }
         />
       </Section>
-      <Section id="signins-heading" title="Recent sign-ins">
-        <p className="mb-3 text-slate-700">
-          If you see a sign-in you do not recognise, change your password and sign out of all
-          devices.
-        </p>
+      <Section id="signins-heading" title={t('signIns.title')}>
+        <p className="mb-3 text-slate-700">{t('signIns.intro')}</p>
         <ul className="mb-4 flex flex-col divide-y divide-slate-200">
           {signIns.map((signIn) => (
             <li key={signIn.id} className="py-2">
-              <strong>{formatDateTime(signIn.createdAt)}</strong> ·{' '}
-              {describeDevice(signIn.userAgent)} · {signIn.ipAddress ?? 'unknown address'}
+              <strong>{formatDateTime(signIn.createdAt, locale)}</strong> ·{' '}
+              {device(signIn.userAgent)} · {signIn.ipAddress ?? t('signIns.unknownAddress')} ·{' '}
               {signIn.id === session.sessionId
-                ? ' · this device'
+                ? t('signIns.thisDevice')
                 : signIn.endedAt
-                  ? ' · signed out'
-                  : ' · still signed in'}
+                  ? t('signIns.signedOut')
+                  : t('signIns.stillSignedIn')}
             </li>
           ))}
         </ul>

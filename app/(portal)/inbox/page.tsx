@@ -5,11 +5,13 @@ import { Pager } from '@/components/ui/pager';
 import { getDb } from '@/db';
 import { requireParent } from '@/lib/authz';
 import { formatDateTime, todayInPractice } from '@/lib/dates';
+import { getLocale, getT } from '@/lib/i18n/server';
 import { listInbox } from '@/lib/messaging/parent';
-import { categoryLabels } from '@/lib/messaging/schemas';
 import { portalPage } from '@/lib/page';
 
-export const metadata: Metadata = { title: 'Inbox' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT('messaging.inbox'))('title') };
+}
 
 export default portalPage(async function InboxPage({
   searchParams,
@@ -18,24 +20,26 @@ export default portalPage(async function InboxPage({
 }) {
   const session = await requireParent();
   const page = Math.max(1, Math.min(10_000, Number((await searchParams).page) || 1));
-  const { rows, hasMore } = await listInbox(
-    await getDb(),
-    session.user.id,
-    todayInPractice(),
-    page,
-  );
+  const [{ rows, hasMore }, t, tCategory, locale] = await Promise.all([
+    listInbox(await getDb(), session.user.id, todayInPractice(), page),
+    getT('messaging.inbox'),
+    getT('messageForms.categories'),
+    getLocale(),
+  ]);
   return (
     <div className="flex flex-col gap-5">
-      <h1 className="text-2xl font-bold">Inbox</h1>
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
       {/* No compose button here, by design: new messages start in Patient Services. */}
       <p>
-        To send the office a new message, go to{' '}
-        <Link href="/services/message" className="text-blue-700 underline">
-          Patient Services → Send a secure message
-        </Link>
-        .
+        {t.rich('howToWrite', {
+          link: (chunks) => (
+            <Link href="/services/message" className="text-blue-700 underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
-      {rows.length === 0 && page === 1 ? <p>You have no messages yet.</p> : null}
+      {rows.length === 0 && page === 1 ? <p>{t('empty')}</p> : null}
       <ul className="flex flex-col gap-2">
         {rows.map((conversation) => (
           <li key={conversation.id}>
@@ -53,18 +57,21 @@ export default portalPage(async function InboxPage({
                 >
                   {conversation.unread ? (
                     <span className="mr-2 rounded bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white">
-                      New reply
+                      {t('newReply')}
                     </span>
                   ) : null}
                   {conversation.subject}
                 </span>
                 <span className="text-sm text-slate-700">
-                  {formatDateTime(conversation.lastMessageAt)}
+                  {formatDateTime(conversation.lastMessageAt, locale)}
                 </span>
               </span>
               <span className="block text-sm text-slate-700">
-                About {conversation.childFirstName} · {categoryLabels[conversation.category]}
-                {conversation.status === 'closed' ? ' · Closed' : ''}
+                {t('about', {
+                  child: conversation.childFirstName,
+                  category: tCategory(conversation.category),
+                })}
+                {conversation.status === 'closed' ? ` · ${t('closed')}` : ''}
               </span>
             </Link>
           </li>
@@ -74,9 +81,9 @@ export default portalPage(async function InboxPage({
         page={page}
         hasMore={hasMore}
         hrefFor={(next) => `/inbox?page=${next}`}
-        label="Inbox pages"
-        previousLabel="Newer messages"
-        nextLabel="Older messages"
+        label={t('pages')}
+        previousLabel={t('newer')}
+        nextLabel={t('older')}
       />
     </div>
   );

@@ -5,6 +5,7 @@ import { createParentAccount } from '@/lib/accounts/sign-up';
 import { defineAction } from '@/lib/action';
 import { openFirstSession } from '@/lib/auth/first-session';
 import { signIn } from '@/lib/auth/next-auth';
+import { getLocale } from '@/lib/i18n/server';
 
 export const signUp = defineAction(
   {
@@ -15,7 +16,8 @@ export const signUp = defineAction(
     rateLimit: { bucket: 'sign-up', limit: 30, windowSeconds: 3600, per: 'ip' },
   },
   async ({ input, tx, session, actor, meta, describeAudit, sendMail, audit }) => {
-    const outcome = await createParentAccount(tx, input);
+    // The new account keeps the language its owner signed up in.
+    const outcome = await createParentAccount(tx, input, await getLocale());
     await sendMail(outcome.mail);
     if (!outcome.created) {
       // Nothing is created and nobody is signed in; only the owner of the address learns of the

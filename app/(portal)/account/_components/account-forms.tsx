@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { ActionForm } from '@/components/forms/action-form';
@@ -13,6 +14,7 @@ import { SelectField, TextField } from '@/components/ui/field';
 import { changeMyEmail, changeMyHint, changeMyPassword, signOutEverywhere } from '../actions';
 
 export function ChangePasswordForm() {
+  const t = useTranslations('accountForms');
   const [done, setDone] = useState<string | null>(null);
   const submission = useActionForm({
     schema: () => import('@/lib/accounts/schemas').then((schemas) => schemas.changePasswordSchema),
@@ -20,18 +22,16 @@ export function ChangePasswordForm() {
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
     onSuccess: (data) => {
       form.reset();
-      setDone(
-        `Your password is changed.${data.sessionsEnded ? ' Your other devices were signed out.' : ''}`,
-      );
+      setDone(data.sessionsEnded ? t('passwordChangedOthersOut') : t('passwordChanged'));
     },
   });
   const { form, errorOf } = submission;
   return (
-    <ActionForm form={submission} className="flex flex-col gap-4" aria-label="Change password">
+    <ActionForm form={submission} className="flex flex-col gap-4" aria-label={t('changePassword')}>
       {done ? <Alert tone="success">{done}</Alert> : null}
       <TextField
         id="cp-current"
-        label="Current password"
+        label={t('currentPassword')}
         required
         type="password"
         autoComplete="current-password"
@@ -40,7 +40,7 @@ export function ChangePasswordForm() {
       />
       <TextField
         id="cp-new"
-        label="New password"
+        label={t('newPassword')}
         required
         type="password"
         autoComplete="new-password"
@@ -50,7 +50,7 @@ export function ChangePasswordForm() {
       <PasswordStrengthMeter password={form.watch('newPassword') ?? ''} userInputs={[]} />
       <TextField
         id="cp-confirm"
-        label="Confirm new password"
+        label={t('confirmPassword')}
         required
         type="password"
         autoComplete="new-password"
@@ -60,16 +60,17 @@ export function ChangePasswordForm() {
       <Button
         type="submit"
         pending={form.formState.isSubmitting}
-        pendingLabel="Saving…"
+        pendingLabel={t('saving')}
         className="self-start"
       >
-        Change password
+        {t('changePassword')}
       </Button>
     </ActionForm>
   );
 }
 
 export function ChangeEmailForm() {
+  const t = useTranslations('accountForms');
   const [sentTo, setSentTo] = useState<string | null>(null);
   const submission = useActionForm({
     schema: () => import('@/lib/accounts/schemas').then((schemas) => schemas.changeEmailSchema),
@@ -82,16 +83,11 @@ export function ChangeEmailForm() {
   });
   const { form, errorOf } = submission;
   return (
-    <ActionForm form={submission} className="flex flex-col gap-4" aria-label="Change email">
-      {sentTo ? (
-        <Alert tone="success">
-          We sent a link to {sentTo}. Your email changes when you open it. We also told your current
-          address.
-        </Alert>
-      ) : null}
+    <ActionForm form={submission} className="flex flex-col gap-4" aria-label={t('changeEmail')}>
+      {sentTo ? <Alert tone="success">{t('emailLinkSent', { email: sentTo })}</Alert> : null}
       <TextField
         id="ce-new"
-        label="New email"
+        label={t('newEmail')}
         required
         type="email"
         autoComplete="email"
@@ -100,7 +96,7 @@ export function ChangeEmailForm() {
       />
       <TextField
         id="ce-current"
-        label="Current password"
+        label={t('currentPassword')}
         required
         type="password"
         autoComplete="current-password"
@@ -110,16 +106,17 @@ export function ChangeEmailForm() {
       <Button
         type="submit"
         pending={form.formState.isSubmitting}
-        pendingLabel="Sending…"
+        pendingLabel={t('sending')}
         className="self-start"
       >
-        Change email
+        {t('changeEmail')}
       </Button>
     </ActionForm>
   );
 }
 
 export function ChangeHintForm({ currentQuestion }: { currentQuestion: string | null }) {
+  const t = useTranslations('accountForms');
   const [done, setDone] = useState(false);
   const submission = useActionForm({
     schema: () => import('@/lib/accounts/schemas').then((schemas) => schemas.changeHintSchema),
@@ -132,14 +129,14 @@ export function ChangeHintForm({ currentQuestion }: { currentQuestion: string | 
   });
   const { form, errorOf } = submission;
   return (
-    <ActionForm form={submission} className="flex flex-col gap-4" aria-label="Change hint question">
-      {done ? <Alert tone="success">Your hint question and answer are changed.</Alert> : null}
+    <ActionForm form={submission} className="flex flex-col gap-4" aria-label={t('changeHintLabel')}>
+      {done ? <Alert tone="success">{t('hintChanged')}</Alert> : null}
       {currentQuestion ? (
-        <p className="text-slate-700">Your question now: “{currentQuestion}”</p>
+        <p className="text-slate-700">{t('currentQuestion', { question: currentQuestion })}</p>
       ) : null}
       <SelectField
         id="ch-question"
-        label="Hint question"
+        label={t('hintQuestion')}
         required
         defaultValue=""
         error={errorOf('hintQuestion')}
@@ -149,7 +146,7 @@ export function ChangeHintForm({ currentQuestion }: { currentQuestion: string | 
       </SelectField>
       <TextField
         id="ch-answer"
-        label="Hint answer"
+        label={t('hintAnswer')}
         required
         autoComplete="off"
         error={errorOf('hintAnswer')}
@@ -157,7 +154,7 @@ export function ChangeHintForm({ currentQuestion }: { currentQuestion: string | 
       />
       <TextField
         id="ch-current"
-        label="Current password"
+        label={t('currentPassword')}
         required
         type="password"
         autoComplete="current-password"
@@ -167,16 +164,17 @@ export function ChangeHintForm({ currentQuestion }: { currentQuestion: string | 
       <Button
         type="submit"
         pending={form.formState.isSubmitting}
-        pendingLabel="Saving…"
+        pendingLabel={t('saving')}
         className="self-start"
       >
-        Change hint
+        {t('changeHint')}
       </Button>
     </ActionForm>
   );
 }
 
 export function SignOutEverywhereButton() {
+  const t = useTranslations('accountForms');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
@@ -184,15 +182,15 @@ export function SignOutEverywhereButton() {
       <Button
         variant="danger"
         pending={pending}
-        pendingLabel="Signing out…"
+        pendingLabel={t('signingOut')}
         onClick={async () => {
           setPending(true);
           const result = await signOutEverywhere({});
           setPending(false);
-          if (result && !result.ok) setError(result.formError ?? 'Please try again.');
+          if (result && !result.ok) setError(result.formError ?? t('tryAgain'));
         }}
       >
-        Sign out of all devices
+        {t('signOutEverywhere')}
       </Button>
       {error ? (
         <p role="alert" className="text-red-700">

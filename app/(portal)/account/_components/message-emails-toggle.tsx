@@ -1,10 +1,12 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { setMessageEmails } from '../actions';
 
 export function MessageEmailsToggle({ initial }: { initial: boolean }) {
+  const t = useTranslations('accountForms');
   const [enabled, setEnabled] = useState(initial);
   const [status, setStatus] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -24,17 +26,13 @@ export function MessageEmailsToggle({ initial }: { initial: boolean }) {
             setPending(false);
             if (result.ok) {
               setEnabled(next);
-              setStatus(
-                next
-                  ? 'Saved: we will email you when the office writes.'
-                  : 'Saved: no more emails about new messages. Check your Inbox when you sign in.',
-              );
+              setStatus(next ? t('emailsOn') : t('emailsOff'));
             } else {
-              setStatus(result.formError ?? 'That did not save. Please try again.');
+              setStatus(result.formError ?? t('notSaved'));
             }
           }}
         />
-        Email me when the office sends me a secure message
+        {t('messageEmails')}
       </label>
       <p role="status" className="text-sm text-slate-700">
         {status}

@@ -12,10 +12,13 @@ import { getDb } from '@/db';
 import { users } from '@/db/schema';
 import { requireParent } from '@/lib/authz';
 import { formatDateTime } from '@/lib/dates';
+import { getLocale, getT } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';
 import { recoveryCodesLeft } from '@/lib/two-step/enrolment';
 
-export const metadata: Metadata = { title: 'Two-step verification' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT('account.twoStepPage'))('title') };
+}
 
 export default portalPage(async function ParentTwoStepPage({
   searchParams,
@@ -30,39 +33,30 @@ export default portalPage(async function ParentTwoStepPage({
   ]);
   const enabledAt = account?.enabledAt ?? null;
   const { notice } = await searchParams;
+  const [t, locale] = await Promise.all([getT('account.twoStepPage'), getLocale()]);
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-5">
       <p>
         <Link href="/account" className="text-blue-700 underline">
-          ← Account settings
+          {t('back')}
         </Link>
       </p>
-      <h1 className="text-2xl font-bold">Two-step verification</h1>
-      {notice === 'off' ? (
-        <Alert tone="info">
-          Two-step verification is off. Signing in needs only your password now.
-        </Alert>
-      ) : null}
-      <p>
-        With two-step verification, signing in needs your password and a 6-digit code from an app on
-        your phone. Someone who learns your password still cannot open your children’s records.
-      </p>
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      {notice === 'off' ? <Alert tone="info">{t('turnedOff')}</Alert> : null}
+      <p>{t('intro')}</p>
       {enabledAt ? (
         <>
           <Alert tone="success">
-            Two-step verification is on (since {formatDateTime(enabledAt)}). You have {codesLeft}{' '}
-            unused recovery {codesLeft === 1 ? 'code' : 'codes'}.
+            {t('isOn', { since: formatDateTime(enabledAt, locale), count: codesLeft })}
           </Alert>
           <section
             aria-labelledby="codes-heading"
             className="rounded-lg border border-slate-200 bg-white p-5"
           >
             <h2 id="codes-heading" className="mb-2 text-lg font-semibold">
-              New recovery codes
+              {t('newCodes')}
             </h2>
-            <p className="mb-3 text-slate-700">
-              Lost your codes, or used most of them? Make 10 new ones; the old ones stop working.
-            </p>
+            <p className="mb-3 text-slate-700">{t('newCodesIntro')}</p>
             <NewRecoveryCodesForm />
           </section>
           <section
@@ -70,11 +64,9 @@ export default portalPage(async function ParentTwoStepPage({
             className="rounded-lg border border-slate-200 bg-white p-5"
           >
             <h2 id="off-heading" className="mb-2 text-lg font-semibold">
-              Turn it off
+              {t('turnOff')}
             </h2>
-            <p className="mb-3 text-slate-700">
-              Signing in will need only your password. We will email you to say it was turned off.
-            </p>
+            <p className="mb-3 text-slate-700">{t('turnOffIntro')}</p>
             <TurnOffTwoStepForm />
           </section>
         </>
@@ -84,9 +76,9 @@ export default portalPage(async function ParentTwoStepPage({
           className="rounded-lg border border-slate-200 bg-white p-5"
         >
           <h2 id="setup-heading" className="mb-3 text-lg font-semibold">
-            Turn it on
+            {t('turnOn')}
           </h2>
-          <TwoStepSetup continueHref="/account/two-step" continueLabel="I have saved them" />
+          <TwoStepSetup continueHref="/account/two-step" continueLabel={t('savedThem')} />
         </section>
       )}
     </div>

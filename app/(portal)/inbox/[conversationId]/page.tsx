@@ -9,15 +9,17 @@ import { actorFor } from '@/lib/auth/actors';
 import { isUuid, requireParent } from '@/lib/authz';
 import { todayInPractice } from '@/lib/dates';
 import { env } from '@/lib/env';
+import { getT } from '@/lib/i18n/server';
 import { openConversationAsGuardian } from '@/lib/messaging/open';
-import { categoryLabels } from '@/lib/messaging/schemas';
 import { portalPage } from '@/lib/page';
 import { currentRequestMeta } from '@/lib/request-context';
 
 import { WritingNotice } from '../../_components/writing-notice';
 import { replyToOffice } from '../actions';
 
-export const metadata: Metadata = { title: 'Conversation' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT('messaging.conversation'))('title') };
+}
 
 export default portalPage(async function ConversationPage({
   params,
@@ -37,23 +39,36 @@ export default portalPage(async function ConversationPage({
   );
   if (!conversation) notFound();
   const { PRACTICE_NAME } = env();
+  const [t, tInbox, tCategory] = await Promise.all([
+    getT('messaging.conversation'),
+    getT('messaging.inbox'),
+    getT('messageForms.categories'),
+  ]);
+  const servicesLink = (chunks: React.ReactNode) => (
+    <Link href="/services/message" className="text-blue-700 underline">
+      {chunks}
+    </Link>
+  );
   return (
     <div className="flex flex-col gap-5">
       <p>
         <Link href="/inbox" className="text-blue-700 underline">
-          ← Inbox
+          {t('back')}
         </Link>
       </p>
       <div>
         <h1 className="text-2xl font-bold">{conversation.subject}</h1>
         <p className="text-slate-700">
-          About {conversation.childFirstName} · {categoryLabels[conversation.category]}
+          {tInbox('about', {
+            child: conversation.childFirstName,
+            category: tCategory(conversation.category),
+          })}
         </p>
       </div>
       <MessageThread
         messages={conversation.messages.map((message) => ({
           ...message,
-          authorName: message.authorKind === 'staff' ? PRACTICE_NAME : 'You',
+          authorName: message.authorKind === 'staff' ? PRACTICE_NAME : t('you'),
         }))}
       />
       {conversation.status === 'open' ? (
@@ -62,7 +77,7 @@ export default portalPage(async function ConversationPage({
           className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-5"
         >
           <h2 id="reply-heading" className="text-lg font-semibold">
-            Reply
+            {t('reply')}
           </h2>
           <WritingNotice id="reply-notice" />
           <ReplyForm
@@ -73,12 +88,7 @@ export default portalPage(async function ConversationPage({
         </section>
       ) : (
         <p className="rounded-md border border-slate-300 bg-slate-100 p-4">
-          The office closed this conversation, so it cannot take replies. To ask something new, go
-          to{' '}
-          <Link href="/services/message" className="text-blue-700 underline">
-            Patient Services → Send a secure message
-          </Link>
-          .
+          {t.rich('closed', { link: servicesLink })}
         </p>
       )}
     </div>

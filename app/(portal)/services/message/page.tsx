@@ -5,27 +5,35 @@ import { getDb } from '@/db';
 import { requireParent } from '@/lib/authz';
 import { todayInPractice } from '@/lib/dates';
 import { listLinkedChildren } from '@/lib/guardianship/access';
+import { getT } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';
 
 import { WritingNotice } from '../../_components/writing-notice';
 import { SendMessageForm } from './_components/send-message-form';
 
-export const metadata: Metadata = { title: 'Send a secure message' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT('messaging.send'))('title') };
+}
 
 export default portalPage(async function SendMessagePage() {
   const session = await requireParent();
-  const linked = await listLinkedChildren(await getDb(), session.user.id, todayInPractice());
+  const [linked, t] = await Promise.all([
+    listLinkedChildren(await getDb(), session.user.id, todayInPractice()),
+    getT('messaging.send'),
+  ]);
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-5">
-      <h1 className="text-2xl font-bold">Send a secure message</h1>
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
       <WritingNotice id="writing-notice" />
       {linked.length === 0 ? (
         <p>
-          Messages are about a child linked to your account.{' '}
-          <Link href="/children/link" className="text-blue-700 underline">
-            Link a child
-          </Link>{' '}
-          first, with the PIN from the office.
+          {t.rich('linkFirst', {
+            link: (chunks) => (
+              <Link href="/children/link" className="text-blue-700 underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       ) : (
         <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">

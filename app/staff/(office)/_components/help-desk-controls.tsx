@@ -8,6 +8,8 @@ import { useActionButtons } from '@/components/forms/use-action-buttons';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import type { LetterWording } from '@/lib/i18n/letters';
+import type { Locale } from '@/lib/i18n/locales';
 import { temporaryPasswordSchema } from '@/lib/staff/help-desk-schemas';
 import { resetTwoStepSchema } from '@/lib/two-step/schemas';
 
@@ -20,6 +22,7 @@ import {
   unlockParentAccount,
 } from '../accounts/actions';
 import { CallerVerificationFieldset } from './caller-verification-fieldset';
+import { LetterLanguage, letterTranslator } from './letter-language';
 import { TemporaryPasswordLetter } from './temporary-password-letter';
 
 interface Practice {
@@ -31,9 +34,11 @@ interface Practice {
 export function TemporaryPasswordForm({
   accountId,
   practice,
+  letterWording,
 }: {
   accountId: string;
   practice: Practice;
+  letterWording: Record<Locale, LetterWording>;
 }) {
   const router = useRouter();
   const [letter, setLetter] = useState<{
@@ -42,6 +47,8 @@ export function TemporaryPasswordForm({
     temporaryPassword: string;
     issuedOn: string;
     expiresOn: string;
+    /** The parent's saved language: the letter's first choice. */
+    locale: Locale;
   } | null>(null);
   const submission = useActionForm({
     schema: temporaryPasswordSchema,
@@ -74,7 +81,15 @@ export function TemporaryPasswordForm({
           </div>
         </div>
         <div className="rounded-lg border border-slate-300 print:border-0">
-          <TemporaryPasswordLetter letter={{ ...practice, ...letter }} />
+          <LetterLanguage initial={letter.locale}>
+            {(locale) => (
+              <TemporaryPasswordLetter
+                letter={{ ...practice, ...letter }}
+                t={letterTranslator(locale, letterWording)}
+                locale={locale}
+              />
+            )}
+          </LetterLanguage>
         </div>
       </div>
     );

@@ -1,4 +1,5 @@
 import { formatDate } from '@/lib/dates';
+import type { Locale } from '@/lib/i18n/locales';
 
 /** The top of every letter the office prints: the practice, how to reach the portal, the date. */
 export function LetterHeader({
@@ -6,11 +7,14 @@ export function LetterHeader({
   practicePhone,
   portalUrl,
   issuedOn,
+  locale,
 }: {
   practiceName: string;
   practicePhone: string;
   portalUrl: string;
   issuedOn: string;
+  /** The letter's language (its date), not necessarily the staff page's. */
+  locale: Locale;
 }) {
   return (
     <>
@@ -20,7 +24,7 @@ export function LetterHeader({
           {practicePhone} · {portalUrl}
         </p>
       </header>
-      <p className="mt-4">{formatDate(issuedOn)}</p>
+      <p className="mt-4">{formatDate(issuedOn, locale)}</p>
     </>
   );
 }

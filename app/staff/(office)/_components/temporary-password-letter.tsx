@@ -1,6 +1,8 @@
 import { formatDate } from '@/lib/dates';
+import type { Locale } from '@/lib/i18n/locales';
 
 import { LetterHeader } from './letter-header';
+import type { LetterT } from './letter-language';
 
 export interface TemporaryPasswordLetterContent {
   practiceName: string;
@@ -13,40 +15,48 @@ export interface TemporaryPasswordLetterContent {
   expiresOn: string;
 }
 
-/** For a parent at the front desk: only what signing in needs. */
-export function TemporaryPasswordLetter({ letter }: { letter: TemporaryPasswordLetterContent }) {
+/** For a parent at the front desk, in the language the office chose: only what signing in needs. */
+export function TemporaryPasswordLetter({
+  letter,
+  t,
+  locale,
+}: {
+  letter: TemporaryPasswordLetterContent;
+  t: LetterT;
+  locale: Locale;
+}) {
   return (
     <article
       data-print-letter
-      aria-label="Temporary password letter"
+      lang={locale}
+      aria-label={t('temporaryPassword.label')}
       className="mx-auto max-w-[40rem] bg-white p-8 text-[15px] leading-relaxed text-black print:p-0"
     >
-      <LetterHeader {...letter} />
-      <p className="mt-4">Dear {letter.guardianName},</p>
-      <p className="mt-3">
-        Here is a temporary password for your patient portal account. We also emailed it to the
-        address on your account.
-      </p>
+      <LetterHeader {...letter} locale={locale} />
+      <p className="mt-4">{t('dear', { name: letter.guardianName })}</p>
+      <p className="mt-3">{t('temporaryPassword.intro')}</p>
       <div className="my-5 rounded border-2 border-black p-4">
         <p>
-          User ID: <strong className="font-mono">{letter.userId}</strong>
+          {t('temporaryPassword.userId')} <strong className="font-mono">{letter.userId}</strong>
         </p>
         <p>
-          Temporary password:{' '}
+          {t('temporaryPassword.password')}{' '}
           <strong className="font-mono text-2xl tracking-widest">{letter.temporaryPassword}</strong>
         </p>
-        <p className="text-sm">Use it before {formatDate(letter.expiresOn)}.</p>
+        <p className="text-sm">{t('useBefore', { date: formatDate(letter.expiresOn, locale) })}</p>
       </div>
       <ol className="list-decimal space-y-1 pl-6">
         <li>
-          Go to <strong>{letter.portalUrl}</strong>.
+          {t.rich('goTo', {
+            url: letter.portalUrl,
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}
         </li>
-        <li>Sign in with your User ID and the temporary password.</li>
-        <li>Choose a new password that only you know. The temporary one then stops working.</li>
+        <li>{t('temporaryPassword.signIn')}</li>
+        <li>{t('temporaryPassword.choose')}</li>
       </ol>
       <p className="mt-4">
-        Questions? Call us at {letter.practicePhone}. The portal is not for emergencies: in an
-        emergency, call 911 or go to the nearest emergency room.
+        {t('temporaryPassword.questions', { phone: letter.practicePhone })} {t('notForEmergencies')}
       </p>
     </article>
   );

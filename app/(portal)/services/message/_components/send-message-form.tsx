@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { ActionForm } from '@/components/forms/action-form';
@@ -7,12 +8,7 @@ import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { RequiredMark } from '@/components/ui/required-note';
-import {
-  BODY_MAX,
-  categoryLabels,
-  messageCategoryIds,
-  SUBJECT_MAX,
-} from '@/lib/messaging/vocabulary';
+import { BODY_MAX, messageCategoryIds, SUBJECT_MAX } from '@/lib/messaging/vocabulary';
 
 import { sendSecureMessage } from '../actions';
 
@@ -23,6 +19,7 @@ export function SendMessageForm({
   linkedChildren: { id: string; name: string }[];
   noticeId: string;
 }) {
+  const t = useTranslations('messageForms');
   // One key per form: a double click or a resubmit is recognised as the same message.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const submission = useActionForm({
@@ -44,7 +41,7 @@ export function SendMessageForm({
     <ActionForm
       form={submission}
       className="flex flex-col gap-5"
-      aria-label="Send a secure message"
+      aria-label={t('formLabel')}
       aria-describedby={noticeId}
     >
       {/* Named controls with their values in the page, so the form can be posted before the
@@ -52,13 +49,13 @@ export function SendMessageForm({
       <input type="hidden" defaultValue={idempotencyKey} {...register('idempotencyKey')} />
       <SelectField
         id="childId"
-        label="Which child is this about?"
+        label={t('child')}
         required
         defaultValue={linkedChildren.length === 1 ? linkedChildren[0]!.id : ''}
         error={errorOf('childId')}
         {...register('childId')}
       >
-        <option value="">Choose a child</option>
+        <option value="">{t('chooseChild')}</option>
         {linkedChildren.map((child) => (
           <option key={child.id} value={child.id}>
             {child.name}
@@ -71,14 +68,14 @@ export function SendMessageForm({
         aria-describedby={errorOf('category') ? 'category-error' : undefined}
       >
         <legend className="font-medium">
-          Type of question
+          {t('category')}
           <RequiredMark />
         </legend>
         <div className="mt-2 flex flex-col gap-1">
           {messageCategoryIds.map((category) => (
             <label key={category} className="inline-flex min-h-11 items-center gap-2">
               <input type="radio" value={category} className="size-5" {...register('category')} />
-              {categoryLabels[category]}
+              {t(`categories.${category}`)}
             </label>
           ))}
         </div>
@@ -90,7 +87,7 @@ export function SendMessageForm({
       </fieldset>
       <TextField
         id="subject"
-        label="Subject"
+        label={t('subject')}
         required
         maxLength={SUBJECT_MAX}
         error={errorOf('subject')}
@@ -98,22 +95,20 @@ export function SendMessageForm({
       />
       <TextAreaField
         id="body"
-        label="Message"
+        label={t('message')}
         required
         maxLength={BODY_MAX}
         error={errorOf('body')}
-        hint={
-          <span aria-live="polite">{`${length.toLocaleString('en-US')} of ${BODY_MAX.toLocaleString('en-US')} characters`}</span>
-        }
+        hint={<span aria-live="polite">{t('characters', { count: length, max: BODY_MAX })}</span>}
         {...register('body')}
       />
       <Button
         type="submit"
         pending={formState.isSubmitting}
-        pendingLabel="Sending…"
+        pendingLabel={t('sending')}
         className="self-start"
       >
-        Send message
+        {t('send')}
       </Button>
     </ActionForm>
   );

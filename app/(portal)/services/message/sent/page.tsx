@@ -5,11 +5,14 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db';
 import { isUuid, requireParent } from '@/lib/authz';
 import { todayInPractice } from '@/lib/dates';
+import { getLocale, getT } from '@/lib/i18n/server';
 import { replyTime } from '@/lib/messaging/categories';
 import { getGuardianConversation } from '@/lib/messaging/parent';
 import { portalPage } from '@/lib/page';
 
-export const metadata: Metadata = { title: 'Message sent' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT('messaging.sent'))('title') };
+}
 
 export default portalPage(async function MessageSentPage({
   searchParams,
@@ -26,23 +29,23 @@ export default portalPage(async function MessageSentPage({
     todayInPractice(),
   );
   if (!conversation) notFound();
+  const [t, locale] = await Promise.all([getT('messaging.sent'), getLocale()]);
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-4">
-      <h1 className="text-2xl font-bold">Your message was sent</h1>
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p>
-        The office usually answers within <strong>{replyTime(conversation.category)}</strong>. We
-        will email you when there is a reply, and it will be in your Inbox.
+        {t.rich('replyTime', {
+          time: replyTime(conversation.category, locale),
+          strong: (chunks) => <strong>{chunks}</strong>,
+        })}
       </p>
-      <p>
-        If your child gets worse before then, call the office. In an emergency, call 911 or go to
-        the nearest emergency room.
-      </p>
+      <p>{t('worse')}</p>
       <p className="flex flex-wrap gap-4">
         <Link href={`/inbox/${conversation.id}`} className="text-blue-700 underline">
-          See the conversation
+          {t('seeConversation')}
         </Link>
         <Link href="/inbox" className="text-blue-700 underline">
-          Go to your Inbox
+          {t('goToInbox')}
         </Link>
       </p>
     </div>

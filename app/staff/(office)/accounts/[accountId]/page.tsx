@@ -6,6 +6,7 @@ import { getDb } from '@/db';
 import { isUuid, requireStaff } from '@/lib/authz';
 import { formatDateTime } from '@/lib/dates';
 import { env } from '@/lib/env';
+import { letterWordings } from '@/lib/i18n/letters';
 import { portalPage } from '@/lib/page';
 import { getParentAccount } from '@/lib/staff/help-desk';
 
@@ -87,6 +88,7 @@ export default portalPage(async function ParentAccountPage({
         </p>
         <TemporaryPasswordForm
           accountId={account.id}
+          letterWording={letterWordings()}
           practice={{
             practiceName: PRACTICE_NAME,
             practicePhone: PRACTICE_PHONE,

@@ -10,6 +10,7 @@ import { describeAge, isMinorOn } from '@/lib/children/age';
 import { listGuardianLinks, listOutstandingPins } from '@/lib/children/registry';
 import { formatDate, formatDay, todayInPractice } from '@/lib/dates';
 import { env } from '@/lib/env';
+import { letterWordings } from '@/lib/i18n/letters';
 import { getLocale } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';
 import { immunizationStatus } from '@/lib/records/immunization-status';
@@ -240,6 +241,7 @@ export default portalPage(async function PatientPage({
               </p>
               <IssuePinForm
                 childId={child.id}
+                letterWording={letterWordings()}
                 practice={{
                   practiceName: PRACTICE_NAME,
                   practicePhone: PRACTICE_PHONE,

@@ -9,9 +9,12 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { issuePinSchema } from '@/lib/children/schemas';
+import type { LetterWording } from '@/lib/i18n/letters';
+import type { Locale } from '@/lib/i18n/locales';
 import type { IssuedPin } from '@/lib/pins/issue';
 
 import { CallerVerificationFieldset } from '../../../_components/caller-verification-fieldset';
+import { LetterLanguage, letterTranslator } from '../../../_components/letter-language';
 import { issueGuardianPin } from '../../actions';
 import { PinLetter } from './pin-letter';
 
@@ -21,7 +24,15 @@ interface Practice {
   portalUrl: string;
 }
 
-export function IssuePinForm({ childId, practice }: { childId: string; practice: Practice }) {
+export function IssuePinForm({
+  childId,
+  practice,
+  letterWording,
+}: {
+  childId: string;
+  practice: Practice;
+  letterWording: Record<Locale, LetterWording>;
+}) {
   const router = useRouter();
   const [issued, setIssued] = useState<IssuedPin | null>(null);
   const submission = useActionForm({
@@ -75,17 +86,24 @@ export function IssuePinForm({ childId, practice }: { childId: string; practice:
           </div>
         </div>
         <div className="rounded-lg border border-slate-300 print:border-0">
-          <PinLetter
-            letter={{
-              ...practice,
-              issuedOn: issued.issuedOn,
-              guardianName: issued.guardianName,
-              childFirstName: issued.childFirstName,
-              childDateOfBirth: issued.childDateOfBirth,
-              pin: issued.pin,
-              expiresOn: issued.expiresOn,
-            }}
-          />
+          {/* The guardian may have no account yet, so no saved language: English first. */}
+          <LetterLanguage initial="en">
+            {(locale) => (
+              <PinLetter
+                letter={{
+                  ...practice,
+                  issuedOn: issued.issuedOn,
+                  guardianName: issued.guardianName,
+                  childFirstName: issued.childFirstName,
+                  childDateOfBirth: issued.childDateOfBirth,
+                  pin: issued.pin,
+                  expiresOn: issued.expiresOn,
+                }}
+                t={letterTranslator(locale, letterWording)}
+                locale={locale}
+              />
+            )}
+          </LetterLanguage>
         </div>
       </div>
     );
