@@ -5,7 +5,7 @@ import { callerVerificationFields, requireTwoConfirmations } from '@/lib/staff/c
 
 /** Client-safe form schemas for children, PINs and guardian links (shared by forms and actions). */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as month, day and year.');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.childDateFormat');
 
 const dateOfBirthField = isoDate.refine((value) => {
   const date = new Date(`${value}T00:00:00Z`);
@@ -15,7 +15,7 @@ const dateOfBirthField = isoDate.refine((value) => {
     value >= '1900-01-01' &&
     date.getTime() <= Date.now() + 86_400_000
   );
-}, 'Enter a real date of birth, not in the future.');
+}, 'validation.childDateOfBirth');
 
 const optionalText = (max: number, message: string) =>
   z
@@ -32,15 +32,19 @@ export const childSchema = z.object({
   firstName: z
     .string()
     .trim()
-    .min(1, 'Enter the first name.')
-    .max(80, 'Use at most 80 characters.'),
-  lastName: z.string().trim().min(1, 'Enter the last name.').max(80, 'Use at most 80 characters.'),
-  preferredName: optionalText(80, 'Use at most 80 characters.'),
+    .min(1, 'validation.childFirstNameRequired')
+    .max(80, 'validation.childNameTooLong'),
+  lastName: z
+    .string()
+    .trim()
+    .min(1, 'validation.childLastNameRequired')
+    .max(80, 'validation.childNameTooLong'),
+  preferredName: optionalText(80, 'validation.childNameTooLong'),
   dateOfBirth: dateOfBirthField,
   sex: z.enum([...childSexes, '']).transform((value) => (value === '' ? null : value)),
-  mrn: optionalText(32, 'Use at most 32 characters.').refine(
+  mrn: optionalText(32, 'validation.mrnTooLong').refine(
     (value) => value === null || /^[A-Za-z0-9-]+$/.test(value),
-    'Use letters, numbers and dashes only.',
+    'validation.mrnCharacters',
   ),
 });
 export type ChildInput = z.infer<typeof childSchema>;
@@ -69,10 +73,10 @@ export const issuePinSchema = z
   .object({
     childId: z.uuid(),
     ...callerVerificationFields,
-    guardianName: z.string().trim().min(2, 'Enter the name of the person the PIN is for.').max(120),
-    relationship: z.string().trim().min(2, 'Enter their relationship to the child.').max(60),
+    guardianName: z.string().trim().min(2, 'validation.pinGuardianNameRequired').max(120),
+    relationship: z.string().trim().min(2, 'validation.pinRelationshipRequired').max(60),
   })
-  .superRefine(requireTwoConfirmations('issuing a PIN'));
+  .superRefine(requireTwoConfirmations('pin'));
 export type IssuePinInput = z.infer<typeof issuePinSchema>;
 
 export const cancelPinSchema = z.object({ pinId: z.uuid() });
@@ -82,8 +86,8 @@ export const revokeGuardianSchema = z.object({
   reason: z
     .string()
     .trim()
-    .min(3, 'Say why access is being removed.')
-    .max(300, 'Keep the reason under 300 characters.'),
+    .min(3, 'validation.revokeReasonRequired')
+    .max(300, 'validation.revokeReasonTooLong'),
 });
 
 export const linkChildSchema = z

@@ -30,6 +30,8 @@ export const clientNamespaces = [
   'common',
   'validation',
   'forms',
+  'staffForms',
+  'staffChart',
 ] as const;
 
 /**
