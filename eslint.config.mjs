@@ -16,7 +16,6 @@ const notYetTranslated = [
   'app/(portal)/account/two-step/page.tsx',
   'app/(portal)/children/[childId]/_components/parent-record.tsx',
   'app/(portal)/children/[childId]/_components/share-link-list.tsx',
-  'app/(portal)/children/[childId]/activity/page.tsx',
   'app/(portal)/children/[childId]/growth/page.tsx',
   'app/(portal)/children/[childId]/immunizations/print/page.tsx',
   'app/(portal)/children/[childId]/immunizations/share/_components/share-link-form.tsx',

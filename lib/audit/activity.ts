@@ -2,7 +2,9 @@ import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 
 import type { Db } from '@/db';
 import { auditEvents, users } from '@/db/schema';
-import type { StaffRole } from '@/lib/staff/vocabulary';
+import { defaultLocale, type Locale } from '@/lib/i18n/locales';
+import { translatorFor } from '@/lib/i18n/server';
+import { staffRoles, type StaffRole } from '@/lib/staff/vocabulary';
 
 import type { AuditAction } from './events';
 import { describeAuditEvent } from './words';
@@ -41,12 +43,8 @@ const shownActions = [
 
 const ACTIVITY_PAGE_SIZE = 50;
 
-const staffRoleWords: Record<StaffRole, string> = {
-  front_desk: 'front desk',
-  clinical: 'clinical staff',
-  billing: 'billing',
-  admin: 'office administrator',
-};
+const isStaffRole = (role: string): role is StaffRole =>
+  (staffRoles as readonly string[]).includes(role);
 
 interface ActivityEntry {
   id: number;
@@ -64,8 +62,13 @@ export async function childActivityForGuardian(
   guardianUserId: string,
   childId: string,
   before: number | null = null,
-  pageSize = ACTIVITY_PAGE_SIZE,
+  {
+    locale = defaultLocale,
+    pageSize = ACTIVITY_PAGE_SIZE,
+  }: { locale?: Locale; pageSize?: number } = {},
 ) {
+  const words = translatorFor(locale, 'auditWords');
+  const t = translatorFor(locale, 'childActivity');
   const rows = await db
     .select({
       id: auditEvents.id,
@@ -98,19 +101,26 @@ export async function childActivityForGuardian(
   const entries: ActivityEntry[] = rows.slice(0, pageSize).map((row) => ({
     id: row.id,
     occurredAt: row.occurredAt,
-    what: describeAuditEvent(row.action, row.metadata, 'guardian'),
+    what: describeAuditEvent(words, row.action, row.metadata, 'guardian'),
     who:
       row.actorId === guardianUserId
-        ? 'You'
+        ? t('who.you')
         : row.actorKind === 'staff'
-          ? `${row.staffFirstName ?? 'Office'} ${row.staffLastName ?? 'staff'} (${(row.staffRoles ?? []).map((role) => staffRoleWords[role] ?? role).join(', ') || 'office staff'})`
+          ? t('who.staff', {
+              firstName: row.staffFirstName ?? t('who.unknownFirstName'),
+              lastName: row.staffLastName ?? t('who.unknownLastName'),
+              roles:
+                (row.staffRoles ?? [])
+                  .map((role) => (isStaffRole(role) ? t(`roles.${role}`) : role))
+                  .join(', ') || t('roles.none'),
+            })
           : row.actorKind === 'parent'
-            ? 'Another linked parent or guardian'
+            ? t('who.otherGuardian')
             : row.action === 'record.shared_view'
-              ? 'Someone with a share link'
+              ? t('who.shareLink')
               : row.action === 'record.imported'
-                ? 'The office'
-                : 'The portal',
+                ? t('who.office')
+                : t('who.portal'),
   }));
   return { entries, nextBefore: rows.length > pageSize ? (entries.at(-1)?.id ?? null) : null };
 }

@@ -1,4 +1,4 @@
-import { describeAuditEvent } from './words';
+import { describeAuditEvent, type AuditWords } from './words';
 
 /** What grouping needs of a report row (lib/audit/report.ts AuditReportRow has all of it). */
 export interface GroupableEvent {
@@ -36,12 +36,13 @@ export interface HistoryDay<R extends GroupableEvent> {
 export function groupChildHistory<R extends GroupableEvent>(
   events: R[],
   dayOf: (moment: Date) => string,
+  words: AuditWords,
 ): HistoryDay<R>[] {
   const days: HistoryDay<R>[] = [];
   let lastKey: string | null = null;
   for (const event of events) {
     const day = dayOf(event.occurredAt);
-    const what = describeAuditEvent(event.action, event.metadata);
+    const what = describeAuditEvent(words, event.action, event.metadata);
     const key = JSON.stringify([
       day,
       event.actorUserId ?? event.actorKind,

@@ -25,6 +25,7 @@ import { recordChildView } from '@/lib/audit/views';
 import { describeAuditEvent, viewedSections } from '@/lib/audit/words';
 import { actorFor } from '@/lib/auth/actors';
 import { formatDay, todayInPractice } from '@/lib/dates';
+import { translatorFor } from '@/lib/i18n/server';
 
 import {
   actAs,
@@ -38,6 +39,7 @@ import {
 import { testDb, testDriver } from '../setup/database';
 
 const today = todayInPractice();
+const englishWords = translatorFor('en', 'auditWords');
 const filters = (overrides: Partial<AuditFilters> = {}): AuditFilters => ({
   ...defaultAuditFilters(today),
   ...overrides,
@@ -139,6 +141,38 @@ describe('a parent’s “who has seen my child’s information”', () => {
       `Fred ${frontDesk.lastName} (front desk) · Opened your child’s details to change them`,
       `Bea ${clerk.lastName} (billing) · Started a message to a parent or guardian`,
     ]);
+  });
+
+  it('words the activity in Spanish for a Spanish reader, the office’s roles included', async () => {
+    const { db, parent, child, nurse } = await scene();
+    await recordChildView(
+      db,
+      actorFor({ id: nurse.id, kind: 'staff', roles: ['clinical'] }),
+      testMeta,
+      child.id,
+      'staff_edit',
+    );
+    await recordChildView(
+      db,
+      actorFor({ id: parent.id, kind: 'parent', roles: [] }),
+      testMeta,
+      child.id,
+      'immunizations',
+    );
+    const { entries } = await childActivityForGuardian(db, parent.id, child.id, null, {
+      locale: 'es',
+    });
+    expect(entries.map((entry) => `${entry.who} · ${entry.what}`)).toEqual([
+      'Usted · Vio las vacunas',
+      `Nia ${nurse.lastName} (personal clínico) · Abrió los datos de su hijo o hija para cambiarlos`,
+    ]);
+    const spanish = translatorFor('es', 'auditWords');
+    expect(describeAuditEvent(spanish, 'record.entry_added', { section: 'allergies' })).toBe(
+      'Agregó información a alergias',
+    );
+    expect(describeAuditEvent(spanish, 'child.updated', {}, 'guardian')).toBe(
+      'Actualizó los datos de su hijo o hija',
+    );
   });
 
   it('has its own words for every section a page records as viewed', () => {
@@ -355,7 +389,7 @@ function inline(text: string, params: unknown[]): string {
 describe('the staff audit trail in plain words', () => {
   it('words every action, never as its raw code, with the parent’s activity page’s vocabulary', async () => {
     for (const action of auditActions) {
-      const words = describeAuditEvent(action, {});
+      const words = describeAuditEvent(englishWords, action, {});
       expect(words, action).not.toBe(action);
       expect(words, action).not.toMatch(/\b[a-z_]+\.[a-z_]+\b/);
     }
@@ -370,7 +404,7 @@ describe('the staff audit trail in plain words', () => {
     const [seenByParent] = (await childActivityForGuardian(db, parent.id, child.id)).entries;
     const [seenByOffice] = (await auditReportPage(db, filters({ child: child.lastName }))).rows;
     expect(seenByParent?.what).toBe('Opened the chart');
-    expect(describeAuditEvent(seenByOffice!.action, seenByOffice!.metadata)).toBe(
+    expect(describeAuditEvent(englishWords, seenByOffice!.action, seenByOffice!.metadata)).toBe(
       seenByParent?.what,
     );
   });
@@ -393,7 +427,7 @@ describe('the staff audit trail in plain words', () => {
     for (let i = 0; i < 3; i += 1) await recordChildView(db, asNurse, testMeta, child.id, 'chart');
     const { rows } = await auditReportPage(db, filters({ child: child.lastName }));
     expect(rows).toHaveLength(16);
-    const days = groupChildHistory(rows, formatDay);
+    const days = groupChildHistory(rows, formatDay, englishWords);
     expect(days).toHaveLength(1);
     expect(days[0]!.day).toBe(formatDay(new Date()));
     expect(

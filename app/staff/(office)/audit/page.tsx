@@ -15,7 +15,7 @@ import {
   type AuditFilters,
   type SortColumn,
 } from '@/lib/audit/report-filters';
-import { describeAuditEvent } from '@/lib/audit/words';
+import { describeAuditEvent, type AuditWords } from '@/lib/audit/words';
 import { requireStaff } from '@/lib/authz';
 import { formatDateTime, formatDay, formatTime, todayInPractice } from '@/lib/dates';
 import type { Locale } from '@/lib/i18n/locales';
@@ -210,7 +210,17 @@ function GroupedRows({
   ));
 }
 
-function FlatRows({ rows, locale, t }: { rows: AuditReportRow[]; locale: Locale; t: Translator }) {
+function FlatRows({
+  rows,
+  locale,
+  t,
+  words,
+}: {
+  rows: AuditReportRow[];
+  locale: Locale;
+  t: Translator;
+  words: AuditWords;
+}) {
   return (
     <tbody>
       {rows.length === 0 ? <NothingMatches t={t} /> : null}
@@ -219,7 +229,7 @@ function FlatRows({ rows, locale, t }: { rows: AuditReportRow[]; locale: Locale;
           <td className="p-2 whitespace-nowrap">{formatDateTime(row.occurredAt, locale)}</td>
           <td className="p-2">{who(row, t)}</td>
           <td className="p-2">{row.actorRole ?? '—'}</td>
-          <td className="p-2">{describeAuditEvent(row.action, row.metadata)}</td>
+          <td className="p-2">{describeAuditEvent(words, row.action, row.metadata)}</td>
           <td className="p-2">{t('outcome', { outcome: row.outcome })}</td>
           <td className="p-2">{childCell(row)}</td>
           <td className="p-2">
@@ -282,8 +292,12 @@ export default portalPage(async function AuditReportPage({
     filters,
     grouped ? GROUPED_PAGE_SIZE : REPORT_PAGE_SIZE,
   );
-  const [t, locale] = await Promise.all([getT('staff.audit'), getLocale()]);
-  const days = grouped ? groupChildHistory(rows, (moment) => formatDay(moment, locale)) : [];
+  const [t, words, locale] = await Promise.all([
+    getT('staff.audit'),
+    getT('auditWords'),
+    getLocale(),
+  ]);
+  const days = grouped ? groupChildHistory(rows, (moment) => formatDay(moment, locale), words) : [];
   const problemText = Object.values(problems)
     .map((problem) => translateMessage(locale, problem))
     .join(' ');
@@ -308,7 +322,7 @@ export default portalPage(async function AuditReportPage({
           {grouped ? (
             <GroupedRows days={days} locale={locale} t={t} />
           ) : (
-            <FlatRows rows={rows} locale={locale} t={t} />
+            <FlatRows rows={rows} locale={locale} t={t} words={words} />
           )}
           {grouped && rows.length === 0 ? (
             <tbody>

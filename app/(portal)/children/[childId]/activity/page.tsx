@@ -4,9 +4,12 @@ import Link from 'next/link';
 import { childActivityForGuardian } from '@/lib/audit/activity';
 import { requireLinkedChild } from '@/lib/authz';
 import { formatDateTime } from '@/lib/dates';
+import { getLocale, getT } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';
 
-export const metadata: Metadata = { title: 'Who has seen your child’s information' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT('childActivity'))('metaTitle') };
+}
 
 export default portalPage(async function ChildActivityPage({
   params,
@@ -18,27 +21,26 @@ export default portalPage(async function ChildActivityPage({
   const { childId } = await params;
   const { child, db, session } = await requireLinkedChild(childId, 'activity');
   const before = Number((await searchParams).before);
+  const locale = await getLocale();
+  const t = await getT('childActivity');
   const { entries, nextBefore } = await childActivityForGuardian(
     db,
     session.user.id,
     child.id,
     Number.isSafeInteger(before) && before > 0 ? before : null,
+    { locale },
   );
   const name = child.preferredName ?? child.firstName;
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-5">
       <p>
         <Link href={`/children/${child.id}`} className="text-blue-700 underline">
-          ← {name}’s record
+          {t('back', { name })}
         </Link>
       </p>
-      <h1 className="text-2xl font-bold">Who has seen {name}’s information</h1>
-      <p className="text-slate-700">
-        This is {name}’s audit trail. Every time someone opens or changes {name}’s information in
-        the portal, it is recorded here, and nobody can edit it: the office staff by name, you as
-        “You”, and any other linked parent or guardian without their name. Newest first.
-      </p>
-      {entries.length === 0 ? <p>Nothing has been recorded yet.</p> : null}
+      <h1 className="text-2xl font-bold">{t('title', { name })}</h1>
+      <p className="text-slate-700">{t('intro', { name })}</p>
+      {entries.length === 0 ? <p>{t('empty')}</p> : null}
       <ol className="flex flex-col divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
         {entries.map((entry) => (
           <li
@@ -49,7 +51,7 @@ export default portalPage(async function ChildActivityPage({
               dateTime={entry.occurredAt.toISOString()}
               className="shrink-0 text-sm text-slate-700 sm:w-48"
             >
-              {formatDateTime(entry.occurredAt)}
+              {formatDateTime(entry.occurredAt, locale)}
             </time>
             <p>
               <strong>{entry.who}</strong> · {entry.what}
@@ -63,7 +65,7 @@ export default portalPage(async function ChildActivityPage({
             href={`/children/${child.id}/activity?before=${nextBefore}`}
             className="inline-flex min-h-11 items-center font-medium text-blue-700 underline"
           >
-            Older activity
+            {t('older')}
           </Link>
         </p>
       ) : null}

@@ -37,14 +37,15 @@ export default portalPage(async function AuditEventPage({
     { eventId: id },
   );
   const { event } = detail;
-  const [t, tReport, locale] = await Promise.all([
+  const [t, tReport, words, locale] = await Promise.all([
     getT('staff.auditEvent'),
     getT('staff.audit'),
+    getT('auditWords'),
     getLocale(),
   ]);
   const fields: [string, string][] = [
     [t('when'), `${formatDateTime(event.occurredAt, locale)} (${event.occurredAt.toISOString()})`],
-    [t('what'), describeAuditEvent(event.action, event.metadata)],
+    [t('what'), describeAuditEvent(words, event.action, event.metadata)],
     [t('actionCode'), event.action],
     [t('outcome'), tReport('outcome', { outcome: event.outcome })],
     [
