@@ -1,11 +1,14 @@
 import './load-env';
 
 import { parseArgs } from 'node:util';
+import { createTranslator } from 'next-intl';
 
 import { connectConfiguredDatabase, migrateDatabase } from '@/db';
 import { systemActor } from '@/lib/audit/events';
 import { auditedTransaction } from '@/lib/audit/transaction';
 import { isAppError } from '@/lib/errors';
+import { looksLikeMessageKey } from '@/lib/i18n/locales';
+import { messagesFor } from '@/lib/i18n/messages';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { createStaffUserSchema, SETUP_LINK_HOURS } from '@/lib/staff/schemas';
 import { issueStaffSetupLink } from '@/lib/staff/setup-links';
@@ -14,6 +17,13 @@ import { staffRoles, type StaffRole } from '@/lib/staff/vocabulary';
 
 const usage =
   'Usage: npm run staff:create -- --user-id ID --email EMAIL --name "First Last" --role admin [--role clinical …]\nThe new member chooses their own password with the set-up link this prints (and emails).';
+
+// The domain and the schemas speak in catalog keys; the console reads English.
+const english = createTranslator({ locale: 'en', messages: messagesFor('en') });
+function inEnglish(message: string, values?: Record<string, string | number>): string {
+  const key = message as Parameters<typeof english.has>[0];
+  return looksLikeMessageKey(message) && english.has(key) ? english(key, values as never) : message;
+}
 
 async function main() {
   const { values } = parseArgs({
@@ -49,7 +59,7 @@ async function main() {
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues)
-      console.error(`${issue.path.join('.')}: ${issue.message}`);
+      console.error(`${issue.path.join('.')}: ${inEnglish(issue.message)}`);
     process.exit(2);
   }
 
@@ -96,7 +106,8 @@ async function main() {
   } catch (error) {
     if (isAppError(error)) {
       const details = Object.values(error.fieldErrors ?? {});
-      console.error(details.length ? details.join('\n') : error.message);
+      const lines = details.length ? details : [error.message];
+      console.error(lines.map((line) => inEnglish(line, error.values)).join('\n'));
       process.exit(1);
     }
     throw error;

@@ -60,11 +60,11 @@ function isCalendarDate(text: string): boolean {
 const isoDate = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date.')
-  .refine(isCalendarDate, 'Enter a real date, such as 2026-03-01.')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.auditFilterDate')
+  .refine(isCalendarDate, 'errors.auditFilterRealDate')
   .refine(
     (text) => text >= EARLIEST_REPORT_DATE && text <= LATEST_REPORT_DATE,
-    'Enter a date between the years 2000 and 2999.',
+    'errors.auditFilterDateRange',
   );
 
 /**
@@ -119,11 +119,11 @@ const auditFilterSchema = z
   })
   .refine((value) => value.from <= value.to, {
     path: ['to'],
-    message: 'The end date is before the start date.',
+    message: 'errors.auditFilterEndBeforeStart',
   })
   .refine((value) => !value.after || decodeReportCursor(value.after, value.sort) !== null, {
     path: ['after'],
-    message: 'That page of the report could not be found, so it starts again from the first page.',
+    message: 'errors.auditFilterPageGone',
   });
 export type AuditFilters = z.output<typeof auditFilterSchema>;
 

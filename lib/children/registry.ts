@@ -10,8 +10,8 @@ import type { ChildInput, ChildSearch } from './schemas';
 const SEARCH_PAGE_SIZE = 25;
 
 const mrnTaken = () =>
-  new AppError('conflict', 'Please correct the highlighted fields.', {
-    fieldErrors: { mrn: 'Another child already has this chart number.' },
+  new AppError('conflict', 'errors.correctFields', {
+    fieldErrors: { mrn: 'errors.mrnTaken' },
   });
 
 export async function createChild(db: Db, input: ChildInput): Promise<{ id: string }> {

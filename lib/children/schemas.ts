@@ -5,7 +5,7 @@ import { callerVerificationFields, requireTwoConfirmations } from '@/lib/staff/c
 
 /** Client-safe form schemas for children, PINs and guardian links (shared by forms and actions). */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.dateFormat');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.childDateFormat');
 
 const dateOfBirthField = isoDate.refine((value) => {
   const date = new Date(`${value}T00:00:00Z`);
@@ -15,7 +15,7 @@ const dateOfBirthField = isoDate.refine((value) => {
     value >= '1900-01-01' &&
     date.getTime() <= Date.now() + 86_400_000
   );
-}, 'validation.realDateOfBirth');
+}, 'validation.childDateOfBirth');
 
 const optionalText = (max: number, message: string) =>
   z
@@ -29,14 +29,22 @@ const optionalText = (max: number, message: string) =>
 const childSexes = ['female', 'male'] as const;
 
 export const childSchema = z.object({
-  firstName: z.string().trim().min(1, 'validation.firstNameRequired').max(80, 'validation.max80'),
-  lastName: z.string().trim().min(1, 'validation.lastNameRequired').max(80, 'validation.max80'),
-  preferredName: optionalText(80, 'validation.max80'),
+  firstName: z
+    .string()
+    .trim()
+    .min(1, 'validation.childFirstNameRequired')
+    .max(80, 'validation.childNameTooLong'),
+  lastName: z
+    .string()
+    .trim()
+    .min(1, 'validation.childLastNameRequired')
+    .max(80, 'validation.childNameTooLong'),
+  preferredName: optionalText(80, 'validation.childNameTooLong'),
   dateOfBirth: dateOfBirthField,
   sex: z.enum([...childSexes, '']).transform((value) => (value === '' ? null : value)),
-  mrn: optionalText(32, 'validation.max32').refine(
+  mrn: optionalText(32, 'validation.mrnTooLong').refine(
     (value) => value === null || /^[A-Za-z0-9-]+$/.test(value),
-    'validation.lettersNumbersDashes',
+    'validation.mrnCharacters',
   ),
 });
 export type ChildInput = z.infer<typeof childSchema>;
@@ -65,10 +73,10 @@ export const issuePinSchema = z
   .object({
     childId: z.uuid(),
     ...callerVerificationFields,
-    guardianName: z.string().trim().min(2, 'validation.pinGuardianName').max(120),
-    relationship: z.string().trim().min(2, 'validation.pinRelationship').max(60),
+    guardianName: z.string().trim().min(2, 'validation.pinGuardianNameRequired').max(120),
+    relationship: z.string().trim().min(2, 'validation.pinRelationshipRequired').max(60),
   })
-  .superRefine(requireTwoConfirmations('issuing a PIN'));
+  .superRefine(requireTwoConfirmations('pin'));
 export type IssuePinInput = z.infer<typeof issuePinSchema>;
 
 export const cancelPinSchema = z.object({ pinId: z.uuid() });
@@ -78,8 +86,8 @@ export const revokeGuardianSchema = z.object({
   reason: z
     .string()
     .trim()
-    .min(3, 'validation.revokeReason')
-    .max(300, 'validation.revokeReasonMax'),
+    .min(3, 'validation.revokeReasonRequired')
+    .max(300, 'validation.revokeReasonTooLong'),
 });
 
 export const linkChildSchema = z

@@ -45,6 +45,8 @@ export const clientNamespaces = [
   'messageForms',
   'accountForms',
   'letterControls',
+  'staffForms',
+  'staffChart',
 ] as const;
 
 /**

@@ -10,34 +10,34 @@ import type { RegisterIntegration } from './schemas';
 /** The signing algorithms SMART Backend Services requires a server to support. */
 export const assertionAlgorithms = ['RS384', 'ES384'] as const;
 
-const invalidKey = (message: string) =>
-  new AppError('invalid', 'Please correct the highlighted fields.', {
+/** `message` is a catalog key under errors (the reader's language), with its values. */
+const invalidKey = (message: string, values?: Record<string, string>) =>
+  new AppError('invalid', 'errors.correctFields', {
     fieldErrors: { publicKey: message },
+    values,
   });
 
 function algorithmFor(jwk: JWK): (typeof assertionAlgorithms)[number] {
   if (jwk.kty === 'RSA') return 'RS384';
   if (jwk.kty === 'EC' && jwk.crv === 'P-384') return 'ES384';
-  throw invalidKey('Use an RSA key (RS384) or an EC P-384 key (ES384).');
+  throw invalidKey('errors.integrationKeyType');
 }
 
 /** Keeps only public members: a pasted private key must never be stored. */
 async function publicJwk(jwk: JWK): Promise<JWK> {
-  if ('d' in jwk || 'p' in jwk)
-    throw invalidKey(
-      'That is a private key. Paste the public key only, and keep the private one secret.',
-    );
+  if ('d' in jwk || 'p' in jwk) throw invalidKey('errors.integrationPrivateKey');
   const alg = algorithmFor(jwk);
-  if (jwk.alg && jwk.alg !== alg) throw invalidKey(`This key says ${jwk.alg}; use RS384 or ES384.`);
+  if (jwk.alg && jwk.alg !== alg)
+    throw invalidKey('errors.integrationKeyAlgorithm', { alg: jwk.alg });
   let key;
   try {
     key = await importJWK({ ...jwk, alg }, alg);
   } catch {
-    throw invalidKey('That key could not be read.');
+    throw invalidKey('errors.integrationKeyUnreadable');
   }
   const exported = await exportJWK(key);
   if (jwk.kty === 'RSA' && Buffer.from(exported.n ?? '', 'base64url').length * 8 < 2048)
-    throw invalidKey('RSA keys must be at least 2048 bits.');
+    throw invalidKey('errors.integrationKeyTooShort');
   return { ...exported, alg, use: 'sig', ...(jwk.kid ? { kid: jwk.kid } : {}) };
 }
 
@@ -45,10 +45,7 @@ async function publicJwk(jwk: JWK): Promise<JWK> {
 async function parsePublicKeys(text: string): Promise<PublicJwks> {
   const trimmed = text.trim();
   if (trimmed.startsWith('-----BEGIN')) {
-    if (/PRIVATE KEY/.test(trimmed))
-      throw invalidKey(
-        'That is a private key. Paste the public key only, and keep the private one secret.',
-      );
+    if (/PRIVATE KEY/.test(trimmed)) throw invalidKey('errors.integrationPrivateKey');
     for (const alg of assertionAlgorithms) {
       try {
         const key = await importSPKI(trimmed, alg, { extractable: true });
@@ -57,20 +54,20 @@ async function parsePublicKeys(text: string): Promise<PublicJwks> {
         if (error instanceof AppError) throw error;
       }
     }
-    throw invalidKey('That PEM block is not an RSA or EC P-384 public key.');
+    throw invalidKey('errors.integrationPemType');
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(trimmed);
   } catch {
-    throw invalidKey('Paste a JWKS (JSON with "keys") or a PEM public key.');
+    throw invalidKey('errors.integrationKeyFormat');
   }
   const isObject = (value: unknown): value is JWK =>
     typeof value === 'object' && value !== null && !Array.isArray(value);
-  if (!isObject(parsed)) throw invalidKey('Paste a JWKS (JSON with "keys") or a PEM public key.');
+  if (!isObject(parsed)) throw invalidKey('errors.integrationKeyFormat');
   const keys = (parsed as { keys?: unknown }).keys ?? [parsed];
   if (!Array.isArray(keys) || keys.length === 0 || keys.length > 10 || !keys.every(isObject))
-    throw invalidKey('A JWKS needs between one and ten keys.');
+    throw invalidKey('errors.integrationKeyCount');
   return { keys: await Promise.all(keys.map((key) => publicJwk(key as JWK))) };
 }
 

@@ -236,7 +236,7 @@ export async function replyAsStaff(
 ) {
   const conversation = await lockForStaff(db, staff.roles, conversationId);
   if (conversation.status !== 'open')
-    throw new AppError('conflict', 'This conversation is closed. Reopen it to reply.');
+    throw new AppError('conflict', 'errors.conversationClosedForStaff');
   const [message] = await db
     .insert(messages)
     .values({
@@ -362,8 +362,8 @@ export async function startConversation(
   now = new Date(),
 ) {
   if (!categoriesFor(staff.roles).includes(input.category))
-    throw new AppError('invalid', 'Choose a queue you work in.', {
-      fieldErrors: { category: 'Choose a queue you work in.' },
+    throw new AppError('invalid', 'errors.chooseOwnQueue', {
+      fieldErrors: { category: 'errors.chooseOwnQueue' },
     });
   const [link] = await db
     .select({ guardianUserId: guardianships.guardianUserId, dateOfBirth: children.dateOfBirth })
@@ -377,8 +377,8 @@ export async function startConversation(
       ),
     );
   if (!link || !isMinorOn(link.dateOfBirth, today))
-    throw new AppError('invalid', 'This person no longer has access to the child’s information.', {
-      fieldErrors: { guardianshipId: 'Choose someone with access.' },
+    throw new AppError('invalid', 'errors.guardianNoLongerHasAccess', {
+      fieldErrors: { guardianshipId: 'errors.chooseGuardianWithAccess' },
     });
   const [created] = await db
     .insert(conversations)

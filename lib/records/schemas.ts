@@ -11,38 +11,32 @@ import {
 
 /**
  * Client-safe: the charting forms' rules, shared by the browser and the server action. One
- * schema per section; `section` tells them apart.
+ * schema per section; `section` tells them apart. Messages are catalog keys (validation.chart…):
+ * each shows under its own field, so it need not name the field.
  */
 
-const text = (label: string, max = 200) =>
+const text = (max = 200) =>
+  z.string().trim().min(1, 'validation.chartRequired').max(max, 'validation.chartTooLong');
+const optionalText = (max = 300) =>
   z
     .string()
     .trim()
-    .min(1, `Enter the ${label}.`)
-    .max(max, `Keep the ${label} under ${max} characters.`);
-const optionalText = (label: string, max = 300) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Keep the ${label} under ${max} characters.`)
+    .max(max, 'validation.chartTooLong')
     .transform((value) => (value === '' ? null : value));
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const validDate = (value: string) =>
   isoDate.test(value) &&
   !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
   new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-const requiredDate = (label: string) =>
-  z.string().trim().refine(validDate, `Enter the ${label} as a date.`);
-const optionalDate = (label: string) =>
+const requiredDate = () => z.string().trim().refine(validDate, 'validation.chartDate');
+const optionalDate = () =>
   z
     .string()
     .trim()
-    .refine(
-      (value) => value === '' || validDate(value),
-      `Enter the ${label} as a date, or leave it empty.`,
-    )
+    .refine((value) => value === '' || validDate(value), 'validation.chartOptionalDate')
     .transform((value) => (value === '' ? null : value));
-const optionalNumber = (label: string, min: number, max: number, unit: string) =>
+/** `message` names the unit and the range, which the catalog sentence spells out. */
+const optionalNumber = (message: string, min: number, max: number) =>
   z
     .union([z.string(), z.number()])
     .transform((value) =>
@@ -50,7 +44,7 @@ const optionalNumber = (label: string, min: number, max: number, unit: string) =
     )
     .refine(
       (value) => value === null || (Number.isFinite(value) && value >= min && value <= max),
-      `Enter the ${label} in ${unit}, between ${min} and ${max}.`,
+      message,
     );
 const confidential = z
   .union([z.boolean(), z.literal('on')])
@@ -70,34 +64,34 @@ const entryBase = {
 const allergyEntrySchema = z.object({
   ...entryBase,
   section: z.literal('allergies'),
-  substance: text('substance'),
-  reaction: optionalText('reaction'),
-  severity: z.enum(allergySeverities, 'Choose how severe the reaction is.'),
-  status: z.enum(activeResolved, 'Choose active or resolved.'),
-  notedOn: optionalDate('date noted'),
+  substance: text(),
+  reaction: optionalText(),
+  severity: z.enum(allergySeverities, 'validation.chartSeverity'),
+  status: z.enum(activeResolved, 'validation.chartActiveResolved'),
+  notedOn: optionalDate(),
 });
 
 const medicationEntrySchema = z
   .object({
     ...entryBase,
     section: z.literal('medications'),
-    name: text('medicine name'),
-    instructions: optionalText('dose and instructions', 500),
-    startedOn: optionalDate('start date'),
-    endedOn: optionalDate('end date'),
-    status: z.enum(medicationStatuses, 'Choose the status.'),
+    name: text(),
+    instructions: optionalText(500),
+    startedOn: optionalDate(),
+    endedOn: optionalDate(),
+    status: z.enum(medicationStatuses, 'validation.chartStatus'),
   })
   .refine((value) => !value.startedOn || !value.endedOn || value.endedOn >= value.startedOn, {
     path: ['endedOn'],
-    message: 'The end date cannot be before the start date.',
+    message: 'validation.chartEndBeforeStart',
   });
 
 const problemEntrySchema = z.object({
   ...entryBase,
   section: z.literal('problems'),
-  name: text('condition'),
-  onsetOn: optionalDate('onset date'),
-  status: z.enum(activeResolved, 'Choose active or resolved.'),
+  name: text(),
+  onsetOn: optionalDate(),
+  status: z.enum(activeResolved, 'validation.chartActiveResolved'),
 });
 
 const immunizationEntrySchema = z.object({
@@ -107,55 +101,55 @@ const immunizationEntrySchema = z.object({
   vaccine: z
     .string()
     .trim()
-    .min(1, 'Choose the vaccine from the list (type its name or CVX code).')
+    .min(1, 'validation.chartVaccineRequired')
     .transform((value) => value.split(/\s+[–-]\s+/)[0]!.trim()),
-  administeredOn: requiredDate('date given'),
-  doseNumber: optionalText('dose number', 20),
-  lotNumber: optionalText('lot number', 50),
-  site: optionalText('site', 100),
-  source: z.enum(immunizationSources, 'Choose whether it was given here or reported.'),
+  administeredOn: requiredDate(),
+  doseNumber: optionalText(20),
+  lotNumber: optionalText(50),
+  site: optionalText(100),
+  source: z.enum(immunizationSources, 'validation.chartSource'),
 });
 
 const visitEntrySchema = z.object({
   ...entryBase,
   section: z.literal('visits'),
-  visitOn: requiredDate('visit date'),
-  type: z.enum(visitTypes, 'Choose the type of visit.'),
-  clinician: optionalText('clinician', 120),
-  reason: optionalText('reason', 300),
-  summary: optionalText('after-visit summary', 10_000),
+  visitOn: requiredDate(),
+  type: z.enum(visitTypes, 'validation.chartVisitType'),
+  clinician: optionalText(120),
+  reason: optionalText(300),
+  summary: optionalText(10_000),
 });
 
 const measurementEntrySchema = z
   .object({
     ...entryBase,
     section: z.literal('measurements'),
-    measuredOn: requiredDate('date measured'),
-    weightKg: optionalNumber('weight', 0.3, 250, 'kg'),
-    heightCm: optionalNumber('length or height', 20, 250, 'cm'),
-    headCircumferenceCm: optionalNumber('head circumference', 20, 70, 'cm'),
+    measuredOn: requiredDate(),
+    weightKg: optionalNumber('validation.chartWeightRange', 0.3, 250),
+    heightCm: optionalNumber('validation.chartHeightRange', 20, 250),
+    headCircumferenceCm: optionalNumber('validation.chartHeadRange', 20, 70),
   })
   .refine(
     (value) =>
       value.weightKg !== null || value.heightCm !== null || value.headCircumferenceCm !== null,
-    { path: ['_form'], message: 'Enter at least one measurement.' },
+    { path: ['_form'], message: 'validation.chartOneMeasurement' },
   );
 
 const resultEntrySchema = z
   .object({
     ...entryBase,
     section: z.literal('results'),
-    testName: text('test name'),
-    value: text('result', 500),
-    units: optionalText('units', 40),
-    referenceRange: optionalText('reference range', 100),
-    flag: z.enum(resultFlags, 'Choose normal or abnormal.'),
-    collectedOn: optionalDate('collection date'),
-    resultedOn: optionalDate('result date'),
+    testName: text(),
+    value: text(500),
+    units: optionalText(40),
+    referenceRange: optionalText(100),
+    flag: z.enum(resultFlags, 'validation.chartFlag'),
+    collectedOn: optionalDate(),
+    resultedOn: optionalDate(),
   })
   .refine(
     (value) => !value.collectedOn || !value.resultedOn || value.resultedOn >= value.collectedOn,
-    { path: ['resultedOn'], message: 'The result date cannot be before the collection date.' },
+    { path: ['resultedOn'], message: 'validation.chartResultBeforeCollection' },
   );
 
 export const recordEntrySchema = z.discriminatedUnion('section', [
@@ -187,14 +181,14 @@ export const removeEntrySchema = z.object({
   reason: z
     .string()
     .trim()
-    .min(3, 'Say why it is being removed (for example “entered on the wrong chart”).')
-    .max(300, 'Keep the reason under 300 characters.'),
+    .min(3, 'validation.chartRemoveReason')
+    .max(300, 'validation.chartReasonTooLong'),
 });
 
 export const releaseResultSchema = z.object({
   childId: z.uuid(),
   entryId: z.uuid(),
-  comment: optionalText('comment', 1000),
+  comment: optionalText(1000),
 });
 
 export const releaseSummarySchema = z.object({ childId: z.uuid(), entryId: z.uuid() });

@@ -50,21 +50,21 @@ function columnsFor(
     if (!value) continue;
     // Medicines may be planned ahead; everything else has already happened.
     if (value > today && !(section === 'medications' && name === 'endedOn')) {
-      throw new AppError('invalid', 'Please correct the highlighted fields.', {
-        fieldErrors: { [name]: 'This date is in the future.' },
+      throw new AppError('invalid', 'errors.correctFields', {
+        fieldErrors: { [name]: 'errors.chartDateInFuture' },
       });
     }
     if (value < dateOfBirth) {
-      throw new AppError('invalid', 'Please correct the highlighted fields.', {
-        fieldErrors: { [name]: 'This date is before the child was born.' },
+      throw new AppError('invalid', 'errors.correctFields', {
+        fieldErrors: { [name]: 'errors.chartDateBeforeBirth' },
       });
     }
   }
   if (entry.section === 'immunizations') {
     const vaccine = getVaccine(entry.vaccine);
     if (!vaccine)
-      throw new AppError('invalid', 'Please correct the highlighted fields.', {
-        fieldErrors: { vaccine: 'Choose a vaccine from the list: that is not a CVX code we know.' },
+      throw new AppError('invalid', 'errors.correctFields', {
+        fieldErrors: { vaccine: 'errors.chartUnknownVaccine' },
       });
     delete columns.vaccine;
     columns.cvx = vaccine.code;
@@ -118,12 +118,8 @@ export async function saveRecordEntry(
             isNotNull(table.sourceId),
           ),
         );
-      if (imported)
-        throw new AppError(
-          'conflict',
-          'This entry came from the office’s health record system. Change it there; you can hide it here.',
-        );
-      throw new AppError('not_found', 'That entry is no longer on this chart. Reload the page.');
+      if (imported) throw new AppError('conflict', 'errors.chartEntryImported');
+      throw new AppError('not_found', 'errors.chartEntryGone');
     }
     return { id: entry.entryId, created: false };
   }
@@ -161,8 +157,7 @@ export async function removeRecordEntry(
       and(eq(table.id, input.entryId), eq(table.childId, input.childId), isNull(table.removedAt)),
     )
     .returning({ id: table.id, confidential: table.confidential });
-  if (!removed[0])
-    throw new AppError('not_found', 'That entry is no longer on this chart. Reload the page.');
+  if (!removed[0]) throw new AppError('not_found', 'errors.chartEntryGone');
   return { confidential: removed[0].confidential };
 }
 
@@ -189,11 +184,7 @@ export async function releaseTestResult(
       ),
     )
     .returning({ id: testResults.id, confidential: testResults.confidential });
-  if (!released[0])
-    throw new AppError(
-      'conflict',
-      'This result was already released or is no longer on the chart. Reload the page.',
-    );
+  if (!released[0]) throw new AppError('conflict', 'errors.chartResultGone');
   return { confidential: released[0].confidential };
 }
 
@@ -217,11 +208,9 @@ export async function releaseVisitSummary(
         isNull(visits.removedAt),
       ),
     );
-  if (!visit)
-    throw new AppError('not_found', 'That visit is no longer on this chart. Reload the page.');
-  if (!visit.summary)
-    throw new AppError('invalid', 'Write the after-visit summary before releasing it.');
-  if (visit.releasedAt) throw new AppError('conflict', 'This summary is already released.');
+  if (!visit) throw new AppError('not_found', 'errors.chartVisitGone');
+  if (!visit.summary) throw new AppError('invalid', 'errors.chartSummaryEmpty');
+  if (visit.releasedAt) throw new AppError('conflict', 'errors.chartSummaryReleased');
   await db
     .update(visits)
     .set({ summaryReleasedAt: now, summaryReleasedBy: clinicianId, updatedAt: now })

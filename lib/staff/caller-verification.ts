@@ -7,10 +7,17 @@ import { z } from 'zod';
 export const callerVerificationFields = {
   confirmedDateOfBirth: z.boolean(),
   confirmedAddressOrPhone: z.boolean(),
-  otherVerification: z.string().trim().max(200, 'Keep it under 200 characters.').default(''),
+  otherVerification: z.string().trim().max(200, 'validation.callerVerificationTooLong').default(''),
 };
 
-export function requireTwoConfirmations(what: string) {
+/** What the office is about to hand out: the catalog has one sentence for each. */
+const confirmationMessages = {
+  pin: 'validation.confirmCallerForPin',
+  temporaryPassword: 'validation.confirmCallerForTemporaryPassword',
+  twoStepReset: 'validation.confirmCallerForTwoStepReset',
+} as const;
+
+export function requireTwoConfirmations(what: keyof typeof confirmationMessages) {
   return (
     value: {
       confirmedDateOfBirth: boolean;
@@ -28,7 +35,7 @@ export function requireTwoConfirmations(what: string) {
       ctx.addIssue({
         code: 'custom',
         path: ['_form'],
-        message: `Confirm at least two things about the caller before ${what} (for example the date of birth and the address or phone on file).`,
+        message: confirmationMessages[what],
       });
     }
   };

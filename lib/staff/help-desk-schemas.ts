@@ -7,4 +7,4 @@ export const accountIdSchema = z.object({ accountId: z.uuid() });
 
 export const temporaryPasswordSchema = z
   .object({ accountId: z.uuid(), ...callerVerificationFields })
-  .superRefine(requireTwoConfirmations('sending a temporary password'));
+  .superRefine(requireTwoConfirmations('temporaryPassword'));

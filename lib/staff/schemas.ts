@@ -6,11 +6,11 @@ import { staffRoles } from '@/lib/staff/vocabulary';
 /** How long a new staff member's set-up link works. */
 export const SETUP_LINK_HOURS = 72;
 
-const rolesField = z.array(z.enum(staffRoles)).min(1, 'Choose at least one role.');
+const rolesField = z.array(z.enum(staffRoles)).min(1, 'validation.staffRolesRequired');
 
 export const createStaffUserSchema = z.object({
-  firstName: z.string().trim().min(1, 'Enter a first name.').max(80),
-  lastName: z.string().trim().min(1, 'Enter a last name.').max(80),
+  firstName: z.string().trim().min(1, 'validation.staffFirstNameRequired').max(80),
+  lastName: z.string().trim().min(1, 'validation.staffLastNameRequired').max(80),
   userId: userIdField,
   email: emailField,
   roles: rolesField,
@@ -26,10 +26,10 @@ export const staffSetupSchema = z
   .object({
     token: z.string().min(20).max(200),
     newPassword: passwordField,
-    confirmPassword: z.string().min(1, 'validation.newPasswordAgain'),
+    confirmPassword: z.string().min(1, 'validation.staffConfirmPasswordRequired'),
   })
   .refine((value) => value.newPassword === value.confirmPassword, {
     path: ['confirmPassword'],
-    message: 'validation.passwordsDoNotMatch',
+    message: 'validation.staffPasswordsDiffer',
   });
 export type StaffSetupInput = z.infer<typeof staffSetupSchema>;

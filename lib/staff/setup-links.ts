@@ -51,7 +51,7 @@ export async function issueStaffSetupLink(
     .where(and(eq(users.id, staffUserId), eq(users.kind, 'staff')))
     .for('update');
   if (!account) throw new AppError('not_found');
-  if (account.disabledAt) throw new AppError('conflict', 'errors.staffAccountDisabled');
+  if (account.disabledAt) throw new AppError('conflict', 'errors.staffSetupLinkDisabled');
   if (!options.newAccount) {
     const links = await db
       .select({ usedAt: staffSetupLinks.usedAt })
@@ -60,7 +60,7 @@ export async function issueStaffSetupLink(
     // A set-up link chooses a password without knowing the old one: only an account that has
     // never had a password of its owner's choosing may be sent one.
     if (links.length === 0 || links.some((link) => link.usedAt))
-      throw new AppError('conflict', 'errors.staffPasswordAlreadyChosen');
+      throw new AppError('conflict', 'errors.staffSetupLinkUsed');
   }
   await db
     .update(staffSetupLinks)

@@ -81,12 +81,12 @@ export async function createStaffUser(
     return created;
   } catch (error) {
     if (isUniqueViolation(error, 'users_user_id_lower_key'))
-      throw new AppError('conflict', 'Please correct the highlighted fields.', {
-        fieldErrors: { userId: 'That User ID is already taken.' },
+      throw new AppError('conflict', 'errors.correctFields', {
+        fieldErrors: { userId: 'errors.staffUserIdTaken' },
       });
     if (isUniqueViolation(error, 'users_email_lower_key'))
-      throw new AppError('conflict', 'Please correct the highlighted fields.', {
-        fieldErrors: { email: 'Another account already uses this email.' },
+      throw new AppError('conflict', 'errors.correctFields', {
+        fieldErrors: { email: 'errors.staffEmailTaken' },
       });
     throw error;
   }
@@ -116,11 +116,7 @@ async function assertAnotherActiveAdmin(db: Db, exceptUserId: string): Promise<v
         ne(users.id, exceptUserId),
       ),
     );
-  if (!row || row.count === 0)
-    throw new AppError(
-      'conflict',
-      'This is the last active administrator. Give another person the Administrator role first.',
-    );
+  if (!row || row.count === 0) throw new AppError('conflict', 'errors.lastAdministrator');
 }
 
 export async function setStaffRoles(

@@ -26,4 +26,4 @@ export const currentPasswordSchema = z.object({
 
 export const resetTwoStepSchema = z
   .object({ accountId: z.uuid(), ...callerVerificationFields })
-  .superRefine(requireTwoConfirmations('resetting two-step verification'));
+  .superRefine(requireTwoConfirmations('twoStepReset'));

@@ -342,8 +342,9 @@ describe('free text round-trips through the forms and renders escaped', () => {
           recordSections.map((name) => [name, name === section ? [row] : []]),
         ) as unknown as ChildRecord;
         const shown = Object.values(expected);
+        // An async server component (it reads its words): called as Next.js would.
         expectRenderedEscaped(
-          createElement(StaffChart, { childId: world.child.id, record, vaccines: [] }),
+          await StaffChart({ childId: world.child.id, record, vaccines: [] }),
           shown,
         );
         expectRenderedEscaped(

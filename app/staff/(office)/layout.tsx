@@ -4,23 +4,25 @@ import { SiteFooter } from '@/components/site-footer';
 import { idleTimeoutSecondsFor, secondsUntil } from '@/lib/auth/sessions';
 import { hasAnyRole, requireStaff } from '@/lib/authz';
 import { sessionPolicy } from '@/lib/env';
+import { getT } from '@/lib/i18n/server';
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const session = await requireStaff();
+  const t = await getT('staff.nav');
   const links = [
-    { href: '/staff', label: 'Office home' },
-    { href: '/staff/messages', label: 'Messages' },
+    { href: '/staff', label: t('home') },
+    { href: '/staff/messages', label: t('messages') },
     ...(hasAnyRole(session, ['front_desk', 'admin', 'clinical'])
-      ? [{ href: '/staff/patients', label: 'Patients' }]
+      ? [{ href: '/staff/patients', label: t('patients') }]
       : []),
     ...(hasAnyRole(session, ['front_desk', 'admin'])
-      ? [{ href: '/staff/accounts', label: 'Parent accounts' }]
+      ? [{ href: '/staff/accounts', label: t('accounts') }]
       : []),
     ...(hasAnyRole(session, ['admin'])
       ? [
-          { href: '/staff/users', label: 'Staff users' },
-          { href: '/staff/audit', label: 'Audit trail' },
-          { href: '/staff/integrations', label: 'EHR connections' },
+          { href: '/staff/users', label: t('users') },
+          { href: '/staff/audit', label: t('audit') },
+          { href: '/staff/integrations', label: t('integrations') },
         ]
       : []),
   ];

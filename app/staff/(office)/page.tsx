@@ -5,29 +5,39 @@ import { AccountsUnderAttack } from '@/app/staff/(office)/_components/accounts-u
 import { getDb } from '@/db';
 import { hasAnyRole, requireStaff } from '@/lib/authz';
 import { formatDateTime } from '@/lib/dates';
+import { getLocale, getT } from '@/lib/i18n/server';
 import { listUndeliveredMail } from '@/lib/mail/outbox';
 import { portalPage } from '@/lib/page';
 import { listAccountsUnderAttack } from '@/lib/staff/help-desk';
-import { staffRoleLabels } from '@/lib/staff/vocabulary';
 
 import { UndeliveredMail } from './_components/undelivered-mail';
 
-export const metadata: Metadata = { title: 'Office home' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT('staff.home');
+  return { title: t('title') };
+}
 
 export default portalPage(async function StaffHomePage() {
   const session = await requireStaff();
   const isAdmin = hasAnyRole(session, ['admin']);
   const isHelpDesk = hasAnyRole(session, ['front_desk', 'admin']);
+  const [t, tRoles, locale] = await Promise.all([
+    getT('staff.home'),
+    getT('staffForms.roles'),
+    getLocale(),
+  ]);
   const db = await getDb();
   const undelivered = isAdmin ? await listUndeliveredMail(db) : null;
   const now = new Date();
   const underAttack = isHelpDesk ? await listAccountsUnderAttack(db, now) : [];
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-2xl font-bold">Office home</h1>
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p>
-        Signed in as {session.user.firstName} {session.user.lastName} (
-        {session.user.roles.map((role) => staffRoleLabels[role]).join(', ')}).
+        {t('signedInAs', {
+          name: `${session.user.firstName} ${session.user.lastName}`,
+          roles: session.user.roles.map((role) => tRoles(role)).join(', '),
+        })}
       </p>
       {underAttack.length > 0 ? (
         <AccountsUnderAttack
@@ -37,8 +47,8 @@ export default portalPage(async function StaffHomePage() {
             name: `${row.firstName} ${row.lastName}`,
             userId: row.userId,
             failures: row.failures,
-            lastTry: formatDateTime(row.lastTryAt),
-            pausedUntil: row.pausedUntil > now ? formatDateTime(row.pausedUntil) : null,
+            lastTry: formatDateTime(row.lastTryAt, locale),
+            pausedUntil: row.pausedUntil > now ? formatDateTime(row.pausedUntil, locale) : null,
           }))}
         />
       ) : null}
@@ -46,7 +56,7 @@ export default portalPage(async function StaffHomePage() {
         <UndeliveredMail
           rows={undelivered.rows.map(({ createdAt, ...row }) => ({
             ...row,
-            queuedAt: formatDateTime(createdAt),
+            queuedAt: formatDateTime(createdAt, locale),
           }))}
           more={undelivered.more}
         />
@@ -54,7 +64,7 @@ export default portalPage(async function StaffHomePage() {
       {isAdmin ? (
         <p>
           <Link href="/staff/users" className="text-blue-700 underline">
-            Manage staff users
+            {t('manageUsers')}
           </Link>
         </p>
       ) : null}

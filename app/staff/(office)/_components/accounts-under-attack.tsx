@@ -1,5 +1,7 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
 import { unlockParentAccount } from '@/app/staff/(office)/accounts/actions';
 import { useActionButtons } from '@/components/forms/use-action-buttons';
 import { Button } from '@/components/ui/button';
@@ -22,6 +24,7 @@ export interface AccountUnderAttackRow {
  * desk can lift it once it has spoken to the owner.
  */
 export function AccountsUnderAttack({ rows }: { rows: AccountUnderAttackRow[] }) {
+  const t = useTranslations('staffForms.underAttack');
   const { pending, run, status } = useActionButtons();
   return (
     <section
@@ -29,12 +32,9 @@ export function AccountsUnderAttack({ rows }: { rows: AccountUnderAttackRow[] })
       className="rounded-lg border border-amber-300 bg-white p-4"
     >
       <h2 id="under-attack-heading" className="text-lg font-semibold">
-        Accounts with many wrong sign-in tries ({rows.length})
+        {t('heading', { count: rows.length })}
       </h2>
-      <p className="mt-1 text-slate-700">
-        Someone may be guessing these passwords. The portal slows the guesses down and pauses
-        sign-in after 100. If the owner calls, check who they are before you lift a pause.
-      </p>
+      <p className="mt-1 text-slate-700">{t('intro')}</p>
       {status}
       <ul className="mt-3 flex flex-col gap-2">
         {rows.map((row) => (
@@ -45,11 +45,11 @@ export function AccountsUnderAttack({ rows }: { rows: AccountUnderAttackRow[] })
           >
             <div className="text-sm">
               <p className="font-medium">
-                {row.name} ({row.kind === 'staff' ? 'staff' : 'parent'}, {row.userId})
+                {t('who', { name: row.name, kind: row.kind, userId: row.userId })}
               </p>
               <p className="text-slate-700">
-                {row.failures} wrong tries in a row · last {row.lastTry}
-                {row.pausedUntil ? ` · sign-in paused until ${row.pausedUntil}` : ''}
+                {t('tries', { count: row.failures, lastTry: row.lastTry })}
+                {row.pausedUntil ? t('pausedUntil', { until: row.pausedUntil }) : null}
               </p>
             </div>
             <Button
@@ -59,11 +59,11 @@ export function AccountsUnderAttack({ rows }: { rows: AccountUnderAttackRow[] })
                 run(
                   row.id,
                   () => unlockParentAccount({ accountId: row.id }),
-                  `${row.name} can sign in again.`,
+                  t('lifted', { name: row.name }),
                 )
               }
             >
-              Lift the pause
+              {t('lift')}
             </Button>
           </li>
         ))}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 
 import { TextField } from '@/components/ui/field';
@@ -19,23 +20,24 @@ export function CallerVerificationFieldset({
   otherError?: string;
   otherHint?: string;
 }) {
+  const t = useTranslations('staffForms.callerVerification');
   return (
     <fieldset className="flex flex-col gap-2">
       <legend className="font-medium">
-        How did you verify the caller? (at least two)
+        {t('legend')}
         <RequiredMark />
       </legend>
       <label className="inline-flex min-h-11 items-center gap-2">
         <input type="checkbox" className="size-5" {...register('confirmedDateOfBirth')} />
-        Confirmed the child&apos;s date of birth
+        {t('dateOfBirth')}
       </label>
       <label className="inline-flex min-h-11 items-center gap-2">
         <input type="checkbox" className="size-5" {...register('confirmedAddressOrPhone')} />
-        Confirmed the address or phone number on file
+        {t('addressOrPhone')}
       </label>
       <TextField
         id={`${idPrefix}-otherVerification`}
-        label="Other verification"
+        label={t('other')}
         hint={otherHint}
         error={otherError}
         {...register('otherVerification')}

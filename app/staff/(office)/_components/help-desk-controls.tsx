@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
@@ -40,6 +41,7 @@ export function TemporaryPasswordForm({
   practice: Practice;
   letterWording: Record<Locale, LetterWording>;
 }) {
+  const t = useTranslations('staffForms.helpDesk');
   const router = useRouter();
   const [letter, setLetter] = useState<{
     guardianName: string;
@@ -69,14 +71,13 @@ export function TemporaryPasswordForm({
     return (
       <div className="flex flex-col gap-4">
         <div className="print:hidden">
-          <Alert tone="success" title="Temporary password sent">
-            It was emailed to the address on the account. If the parent is here, print the letter;
-            it is shown only now.
+          <Alert tone="success" title={t('temporarySent')}>
+            {t('temporarySentBody')}
           </Alert>
           <div className="mt-3 flex gap-3">
-            <Button onClick={() => window.print()}>Print the letter</Button>
+            <Button onClick={() => window.print()}>{t('printLetter')}</Button>
             <Button variant="secondary" onClick={() => setLetter(null)}>
-              Done
+              {t('done')}
             </Button>
           </div>
         </div>
@@ -95,11 +96,7 @@ export function TemporaryPasswordForm({
     );
   }
   return (
-    <ActionForm
-      form={submission}
-      className="flex flex-col gap-3"
-      aria-label="Send a temporary password"
-    >
+    <ActionForm form={submission} className="flex flex-col gap-3" aria-label={t('sendTemporary')}>
       <CallerVerificationFieldset
         idPrefix="tp"
         register={(name) => form.register(name)}
@@ -108,10 +105,10 @@ export function TemporaryPasswordForm({
       <Button
         type="submit"
         pending={form.formState.isSubmitting}
-        pendingLabel="Sending…"
+        pendingLabel={t('sending')}
         className="self-start"
       >
-        Send a temporary password
+        {t('sendTemporary')}
       </Button>
     </ActionForm>
   );
@@ -128,6 +125,7 @@ export function AccountStateControls({
   disabled: boolean;
   emailVerified: boolean;
 }) {
+  const t = useTranslations('staffForms.helpDesk');
   const { pending, run, status } = useActionButtons();
   return (
     <div className="flex flex-col gap-2">
@@ -136,11 +134,9 @@ export function AccountStateControls({
           <Button
             variant="secondary"
             pending={pending === 'unlock'}
-            onClick={() =>
-              run('unlock', () => unlockParentAccount({ accountId }), 'The account is unlocked.')
-            }
+            onClick={() => run('unlock', () => unlockParentAccount({ accountId }), t('unlocked'))}
           >
-            Unlock account
+            {t('unlock')}
           </Button>
         ) : null}
         {!emailVerified ? (
@@ -148,39 +144,27 @@ export function AccountStateControls({
             variant="secondary"
             pending={pending === 'verify'}
             onClick={() =>
-              run(
-                'verify',
-                () => resendParentVerification({ accountId }),
-                'A new confirmation link was emailed.',
-              )
+              run('verify', () => resendParentVerification({ accountId }), t('verificationResent'))
             }
           >
-            Resend email confirmation
+            {t('resendVerification')}
           </Button>
         ) : null}
         {disabled ? (
           <Button
             variant="secondary"
             pending={pending === 'enable'}
-            onClick={() =>
-              run('enable', () => enableParentAccount({ accountId }), 'The account is enabled.')
-            }
+            onClick={() => run('enable', () => enableParentAccount({ accountId }), t('enabled'))}
           >
-            Enable account
+            {t('enable')}
           </Button>
         ) : (
           <Button
             variant="danger"
             pending={pending === 'disable'}
-            onClick={() =>
-              run(
-                'disable',
-                () => disableParentAccount({ accountId }),
-                'The account is disabled and signed out everywhere.',
-              )
-            }
+            onClick={() => run('disable', () => disableParentAccount({ accountId }), t('disabled'))}
           >
-            Disable account
+            {t('disable')}
           </Button>
         )}
       </div>
@@ -205,28 +189,22 @@ export function TwoStepResetPanel({
   enabled: boolean;
   collapsed?: boolean;
 }) {
+  const t = useTranslations('staffForms.helpDesk');
   const [done, setDone] = useState(false);
   const form = (
     <ResetTwoStepForm accountId={accountId} personKind={personKind} onReset={() => setDone(true)} />
   );
   return (
     <div className="flex flex-col gap-3">
-      {done ? (
-        <Alert tone="success">
-          Two-step verification is reset and the account is signed out everywhere.{' '}
-          {personKind === 'staff'
-            ? 'They will set it up again at their next sign-in.'
-            : 'They can sign in with their password and set it up again.'}
-        </Alert>
-      ) : null}
+      {done ? <Alert tone="success">{t('twoStepResetDone', { kind: personKind })}</Alert> : null}
       {!enabled ? (
         done || collapsed ? null : (
-          <p className="text-slate-700">Two-step verification is not on for this account.</p>
+          <p className="text-slate-700">{t('twoStepOff')}</p>
         )
       ) : collapsed ? (
         <details>
           <summary className="cursor-pointer py-2 font-medium text-blue-700">
-            Reset two-step verification (lost phone)
+            {t('resetTwoStepLostPhone')}
           </summary>
           <div className="mt-2">{form}</div>
         </details>
@@ -246,6 +224,7 @@ function ResetTwoStepForm({
   personKind: 'parent' | 'staff';
   onReset: () => void;
 }) {
+  const t = useTranslations('staffForms.helpDesk');
   const router = useRouter();
   const submission = useActionForm({
     schema: resetTwoStepSchema,
@@ -264,29 +243,21 @@ function ResetTwoStepForm({
   });
   const { form, errorOf } = submission;
   return (
-    <ActionForm
-      form={submission}
-      className="flex flex-col gap-3"
-      aria-label="Reset two-step verification"
-    >
+    <ActionForm form={submission} className="flex flex-col gap-3" aria-label={t('resetTwoStep')}>
       <CallerVerificationFieldset
         idPrefix={`ts-${accountId.slice(0, 8)}`}
         register={(name) => form.register(name)}
         otherError={errorOf('otherVerification')}
-        otherHint={
-          personKind === 'staff'
-            ? 'For a staff member, for example: “seen in person with staff badge”.'
-            : undefined
-        }
+        otherHint={personKind === 'staff' ? t('staffVerificationHint') : undefined}
       />
       <Button
         type="submit"
         variant="danger"
         pending={form.formState.isSubmitting}
-        pendingLabel="Resetting…"
+        pendingLabel={t('resetting')}
         className="self-start"
       >
-        Reset two-step verification
+        {t('resetTwoStep')}
       </Button>
     </ActionForm>
   );

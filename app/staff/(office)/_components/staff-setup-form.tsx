@@ -1,5 +1,7 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
 import { completeStaffAccountSetup } from '@/app/staff/setup/actions';
 import { ActionForm } from '@/components/forms/action-form';
 import { PasswordStrengthMeter } from '@/components/forms/password-strength-meter';
@@ -9,6 +11,7 @@ import { TextField } from '@/components/ui/field';
 import { staffSetupSchema } from '@/lib/staff/schemas';
 
 export function StaffSetupForm({ token }: { token: string }) {
+  const t = useTranslations('staffForms.setup');
   const submission = useActionForm({
     schema: staffSetupSchema,
     action: completeStaffAccountSetup,
@@ -16,21 +19,21 @@ export function StaffSetupForm({ token }: { token: string }) {
   });
   const { form, errorOf } = submission;
   return (
-    <ActionForm form={submission} className="flex flex-col gap-4" aria-label="Choose your password">
+    <ActionForm form={submission} className="flex flex-col gap-4" aria-label={t('label')}>
       <TextField
         id="setup-newPassword"
-        label="Your new password"
+        label={t('newPassword')}
         required
         type="password"
         autoComplete="new-password"
-        hint="At least 12 characters and hard to guess."
+        hint={t('newPasswordHint')}
         error={errorOf('newPassword')}
         {...form.register('newPassword')}
       />
       <PasswordStrengthMeter password={form.watch('newPassword') ?? ''} userInputs={[]} />
       <TextField
         id="setup-confirmPassword"
-        label="Type it again"
+        label={t('confirmPassword')}
         required
         type="password"
         autoComplete="new-password"
@@ -40,10 +43,10 @@ export function StaffSetupForm({ token }: { token: string }) {
       <Button
         type="submit"
         pending={form.formState.isSubmitting}
-        pendingLabel="Saving…"
+        pendingLabel={t('saving')}
         className="self-start"
       >
-        Save my password and continue
+        {t('submit')}
       </Button>
     </ActionForm>
   );

@@ -1,5 +1,7 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
 import { useActionButtons } from '@/components/forms/use-action-buttons';
 import { Button } from '@/components/ui/button';
 
@@ -17,6 +19,7 @@ export interface UndeliveredMailRow {
 
 /** Email the portal stopped trying to send: an administrator sees each one and can send it again. */
 export function UndeliveredMail({ rows, more }: { rows: UndeliveredMailRow[]; more: boolean }) {
+  const t = useTranslations('staffForms.undelivered');
   const { pending, run, status } = useActionButtons();
   return (
     <section
@@ -24,14 +27,9 @@ export function UndeliveredMail({ rows, more }: { rows: UndeliveredMailRow[]; mo
       className="rounded-lg border border-red-300 bg-white p-4"
     >
       <h2 id="undelivered-heading" className="text-lg font-semibold">
-        Emails that could not be sent ({rows.length}
-        {more ? '+' : ''})
+        {t('heading', { count: `${rows.length}${more ? '+' : ''}` })}
       </h2>
-      <p className="mt-1 text-slate-700">
-        The portal tried each of these several times over about six hours. Check the email settings
-        (RESEND_API_KEY, MAIL_FROM) and the address, then send again. If it was a password or
-        sign-in email, the person may need a call.
-      </p>
+      <p className="mt-1 text-slate-700">{t('intro')}</p>
       {status}
       <ul className="mt-3 flex flex-col gap-2">
         {rows.map((row) => (
@@ -42,26 +40,22 @@ export function UndeliveredMail({ rows, more }: { rows: UndeliveredMailRow[]; mo
           >
             <div className="text-sm">
               <p className="font-medium">
-                {row.template} to {row.toAddress}
+                {t('row', { template: row.template, address: row.toAddress })}
               </p>
               <p className="text-slate-700">
-                Queued {row.queuedAt} · {row.attempts} attempts ·{' '}
-                {row.lastError ?? 'no error recorded'}
+                {t('queued', { when: row.queuedAt, count: row.attempts })}{' '}
+                {row.lastError ?? t('noError')}
               </p>
             </div>
             <Button
               variant="secondary"
               pending={pending === row.id}
-              pendingLabel="Queuing…"
+              pendingLabel={t('queuing')}
               onClick={() =>
-                run(
-                  row.id,
-                  () => retryUndeliveredEmail({ mailId: row.id }),
-                  'Queued again: the portal will try to send it now.',
-                )
+                run(row.id, () => retryUndeliveredEmail({ mailId: row.id }), t('queuedAgain'))
               }
             >
-              Send again
+              {t('sendAgain')}
             </Button>
           </li>
         ))}

@@ -4,13 +4,17 @@ import Link from 'next/link';
 import { Pager } from '@/components/ui/pager';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/authz';
+import { getT } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';
 import { searchParentAccounts } from '@/lib/staff/help-desk';
 import { rememberedSearch, searchFormAction } from '@/lib/staff/remembered-search';
 
 import { searchAccounts } from './actions';
 
-export const metadata: Metadata = { title: 'Parent accounts' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT('staff.accounts');
+  return { title: t('title') };
+}
 
 export default portalPage(async function ParentAccountsPage({
   searchParams,
@@ -18,6 +22,7 @@ export default portalPage(async function ParentAccountsPage({
   searchParams: Promise<{ page?: string }>;
 }) {
   await requireStaff('front_desk', 'admin');
+  const [t, tCommon] = await Promise.all([getT('staff.accounts'), getT('staff.common')]);
   const params = await searchParams;
   const { q } = await rememberedSearch('accounts', ['q']);
   const page = Math.max(1, Math.min(10_000, Number(params.page) || 1));
@@ -26,20 +31,17 @@ export default portalPage(async function ParentAccountsPage({
     : { rows: [], hasMore: false };
   return (
     <div className="flex flex-col gap-5">
-      <h1 className="text-2xl font-bold">Parent accounts</h1>
-      <p className="text-slate-700">
-        Help a parent who cannot sign in. Staff never see or choose a parent’s password or hint
-        answer.
-      </p>
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
+      <p className="text-slate-700">{t('intro')}</p>
       <form
         action={searchFormAction(searchAccounts)}
         role="search"
-        aria-label="Find a parent account"
+        aria-label={t('find')}
         className="flex flex-wrap items-end gap-2"
       >
         <div className="flex flex-col gap-1">
           <label htmlFor="account-search" className="font-medium">
-            Name, User ID or email
+            {t('searchLabel')}
           </label>
           <input
             id="account-search"
@@ -52,10 +54,10 @@ export default portalPage(async function ParentAccountsPage({
           type="submit"
           className="min-h-11 rounded-md bg-brand-600 px-4 py-2 font-semibold text-white"
         >
-          Search
+          {tCommon('search')}
         </button>
       </form>
-      {q && rows.length === 0 ? <p>No parent account matches.</p> : null}
+      {q && rows.length === 0 ? <p>{t('noMatch')}</p> : null}
       <ul className="flex flex-col gap-2">
         {rows.map((row) => (
           <li key={row.id}>
@@ -68,7 +70,7 @@ export default portalPage(async function ParentAccountsPage({
               </span>{' '}
               <span className="text-slate-700">
                 ({row.userId}) · {row.email}
-                {row.disabledAt ? ' · disabled' : ''}
+                {row.disabledAt ? ` · ${t('disabled')}` : ''}
               </span>
             </Link>
           </li>
@@ -79,7 +81,9 @@ export default portalPage(async function ParentAccountsPage({
           page={page}
           hasMore={hasMore}
           hrefFor={(next) => `/staff/accounts?page=${next}`}
-          label="Result pages"
+          label={tCommon('resultPages')}
+          previousLabel={tCommon('previousPage')}
+          nextLabel={tCommon('nextPage')}
         />
       ) : null}
     </div>

@@ -6,8 +6,8 @@ import { Pager } from '@/components/ui/pager';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/authz';
 import { formatDateTime } from '@/lib/dates';
+import { getLocale, getT } from '@/lib/i18n/server';
 import { categoriesFor } from '@/lib/messaging/categories';
-import { categoryLabels } from '@/lib/messaging/schemas';
 import {
   listQueue,
   QUEUE_COUNT_CAP,
@@ -20,14 +20,10 @@ import { rememberedSearch, searchFormAction } from '@/lib/staff/remembered-searc
 
 import { searchMessages } from './actions';
 
-export const metadata: Metadata = { title: 'Messages' };
-
-const tabLabels: Record<QueueTab, string> = {
-  open: 'Open',
-  unassigned: 'Unassigned',
-  mine: 'Assigned to me',
-  closed: 'Closed',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT('staff.messages');
+  return { title: t('title') };
+}
 
 export default portalPage(async function StaffMessagesPage({
   searchParams,
@@ -35,6 +31,12 @@ export default portalPage(async function StaffMessagesPage({
   searchParams: Promise<{ tab?: string; page?: string; notice?: string }>;
 }) {
   const session = await requireStaff('clinical', 'billing', 'front_desk', 'admin');
+  const [t, tCategory, tCommon, locale] = await Promise.all([
+    getT('staff.messages'),
+    getT('staffForms.categories'),
+    getT('staff.common'),
+    getLocale(),
+  ]);
   const params = await searchParams;
   const tab: QueueTab = queueTabs.includes(params.tab as QueueTab)
     ? (params.tab as QueueTab)
@@ -53,19 +55,17 @@ export default portalPage(async function StaffMessagesPage({
   return (
     <div className="flex flex-col gap-5">
       <div>
-        <h1 className="text-2xl font-bold">Messages</h1>
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
         <p className="text-slate-700">
-          Your queues:{' '}
-          {categoriesFor(session.user.roles)
-            .map((c) => categoryLabels[c])
-            .join(', ')}
-          .
+          {t('yourQueues', {
+            queues: categoriesFor(session.user.roles)
+              .map((c) => tCategory(c))
+              .join(', '),
+          })}
         </p>
       </div>
-      {params.notice === 'moved' ? (
-        <Alert tone="success">The conversation was moved to another queue.</Alert>
-      ) : null}
-      <nav aria-label="Queues" className="flex flex-wrap gap-2">
+      {params.notice === 'moved' ? <Alert tone="success">{t('moved')}</Alert> : null}
+      <nav aria-label={t('queues')} className="flex flex-wrap gap-2">
         {queueTabs.map((id) => (
           <Link
             key={id}
@@ -73,20 +73,23 @@ export default portalPage(async function StaffMessagesPage({
             aria-current={id === tab ? 'page' : undefined}
             className={`rounded-md border px-3 py-2 font-medium ${id === tab ? 'border-brand-600 bg-brand-600 text-white' : 'border-slate-300 bg-white text-slate-900'}`}
           >
-            {tabLabels[id]} ({counts[id] > QUEUE_COUNT_CAP ? `${QUEUE_COUNT_CAP}+` : counts[id]})
+            {t('tab', {
+              tab: id,
+              count: counts[id] > QUEUE_COUNT_CAP ? `${QUEUE_COUNT_CAP}+` : String(counts[id]),
+            })}
           </Link>
         ))}
       </nav>
       <form
         action={searchFormAction(searchMessages)}
         role="search"
-        aria-label="Search messages"
+        aria-label={t('search')}
         className="flex flex-wrap items-end gap-2"
       >
         <input type="hidden" name="tab" value={tab} />
         <div className="flex flex-col gap-1">
           <label htmlFor="message-search" className="font-medium">
-            Child’s name or subject
+            {t('searchLabel')}
           </label>
           <input
             id="message-search"
@@ -99,10 +102,10 @@ export default portalPage(async function StaffMessagesPage({
           type="submit"
           className="min-h-11 rounded-md bg-brand-600 px-4 py-2 font-semibold text-white"
         >
-          Search
+          {tCommon('search')}
         </button>
       </form>
-      {rows.length === 0 ? <p>No conversations here.</p> : null}
+      {rows.length === 0 ? <p>{t('empty')}</p> : null}
       <ul className="flex flex-col gap-2">
         {rows.map((row) => (
           <li key={row.id}>
@@ -114,19 +117,24 @@ export default portalPage(async function StaffMessagesPage({
                 <span className={row.unread ? 'font-bold' : 'font-semibold'}>
                   {row.unread ? (
                     <span className="mr-2 rounded bg-brand-600 px-2 py-0.5 text-xs text-white">
-                      Unread
+                      {t('unread')}
                     </span>
                   ) : null}
                   {row.subject}
                 </span>
-                <span className="text-sm text-slate-700">{formatDateTime(row.lastMessageAt)}</span>
+                <span className="text-sm text-slate-700">
+                  {formatDateTime(row.lastMessageAt, locale)}
+                </span>
               </span>
               <span className="block text-sm text-slate-700">
-                {row.childLastName}, {row.childFirstName} · from {row.guardianFirstName}{' '}
-                {row.guardianLastName} · {categoryLabels[row.category]} ·{' '}
+                {t('rowDetails', {
+                  child: `${row.childLastName}, ${row.childFirstName}`,
+                  guardian: `${row.guardianFirstName} ${row.guardianLastName}`,
+                  category: tCategory(row.category),
+                })}{' '}
                 {row.assigneeFirstName
-                  ? `assigned to ${row.assigneeFirstName} ${row.assigneeLastName}`
-                  : 'unassigned'}
+                  ? t('assignedTo', { name: `${row.assigneeFirstName} ${row.assigneeLastName}` })
+                  : t('unassigned')}
               </span>
             </Link>
           </li>
@@ -136,7 +144,9 @@ export default portalPage(async function StaffMessagesPage({
         page={page}
         hasMore={hasMore}
         hrefFor={(next) => href({ page: next })}
-        label="Result pages"
+        label={tCommon('resultPages')}
+        previousLabel={tCommon('previousPage')}
+        nextLabel={tCommon('nextPage')}
       />
     </div>
   );

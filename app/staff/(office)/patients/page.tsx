@@ -7,12 +7,16 @@ import { hasAnyRole, requireStaff } from '@/lib/authz';
 import { searchChildren } from '@/lib/children/registry';
 import { childSearchSchema } from '@/lib/children/schemas';
 import { formatDate } from '@/lib/dates';
+import { getLocale, getT } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';
 import { rememberedSearch, searchFormAction } from '@/lib/staff/remembered-search';
 
 import { searchPatients } from './actions';
 
-export const metadata: Metadata = { title: 'Patients' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT('staff.patients');
+  return { title: t('title') };
+}
 
 export default portalPage(async function PatientsPage({
   searchParams,
@@ -20,6 +24,11 @@ export default portalPage(async function PatientsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const session = await requireStaff('front_desk', 'admin', 'clinical');
+  const [t, tCommon, locale] = await Promise.all([
+    getT('staff.patients'),
+    getT('staff.common'),
+    getLocale(),
+  ]);
   const raw = await searchParams;
   const terms = await rememberedSearch('patients', ['q', 'dob']);
   const parsed = childSearchSchema.safeParse({ ...terms, page: raw.page });
@@ -33,13 +42,13 @@ export default portalPage(async function PatientsPage({
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold">Patients</h1>
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
         {hasAnyRole(session, ['front_desk', 'admin']) ? (
           <Link
             href="/staff/patients/new"
             className="inline-flex min-h-11 items-center rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700"
           >
-            Register a child
+            {t('register')}
           </Link>
         ) : null}
       </div>
@@ -47,23 +56,23 @@ export default portalPage(async function PatientsPage({
         action={searchFormAction(searchPatients)}
         className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[1fr_auto_auto] sm:items-end"
         role="search"
-        aria-label="Find a patient"
+        aria-label={t('find')}
       >
         <div className="flex flex-col gap-1">
           <label htmlFor="q" className="font-medium">
-            Name or chart number
+            {t('nameOrMrn')}
           </label>
           <input
             id="q"
             name="q"
             defaultValue={terms.q}
             className="rounded-md border border-slate-400 px-3 py-2"
-            placeholder="Last name, first name or MRN"
+            placeholder={t('nameOrMrnPlaceholder')}
           />
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="dob" className="font-medium">
-            Date of birth
+            {t('dateOfBirth')}
           </label>
           <input
             id="dob"
@@ -77,29 +86,29 @@ export default portalPage(async function PatientsPage({
           type="submit"
           className="min-h-11 rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700"
         >
-          Search
+          {tCommon('search')}
         </button>
       </form>
       {!parsed.success ? (
         <p role="alert" className="text-red-700">
-          Check the search: the date should be a full date.
+          {t('badSearch')}
         </p>
       ) : null}
-      {searched && rows.length === 0 ? <p>No patient matches this search.</p> : null}
+      {searched && rows.length === 0 ? <p>{t('noMatch')}</p> : null}
       {rows.length > 0 ? (
         <div className="overflow-x-auto">
           <table className="w-full border-collapse bg-white text-left">
-            <caption className="sr-only">Patients matching the search</caption>
+            <caption className="sr-only">{t('caption')}</caption>
             <thead>
               <tr className="border-b border-slate-300">
                 <th scope="col" className="p-2">
-                  Name
+                  {t('name')}
                 </th>
                 <th scope="col" className="p-2">
-                  Date of birth
+                  {t('dateOfBirth')}
                 </th>
                 <th scope="col" className="p-2">
-                  Chart number
+                  {t('mrn')}
                 </th>
               </tr>
             </thead>
@@ -112,7 +121,7 @@ export default portalPage(async function PatientsPage({
                       {child.preferredName ? ` (${child.preferredName})` : ''}
                     </Link>
                   </td>
-                  <td className="p-2">{formatDate(child.dateOfBirth)}</td>
+                  <td className="p-2">{formatDate(child.dateOfBirth, locale)}</td>
                   <td className="p-2">{child.mrn ?? '—'}</td>
                 </tr>
               ))}
@@ -125,7 +134,9 @@ export default portalPage(async function PatientsPage({
           page={search.page}
           hasMore={hasMore}
           hrefFor={pageHref}
-          label="Search result pages"
+          label={t('pages')}
+          previousLabel={tCommon('previousPage')}
+          nextLabel={tCommon('nextPage')}
         />
       ) : null}
     </div>

@@ -3,25 +3,33 @@ import type { Metadata } from 'next';
 import { getDb } from '@/db';
 import { requireStaff } from '@/lib/authz';
 import { formatDateTime } from '@/lib/dates';
+import { getLocale, getT } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';
 import { listStaffUsers } from '@/lib/staff/users';
-import { staffRoleLabels } from '@/lib/staff/vocabulary';
 
 import { TwoStepResetPanel } from '../_components/help-desk-controls';
 import { CreateStaffUserForm } from './_components/create-staff-user-form';
 import { StaffUserControls } from './_components/staff-user-controls';
 
-export const metadata: Metadata = { title: 'Staff users' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT('staff.users');
+  return { title: t('title') };
+}
 
 export default portalPage(async function StaffUsersPage() {
   await requireStaff('admin');
   const staff = await listStaffUsers(await getDb());
+  const [t, tRoles, locale] = await Promise.all([
+    getT('staff.users'),
+    getT('staffForms.roles'),
+    getLocale(),
+  ]);
   return (
     <div className="flex flex-col gap-8">
-      <h1 className="text-2xl font-bold">Staff users</h1>
+      <h1 className="text-2xl font-bold">{t('title')}</h1>
       <section aria-labelledby="staff-list-heading" className="flex flex-col gap-3">
         <h2 id="staff-list-heading" className="text-xl font-semibold">
-          Everyone with a staff account
+          {t('everyone')}
         </h2>
         <ul className="flex flex-col gap-3">
           {staff.map((member) => (
@@ -36,18 +44,20 @@ export default portalPage(async function StaffUsersPage() {
                 </p>
                 <p className="text-sm text-slate-700">
                   {member.disabledAt ? (
-                    <strong className="text-red-800">Disabled</strong>
+                    <strong className="text-red-800">{t('disabled')}</strong>
                   ) : (
-                    'Active'
+                    t('active')
                   )}{' '}
-                  · {member.roles.map((role) => staffRoleLabels[role]).join(', ') || 'No roles'} ·{' '}
+                  · {member.roles.map((role) => tRoles(role)).join(', ') || t('noRoles')} ·{' '}
                   {member.awaitingSetup
                     ? member.setupLinkExpiresAt
-                      ? `Has not set up the account yet (link works until ${formatDateTime(member.setupLinkExpiresAt)})`
-                      : 'Has not set up the account yet (the link has stopped working)'
+                      ? t('awaitingSetup', {
+                          until: formatDateTime(member.setupLinkExpiresAt, locale),
+                        })
+                      : t('awaitingSetupExpired')
                     : member.twoStepEnabledAt
-                      ? 'Two-step verification on'
-                      : 'Two-step verification not set up yet'}
+                      ? t('twoStepOn')
+                      : t('twoStepNotYet')}
                 </p>
               </div>
               <StaffUserControls
@@ -74,7 +84,7 @@ export default portalPage(async function StaffUsersPage() {
         className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
       >
         <h2 id="add-staff-heading" className="mb-4 text-xl font-semibold">
-          Add a staff user
+          {t('add')}
         </h2>
         <CreateStaffUserForm />
       </section>

@@ -7,6 +7,7 @@ import { isUuid, requireStaff } from '@/lib/authz';
 import { formatDateTime } from '@/lib/dates';
 import { env } from '@/lib/env';
 import { letterWordings } from '@/lib/i18n/letters';
+import { getLocale, getT } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';
 import { getParentAccount } from '@/lib/staff/help-desk';
 
@@ -16,7 +17,10 @@ import {
   TwoStepResetPanel,
 } from '../../_components/help-desk-controls';
 
-export const metadata: Metadata = { title: 'Parent account' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT('staff.account');
+  return { title: t('title') };
+}
 
 export default portalPage(async function ParentAccountPage({
   params,
@@ -30,44 +34,48 @@ export default portalPage(async function ParentAccountPage({
   const account = await getParentAccount(await getDb(), accountId);
   if (!account) notFound();
   const { PRACTICE_NAME, PRACTICE_PHONE, PUBLIC_URL } = env();
+  const [t, locale] = await Promise.all([getT('staff.account'), getLocale()]);
+  const when = (moment: Date) => formatDateTime(moment, locale);
   return (
     <div className="flex flex-col gap-6">
       <p>
         <Link href="/staff/accounts" className="text-blue-700 underline">
-          ← Parent accounts
+          {t('back')}
         </Link>
       </p>
       <h1 className="text-2xl font-bold">
         {account.firstName} {account.lastName}
       </h1>
       <dl className="grid max-w-xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4">
-        <dt className="font-medium text-slate-700">User ID</dt>
+        <dt className="font-medium text-slate-700">{t('userId')}</dt>
         <dd>{account.userId}</dd>
-        <dt className="font-medium text-slate-700">Email</dt>
+        <dt className="font-medium text-slate-700">{t('email')}</dt>
         <dd>
-          {account.email} · {account.emailVerifiedAt ? 'confirmed' : 'not confirmed'}
+          {account.email} · {account.emailVerifiedAt ? t('confirmed') : t('notConfirmed')}
         </dd>
-        <dt className="font-medium text-slate-700">State</dt>
+        <dt className="font-medium text-slate-700">{t('state')}</dt>
         <dd>
           {account.disabledAt
-            ? 'Disabled'
+            ? t('disabled')
             : account.locked
-              ? `Locked until ${formatDateTime(account.lockedUntil!)}`
-              : 'Active'}
+              ? t('lockedUntil', { until: when(account.lockedUntil!) })
+              : t('active')}
           {account.mustChangePassword
-            ? ` · temporary password pending${account.temporaryPasswordExpiresAt ? ` (until ${formatDateTime(account.temporaryPasswordExpiresAt)})` : ''}`
+            ? account.temporaryPasswordExpiresAt
+              ? t('temporaryPendingUntil', { until: when(account.temporaryPasswordExpiresAt) })
+              : t('temporaryPending')
             : ''}
         </dd>
-        <dt className="font-medium text-slate-700">Two-step verification</dt>
+        <dt className="font-medium text-slate-700">{t('twoStep')}</dt>
         <dd>
           {account.twoStepEnabledAt
-            ? `On since ${formatDateTime(account.twoStepEnabledAt)}`
-            : 'Off'}
+            ? t('twoStepOnSince', { since: when(account.twoStepEnabledAt) })
+            : t('twoStepOff')}
         </dd>
-        <dt className="font-medium text-slate-700">Linked children</dt>
+        <dt className="font-medium text-slate-700">{t('linkedChildren')}</dt>
         <dd>{account.linkedChildren}</dd>
-        <dt className="font-medium text-slate-700">Last sign-in</dt>
-        <dd>{account.lastSignIn ? formatDateTime(new Date(account.lastSignIn)) : 'Never'}</dd>
+        <dt className="font-medium text-slate-700">{t('lastSignIn')}</dt>
+        <dd>{account.lastSignIn ? when(new Date(account.lastSignIn)) : t('never')}</dd>
       </dl>
       <AccountStateControls
         accountId={account.id}
@@ -80,12 +88,9 @@ export default portalPage(async function ParentAccountPage({
         className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
       >
         <h2 id="temporary-heading" className="mb-2 text-xl font-semibold">
-          Temporary password
+          {t('temporary')}
         </h2>
-        <p className="mb-3 text-slate-700">
-          Makes a random password that works for 72 hours, emails it to the address on the account,
-          and signs the account out everywhere. The parent chooses their own at the next sign-in.
-        </p>
+        <p className="mb-3 text-slate-700">{t('temporaryIntro')}</p>
         <TemporaryPasswordForm
           accountId={account.id}
           letterWording={letterWordings()}
@@ -102,13 +107,9 @@ export default portalPage(async function ParentAccountPage({
           className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
         >
           <h2 id="two-step-heading" className="mb-2 text-xl font-semibold">
-            Two-step verification
+            {t('twoStep')}
           </h2>
-          <p className="mb-3 text-slate-700">
-            For a parent who lost their phone and their recovery codes. Turns two-step verification
-            off and signs the account out everywhere; the parent can set it up again. A password
-            reset never does this.
-          </p>
+          <p className="mb-3 text-slate-700">{t('twoStepIntro')}</p>
           <TwoStepResetPanel
             accountId={account.id}
             personKind="parent"

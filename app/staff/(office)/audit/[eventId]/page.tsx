@@ -9,10 +9,13 @@ import { defaultAuditFilters } from '@/lib/audit/report-filters';
 import { describeAuditEvent } from '@/lib/audit/words';
 import { requireStaff } from '@/lib/authz';
 import { formatDateTime, todayInPractice } from '@/lib/dates';
-import { getT } from '@/lib/i18n/server';
+import { getLocale, getT } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';
 
-export const metadata: Metadata = { title: 'Audit event' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT('staff.auditEvent');
+  return { title: t('title') };
+}
 
 export default portalPage(async function AuditEventPage({
   params,
@@ -34,38 +37,50 @@ export default portalPage(async function AuditEventPage({
     { eventId: id },
   );
   const { event } = detail;
+  const [t, tReport, words, locale] = await Promise.all([
+    getT('staff.auditEvent'),
+    getT('staff.audit'),
+    getT('auditWords'),
+    getLocale(),
+  ]);
   const fields: [string, string][] = [
-    ['When', `${formatDateTime(event.occurredAt)} (${event.occurredAt.toISOString()})`],
-    ['What', describeAuditEvent(await getT('auditWords'), event.action, event.metadata)],
-    ['Action code', event.action],
-    ['Outcome', event.outcome],
+    [t('when'), `${formatDateTime(event.occurredAt, locale)} (${event.occurredAt.toISOString()})`],
+    [t('what'), describeAuditEvent(words, event.action, event.metadata)],
+    [t('actionCode'), event.action],
+    [t('outcome'), tReport('outcome', { outcome: event.outcome })],
     [
-      'Who',
+      t('who'),
       detail.actorName ? `${detail.actorName} (${detail.actorUserId})` : (event.actorId ?? '—'),
     ],
-    ['Actor kind and role', `${event.actorKind}${event.actorRole ? ` · ${event.actorRole}` : ''}`],
     [
-      'Child',
+      t('actorKindAndRole'),
+      `${tReport('actorKind', { kind: event.actorKind })}${event.actorRole ? ` · ${event.actorRole}` : ''}`,
+    ],
+    [
+      t('child'),
       detail.childName
         ? `${detail.childName}${detail.childMrn ? ` (${detail.childMrn})` : ''}`
         : (event.childId ?? '—'),
     ],
-    ['Target', event.targetType ? `${event.targetType} ${event.targetId ?? ''}` : '—'],
-    ['Address and device', `${event.ipAddress ?? 'unknown'} · ${event.userAgent ?? 'unknown'}`],
-    ['Request', event.requestId ?? '—'],
-    ['Transaction', String(event.txid)],
-    ['Chain position', String(event.chainSeq)],
-    ['Previous hash', event.prevHash ?? '—'],
-    ['Hash', event.hash ?? '—'],
+    [t('target'), event.targetType ? `${event.targetType} ${event.targetId ?? ''}` : '—'],
+    [
+      t('addressAndDevice'),
+      `${event.ipAddress ?? t('unknown')} · ${event.userAgent ?? t('unknown')}`,
+    ],
+    [t('request'), event.requestId ?? '—'],
+    [t('transaction'), String(event.txid)],
+    [t('chainPosition'), String(event.chainSeq)],
+    [t('previousHash'), event.prevHash ?? '—'],
+    [t('hash'), event.hash ?? '—'],
   ];
   return (
     <div className="flex flex-col gap-5">
       <p>
         <Link href="/staff/audit" className="text-blue-700 underline">
-          ← Audit trail
+          {t('back')}
         </Link>
       </p>
-      <h1 className="text-2xl font-bold">Audit event {event.id}</h1>
+      <h1 className="text-2xl font-bold">{t('heading', { id: event.id })}</h1>
       <dl className="grid grid-cols-1 gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[auto_1fr]">
         {fields.map(([label, value]) => (
           <div key={label} className="contents">
@@ -76,7 +91,7 @@ export default portalPage(async function AuditEventPage({
       </dl>
       <section aria-labelledby="metadata-heading" className="flex flex-col gap-2">
         <h2 id="metadata-heading" className="text-lg font-semibold">
-          Metadata
+          {t('metadata')}
         </h2>
         <pre className="overflow-x-auto rounded-md border border-slate-200 bg-white p-3 text-sm">
           {JSON.stringify(event.metadata, null, 2)}
@@ -84,15 +99,15 @@ export default portalPage(async function AuditEventPage({
       </section>
       <section aria-labelledby="changes-heading" className="flex flex-col gap-2">
         <h2 id="changes-heading" className="text-lg font-semibold">
-          Rows changed in the same transaction
+          {t('rowsChanged')}
         </h2>
-        {detail.rowChanges.length === 0 ? <p>None: this event changed no stored data.</p> : null}
+        {detail.rowChanges.length === 0 ? <p>{t('noRows')}</p> : null}
         <ul className="flex flex-col divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
           {detail.rowChanges.map((change) => (
             <li key={change.id} className="p-3 text-sm">
               <strong>{change.operation}</strong> {change.tableName}{' '}
-              <span className="font-mono">{change.rowId}</span> · columns:{' '}
-              {change.changedColumns.join(', ')}
+              <span className="font-mono">{change.rowId}</span> ·{' '}
+              {t('columns', { columns: change.changedColumns.join(', ') })}
             </li>
           ))}
         </ul>

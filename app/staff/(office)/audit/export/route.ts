@@ -4,6 +4,7 @@ import { recordAuditTrailAccess } from '@/lib/audit/report-access';
 import { parseAuditFilters, rememberedAuditFilters } from '@/lib/audit/report-filters';
 import { requireStaff } from '@/lib/authz';
 import { todayInPractice } from '@/lib/dates';
+import { getLocale, getT, translateMessage } from '@/lib/i18n/server';
 import { rememberedSearch } from '@/lib/staff/remembered-search';
 
 /**
@@ -20,11 +21,16 @@ export async function GET(request: Request) {
     },
     todayInPractice(),
   );
-  if (Object.keys(problems).length)
-    return new Response(`The filters could not be read: ${Object.values(problems).join(' ')}\n`, {
+  if (Object.keys(problems).length) {
+    const [t, locale] = await Promise.all([getT('staff.audit'), getLocale()]);
+    const text = Object.values(problems)
+      .map((problem) => translateMessage(locale, problem))
+      .join(' ');
+    return new Response(`${t('exportProblems', { problems: text })}\n`, {
       status: 400,
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
     });
+  }
   const db = await getDb();
   await recordAuditTrailAccess(db, session, 'audit.exported', filters);
   const rows = auditReportRows(db, { ...filters, after: '' });

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
@@ -8,12 +9,14 @@ import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextAreaField, TextField } from '@/components/ui/field';
-import { integrationScopeLabels, registerIntegrationSchema } from '@/lib/integrations/schemas';
-import { integrationScopes } from '@/lib/integrations/vocabulary';
+import { registerIntegrationSchema } from '@/lib/integrations/schemas';
+import { integrationScopes, scopeKey } from '@/lib/integrations/vocabulary';
 
 import { registerIntegration } from '../actions';
 
 export function RegisterIntegrationForm() {
+  const t = useTranslations('staffForms.integration');
+  const tScopes = useTranslations('staffForms.scopes');
   const router = useRouter();
   const [clientId, setClientId] = useState<string | null>(null);
   const submission = useActionForm({
@@ -33,36 +36,39 @@ export function RegisterIntegrationForm() {
       form={submission}
       requiredNote={false}
       className="flex flex-col gap-4"
-      aria-label="Connect a health record system"
+      aria-label={t('label')}
     >
       {clientId ? (
         <Alert tone="success">
-          Connected. Give the system this client ID: <code className="break-all">{clientId}</code>
+          {t.rich('connected', {
+            id: clientId,
+            code: (chunks) => <code className="break-all">{chunks}</code>,
+          })}
         </Alert>
       ) : null}
       <TextField
         id="integration-name"
-        label="Name"
-        hint="For example, the EHR’s name."
+        label={t('name')}
+        hint={t('nameHint')}
         error={errorOf('name')}
         {...register('name')}
       />
       <TextAreaField
         id="integration-publicKey"
-        label="Public key"
-        hint="A JWKS (JSON) or a PEM public key, RS384 or ES384. Never the private key."
+        label={t('publicKey')}
+        hint={t('publicKeyHint')}
         rows={6}
         className="font-mono text-sm"
         error={errorOf('publicKey')}
         {...register('publicKey')}
       />
       <fieldset aria-describedby={errorOf('scopes') ? 'integration-scopes-error' : undefined}>
-        <legend className="font-medium">What it may do</legend>
+        <legend className="font-medium">{t('scopes')}</legend>
         <div className="mt-2 flex flex-wrap gap-4">
           {integrationScopes.map((scope) => (
             <label key={scope} className="inline-flex min-h-11 items-center gap-2">
               <input type="checkbox" value={scope} className="size-5" {...register('scopes')} />
-              {integrationScopeLabels[scope]}
+              {tScopes(scopeKey(scope))}
             </label>
           ))}
         </div>
@@ -79,10 +85,10 @@ export function RegisterIntegrationForm() {
       <Button
         type="submit"
         pending={formState.isSubmitting}
-        pendingLabel="Connecting…"
+        pendingLabel={t('connecting')}
         className="self-start"
       >
-        Connect
+        {t('submit')}
       </Button>
     </ActionForm>
   );

@@ -8,15 +8,18 @@ import { getDb } from '@/db';
 import { actorFor } from '@/lib/auth/actors';
 import { isUuid, requireStaff } from '@/lib/authz';
 import { formatDate } from '@/lib/dates';
+import { getLocale, getT } from '@/lib/i18n/server';
 import { openConversationAsStaff } from '@/lib/messaging/open';
-import { categoryLabels } from '@/lib/messaging/schemas';
 import { portalPage } from '@/lib/page';
 import { currentRequestMeta } from '@/lib/request-context';
 
 import { addStaffNote, replyToGuardian } from '../actions';
 import { StaffConversationControls } from './_components/staff-conversation-controls';
 
-export const metadata: Metadata = { title: 'Conversation' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT('staff.conversation');
+  return { title: t('title') };
+}
 
 export default portalPage(async function StaffConversationPage({
   params,
@@ -35,25 +38,32 @@ export default portalPage(async function StaffConversationPage({
   );
   if (!conversation) notFound();
   const guardianName = `${conversation.guardianFirstName} ${conversation.guardianLastName}`;
+  const [t, tMessages, tCategory, locale] = await Promise.all([
+    getT('staff.conversation'),
+    getT('staff.messages'),
+    getT('staffForms.categories'),
+    getLocale(),
+  ]);
   return (
     <div className="flex flex-col gap-6">
       <p>
         <Link href="/staff/messages" className="text-blue-700 underline">
-          ← Messages
+          {t('back')}
         </Link>
       </p>
       <div>
         <h1 className="text-2xl font-bold">{conversation.subject}</h1>
         <p className="text-slate-700">
-          {categoryLabels[conversation.category]} ·{' '}
-          {conversation.status === 'open' ? 'Open' : 'Closed'} ·{' '}
+          {tCategory(conversation.category)} · {t('status', { status: conversation.status })} ·{' '}
           {conversation.assigneeFirstName
-            ? `assigned to ${conversation.assigneeFirstName} ${conversation.assigneeLastName}`
-            : 'unassigned'}
+            ? tMessages('assignedTo', {
+                name: `${conversation.assigneeFirstName} ${conversation.assigneeLastName}`,
+              })
+            : tMessages('unassigned')}
         </p>
       </div>
       <dl className="grid max-w-xl grid-cols-[auto_1fr] gap-x-6 gap-y-1 rounded-lg border border-slate-200 bg-white p-4">
-        <dt className="font-medium text-slate-700">Child</dt>
+        <dt className="font-medium text-slate-700">{t('child')}</dt>
         <dd>
           <Link
             href={`/staff/patients/${conversation.childId}`}
@@ -61,9 +71,12 @@ export default portalPage(async function StaffConversationPage({
           >
             {conversation.childLastName}, {conversation.childFirstName}
           </Link>{' '}
-          · born {formatDate(conversation.childDateOfBirth)} · MRN {conversation.childMrn ?? '—'}
+          {t('childDetails', {
+            born: formatDate(conversation.childDateOfBirth, locale),
+            mrn: conversation.childMrn ?? '—',
+          })}
         </dd>
-        <dt className="font-medium text-slate-700">Guardian</dt>
+        <dt className="font-medium text-slate-700">{t('guardian')}</dt>
         <dd>
           {guardianName} ({conversation.guardianUserId})
         </dd>
@@ -80,7 +93,7 @@ export default portalPage(async function StaffConversationPage({
           ...message,
           authorName:
             message.authorKind === 'parent'
-              ? `${guardianName} (parent)`
+              ? t('parentAuthor', { name: guardianName })
               : `${message.authorFirstName} ${message.authorLastName}`,
         }))}
       />
@@ -90,31 +103,30 @@ export default portalPage(async function StaffConversationPage({
           className="rounded-lg border border-slate-200 bg-white p-5"
         >
           <h2 id="staff-reply-heading" className="mb-3 text-lg font-semibold">
-            Reply to {guardianName}
+            {t('replyTo', { name: guardianName })}
           </h2>
           <ReplyForm
             conversationId={conversation.id}
             action={replyToGuardian}
-            label="Reply to the parent"
+            label={t('replyLabel')}
+            buttonLabel={t('sendReply')}
           />
         </section>
       ) : (
-        <p className="rounded-md border border-slate-300 bg-slate-100 p-4">
-          This conversation is closed. Reopen it to reply.
-        </p>
+        <p className="rounded-md border border-slate-300 bg-slate-100 p-4">{t('closed')}</p>
       )}
       <section
         aria-labelledby="note-heading"
         className="rounded-lg border border-amber-400 bg-amber-50 p-5"
       >
         <h2 id="note-heading" className="mb-3 text-lg font-semibold">
-          Internal note
+          {t('note')}
         </h2>
         <ReplyForm
           conversationId={conversation.id}
           action={addStaffNote}
-          label="Internal note (staff only)"
-          buttonLabel="Add note"
+          label={t('noteLabel')}
+          buttonLabel={t('addNote')}
         />
       </section>
     </div>

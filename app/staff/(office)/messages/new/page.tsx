@@ -3,13 +3,17 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 
 import { requireStaffChild } from '@/lib/authz';
+import { getT } from '@/lib/i18n/server';
 import { categoriesFor } from '@/lib/messaging/categories';
 import { listWritableGuardians } from '@/lib/messaging/staff';
 import { portalPage } from '@/lib/page';
 
 import { StartConversationForm } from './_components/start-conversation-form';
 
-export const metadata: Metadata = { title: 'Write to a parent or guardian' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT('staff.compose');
+  return { title: t('title') };
+}
 
 export default portalPage(async function StartConversationPage({
   searchParams,
@@ -27,13 +31,14 @@ export default portalPage(async function StartConversationPage({
     'admin',
   );
   const guardians = await listWritableGuardians(db, child.id);
+  const t = await getT('staff.compose');
   return (
     <div className="flex max-w-2xl flex-col gap-4">
       <h1 className="text-2xl font-bold">
-        Write to a parent or guardian of {child.firstName} {child.lastName}
+        {t('heading', { name: `${child.firstName} ${child.lastName}` })}
       </h1>
       {guardians.length === 0 ? (
-        <p>No one has portal access to this child yet. Issue a PIN first.</p>
+        <p>{t('noGuardians')}</p>
       ) : (
         <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <StartConversationForm
@@ -48,7 +53,7 @@ export default portalPage(async function StartConversationPage({
       )}
       <p>
         <Link href="/staff/messages" className="text-blue-700 underline">
-          ← Messages
+          {t('back')}
         </Link>
       </p>
     </div>

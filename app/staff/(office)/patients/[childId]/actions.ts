@@ -39,7 +39,7 @@ export const updateChartEntry = defineAction(
     audit: 'record.entry_updated',
   },
   async ({ input, tx, session, describeAudit }) => {
-    if (!input.entryId) throw new AppError('invalid', 'Choose the entry to change.');
+    if (!input.entryId) throw new AppError('invalid', 'errors.chartChooseEntry');
     const saved = await saveRecordEntry(tx, session.user.id, input);
     describeAudit({
       childId: input.childId,

@@ -1,5 +1,7 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
+
 import { ActionForm } from '@/components/forms/action-form';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
@@ -24,50 +26,46 @@ function Fields({
   errorOf: (name: keyof ChildFields) => string | undefined;
   register: (name: keyof ChildFields) => object;
 }) {
+  const t = useTranslations('staffForms.child');
   return (
     <>
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           id="child-firstName"
-          label="First name"
+          label={t('firstName')}
           required
           error={errorOf('firstName')}
           {...register('firstName')}
         />
         <TextField
           id="child-lastName"
-          label="Last name"
+          label={t('lastName')}
           required
           error={errorOf('lastName')}
           {...register('lastName')}
         />
         <TextField
           id="child-preferredName"
-          label="Preferred name (optional)"
+          label={t('preferredName')}
           error={errorOf('preferredName')}
           {...register('preferredName')}
         />
         <TextField
           id="child-dateOfBirth"
-          label="Date of birth"
+          label={t('dateOfBirth')}
           required
           type="date"
           error={errorOf('dateOfBirth')}
           {...register('dateOfBirth')}
         />
-        <SelectField
-          id="child-sex"
-          label="Sex (for growth charts)"
-          error={errorOf('sex')}
-          {...register('sex')}
-        >
-          <option value="">Not recorded</option>
-          <option value="female">Female</option>
-          <option value="male">Male</option>
+        <SelectField id="child-sex" label={t('sex')} error={errorOf('sex')} {...register('sex')}>
+          <option value="">{t('notRecorded')}</option>
+          <option value="female">{t('female')}</option>
+          <option value="male">{t('male')}</option>
         </SelectField>
         <TextField
           id="child-mrn"
-          label="Chart number (MRN, optional)"
+          label={t('mrn')}
           autoCapitalize="characters"
           error={errorOf('mrn')}
           {...register('mrn')}
@@ -78,6 +76,7 @@ function Fields({
 }
 
 export function NewChildForm() {
+  const t = useTranslations('staffForms.child');
   const submission = useActionForm({
     schema: childSchema,
     action: registerChild,
@@ -92,21 +91,22 @@ export function NewChildForm() {
   });
   const { form, errorOf } = submission;
   return (
-    <ActionForm form={submission} className="flex flex-col gap-4" aria-label="Register a child">
+    <ActionForm form={submission} className="flex flex-col gap-4" aria-label={t('registerLabel')}>
       <Fields errorOf={(name) => errorOf(name)} register={(name) => form.register(name)} />
       <Button
         type="submit"
         pending={form.formState.isSubmitting}
-        pendingLabel="Saving…"
+        pendingLabel={t('saving')}
         className="self-start"
       >
-        Register child
+        {t('register')}
       </Button>
     </ActionForm>
   );
 }
 
 export function EditChildForm({ childId, initial }: { childId: string; initial: ChildFields }) {
+  const t = useTranslations('staffForms.child');
   const submission = useActionForm({
     schema: updateChildSchema,
     action: editChild,
@@ -114,15 +114,15 @@ export function EditChildForm({ childId, initial }: { childId: string; initial: 
   });
   const { form, errorOf } = submission;
   return (
-    <ActionForm form={submission} className="flex flex-col gap-4" aria-label="Edit child">
+    <ActionForm form={submission} className="flex flex-col gap-4" aria-label={t('editLabel')}>
       <Fields errorOf={(name) => errorOf(name)} register={(name) => form.register(name)} />
       <Button
         type="submit"
         pending={form.formState.isSubmitting}
-        pendingLabel="Saving…"
+        pendingLabel={t('saving')}
         className="self-start"
       >
-        Save changes
+        {t('save')}
       </Button>
     </ActionForm>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
@@ -10,11 +11,13 @@ import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { RequiredMark } from '@/components/ui/required-note';
 import { createStaffUserSchema, SETUP_LINK_HOURS } from '@/lib/staff/schemas';
-import { staffRoleLabels, staffRoles } from '@/lib/staff/vocabulary';
+import { staffRoles } from '@/lib/staff/vocabulary';
 
 import { createStaffAccount } from '../actions';
 
 export function CreateStaffUserForm() {
+  const t = useTranslations('staffForms.createUser');
+  const tRoles = useTranslations('staffForms.roles');
   const router = useRouter();
   const [created, setCreated] = useState(false);
   const submission = useActionForm({
@@ -30,34 +33,27 @@ export function CreateStaffUserForm() {
   const { form, errorOf } = submission;
   const { register, formState } = form;
   return (
-    <ActionForm form={submission} className="flex flex-col gap-4" aria-label="Add a staff user">
-      <p className="text-slate-700">
-        They will get an email with a link to choose their own password. Nobody else ever knows it.
-      </p>
-      {created ? (
-        <Alert tone="success">
-          The staff user was created. We emailed them a link to choose their own password and set up
-          two-step verification. It works for {SETUP_LINK_HOURS} hours.
-        </Alert>
-      ) : null}
+    <ActionForm form={submission} className="flex flex-col gap-4" aria-label={t('label')}>
+      <p className="text-slate-700">{t('intro')}</p>
+      {created ? <Alert tone="success">{t('created', { hours: SETUP_LINK_HOURS })}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           id="staff-firstName"
-          label="First name"
+          label={t('firstName')}
           required
           error={errorOf('firstName')}
           {...register('firstName')}
         />
         <TextField
           id="staff-lastName"
-          label="Last name"
+          label={t('lastName')}
           required
           error={errorOf('lastName')}
           {...register('lastName')}
         />
         <TextField
           id="staff-userId"
-          label="User ID"
+          label={t('userId')}
           required
           autoCapitalize="none"
           error={errorOf('userId')}
@@ -65,7 +61,7 @@ export function CreateStaffUserForm() {
         />
         <TextField
           id="staff-email"
-          label="Email"
+          label={t('email')}
           required
           type="email"
           error={errorOf('email')}
@@ -74,14 +70,14 @@ export function CreateStaffUserForm() {
       </div>
       <fieldset aria-describedby={errorOf('roles') ? 'staff-roles-error' : undefined}>
         <legend className="font-medium">
-          Roles
+          {t('roles')}
           <RequiredMark />
         </legend>
         <div className="mt-2 flex flex-wrap gap-4">
           {staffRoles.map((role) => (
             <label key={role} className="inline-flex min-h-11 items-center gap-2">
               <input type="checkbox" value={role} className="size-5" {...register('roles')} />
-              {staffRoleLabels[role]}
+              {tRoles(role)}
             </label>
           ))}
         </div>
@@ -94,10 +90,10 @@ export function CreateStaffUserForm() {
       <Button
         type="submit"
         pending={formState.isSubmitting}
-        pendingLabel="Creating…"
+        pendingLabel={t('creating')}
         className="self-start"
       >
-        Add staff user
+        {t('submit')}
       </Button>
     </ActionForm>
   );

@@ -1,11 +1,12 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { resendStaffSetupLink } from '@/app/staff/(office)/users/actions';
 import { useActionButtons } from '@/components/forms/use-action-buttons';
 import { Button } from '@/components/ui/button';
-import { staffRoleLabels, staffRoles, type StaffRole } from '@/lib/staff/vocabulary';
+import { staffRoles, type StaffRole } from '@/lib/staff/vocabulary';
 
 import { changeStaffRoles, disableStaffAccount, enableStaffAccount } from '../actions';
 
@@ -23,13 +24,15 @@ export function StaffUserControls({
   /** Has not used a set-up link yet: offer a new one. */
   awaitingSetup?: boolean;
 }) {
+  const t = useTranslations('staffForms.userControls');
+  const tRoles = useTranslations('staffForms.roles');
   const [selected, setSelected] = useState<StaffRole[]>(roles);
   const { pending, run, status } = useActionButtons();
 
   return (
     <div className="flex flex-col gap-3">
       <fieldset>
-        <legend className="sr-only">Roles for {name}</legend>
+        <legend className="sr-only">{t('rolesFor', { name })}</legend>
         <div className="flex flex-wrap gap-3">
           {staffRoles.map((role) => (
             <label key={role} className="inline-flex min-h-11 items-center gap-2">
@@ -43,7 +46,7 @@ export function StaffUserControls({
                   )
                 }
               />
-              {staffRoleLabels[role]}
+              {tRoles(role)}
             </label>
           ))}
         </div>
@@ -53,49 +56,37 @@ export function StaffUserControls({
           variant="secondary"
           pending={pending === 'roles'}
           onClick={() =>
-            run('roles', () => changeStaffRoles({ staffUserId, roles: selected }), 'Roles saved.')
+            run('roles', () => changeStaffRoles({ staffUserId, roles: selected }), t('rolesSaved'))
           }
         >
-          Save roles
+          {t('saveRoles')}
         </Button>
         {awaitingSetup && !disabled ? (
           <Button
             variant="secondary"
             pending={pending === 'setup-link'}
             onClick={() =>
-              run(
-                'setup-link',
-                () => resendStaffSetupLink({ staffUserId }),
-                'A new set-up link was emailed. Older links no longer work.',
-              )
+              run('setup-link', () => resendStaffSetupLink({ staffUserId }), t('linkSent'))
             }
           >
-            Email a new set-up link
+            {t('sendLink')}
           </Button>
         ) : null}
         {disabled ? (
           <Button
             variant="secondary"
             pending={pending === 'status'}
-            onClick={() =>
-              run('status', () => enableStaffAccount({ staffUserId }), 'Account enabled.')
-            }
+            onClick={() => run('status', () => enableStaffAccount({ staffUserId }), t('enabled'))}
           >
-            Enable account
+            {t('enable')}
           </Button>
         ) : (
           <Button
             variant="danger"
             pending={pending === 'status'}
-            onClick={() =>
-              run(
-                'status',
-                () => disableStaffAccount({ staffUserId }),
-                'Account disabled and signed out everywhere.',
-              )
-            }
+            onClick={() => run('status', () => disableStaffAccount({ staffUserId }), t('disabled'))}
           >
-            Disable account
+            {t('disable')}
           </Button>
         )}
       </div>

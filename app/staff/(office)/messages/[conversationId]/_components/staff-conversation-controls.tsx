@@ -1,10 +1,11 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
 import { Button } from '@/components/ui/button';
-import { categoryLabels, messageCategoryIds, type Category } from '@/lib/messaging/schemas';
+import { messageCategoryIds, type Category } from '@/lib/messaging/schemas';
 
 import {
   assignConversationToMe,
@@ -24,6 +25,8 @@ export function StaffConversationControls({
   assignedToMe: boolean;
   category: Category;
 }) {
+  const t = useTranslations('staffForms.conversation');
+  const tCategory = useTranslations('staffForms.categories');
   const router = useRouter();
   const [pending, setPending] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -38,7 +41,7 @@ export function StaffConversationControls({
     setMessage(null);
     const result = await call();
     setPending(null);
-    if (!result.ok) setMessage(result.formError ?? 'Please try again.');
+    if (!result.ok) setMessage(result.formError ?? t('tryAgain'));
     else (after ?? (() => router.refresh()))();
   }
 
@@ -51,7 +54,7 @@ export function StaffConversationControls({
             pending={pending === 'assign'}
             onClick={() => run('assign', () => assignConversationToMe({ conversationId }))}
           >
-            Assign to me
+            {t('assign')}
           </Button>
         ) : null}
         {status === 'open' ? (
@@ -60,7 +63,7 @@ export function StaffConversationControls({
             pending={pending === 'close'}
             onClick={() => run('close', () => closeConversation({ conversationId }))}
           >
-            Close conversation
+            {t('close')}
           </Button>
         ) : (
           <Button
@@ -68,14 +71,14 @@ export function StaffConversationControls({
             pending={pending === 'reopen'}
             onClick={() => run('reopen', () => reopenConversation({ conversationId }))}
           >
-            Reopen conversation
+            {t('reopen')}
           </Button>
         )}
       </div>
       <div className="flex flex-wrap items-end gap-2">
         <div className="flex flex-col gap-1">
           <label htmlFor="change-category" className="font-medium">
-            Queue
+            {t('queue')}
           </label>
           <select
             id="change-category"
@@ -85,7 +88,7 @@ export function StaffConversationControls({
           >
             {messageCategoryIds.map((id) => (
               <option key={id} value={id}>
-                {categoryLabels[id]}
+                {tCategory(id)}
               </option>
             ))}
           </select>
@@ -102,7 +105,7 @@ export function StaffConversationControls({
             )
           }
         >
-          Change category
+          {t('changeCategory')}
         </Button>
       </div>
       {message ? (

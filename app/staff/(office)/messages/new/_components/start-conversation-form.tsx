@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { ActionForm } from '@/components/forms/action-form';
@@ -8,7 +9,6 @@ import { Button } from '@/components/ui/button';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import {
   BODY_MAX,
-  categoryLabels,
   startConversationSchema,
   SUBJECT_MAX,
   type Category,
@@ -25,6 +25,8 @@ export function StartConversationForm({
   guardians: { guardianshipId: string; name: string }[];
   categories: Category[];
 }) {
+  const t = useTranslations('staffForms.compose');
+  const tCategory = useTranslations('staffForms.categories');
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const submission = useActionForm({
     schema: startConversationSchema,
@@ -41,19 +43,15 @@ export function StartConversationForm({
   const { form, errorOf } = submission;
   const { register, formState } = form;
   return (
-    <ActionForm
-      form={submission}
-      className="flex flex-col gap-4"
-      aria-label="Write to a parent or guardian"
-    >
+    <ActionForm form={submission} className="flex flex-col gap-4" aria-label={t('label')}>
       <SelectField
         id="start-guardian"
-        label="To"
+        label={t('to')}
         required
         error={errorOf('guardianshipId')}
         {...register('guardianshipId')}
       >
-        <option value="">Choose a parent or guardian</option>
+        <option value="">{t('chooseGuardian')}</option>
         {guardians.map((guardian) => (
           <option key={guardian.guardianshipId} value={guardian.guardianshipId}>
             {guardian.name}
@@ -62,24 +60,24 @@ export function StartConversationForm({
       </SelectField>
       <SelectField
         id="start-category"
-        label="Queue"
+        label={t('queue')}
         required
         error={errorOf('category')}
         defaultValue={categories.length === 1 ? categories[0] : ''}
         {...register('category')}
       >
         <option value="" disabled>
-          Choose a queue
+          {t('chooseQueue')}
         </option>
         {categories.map((category) => (
           <option key={category} value={category}>
-            {categoryLabels[category]}
+            {tCategory(category)}
           </option>
         ))}
       </SelectField>
       <TextField
         id="start-subject"
-        label="Subject"
+        label={t('subject')}
         required
         maxLength={SUBJECT_MAX}
         error={errorOf('subject')}
@@ -87,7 +85,7 @@ export function StartConversationForm({
       />
       <TextAreaField
         id="start-body"
-        label="Message"
+        label={t('message')}
         required
         maxLength={BODY_MAX}
         error={errorOf('body')}
@@ -96,10 +94,10 @@ export function StartConversationForm({
       <Button
         type="submit"
         pending={formState.isSubmitting}
-        pendingLabel="Sending…"
+        pendingLabel={t('sending')}
         className="self-start"
       >
-        Send message
+        {t('send')}
       </Button>
     </ActionForm>
   );

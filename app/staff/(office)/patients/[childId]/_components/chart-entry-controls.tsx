@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
@@ -28,6 +29,7 @@ export function ChartEntryControls({
   /** From the EHR: it stays the source, so the portal offers hiding only. */
   imported?: boolean;
 }) {
+  const t = useTranslations('staffChart');
   const router = useRouter();
   const [open, setOpen] = useState<'edit' | 'remove' | null>(null);
   const submission = useActionForm({
@@ -46,7 +48,7 @@ export function ChartEntryControls({
             aria-expanded={open === 'edit'}
             onClick={() => setOpen(open === 'edit' ? null : 'edit')}
           >
-            Edit
+            {t('edit')}
           </Button>
         )}
         <Button
@@ -54,7 +56,7 @@ export function ChartEntryControls({
           aria-expanded={open === 'remove'}
           onClick={() => setOpen(open === 'remove' ? null : 'remove')}
         >
-          {imported ? 'Hide' : 'Remove'}
+          {imported ? t('hide') : t('remove')}
         </Button>
       </div>
       {open === 'edit' ? (
@@ -67,10 +69,10 @@ export function ChartEntryControls({
         />
       ) : null}
       {open === 'remove' ? (
-        <ActionForm form={submission} className="flex flex-col gap-3" aria-label="Remove entry">
+        <ActionForm form={submission} className="flex flex-col gap-3" aria-label={t('removeEntry')}>
           <TextField
             id={`remove-${entry.id}`}
-            label={imported ? 'Reason for hiding' : 'Reason for removing'}
+            label={imported ? t('reasonHide') : t('reasonRemove')}
             required
             error={errorOf('reason')}
             {...form.register('reason')}
@@ -79,10 +81,10 @@ export function ChartEntryControls({
             type="submit"
             variant="danger"
             pending={form.formState.isSubmitting}
-            pendingLabel="Removing…"
+            pendingLabel={t('removing')}
             className="self-start"
           >
-            {imported ? 'Hide from the chart' : 'Remove from the chart'}
+            {imported ? t('hideFromChart') : t('removeFromChart')}
           </Button>
         </ActionForm>
       ) : null}
@@ -91,6 +93,7 @@ export function ChartEntryControls({
 }
 
 export function ReleaseResultForm({ childId, entryId }: { childId: string; entryId: string }) {
+  const t = useTranslations('staffChart');
   const router = useRouter();
   const submission = useActionForm({
     schema: releaseResultSchema,
@@ -103,28 +106,30 @@ export function ReleaseResultForm({ childId, entryId }: { childId: string; entry
     <ActionForm
       form={submission}
       className="mt-2 flex flex-col gap-3 rounded-md border border-amber-600 bg-amber-50 p-3"
-      aria-label="Release result"
+      aria-label={t('releaseResult')}
     >
-      <p className="font-medium">Not released: parents cannot see this result yet.</p>
+      <p className="font-medium">{t('notReleased')}</p>
       <TextField
         id={`release-${entryId}`}
-        label="Comment for the parents (optional)"
+        label={t('comment')}
         error={errorOf('comment')}
         {...form.register('comment')}
       />
       <Button
         type="submit"
         pending={form.formState.isSubmitting}
-        pendingLabel="Releasing…"
+        pendingLabel={t('releasing')}
         className="self-start"
       >
-        Release to the portal
+        {t('release')}
       </Button>
     </ActionForm>
   );
 }
 
 export function ReleaseSummaryButton({ childId, entryId }: { childId: string; entryId: string }) {
+  const t = useTranslations('staffChart');
+  const tForms = useTranslations('forms');
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -133,17 +138,17 @@ export function ReleaseSummaryButton({ childId, entryId }: { childId: string; en
       {error ? <Alert tone="error">{error}</Alert> : null}
       <Button
         pending={pending}
-        pendingLabel="Releasing…"
+        pendingLabel={t('releasing')}
         className="self-start"
         onClick={async () => {
           setPending(true);
           const result = await releaseSummary({ childId, entryId }).catch(() => null);
           setPending(false);
           if (result?.ok) router.refresh();
-          else setError(result?.formError ?? 'We could not reach the portal. Please try again.');
+          else setError(result?.formError ?? tForms('connectionLost'));
         }}
       >
-        Release the summary to the portal
+        {t('releaseSummary')}
       </Button>
     </div>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { z } from 'zod';
@@ -40,6 +41,7 @@ export function ChartEntryForm({
   vaccines?: VaccineOption[];
   onDone?: () => void;
 }) {
+  const t = useTranslations('staffChart');
   const router = useRouter();
   const [saved, setSaved] = useState(false);
   const fields = sectionFields[section];
@@ -79,25 +81,25 @@ export function ChartEntryForm({
     <ActionForm
       form={submission}
       className="flex flex-col gap-3"
-      aria-label={entry ? 'Edit entry' : 'Add entry'}
+      aria-label={entry ? t('editEntry') : t('addEntry')}
     >
-      {saved && !entry ? <Alert tone="success">Added to the chart.</Alert> : null}
+      {saved && !entry ? <Alert tone="success">{t('added')}</Alert> : null}
       <div className="grid gap-3 sm:grid-cols-2">
         {fields.map((field) => {
           const id = `${idPrefix}-${field.name}`;
           const common = {
             id,
-            label: field.label,
-            hint: field.hint,
+            label: t(`fields.${section}.${field.name}` as never),
+            hint: field.hint ? t(`hints.${section}.${field.name}` as never) : undefined,
             required: field.required,
             error: errorOf(field.name),
           };
           if (field.kind === 'select') {
             return (
               <SelectField key={field.name} {...common} {...form.register(field.name)}>
-                {field.options?.map(([value, label]) => (
+                {field.options?.map(([value]) => (
                   <option key={value} value={value}>
-                    {label}
+                    {t(`options.${field.name}.${value}` as never)}
                   </option>
                 ))}
               </SelectField>
@@ -141,15 +143,15 @@ export function ChartEntryForm({
       </div>
       <label className="inline-flex min-h-11 items-center gap-2">
         <input type="checkbox" className="size-5" {...form.register('confidential')} />
-        Confidential (adolescent care): never shown to parents or guardians
+        {t('confidentialCheckbox')}
       </label>
       <Button
         type="submit"
         pending={form.formState.isSubmitting}
-        pendingLabel="Saving…"
+        pendingLabel={t('saving')}
         className="self-start"
       >
-        {entry ? 'Save changes' : 'Add'}
+        {entry ? t('save') : t('add')}
       </Button>
     </ActionForm>
   );

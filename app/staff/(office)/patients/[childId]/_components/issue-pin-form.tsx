@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
@@ -33,6 +34,7 @@ export function IssuePinForm({
   practice: Practice;
   letterWording: Record<Locale, LetterWording>;
 }) {
+  const t = useTranslations('staffForms.issuePin');
   const router = useRouter();
   const [issued, setIssued] = useState<IssuedPin | null>(null);
   const submission = useActionForm({
@@ -57,23 +59,20 @@ export function IssuePinForm({
     return (
       <div className="flex flex-col gap-4">
         <div className="print:hidden">
-          <Alert tone="success" title="PIN issued">
+          <Alert tone="success" title={t('issued')}>
             <p>
-              Give this PIN to {issued.guardianName} now. It is shown only once: print the letter
-              before you leave this page.
-              {issued.cancelledOlderPins > 0
-                ? ` Their older PIN for this child no longer works.`
-                : ''}
+              {t('giveNow', { name: issued.guardianName })}
+              {issued.cancelledOlderPins > 0 ? ` ${t('olderCancelled')}` : ''}
             </p>
             <p
               className="mt-2 font-mono text-2xl font-bold tracking-widest"
-              aria-label={`PIN ${issued.pin.split('').join(' ')}`}
+              aria-label={t('pinSpelled', { pin: issued.pin.split('').join(' ') })}
             >
               {issued.pin}
             </p>
           </Alert>
           <div className="mt-3 flex flex-wrap gap-3">
-            <Button onClick={() => window.print()}>Print the PIN letter</Button>
+            <Button onClick={() => window.print()}>{t('print')}</Button>
             <Button
               variant="secondary"
               onClick={() => {
@@ -81,7 +80,7 @@ export function IssuePinForm({
                 form.reset();
               }}
             >
-              Done
+              {t('done')}
             </Button>
           </div>
         </div>
@@ -111,26 +110,26 @@ export function IssuePinForm({
 
   const { register, formState } = form;
   return (
-    <ActionForm form={submission} className="flex flex-col gap-4" aria-label="Issue a PIN">
+    <ActionForm form={submission} className="flex flex-col gap-4" aria-label={t('label')}>
       <CallerVerificationFieldset
         idPrefix="pin"
         register={(name) => register(name)}
         otherError={errorOf('otherVerification')}
-        otherHint="For example: photo ID seen at the front desk."
+        otherHint={t('otherHint')}
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           id="pin-guardianName"
-          label="Guardian's name"
+          label={t('guardianName')}
           required
           error={errorOf('guardianName')}
           {...register('guardianName')}
         />
         <TextField
           id="pin-relationship"
-          label="Relationship to the child"
+          label={t('relationship')}
           required
-          hint="Mother, father, legal guardian, …"
+          hint={t('relationshipHint')}
           error={errorOf('relationship')}
           {...register('relationship')}
         />
@@ -138,10 +137,10 @@ export function IssuePinForm({
       <Button
         type="submit"
         pending={formState.isSubmitting}
-        pendingLabel="Issuing…"
+        pendingLabel={t('issuing')}
         className="self-start"
       >
-        Issue PIN
+        {t('submit')}
       </Button>
     </ActionForm>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
@@ -12,6 +13,7 @@ import { revokeGuardianSchema } from '@/lib/children/schemas';
 import { cancelGuardianPin, revokeGuardianAccess } from '../../actions';
 
 export function CancelPinButton({ pinId, guardianName }: { pinId: string; guardianName: string }) {
+  const t = useTranslations('staffForms.access');
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -20,16 +22,16 @@ export function CancelPinButton({ pinId, guardianName }: { pinId: string; guardi
       <Button
         variant="secondary"
         pending={pending}
-        aria-label={`Cancel the PIN for ${guardianName}`}
+        aria-label={t('cancelPinFor', { name: guardianName })}
         onClick={async () => {
           setPending(true);
           const result = await cancelGuardianPin({ pinId });
           setPending(false);
           if (result.ok) router.refresh();
-          else setError(result.formError ?? 'Please try again.');
+          else setError(result.formError ?? t('tryAgain'));
         }}
       >
-        Cancel PIN
+        {t('cancelPin')}
       </Button>
       {error ? (
         <p role="alert" className="text-sm text-red-700">
@@ -47,6 +49,7 @@ export function RevokeAccessForm({
   guardianshipId: string;
   guardianName: string;
 }) {
+  const t = useTranslations('staffForms.access');
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const submission = useActionForm({
@@ -64,9 +67,9 @@ export function RevokeAccessForm({
       <Button
         variant="secondary"
         onClick={() => setOpen(true)}
-        aria-label={`Remove access for ${guardianName}`}
+        aria-label={t('removeFor', { name: guardianName })}
       >
-        Remove access
+        {t('remove')}
       </Button>
     );
   }
@@ -74,22 +77,22 @@ export function RevokeAccessForm({
     <ActionForm
       form={submission}
       className="flex flex-col gap-2"
-      aria-label={`Remove access for ${guardianName}`}
+      aria-label={t('removeFor', { name: guardianName })}
     >
       <TextField
         id={`revoke-${guardianshipId}`}
-        label="Reason"
+        label={t('reason')}
         required
-        hint="For example: custody change, family's request, linked in error."
+        hint={t('reasonHint')}
         error={errorOf('reason')}
         {...form.register('reason')}
       />
       <div className="flex gap-2">
-        <Button type="submit" variant="danger" pending={pending} pendingLabel="Removing…">
-          Remove access now
+        <Button type="submit" variant="danger" pending={pending} pendingLabel={t('removing')}>
+          {t('removeNow')}
         </Button>
         <Button variant="secondary" onClick={() => setOpen(false)}>
-          Keep access
+          {t('keep')}
         </Button>
       </div>
     </ActionForm>

@@ -1,8 +1,9 @@
 import { formatDate, formatDateTime } from '@/lib/dates';
+import { getLocale, getT } from '@/lib/i18n/server';
 import { describeEntry } from '@/lib/records/describe';
 import { sectionFields } from '@/lib/records/fields';
 import type { ChildRecord } from '@/lib/records/read';
-import { recordSections, sectionLabels, type RecordSection } from '@/lib/records/schemas';
+import { recordSections, type RecordSection } from '@/lib/records/schemas';
 
 import {
   ChartEntryControls,
@@ -32,7 +33,7 @@ function formValues(section: RecordSection, row: Row): Record<string, string | b
 }
 
 /** The clinician's view of the chart: every section, everything in it, with add, edit, remove and release. */
-export function StaffChart({
+export async function StaffChart({
   childId,
   record,
   refusedImmunizations = [],
@@ -44,6 +45,11 @@ export function StaffChart({
   refusedImmunizations?: ChildRecord['immunizations'];
   vaccines: VaccineOption[];
 }) {
+  const [t, tSections, locale] = await Promise.all([
+    getT('staff.chart'),
+    getT('staffChart.sections'),
+    getLocale(),
+  ]);
   return (
     <div className="flex flex-col gap-6">
       {recordSections.map((section) => {
@@ -56,7 +62,7 @@ export function StaffChart({
             className="rounded-lg border border-slate-200 bg-white p-4"
           >
             <h3 id={headingId} className="text-lg font-semibold">
-              {sectionLabels[section]}{' '}
+              {tSections(section)}{' '}
               <span className="font-normal text-slate-600">({rows.length})</span>
             </h3>
             <ul className="mt-2 flex flex-col divide-y divide-slate-200">
@@ -68,7 +74,7 @@ export function StaffChart({
                       {described.title}
                       {row.confidential ? (
                         <span className="ml-2 rounded bg-purple-100 px-2 py-0.5 text-sm font-medium text-purple-900">
-                          Confidential
+                          {t('confidential')}
                         </span>
                       ) : null}
                     </p>
@@ -77,11 +83,11 @@ export function StaffChart({
                     ) : null}
                     {row.sourceSystem ? (
                       <p className="text-sm text-slate-700">
-                        From the office’s health record system
                         {row.sourceUpdatedAt
-                          ? `, last updated ${formatDateTime(row.sourceUpdatedAt)}`
-                          : ''}
-                        . Change it there; here you can only hide it.
+                          ? t('importedUpdated', {
+                              when: formatDateTime(row.sourceUpdatedAt, locale),
+                            })
+                          : t('imported')}
                       </p>
                     ) : null}
                     {described.details.length ? (
@@ -90,8 +96,7 @@ export function StaffChart({
                     {section === 'visits' && typeof row.summary === 'string' ? (
                       <details className="mt-1">
                         <summary className="cursor-pointer text-sm font-medium text-blue-700">
-                          After-visit summary{' '}
-                          {row.summaryReleasedAt ? '(released)' : '(not released)'}
+                          {t('summary', { released: row.summaryReleasedAt ? 'yes' : 'no' })}
                         </summary>
                         <p className="mt-1 whitespace-pre-wrap text-sm">{row.summary}</p>
                       </details>
@@ -117,12 +122,14 @@ export function StaffChart({
             </ul>
             {section === 'immunizations' && refusedImmunizations.length > 0 ? (
               <div className="mt-2">
-                <h4 className="font-semibold">Not given (refused)</h4>
+                <h4 className="font-semibold">{t('refused')}</h4>
                 <ul className="text-sm">
                   {refusedImmunizations.map((dose) => (
                     <li key={dose.id}>
-                      {dose.vaccineName}, {formatDate(dose.administeredOn)} · from the office’s
-                      health record system
+                      {t('refusedDose', {
+                        vaccine: dose.vaccineName,
+                        date: formatDate(dose.administeredOn, locale),
+                      })}
                     </li>
                   ))}
                 </ul>
@@ -130,7 +137,7 @@ export function StaffChart({
             ) : null}
             <details className="mt-3">
               <summary className="cursor-pointer py-2 font-medium text-blue-700">
-                Add to {sectionLabels[section].toLowerCase()}
+                {t('addTo', { section: tSections(section) })}
               </summary>
               <div className="mt-2">
                 <ChartEntryForm

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import {
   useId,
   useLayoutEffect,
@@ -45,6 +46,7 @@ export function VaccineCombobox({
   field: UseFormRegisterReturn;
   onChoose: (label: string) => void;
 }) {
+  const t = useTranslations('staffChart.combobox');
   const listId = `${id}-listbox`;
   const statusId = useId();
   const [open, setOpen] = useState(false);
@@ -131,7 +133,7 @@ export function VaccineCombobox({
       <ul
         id={listId}
         role="listbox"
-        aria-label={`${label}: matching vaccines`}
+        aria-label={t('list', { label })}
         hidden={!expanded}
         style={{ top }}
         className="absolute inset-x-0 z-20 mt-1 max-h-72 overflow-y-auto rounded-md border border-slate-400 bg-white py-1 shadow-lg"
@@ -155,8 +157,10 @@ export function VaccineCombobox({
       <p id={statusId} className="sr-only" aria-live="polite">
         {open && value.trim()
           ? matches.length === 0
-            ? 'No vaccine matches. Try a name, CVX code or disease.'
-            : `${matches.length === SHOWN ? `${SHOWN} or more` : matches.length} ${matches.length === 1 ? 'vaccine matches' : 'vaccines match'}. Use the arrow keys to choose.`
+            ? t('none')
+            : matches.length === SHOWN
+              ? t('many', { count: SHOWN })
+              : t('some', { count: matches.length })
           : ''}
       </p>
     </div>

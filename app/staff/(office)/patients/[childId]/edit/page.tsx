@@ -2,11 +2,15 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { requireStaffChild } from '@/lib/authz';
+import { getT } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';
 
 import { EditChildForm } from '../../_components/child-form';
 
-export const metadata: Metadata = { title: 'Edit patient details' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT('staff.patients');
+  return { title: t('editTitle') };
+}
 
 export default portalPage(async function EditPatientPage({
   params,
@@ -15,14 +19,15 @@ export default portalPage(async function EditPatientPage({
 }) {
   const { childId } = await params;
   const { child } = await requireStaffChild(childId, 'staff_edit', 'front_desk', 'admin');
+  const t = await getT('staff.patients');
   return (
     <div className="flex max-w-2xl flex-col gap-4">
       <p>
         <Link href={`/staff/patients/${child.id}`} className="text-blue-700 underline">
-          ← Back to {child.firstName} {child.lastName}
+          {t('backTo', { name: `${child.firstName} ${child.lastName}` })}
         </Link>
       </p>
-      <h1 className="text-2xl font-bold">Edit patient details</h1>
+      <h1 className="text-2xl font-bold">{t('editTitle')}</h1>
       <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <EditChildForm
           childId={child.id}

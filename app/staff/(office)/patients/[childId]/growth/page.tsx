@@ -5,10 +5,14 @@ import { GrowthSection } from '@/components/growth/growth-section';
 import { requireStaffChild } from '@/lib/authz';
 import { todayInPractice } from '@/lib/dates';
 import { growthCharts } from '@/lib/growth/chart-data';
+import { getT } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';
 import { readMeasurements } from '@/lib/records/read';
 
-export const metadata: Metadata = { title: 'Growth charts' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT('staff.growth');
+  return { title: t('title') };
+}
 
 export default portalPage(async function StaffGrowthPage({
   params,
@@ -18,6 +22,7 @@ export default portalPage(async function StaffGrowthPage({
   const { childId } = await params;
   const { child, db } = await requireStaffChild(childId, 'growth', 'clinical', 'admin');
   const measurements = await readMeasurements(db, { kind: 'clinical_staff' }, child.id);
+  const t = await getT('staff.growth');
   return (
     <div className="flex flex-col gap-5">
       <p>
@@ -26,7 +31,7 @@ export default portalPage(async function StaffGrowthPage({
         </Link>
       </p>
       <h1 className="text-2xl font-bold">
-        Growth: {child.firstName} {child.lastName}
+        {t('heading', { name: `${child.firstName} ${child.lastName}` })}
       </h1>
       {child.sex ? (
         <GrowthSection
@@ -39,10 +44,7 @@ export default portalPage(async function StaffGrowthPage({
           dateOfBirth={child.dateOfBirth}
         />
       ) : (
-        <p>
-          Record the child’s sex (Edit details) to see percentiles: the growth references differ for
-          girls and boys.
-        </p>
+        <p>{t('needsSex')}</p>
       )}
     </div>
   );
