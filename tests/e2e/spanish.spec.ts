@@ -113,7 +113,7 @@ test('a Spanish-speaking parent goes from the home page to the printed immunizat
   await page.goto('/services/message');
   const notice = page.getByRole('note').filter({ hasText: '911' });
   await expect(notice).toBeVisible();
-  expect(await notice.innerText()).toMatch(spanish);
+  expect.soft(await notice.innerText(), 'the 911 notice in Spanish').toMatch(spanish);
   await expectNoEnglish(page, names);
   const message = formWith(page, 'body');
   await message.locator('[name="childId"]').selectOption(child.id);
@@ -140,7 +140,7 @@ test('a Spanish-speaking parent goes from the home page to the printed immunizat
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   const text = pdfText(pdf);
   expect(text).toContain(child.firstName);
-  expect(text).toMatch(spanish);
+  expect.soft(text, 'Spanish in the PDF').toMatch(spanish);
   expect.soft(text, 'English in the PDF').not.toMatch(english);
 
   // A signed-in choice is saved on the account: English and back to Spanish with the switch,
@@ -189,7 +189,7 @@ test('a first visit from a Spanish browser (Accept-Language) is in Spanish', asy
   await page.goto('/');
   expect(await htmlLang(page)).toBe('es');
   await expect(page.getByRole('button', { name: 'English' })).toBeVisible();
-  expect(await page.evaluate(() => document.body.innerText)).toMatch(spanish);
+  expect.soft(await page.evaluate(() => document.body.innerText)).toMatch(spanish);
   await expectNoEnglish(page);
   await page.goto('/help/registration');
   await expectNoEnglish(page);
