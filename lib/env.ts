@@ -69,6 +69,15 @@ const envSchema = z
       .default(
         'When the office is closed, call the office number: the answering service will put you through to the nurse or doctor on call.',
       ),
+    /** The same two texts for Spanish readers (see practiceTexts in lib/practice.ts). */
+    PRACTICE_HOURS_ES: z.string().trim().min(1).default('De lunes a viernes, de 8 a. m. a 5 p. m.'),
+    PRACTICE_AFTER_HOURS_ES: z
+      .string()
+      .trim()
+      .min(1)
+      .default(
+        'Cuando el consultorio está cerrado, llame al número del consultorio: el servicio de contestación le comunicará con la enfermera o el médico de turno.',
+      ),
     RESEND_API_KEY: optionalString,
     MAIL_FROM: z.string().trim().min(3).default('Patient Portal <portal@example.org>'),
     /** Resend's API address; another only for a regional endpoint or a test double of the API. */

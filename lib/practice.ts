@@ -1,4 +1,5 @@
 import { env } from '@/lib/env';
+import type { Locale } from '@/lib/i18n/locales';
 
 /** What the page frame shows of the practice: nothing here is secret. */
 export interface PracticeDetails {
@@ -10,4 +11,17 @@ export interface PracticeDetails {
 export function practiceDetails(): PracticeDetails {
   const { PRACTICE_NAME, PRACTICE_PHONE, PRACTICE_HOURS } = env();
   return { name: PRACTICE_NAME, phone: PRACTICE_PHONE, hours: PRACTICE_HOURS };
+}
+
+/**
+ * The practice's own words (hours, after-hours advice) in the reader's language: each language
+ * has its own variables (PRACTICE_HOURS, PRACTICE_HOURS_ES…); a new language adds its pair here.
+ */
+export function practiceTexts(locale: Locale): { hours: string; afterHours: string } {
+  const e = env();
+  const texts: Record<Locale, { hours: string; afterHours: string }> = {
+    en: { hours: e.PRACTICE_HOURS, afterHours: e.PRACTICE_AFTER_HOURS },
+    es: { hours: e.PRACTICE_HOURS_ES, afterHours: e.PRACTICE_AFTER_HOURS_ES },
+  };
+  return texts[locale];
 }

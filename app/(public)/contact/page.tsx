@@ -1,23 +1,26 @@
 import type { Metadata } from 'next';
 
 import { env } from '@/lib/env';
+import { getLocale, getT } from '@/lib/i18n/server';
+import { practiceTexts } from '@/lib/practice';
 
 import { EmergencyNotice } from '../_components/emergency-notice';
 
-export const metadata: Metadata = {
-  title: 'Contact the office',
-  description: 'Phone number, hours, address and after-hours advice for the office.',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT('contact');
+  return { title: t('metaTitle'), description: t('metaDescription') };
+}
 
-export default function ContactPage() {
-  const { PRACTICE_NAME, PRACTICE_PHONE, PRACTICE_HOURS, PRACTICE_ADDRESS, PRACTICE_AFTER_HOURS } =
-    env();
+export default async function ContactPage() {
+  const { PRACTICE_NAME, PRACTICE_PHONE, PRACTICE_ADDRESS } = env();
+  const t = await getT('contact');
+  const { hours, afterHours } = practiceTexts(await getLocale());
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-5">
-      <h1 className="text-2xl font-bold">Contact {PRACTICE_NAME}</h1>
+      <h1 className="text-2xl font-bold">{t('title', { practice: PRACTICE_NAME })}</h1>
       <EmergencyNotice />
       <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-5">
-        <dt className="font-medium text-slate-700">Phone</dt>
+        <dt className="font-medium text-slate-700">{t('phone')}</dt>
         <dd>
           <a
             href={`tel:${PRACTICE_PHONE.replace(/[^0-9+]/g, '')}`}
@@ -26,21 +29,18 @@ export default function ContactPage() {
             {PRACTICE_PHONE}
           </a>
         </dd>
-        <dt className="font-medium text-slate-700">Hours</dt>
-        <dd>{PRACTICE_HOURS}</dd>
-        <dt className="font-medium text-slate-700">Address</dt>
+        <dt className="font-medium text-slate-700">{t('hours')}</dt>
+        <dd>{hours}</dd>
+        <dt className="font-medium text-slate-700">{t('address')}</dt>
         <dd>{PRACTICE_ADDRESS}</dd>
       </dl>
       <section aria-labelledby="after-hours-heading">
         <h2 id="after-hours-heading" className="text-lg font-semibold">
-          After hours
+          {t('afterHours')}
         </h2>
-        <p>{PRACTICE_AFTER_HOURS}</p>
+        <p>{afterHours}</p>
       </section>
-      <p className="text-slate-700">
-        For questions that can wait a day or two, sign in and use Patient Services → Send a secure
-        message.
-      </p>
+      <p className="text-slate-700">{t('canWait')}</p>
     </div>
   );
 }
