@@ -30,6 +30,8 @@ export const clientNamespaces = [
   'common',
   'validation',
   'forms',
+  'helpDeskForms',
+  'staffSignInProblems',
 ] as const;
 
 /**

@@ -13,7 +13,7 @@ function escapeHtml(value: string): string {
   );
 }
 
-function layout(paragraphs: string[], action?: { label: string; url: string }) {
+export function layout(paragraphs: string[], action?: { label: string; url: string }) {
   const { PRACTICE_NAME, PRACTICE_PHONE } = env();
   const footer = `${PRACTICE_NAME} · ${PRACTICE_PHONE}. Please do not reply to this email. The patient portal is not for emergencies: call 911 or go to the nearest emergency room.`;
   const text = [

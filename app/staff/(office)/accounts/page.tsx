@@ -8,6 +8,7 @@ import { portalPage } from '@/lib/page';
 import { searchParentAccounts } from '@/lib/staff/help-desk';
 import { rememberedSearch, searchFormAction } from '@/lib/staff/remembered-search';
 
+import { SignInProblems } from './_components/sign-in-problems';
 import { searchAccounts } from './actions';
 
 export const metadata: Metadata = { title: 'Parent accounts' };
@@ -82,6 +83,7 @@ export default portalPage(async function ParentAccountsPage({
           label="Result pages"
         />
       ) : null}
+      <SignInProblems />
     </div>
   );
 });
