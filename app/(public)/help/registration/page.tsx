@@ -3,6 +3,8 @@ import Link from 'next/link';
 
 import { env } from '@/lib/env';
 
+import { RegistrationVideo } from './_components/registration-video';
+
 export const metadata: Metadata = {
   title: 'Help: signing up and linking your child',
   description: 'Step by step, with pictures: from the PIN letter to your child on your home page.',
@@ -62,6 +64,7 @@ export default function RegistrationHelpPage() {
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6">
       <h1 className="text-2xl font-bold">Signing up and linking your child, step by step</h1>
+      <RegistrationVideo />
       <ol className="flex flex-col gap-8">
         {steps(PRACTICE_PHONE, PIN_TTL_DAYS).map((step, index) => (
           <li key={step.id} id={step.id} className="flex scroll-mt-4 flex-col gap-3">
