@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 
 import { ActionForm } from '@/components/forms/action-form';
@@ -15,6 +16,16 @@ interface SignInFormProps {
   idPrefix: string;
   /** Parents get the recovery links; staff recover through an administrator. */
   showRecoveryLinks?: boolean;
+}
+
+/** The lost temporary-password letter, and any other trouble signing in. */
+function HelpDeskLink() {
+  const t = useTranslations('helpDeskForms');
+  return (
+    <Link href="/help-desk" className="inline-block py-2 text-blue-700 underline">
+      {t('signInLink')}
+    </Link>
+  );
 }
 
 export function SignInForm({ action, idPrefix, showRecoveryLinks = true }: SignInFormProps) {
@@ -61,6 +72,7 @@ export function SignInForm({ action, idPrefix, showRecoveryLinks = true }: SignI
           <Link href="/forgot-user-id" className="inline-block py-2 text-blue-700 underline">
             Forgot your User ID?
           </Link>
+          <HelpDeskLink />
         </div>
       ) : null}
     </ActionForm>
