@@ -18,6 +18,16 @@ interface SignInFormProps {
   showRecoveryLinks?: boolean;
 }
 
+/** The lost temporary-password letter, and any other trouble signing in. */
+function HelpDeskLink() {
+  const t = useTranslations('helpDeskForms');
+  return (
+    <Link href="/help-desk" className="inline-block py-2 text-blue-700 underline">
+      {t('signInLink')}
+    </Link>
+  );
+}
+
 export function SignInForm({ action, idPrefix, showRecoveryLinks = true }: SignInFormProps) {
   const t = useTranslations('auth');
   const submission = useActionForm({
@@ -63,6 +73,7 @@ export function SignInForm({ action, idPrefix, showRecoveryLinks = true }: SignI
           <Link href="/forgot-user-id" className="inline-block py-2 text-blue-700 underline">
             {t('forgotUserId')}
           </Link>
+          <HelpDeskLink />
         </div>
       ) : null}
     </ActionForm>

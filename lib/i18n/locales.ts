@@ -47,6 +47,8 @@ export const clientNamespaces = [
   'letterControls',
   'staffForms',
   'staffChart',
+  'helpDeskForms',
+  'staffSignInProblems',
 ] as const;
 
 /**

@@ -125,8 +125,12 @@ export async function resendParentVerificationEmail(db: Db, accountId: string) {
  * one, emails it to the address already on the account, ends every session, and the parent
  * must replace it at the next sign-in. It expires in 72 hours.
  */
-export async function issueTemporaryPassword(db: Db, accountId: string, now = new Date()) {
-  const account = await requireParentAccount(db, accountId);
+/**
+ * Replaces a parent's password with a new random temporary one: it works for 72 hours, must be
+ * replaced at the next sign-in, and every session ends. The office's letter and the public Help
+ * Desk both come here; neither ever learns or chooses a password the parent keeps.
+ */
+export async function resetToTemporaryPassword(db: Db, accountId: string, now = new Date()) {
   const password = generateTemporaryPassword();
   const expiresAt = new Date(now.getTime() + TEMPORARY_PASSWORD_HOURS * 3600_000);
   await db
@@ -139,9 +143,24 @@ export async function issueTemporaryPassword(db: Db, accountId: string, now = ne
       failedSignInCount: 0,
       lockedUntil: null,
     })
-    .where(eq(users.id, account.id));
-  await clearAccountThrottles(db, account.id);
-  const sessionsEnded = await endAllSessionsOfUser(db, account.id, 'password_changed', now);
+    .where(eq(users.id, accountId));
+  await clearAccountThrottles(db, accountId);
+  const sessionsEnded = await endAllSessionsOfUser(db, accountId, 'password_changed', now);
+  return { password, expiresAt, sessionsEnded };
+}
+
+/**
+ * The office never learns or chooses a password the parent keeps: it makes a random temporary
+ * one, emails it to the address already on the account, ends every session, and the parent
+ * must replace it at the next sign-in. It expires in 72 hours.
+ */
+export async function issueTemporaryPassword(db: Db, accountId: string, now = new Date()) {
+  const account = await requireParentAccount(db, accountId);
+  const { password, expiresAt, sessionsEnded } = await resetToTemporaryPassword(
+    db,
+    account.id,
+    now,
+  );
   const loginUrl = new URL('/login', env().PUBLIC_URL).toString();
   const mail: OutgoingMail = {
     ...temporaryPasswordMessage(

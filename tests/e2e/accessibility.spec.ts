@@ -40,6 +40,8 @@ const publicPages = [
   '/forgot-user-id?sent=1',
   '/reset-password?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
   '/forgot-password',
+  '/help-desk',
+  '/help-desk?sent=password',
   '/forgot-user-id',
   '/verify-email?token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
   '/verify-email',

@@ -89,6 +89,7 @@ function expectations(
     },
     { route: '/signup', path: '/signup', outcome: everyone },
     { route: '/forgot-password', path: '/forgot-password', outcome: everyone },
+    { route: '/help-desk', path: '/help-desk', outcome: everyone },
     { route: '/forgot-user-id', path: '/forgot-user-id', outcome: everyone },
     { route: '/verify-email', path: '/verify-email', outcome: everyone },
     {

@@ -161,6 +161,20 @@ export const formCases: Record<ActionKey, (world: World) => FormCase> = {
       { locale: 'es' },
     ],
   }),
+  'app/(public)/help-desk/actions.ts#sendNewTemporaryPassword': () => ({
+    session: null,
+    bases: [{ identifier: 'nobody.fuzz' }, { identifier: 'nobody.fuzz@example.org' }],
+  }),
+  'app/(public)/help-desk/actions.ts#reportProblemSigningIn': () => ({
+    session: null,
+    bases: [
+      {
+        name: 'Fuzz Visitor',
+        contact: 'fuzz.visitor@example.org',
+        description: 'The page says my password is wrong.',
+      },
+    ],
+  }),
   'app/session/actions.ts#signOutNow': (world) => ({
     session: world.sessions.parentForSignOut,
     bases: [{ reason: 'user' }, { reason: 'idle' }, {}],
@@ -473,6 +487,13 @@ export const formCases: Record<ActionKey, (world: World) => FormCase> = {
   'app/staff/(office)/messages/actions.ts#searchMessages': (world) => ({
     session: world.sessions.frontDesk,
     bases: [{ q: 'forms', tab: 'unassigned' }],
+  }),
+  'app/staff/(office)/accounts/actions.ts#markSignInProblem': (world) => ({
+    session: world.sessions.frontDesk,
+    bases: [
+      { problemId: world.signInProblemId, status: 'called_back' },
+      { problemId: world.signInProblemId, status: 'closed' },
+    ],
   }),
   'app/staff/(office)/accounts/actions.ts#unlockParentAccount': (world) => ({
     session: world.sessions.frontDesk,

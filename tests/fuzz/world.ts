@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 
 import type { Database } from '@/db';
-import { guardianships, users } from '@/db/schema';
+import { guardianships, signInProblems, users } from '@/db/schema';
 import { requestPasswordReset } from '@/lib/accounts/password-reset';
 import { resendEmailVerification } from '@/lib/accounts/resend-verification';
 import type { ActiveSession } from '@/lib/auth/sessions';
@@ -201,6 +201,10 @@ export async function buildWorld(db: Database) {
   });
 
   const resetToken = tokenFromMail((await requestPasswordReset(db, parent.userId)).mail);
+  const [signInProblem] = await db
+    .insert(signInProblems)
+    .values({ name: 'Fuzz', contact: '555-010-0000', description: 'Cannot sign in.' })
+    .returning({ id: signInProblems.id });
   const emailToken = tokenFromMail(await resendEmailVerification(db, unverifiedParent.id));
 
   return {
@@ -234,6 +238,7 @@ export async function buildWorld(db: Database) {
     linkable: { pin: linkPin.pin, dateOfBirth: linkableChild.dateOfBirth },
     resetToken,
     emailToken,
+    signInProblemId: signInProblem!.id,
   };
 }
 

@@ -15,6 +15,7 @@ import {
   mailOutbox,
   messages,
   recordShares,
+  signInProblems,
   users,
 } from '@/db/schema';
 import type { ActionResult } from '@/lib/action-result';
@@ -239,6 +240,15 @@ async function pick(
   if (target === 'other') return other();
   if (target === 'missing') return randomUUID();
   return MALFORMED;
+}
+
+/** A fresh Help Desk report in the given state, so each cell changes its own. */
+async function signInProblemId(status: 'new' | 'closed'): Promise<string> {
+  const [row] = await world.db
+    .insert(signInProblems)
+    .values({ name: 'Matrix', contact: '555-010-0000', description: 'Cannot sign in.', status })
+    .returning({ id: signInProblems.id });
+  return row!.id;
 }
 
 const childId = (p: Persona, t: Target) =>
@@ -743,6 +753,7 @@ const pages: Record<string, PageRow> = {
   '/login/verify': { targets: once, expect: (p) => (p === 'anonymous' ? 'sign-in' : 'home') },
   '/signup': { targets: once, expect: everyone },
   '/forgot-password': { targets: once, expect: everyone },
+  '/help-desk': { targets: once, expect: everyone },
   '/forgot-user-id': { targets: once, expect: everyone },
   '/reset-password': {
     targets: once,
@@ -1142,6 +1153,21 @@ const actions: Record<string, ActionRow> = {
     expect: everyone,
     input: () => ({ code: '123456', portal: 'parent' }),
   },
+  // The public Help Desk: the same answer for everyone, whoever is named.
+  '(public)/help-desk/actions.ts#sendNewTemporaryPassword': {
+    targets: once,
+    expect: everyone,
+    input: () => ({ identifier: 'nobody.matrix' }),
+  },
+  '(public)/help-desk/actions.ts#reportProblemSigningIn': {
+    targets: once,
+    expect: everyone,
+    input: () => ({
+      name: 'Matrix Visitor',
+      contact: '555-010-9999',
+      description: 'The sign-in page says my password is wrong.',
+    }),
+  },
   '(public)/forgot-password/actions.ts#requestPasswordResetLink': {
     targets: once,
     expect: everyone,
@@ -1223,6 +1249,22 @@ const actions: Record<string, ActionRow> = {
     input: async ({ persona, target }) => ({
       accountId: await parentAccountId(persona, target),
       ...callerChecked,
+    }),
+  },
+  // A Help Desk report: anyone on the help desk may move it on; a closed one stays closed.
+  'staff/(office)/accounts/actions.ts#markSignInProblem': {
+    targets: idTargets,
+    expect: staffAction(helpDesk, (_p, t) =>
+      t === 'own' ? 'allowed' : t === 'other' ? 'declined' : 'not-found',
+    ),
+    idField: 'problemId',
+    input: async ({ target }) => ({
+      problemId: await pick(
+        target,
+        () => signInProblemId('new'),
+        () => signInProblemId('closed'),
+      ),
+      status: 'called_back',
     }),
   },
   'staff/(office)/accounts/actions.ts#unlockParentAccount': {

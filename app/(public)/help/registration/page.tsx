@@ -8,6 +8,8 @@ import { env } from '@/lib/env';
 import { defaultLocale, type Locale } from '@/lib/i18n/locales';
 import { getLocale, getT } from '@/lib/i18n/server';
 
+import { RegistrationVideo } from './_components/registration-video';
+
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT('registrationHelp');
   return { title: t('metaTitle'), description: t('metaDescription') };
@@ -49,6 +51,7 @@ export default async function RegistrationHelpPage() {
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
+      <RegistrationVideo />
       <ol className="flex flex-col gap-8">
         {steps.map((step, index) => {
           const wide = 'wideImage' in step ? step.wideImage : undefined;

@@ -3,6 +3,8 @@
 import { z } from 'zod';
 
 import { defineAction, defineSelfAuditedAction } from '@/lib/action';
+import { setSignInProblemStatus } from '@/lib/help-desk/problems';
+import { signInProblemStatusSchema } from '@/lib/help-desk/schemas';
 import { verificationMethod } from '@/lib/staff/caller-verification';
 import {
   issueTemporaryPassword,
@@ -126,5 +128,29 @@ export const searchAccounts = defineSelfAuditedAction(
   async ({ input }) => {
     await rememberSearch('accounts', { q: input.q });
     return { data: null, redirectTo: '/staff/accounts' };
+  },
+);
+
+/** A report from the public Help Desk: the office called back, or it is done. */
+export const markSignInProblem = defineAction(
+  {
+    name: 'helpDesk.markProblem',
+    schema: signInProblemStatusSchema,
+    access: helpDesk,
+    audit: 'help_desk.problem_status_changed',
+  },
+  async ({ input, tx, session, describeAudit }) => {
+    const { from } = await setSignInProblemStatus(
+      tx,
+      input.problemId,
+      input.status,
+      session.user.id,
+    );
+    describeAudit({
+      targetType: 'sign_in_problem',
+      targetId: input.problemId,
+      metadata: { from, to: input.status },
+    });
+    return { data: null };
   },
 );

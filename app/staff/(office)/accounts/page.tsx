@@ -9,6 +9,7 @@ import { portalPage } from '@/lib/page';
 import { searchParentAccounts } from '@/lib/staff/help-desk';
 import { rememberedSearch, searchFormAction } from '@/lib/staff/remembered-search';
 
+import { SignInProblems } from './_components/sign-in-problems';
 import { searchAccounts } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -86,6 +87,7 @@ export default portalPage(async function ParentAccountsPage({
           nextLabel={tCommon('nextPage')}
         />
       ) : null}
+      <SignInProblems />
     </div>
   );
 });
