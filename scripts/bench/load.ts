@@ -96,24 +96,43 @@ export async function drive(
   };
 }
 
+/** Resident memory of a process group (the portal, its workers), in bytes, now. */
+function groupMemory(groupId: number): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces): state, ppid, pgrp, …
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) !== groupId) continue;
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'));
+      total += rss ? Number(rss[1]) * 1024 : 0;
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return total;
+}
+
+/** The memory of a process group sampled every `everyMs` until stopped: the whole series. */
+export function memorySeries(groupId: number, everyMs = 500) {
+  const series = [groupMemory(groupId)];
+  const timer = setInterval(() => series.push(groupMemory(groupId)), everyMs);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      series.push(groupMemory(groupId));
+      return series;
+    },
+  };
+}
+
 /** Resident memory of a process group (the portal: npx, next and any workers), sampled until stopped. */
 export function sampleGroupMemory(groupId: number, everyMs = 200) {
   let peakBytes = 0;
   const sample = () => {
-    let total = 0;
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-        // Fields after the command name (which may hold spaces): state, ppid, pgrp, …
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        if (Number(fields[2]) !== groupId) continue;
-        const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'));
-        total += rss ? Number(rss[1]) * 1024 : 0;
-      } catch {
-        // The process ended between the listing and the read.
-      }
-    }
+    const total = groupMemory(groupId);
     peakBytes = Math.max(peakBytes, total);
     return total;
   };
