@@ -13,7 +13,7 @@ import { memorySeries, percentile, type RequestSpec } from './load';
  * the large practice, while parent and staff pages are timed against their calm values.
  */
 
-export interface ImportCaseOptions {
+interface ImportCaseOptions {
   origin: string;
   db: Database;
   /** An administrator's id: registers the integration client, as at /staff/integrations. */
@@ -31,7 +31,7 @@ export interface ImportCaseOptions {
   calmSeconds: number;
 }
 
-export interface PageDuringImport {
+interface PageDuringImport {
   key: string;
   title: string;
   calm: { requests: number; p50: number; p95: number; errors: number };
