@@ -143,7 +143,7 @@ export async function runImportCase(options: ImportCaseOptions): Promise<ImportC
     calm.set(page.key, await stop());
   }
 
-  const before = memorySeries(options.serverGroup, 250);
+  const before = memorySeries(options.serverGroup, 500);
   await new Promise((resolve) => setTimeout(resolve, 500));
   const beforeBytes = before.stop().at(-1) ?? 0;
 
@@ -152,7 +152,7 @@ export async function runImportCase(options: ImportCaseOptions): Promise<ImportC
     page,
     stop: timePage(origin, page.next, options.pageConnections),
   }));
-  const memory = memorySeries(options.serverGroup, 250);
+  const memory = memorySeries(options.serverGroup, 500);
   const bundles = Math.ceil(options.patients / options.perBundle);
   let nextBundle = 0;
   let created = 0;
