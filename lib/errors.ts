@@ -65,7 +65,7 @@ export function isAppError(error: unknown): error is AppError {
 }
 
 /** postgres.js and PGlite both expose the SQLSTATE as `code`; drizzle may wrap it in `cause`. */
-function postgresErrorCode(error: unknown): string | undefined {
+export function postgresErrorCode(error: unknown): string | undefined {
   for (
     let current: unknown = error;
     current && typeof current === 'object';

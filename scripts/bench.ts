@@ -36,6 +36,7 @@ import { readChildRecord } from '@/lib/records/read';
 import { listRecordShares } from '@/lib/records/shares';
 
 import { explainQueries, type CapturedQuery, type ExplainedQuery } from './bench/explain';
+import { runImportCase, type ImportCaseResult } from './bench/fhir-import';
 import { firstLoadJs } from './bench/first-load-js';
 import {
   drive,
@@ -52,14 +53,19 @@ import {
   type PracticeSize,
 } from './bench/seed-practice';
 
-const usage = `Usage: npm run bench -- [--scale 1] [--seconds 15] [--connections 50] [--skip-growth] [--only child,inbox] [--profile] [--keep-database] [--reuse portal_bench_…] [--out bench-results]
+const usage = `Usage: npm run bench -- [--scale 1] [--seconds 15] [--connections 50] [--skip-growth] [--only child,inbox,import] [--import-patients 1000] [--profile] [--keep-database] [--reuse portal_bench_…] [--out bench-results]
 
 Seeds a large practice into a new database on the PostgreSQL server of DATABASE_URL (scale 1:
 100,000 children, 150,000 guardians, 300,000 conversations, 1,000,000 messages, 2,000,000
 record items, 10,000,000 audit events), starts the production build against it (building it
 first if there is none), drives each page with many signed-in parents and staff, and writes
 bench-results/latest.md and latest.json. Unless --skip-growth, it then seeds a tenth of the
-practice and compares the child summary and Inbox. The databases are dropped at the end.`;
+practice and compares the child summary and Inbox. The databases are dropped at the end.
+
+The import case (\`--only import\` for it alone) registers an integration client, gets a token
+with a signed assertion and posts patients made from tests/fixtures/fhir-samples (fresh ids) to
+/api/fhir, 1,000 at scale 1 (at least 20), while a child's summary and the staff queue are timed
+against their calm values.`;
 
 const PORT = 3900;
 const origin = `http://127.0.0.1:${PORT}`;
@@ -78,6 +84,8 @@ interface Options {
   profile: boolean;
   /** A database kept by an earlier --keep-database run at the same scale: no seeding, not dropped. */
   reuse: string | null;
+  /** Patients posted by the import case (default: 1,000 × scale, at least 20). */
+  importPatients: number | null;
 }
 
 function readOptions(): Options {
@@ -92,6 +100,7 @@ function readOptions(): Options {
       only: { type: 'string' },
       profile: { type: 'boolean', default: false },
       reuse: { type: 'string' },
+      'import-patients': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -117,6 +126,9 @@ function readOptions(): Options {
     only: values.only ? values.only.split(',') : null,
     profile: values.profile,
     reuse: values.reuse ?? null,
+    importPatients: values['import-patients']
+      ? Math.round(number('import-patients', values['import-patients'], 1))
+      : null,
   };
 }
 
@@ -624,6 +636,7 @@ interface SizeRun {
   storm?: { calm: LoadResult; storm: LoadResult; signIns: Awaited<ReturnType<typeof signInStorm>> };
   audit?: Awaited<ReturnType<typeof auditCost>>;
   explain?: ExplainedQuery[];
+  fhirImport?: ImportCaseResult;
   firstLoad?: { key: string; path: string; files: number; gzipKb: number }[];
 }
 
@@ -680,7 +693,8 @@ async function benchAtSize(
 
     const today = todayInPractice();
     const weekAgo = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
-    const routes = routesFor(cast, weekAgo, today).filter(
+    const allRoutes = routesFor(cast, weekAgo, today);
+    const routes = allRoutes.filter(
       (route) => route.key === 'baseline' || !only || only.includes(route.key),
     );
     for (const route of routes) await checkRoute(route);
@@ -716,6 +730,28 @@ async function benchAtSize(
       );
     }
     const run: SizeRun = { size, seedSeconds, seedSteps, routes: results };
+    if (only ? only.includes('import') : full) {
+      run.fhirImport = await runImportCase({
+        origin,
+        db: connection.db,
+        adminId: cast.admins[0]!.userUuid,
+        serverGroup: server.pid!,
+        patients: options.importPatients ?? Math.max(20, Math.round(1000 * scale)),
+        perBundle: 5,
+        posters: 2,
+        pages: allRoutes.filter((route) => route.key === 'child' || route.key === 'queue'),
+        pageConnections: 2,
+        calmSeconds: Math.min(5, options.seconds),
+      });
+      const fi = run.fhirImport;
+      log(
+        `  FHIR import: ${fi.created} of ${fi.patients} patients in ${fi.seconds.toFixed(1)} s, ${fi.patientsPerSecond.toFixed(1)} patients/s (${fi.perBundle} a bundle, ${fi.posters} at once, ${fi.failedBundles} bundles refused); portal memory ${fi.memory.beforeMb} MB before, ${fi.memory.firstTenthMb} → ${fi.memory.lastTenthMb} MB (first → last tenth), peak ${fi.memory.peakMb} MB`,
+      );
+      for (const page of fi.pages)
+        log(
+          `    ${page.title} during the import: p95 ${page.during.p95.toFixed(0)} ms vs ${page.calm.p95.toFixed(0)} ms calm (${page.ratio.toFixed(2)}×), ${page.during.errors} errors`,
+        );
+    }
     if (full) {
       const inbox = routes.find((route) => route.key === 'inbox')!;
       const calm = results.find((result) => result.key === 'inbox')!;
@@ -812,6 +848,8 @@ const targets = {
   stormRatio: 2,
   firstLoadKb: 150,
   growthRatio: 1.5,
+  importPerSecond: 25,
+  importPageRatio: 2,
 };
 
 function report(
@@ -868,6 +906,20 @@ function report(
     lines.push(
       `| Inbox p95 during 10 sign-ins/s vs calm | ${s.storm.p95.toFixed(0)} vs ${s.calm.p95.toFixed(0)} ms: ${ratio.toFixed(2)}× (sign-ins: p50 ${s.signIns.p50.toFixed(0)} ms, p95 ${s.signIns.p95.toFixed(0)} ms, ${s.signIns.failures} of ${s.signIns.attempts} failed) | ≤ ${targets.stormRatio}× | ${pass(ratio <= targets.stormRatio)} |`,
     );
+  }
+  if (main.fhirImport) {
+    const fi = main.fhirImport;
+    const grew = fi.memory.lastTenthMb / Math.max(1, fi.memory.firstTenthMb);
+    lines.push(
+      `| FHIR import through /api/fhir (${fi.patients.toLocaleString('en-US')} patients, ${fi.perBundle} a bundle, ${fi.posters} at once) | ${fi.patientsPerSecond.toFixed(1)} patients/s (${fi.created} created in ${fi.seconds.toFixed(0)} s, ${fi.failedBundles} bundles refused) | ≥ ${targets.importPerSecond}/s | ${pass(fi.patientsPerSecond >= targets.importPerSecond && fi.created === fi.patients)} |`,
+    );
+    lines.push(
+      `| Portal memory during the import | ${fi.memory.beforeMb} MB before; ${fi.memory.firstTenthMb} MB in the first tenth, ${fi.memory.lastTenthMb} MB in the last; peak ${fi.memory.peakMb} MB | flat (last ≤ 1.1× first) | ${pass(grew <= 1.1)} |`,
+    );
+    for (const page of fi.pages)
+      lines.push(
+        `| ${page.title} p95 during the import vs calm | ${page.during.p95.toFixed(0)} vs ${page.calm.p95.toFixed(0)} ms: ${page.ratio.toFixed(2)}× (${page.during.errors} errors) | ≤ ${targets.importPageRatio}× | ${pass(page.ratio <= targets.importPageRatio && page.during.errors === 0)} |`,
+      );
   }
   if (tenth) {
     for (const key of ['child', 'inbox']) {

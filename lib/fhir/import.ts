@@ -1,12 +1,13 @@
 import type { Medication, Patient } from '@medplum/fhirtypes';
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNotNull, sql } from 'drizzle-orm';
 
 import type { Database, Transaction } from '@/db';
 import { children } from '@/db/schema';
 import type { Actor, RequestMeta } from '@/lib/audit/events';
 import { auditedTransaction } from '@/lib/audit/transaction';
 import { todayInPractice } from '@/lib/dates';
-import { describeError, log } from '@/lib/log';
+import { postgresErrorCode } from '@/lib/errors';
+import { log } from '@/lib/log';
 import { sectionTables } from '@/lib/records/write';
 
 import { parseBundle, type ParsedEntry } from './bundle';
@@ -175,33 +176,96 @@ export async function importBundle(
   const file = options.file ?? null;
   const bundle = parseBundle(body);
   const { patients, lookup } = groupByPatient(bundle.entries, report, file);
+  // Each patient is its own transaction, so several run at once: the round trips and commit
+  // flushes of one overlap the work of the next. Reports are merged in bundle order after.
+  const outcomes = await inLanes(patients, laneOf(patients, options.mrnSystem), (work) =>
+    importOnePatient(db, actor, meta, work, lookup, options, file),
+  );
   const results: PatientResult[] = [];
-  for (const work of patients) {
-    const patientReport = emptyReport();
-    try {
-      const result = await importPatient(db, actor, meta, work, lookup, options, patientReport);
-      mergeReports(report, patientReport);
-      report.patients[result.outcome] += 1;
-      results.push({ entry: work.patientEntry.index, entries: entriesOf(work), ...result });
-    } catch (error) {
+  for (const [index, work] of patients.entries()) {
+    const { result, patientReport, error } = outcomes[index]!;
+    results.push({ entry: work.patientEntry.index, entries: entriesOf(work), ...result });
+    if (error) {
       report.patients.failed += 1;
-      results.push({
-        entry: work.patientEntry.index,
-        entries: entriesOf(work),
-        outcome: 'failed',
-        childId: null,
-      });
-      if (error instanceof EntryError) {
-        report.errors.push(errorFor(error.entry, error.message, file));
-      } else {
-        // A database refusal: logged for the operator, reported without its text (which may
-        // quote health data), and only this patient is rolled back.
-        log('error', 'fhir.import_patient_failed', describeError(error));
-        report.errors.push(errorFor(work.patientEntry, 'the chart could not be saved', file));
-      }
+      report.errors.push(error);
+      continue;
     }
+    mergeReports(report, patientReport);
+    report.patients[result.outcome] += 1;
   }
   return { report, patients: results };
+}
+
+/** Patients importing at once in one bundle; each holds a pooled connection while it does. */
+const PATIENTS_AT_ONCE = 3;
+
+/**
+ * Two Patient entries with the same MRN are one child: they go in the same lane, one after
+ * the other, so the second finds the first's row instead of racing it to the unique MRN.
+ */
+function laneOf(patients: PatientWork[], mrnSystem?: string): number[] {
+  const lanes = new Map<string, number>();
+  return patients.map((work, index) => {
+    let mrn: string;
+    try {
+      mrn = mapPatient(work.patientEntry.resource as Patient, mrnSystem).mrn;
+    } catch {
+      return index; // refused on its own in importPatient, with the reason
+    }
+    const lane = lanes.get(mrn) ?? index;
+    lanes.set(mrn, lane);
+    return lane;
+  });
+}
+
+/** Runs `work` over `items`, at most PATIENTS_AT_ONCE lanes at a time, in order within a lane. */
+async function inLanes<T, R>(items: T[], lanes: number[], work: (item: T) => Promise<R>) {
+  const results = new Array<R>(items.length);
+  const byLane = new Map<number, number[]>();
+  lanes.forEach((lane, index) => byLane.set(lane, [...(byLane.get(lane) ?? []), index]));
+  const queue = [...byLane.values()];
+  await Promise.all(
+    Array.from({ length: Math.min(PATIENTS_AT_ONCE, queue.length) }, async () => {
+      for (let lane = queue.shift(); lane; lane = queue.shift())
+        for (const index of lane) results[index] = await work(items[index]!);
+    }),
+  );
+  return results;
+}
+
+async function importOnePatient(
+  db: Database,
+  actor: Actor,
+  meta: RequestMeta,
+  work: PatientWork,
+  lookup: (reference: string) => Medication | undefined,
+  options: ImportOptions,
+  file: string | null,
+): Promise<{
+  result: { outcome: PatientOutcome; childId: string | null };
+  patientReport: ImportReport;
+  error: ImportError | null;
+}> {
+  const patientReport = emptyReport();
+  try {
+    const result = await importPatient(db, actor, meta, work, lookup, options, patientReport);
+    return { result, patientReport, error: null };
+  } catch (error) {
+    const failed = { outcome: 'failed' as const, childId: null };
+    if (error instanceof EntryError)
+      return { result: failed, patientReport, error: errorFor(error.entry, error.message, file) };
+    // A database refusal: only this patient is rolled back. Neither the report nor the log
+    // carries its text: drizzle's message quotes the query's parameters, the child's health data.
+    log('error', 'fhir.import_patient_failed', {
+      errorName: error instanceof Error ? error.name : typeof error,
+      sqlState: postgresErrorCode(error) ?? null,
+    });
+    return {
+      result: failed,
+      patientReport,
+      error: errorFor(work.patientEntry, 'the chart could not be saved', file),
+    };
+  }
 }
 
 const entriesOf = (work: PatientWork) => [
@@ -322,22 +386,26 @@ async function importPatient(
     let changedConfidential = 0;
     for (const [section, rows] of groupBySection(planned)) {
       const table = sectionTables[section];
-      const existing = await tx
-        .select({
-          id: table.id,
-          sourceId: table.sourceId,
-          sourceHash: table.sourceHash,
-          removedAt: table.removedAt,
-          removalReason: table.removalReason,
-        })
-        .from(table)
-        .where(
-          and(
-            eq(table.childId, child.id),
-            eq(table.sourceSystem, options.source),
-            isNotNull(table.sourceId),
-          ),
-        );
+      // A child created in this transaction has no rows yet: no lookup (one round trip fewer
+      // per section, most of a first load's queries).
+      const existing = child.created
+        ? []
+        : await tx
+            .select({
+              id: table.id,
+              sourceId: table.sourceId,
+              sourceHash: table.sourceHash,
+              removedAt: table.removedAt,
+              removalReason: table.removalReason,
+            })
+            .from(table)
+            .where(
+              and(
+                eq(table.childId, child.id),
+                eq(table.sourceSystem, options.source),
+                isNotNull(table.sourceId),
+              ),
+            );
       const bySourceId = new Map(existing.map((row) => [row.sourceId, row]));
       const inserts: Record<string, unknown>[] = [];
       for (const { row } of rows) {
@@ -382,7 +450,7 @@ async function importPatient(
           } as never)
           .where(eq(table.id, current.id));
       }
-      if (inserts.length > 0) await tx.insert(table).values(inserts as never);
+      if (inserts.length > 0) await insertRows(tx, table, inserts);
     }
     const outcome: PatientOutcome = child.created
       ? 'created'
@@ -415,4 +483,42 @@ function groupBySection(planned: PlannedRow[]) {
     sections.set(item.row.section, list);
   }
   return sections;
+}
+
+/**
+ * A section's new rows in one INSERT whose text depends only on the table and the columns
+ * given: the rows travel as one JSON parameter, so the statement is prepared once and reused
+ * for every patient, and building it costs no per-value work (drizzle's multi-row builder was
+ * a third of the importer's CPU: ~9 ms of ~26 ms a patient). Columns left out take their
+ * defaults; rows giving different columns go in separate statements.
+ */
+async function insertRows(
+  tx: Transaction,
+  table: (typeof sectionTables)[keyof typeof sectionTables],
+  rows: Record<string, unknown>[],
+) {
+  const columns = getTableColumns(table) as Record<string, { name: string }>;
+  const groups = new Map<string, Record<string, unknown>[]>();
+  for (const row of rows) {
+    const keys = Object.keys(row)
+      .filter((key) => row[key] !== undefined)
+      .sort()
+      .join(',');
+    groups.set(keys, [...(groups.get(keys) ?? []), row]);
+  }
+  for (const [signature, group] of groups) {
+    const keys = signature.split(',');
+    const names = keys.map((key) => {
+      const column = columns[key];
+      if (!column) throw new Error(`${key} is not a column of this section`);
+      return column.name;
+    });
+    const list = sql.raw(names.map((name) => `"${name}"`).join(', '));
+    const json = JSON.stringify(
+      group.map((row) => Object.fromEntries(keys.map((key, i) => [names[i], row[key]]))),
+    );
+    await tx.execute(
+      sql`insert into ${table} (${list}) select ${list} from jsonb_populate_recordset(null::${table}, ${json}::jsonb)`,
+    );
+  }
 }

@@ -245,6 +245,51 @@ describe('a bad resource', () => {
   });
 });
 
+describe('several patients in one bundle', () => {
+  it('imports them side by side, and the same child sent twice is one chart, the later copy winning', async () => {
+    const names = [
+      'sof-Junita_Labadie-fa8cdd1f-d2d8-476c-9247-b279dddd595d.json',
+      'synstudio-Conchita9_Ramon841-0580b365-60f4-faeb-30d1-7107ebd06450.json',
+      'sof-Nicholle_Crist-340044b6-332e-4cac-a95c-f0efe95fc105.json',
+    ];
+    const copies = names.map(load);
+    const setMrn = (bundle: Bundle, mrn: string) => {
+      const patient = resources(bundle).find((r) => r.resourceType === 'Patient')!;
+      patient.identifier!.find((i) => i.type?.coding?.[0]?.code === 'MR')!.value = mrn;
+      return patient as Resource & { name: { family: string }[] };
+    };
+    setMrn(copies[0]!, 'SIDE-1');
+    setMrn(copies[1]!, 'SIDE-2');
+    setMrn(copies[2]!, 'SIDE-3');
+    // The first child again at the end (other resource ids), renamed by the EHR since.
+    const fresh = new Map<string, string>();
+    const again = JSON.parse(
+      readFileSync(path.join(SAMPLES, names[0]!), 'utf8').replace(
+        /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g,
+        (uuid) => fresh.get(uuid) ?? fresh.set(uuid, crypto.randomUUID()).get(uuid)!,
+      ),
+    ) as Bundle;
+    setMrn(again, 'SIDE-1').name[0]!.family = 'Labadie-Renamed';
+    const bundle: Bundle = {
+      resourceType: 'Bundle',
+      type: 'batch',
+      entry: [...copies, again].flatMap((copy) => copy.entry!),
+    };
+    const { report, patients } = await importBundle(testDb(), cli, testMeta, bundle, options);
+    expect(report.patients).toEqual({ created: 3, updated: 1, unchanged: 0, failed: 0 });
+    expect(patients.map((patient) => patient.outcome)).toEqual([
+      'created',
+      'created',
+      'created',
+      'updated',
+    ]);
+    const first = await childByMrn('SIDE-1');
+    expect(first.lastName).toBe('Labadie-Renamed');
+    expect(patients[3]!.childId).toBe(first.id);
+    expect(report.errors).toEqual([]);
+  });
+});
+
 describe('confidential entries', () => {
   it('are kept from the guardian and from their activity list, exactly like hand-charted ones', async () => {
     const bundle = load('sof-Jordon_Weimann-55b33527-6ab6-45b9-b181-25e08e3da8e4.json');
