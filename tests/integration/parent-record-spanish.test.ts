@@ -96,6 +96,8 @@ describe('the parent’s record pages in Spanish', () => {
       'Enlaces para compartir con la escuela, la guardería o el campamento',
     ])
       expect(page).toContain(words);
+    // Born 2020-02-02: an age in years, in Spanish.
+    expect(page).toMatch(/ · \d+ años · /);
     for (const english of ['Summary', 'Immunizations', 'Given here', 'November', 'Chickenpox'])
       expect(page).not.toContain(english);
   });
