@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { env } from '@/lib/env';
 
 /** What the page frame shows of the practice: nothing here is secret. */

@@ -3,7 +3,7 @@
  * (lib/cdsi/) reads from CDC's CDSi Supporting Data, for the antigens of the vaccine groups the
  * portal forecasts.
  *
- *   npx tsx scripts/build-cdsi-data.ts [folder holding the CDSi XML]
+ *   npx tsx --conditions=react-server scripts/build-cdsi-data.ts [folder holding the CDSi XML]
  *
  * The folder defaults to ../shared/data/cdsi-schedule/XML beside the repository. The conversion
  * is a faithful copy of the XML's fields (empty elements dropped), not a selection: series of every
@@ -289,7 +289,7 @@ export function buildCdsiSupportingData(sourceFolder: string, generatedOn: strin
   const data: CdsiSupportingData = {
     source: { ...origin, sha256 },
     generatedOn,
-    regenerate: 'npx tsx scripts/build-cdsi-data.ts [folder]',
+    regenerate: 'npx tsx --conditions=react-server scripts/build-cdsi-data.ts [folder]',
     vaccineGroups,
     antigens,
     cvxToAntigens,

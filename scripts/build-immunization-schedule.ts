@@ -2,7 +2,7 @@
  * Builds lib/records/data/immunization-schedule.json, the childhood schedule behind the parent's
  * immunization status (lib/records/immunization-status.ts), from CDC's CDSi Supporting Data.
  *
- *   npx tsx scripts/build-immunization-schedule.ts [folder holding the CDSi XML]
+ *   npx tsx --conditions=react-server scripts/build-immunization-schedule.ts [folder holding the CDSi XML]
  *
  * The folder defaults to ../shared/data/cdsi-schedule/XML beside the repository. The JSON is
  * generated ahead of time and committed, so the app never parses XML at run time.
@@ -534,7 +534,7 @@ export function buildSchedule(sourceFolder: string, generatedOn: string): Immuni
     },
     generatedOn,
     regenerate:
-      'npx tsx scripts/build-immunization-schedule.ts [folder with the CDSi XML, default ../shared/data/cdsi-schedule/XML]',
+      'npx tsx --conditions=react-server scripts/build-immunization-schedule.ts [folder with the CDSi XML, default ../shared/data/cdsi-schedule/XML]',
     seriesRule,
     antigens,
     cvx,

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { sectionLabels, type RecordSection } from '@/lib/records/schemas';
 
 import type { AuditAction } from './events';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { and, count, desc, eq, exists, isNull, sql } from 'drizzle-orm';
 
 import type { Db } from '@/db';

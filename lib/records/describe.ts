@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { formatDate } from '@/lib/dates';
 
 import { visitTypeLabels } from './schemas';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { and, count, eq, isNull, lt, sql } from 'drizzle-orm';
 
 import type { Database, Db } from '@/db';
