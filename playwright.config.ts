@@ -52,7 +52,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: [
     {
-      command: `npx tsx scripts/e2e-prepare.ts && node server.mjs -p ${port} -H 127.0.0.1`,
+      command: `npx tsx --conditions=react-server scripts/e2e-prepare.ts && node server.mjs -p ${port} -H 127.0.0.1`,
       url: `${baseURL}/api/health`,
       env: serverEnv,
       timeout: 120_000,

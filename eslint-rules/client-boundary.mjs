@@ -51,8 +51,12 @@ function valueImports(file) {
     if (match[3]) found.push(match[3]);
     else if (!isTypeOnly(match[1])) found.push(match[2]);
   }
+  // `await import('…')` loads a module into the browser as surely as a static import does.
+  for (const match of source.matchAll(dynamicImport)) found.push(match[1]);
   return found;
 }
+
+const dynamicImport = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 const forbiddenCache = new Map();
 
@@ -101,6 +105,7 @@ const rule = {
     forbiddenCache.clear();
     const check = (node) => {
       if (!node.source || node.importKind === 'type' || node.exportKind === 'type') return;
+      if (node.type === 'ImportExpression' && node.source.type !== 'Literal') return;
       if (
         node.specifiers?.length &&
         node.specifiers.every((s) => s.importKind === 'type' || s.exportKind === 'type')
@@ -129,6 +134,7 @@ const rule = {
       ImportDeclaration: check,
       ExportNamedDeclaration: check,
       ExportAllDeclaration: check,
+      ImportExpression: check,
     };
   },
 };

@@ -226,141 +226,195 @@ interface Pipeline<S extends z.ZodType, T> {
   ) => Promise<{ outcome: HandlerOutcome<T>; mailQueued: boolean }>;
 }
 
-function buildAction<S extends z.ZodType, T>({ definition, run }: Pipeline<S, T>): ServerAction<T> {
+/** One call of an action as the pipeline learns about it. */
+interface ActionCall<S extends z.ZodType> {
+  definition: ActionDefinition<S>;
+  rawInput: unknown;
+  requestHeaders: Headers;
+  meta: RequestMeta;
+  /** Anonymous until `allowedAccess` finds the session. */
+  actor: Actor;
+  session: ActiveSession | null;
+}
+/** After `parsedInput`: the input the schema accepted. */
+interface ParsedCall<S extends z.ZodType> extends ActionCall<S> {
+  input: z.infer<S>;
+}
+type Refusal = Extract<ActionResult<never>, { ok: false }>;
+/** A step of the pipeline answers with a refusal, or with nothing to let the call go on. */
+type Step<C> = (call: C) => Promise<Refusal | undefined>;
+
+/** An action called from another site (CSRF): refused before the session is even read. */
+async function sameOrigin<S extends z.ZodType>(call: ActionCall<S>) {
+  if (isSameOriginRequest(call.requestHeaders)) return undefined;
+  await recordDenied(call, 'origin');
+  return { ok: false as const, formError: messages.origin };
+}
+
+/** The session, and whether the definition's access lets it in. Sets the call's actor. */
+async function allowedAccess<S extends z.ZodType>(call: ActionCall<S>) {
+  call.session = await getCurrentSession();
+  if (call.session) call.actor = actorFor(call.session.user);
+  if (accessAllows(call.definition.access, call.session)) return undefined;
+  await recordDenied(call, call.session ? 'role' : 'signed_out');
+  return { ok: false as const, formError: call.session ? messages.denied : messages.signedOut };
+}
+
+/** A temporary password or a missing staff two-step enrolment allows only the set-up actions. */
+async function finishedAccountSetup<S extends z.ZodType>(call: ActionCall<S>) {
+  const unfinished = call.session ? unfinishedAccountSetup(call.session.user) : null;
+  if (!unfinished || call.definition.allowDuringAccountSetup) return undefined;
+  await recordDenied(call, unfinished);
+  return { ok: false as const, formError: unfinishedSetupMessages[unfinished] };
+}
+
+/** The schema's verdict, with a message per field; text the database cannot store is refused first. */
+async function parsedInput<S extends z.ZodType>(
+  call: ActionCall<S>,
+): Promise<Refusal | { ok: true; input: z.infer<S> }> {
+  const { definition } = call;
+  const plainInput = toPlainInput(call.rawInput);
+  // Before the schema, for every form at once: NUL or half a surrogate pair would make the
+  // query fail (an error page) or be stored as something else than what was sent.
+  const unstorable = unstorableTextFields(plainInput);
+  const parsed = unstorable.length > 0 ? null : definition.schema.safeParse(plainInput);
+  if (parsed?.success) return { ok: true, input: parsed.data as z.infer<S> };
+  const fieldErrors = parsed
+    ? fieldErrorsFrom(parsed.error)
+    : Object.fromEntries(unstorable.map((field) => [field, UNSTORABLE_TEXT_MESSAGE]));
+  if (definition.auditRefusedInput) {
+    await recordOutsideTransaction(call.actor, call.meta, {
+      action: definition.auditRefusedInput,
+      outcome: 'denied',
+      metadata: { action: definition.name, reason: 'malformed' },
+    });
+  }
+  return { ok: false, formError: fieldErrors._form ?? messages.invalid, fieldErrors };
+}
+
+/** Counted per address or per user, before authorization and any expensive work. */
+async function withinRateLimit<S extends z.ZodType>(call: ParsedCall<S>) {
+  const { definition, meta, session } = call;
+  if (!definition.rateLimit) return undefined;
+  const { bucket, limit, windowSeconds, per } = definition.rateLimit;
+  const key = per === 'user' ? (session?.user.id ?? meta.ipAddress) : meta.ipAddress;
+  if (!key) return undefined;
+  const hits = await auditedTransaction(await getDb(), call.actor, meta, ({ tx }) =>
+    countHit(tx, `${bucket}:${per}:${key}`, windowSeconds),
+  );
+  if (hits <= limit) return undefined;
+  await recordDenied(call, 'rate_limited');
+  return { ok: false as const, formError: definition.rateLimit.message ?? messages.rateLimited };
+}
+
+/** The definition's own checks on the parsed input; they refuse by throwing an AppError. */
+async function authorizedInput<S extends z.ZodType>(call: ParsedCall<S>) {
+  await call.definition.authorize?.({
+    input: call.input,
+    session: call.session,
+    db: await getDb(),
+  });
+  return undefined;
+}
+
+/** The pipeline, in order: each step may refuse the call, and none after it runs. */
+const beforeParsing = [sameOrigin, allowedAccess, finishedAccountSetup] as const;
+const afterParsing = [withinRateLimit, authorizedInput] as const;
+
+async function firstRefusal<C>(steps: readonly Step<C>[], call: C): Promise<Refusal | undefined> {
+  for (const step of steps) {
+    const refusal = await step(call);
+    if (refusal) return refusal;
+  }
+  return undefined;
+}
+
+function recordDenied<S extends z.ZodType>(call: ActionCall<S>, reason: string): Promise<void> {
+  return recordOutsideTransaction(call.actor, call.meta, {
+    action: 'action.denied',
+    outcome: 'denied',
+    metadata: { action: call.definition.name, reason },
+  });
+}
+
+/**
+ * A thrown error as the form's answer: an AppError says its own message, a database that does
+ * not answer says so, anything else is logged and audited and shows a reference to quote.
+ */
+async function failureAnswer<S extends z.ZodType>(
+  call: ActionCall<S>,
+  error: unknown,
+  setValues: (values: Record<string, string | number>) => void,
+): Promise<Refusal> {
+  const { definition, meta } = call;
+  if (isAppError(error)) {
+    if (error.code === 'forbidden' || error.code === 'not_found')
+      await recordDenied(call, error.code);
+    if (error.values) setValues(error.values);
+    return { ok: false, formError: error.message, fieldErrors: error.fieldErrors };
+  }
+  const details = { requestId: meta.requestId, action: definition.name, ...describeError(error) };
+  if (isDatabaseUnavailable(error)) {
+    log('error', 'database_unavailable', details);
+    return { ok: false, formError: messages.unavailable };
+  }
+  log('error', 'action_failed', details);
+  await recordOutsideTransaction(call.actor, meta, {
+    action: 'action.failed',
+    outcome: 'error',
+    metadata: { action: definition.name },
+  });
+  setValues({ reference: meta.requestId.slice(0, 8) });
+  return { ok: false, formError: messages.unexpected };
+}
+
+/** The steps, then the handler; the answer, then the redirect once the change has committed. */
+async function answerCall<S extends z.ZodType, T>(
+  { run }: Pipeline<S, T>,
+  call: ActionCall<S>,
+  setValues: (values: Record<string, string | number>) => void,
+): Promise<ActionResult<T>> {
+  let redirectTo: string | undefined;
+  let result: ActionResult<T>;
+  try {
+    const refused = await firstRefusal(beforeParsing, call);
+    if (refused) return refused;
+    const parsed = await parsedInput(call);
+    if (!parsed.ok) return parsed;
+    const parsedCall: ParsedCall<S> = { ...call, input: parsed.input };
+    const refusedAfter = await firstRefusal(afterParsing, parsedCall);
+    if (refusedAfter) return refusedAfter;
+    const { input, session, actor, meta } = parsedCall;
+    const { outcome, mailQueued } = await run({ input, session, actor, meta }, await getDb());
+    if (mailQueued) after(() => dispatchPendingMailSoon());
+    await outcome.afterCommit?.();
+    redirectTo = outcome.redirectTo;
+    result = { ok: true, data: outcome.data };
+  } catch (error) {
+    unstable_rethrow(error);
+    return failureAnswer(call, error, setValues);
+  }
+  // Outside the try: redirect() works by throwing, and the change has already committed.
+  if (redirectTo) redirect(redirectTo);
+  return result;
+}
+
+function buildAction<S extends z.ZodType, T>(pipeline: Pipeline<S, T>): ServerAction<T> {
   const action: ServerAction<T> = async (first, formData) => {
+    const requestHeaders = await headers();
+    const call: ActionCall<S> = {
+      definition: pipeline.definition,
+      rawInput: formData instanceof FormData ? formData : first,
+      requestHeaders,
+      meta: requestMetaFrom(requestHeaders),
+      actor: anonymousActor,
+      session: null,
+    };
     let values: Record<string, string | number> | undefined;
-    const answer = await answerAction(first, formData, (more) => (values = more));
+    const answer = await answerCall(pipeline, call, (more) => (values = more));
     return inReadersLanguage(answer, values);
   };
-  const answerAction = async (
-    first: unknown,
-    formData: FormData | undefined,
-    setValues: (values: Record<string, string | number>) => void,
-  ): Promise<ActionResult<T>> => {
-    const rawInput: unknown = formData instanceof FormData ? formData : first;
-    const requestHeaders = await headers();
-    const meta = requestMetaFrom(requestHeaders);
-    let actor: Actor = anonymousActor;
-    let redirectTo: string | undefined;
-    let result: ActionResult<T>;
-
-    try {
-      if (!isSameOriginRequest(requestHeaders)) {
-        await recordOutsideTransaction(actor, meta, {
-          action: 'action.denied',
-          outcome: 'denied',
-          metadata: { action: definition.name, reason: 'origin' },
-        });
-        return { ok: false, formError: messages.origin };
-      }
-
-      const session = await getCurrentSession();
-      if (session) actor = actorFor(session.user);
-      if (!accessAllows(definition.access, session)) {
-        await recordOutsideTransaction(actor, meta, {
-          action: 'action.denied',
-          outcome: 'denied',
-          metadata: { action: definition.name, reason: session ? 'role' : 'signed_out' },
-        });
-        return { ok: false, formError: session ? messages.denied : messages.signedOut };
-      }
-
-      const unfinished = session ? unfinishedAccountSetup(session.user) : null;
-      if (unfinished && !definition.allowDuringAccountSetup) {
-        await recordOutsideTransaction(actor, meta, {
-          action: 'action.denied',
-          outcome: 'denied',
-          metadata: { action: definition.name, reason: unfinished },
-        });
-        return { ok: false, formError: unfinishedSetupMessages[unfinished] };
-      }
-
-      const plainInput = toPlainInput(rawInput);
-      // Before the schema, for every form at once: NUL or half a surrogate pair would make the
-      // query fail (an error page) or be stored as something else than what was sent.
-      const unstorable = unstorableTextFields(plainInput);
-      const parsed = unstorable.length > 0 ? null : definition.schema.safeParse(plainInput);
-      if (!parsed?.success) {
-        const fieldErrors = parsed
-          ? fieldErrorsFrom(parsed.error)
-          : Object.fromEntries(unstorable.map((field) => [field, UNSTORABLE_TEXT_MESSAGE]));
-        if (definition.auditRefusedInput) {
-          await recordOutsideTransaction(actor, meta, {
-            action: definition.auditRefusedInput,
-            outcome: 'denied',
-            metadata: { action: definition.name, reason: 'malformed' },
-          });
-        }
-        return { ok: false, formError: fieldErrors._form ?? messages.invalid, fieldErrors };
-      }
-      const input = parsed.data as z.infer<S>;
-      const db = await getDb();
-
-      if (definition.rateLimit) {
-        const { bucket, limit, windowSeconds, per } = definition.rateLimit;
-        const key = per === 'user' ? (session?.user.id ?? meta.ipAddress) : meta.ipAddress;
-        if (key) {
-          const hits = await auditedTransaction(db, actor, meta, ({ tx }) =>
-            countHit(tx, `${bucket}:${per}:${key}`, windowSeconds),
-          );
-          if (hits > limit) {
-            await recordOutsideTransaction(actor, meta, {
-              action: 'action.denied',
-              outcome: 'denied',
-              metadata: { action: definition.name, reason: 'rate_limited' },
-            });
-            return { ok: false, formError: definition.rateLimit.message ?? messages.rateLimited };
-          }
-        }
-      }
-
-      await definition.authorize?.({ input, session, db });
-
-      const { outcome, mailQueued } = await run({ input, session, actor, meta }, db);
-      if (mailQueued) after(() => dispatchPendingMailSoon());
-      await outcome.afterCommit?.();
-      redirectTo = outcome.redirectTo;
-      result = { ok: true, data: outcome.data };
-    } catch (error) {
-      unstable_rethrow(error);
-      if (isAppError(error)) {
-        if (error.code === 'forbidden' || error.code === 'not_found') {
-          await recordOutsideTransaction(actor, meta, {
-            action: 'action.denied',
-            outcome: 'denied',
-            metadata: { action: definition.name, reason: error.code },
-          });
-        }
-        if (error.values) setValues(error.values);
-        return { ok: false, formError: error.message, fieldErrors: error.fieldErrors };
-      }
-      if (isDatabaseUnavailable(error)) {
-        log('error', 'database_unavailable', {
-          requestId: meta.requestId,
-          action: definition.name,
-          ...describeError(error),
-        });
-        return { ok: false, formError: messages.unavailable };
-      }
-      log('error', 'action_failed', {
-        requestId: meta.requestId,
-        action: definition.name,
-        ...describeError(error),
-      });
-      await recordOutsideTransaction(actor, meta, {
-        action: 'action.failed',
-        outcome: 'error',
-        metadata: { action: definition.name },
-      });
-      setValues({ reference: meta.requestId.slice(0, 8) });
-      return { ok: false, formError: messages.unexpected };
-    }
-
-    // Outside the try: redirect() works by throwing, and the change has already committed.
-    if (redirectTo) redirect(redirectTo);
-    return result;
-  };
-  Object.defineProperty(action, ACTION_BRAND, { value: definition.name });
+  Object.defineProperty(action, ACTION_BRAND, { value: pipeline.definition.name });
   return action;
 }
 

@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * Errors the user may be told about. Anything else is unexpected: it is logged with a
  * reference id and the user sees a plain sentence with that id, never the error's text.

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { getDb } from '@/db';
 import { pruneSignInThrottles } from '@/lib/auth/throttle';
 import { describeError, log } from '@/lib/log';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { env } from '@/lib/env';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { env, InvalidEnvironmentError } from '@/lib/env';
 import { startHousekeeping } from '@/lib/housekeeping';
 

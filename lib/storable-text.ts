@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * Text PostgreSQL can take exactly as it was sent. Two things a browser form never sends but a
  * forged request can: NUL, which a `text` or `jsonb` value cannot hold at all (the query fails),

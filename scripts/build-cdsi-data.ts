@@ -3,7 +3,7 @@
  * (lib/cdsi/) reads from CDC's CDSi Supporting Data, for the antigens of the vaccine groups the
  * portal forecasts.
  *
- *   npx tsx scripts/build-cdsi-data.ts [folder holding the CDSi XML]
+ *   npx tsx --conditions=react-server scripts/build-cdsi-data.ts [folder holding the CDSi XML]
  *
  * The folder defaults to ../shared/data/cdsi-schedule/XML beside the repository. The conversion
  * is a faithful copy of the XML's fields (empty elements dropped), not a selection: series of every
@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 
 import type {
   CdsiAge,
@@ -29,24 +29,10 @@ import type {
 } from '../lib/cdsi/data';
 import { cdsiVaccineGroups } from '../lib/cdsi/groups';
 import { parseCdsiDuration } from '../lib/records/cdsi-dates';
-import { parseXml, readXmlFile, type XmlElement } from './build-cvx';
+import { parseXml, readXmlFile, repoRoot, type XmlElement } from './build-cvx';
+import { antigenFileName, cdsiOrigin, defaultSourceFolder } from './build-immunization-schedule';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const defaultSourceFolder = path.resolve(repoRoot, '../shared/data/cdsi-schedule/XML');
 export const cdsiOutputFile = path.join(repoRoot, 'lib/cdsi/data/cdsi-supporting-data.json');
-
-// Where the XML came from. The files do not carry this themselves: update it when replacing them.
-const origin = {
-  publisher: 'CDC, Clinical Decision Support for Immunization (CDSi) Supporting Data',
-  version: '4.64',
-  releaseNotesDated: '2025-11-10',
-  license: 'public domain, CDC',
-  repository: 'https://github.com/immregistries/StepIntoCDSI',
-  path: 'src/main/resources/supporting-data/',
-  commit: 'cebbc2967f6b26deae3a395ed85156c57078a15e',
-};
-
-const antigenFile = (antigen: string) => `AntigenSupportingData- ${antigen}-508.xml`;
 
 function all(element: XmlElement, name: string): XmlElement[] {
   return element.children.filter((child) => child.name === name);
@@ -263,7 +249,7 @@ export function buildCdsiSupportingData(sourceFolder: string, generatedOn: strin
 
   const antigens: Record<string, CdsiAntigen> = {};
   for (const antigen of [...new Set(vaccineGroups.flatMap((group) => group.antigens))].sort())
-    antigens[antigen] = readAntigen(hashed(antigenFile(antigen)));
+    antigens[antigen] = readAntigen(hashed(antigenFileName(antigen)));
 
   const cvxToAntigens: CdsiSupportingData['cvxToAntigens'] = {};
   for (const map of all(one(schedule, 'cvxToAntigenMap')!, 'cvxMap')) {
@@ -287,9 +273,9 @@ export function buildCdsiSupportingData(sourceFolder: string, generatedOn: strin
   );
 
   const data: CdsiSupportingData = {
-    source: { ...origin, sha256 },
+    source: { ...cdsiOrigin, sha256 },
     generatedOn,
-    regenerate: 'npx tsx scripts/build-cdsi-data.ts [folder]',
+    regenerate: 'npx tsx --conditions=react-server scripts/build-cdsi-data.ts [folder]',
     vaccineGroups,
     antigens,
     cvxToAntigens,

@@ -1,7 +1,7 @@
 /**
  * Builds lib/records/data/cvx.json, the vaccine table the portal ships, from CDC's CVX tables.
  *
- *   npx tsx scripts/build-cvx.ts [folder holding cvx.xml and vac2vg.xml]
+ *   npx tsx --conditions=react-server scripts/build-cvx.ts [folder holding cvx.xml and vac2vg.xml]
  *
  * The folder defaults to ../shared/data/cvx beside the repository. The JSON is generated ahead of
  * time and committed, so the app never parses XML at run time and needs no XML dependency.
@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const defaultSourceFolder = path.resolve(repoRoot, '../shared/data/cvx');
 const outputFile = path.join(repoRoot, 'lib/records/data/cvx.json');
 
@@ -321,7 +321,7 @@ function main() {
     },
     generatedOn: new Date().toISOString().slice(0, 10),
     regenerate:
-      'npx tsx scripts/build-cvx.ts [folder with cvx.xml and vac2vg.xml, default ../shared/data/cvx]',
+      'npx tsx --conditions=react-server scripts/build-cvx.ts [folder with cvx.xml and vac2vg.xml, default ../shared/data/cvx]',
   };
   mkdirSync(path.dirname(outputFile), { recursive: true });
   writeFileSync(outputFile, formatCvxJson(header, vaccines));

@@ -2,7 +2,7 @@
  * Builds lib/records/data/immunization-schedule.json, the childhood schedule behind the parent's
  * immunization status (lib/records/immunization-status.ts), from CDC's CDSi Supporting Data.
  *
- *   npx tsx scripts/build-immunization-schedule.ts [folder holding the CDSi XML]
+ *   npx tsx --conditions=react-server scripts/build-immunization-schedule.ts [folder holding the CDSi XML]
  *
  * The folder defaults to ../shared/data/cdsi-schedule/XML beside the repository. The JSON is
  * generated ahead of time and committed, so the app never parses XML at run time.
@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 
 import { parseCdsiDuration, type CdsiDuration } from '../lib/records/cdsi-dates';
 import { shownAntigens } from '../lib/records/immunization-groups';
@@ -24,14 +24,14 @@ import type {
   ScheduleSeason,
   ScheduleSeries,
 } from '../lib/records/immunization-schedule';
-import { parseXml, readXmlFile, type XmlElement } from './build-cvx';
+import { parseXml, readXmlFile, repoRoot, type XmlElement } from './build-cvx';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const defaultSourceFolder = path.resolve(repoRoot, '../shared/data/cdsi-schedule/XML');
+/** The CDSi XML, read by this script and by build-cdsi-data.ts. */
+export const defaultSourceFolder = path.resolve(repoRoot, '../shared/data/cdsi-schedule/XML');
 const outputFile = path.join(repoRoot, 'lib/records/data/immunization-schedule.json');
 
 // Where the XML came from. The files do not carry this themselves: update it when replacing them.
-const origin = {
+export const cdsiOrigin = {
   publisher: 'CDC, Clinical Decision Support for Immunization (CDSi) Supporting Data',
   version: '4.64',
   releaseNotesDated: '2025-11-10',
@@ -527,14 +527,14 @@ export function buildSchedule(sourceFolder: string, generatedOn: string): Immuni
   return {
     // The hashes tell a reviewer whether a regenerated table really came from the same files.
     source: {
-      ...origin,
+      ...cdsiOrigin,
       sha256: Object.fromEntries(
         files.map((file) => [file, sha256OfFile(path.join(sourceFolder, file))]),
       ),
     },
     generatedOn,
     regenerate:
-      'npx tsx scripts/build-immunization-schedule.ts [folder with the CDSi XML, default ../shared/data/cdsi-schedule/XML]',
+      'npx tsx --conditions=react-server scripts/build-immunization-schedule.ts [folder with the CDSi XML, default ../shared/data/cdsi-schedule/XML]',
     seriesRule,
     antigens,
     cvx,

@@ -42,7 +42,7 @@ postgres_reachable() {
 
 step "Type check" npx tsc --noEmit
 step "Lint (Prettier and ESLint)" npm run lint
-step "Dependency audit (npm audit --omit=dev --audit-level=high)" npx tsx scripts/audit-deps.ts
+step "Dependency audit (npm audit --omit=dev --audit-level=high)" npx tsx --conditions=react-server scripts/audit-deps.ts
 step "Unit and integration tests on embedded PGlite" env -u DATABASE_URL npx vitest run --reporter=default --reporter=json --outputFile.json="$RESULTS/vitest-pglite.json"
 
 if postgres_reachable; then
@@ -60,7 +60,7 @@ if postgres_reachable; then
       # The benchmark at a hundredth of its size, on the same build: it checks every timed route
       # answers as a signed-in person would see it, not how fast (figures here are not comparable).
       bench_out="$(mktemp -d)"
-      step "Benchmark smoke test (npm run bench at 1/100 size)" env DATABASE_URL="$PG_URL" npx tsx scripts/bench.ts --scale 0.01 --seconds 2 --skip-growth --out "$bench_out"
+      step "Benchmark smoke test (npm run bench at 1/100 size)" env DATABASE_URL="$PG_URL" npx tsx --conditions=react-server scripts/bench.ts --scale 0.01 --seconds 2 --skip-growth --out "$bench_out"
       rm -rf "$bench_out"
     fi
   else

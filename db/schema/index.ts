@@ -1,3 +1,5 @@
+import 'server-only';
+
 export * from './accounts';
 export * from './audit';
 export * from './children';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 import { users } from './accounts';

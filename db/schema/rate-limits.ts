@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 import { users } from './accounts';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 
 import type { Db } from '@/db';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { verifyPassword } from '@/lib/auth/password';
 
 import { passwordContainsIdentity } from './schemas';

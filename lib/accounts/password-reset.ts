@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 
 import type { Database, Db } from '@/db';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { and, eq, or, sql } from 'drizzle-orm';
 
 import type { Db } from '@/db';

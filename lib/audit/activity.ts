@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 
 import type { Db } from '@/db';

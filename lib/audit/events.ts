@@ -1,3 +1,5 @@
+import 'server-only';
+
 import type { ActorKind, AuditOutcome } from '@/db/schema';
 
 /**

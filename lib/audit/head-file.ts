@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { appendFile, open, readFile } from 'node:fs/promises';
 
 /**

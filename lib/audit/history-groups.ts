@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { describeAuditEvent, type AuditWords } from './words';
 
 /** What grouping needs of a report row (lib/audit/report.ts AuditReportRow has all of it). */

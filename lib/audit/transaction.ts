@@ -1,3 +1,5 @@
+import 'server-only';
+
 import type { Database, Transaction } from '@/db';
 
 import type { Actor, AuditEventInput, RequestMeta } from './events';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { defaultLocale } from '@/lib/i18n/locales';
 import { messagesFor, type Messages } from '@/lib/i18n/messages';
 import type { translatorFor } from '@/lib/i18n/server';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import type { SignedInUser } from './sessions';
 
 export type UnfinishedSetup = 'choose_password' | 'two_step_enrolment';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import type { Actor } from '@/lib/audit/events';
 
 import type { SignedInUser } from './sessions';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import type { ActiveSession } from './sessions';
 
 /** Where "home" is for whoever is looking: a parent's dashboard, the office home, or the front page. */

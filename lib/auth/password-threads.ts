@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { bcryptOffThread as bcrypt } from './password-threads';
 
 const BCRYPT_COST = 12;

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { createHmac } from 'node:crypto';
 import { and, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
 

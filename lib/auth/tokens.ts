@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { createHash, randomBytes } from 'node:crypto';
 
 /** 256 random bits, URL-safe. Used for session tokens and emailed links. */

@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * CDC's CDSi Supporting Data as the engine reads it: the JSON that scripts/build-cdsi-data.ts
  * converts from the XML release (lib/cdsi/data/README.md says which one, and where from).

@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * CDSi date arithmetic on day numbers (days since 1970-01-01), the engine's internal form: the
  * evaluator adds hundreds of ages and intervals per child, and integers compare and subtract

@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * The CDSi vaccine groups the portal evaluates and forecasts, with the code CDC's test cases use
  * for each (the `Vaccine_Group` column). COVID-19, Meningococcal B, Zoster and the travel vaccines

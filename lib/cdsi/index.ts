@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * The CDSi evaluator and forecaster: for a child's vaccination history on an assessment date, each
  * vaccine group's status in CDC's words, the next dose's number and its earliest, recommended,

@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * Live-virus conflicts (ScheduleSupportingData.xml): two live vaccines given less than the conflict
  * interval apart (28 days for MMR, varicella, MMRV…), where the later dose does not count. CDSi

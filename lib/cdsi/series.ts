@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * One patient series (CDSi logic specification chapters 4–7): every dose of an antigen evaluated
  * against the series' target doses in date order, then the forecast of the next target dose.

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { calendarParts as parts } from '@/lib/dates';
 import { env } from '@/lib/env';
 import { defaultLocale, type Locale } from '@/lib/i18n/locales';

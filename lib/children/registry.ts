@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 
 import type { Db } from '@/db';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import type { Bundle, BundleEntry, Resource } from '@medplum/fhirtypes';
 
 /** A bundle the importer refuses as a whole, before anything is written. */

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import type { Condition } from '@medplum/fhirtypes';
 
 import {

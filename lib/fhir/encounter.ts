@@ -1,3 +1,5 @@
+import 'server-only';
+
 import type { Encounter } from '@medplum/fhirtypes';
 
 import { visitTypeLabels } from '@/lib/records/schemas';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import type { Bundle, BundleEntry, OperationOutcome } from '@medplum/fhirtypes';
 
 import type { Database } from '@/db';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 

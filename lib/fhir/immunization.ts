@@ -1,3 +1,5 @@
+import 'server-only';
+
 import type { Immunization } from '@medplum/fhirtypes';
 
 import { getVaccine } from '@/lib/records/cvx';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import type { Medication, Patient } from '@medplum/fhirtypes';
 import { and, eq, getTableColumns, isNotNull, sql } from 'drizzle-orm';
 

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import type { Medication, MedicationRequest, MedicationStatement } from '@medplum/fhirtypes';
 
 import {

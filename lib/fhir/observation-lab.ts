@@ -1,3 +1,5 @@
+import 'server-only';
+
 import type { DiagnosticReport, Observation } from '@medplum/fhirtypes';
 
 import {

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import type { Observation, Quantity } from '@medplum/fhirtypes';
 
 import {

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import type { Patient } from '@medplum/fhirtypes';
 
 import { fhirDate, FhirMappingError } from './common';

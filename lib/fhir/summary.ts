@@ -1,3 +1,5 @@
+import 'server-only';
+
 import type { ImportReport } from './import';
 
 const listCounts = (counts: Record<string, number>) =>

@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * Where a child's measurement falls on the growth charts, and the percentile lines to draw them.
  * Server only (through ./reference): pages compute here and pass plain numbers to the browser.

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 
 import type { Database } from '@/db';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import en from '@/messages/en.json';
 import es from '@/messages/es.json';
 

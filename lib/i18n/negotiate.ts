@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { defaultLocale, isLocale, locales, type Locale } from './locales';
 
 /**

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { getRequestConfig } from 'next-intl/server';
 
 import { messagesFor } from './messages';

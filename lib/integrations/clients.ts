@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { exportJWK, importJWK, importSPKI, type JWK } from 'jose';
 

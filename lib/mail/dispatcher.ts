@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { and, eq, lte, sql } from 'drizzle-orm';
 
 import { getDb, type Database } from '@/db';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 

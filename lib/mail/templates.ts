@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { formatDay, formatTime } from '@/lib/dates';
 import { env } from '@/lib/env';
 import type { Locale } from '@/lib/i18n/locales';

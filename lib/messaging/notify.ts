@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { env } from '@/lib/env';
 import type { Locale } from '@/lib/i18n/locales';
 import { translatorFor } from '@/lib/i18n/translator';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { and, count, desc, eq, exists, isNull, sql } from 'drizzle-orm';
 
 import type { Db } from '@/db';
@@ -6,6 +8,7 @@ import { AppError } from '@/lib/errors';
 import { liveLinkCondition } from '@/lib/guardianship/access';
 
 import type { ReplyInput, SendMessageInput } from './schemas';
+import { startConversation } from './start';
 
 const INBOX_PAGE_SIZE = 20;
 
@@ -44,11 +47,9 @@ export async function sendNewMessage(
       fieldErrors: { childId: 'errors.messageChildNotLinked' },
     });
 
-  // One statement decides: a double click, a resubmit or a retry after a timeout finds the
-  // conversation the first request created.
-  const [created] = await db
-    .insert(conversations)
-    .values({
+  const started = await startConversation(
+    db,
+    {
       childId: input.childId,
       guardianUserId,
       category: input.category,
@@ -57,35 +58,10 @@ export async function sendNewMessage(
       idempotencyKey: input.idempotencyKey,
       createdAt: now,
       lastMessageAt: now,
-    })
-    .onConflictDoNothing({
-      target: [conversations.guardianUserId, conversations.idempotencyKey],
-      where: sql`${conversations.idempotencyKey} is not null`,
-    })
-    .returning({ id: conversations.id });
-  if (!created) {
-    const [existing] = await db
-      .select({ id: conversations.id })
-      .from(conversations)
-      .where(
-        and(
-          eq(conversations.guardianUserId, guardianUserId),
-          eq(conversations.idempotencyKey, input.idempotencyKey),
-        ),
-      );
-    return { conversationId: existing!.id, messageId: null, duplicate: true };
-  }
-  const [message] = await db
-    .insert(messages)
-    .values({
-      conversationId: created.id,
-      authorUserId: guardianUserId,
-      authorKind: 'parent',
-      body: input.body,
-      createdAt: now,
-    })
-    .returning({ id: messages.id });
-  return { conversationId: created.id, messageId: message!.id, duplicate: false };
+    },
+    { authorUserId: guardianUserId, authorKind: 'parent', body: input.body },
+  );
+  return { ...started, duplicate: started.messageId === null };
 }
 
 export async function listInbox(db: Db, guardianUserId: string, today: string, page = 1) {

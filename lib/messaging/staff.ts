@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { and, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 
@@ -12,6 +14,7 @@ import type { StaffRole } from '@/lib/staff/vocabulary';
 import { categoriesFor } from './categories';
 import { newMessageNotice } from './notify';
 import type { Category, StartConversationInput } from './schemas';
+import { startConversation as insertConversation } from './start';
 
 const QUEUE_PAGE_SIZE = 25;
 export const queueTabs = ['open', 'unassigned', 'mine', 'closed'] as const;
@@ -380,9 +383,9 @@ export async function startConversation(
     throw new AppError('invalid', 'errors.guardianNoLongerHasAccess', {
       fieldErrors: { guardianshipId: 'errors.chooseGuardianWithAccess' },
     });
-  const [created] = await db
-    .insert(conversations)
-    .values({
+  const started = await insertConversation(
+    db,
+    {
       childId: input.childId,
       guardianUserId: link.guardianUserId,
       category: input.category,
@@ -392,37 +395,12 @@ export async function startConversation(
       idempotencyKey: input.idempotencyKey,
       createdAt: now,
       lastMessageAt: now,
-    })
-    .onConflictDoNothing({
-      target: [conversations.guardianUserId, conversations.idempotencyKey],
-      where: sql`${conversations.idempotencyKey} is not null`,
-    })
-    .returning({ id: conversations.id });
-  if (!created) {
-    const [existing] = await db
-      .select({ id: conversations.id })
-      .from(conversations)
-      .where(
-        and(
-          eq(conversations.guardianUserId, link.guardianUserId),
-          eq(conversations.idempotencyKey, input.idempotencyKey),
-        ),
-      );
-    return { conversationId: existing!.id, messageId: null, notice: null };
-  }
-  const [message] = await db
-    .insert(messages)
-    .values({
-      conversationId: created.id,
-      authorUserId: staff.id,
-      authorKind: 'staff',
-      body: input.body,
-      createdAt: now,
-    })
-    .returning({ id: messages.id });
+    },
+    { authorUserId: staff.id, authorKind: 'staff', body: input.body },
+  );
+  if (started.messageId === null) return { ...started, notice: null };
   return {
-    conversationId: created.id,
-    messageId: message!.id,
-    notice: await noticeFor(db, link.guardianUserId, message!.id),
+    ...started,
+    notice: await noticeFor(db, link.guardianUserId, started.messageId),
   };
 }

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { createHmac, randomInt } from 'node:crypto';
 
 import { secret } from '@/lib/secrets';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * Ages and intervals as CDC's CDSi (Clinical Decision Support for Immunization) writes them, and
  * the date arithmetic its logic specification defines for them. Shared by the schedule builder

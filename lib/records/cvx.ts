@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * CDC CVX vaccine codes: look-up, search for the staff vaccine picker, and grouping by disease for
  * the printed school immunization record. Meant for the server: the table (about 60 KB, generated

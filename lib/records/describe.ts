@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { formatDate } from '@/lib/dates';
 import { defaultLocale, type Locale } from '@/lib/i18n/locales';
 import { translatorFor } from '@/lib/i18n/server';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import type {
   AllergyIntolerance,
   Bundle,
@@ -81,15 +83,10 @@ function vitalSign(
   };
 }
 
-export function childRecordBundle(
-  child: FhirChild,
-  record: ChildRecord,
-  generatedAt = new Date(),
-): Bundle {
-  const patient = urn(child.id);
-  const resources: Resource[] = [];
+type Row<K extends keyof ChildRecord> = ChildRecord[K] extends readonly (infer R)[] ? R : never;
 
-  const patientResource: Patient = {
+function patientResource(child: FhirChild): Patient {
+  return {
     resourceType: 'Patient',
     id: child.id,
     ...(child.mrn
@@ -119,192 +116,182 @@ export function childRecordBundle(
     birthDate: child.dateOfBirth,
     gender: child.sex ?? 'unknown',
   };
-  resources.push(patientResource);
+}
 
-  for (const row of record.immunizations) {
-    const immunization: Immunization = {
-      resourceType: 'Immunization',
-      id: row.id,
-      status: 'completed',
-      vaccineCode: {
-        coding: [{ system: CVX, code: row.cvx, display: row.vaccineName }],
-        text: row.vaccineName,
-      },
-      patient: { reference: patient },
-      occurrenceDateTime: row.administeredOn,
-      primarySource: row.source === 'given_here',
-      ...(row.lotNumber ? { lotNumber: row.lotNumber } : {}),
-      ...(row.site ? { site: { text: row.site } } : {}),
-      ...(row.doseNumber ? { protocolApplied: [{ doseNumberString: row.doseNumber }] } : {}),
-    };
-    resources.push(immunization);
-  }
+function immunizationResource(row: Row<'immunizations'>, patient: string): Immunization {
+  return {
+    resourceType: 'Immunization',
+    id: row.id,
+    status: 'completed',
+    vaccineCode: {
+      coding: [{ system: CVX, code: row.cvx, display: row.vaccineName }],
+      text: row.vaccineName,
+    },
+    patient: { reference: patient },
+    occurrenceDateTime: row.administeredOn,
+    primarySource: row.source === 'given_here',
+    ...(row.lotNumber ? { lotNumber: row.lotNumber } : {}),
+    ...(row.site ? { site: { text: row.site } } : {}),
+    ...(row.doseNumber ? { protocolApplied: [{ doseNumberString: row.doseNumber }] } : {}),
+  };
+}
 
-  for (const row of record.measurements) {
-    // One measurement row holds several vital signs; each becomes its own Observation with its own id.
-    if (row.weightKg !== null)
-      resources.push(
-        vitalSign(crypto.randomUUID(), patient, row.measuredOn, 'weightKg', row.weightKg),
-      );
-    if (row.heightCm !== null)
-      resources.push(
-        vitalSign(crypto.randomUUID(), patient, row.measuredOn, 'heightCm', row.heightCm),
-      );
-    if (row.headCircumferenceCm !== null)
-      resources.push(
-        vitalSign(
-          crypto.randomUUID(),
-          patient,
-          row.measuredOn,
-          'headCircumferenceCm',
-          row.headCircumferenceCm,
-        ),
-      );
-    if (row.weightKg !== null && row.heightCm !== null) {
-      resources.push(
-        vitalSign(
-          crypto.randomUUID(),
-          patient,
-          row.measuredOn,
-          'bmi',
-          Math.round((row.weightKg / (row.heightCm / 100) ** 2) * 10) / 10,
-        ),
-      );
-    }
-  }
+/** One measurement row holds several vital signs; each becomes its own Observation with its own id. */
+function vitalSignsOf(row: Row<'measurements'>, patient: string): Observation[] {
+  const signs: Observation[] = [];
+  const add = (kind: keyof typeof vitalSigns, value: number) =>
+    signs.push(vitalSign(crypto.randomUUID(), patient, row.measuredOn, kind, value));
+  if (row.weightKg !== null) add('weightKg', row.weightKg);
+  if (row.heightCm !== null) add('heightCm', row.heightCm);
+  if (row.headCircumferenceCm !== null) add('headCircumferenceCm', row.headCircumferenceCm);
+  if (row.weightKg !== null && row.heightCm !== null)
+    add('bmi', Math.round((row.weightKg / (row.heightCm / 100) ** 2) * 10) / 10);
+  return signs;
+}
 
-  for (const row of record.results) {
-    const numeric = /^-?\d+(\.\d+)?$/.test(row.value.trim());
-    const lab: Observation = {
-      resourceType: 'Observation',
-      id: row.id,
-      status: 'final',
-      category: [
-        {
-          coding: [
-            {
-              system: 'http://terminology.hl7.org/CodeSystem/observation-category',
-              code: 'laboratory',
-              display: 'Laboratory',
-            },
-          ],
-        },
-      ],
-      code: { text: row.testName },
-      subject: { reference: patient },
-      ...(row.collectedOn ? { effectiveDateTime: row.collectedOn } : {}),
-      ...(row.releasedAt ? { issued: row.releasedAt.toISOString() } : {}),
-      ...(numeric
-        ? { valueQuantity: { value: Number(row.value), ...(row.units ? { unit: row.units } : {}) } }
-        : { valueString: row.units ? `${row.value} ${row.units}` : row.value }),
-      ...(row.referenceRange ? { referenceRange: [{ text: row.referenceRange }] } : {}),
-      interpretation: [
-        {
-          coding: [
-            {
-              system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation',
-              code: row.flag === 'abnormal' ? 'A' : 'N',
-              display: row.flag === 'abnormal' ? 'Abnormal' : 'Normal',
-            },
-          ],
-        },
-      ],
-      ...(row.releaseComment ? { note: [{ text: row.releaseComment }] } : {}),
-    };
-    resources.push(lab);
-  }
-
-  for (const row of record.allergies) {
-    const allergy: AllergyIntolerance = {
-      resourceType: 'AllergyIntolerance',
-      id: row.id,
-      clinicalStatus: {
+function labResult(row: Row<'results'>, patient: string): Observation {
+  const numeric = /^-?\d+(\.\d+)?$/.test(row.value.trim());
+  return {
+    resourceType: 'Observation',
+    id: row.id,
+    status: 'final',
+    category: [
+      {
         coding: [
           {
-            system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical',
-            code: row.status,
+            system: 'http://terminology.hl7.org/CodeSystem/observation-category',
+            code: 'laboratory',
+            display: 'Laboratory',
           },
         ],
       },
-      code: { text: row.substance },
-      patient: { reference: patient },
-      ...(row.notedOn ? { recordedDate: row.notedOn } : {}),
-      ...(row.reaction
-        ? {
-            reaction: [
-              {
-                manifestation: [{ text: row.reaction }],
-                ...(row.severity !== 'unknown' ? { severity: row.severity } : {}),
-              },
-            ],
-          }
-        : {}),
-    };
-    resources.push(allergy);
-  }
-
-  for (const row of record.medications) {
-    const medication: MedicationStatement = {
-      resourceType: 'MedicationStatement',
-      id: row.id,
-      status: row.status,
-      medicationCodeableConcept: { text: row.name },
-      subject: { reference: patient },
-      ...(row.startedOn || row.endedOn
-        ? {
-            effectivePeriod: {
-              ...(row.startedOn ? { start: row.startedOn } : {}),
-              ...(row.endedOn ? { end: row.endedOn } : {}),
-            },
-          }
-        : {}),
-      ...(row.instructions ? { dosage: [{ text: row.instructions }] } : {}),
-    };
-    resources.push(medication);
-  }
-
-  for (const row of record.problems) {
-    const condition: Condition = {
-      resourceType: 'Condition',
-      id: row.id,
-      clinicalStatus: {
+    ],
+    code: { text: row.testName },
+    subject: { reference: patient },
+    ...(row.collectedOn ? { effectiveDateTime: row.collectedOn } : {}),
+    ...(row.releasedAt ? { issued: row.releasedAt.toISOString() } : {}),
+    ...(numeric
+      ? { valueQuantity: { value: Number(row.value), ...(row.units ? { unit: row.units } : {}) } }
+      : { valueString: row.units ? `${row.value} ${row.units}` : row.value }),
+    ...(row.referenceRange ? { referenceRange: [{ text: row.referenceRange }] } : {}),
+    interpretation: [
+      {
         coding: [
-          { system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: row.status },
+          {
+            system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation',
+            code: row.flag === 'abnormal' ? 'A' : 'N',
+            display: row.flag === 'abnormal' ? 'Abnormal' : 'Normal',
+          },
         ],
       },
-      code: { text: row.name },
-      subject: { reference: patient },
-      ...(row.onsetOn ? { onsetDateTime: row.onsetOn } : {}),
-    };
-    resources.push(condition);
-  }
+    ],
+    ...(row.releaseComment ? { note: [{ text: row.releaseComment }] } : {}),
+  };
+}
 
-  for (const row of record.visits) {
-    const encounter: Encounter = {
-      resourceType: 'Encounter',
-      id: row.id,
-      status: 'finished',
-      class:
-        row.type === 'telehealth'
-          ? {
-              system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
-              code: 'VR',
-              display: 'virtual',
-            }
-          : {
-              system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
-              code: 'AMB',
-              display: 'ambulatory',
+function allergyResource(row: Row<'allergies'>, patient: string): AllergyIntolerance {
+  return {
+    resourceType: 'AllergyIntolerance',
+    id: row.id,
+    clinicalStatus: {
+      coding: [
+        {
+          system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical',
+          code: row.status,
+        },
+      ],
+    },
+    code: { text: row.substance },
+    patient: { reference: patient },
+    ...(row.notedOn ? { recordedDate: row.notedOn } : {}),
+    ...(row.reaction
+      ? {
+          reaction: [
+            {
+              manifestation: [{ text: row.reaction }],
+              ...(row.severity !== 'unknown' ? { severity: row.severity } : {}),
             },
-      type: [{ text: visitTypeLabels[row.type] }],
-      subject: { reference: patient },
-      period: { start: row.visitOn, end: row.visitOn },
-      ...(row.reason ? { reasonCode: [{ text: row.reason }] } : {}),
-      ...(row.clinician ? { participant: [{ individual: { display: row.clinician } }] } : {}),
-    };
-    resources.push(encounter);
-  }
+          ],
+        }
+      : {}),
+  };
+}
 
+function medicationStatement(row: Row<'medications'>, patient: string): MedicationStatement {
+  return {
+    resourceType: 'MedicationStatement',
+    id: row.id,
+    status: row.status,
+    medicationCodeableConcept: { text: row.name },
+    subject: { reference: patient },
+    ...(row.startedOn || row.endedOn
+      ? {
+          effectivePeriod: {
+            ...(row.startedOn ? { start: row.startedOn } : {}),
+            ...(row.endedOn ? { end: row.endedOn } : {}),
+          },
+        }
+      : {}),
+    ...(row.instructions ? { dosage: [{ text: row.instructions }] } : {}),
+  };
+}
+
+function conditionResource(row: Row<'problems'>, patient: string): Condition {
+  return {
+    resourceType: 'Condition',
+    id: row.id,
+    clinicalStatus: {
+      coding: [
+        { system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: row.status },
+      ],
+    },
+    code: { text: row.name },
+    subject: { reference: patient },
+    ...(row.onsetOn ? { onsetDateTime: row.onsetOn } : {}),
+  };
+}
+
+function encounterResource(row: Row<'visits'>, patient: string): Encounter {
+  return {
+    resourceType: 'Encounter',
+    id: row.id,
+    status: 'finished',
+    class:
+      row.type === 'telehealth'
+        ? {
+            system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
+            code: 'VR',
+            display: 'virtual',
+          }
+        : {
+            system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
+            code: 'AMB',
+            display: 'ambulatory',
+          },
+    type: [{ text: visitTypeLabels[row.type] }],
+    subject: { reference: patient },
+    period: { start: row.visitOn, end: row.visitOn },
+    ...(row.reason ? { reasonCode: [{ text: row.reason }] } : {}),
+    ...(row.clinician ? { participant: [{ individual: { display: row.clinician } }] } : {}),
+  };
+}
+
+export function childRecordBundle(
+  child: FhirChild,
+  record: ChildRecord,
+  generatedAt = new Date(),
+): Bundle {
+  const patient = urn(child.id);
+  const resources: Resource[] = [
+    patientResource(child),
+    ...record.immunizations.map((row) => immunizationResource(row, patient)),
+    ...record.measurements.flatMap((row) => vitalSignsOf(row, patient)),
+    ...record.results.map((row) => labResult(row, patient)),
+    ...record.allergies.map((row) => allergyResource(row, patient)),
+    ...record.medications.map((row) => medicationStatement(row, patient)),
+    ...record.problems.map((row) => conditionResource(row, patient)),
+    ...record.visits.map((row) => encounterResource(row, patient)),
+  ];
   const entry: BundleEntry[] = resources.map((resource) => ({
     fullUrl: urn(resource.id!),
     resource,

@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * The vaccine rows of the parent's immunization status, in the order of the CDC child and
  * adolescent schedule table, and the CDSi antigens each row is made of. Kept apart from the

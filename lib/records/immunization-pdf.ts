@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * The printable immunization record (for school, camp, child care) as a PDF.
  *

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import type { Db } from '@/db';
 import { formatDate } from '@/lib/dates';
 import { env } from '@/lib/env';

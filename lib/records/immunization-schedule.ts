@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * The childhood immunization schedule as data: CDC CDSi Supporting Data, reduced by
  * scripts/build-immunization-schedule.ts to the default child series of each antigen the portal

@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * The parent's immunization status: for each vaccine of the childhood schedule, whether the child
  * is up to date, due, overdue, done, or past the age for it, and when the next dose is

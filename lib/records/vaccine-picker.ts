@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { diseaseLabelsOf } from './cvx';
 import cvxTable from './data/cvx.json';
 import type { VaccineOption } from './vaccine-match';

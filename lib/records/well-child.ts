@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * The well-child ("checkup") schedule and the next visit a parent should book.
  *

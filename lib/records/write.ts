@@ -1,4 +1,6 @@
-import { and, eq, isNotNull, isNull } from 'drizzle-orm';
+import 'server-only';
+
+import { and, eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
 
 import type { Db } from '@/db';
 import {
@@ -37,19 +39,20 @@ const dateFields: Partial<Record<RecordSection, string[]>> = {
   results: ['collectedOn', 'resultedOn'],
 };
 
-/** The columns an entry sets, checked against the chart: dates between birth and today, a real vaccine. */
-function columnsFor(
-  entry: RecordEntry,
-  dateOfBirth: string,
-  today: string,
-): Record<string, unknown> {
-  const { childId: _childId, entryId: _entryId, section, ...fields } = entry;
-  const columns: Record<string, unknown> = { ...fields };
-  for (const name of dateFields[section] ?? []) {
-    const value = columns[name] as string | null | undefined;
-    if (!value) continue;
+type SectionTables = typeof sectionTables;
+type SectionTable = SectionTables[RecordSection];
+type EntryOf<S extends RecordSection> = Extract<RecordEntry, { section: S }>;
+/** The columns an entry of section S sets, typed by that section's own table. */
+type SectionValues<S extends RecordSection> = Omit<SectionTables[S]['$inferInsert'], 'childId'>;
+
+/** Dates between birth and today: an entry's dates have happened, after the child was born. */
+function checkDates(entry: RecordEntry, dateOfBirth: string, today: string): void {
+  const fields: Record<string, unknown> = entry;
+  for (const name of dateFields[entry.section] ?? []) {
+    const value = fields[name];
+    if (typeof value !== 'string' || !value) continue;
     // Medicines may be planned ahead; everything else has already happened.
-    if (value > today && !(section === 'medications' && name === 'endedOn')) {
+    if (value > today && !(entry.section === 'medications' && name === 'endedOn')) {
       throw new AppError('invalid', 'errors.correctFields', {
         fieldErrors: { [name]: 'errors.chartDateInFuture' },
       });
@@ -60,18 +63,115 @@ function columnsFor(
       });
     }
   }
-  if (entry.section === 'immunizations') {
-    const vaccine = getVaccine(entry.vaccine);
-    if (!vaccine)
-      throw new AppError('invalid', 'errors.correctFields', {
-        fieldErrors: { vaccine: 'errors.chartUnknownVaccine' },
-      });
-    delete columns.vaccine;
-    columns.cvx = vaccine.code;
-    columns.vaccineName = vaccine.shortDescription;
-  }
-  return columns;
 }
+
+/** An immunization names a real vaccine: its CVX code and the CDC's short name are stored. */
+function immunizationValues(entry: EntryOf<'immunizations'>): SectionValues<'immunizations'> {
+  const { childId: _childId, entryId: _entryId, section: _section, vaccine, ...fields } = entry;
+  const known = getVaccine(vaccine);
+  if (!known)
+    throw new AppError('invalid', 'errors.correctFields', {
+      fieldErrors: { vaccine: 'errors.chartUnknownVaccine' },
+    });
+  return { ...fields, cvx: known.code, vaccineName: known.shortDescription };
+}
+
+/** The entry's own fields are its table's columns, once the routing fields are set aside. */
+function plainValues<E extends RecordEntry>(entry: E): Omit<E, 'childId' | 'entryId' | 'section'> {
+  const { childId: _childId, entryId: _entryId, section: _section, ...fields } = entry;
+  return fields;
+}
+
+/**
+ * One typed writer per section, so each insert and update is checked against its own table's
+ * `$inferInsert` (a union of the seven tables would accept none of them).
+ */
+type SectionWriter<S extends RecordSection> = {
+  values: (entry: EntryOf<S>) => SectionValues<S>;
+  insert: (db: Db, values: SectionValues<S> & NewRowStamp) => Promise<{ id: string }[]>;
+  update: (
+    db: Db,
+    values: Partial<SectionValues<S>>,
+    where: (table: SectionTable) => SQL | undefined,
+  ) => Promise<{ id: string; confidential: boolean }[]>;
+};
+/** Who charted a new row and when; the section's columns come from the entry. */
+type NewRowStamp = { childId: string; createdBy: string; createdAt: Date; updatedAt: Date };
+
+const sectionWriters: { [S in RecordSection]: SectionWriter<S> } = {
+  allergies: {
+    values: plainValues,
+    insert: (db, values) => db.insert(allergies).values(values).returning({ id: allergies.id }),
+    update: (db, values, where) =>
+      db
+        .update(allergies)
+        .set(values)
+        .where(where(allergies))
+        .returning({ id: allergies.id, confidential: allergies.confidential }),
+  },
+  medications: {
+    values: plainValues,
+    insert: (db, values) => db.insert(medications).values(values).returning({ id: medications.id }),
+    update: (db, values, where) =>
+      db
+        .update(medications)
+        .set(values)
+        .where(where(medications))
+        .returning({ id: medications.id, confidential: medications.confidential }),
+  },
+  problems: {
+    values: plainValues,
+    insert: (db, values) => db.insert(problems).values(values).returning({ id: problems.id }),
+    update: (db, values, where) =>
+      db
+        .update(problems)
+        .set(values)
+        .where(where(problems))
+        .returning({ id: problems.id, confidential: problems.confidential }),
+  },
+  immunizations: {
+    values: immunizationValues,
+    insert: (db, values) =>
+      db.insert(immunizations).values(values).returning({ id: immunizations.id }),
+    update: (db, values, where) =>
+      db
+        .update(immunizations)
+        .set(values)
+        .where(where(immunizations))
+        .returning({ id: immunizations.id, confidential: immunizations.confidential }),
+  },
+  visits: {
+    values: plainValues,
+    insert: (db, values) => db.insert(visits).values(values).returning({ id: visits.id }),
+    update: (db, values, where) =>
+      db
+        .update(visits)
+        .set(values)
+        .where(where(visits))
+        .returning({ id: visits.id, confidential: visits.confidential }),
+  },
+  measurements: {
+    values: plainValues,
+    insert: (db, values) =>
+      db.insert(measurements).values(values).returning({ id: measurements.id }),
+    update: (db, values, where) =>
+      db
+        .update(measurements)
+        .set(values)
+        .where(where(measurements))
+        .returning({ id: measurements.id, confidential: measurements.confidential }),
+  },
+  results: {
+    values: plainValues,
+    insert: (db, values) => db.insert(testResults).values(values).returning({ id: testResults.id }),
+    update: (db, values, where) =>
+      db
+        .update(testResults)
+        .set(values)
+        .where(where(testResults))
+        .returning({ id: testResults.id, confidential: testResults.confidential }),
+  },
+};
 
 async function chartedChild(db: Db, childId: string) {
   const [child] = await db
@@ -83,58 +183,57 @@ async function chartedChild(db: Db, childId: string) {
 }
 
 /** Adds an entry, or edits one that belongs to this child and has not been removed. */
-export async function saveRecordEntry(
+export async function saveRecordEntry<S extends RecordSection>(
   db: Db,
   staffUserId: string,
-  entry: RecordEntry,
+  entry: EntryOf<S>,
   now = new Date(),
 ): Promise<{ id: string; created: boolean }> {
   const child = await chartedChild(db, entry.childId);
-  const columns = columnsFor(entry, child.dateOfBirth, todayInPractice(now));
-  const table = sectionTables[entry.section];
+  checkDates(entry, child.dateOfBirth, todayInPractice(now));
+  const section: S = entry.section;
+  const writer: SectionWriter<S> = sectionWriters[section];
+  const values = writer.values(entry);
   if (entry.entryId) {
+    const entryId = entry.entryId;
     // The EHR stays the source of what it sent: an edit here would be overwritten by the next
     // import, or worse, silently disagree with it. A clinician can still hide the entry.
-    const updated = await db
-      .update(table)
-      .set({ ...columns, updatedAt: now } as never)
-      .where(
-        and(
-          eq(table.id, entry.entryId),
-          eq(table.childId, entry.childId),
-          isNull(table.removedAt),
-          isNull(table.sourceId),
-        ),
-      )
-      .returning({ id: table.id });
-    if (updated.length === 0) {
-      const [imported] = await db
-        .select({ id: table.id })
-        .from(table)
-        .where(
-          and(
-            eq(table.id, entry.entryId),
-            eq(table.childId, entry.childId),
-            isNotNull(table.sourceId),
-          ),
-        );
-      if (imported) throw new AppError('conflict', 'errors.chartEntryImported');
-      throw new AppError('not_found', 'errors.chartEntryGone');
-    }
-    return { id: entry.entryId, created: false };
+    const updated = await writer.update(db, { ...values, updatedAt: now }, (table) =>
+      and(
+        eq(table.id, entryId),
+        eq(table.childId, entry.childId),
+        isNull(table.removedAt),
+        isNull(table.sourceId),
+      ),
+    );
+    if (updated.length === 0)
+      await explainMissedEdit(db, sectionTables[section], entry.childId, entryId);
+    return { id: entryId, created: false };
   }
-  const [inserted] = await db
-    .insert(table)
-    .values({
-      ...columns,
-      childId: entry.childId,
-      createdBy: staffUserId,
-      createdAt: now,
-      updatedAt: now,
-    } as never)
-    .returning({ id: table.id });
+  const [inserted] = await writer.insert(db, {
+    ...values,
+    childId: entry.childId,
+    createdBy: staffUserId,
+    createdAt: now,
+    updatedAt: now,
+  });
   if (!inserted) throw new Error('record insert returned no row');
   return { id: inserted.id, created: true };
+}
+
+/** An edit that changed no row: the entry came from the EHR, or it is gone. Always throws. */
+async function explainMissedEdit(
+  db: Db,
+  table: SectionTable,
+  childId: string,
+  entryId: string,
+): Promise<never> {
+  const [imported] = await db
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.id, entryId), eq(table.childId, childId), isNotNull(table.sourceId)));
+  if (imported) throw new AppError('conflict', 'errors.chartEntryImported');
+  throw new AppError('not_found', 'errors.chartEntryGone');
 }
 
 /** Removal keeps the row (and its history) but takes it off every view, with the reason. */
@@ -144,19 +243,12 @@ export async function removeRecordEntry(
   input: { childId: string; entryId: string; section: RecordSection; reason: string },
   now = new Date(),
 ): Promise<{ confidential: boolean }> {
-  const table = sectionTables[input.section];
-  const removed = await db
-    .update(table)
-    .set({
-      removedAt: now,
-      removedBy: staffUserId,
-      removalReason: input.reason,
-      updatedAt: now,
-    } as never)
-    .where(
+  const removed = await sectionWriters[input.section].update(
+    db,
+    { removedAt: now, removedBy: staffUserId, removalReason: input.reason, updatedAt: now },
+    (table) =>
       and(eq(table.id, input.entryId), eq(table.childId, input.childId), isNull(table.removedAt)),
-    )
-    .returning({ id: table.id, confidential: table.confidential });
+  );
   if (!removed[0]) throw new AppError('not_found', 'errors.chartEntryGone');
   return { confidential: removed[0].confidential };
 }

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { randomInt } from 'node:crypto';
 import { and, asc, count, desc, eq, gt, gte, ilike, or, sql } from 'drizzle-orm';
 

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { and, count, eq, isNull } from 'drizzle-orm';
 import QRCode from 'qrcode';
 

@@ -89,6 +89,13 @@ export async function createChildLinkedTo(db: Database, guardianUserId: string) 
   return child;
 }
 
+/** The caller check a staff member ticks before a PIN or a temporary password, all passed. */
+export const callerVerified = {
+  confirmedDateOfBirth: true,
+  confirmedAddressOrPhone: true,
+  otherVerification: '',
+};
+
 export const testMeta = {
   ipAddress: '203.0.113.7',
   userAgent: 'vitest',

@@ -3,16 +3,10 @@ import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { GET as downloadFhir } from '@/app/(portal)/children/[childId]/fhir/route';
-import { addChartEntry } from '@/app/staff/(office)/patients/[childId]/actions';
 import { auditEvents } from '@/db/schema';
 
-import {
-  actAs,
-  createChildLinkedTo,
-  createParent,
-  createStaffMember,
-  openSession,
-} from '../factories';
+import { actAs, createChildLinkedTo, createParent, openSession } from '../factories';
+import { chartEntry, createChartScene } from '../factories/chart';
 import { testDb } from '../setup/database';
 import { redirectOf } from '../setup/next-mocks';
 
@@ -27,13 +21,8 @@ async function download(childId: string): Promise<Response> {
 describe('the FHIR download', () => {
   it('is a FHIR R4 collection Bundle with the coded record a parent can see, and nothing confidential or unreleased', async () => {
     const db = testDb();
-    const parent = await createParent(db);
-    const child = await createChildLinkedTo(db, parent.id);
-    actAs(await openSession(db, await createStaffMember(db, ['clinical'])));
-    const add = async (entry: Record<string, unknown>) => {
-      const result = await addChartEntry({ childId: child.id, ...entry } as never);
-      if (!result.ok) throw new Error(JSON.stringify(result));
-    };
+    const { parent, child } = await createChartScene(db);
+    const add = (entry: Record<string, unknown>) => chartEntry(child.id, entry);
     await add({
       section: 'immunizations',
       vaccine: '110',

@@ -19,6 +19,7 @@ import { generateTemporaryPassword } from '@/lib/staff/help-desk';
 
 import {
   actAs,
+  callerVerified,
   createParent,
   createStaffMember,
   FACTORY_PASSWORD,
@@ -27,12 +28,6 @@ import {
 } from '../factories';
 import { testDb } from '../setup/database';
 import { redirectOf } from '../setup/next-mocks';
-
-const verified = {
-  confirmedDateOfBirth: true,
-  confirmedAddressOrPhone: true,
-  otherVerification: '',
-};
 
 beforeEach(() => actAs(null));
 
@@ -54,7 +49,7 @@ describe('temporary passwords from the office', () => {
       ok: false,
       formError: expect.stringMatching(/at least two things/),
     });
-    const result = await sendTemporaryPassword({ accountId: parent.id, ...verified });
+    const result = await sendTemporaryPassword({ accountId: parent.id, ...callerVerified });
     expect(result.ok).toBe(true);
     const letter = result.ok ? result.data : null;
     expect(letter?.temporaryPassword).toMatch(
@@ -127,7 +122,7 @@ describe('temporary passwords from the office', () => {
     const parent = await createParent(db);
     const frontDesk = await createStaffMember(db, ['admin']);
     actAs(await openSession(db, frontDesk));
-    const result = await sendTemporaryPassword({ accountId: parent.id, ...verified });
+    const result = await sendTemporaryPassword({ accountId: parent.id, ...callerVerified });
     const password = result.ok ? result.data.temporaryPassword : '';
     const later = new Date(Date.now() + 73 * 3600_000);
     expect(
@@ -145,7 +140,7 @@ describe('temporary passwords from the office', () => {
     const parent = await createParent(db);
     for (const role of ['clinical', 'billing'] as const) {
       actAs(await openSession(db, await createStaffMember(db, [role])));
-      expect(await sendTemporaryPassword({ accountId: parent.id, ...verified })).toEqual({
+      expect(await sendTemporaryPassword({ accountId: parent.id, ...callerVerified })).toEqual({
         ok: false,
         formError: 'We could not find that page.',
       });

@@ -53,6 +53,7 @@ import { newTotpSecret, timeStepAt, totpCodeAt } from '@/lib/two-step/totp';
 
 import {
   actAs,
+  callerVerified,
   createChild,
   createChildLinkedTo,
   createParent,
@@ -131,11 +132,6 @@ const arrangeMeta = () => ({
 });
 
 const NEW_PASSWORD = 'harbor-violet-quilt-7265';
-const verified = {
-  confirmedDateOfBirth: true,
-  confirmedAddressOrPhone: true,
-  otherVerification: '',
-};
 
 /** "K7M4Q-9XR2T" → "k7M4q-9xR2t". */
 const mixedCase = (value: string) =>
@@ -290,7 +286,12 @@ async function pinScene() {
   const parent = await createParent(db);
   const session = await openSession(db, parent);
   const issue = (childId = child.id, at = new Date(), guardianName = 'Maria Lopez') =>
-    issuePin(db, staff.id, { childId, ...verified, guardianName, relationship: 'Mother' }, at);
+    issuePin(
+      db,
+      staff.id,
+      { childId, ...callerVerified, guardianName, relationship: 'Mother' },
+      at,
+    );
   const guarded = async () => ({
     pins: await db
       .select({
@@ -1151,7 +1152,7 @@ async function temporaryPasswordScene() {
   /** The office's "send a temporary password", as the front desk does it. */
   const issue = async (account: { id: string }) => {
     actAs(frontDesk);
-    const sent = await sendTemporaryPassword({ accountId: account.id, ...verified });
+    const sent = await sendTemporaryPassword({ accountId: account.id, ...callerVerified });
     if (!sent.ok) throw new Error(JSON.stringify(sent));
     return sent.data.temporaryPassword;
   };

@@ -24,6 +24,7 @@ import {
 
 import {
   actAs,
+  callerVerified,
   createChild,
   createParent,
   createStaffMember,
@@ -35,11 +36,6 @@ import {
 import { testDb, testDriver } from '../setup/database';
 import { redirectOf } from '../setup/next-mocks';
 
-const verified = {
-  confirmedDateOfBirth: true,
-  confirmedAddressOrPhone: true,
-  otherVerification: '',
-};
 const linkInput = (pin: string, dateOfBirth: string) => ({
   pin: normalizePin(pin),
   dateOfBirth,
@@ -81,7 +77,7 @@ describe('PIN codes', () => {
     const { db, staff, child } = await setUp();
     const issued = await issuePin(db, staff.id, {
       childId: child.id,
-      ...verified,
+      ...callerVerified,
       guardianName: 'Maria Lopez',
       relationship: 'Mother',
     });
@@ -145,19 +141,19 @@ describe('issuing and cancelling PINs', () => {
     const { db, staff, child } = await setUp();
     const first = await issuePin(db, staff.id, {
       childId: child.id,
-      ...verified,
+      ...callerVerified,
       guardianName: 'Maria Lopez',
       relationship: 'Mother',
     });
     const other = await issuePin(db, staff.id, {
       childId: child.id,
-      ...verified,
+      ...callerVerified,
       guardianName: 'Jose Lopez',
       relationship: 'Father',
     });
     const second = await issuePin(db, staff.id, {
       childId: child.id,
-      ...verified,
+      ...callerVerified,
       guardianName: '  maria   LOPEZ ',
       relationship: 'Mother',
     });
@@ -213,7 +209,7 @@ describe('linking a child with a PIN', () => {
     const { db, staff, child } = await setUp();
     const issued = await issuePin(db, staff.id, {
       childId: child.id,
-      ...verified,
+      ...callerVerified,
       guardianName: 'Maria Lopez',
       relationship: 'Mother',
     });
@@ -255,13 +251,13 @@ describe('linking a child with a PIN', () => {
     const good = await issuePin(
       db,
       staff.id,
-      { childId: child.id, ...verified, guardianName: 'A One', relationship: 'Mother' },
+      { childId: child.id, ...callerVerified, guardianName: 'A One', relationship: 'Mother' },
       issuedAt,
     );
     const used = await issuePin(
       db,
       staff.id,
-      { childId: child.id, ...verified, guardianName: 'B Two', relationship: 'Father' },
+      { childId: child.id, ...callerVerified, guardianName: 'B Two', relationship: 'Father' },
       issuedAt,
     );
     const someone = await createParent(db);
@@ -322,7 +318,7 @@ describe('linking a child with a PIN', () => {
     const parent = await createParent(db);
     const first = await issuePin(db, staff.id, {
       childId: child.id,
-      ...verified,
+      ...callerVerified,
       guardianName: 'Sam Lee',
       relationship: 'Father',
     });
@@ -340,7 +336,7 @@ describe('linking a child with a PIN', () => {
     ).toBe(true);
     const second = await issuePin(db, staff.id, {
       childId: child.id,
-      ...verified,
+      ...callerVerified,
       guardianName: 'Kim Lee',
       relationship: 'Mother',
     });
@@ -374,7 +370,7 @@ describe('linking a child with a PIN', () => {
     const { db, staff, child } = await setUp();
     const issued = await issuePin(db, staff.id, {
       childId: child.id,
-      ...verified,
+      ...callerVerified,
       guardianName: 'Race Parent',
       relationship: 'Mother',
     });
@@ -401,7 +397,7 @@ describe('linking a child with a PIN', () => {
     const { db, staff, child } = await setUp();
     const issued = await issuePin(db, staff.id, {
       childId: child.id,
-      ...verified,
+      ...callerVerified,
       guardianName: 'Pat Guess',
       relationship: 'Mother',
     });
@@ -477,7 +473,7 @@ describe('who can see a linked child', () => {
     const issued = await issuePin(
       db,
       staff.id,
-      { childId: child.id, ...verified, guardianName: 'Old Enough', relationship: 'Mother' },
+      { childId: child.id, ...callerVerified, guardianName: 'Old Enough', relationship: 'Mother' },
       new Date('2026-06-01T12:00:00Z'),
     );
     expect(
@@ -504,7 +500,7 @@ describe('who can see a linked child', () => {
     for (const parent of [parentA, parentB]) {
       const issued = await issuePin(db, staff.id, {
         childId: child.id,
-        ...verified,
+        ...callerVerified,
         guardianName: `${parent.firstName} ${parent.lastName}`,
         relationship: 'Parent',
       });

@@ -4,7 +4,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createShareLink, turnOffShareLink } from '@/app/(portal)/children/[childId]/actions';
 import SharedRecordPage from '@/app/(public)/share/[token]/page';
 import { openShareWithCode } from '@/app/(public)/share/actions';
-import { addChartEntry } from '@/app/staff/(office)/patients/[childId]/actions';
 import { revokeGuardianAccess } from '@/app/staff/(office)/patients/actions';
 import { auditEvents, guardianships, recordShares } from '@/db/schema';
 import { childActivityForGuardian } from '@/lib/audit/activity';
@@ -18,14 +17,8 @@ import {
   openSharedRecord,
 } from '@/lib/records/shares';
 
-import {
-  actAs,
-  createChildLinkedTo,
-  createParent,
-  createStaffMember,
-  openSession,
-  testMeta,
-} from '../factories';
+import { actAs, createParent, createStaffMember, openSession, testMeta } from '../factories';
+import { chartEntry, createChartScene } from '../factories/chart';
 import { testDb } from '../setup/database';
 import { redirectOf } from '../setup/next-mocks';
 
@@ -34,9 +27,7 @@ beforeEach(() => actAs(null));
 /** A parent and their child with two vaccines (one confidential), an allergy and a medicine on the chart. */
 async function sharingScene() {
   const db = testDb();
-  const parent = await createParent(db);
-  const child = await createChildLinkedTo(db, parent.id);
-  actAs(await openSession(db, await createStaffMember(db, ['clinical'])));
+  const { parent, child } = await createChartScene(db);
   for (const entry of [
     {
       section: 'immunizations',
@@ -73,10 +64,8 @@ async function sharingScene() {
       endedOn: '',
       status: 'active',
     },
-  ]) {
-    const added = await addChartEntry({ childId: child.id, ...entry } as never);
-    if (!added.ok) throw new Error(JSON.stringify(added));
-  }
+  ])
+    await chartEntry(child.id, entry);
   const parentSession = await openSession(db, parent);
   actAs(parentSession);
   return { db, parent, child, parentSession };

@@ -24,6 +24,7 @@ import {
   createStaffMember,
   openSession,
 } from '../factories';
+import { createChartScene } from '../factories/chart';
 import { testDb } from '../setup/database';
 import { inLanguage } from '../setup/intl';
 import { redirectOf } from '../setup/next-mocks';
@@ -35,11 +36,7 @@ const clinicalStaff: RecordViewer = { kind: 'clinical_staff' };
 /** A parent, their child and a clinician signed in as the next action's caller. */
 async function chartScene() {
   const db = testDb();
-  const parent = await createParent(db);
-  const child = await createChildLinkedTo(db, parent.id);
-  const clinician = await createStaffMember(db, ['clinical']);
-  actAs(await openSession(db, clinician));
-  return { db, parent, child, clinician };
+  return { db, ...(await createChartScene(db)) };
 }
 
 async function addImmunization(childId: string, overrides: Record<string, unknown> = {}) {

@@ -28,6 +28,7 @@ import { totpCodeAt } from '@/lib/two-step/totp';
 
 import {
   actAs,
+  callerVerified,
   createParent,
   createStaffMember,
   FACTORY_HINT_ANSWER,
@@ -39,11 +40,6 @@ import {
 import { testDb } from '../setup/database';
 import { redirectOf } from '../setup/next-mocks';
 
-const verified = {
-  confirmedDateOfBirth: true,
-  confirmedAddressOrPhone: true,
-  otherVerification: '',
-};
 const at = (iso: string) => new Date(iso);
 
 /** A parent with two-step verification turned on at `now`; returns the secret and recovery codes. */
@@ -449,7 +445,9 @@ describe('turning it off and resetting it', () => {
     const staffSession = await openSession(db, staff);
     const frontDesk = await createStaffMember(db, ['front_desk']);
     actAs(await openSession(db, frontDesk));
-    expect(await resetTwoStepVerification({ accountId: staff.id, ...verified })).toMatchObject({
+    expect(
+      await resetTwoStepVerification({ accountId: staff.id, ...callerVerified }),
+    ).toMatchObject({
       ok: false,
       formError: 'We could not find that page.',
     });

@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * Reads CDC's CDSi test-case CSV (the layout of `Test-Case-Layout-v4.45.csv`) and runs each case
  * through the engine, for `npm run cdsi:check` and the conformance test.
