@@ -2,8 +2,7 @@
 
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 
-import type { GrowthChart as GrowthChartData, GrowthPoint } from '@/lib/growth/chart-data';
-import { ordinal } from '@/lib/growth/ordinal';
+import type { GrowthChart as GrowthChartData } from '@/lib/growth/chart-data';
 
 const percentileStyle = (percentile: number) => ({
   stroke:
@@ -12,8 +11,13 @@ const percentileStyle = (percentile: number) => ({
   strokeDasharray: percentile === 50 ? undefined : '4 3',
 });
 
-function pointTitle(point: GrowthPoint, unit: string): string {
-  return `${point.measuredOn}: ${point.value} ${unit}${point.percentile !== null ? `, ${ordinal(point.percentile)} percentile (z ${point.z!.toFixed(2)})` : point.note ? ` (${point.note})` : ''}`;
+/** The chart's words, in the reader's language, made on the server (growth-section.tsx). */
+export interface GrowthChartWords {
+  figure: string;
+  xLabel: string;
+  caption: string;
+  /** One per point of `chart.points`, in the same order. */
+  pointTitles: string[];
 }
 
 /**
@@ -21,7 +25,7 @@ function pointTitle(point: GrowthPoint, unit: string): string {
  * never joined across the 24-month switch) and the child's measurements as dots joined in order.
  * The table under it (rendered by the page) is the text alternative.
  */
-export function GrowthChart({ chart }: { chart: GrowthChartData }) {
+export function GrowthChart({ chart, words }: { chart: GrowthChartData; words: GrowthChartWords }) {
   const lines = chart.curves.segments.flatMap((segment, segmentIndex) =>
     segment.lines.map((line) => ({
       key: `${segmentIndex}-${line.percentile}`,
@@ -29,13 +33,13 @@ export function GrowthChart({ chart }: { chart: GrowthChartData }) {
       data: line.points,
     })),
   );
-  const childLine = chart.points.map((point) => ({
+  const childLine = chart.points.map((point, index) => ({
     x: Math.round(point.x * 100) / 100,
     value: point.value,
-    point,
+    title: words.pointTitles[index] ?? '',
   }));
   return (
-    <figure className="flex flex-col gap-2" aria-label={`${chart.title} chart`}>
+    <figure className="flex flex-col gap-2" aria-label={words.figure}>
       <div className="h-72 w-full sm:h-96" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
           <LineChart margin={{ top: 8, right: 12, bottom: 24, left: 4 }}>
@@ -45,7 +49,7 @@ export function GrowthChart({ chart }: { chart: GrowthChartData }) {
               dataKey="x"
               domain={['dataMin', 'dataMax']}
               tickCount={8}
-              label={{ value: chart.xLabel, position: 'insideBottom', offset: -12 }}
+              label={{ value: words.xLabel, position: 'insideBottom', offset: -12 }}
               allowDuplicatedCategory={false}
             />
             <YAxis
@@ -73,29 +77,14 @@ export function GrowthChart({ chart }: { chart: GrowthChartData }) {
               isAnimationActive={false}
               dot={(props: { cx?: number; cy?: number; index?: number }) => (
                 <circle key={props.index} cx={props.cx} cy={props.cy} r={4} fill="#b91c1c">
-                  <title>
-                    {childLine[props.index ?? 0]
-                      ? pointTitle(childLine[props.index ?? 0]!.point, chart.unit)
-                      : ''}
-                  </title>
+                  <title>{childLine[props.index ?? 0]?.title ?? ''}</title>
                 </circle>
               )}
             />
           </LineChart>
         </ResponsiveContainer>
       </div>
-      <figcaption className="text-sm text-slate-700">
-        Red dots: your child’s measurements, joined in order. Grey lines: the 3rd, 5th, 10th, 25th,
-        75th, 90th, 95th and 97th percentiles; dark blue: the 50th (middle).{' '}
-        {chart.references
-          .map((reference) =>
-            reference === 'WHO 2006'
-              ? 'WHO Child Growth Standards (birth to 2 years)'
-              : 'CDC growth charts (2 to 20 years). Source: CDC',
-          )
-          .join('; ')}
-        .
-      </figcaption>
+      <figcaption className="text-sm text-slate-700">{words.caption}</figcaption>
     </figure>
   );
 }

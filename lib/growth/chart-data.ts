@@ -25,11 +25,10 @@ export interface GrowthPoint {
   note: string | null;
 }
 
+/** The chart's words (title, axis, notes) come from the `growth` catalog, keyed by indicator. */
 export interface GrowthChart {
   indicator: GrowthIndicator;
-  title: string;
   unit: string;
-  xLabel: string;
   references: string[];
   curves: PercentileCurves;
   points: GrowthPoint[];
@@ -44,42 +43,36 @@ interface Measurement {
 
 const charts: {
   indicator: GrowthIndicator;
-  title: string;
   unit: string;
   maxMonths: number;
   minMonths: number;
 }[] = [
   {
     indicator: 'weight_for_age',
-    title: 'Weight for age',
     unit: 'kg',
     minMonths: 0,
     maxMonths: 240,
   },
   {
     indicator: 'length_for_age',
-    title: 'Length and height for age',
     unit: 'cm',
     minMonths: 0,
     maxMonths: 240,
   },
   {
     indicator: 'head_for_age',
-    title: 'Head circumference for age',
     unit: 'cm',
     minMonths: 0,
     maxMonths: 36,
   },
   {
     indicator: 'weight_for_length',
-    title: 'Weight for length (under 2 years)',
     unit: 'kg',
     minMonths: 0,
     maxMonths: 24,
   },
   {
     indicator: 'bmi_for_age',
-    title: 'BMI for age (2 years and up)',
     unit: 'kg/m²',
     minMonths: 24,
     maxMonths: 240,
@@ -175,9 +168,7 @@ export function growthCharts({
     const curves = percentileCurves(chart.indicator, sex, { from, to, step });
     result.push({
       indicator: chart.indicator,
-      title: chart.title,
       unit: chart.unit,
-      xLabel: chart.indicator === 'weight_for_length' ? 'Length (cm)' : 'Age (months)',
       references: [...new Set(curves.segments.map((segment) => segment.reference))],
       curves,
       points,

@@ -44,6 +44,7 @@ export type Assessment = {
   measurement?: LengthMeasurement;
 };
 
+/** `reason` is a catalog key (growth.reasons.*): the page says it in the reader's language. */
 export type OutOfRange = { outOfRange: true; reason: string };
 
 /** The percentile lines drawn on the charts. */
@@ -82,21 +83,21 @@ const outOfRange = (reason: string): OutOfRange => ({ outOfRange: true, reason }
 /** Why no chart answers for this indicator at this age (in days), or null when one does. */
 function whyNoChart(indicator: GrowthIndicator, days: number): string | null {
   const months = days / DAYS_PER_MONTH;
-  if (days < 0) return 'The measurement date is before the date of birth';
+  if (days < 0) return 'growth.reasons.beforeBirth';
   if (indicator === 'weight_for_length' && days >= FIRST_CDC_DAY)
-    return 'From 24 months BMI is used instead of weight-for-length';
+    return 'growth.reasons.bmiFrom24Months';
   if (indicator === 'bmi_for_age' && days < FIRST_CDC_DAY)
-    return 'Before 24 months the weight-for-length chart is used instead of BMI';
+    return 'growth.reasons.weightForLengthUnder24Months';
   if (indicator === 'head_for_age' && months > LAST_HEAD_MONTH)
-    return 'Head circumference charts stop at 36 months';
-  if (months > LAST_CHART_MONTH) return 'Growth charts stop at 20 years';
+    return 'growth.reasons.headStops36Months';
+  if (months > LAST_CHART_MONTH) return 'growth.reasons.chartsStop20Years';
   return null;
 }
 
 /** The z-score and percentile of one measurement, against WHO under 2 years and CDC from 2 years. */
 export function assessMeasurement(input: MeasurementInput): Assessment | OutOfRange {
   const { indicator, sex, value } = input;
-  if (!isPositive(value)) return outOfRange('The measurement must be a number greater than zero');
+  if (!isPositive(value)) return outOfRange('growth.reasons.notPositive');
   const days = ageInDays(input.dateOfBirth, input.measuredOn);
   const noChart = whyNoChart(indicator, days);
   if (noChart) return outOfRange(noChart);
@@ -104,15 +105,15 @@ export function assessMeasurement(input: MeasurementInput): Assessment | OutOfRa
   let lms: ReferenceLms | null;
   if (indicator === 'weight_for_length') {
     if (!isPositive(input.lengthCm))
-      return outOfRange('Weight-for-length needs the child’s length');
+      return outOfRange('growth.reasons.needsLength');
     lms = lmsAt(indicator, sex, input.lengthCm);
     if (!lms)
       return outOfRange(
-        `The weight-for-length chart covers lengths from ${WHO_LENGTH_RANGE_CM.from} to ${WHO_LENGTH_RANGE_CM.to} cm`,
+        'growth.reasons.lengthOutOfRange',
       );
   } else {
     lms = lmsAt(indicator, sex, days);
-    if (!lms) return outOfRange('No growth chart covers this age');
+    if (!lms) return outOfRange('growth.reasons.noChartForAge');
   }
 
   const z = zScore(lms, value, { restrictedTails: lms.restrictedTails });

@@ -227,7 +227,7 @@ describe('assessMeasurement', () => {
       assessMeasurement(measuredAt(200, { indicator: 'weight_for_length', sex: 'male', value: 7 })),
     ).toEqual({
       outOfRange: true,
-      reason: 'Weight-for-length needs the child’s length',
+      reason: 'growth.reasons.needsLength',
     });
     expect(
       assessMeasurement(
@@ -235,7 +235,7 @@ describe('assessMeasurement', () => {
       ),
     ).toEqual({
       outOfRange: true,
-      reason: 'The weight-for-length chart covers lengths from 45 to 110 cm',
+      reason: 'growth.reasons.lengthOutOfRange',
     });
   });
 
@@ -245,13 +245,13 @@ describe('assessMeasurement', () => {
       return 'outOfRange' in result ? result.reason : null;
     };
     expect(reasonFor(measuredAt(1096, { indicator: 'head_for_age', sex: 'male', value: 50 }))).toBe(
-      'Head circumference charts stop at 36 months',
+      'growth.reasons.headStops36Months',
     );
     expect(
       reasonFor(measuredAt(1095, { indicator: 'head_for_age', sex: 'male', value: 50 })),
     ).toBeNull();
     expect(reasonFor(measuredAt(730, { indicator: 'bmi_for_age', sex: 'male', value: 16 }))).toBe(
-      'Before 24 months the weight-for-length chart is used instead of BMI',
+      'growth.reasons.weightForLengthUnder24Months',
     );
     expect(
       reasonFor(measuredAt(731, { indicator: 'bmi_for_age', sex: 'male', value: 16 })),
@@ -260,13 +260,13 @@ describe('assessMeasurement', () => {
       reasonFor(
         measuredAt(731, { indicator: 'weight_for_length', sex: 'male', value: 12, lengthCm: 86 }),
       ),
-    ).toBe('From 24 months BMI is used instead of weight-for-length');
+    ).toBe('growth.reasons.bmiFrom24Months');
     expect(
       reasonFor(measuredAt(7305, { indicator: 'weight_for_age', sex: 'female', value: 58 })),
     ).toBeNull();
     expect(
       reasonFor(measuredAt(7306, { indicator: 'weight_for_age', sex: 'female', value: 58 })),
-    ).toBe('Growth charts stop at 20 years');
+    ).toBe('growth.reasons.chartsStop20Years');
     expect(
       reasonFor({
         indicator: 'weight_for_age',
@@ -275,10 +275,10 @@ describe('assessMeasurement', () => {
         measuredOn: '2025-05-01',
         value: 3,
       }),
-    ).toBe('The measurement date is before the date of birth');
+    ).toBe('growth.reasons.beforeBirth');
     expect(
       reasonFor(measuredAt(10, { indicator: 'weight_for_age', sex: 'female', value: 0 })),
-    ).toBe('The measurement must be a number greater than zero');
+    ).toBe('growth.reasons.notPositive');
   });
 
   it('computes BMI from kg and cm', () => {

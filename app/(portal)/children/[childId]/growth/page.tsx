@@ -4,10 +4,13 @@ import Link from 'next/link';
 import { GrowthSection } from '@/components/growth/growth-section';
 import { requireLinkedChild } from '@/lib/authz';
 import { growthCharts } from '@/lib/growth/chart-data';
+import { getT } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';
 import { readMeasurements } from '@/lib/records/read';
 
-export const metadata: Metadata = { title: 'Growth charts' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT('growthPage'))('title') };
+}
 
 export default portalPage(async function ChildGrowthPage({
   params,
@@ -17,20 +20,19 @@ export default portalPage(async function ChildGrowthPage({
   const { childId } = await params;
   const { child, db, viewer } = await requireLinkedChild(childId, 'growth');
   const name = child.preferredName ?? child.firstName;
-  const measurements = await readMeasurements(db, viewer, child.id);
+  const [measurements, t] = await Promise.all([
+    readMeasurements(db, viewer, child.id),
+    getT('growthPage'),
+  ]);
   return (
     <div className="flex flex-col gap-5">
       <p className="print:hidden">
         <Link href={`/children/${child.id}#measurements`} className="text-blue-700 underline">
-          ← {name}’s record
+          {t('back', { name })}
         </Link>
       </p>
-      <h1 className="text-2xl font-bold">{name}’s growth</h1>
-      <p className="text-slate-700">
-        A percentile compares {name} with children of the same age and sex: the 75th percentile
-        means heavier or taller than 75 of 100 children. Steady growth along a line matters more
-        than which line. Ask your child’s clinician about anything that worries you.
-      </p>
+      <h1 className="text-2xl font-bold">{t('heading', { name })}</h1>
+      <p className="text-slate-700">{t('intro', { name })}</p>
       {child.sex ? (
         <GrowthSection
           charts={growthCharts({
@@ -42,10 +44,7 @@ export default portalPage(async function ChildGrowthPage({
           dateOfBirth={child.dateOfBirth}
         />
       ) : (
-        <p>
-          The growth charts need your child’s sex, which the office has not recorded yet. Please ask
-          the office to add it.
-        </p>
+        <p>{t('needsSex')}</p>
       )}
     </div>
   );
