@@ -6,3 +6,4 @@ export * from './rate-limits';
 export * from './messaging';
 export * from './records';
 export * from './integrations';
+export * from './requests';

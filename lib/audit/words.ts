@@ -85,6 +85,12 @@ const actionWords: Record<AuditAction, string> = {
   'conversation.recategorized': 'Moved a conversation to another queue',
   'conversation.closed': 'Closed a conversation',
   'conversation.reopened': 'Reopened a conversation',
+  'request.created': 'Made a Patient Services request',
+  'request.assigned': 'Assigned a request',
+  'request.status_changed': 'Answered a request',
+  'request.note_added': 'Added an office note to a request',
+  'request.file_attached': 'Attached a file to a request',
+  'request.file_downloaded': 'Downloaded a file from a request',
   'account.preferences_changed': 'Changed email preferences',
   'mail.retried': 'Sent an undelivered email again',
   'audit.viewed': 'Looked at the audit trail',
@@ -106,6 +112,9 @@ export const viewedSections: Record<string, string> = {
   activity: 'Viewed this list of activity',
   growth: 'Viewed the growth charts',
   shares: 'Viewed the share links',
+  request: 'Viewed a request',
+  staff_request: 'Opened a request',
+  request_form: 'Started a request',
 };
 
 function sectionWords(metadata: Record<string, unknown>): string {

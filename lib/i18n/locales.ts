@@ -30,6 +30,8 @@ export const clientNamespaces = [
   'common',
   'validation',
   'forms',
+  'requestForms',
+  'staffRequestForms',
 ] as const;
 
 /**

@@ -1,5 +1,7 @@
 import Link from 'next/link';
 
+import { RequestMenuItems } from './request-menu-items';
+
 /** The "Patient Services" menu: a native disclosure, so it works with a keyboard and without JavaScript. */
 export function PatientServicesMenu() {
   return (
@@ -16,6 +18,7 @@ export function PatientServicesMenu() {
             Send a secure message
           </Link>
         </li>
+        <RequestMenuItems />
       </ul>
     </details>
   );

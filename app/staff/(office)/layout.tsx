@@ -4,12 +4,16 @@ import { SiteFooter } from '@/components/site-footer';
 import { idleTimeoutSecondsFor, secondsUntil } from '@/lib/auth/sessions';
 import { hasAnyRole, requireStaff } from '@/lib/authz';
 import { sessionPolicy } from '@/lib/env';
+import { getT } from '@/lib/i18n/server';
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const session = await requireStaff();
   const links = [
     { href: '/staff', label: 'Office home' },
     { href: '/staff/messages', label: 'Messages' },
+    ...(hasAnyRole(session, ['front_desk', 'clinical', 'admin'])
+      ? [{ href: '/staff/requests', label: (await getT('staffRequests'))('title') }]
+      : []),
     ...(hasAnyRole(session, ['front_desk', 'admin', 'clinical'])
       ? [{ href: '/staff/patients', label: 'Patients' }]
       : []),

@@ -10,6 +10,7 @@ import { portalPage } from '@/lib/page';
 import { listAccountsUnderAttack } from '@/lib/staff/help-desk';
 import { staffRoleLabels } from '@/lib/staff/vocabulary';
 
+import { OverdueRequests } from './_components/overdue-requests';
 import { UndeliveredMail } from './_components/undelivered-mail';
 
 export const metadata: Metadata = { title: 'Office home' };
@@ -29,6 +30,7 @@ export default portalPage(async function StaffHomePage() {
         Signed in as {session.user.firstName} {session.user.lastName} (
         {session.user.roles.map((role) => staffRoleLabels[role]).join(', ')}).
       </p>
+      <OverdueRequests roles={session.user.roles} />
       {underAttack.length > 0 ? (
         <AccountsUnderAttack
           rows={underAttack.map((row) => ({

@@ -10,6 +10,7 @@ import { readChildRecord } from '@/lib/records/read';
 import { listRecordShares } from '@/lib/records/shares';
 import { nextWellChildVisit } from '@/lib/records/well-child';
 
+import { ChildRequests } from './_components/child-requests';
 import { ParentRecord } from './_components/parent-record';
 import { ShareLinks } from './_components/share-links';
 
@@ -62,6 +63,12 @@ export default portalPage(async function ChildPage({
           doses: record.immunizations,
           sex: child.sex,
         })}
+      />
+      <ChildRequests
+        childId={child.id}
+        name={name}
+        guardianUserId={session.user.id}
+        today={viewer.today}
       />
       <section
         id="share-links"
