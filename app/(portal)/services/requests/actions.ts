@@ -13,6 +13,7 @@ import {
   recordsRequestSchema,
   renewalRequestSchema,
 } from '@/lib/requests/schemas';
+import type { RequestKind } from '@/lib/requests/vocabulary';
 
 /** One path for every kind: the live link, the request, its thread and file, one audit event. */
 async function make(
@@ -44,28 +45,33 @@ async function make(
   };
 }
 
-const parentRequest = {
-  access: { kind: 'parent' },
-  audit: 'request.created',
-  rateLimit: parentRequestLimit,
-} as const;
+const parentRequest = (kind: RequestKind) =>
+  ({
+    access: { kind: 'parent' },
+    audit: 'request.created',
+    rateLimit: parentRequestLimit(kind),
+  }) as const;
 
 export const requestAppointment = defineAction(
-  { ...parentRequest, name: 'requests.appointment', schema: appointmentRequestSchema },
+  {
+    ...parentRequest('appointment'),
+    name: 'requests.appointment',
+    schema: appointmentRequestSchema,
+  },
   async (args) => make({ kind: 'appointment', input: args.input }, args),
 );
 
 export const requestRenewal = defineAction(
-  { ...parentRequest, name: 'requests.renewal', schema: renewalRequestSchema },
+  { ...parentRequest('renewal'), name: 'requests.renewal', schema: renewalRequestSchema },
   async (args) => make({ kind: 'renewal', input: args.input }, args),
 );
 
 export const requestForm = defineAction(
-  { ...parentRequest, name: 'requests.form', schema: formRequestSchema },
+  { ...parentRequest('form'), name: 'requests.form', schema: formRequestSchema },
   async (args) => make({ kind: 'form', input: args.input }, args),
 );
 
 export const requestRecords = defineAction(
-  { ...parentRequest, name: 'requests.records', schema: recordsRequestSchema },
+  { ...parentRequest('records'), name: 'requests.records', schema: recordsRequestSchema },
   async (args) => make({ kind: 'records', input: args.input }, args),
 );
