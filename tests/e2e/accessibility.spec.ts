@@ -72,6 +72,10 @@ test('the parent pages have no serious or critical accessibility violations', as
     `/children/${child}`,
     `/children/${child}/immunizations/share`,
     '/services/message',
+    '/services/requests',
+    '/services/requests/new/appointment',
+    '/services/requests/new/form',
+    '/services/requests/new/records',
     '/inbox',
     '/account',
   ])
@@ -103,6 +107,7 @@ test('the staff pages have no serious or critical accessibility violations', asy
     `/staff/accounts/${String(demo?.id)}`,
     '/staff/messages',
     `/staff/messages/new?child=${child}`,
+    '/staff/requests',
     '/staff/patients',
     '/staff/patients/new',
     `/staff/patients/${child}`,

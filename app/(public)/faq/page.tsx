@@ -4,6 +4,8 @@ import type { ReactNode } from 'react';
 
 import { env } from '@/lib/env';
 
+import { RequestsFaq } from './_components/requests-faq';
+
 export const metadata: Metadata = {
   title: 'Questions and answers',
   description:
@@ -281,6 +283,7 @@ export default function FaqPage() {
           {item.answer}
         </section>
       ))}
+      <RequestsFaq />
     </div>
   );
 }
