@@ -151,4 +151,3 @@ export const requestNoteSchema = z.object({
 export type RequestNoteInput = z.infer<typeof requestNoteSchema>;
 
 export const attachFileSchema = z.object({ requestId: z.uuid(), file: fileField });
-export type AttachFileInput = z.infer<typeof attachFileSchema>;

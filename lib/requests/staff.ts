@@ -99,7 +99,7 @@ const guardian = alias(users, 'guardian');
 const assignee = alias(users, 'assignee');
 const PAGE_SIZE = 25;
 
-export interface QueueQuery {
+interface QueueQuery {
   kind: KindFilter;
   tab: RequestTab;
   search: string;

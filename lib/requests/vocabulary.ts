@@ -65,7 +65,7 @@ export const filePurposes = ['blank', 'completed'] as const;
 export type FilePurpose = (typeof filePurposes)[number];
 
 /** The queue each staff role works; admins work them all. */
-export const kindsByRole: Record<string, readonly RequestKind[]> = {
+const kindsByRole: Record<string, readonly RequestKind[]> = {
   front_desk: ['appointment', 'form', 'records'],
   clinical: ['renewal'],
   admin: requestKinds,
