@@ -18,7 +18,7 @@ export const requestStatuses = [
   'completed',
   'declined',
 ] as const;
-export type RequestStatus = (typeof requestStatuses)[number];
+type RequestStatus = (typeof requestStatuses)[number];
 
 export const outcomesByKind: Record<RequestKind, readonly RequestStatus[]> = {
   appointment: ['scheduled', 'call_us', 'declined'],
