@@ -54,7 +54,7 @@ async function openInQueue(browser: Browser, login: StaffLogin, childLastName: s
   const page = await (await browser.newContext()).newPage();
   await signInStaff(page, login);
   await page.goto('/staff/requests');
-  await page.getByLabel('Child’s name or MRN').fill(childLastName);
+  await page.getByRole('textbox', { name: 'Child’s name or MRN' }).fill(childLastName);
   await page.getByRole('button', { name: 'Search' }).click();
   await page.getByRole('link', { name: `${childLastName}, Iris` }).click();
   await expect(page).toHaveURL(/\/staff\/requests\/[0-9a-f-]{36}$/);
@@ -166,7 +166,7 @@ test('a copy of the records is attached within the 30-day clock and downloaded',
   const office = await (await browser.newContext()).newPage();
   await signInStaff(office, demoFrontDesk);
   await office.goto('/staff/requests?kind=records&tab=open');
-  await office.getByLabel('Child’s name or MRN').fill(childLastName);
+  await office.getByRole('textbox', { name: 'Child’s name or MRN' }).fill(childLastName);
   await office.getByRole('button', { name: 'Search' }).click();
   const row = office.getByRole('row', { name: new RegExp(childLastName) });
   await expect(row).toContainText('Day 1 of 30');
