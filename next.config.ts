@@ -21,6 +21,9 @@ const nextConfig: NextConfig = {
   // PGlite ships WebAssembly and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'pdfkit'],
   typedRoutes: false,
+  // Patient Services requests carry a file of up to 10 MB (lib/requests/vocabulary.ts): the
+  // action body and the copy the proxy reads must hold it with the form's other fields.
+  experimental: { serverActions: { bodySizeLimit: '12mb' }, proxyClientMaxBodySize: '12mb' },
   // Next.js logs server function arguments in development; ours carry passwords and health data.
   logging: { serverFunctions: false, incomingRequests: { ignore: [/\/api\/health/, /\/share\//] } },
   async headers() {

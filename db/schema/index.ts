@@ -9,3 +9,4 @@ export * from './messaging';
 export * from './records';
 export * from './integrations';
 export * from './help-desk';
+export * from './requests';

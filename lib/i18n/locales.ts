@@ -49,6 +49,8 @@ export const clientNamespaces = [
   'staffChart',
   'helpDeskForms',
   'staffSignInProblems',
+  'requestForms',
+  'staffRequestForms',
 ] as const;
 
 /**

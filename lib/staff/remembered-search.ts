@@ -15,6 +15,7 @@ const searchLists = {
   patients: '/staff/patients',
   accounts: '/staff/accounts',
   messages: '/staff/messages',
+  requests: '/staff/requests',
   // Covers /staff/audit/export too, which exports what the page shows.
   audit: '/staff/audit',
 } as const;

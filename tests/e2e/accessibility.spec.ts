@@ -91,6 +91,10 @@ for (const locale of locales) {
       `/children/${child}/immunizations/share`,
       `/children/${child}/immunizations/print`,
       '/services/message',
+      '/services/requests',
+      '/services/requests/new/appointment',
+      '/services/requests/new/form',
+      '/services/requests/new/records',
       '/inbox',
       '/account',
     ]) {
@@ -129,6 +133,7 @@ test('the staff pages have no serious or critical accessibility violations', asy
     `/staff/accounts/${String(demo?.id)}`,
     '/staff/messages',
     `/staff/messages/new?child=${child}`,
+    '/staff/requests',
     '/staff/patients',
     '/staff/patients/new',
     `/staff/patients/${child}`,

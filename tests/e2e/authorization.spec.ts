@@ -183,6 +183,22 @@ function expectations(
       path: `/services/message/sent?conversation=${MISSING}`,
       outcome: { ...parentOnly('login', 404), parentA: 404 },
     },
+    { route: '/services/requests', path: '/services/requests', outcome: parentOnly('login') },
+    {
+      route: '/services/requests/new/[kind]',
+      path: `/services/requests/new/records?child=${child}`,
+      outcome: parentOnly('login', 404),
+    },
+    {
+      route: '/services/requests/[requestId] (missing)',
+      path: `/services/requests/${MISSING}`,
+      outcome: { ...parentOnly('login', 404), parentA: 404 },
+    },
+    {
+      route: '/services/requests/[requestId]/files/[fileId] (missing)',
+      path: `/services/requests/${MISSING}/files/${MISSING}`,
+      outcome: { ...parentOnly('login', 404), parentA: 404 },
+    },
     { route: '/inbox', path: '/inbox', outcome: parentOnly('login') },
     {
       route: '/inbox/[conversationId] (missing)',
@@ -228,6 +244,21 @@ function expectations(
     {
       route: '/staff/messages/[conversationId] (malformed)',
       path: '/staff/messages/not-a-conversation',
+      outcome: staff([]),
+    },
+    {
+      route: '/staff/requests',
+      path: '/staff/requests',
+      outcome: staff(['front_desk', 'clinical', 'admin']),
+    },
+    {
+      route: '/staff/requests/[requestId] (missing)',
+      path: `/staff/requests/${MISSING}`,
+      outcome: staff([]),
+    },
+    {
+      route: '/staff/requests/[requestId]/files/[fileId] (missing)',
+      path: `/staff/requests/${MISSING}/files/${MISSING}`,
       outcome: staff([]),
     },
     {

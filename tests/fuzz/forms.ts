@@ -66,6 +66,59 @@ export const formCases: Record<ActionKey, (world: World) => FormCase> = {
       },
     ],
   }),
+  'app/(portal)/services/requests/actions.ts#requestAppointment': (world) => ({
+    session: parentOnly(world),
+    bases: [
+      {
+        childId: world.child.id,
+        reason: 'sports_physical',
+        availability: 'Tuesday after 3 pm\r\nor Friday morning',
+        contactMethod: 'phone',
+        contactPhone: '(555) 555-0100',
+        note: 'Needs the school’s form too.',
+        idempotencyKey: randomUUID(),
+      },
+    ],
+  }),
+  'app/(portal)/services/requests/actions.ts#requestRenewal': (world) => ({
+    session: parentOnly(world),
+    bases: [
+      {
+        childId: world.child.id,
+        medicationIds: [world.chart.medications],
+        pharmacyName: 'Main Street Pharmacy',
+        pharmacyPhone: '555-555-0199',
+        pharmacyAddress: '1 Main Street, Springfield',
+        note: '',
+        idempotencyKey: randomUUID(),
+      },
+    ],
+  }),
+  'app/(portal)/services/requests/actions.ts#requestForm': (world) => ({
+    session: parentOnly(world),
+    bases: [
+      {
+        childId: world.child.id,
+        formType: 'camp',
+        neededBy: '2030-06-01',
+        note: 'Camp starts in June.',
+        idempotencyKey: randomUUID(),
+      },
+    ],
+  }),
+  'app/(portal)/services/requests/actions.ts#requestRecords': (world) => ({
+    session: parentOnly(world),
+    bases: [
+      {
+        childId: world.child.id,
+        scope: 'visit_notes',
+        periodFrom: '2022-01-01',
+        periodTo: '2023-12-31',
+        note: 'For the new school.',
+        idempotencyKey: randomUUID(),
+      },
+    ],
+  }),
   'app/(portal)/inbox/actions.ts#replyToOffice': (world) => ({
     session: parentOnly(world),
     bases: [message(world)],
@@ -483,6 +536,41 @@ export const formCases: Record<ActionKey, (world: World) => FormCase> = {
   'app/staff/(office)/patients/actions.ts#searchPatients': (world) => ({
     session: world.sessions.frontDesk,
     bases: [{ q: 'rivera', dob: '2021-04-12' }],
+  }),
+  'app/staff/(office)/requests/actions.ts#assignRequestToMe': (world) => ({
+    session: world.sessions.frontDesk,
+    bases: [{ requestId: world.requestId }],
+  }),
+  'app/staff/(office)/requests/actions.ts#addRequestInternalNote': (world) => ({
+    session: world.sessions.frontDesk,
+    bases: [
+      { requestId: world.requestId, body: 'Left a voicemail.', idempotencyKey: randomUUID() },
+    ],
+  }),
+  'app/staff/(office)/requests/actions.ts#attachRequestFile': (world) => ({
+    session: world.sessions.frontDesk,
+    bases: [
+      {
+        requestId: world.requestId,
+        file: new File([new TextEncoder().encode('%PDF-1.4\n%%EOF\n')], 'form.pdf'),
+      },
+    ],
+  }),
+  'app/staff/(office)/requests/actions.ts#setRequestStatus': (world) => ({
+    session: world.sessions.frontDesk,
+    bases: [
+      { requestId: world.requestId, status: 'call_us', scheduledFor: '', reason: '' },
+      {
+        requestId: world.requestId,
+        status: 'declined',
+        scheduledFor: '',
+        reason: 'Please bring the form in.',
+      },
+    ],
+  }),
+  'app/staff/(office)/requests/actions.ts#searchRequests': (world) => ({
+    session: world.sessions.frontDesk,
+    bases: [{ q: 'forms', kind: 'form', tab: 'overdue' }],
   }),
   'app/staff/(office)/messages/actions.ts#searchMessages': (world) => ({
     session: world.sessions.frontDesk,

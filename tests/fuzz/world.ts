@@ -13,6 +13,7 @@ import { issuePin } from '@/lib/pins/issue';
 import { recordEntrySchema, type RecordEntryInput } from '@/lib/records/schemas';
 import { createRecordShare } from '@/lib/records/shares';
 import { saveRecordEntry } from '@/lib/records/write';
+import { createRequest } from '@/lib/requests/create';
 import { encryptTotpSecret } from '@/lib/two-step/crypto';
 
 import {
@@ -168,6 +169,23 @@ export async function buildWorld(db: Database) {
     today,
   );
 
+  // A Patient Services request (a school form) for the office's request forms to work on.
+  const serviceRequest = await createRequest(
+    db,
+    { id: parent.id, locale: 'en' },
+    {
+      kind: 'form',
+      input: {
+        childId: child.id,
+        formType: 'school',
+        neededBy: '',
+        note: '',
+        idempotencyKey: randomUUID(),
+      },
+    },
+    today,
+  );
+
   const share = await createRecordShare(db, parent.id, {
     childId: child.id,
     label: 'School nurse',
@@ -232,6 +250,7 @@ export async function buildWorld(db: Database) {
       admin: adminSession as ActiveSession,
     },
     conversationId: conversation.conversationId,
+    requestId: serviceRequest.requestId,
     share: { id: share.shareId, token: shareToken, code: share.accessCode! },
     chart,
     cancellablePinId: cancellablePin.pinId,

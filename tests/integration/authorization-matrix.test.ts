@@ -13,8 +13,11 @@ import {
   guardianships,
   integrationClients,
   mailOutbox,
+  medications,
   messages,
   recordShares,
+  requestFiles,
+  serviceRequests,
   signInProblems,
   users,
 } from '@/db/schema';
@@ -361,6 +364,90 @@ function shareToken(_p: Persona, t: Target): string {
         : MALFORMED;
 }
 
+/** A Patient Services request with its thread and a blank form, made fresh for each cell. */
+async function insertServiceRequest(
+  kind: 'form' | 'renewal',
+  childId: string,
+  guardianUserId: string,
+): Promise<{ requestId: string; fileId: string }> {
+  const conversationId = await insertConversation({
+    childId,
+    guardianUserId,
+    category: kind === 'renewal' ? 'clinical' : 'general',
+  });
+  const [request] = await world.db
+    .insert(serviceRequests)
+    .values({
+      kind,
+      childId,
+      guardianUserId,
+      conversationId,
+      details: {},
+      idempotencyKey: randomUUID(),
+      dueAt: new Date(Date.now() + 86_400_000),
+    })
+    .returning({ id: serviceRequests.id });
+  const [file] = await world.db
+    .insert(requestFiles)
+    .values({
+      requestId: request!.id,
+      purpose: 'blank',
+      mediaType: 'application/pdf',
+      byteSize: MATRIX_PDF.byteLength,
+      content: MATRIX_PDF,
+      uploadedBy: guardianUserId,
+    })
+    .returning({ id: requestFiles.id });
+  return { requestId: request!.id, fileId: file!.id };
+}
+
+const MATRIX_PDF = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
+
+/**
+ * Guardians: own is a request they made about their child (revoked and adult: made while the
+ * link was live), other one by the other family. Staff: own is in their queue (a form for the
+ * front desk and admins, a renewal for clinical staff), other is in the other queue.
+ */
+function requestSpec(p: Persona, target: 'own' | 'other') {
+  const { a, b, adult } = world.children;
+  const ids = world.ids;
+  const forGuardian: Record<Guardian, { own: [string, string]; other: [string, string] }> = {
+    parentA: { own: [a.id, ids.parentA], other: [b.id, ids.parentB] },
+    parentB: { own: [b.id, ids.parentB], other: [a.id, ids.parentA] },
+    revoked: { own: [a.id, ids.revoked], other: [b.id, ids.parentB] },
+    adult: { own: [adult.id, ids.adult], other: [a.id, ids.parentA] },
+  };
+  if (isGuardian(p)) {
+    const [childId, guardianUserId] = forGuardian[p][target];
+    return insertServiceRequest('form', childId, guardianUserId);
+  }
+  const renewalQueue = p === 'clinical';
+  const kind = (target === 'own') === renewalQueue ? 'renewal' : 'form';
+  return kind === 'renewal'
+    ? insertServiceRequest('renewal', b.id, ids.parentB)
+    : insertServiceRequest('form', a.id, ids.parentA);
+}
+
+async function requestTarget(
+  p: Persona,
+  t: Target,
+): Promise<{ requestId: string; fileId: string }> {
+  if (t === 'missing') return { requestId: randomUUID(), fileId: randomUUID() };
+  if (t === 'malformed') return { requestId: MALFORMED, fileId: MALFORMED };
+  return requestSpec(p, t === 'other' ? 'other' : 'own');
+}
+
+/** An active medicine on the child, so a renewal of one's own child can be made. */
+async function medicationOf(childId: string): Promise<string> {
+  const { a, b, adult } = world.children;
+  if (![a.id, b.id, adult.id].includes(childId)) return randomUUID();
+  const [row] = await world.db
+    .insert(medications)
+    .values({ childId, name: 'Albuterol' })
+    .returning({ id: medications.id });
+  return row!.id;
+}
+
 async function freshParentAccount(): Promise<string> {
   return (await createParent(world.db)).id;
 }
@@ -699,6 +786,8 @@ const staffOnly =
         : 'not-found';
 /** A conversation in one of this person's queues: own always, other only for admins (who work all three). */
 const inQueue = (p: Persona, t: Target) => t === 'own' || (t === 'other' && p === 'admin');
+/** Patient Services requests: front desk (appointments, forms, records), clinical (renewals), admins. */
+const requestRoles: readonly StaffRole[] = ['front_desk', 'clinical', 'admin'];
 
 /** Parent-only actions with no id. */
 const parentAction =
@@ -839,6 +928,22 @@ const pages: Record<string, PageRow> = {
       searchParams: { conversation: await conversationId(persona, target) },
     }),
   },
+  '/services/requests': { targets: once, expect: parentsOnly },
+  '/services/requests/new/[kind]': {
+    targets: idTargets,
+    expect: linkedGuardian,
+    request: async ({ persona, target }) => ({
+      params: { kind: 'renewal' },
+      searchParams: { child: await childId(persona, target) },
+    }),
+  },
+  '/services/requests/[requestId]': {
+    targets: idTargets,
+    expect: linkedGuardian,
+    request: async ({ persona, target }) => ({
+      params: { requestId: (await requestTarget(persona, target)).requestId },
+    }),
+  },
   '/inbox': { targets: once, expect: parentsOnly },
   '/inbox/[conversationId]': {
     targets: idTargets,
@@ -873,6 +978,18 @@ const pages: Record<string, PageRow> = {
     expect: staffOnly(queues, inQueue),
     request: async ({ persona, target }) => ({
       params: { conversationId: await conversationId(persona, target) },
+    }),
+  },
+  '/staff/requests': {
+    targets: once,
+    expect: staffOnly(requestRoles),
+    request: async () => ({ cookies: { 'portal-search-requests': JSON.stringify({ q: 'a' }) } }),
+  },
+  '/staff/requests/[requestId]': {
+    targets: idTargets,
+    expect: staffOnly(requestRoles, inQueue),
+    request: async ({ persona, target }) => ({
+      params: { requestId: (await requestTarget(persona, target)).requestId },
     }),
   },
   '/staff/messages/new': {
@@ -968,6 +1085,16 @@ const routes: Record<string, RouteRow> = {
     targets: idTargets,
     expect: linkedGuardian,
     params: async ({ persona, target }) => ({ childId: await childId(persona, target) }),
+  },
+  'GET /services/requests/[requestId]/files/[fileId]': {
+    targets: idTargets,
+    expect: linkedGuardian,
+    params: async ({ persona, target }) => await requestTarget(persona, target),
+  },
+  'GET /staff/requests/[requestId]/files/[fileId]': {
+    targets: idTargets,
+    expect: staffOnly(requestRoles, inQueue),
+    params: async ({ persona, target }) => await requestTarget(persona, target),
   },
   'GET /api/health': { targets: once, expect: everyone },
   // The EHR's endpoints ignore sessions: a signed assertion or bearer token is the only key.
@@ -1096,6 +1223,62 @@ const actions: Record<string, ActionRow> = {
       category: 'general',
       subject: 'A question',
       body: 'Hello',
+      idempotencyKey: randomUUID(),
+    }),
+  },
+  '(portal)/services/requests/actions.ts#requestAppointment': {
+    targets: idTargets,
+    expect: guardianAction,
+    idField: 'childId',
+    input: async ({ persona, target }) => ({
+      childId: await childId(persona, target),
+      reason: 'sick_visit',
+      availability: 'Mornings',
+      contactMethod: 'portal',
+      contactPhone: '',
+      note: '',
+      idempotencyKey: randomUUID(),
+    }),
+  },
+  '(portal)/services/requests/actions.ts#requestRenewal': {
+    targets: idTargets,
+    expect: guardianAction,
+    idField: 'childId',
+    input: async ({ persona, target }) => {
+      const child = await childId(persona, target);
+      return {
+        childId: child,
+        medicationIds: [await medicationOf(child)],
+        pharmacyName: 'Main Street Pharmacy',
+        pharmacyPhone: '555-555-0199',
+        pharmacyAddress: '1 Main Street',
+        note: '',
+        idempotencyKey: randomUUID(),
+      };
+    },
+  },
+  '(portal)/services/requests/actions.ts#requestForm': {
+    targets: idTargets,
+    expect: guardianAction,
+    idField: 'childId',
+    input: async ({ persona, target }) => ({
+      childId: await childId(persona, target),
+      formType: 'school',
+      neededBy: '',
+      note: '',
+      idempotencyKey: randomUUID(),
+    }),
+  },
+  '(portal)/services/requests/actions.ts#requestRecords': {
+    targets: idTargets,
+    expect: guardianAction,
+    idField: 'childId',
+    input: async ({ persona, target }) => ({
+      childId: await childId(persona, target),
+      scope: 'immunizations',
+      periodFrom: '',
+      periodTo: '',
+      note: '',
       idempotencyKey: randomUUID(),
     }),
   },
@@ -1385,6 +1568,55 @@ const actions: Record<string, ActionRow> = {
     targets: once,
     expect: staffAction(helpDesk),
     input: () => ({ q: 'parent' }),
+  },
+  'staff/(office)/requests/actions.ts#assignRequestToMe': {
+    targets: idTargets,
+    expect: staffAction(requestRoles, (p, t) => (inQueue(p, t) ? 'allowed' : 'not-found')),
+    idField: 'requestId',
+    input: async ({ persona, target }) => ({
+      requestId: (await requestTarget(persona, target)).requestId,
+    }),
+  },
+  'staff/(office)/requests/actions.ts#setRequestStatus': {
+    targets: idTargets,
+    expect: staffAction(requestRoles, (p, t) => (inQueue(p, t) ? 'allowed' : 'not-found')),
+    idField: 'requestId',
+    input: async ({ persona, target }) => ({
+      requestId: (await requestTarget(persona, target)).requestId,
+      status: 'declined',
+      reason: 'Please call the office.',
+    }),
+  },
+  'staff/(office)/requests/actions.ts#addRequestInternalNote': {
+    targets: idTargets,
+    expect: staffAction(requestRoles, (p, t) => (inQueue(p, t) ? 'allowed' : 'not-found')),
+    idField: 'requestId',
+    input: async ({ persona, target }) => ({
+      requestId: (await requestTarget(persona, target)).requestId,
+      body: 'Called back.',
+      idempotencyKey: randomUUID(),
+    }),
+  },
+  // Files go on forms and records only: a renewal in one's queue takes none (declined).
+  'staff/(office)/requests/actions.ts#attachRequestFile': {
+    targets: idTargets,
+    expect: staffAction(requestRoles, (p, t) =>
+      !inQueue(p, t)
+        ? 'not-found'
+        : p === 'clinical' || (p === 'admin' && t === 'other')
+          ? 'declined'
+          : 'allowed',
+    ),
+    idField: 'requestId',
+    input: async ({ persona, target }) => ({
+      requestId: (await requestTarget(persona, target)).requestId,
+      file: new File([MATRIX_PDF], 'done.pdf', { type: 'application/pdf' }),
+    }),
+  },
+  'staff/(office)/requests/actions.ts#searchRequests': {
+    targets: once,
+    expect: staffAction(requestRoles),
+    input: () => ({ q: 'forms', kind: 'all', tab: 'open' }),
   },
   'staff/(office)/messages/actions.ts#searchMessages': {
     targets: once,

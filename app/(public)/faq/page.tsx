@@ -5,6 +5,8 @@ import type { ReactNode } from 'react';
 import { env } from '@/lib/env';
 import { getT } from '@/lib/i18n/server';
 
+import { RequestsFaq } from './_components/requests-faq';
+
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT('faq');
   return { title: t('metaTitle'), description: t('metaDescription') };
@@ -135,6 +137,7 @@ export default async function FaqPage() {
           ))}
         </section>
       ))}
+      <RequestsFaq />
     </div>
   );
 }

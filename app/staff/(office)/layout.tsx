@@ -12,6 +12,9 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   const links = [
     { href: '/staff', label: t('home') },
     { href: '/staff/messages', label: t('messages') },
+    ...(hasAnyRole(session, ['front_desk', 'clinical', 'admin'])
+      ? [{ href: '/staff/requests', label: (await getT('staffRequests'))('title') }]
+      : []),
     ...(hasAnyRole(session, ['front_desk', 'admin', 'clinical'])
       ? [{ href: '/staff/patients', label: t('patients') }]
       : []),

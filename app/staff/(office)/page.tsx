@@ -10,6 +10,7 @@ import { listUndeliveredMail } from '@/lib/mail/outbox';
 import { portalPage } from '@/lib/page';
 import { listAccountsUnderAttack } from '@/lib/staff/help-desk';
 
+import { OverdueRequests } from './_components/overdue-requests';
 import { UndeliveredMail } from './_components/undelivered-mail';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -39,6 +40,7 @@ export default portalPage(async function StaffHomePage() {
           roles: session.user.roles.map((role) => tRoles(role)).join(', '),
         })}
       </p>
+      <OverdueRequests roles={session.user.roles} />
       {underAttack.length > 0 ? (
         <AccountsUnderAttack
           rows={underAttack.map((row) => ({

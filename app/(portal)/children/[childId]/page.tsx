@@ -12,6 +12,7 @@ import { readChildRecord } from '@/lib/records/read';
 import { listRecordShares } from '@/lib/records/shares';
 import { nextWellChildVisit } from '@/lib/records/well-child';
 
+import { ChildRequests } from './_components/child-requests';
 import { ParentRecord } from './_components/parent-record';
 import { ShareLinks } from './_components/share-links';
 
@@ -93,6 +94,12 @@ export default portalPage(async function ChildPage({
           sex: child.sex,
         })}
         locale={locale}
+      />
+      <ChildRequests
+        childId={child.id}
+        name={name}
+        guardianUserId={session.user.id}
+        today={viewer.today}
       />
       <section
         id="share-links"

@@ -1,0 +1,117 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+
+import { ActionForm } from '@/components/forms/action-form';
+import { useActionForm } from '@/components/forms/use-action-form';
+import { Button } from '@/components/ui/button';
+import { TextAreaField, TextField } from '@/components/ui/field';
+import { RequiredMark } from '@/components/ui/required-note';
+import { NOTE_MAX, SHORT_MAX } from '@/lib/requests/vocabulary';
+
+import { requestRenewal } from '../../../actions';
+
+export function RenewalForm({
+  childId,
+  noticeId,
+  kindName,
+  medications,
+  pharmacy,
+}: {
+  childId: string;
+  noticeId: string;
+  kindName: string;
+  medications: { id: string; name: string }[];
+  pharmacy: { name: string; phone: string; address: string } | null;
+}) {
+  const t = useTranslations('requestForms');
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const submission = useActionForm({
+    schema: () => import('@/lib/requests/schemas').then((s) => s.renewalRequestSchema),
+    action: requestRenewal,
+    defaultValues: {
+      childId,
+      medicationIds: medications.length === 1 ? [medications[0]!.id] : [],
+      pharmacyName: pharmacy?.name ?? '',
+      pharmacyPhone: pharmacy?.phone ?? '',
+      pharmacyAddress: pharmacy?.address ?? '',
+      note: '',
+      idempotencyKey,
+    },
+  });
+  const { form, errorOf, pending } = submission;
+  const { register } = form;
+  const medicationError = errorOf('medicationIds');
+  return (
+    <ActionForm
+      form={submission}
+      className="flex flex-col gap-5"
+      aria-label={t('formLabel', { kind: kindName })}
+      aria-describedby={noticeId}
+    >
+      <fieldset aria-describedby={medicationError ? 'medicationIds-error' : undefined}>
+        <legend className="font-medium">
+          {t('medications')}
+          <RequiredMark />
+        </legend>
+        <div className="mt-2 flex flex-col gap-1">
+          {medications.map((medication) => (
+            <label key={medication.id} className="inline-flex min-h-11 items-center gap-2">
+              <input
+                type="checkbox"
+                value={medication.id}
+                className="size-5"
+                {...register('medicationIds')}
+              />
+              {medication.name}
+            </label>
+          ))}
+        </div>
+        {medicationError ? (
+          <p id="medicationIds-error" role="alert" className="text-sm font-medium text-red-700">
+            {medicationError}
+          </p>
+        ) : null}
+      </fieldset>
+      <fieldset className="flex flex-col gap-4">
+        <legend className="font-medium">{t('pharmacy')}</legend>
+        <TextField
+          id="pharmacyName"
+          label={t('pharmacyName')}
+          required
+          maxLength={SHORT_MAX}
+          error={errorOf('pharmacyName')}
+          {...register('pharmacyName')}
+        />
+        <TextField
+          id="pharmacyPhone"
+          type="tel"
+          label={t('pharmacyPhone')}
+          required
+          error={errorOf('pharmacyPhone')}
+          {...register('pharmacyPhone')}
+        />
+        <TextField
+          id="pharmacyAddress"
+          label={t('pharmacyAddress')}
+          required
+          maxLength={SHORT_MAX}
+          error={errorOf('pharmacyAddress')}
+          {...register('pharmacyAddress')}
+        />
+      </fieldset>
+      <TextAreaField
+        id="note"
+        label={t('note')}
+        maxLength={NOTE_MAX}
+        className="min-h-24"
+        error={errorOf('note')}
+        {...register('note')}
+      />
+      <Button type="submit" pending={pending} pendingLabel={t('sending')} className="self-start">
+        {t('submit')}
+      </Button>
+    </ActionForm>
+  );
+}

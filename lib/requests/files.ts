@@ -1,0 +1,53 @@
+import { and, eq } from 'drizzle-orm';
+
+import type { Db } from '@/db';
+import { requestFiles, serviceRequests } from '@/db/schema';
+import { databaseFileStore } from '@/lib/files/storage';
+import type { StaffRole } from '@/lib/staff/vocabulary';
+
+import { getGuardianRequest } from './parent';
+import { kindsFor } from './vocabulary';
+
+async function fileOf(db: Db, requestId: string, fileId: string) {
+  const [file] = await db
+    .select({
+      id: requestFiles.id,
+      purpose: requestFiles.purpose,
+      mediaType: requestFiles.mediaType,
+    })
+    .from(requestFiles)
+    .where(and(eq(requestFiles.id, fileId), eq(requestFiles.requestId, requestId)));
+  if (!file) return null;
+  const bytes = await databaseFileStore.read(db, file.id);
+  return bytes ? { ...file, bytes } : null;
+}
+
+/** A file of a request the guardian made and may still see; null otherwise (the route answers 404). */
+export async function readFileForGuardian(
+  db: Db,
+  guardianUserId: string,
+  requestId: string,
+  fileId: string,
+  today: string,
+) {
+  const request = await getGuardianRequest(db, guardianUserId, requestId, today);
+  if (!request) return null;
+  const file = await fileOf(db, requestId, fileId);
+  return file ? { ...file, kind: request.kind, childId: request.childId } : null;
+}
+
+/** A file of a request in one of this staff member's queues; null otherwise. */
+export async function readFileForStaff(
+  db: Db,
+  roles: readonly StaffRole[],
+  requestId: string,
+  fileId: string,
+) {
+  const [request] = await db
+    .select({ kind: serviceRequests.kind, childId: serviceRequests.childId })
+    .from(serviceRequests)
+    .where(eq(serviceRequests.id, requestId));
+  if (!request || !kindsFor(roles).includes(request.kind)) return null;
+  const file = await fileOf(db, requestId, fileId);
+  return file ? { ...file, kind: request.kind, childId: request.childId } : null;
+}
