@@ -104,13 +104,9 @@ export function assessMeasurement(input: MeasurementInput): Assessment | OutOfRa
 
   let lms: ReferenceLms | null;
   if (indicator === 'weight_for_length') {
-    if (!isPositive(input.lengthCm))
-      return outOfRange('growth.reasons.needsLength');
+    if (!isPositive(input.lengthCm)) return outOfRange('growth.reasons.needsLength');
     lms = lmsAt(indicator, sex, input.lengthCm);
-    if (!lms)
-      return outOfRange(
-        'growth.reasons.lengthOutOfRange',
-      );
+    if (!lms) return outOfRange('growth.reasons.lengthOutOfRange');
   } else {
     lms = lmsAt(indicator, sex, days);
     if (!lms) return outOfRange('growth.reasons.noChartForAge');

@@ -1,6 +1,4 @@
-import 'server-only';
-
-import { defaultLocale, isLocale, locales, type Locale } from './locales';
+import { defaultLocale, isLocale, type Locale } from './locales';
 
 /**
  * The best of our languages for an Accept-Language header ("es-MX,es;q=0.9,en;q=0.8"): the
@@ -26,5 +24,3 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
   }
   return defaultLocale;
 }
-
-export { locales };

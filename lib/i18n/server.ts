@@ -1,11 +1,7 @@
 import 'server-only';
 
-import { createFormatter } from 'next-intl';
 import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
-
-import { intlLocaleFor } from '@/lib/dates';
-import { env } from '@/lib/env';
 
 import {
   defaultLocale,
@@ -37,14 +33,6 @@ export const getLocale = cache(async (): Promise<Locale> => {
 /** The translator for this request's language: `const t = await getT('inbox'); t('title')`. */
 export async function getT<NS extends Namespace = never>(namespace?: NS) {
   return translatorFor(await getLocale(), namespace);
-}
-
-/** Numbers, lists and relative times in this request's language, on the practice's clock. */
-export async function getFormatter() {
-  return createFormatter({
-    locale: intlLocaleFor(await getLocale()),
-    timeZone: env().PRACTICE_TIMEZONE,
-  });
 }
 
 /**

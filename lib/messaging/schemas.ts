@@ -7,13 +7,7 @@ import { BODY_MAX, messageCategoryIds, SUBJECT_MAX } from './vocabulary';
  * messages are catalog keys (validation.*); the numbers in the "too long" ones are BODY_MAX and
  * SUBJECT_MAX.
  */
-export {
-  BODY_MAX,
-  categoryLabels,
-  messageCategoryIds,
-  SUBJECT_MAX,
-  type Category,
-} from './vocabulary';
+export { BODY_MAX, messageCategoryIds, SUBJECT_MAX, type Category } from './vocabulary';
 
 const idempotencyKey = z.string().uuid();
 const body = z

@@ -193,16 +193,6 @@ export const releaseResultSchema = z.object({
 
 export const releaseSummarySchema = z.object({ childId: z.uuid(), entryId: z.uuid() });
 
-export const sectionLabels: Record<RecordSection, string> = {
-  allergies: 'Allergies',
-  medications: 'Medications',
-  problems: 'Problems and conditions',
-  immunizations: 'Immunizations',
-  visits: 'Visits',
-  measurements: 'Growth measurements',
-  results: 'Test results',
-};
-
 export const visitTypeLabels: Record<(typeof visitTypes)[number], string> = {
   well_child: 'Well-child check-up',
   sick: 'Sick visit',

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 
 import { getT } from '@/lib/i18n/server';
+
 import { RequestMenuItems } from './request-menu-items';
 
 /** The "Patient Services" menu: a native disclosure, so it works with a keyboard and without JavaScript. */
