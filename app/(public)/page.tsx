@@ -57,6 +57,14 @@ export default portalPage(async function HomePage() {
               </Link>
             </li>
             <li>
+              <Link
+                href="/help/registration#registration-video-heading"
+                className="inline-block py-2 text-blue-700 underline"
+              >
+                {t('registrationVideo')}
+              </Link>
+            </li>
+            <li>
               <Link href="/faq" className="inline-block py-2 text-blue-700 underline">
                 {t('faq')}
               </Link>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 
 import { env } from '@/lib/env';
 import { getLocale, getT } from '@/lib/i18n/server';
@@ -41,6 +42,15 @@ export default async function ContactPage() {
         <p>{afterHours}</p>
       </section>
       <p className="text-slate-700">{t('canWait')}</p>
+      <p className="text-slate-700">
+        {t.rich('helpDesk', {
+          link: (chunks) => (
+            <Link href="/help-desk" className="text-blue-700 underline">
+              {chunks}
+            </Link>
+          ),
+        })}
+      </p>
     </div>
   );
 }

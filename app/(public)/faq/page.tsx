@@ -86,6 +86,8 @@ function richTags() {
     activity: to('/children/activity'),
     account: to('/account'),
     help: to('/help/registration'),
+    video: to('/help/registration#registration-video-heading'),
+    helpDesk: to('/help-desk'),
     link: to('/children/link'),
     message: to('/services/message'),
     forgot: to('/forgot-password'),
