@@ -1,7 +1,7 @@
 import './load-env';
 
 import { parseArgs } from 'node:util';
-import { createTranslator } from 'next-intl';
+import { createTranslator } from 'use-intl/core';
 
 import { connectConfiguredDatabase, migrateDatabase } from '@/db';
 import { systemActor } from '@/lib/audit/events';
