@@ -12,8 +12,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
-import en from '../../messages/en.json';
-import es from '../../messages/es.json';
 import {
   demoAdmin,
   issuePinFor,
@@ -33,6 +31,12 @@ import {
  * writes into test-results/help-video and checks the result: its length and size, that each
  * caption's step is on screen at its time, and that the committed captions are current.
  */
+type Catalog = { helpVideo: { steps: Record<string, string> } };
+const catalog = (locale: string): Catalog =>
+  JSON.parse(readFileSync(path.resolve('messages', `${locale}.json`), 'utf8')) as Catalog;
+const en = catalog('en');
+const es = catalog('es');
+
 const committed = path.resolve('public/help-video');
 const folder = path.resolve(process.env.HELP_VIDEO_DIR ?? 'test-results/help-video');
 const out = (name: string) => path.join(folder, name);
@@ -156,11 +160,11 @@ function vttTime(value: number) {
 }
 
 /** One cue per step, from a catalog: the words of the captions are translated like any page. */
-function captions(cues: Cue[], catalog: typeof en) {
+function captions(cues: Cue[], words: Catalog) {
   return `WEBVTT\n\n${cues
     .map(
       (cue, index) =>
-        `${index + 1}\n${vttTime(cue.start)} --> ${vttTime(cue.end)}\n${catalog.helpVideo.steps[cue.step]}\n`,
+        `${index + 1}\n${vttTime(cue.start)} --> ${vttTime(cue.end)}\n${words.helpVideo.steps[cue.step]}\n`,
     )
     .join('\n')}`;
 }
@@ -294,7 +298,7 @@ test('the registration video is made from the real pages, with a caption per ste
 
   beginStep('link');
   await typeInto(page, page.getByLabel('PIN'), pin);
-  await typeInto(page, page.getByLabel("Child's date of birth"), '2022-05-09');
+  await typeInto(page, page.getByLabel("Child’s date of birth"), '2022-05-09');
   await clickOn(page, page.getByLabel('Your relationship to the child'));
   await page.getByLabel('Your relationship to the child').selectOption('mother');
   await pointAt(page, page.getByRole('button', { name: 'Link child' }));
