@@ -46,7 +46,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <div className="mx-auto flex max-w-5xl justify-end px-4">
             <LanguageSwitch />
           </div>
-          <PracticeDetailsProvider value={practiceDetails()}>{children}</PracticeDetailsProvider>
+          <PracticeDetailsProvider value={practiceDetails(locale)}>
+            {children}
+          </PracticeDetailsProvider>
         </I18nProvider>
       </body>
     </html>

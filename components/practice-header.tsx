@@ -1,7 +1,8 @@
 import { PracticeHeaderView } from '@/components/practice-header-view';
+import { getLocale } from '@/lib/i18n/server';
 import { practiceDetails } from '@/lib/practice';
 
-export function PracticeHeader({
+export async function PracticeHeader({
   children,
   homeHref = '/',
 }: {
@@ -9,7 +10,7 @@ export function PracticeHeader({
   homeHref?: string;
 }) {
   return (
-    <PracticeHeaderView practice={practiceDetails()} homeHref={homeHref}>
+    <PracticeHeaderView practice={practiceDetails(await getLocale())} homeHref={homeHref}>
       {children}
     </PracticeHeaderView>
   );

@@ -10,9 +10,10 @@ export interface PracticeDetails {
   hours: string;
 }
 
-export function practiceDetails(): PracticeDetails {
-  const { PRACTICE_NAME, PRACTICE_PHONE, PRACTICE_HOURS } = env();
-  return { name: PRACTICE_NAME, phone: PRACTICE_PHONE, hours: PRACTICE_HOURS };
+/** The frame's details, with the office hours in the reader's language. */
+export function practiceDetails(locale: Locale = 'en'): PracticeDetails {
+  const { PRACTICE_NAME, PRACTICE_PHONE } = env();
+  return { name: PRACTICE_NAME, phone: PRACTICE_PHONE, hours: practiceTexts(locale).hours };
 }
 
 /**
