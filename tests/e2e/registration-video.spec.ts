@@ -298,7 +298,10 @@ test('the registration video is made from the real pages, with a caption per ste
 
   beginStep('link');
   await typeInto(page, page.getByLabel('PIN'), pin);
-  await typeInto(page, page.getByLabel("Child’s date of birth"), '2022-05-09');
+  // A date field takes its value whole (typed keys follow the browser's own date format).
+  await clickOn(page, page.getByLabel('Child’s date of birth'));
+  await page.getByLabel('Child’s date of birth').fill('2022-05-09');
+  await page.waitForTimeout(800);
   await clickOn(page, page.getByLabel('Your relationship to the child'));
   await page.getByLabel('Your relationship to the child').selectOption('mother');
   await pointAt(page, page.getByRole('button', { name: 'Link child' }));
