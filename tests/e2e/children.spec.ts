@@ -17,7 +17,7 @@ async function newPage(browser: Browser): Promise<Page> {
 async function linkChild(page: Page, pin: string, dateOfBirth: string) {
   await page.goto('/children/link');
   await page.getByLabel('PIN').fill(pin);
-  await page.getByLabel("Child’s date of birth").fill(dateOfBirth);
+  await page.getByLabel('Child’s date of birth').fill(dateOfBirth);
   await page.getByLabel('Your relationship to the child').selectOption('mother');
   await page.getByRole('button', { name: 'Link child' }).click();
 }
@@ -36,7 +36,7 @@ test('staff registers a child and issues PINs; two parents link the child; a wro
   const childUrl = `/staff/patients/${childId}`;
 
   // A PIN needs two confirmations of who is calling.
-  await staff.getByLabel("Guardian’s name").fill('Ana Parent');
+  await staff.getByLabel('Guardian’s name').fill('Ana Parent');
   await staff.getByLabel('Relationship to the child').fill('Mother');
   await staff.getByRole('button', { name: 'Issue PIN' }).click();
   await expect(

@@ -163,7 +163,7 @@ test('no alert flashes after a successful submit that moves on; a lost connectio
   await parent.goto('/children/link');
   await expectRequiredMarked(parent, 3);
   await parent.getByLabel('PIN').fill(pin);
-  await parent.getByLabel("Child’s date of birth").fill(dateOfBirth);
+  await parent.getByLabel('Child’s date of birth').fill(dateOfBirth);
   await parent.getByLabel('Your relationship to the child').selectOption('mother');
   await submitWithoutAlerts(parent, 'Link child', /\/dashboard\?linked=/);
 

@@ -124,7 +124,7 @@ test('with JavaScript off a parent signs up, signs in, links a child and sends a
     await page.goto('/children/link');
     await expectNoGetForms(page);
     await page.getByLabel('PIN').fill(value);
-    await page.getByLabel("Child’s date of birth").fill(dateOfBirth);
+    await page.getByLabel('Child’s date of birth').fill(dateOfBirth);
     await page.getByLabel('Your relationship to the child').selectOption('mother');
     await page.getByRole('button', { name: 'Link child' }).click();
   }

@@ -18,7 +18,7 @@ test('the front desk sends a temporary password; the parent signs in with it and
   await staff.getByRole('button', { name: 'Search' }).click();
   await staff.getByRole('link', { name: new RegExp(userId) }).click();
   await expect(staff.getByRole('heading', { name: 'Robin Tester' })).toBeVisible();
-  await staff.getByLabel("Confirmed the child’s date of birth").check();
+  await staff.getByLabel('Confirmed the child’s date of birth').check();
   await staff.getByLabel('Confirmed the address or phone number on file').check();
   await staff.getByRole('button', { name: 'Send a temporary password' }).click();
   const letter = staff.getByRole('article', { name: 'Temporary password letter' });

@@ -41,9 +41,9 @@ const names = [
  * and issues a PIN; the letter is printed in the parent's language when the form offers one.
  */
 async function issuePinLetter(staff: Page, locale: Locale) {
-  await staff.getByLabel("Confirmed the child’s date of birth").check();
+  await staff.getByLabel('Confirmed the child’s date of birth').check();
   await staff.getByLabel('Confirmed the address or phone number on file').check();
-  await staff.getByLabel("Guardian’s name").fill('Alex Parent');
+  await staff.getByLabel('Guardian’s name').fill('Alex Parent');
   await staff.getByLabel('Relationship to the child').fill('Mother');
   const letterLanguage = staff.locator('select[name="locale"], select[name="letterLocale"]');
   if (await letterLanguage.count()) await letterLanguage.first().selectOption(locale);

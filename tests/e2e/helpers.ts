@@ -128,9 +128,9 @@ export async function issuePinFor(
   guardianName: string,
   relationship: string,
 ): Promise<string> {
-  await staff.getByLabel("Confirmed the child’s date of birth").check();
+  await staff.getByLabel('Confirmed the child’s date of birth').check();
   await staff.getByLabel('Confirmed the address or phone number on file').check();
-  await staff.getByLabel("Guardian’s name").fill(guardianName);
+  await staff.getByLabel('Guardian’s name').fill(guardianName);
   await staff.getByLabel('Relationship to the child').fill(relationship);
   await staff.getByRole('button', { name: 'Issue PIN' }).click();
   const letter = staff.getByRole('article', { name: 'PIN letter' });

@@ -113,7 +113,7 @@ test('a PIN redeemed at the same moment on both instances links exactly one pare
     await expect(parent).toHaveURL(`${origin}/dashboard`);
     await parent.goto(`${origin}/children/link`);
     await parent.getByLabel('PIN').fill(pin);
-    await parent.getByLabel("Child’s date of birth").fill('2022-05-06');
+    await parent.getByLabel('Child’s date of birth').fill('2022-05-06');
     await parent.getByLabel('Your relationship to the child').selectOption('father');
     parents.push(parent);
   }

@@ -24,11 +24,11 @@ test('sign-up signs the new parent in and opens the welcome step: the PIN explai
   await expect(page.getByText(/you need a PIN from the office/)).toBeVisible();
   const form = page.getByRole('form', { name: 'Link a child' });
   await expect(form.getByLabel('PIN')).toBeVisible();
-  await expect(form.getByLabel("Child’s date of birth")).toBeVisible();
+  await expect(form.getByLabel('Child’s date of birth')).toBeVisible();
 
   // The form works here: a PIN that matches nothing gets the one message, on this page.
   await form.getByLabel('PIN').fill('AAAAA-AAAAA');
-  await form.getByLabel("Child’s date of birth").fill('2020-01-01');
+  await form.getByLabel('Child’s date of birth').fill('2020-01-01');
   await form.getByLabel('Your relationship to the child').selectOption('mother');
   await form.getByRole('button', { name: 'Link child' }).click();
   await expect(
