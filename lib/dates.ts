@@ -65,6 +65,44 @@ export function todayInPractice(now = new Date()): string {
   }).format(now);
 }
 
+/**
+ * The moment a calendar day (YYYY-MM-DD) begins on the practice's clock: "from Nov 29" means
+ * from midnight where the office is, not midnight in Greenwich (an evening's events would
+ * otherwise fall on the next day).
+ */
+export function startOfPracticeDay(isoDate: string): Date {
+  const [y, m, d] = calendarParts(isoDate);
+  const wallClock = dateFormatter('en-US', {
+    timeZone: env().PRACTICE_TIMEZONE,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  // How far the practice's clock is ahead of UTC at a moment (negative west of Greenwich).
+  const offsetAt = (moment: number) => {
+    const parts = Object.fromEntries(
+      wallClock.formatToParts(new Date(moment)).map((part) => [part.type, part.value]),
+    );
+    const shown = Date.UTC(
+      Number(parts.year),
+      Number(parts.month) - 1,
+      Number(parts.day),
+      Number(parts.hour) % 24,
+      Number(parts.minute),
+      Number(parts.second),
+    );
+    return shown - moment;
+  };
+  const midnightUtc = Date.UTC(y, m - 1, d);
+  // Twice: the offset at the guess may differ from the offset at the answer on a DST change day.
+  const first = midnightUtc - offsetAt(midnightUtc);
+  return new Date(midnightUtc - offsetAt(first));
+}
+
 /** [year, month, day] of a YYYY-MM-DD date. */
 export function calendarParts(isoDate: string): [number, number, number] {
   const [y, m, d] = isoDate.split('-').map(Number);

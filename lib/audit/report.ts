@@ -5,6 +5,7 @@ import { z } from 'zod';
 
 import type { Db } from '@/db';
 import { auditEvents, auditRowChanges, children, users } from '@/db/schema';
+import { startOfPracticeDay } from '@/lib/dates';
 
 import {
   actionsInGroup,
@@ -117,8 +118,8 @@ function matchesAny(
  */
 function conditions(filters: AuditFilters, people: NamedPeople): SQL {
   const parts: (SQL | undefined)[] = [
-    gte(auditEvents.occurredAt, new Date(`${filters.from}T00:00:00Z`)),
-    lt(auditEvents.occurredAt, new Date(`${nextDay(filters.to)}T00:00:00Z`)),
+    gte(auditEvents.occurredAt, startOfPracticeDay(filters.from)),
+    lt(auditEvents.occurredAt, startOfPracticeDay(nextDay(filters.to))),
   ];
   if (people.actor) parts.push(matchesAny(auditEvents.actorId, people.actor));
   if (people.child) parts.push(matchesAny(auditEvents.childId, people.child));
