@@ -1,16 +1,23 @@
+import { useLocale } from 'next-intl';
+
 import { PracticeHeaderView } from '@/components/practice-header-view';
-import { getLocale } from '@/lib/i18n/server';
+import { isLocale } from '@/lib/i18n/locales';
 import { practiceDetails } from '@/lib/practice';
 
-export async function PracticeHeader({
+export function PracticeHeader({
   children,
   homeHref = '/',
 }: {
   children?: React.ReactNode;
   homeHref?: string;
 }) {
+  // next-intl's locale: the request's on the server, the provider's when rendered in a test.
+  const locale = useLocale();
   return (
-    <PracticeHeaderView practice={practiceDetails(await getLocale())} homeHref={homeHref}>
+    <PracticeHeaderView
+      practice={practiceDetails(isLocale(locale) ? locale : undefined)}
+      homeHref={homeHref}
+    >
       {children}
     </PracticeHeaderView>
   );
