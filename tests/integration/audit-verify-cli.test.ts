@@ -32,10 +32,14 @@ function auditVerify(args: string[], settings: { AUDIT_HEAD_FILE?: string }) {
   };
   delete env.DATABASE_URL;
   Object.assign(env, databaseSetting);
-  return run(path.join(root, 'node_modules/.bin/tsx'), ['scripts/audit-verify.ts', ...args], {
-    cwd: root,
-    env,
-  }).then(
+  return run(
+    path.join(root, 'node_modules/.bin/tsx'),
+    ['--conditions=react-server', 'scripts/audit-verify.ts', ...args],
+    {
+      cwd: root,
+      env,
+    },
+  ).then(
     ({ stdout, stderr }) => ({ code: 0, output: stdout + stderr }),
     (error: { code: number; stdout: string; stderr: string }) => ({
       code: error.code,

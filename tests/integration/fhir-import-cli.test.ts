@@ -39,7 +39,7 @@ describe('npm run fhir:import', () => {
     delete env.DATABASE_URL;
     const result = await run(
       path.join(root, 'node_modules/.bin/tsx'),
-      ['scripts/fhir-import.ts', '--json', folder],
+      ['--conditions=react-server', 'scripts/fhir-import.ts', '--json', folder],
       { cwd: root, env },
     ).then(
       ({ stdout }) => ({ code: 0, stdout }),

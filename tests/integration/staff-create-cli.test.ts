@@ -26,10 +26,14 @@ function staffCreate(args: string[]) {
     NODE_ENV: 'development',
   };
   delete env.DATABASE_URL;
-  return run(path.join(root, 'node_modules/.bin/tsx'), ['scripts/staff-create.ts', ...args], {
-    cwd: root,
-    env,
-  }).then(
+  return run(
+    path.join(root, 'node_modules/.bin/tsx'),
+    ['--conditions=react-server', 'scripts/staff-create.ts', ...args],
+    {
+      cwd: root,
+      env,
+    },
+  ).then(
     ({ stdout }) => ({ code: 0, output: stdout }),
     (error: { code: number; stdout: string; stderr: string }) => ({
       code: error.code,

@@ -67,7 +67,7 @@ describe('password hashing on worker threads', () => {
     () => {
       const script = `import { bcryptOffThread } from './lib/auth/password-threads.ts';
       bcryptOffThread.hash('x', 4).then((hash) => console.log(hash.slice(0, 7)));`;
-      const run = spawnSync('npx', ['tsx', '--eval', script], {
+      const run = spawnSync('npx', ['tsx', '--conditions=react-server', '--eval', script], {
         encoding: 'utf8',
         timeout: 45_000,
       });
