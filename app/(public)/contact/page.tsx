@@ -3,6 +3,7 @@ import Link from 'next/link';
 
 import { env } from '@/lib/env';
 import { getLocale, getT } from '@/lib/i18n/server';
+import { portalPage } from '@/lib/page';
 import { practiceTexts } from '@/lib/practice';
 
 import { EmergencyNotice } from '../_components/emergency-notice';
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('metaTitle'), description: t('metaDescription') };
 }
 
-export default async function ContactPage() {
+export default portalPage(async function ContactPage() {
   const { PRACTICE_NAME, PRACTICE_PHONE, PRACTICE_ADDRESS } = env();
   const t = await getT('contact');
   const { hours, afterHours } = practiceTexts(await getLocale());
@@ -53,4 +54,4 @@ export default async function ContactPage() {
       </p>
     </div>
   );
-}
+});

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 
 import { env } from '@/lib/env';
 import { getT } from '@/lib/i18n/server';
+import { portalPage } from '@/lib/page';
 
 import { RequestsFaq } from './_components/requests-faq';
 
@@ -96,7 +97,7 @@ function richTags() {
   };
 }
 
-export default async function FaqPage() {
+export default portalPage(async function FaqPage() {
   const { PRACTICE_PHONE, PIN_TTL_DAYS, AGE_OF_MAJORITY } = env();
   const t = await getT('faq');
   const values = {
@@ -142,4 +143,4 @@ export default async function FaqPage() {
       <RequestsFaq />
     </div>
   );
-}
+});

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { getT } from '@/lib/i18n/server';
+import { portalPage } from '@/lib/page';
 
 import { SignUpForm } from './_components/sign-up-form';
 
@@ -9,7 +10,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT('signup'))('title') };
 }
 
-export default async function SignUpPage() {
+export default portalPage(async function SignUpPage() {
   const t = await getT('signup');
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-6">
@@ -31,4 +32,4 @@ export default async function SignUpPage() {
       </p>
     </div>
   );
-}
+});

@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { env } from '@/lib/env';
 import { defaultLocale, type Locale } from '@/lib/i18n/locales';
 import { getLocale, getT } from '@/lib/i18n/server';
+import { portalPage } from '@/lib/page';
 
 import { RegistrationVideo } from './_components/registration-video';
 
@@ -44,7 +45,7 @@ function imageFor(locale: Locale, name: string): string {
   return `/help-images/${name}.png`;
 }
 
-export default async function RegistrationHelpPage() {
+export default portalPage(async function RegistrationHelpPage() {
   const { PRACTICE_PHONE, PIN_TTL_DAYS } = env();
   const t = await getT('registrationHelp');
   const locale = await getLocale();
@@ -104,4 +105,4 @@ export default async function RegistrationHelpPage() {
       </p>
     </div>
   );
-}
+});
