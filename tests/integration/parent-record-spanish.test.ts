@@ -22,6 +22,7 @@ import {
 import { testDb } from '../setup/database';
 import { inLanguage } from '../setup/intl';
 import { requestState } from '../setup/next-mocks';
+import { resolveServerTree } from '../setup/server-tree';
 
 /** A child with a DTaP in April 2020 and an MMR in November 2021, and their parent signed in. */
 async function spanishScene() {
@@ -51,7 +52,8 @@ async function spanishScene() {
 }
 
 const params = (childId: string) => ({ params: Promise.resolve({ childId }) });
-const html = (node: unknown) => renderToStaticMarkup(inLanguage(node as ReactNode, 'es'));
+const html = async (node: unknown) =>
+  renderToStaticMarkup(inLanguage(await resolveServerTree(node as ReactNode), 'es'));
 
 /** The text pdfkit drew: each content stream inflated, each TJ array's hex strings joined. */
 function pdfText(pdf: Buffer): string {
@@ -82,7 +84,7 @@ afterEach(() => {
 describe('the parent’s record pages in Spanish', () => {
   it('shows the child summary with Spanish sections, vaccine and disease names, and dates', async () => {
     const { child } = await spanishScene();
-    const page = html(await ChildPage(params(child.id)));
+    const page = await html(await ChildPage(params(child.id)));
     for (const words of [
       'Resumen',
       'Vacunas',
@@ -104,7 +106,7 @@ describe('the parent’s record pages in Spanish', () => {
 
   it('prints the immunization record and makes its PDF in Spanish', async () => {
     const { child } = await spanishScene();
-    const page = html(await ImmunizationPrintPage(params(child.id)));
+    const page = await html(await ImmunizationPrintPage(params(child.id)));
     for (const words of [
       'Registro de vacunas',
       'Difteria, tétanos y tos ferina (DTaP, Tdap)',
@@ -145,13 +147,13 @@ describe('the parent’s record pages in Spanish', () => {
     );
     const token = made.url.split('/share/')[1]!;
     actAs(null);
-    const opener = html(await SharedRecordPage({ params: Promise.resolve({ token }) }));
+    const opener = await html(await SharedRecordPage({ params: Promise.resolve({ token }) }));
     expect(opener).toContain('Un registro de vacunas compartido');
     expect(opener).toContain('Mostrar el registro');
 
     const opened = await openSharedRecord(db, testMeta, token, null, undefined, 'es');
     if (opened.status !== 'ok') throw new Error(opened.status);
-    const sheet = html(
+    const sheet = await html(
       createElement(ImmunizationRecordSheet, { record: opened.record, shared: true }),
     );
     for (const words of [
