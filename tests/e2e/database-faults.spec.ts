@@ -47,7 +47,7 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   cluster = createScratchPostgres(pgPort, { max_connections: MAX_CONNECTIONS });
   const databaseUrl = cluster.url('portal_faults');
-  execFileSync('npx', ['tsx', 'scripts/e2e-prepare.ts'], {
+  execFileSync('npx', ['tsx', '--conditions=react-server', 'scripts/e2e-prepare.ts'], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: 'pipe',
   });

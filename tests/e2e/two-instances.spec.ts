@@ -133,15 +133,19 @@ test('a PIN redeemed at the same moment on both instances links exactly one pare
   expect(outcomes.sort()).toEqual(['linked', 'refused']);
 
   // Both instances wrote events all through this file: the hash chain has no gap or fork.
-  const output = execFileSync('npx', ['tsx', 'scripts/audit-verify.ts'], {
-    env: {
-      ...process.env,
-      DATABASE_URL:
-        process.env.E2E_DATABASE_URL ??
-        process.env.DATABASE_URL ??
-        'postgres://postgres@127.0.0.1:5432/portal_e2e',
+  const output = execFileSync(
+    'npx',
+    ['tsx', '--conditions=react-server', 'scripts/audit-verify.ts'],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL:
+          process.env.E2E_DATABASE_URL ??
+          process.env.DATABASE_URL ??
+          'postgres://postgres@127.0.0.1:5432/portal_e2e',
+      },
+      encoding: 'utf8',
     },
-    encoding: 'utf8',
-  });
+  );
   expect(output).toMatch(/OK/);
 });
