@@ -22,6 +22,8 @@ const serverEnv = {
   PUBLIC_URL: baseURL,
   // Every test comes from 127.0.0.1; the per-address limit is tested in the integration suite.
   SIGNIN_IP_FAILURE_LIMIT: '10000',
+  // Every e2e sign-up comes from 127.0.0.1; the per-address limit is tested in the integration suite.
+  SIGNUP_IP_HOURLY_LIMIT: '10000',
   LOG_LEVEL: 'warn',
 };
 

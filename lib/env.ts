@@ -85,6 +85,8 @@ const envSchema = z
     MAIL_SEND_TIMEOUT_MS: positiveInt(10_000),
     SIGNIN_IP_FAILURE_LIMIT: positiveInt(100),
     SIGNIN_IP_WINDOW_MINUTES: positiveInt(15),
+    /** New accounts one network address may create in an hour. */
+    SIGNUP_IP_HOURLY_LIMIT: positiveInt(30),
     /** Proxies of our own in front of the portal, each appending to X-Forwarded-For (0: none). */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     /** Read only by `npm run audit:verify`: heads recorded outside the database, one line each. */

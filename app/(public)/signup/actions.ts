@@ -5,6 +5,7 @@ import { createParentAccount } from '@/lib/accounts/sign-up';
 import { defineAction } from '@/lib/action';
 import { openFirstSession } from '@/lib/auth/first-session';
 import { signIn } from '@/lib/auth/next-auth';
+import { env } from '@/lib/env';
 import { getLocale } from '@/lib/i18n/server';
 
 export const signUp = defineAction(
@@ -13,7 +14,15 @@ export const signUp = defineAction(
     schema: signUpSchema,
     access: { kind: 'anyone' },
     audit: 'account.created',
-    rateLimit: { bucket: 'sign-up', limit: 30, windowSeconds: 3600, per: 'ip' },
+    rateLimit: {
+      bucket: 'sign-up',
+      // Read when the action runs, not when the module loads.
+      get limit() {
+        return env().SIGNUP_IP_HOURLY_LIMIT;
+      },
+      windowSeconds: 3600,
+      per: 'ip',
+    },
   },
   async ({ input, tx, session, actor, meta, describeAudit, sendMail, audit }) => {
     // The new account keeps the language its owner signed up in.
