@@ -20,6 +20,13 @@ globalThis[Symbol.for('portal.peer-address-header')] = true;
  */
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
+/** An EHR's FHIR bundle (/api/fhir) may be several megabytes: one child's history is about one. */
+const FHIR_BODY_LIMIT_BYTES = 12 * 1024 * 1024;
+
+function bodyLimitFor(req) {
+  return (req.url ?? '').split('?')[0] === '/api/fhir' ? FHIR_BODY_LIMIT_BYTES : BODY_LIMIT_BYTES;
+}
+
 const { values } = parseArgs({
   options: {
     port: { type: 'string', short: 'p' },
@@ -134,16 +141,16 @@ const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
 const TOO_LARGE = Symbol('too large');
 
 /** The whole body, or TOO_LARGE once it passes the limit. */
-function readBody(req) {
+function readBody(req, limit) {
   return new Promise((resolve, reject) => {
     const chunks = [];
     let size = 0;
     req.on('data', (chunk) => {
       size += chunk.length;
       if (size > DRAIN_LIMIT_BYTES) req.destroy();
-      else if (size <= BODY_LIMIT_BYTES) chunks.push(chunk);
+      else if (size <= limit) chunks.push(chunk);
     });
-    req.on('end', () => resolve(size > BODY_LIMIT_BYTES ? TOO_LARGE : Buffer.concat(chunks)));
+    req.on('end', () => resolve(size > limit ? TOO_LARGE : Buffer.concat(chunks)));
     req.on('error', reject);
     // A client that hangs up mid-body gets no answer; the promise must not wait for it forever.
     req.on('close', () => {
@@ -192,7 +199,7 @@ async function serve(req, res) {
     refuse(res, ...refusals.tooLarge);
     return void res.on('finish', () => req.destroy());
   }
-  const body = await readBody(req);
+  const body = await readBody(req, bodyLimitFor(req));
   if (body === TOO_LARGE) return refuse(res, ...refusals.tooLarge);
   if (!(await isReadableBody(req, body))) return refuse(res, ...refusals.malformed);
   return handle(replayOf(req, body), res);
@@ -210,7 +217,7 @@ const server = createServer((req, res) => {
 // "Expect: 100-continue" (curl and other tools, for larger bodies): a declared body over the
 // limit is refused before the client sends it.
 server.on('checkContinue', (req, res) => {
-  if (Number(req.headers['content-length']) > BODY_LIMIT_BYTES) {
+  if (Number(req.headers['content-length']) > bodyLimitFor(req)) {
     writePeerAddress(req);
     refuse(res, ...refusals.tooLarge);
     return;
