@@ -101,8 +101,42 @@ const envSchema = z
         .optional(),
     ),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    /**
+     * Request files in an S3-compatible bucket instead of the database (lib/files/bucket.ts):
+     * chosen when FILE_STORE_S3_BUCKET is set, and then the endpoint and keys are required.
+     */
+    FILE_STORE_S3_BUCKET: optionalString,
+    FILE_STORE_S3_ENDPOINT: optionalString.pipe(
+      z
+        .url({ message: 'must be a full URL such as https://s3.us-east-1.amazonaws.com' })
+        .optional(),
+    ),
+    FILE_STORE_S3_REGION: z.string().trim().min(1).default('us-east-1'),
+    FILE_STORE_S3_ACCESS_KEY_ID: optionalString,
+    FILE_STORE_S3_SECRET_ACCESS_KEY: optionalString,
+    /** Bucket in the path (endpoint/bucket/key), as MinIO and most self-hosted servers want. */
+    FILE_STORE_S3_PATH_STYLE: optionalString.pipe(
+      z.enum(['true', 'false'], { message: 'must be true or false' }).optional(),
+    ),
+    /** Server-side encryption asked of the bucket for each file; none for a server without it. */
+    FILE_STORE_S3_SSE: z.enum(['AES256', 'aws:kms', 'none']).default('AES256'),
+    FILE_STORE_S3_TIMEOUT_MS: positiveInt(20_000),
   })
   .superRefine((env, ctx) => {
+    if (env.FILE_STORE_S3_BUCKET) {
+      for (const name of [
+        'FILE_STORE_S3_ENDPOINT',
+        'FILE_STORE_S3_ACCESS_KEY_ID',
+        'FILE_STORE_S3_SECRET_ACCESS_KEY',
+      ] as const) {
+        if (!env[name])
+          ctx.addIssue({
+            code: 'custom',
+            path: [name],
+            message: 'is required when FILE_STORE_S3_BUCKET is set',
+          });
+      }
+    }
     if (env.NODE_ENV !== 'production' || env.NEXT_PHASE === 'phase-production-build') return;
     if (!env.AUTH_SECRET) {
       ctx.addIssue({
@@ -142,6 +176,19 @@ const envSchema = z
         path: ['PUBLIC_URL'],
         message: 'must be an https:// address in production (http is allowed only for localhost)',
       });
+    }
+    if (env.FILE_STORE_S3_ENDPOINT) {
+      const endpoint = new URL(env.FILE_STORE_S3_ENDPOINT);
+      if (
+        endpoint.protocol !== 'https:' &&
+        !['localhost', '127.0.0.1', '[::1]'].includes(endpoint.hostname)
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['FILE_STORE_S3_ENDPOINT'],
+          message: 'must be an https:// address in production: the files are children’s papers',
+        });
+      }
     }
   });
 

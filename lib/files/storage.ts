@@ -3,17 +3,18 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { requestFiles } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { log } from '@/lib/log';
 import { FILE_MAX_BYTES, type FilePurpose } from '@/lib/requests/vocabulary';
 
+import { Bucket, bucketFromEnv, newObjectKey } from './bucket';
 import { sniffMediaType } from './sniff';
 
 /**
- * Where request files live. The database is the default and the only store built today: one
- * backup holds everything, and a file commits or rolls back with its request.
- *
- * Extension point: an S3-compatible bucket would implement `save` by uploading to a random
- * `storageKey` (content left null) and `read` by fetching it, chosen in lib/env.ts when a
- * bucket is configured. Nothing else changes: callers only see this interface.
+ * Where request files live. The database is the default: one backup holds everything, and a
+ * file commits or rolls back with its request. When lib/env.ts has a bucket (FILE_STORE_S3_*),
+ * new files go to that S3-compatible bucket under a random key and the row keeps only the key.
+ * Reading follows the row, so files saved before a bucket was configured are still read from
+ * the database. Callers only see this interface.
  */
 interface FileStore {
   save(
@@ -41,7 +42,23 @@ export function checkFile(bytes: Uint8Array, field = 'file') {
   return mediaType;
 }
 
-export const databaseFileStore: FileStore = {
+/** A file's bytes, from the database or from the bucket, whichever the row says. */
+async function readStored(db: Db, fileId: string, bucket: Bucket | null) {
+  const [row] = await db
+    .select({ content: requestFiles.content, storageKey: requestFiles.storageKey })
+    .from(requestFiles)
+    .where(eq(requestFiles.id, fileId));
+  if (!row) return null;
+  if (row.content) return row.content;
+  if (!row.storageKey) return null;
+  if (!bucket) throw new Error('a request file is in a bucket, but no bucket is configured');
+  const bytes = await bucket.get(row.storageKey);
+  // Never expected (rows are written only after their object), so worth an alert.
+  if (!bytes) log('error', 'request_file_object_missing', { fileId });
+  return bytes;
+}
+
+const databaseFileStore: FileStore = {
   async save(db, { requestId, purpose, uploadedBy, bytes }) {
     const mediaType = checkFile(bytes);
     const [row] = await db
@@ -57,11 +74,49 @@ export const databaseFileStore: FileStore = {
       .returning({ id: requestFiles.id });
     return { id: row!.id, mediaType, byteSize: bytes.byteLength };
   },
-  async read(db, fileId) {
-    const [row] = await db
-      .select({ content: requestFiles.content })
-      .from(requestFiles)
-      .where(eq(requestFiles.id, fileId));
-    return row?.content ?? null;
-  },
+  read: (db, fileId) => readStored(db, fileId, null),
 };
+
+/**
+ * Files in a bucket. The object is uploaded first and the row written after it, inside the
+ * caller's transaction, so a row never points at an object that is not there:
+ * - the upload fails: nothing is written and the request fails;
+ * - the row's insert fails: the object is deleted again (best effort);
+ * - the caller's transaction rolls back after this returns (a later statement fails, the
+ *   connection drops): the object stays in the bucket as an orphan. Its key is random and no
+ *   row names it, so nobody can reach it through the portal, and it holds no PHI in its name;
+ *   it costs only storage. An orphan sweep would compare the bucket's keys with storage_key.
+ */
+export function bucketFileStore(bucket: Bucket): FileStore {
+  return {
+    async save(db, { requestId, purpose, uploadedBy, bytes }) {
+      const mediaType = checkFile(bytes);
+      const storageKey = newObjectKey();
+      await bucket.put(storageKey, bytes, mediaType);
+      try {
+        const [row] = await db
+          .insert(requestFiles)
+          .values({
+            requestId,
+            purpose,
+            uploadedBy,
+            mediaType,
+            byteSize: bytes.byteLength,
+            storageKey,
+          })
+          .returning({ id: requestFiles.id });
+        return { id: row!.id, mediaType, byteSize: bytes.byteLength };
+      } catch (error) {
+        await bucket.delete(storageKey).catch(() => undefined);
+        throw error;
+      }
+    },
+    read: (db, fileId) => readStored(db, fileId, bucket),
+  };
+}
+
+/** The store lib/env.ts chooses: the bucket when one is configured, else the database. */
+export function fileStore(): FileStore {
+  const config = bucketFromEnv();
+  return config ? bucketFileStore(new Bucket(config)) : databaseFileStore;
+}

@@ -13,7 +13,7 @@ import {
 } from '@/db/schema';
 import { formatDate } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
-import { checkFile, databaseFileStore } from '@/lib/files/storage';
+import { checkFile, fileStore } from '@/lib/files/storage';
 import { liveLinkCondition } from '@/lib/guardianship/access';
 import type { Locale } from '@/lib/i18n/locales';
 import { translatorFor } from '@/lib/i18n/server';
@@ -254,7 +254,7 @@ export async function createRequest(
     })
     .returning({ id: serviceRequests.id });
   if (blank)
-    await databaseFileStore.save(db, {
+    await fileStore().save(db, {
       requestId: created!.id,
       purpose: 'blank',
       uploadedBy: guardian.id,

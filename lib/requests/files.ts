@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 
 import type { Db } from '@/db';
 import { requestFiles, serviceRequests } from '@/db/schema';
-import { databaseFileStore } from '@/lib/files/storage';
+import { fileStore } from '@/lib/files/storage';
 import type { StaffRole } from '@/lib/staff/vocabulary';
 
 import { getGuardianRequest } from './parent';
@@ -18,7 +18,7 @@ async function fileOf(db: Db, requestId: string, fileId: string) {
     .from(requestFiles)
     .where(and(eq(requestFiles.id, fileId), eq(requestFiles.requestId, requestId)));
   if (!file) return null;
-  const bytes = await databaseFileStore.read(db, file.id);
+  const bytes = await fileStore().read(db, file.id);
   return bytes ? { ...file, bytes } : null;
 }
 

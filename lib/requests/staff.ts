@@ -27,7 +27,7 @@ import {
 import { formatDateTime } from '@/lib/dates';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { databaseFileStore } from '@/lib/files/storage';
+import { fileStore } from '@/lib/files/storage';
 import { defaultLocale, isLocale } from '@/lib/i18n/locales';
 import { translatorFor } from '@/lib/i18n/server';
 import type { OutgoingMail } from '@/lib/mail/outbox';
@@ -305,7 +305,7 @@ export async function attachCompletedFile(
     throw new AppError('invalid', 'errors.requests.noFilesForKind');
   if (!isOpenStatus(request.status))
     throw new AppError('conflict', 'errors.requests.alreadyAnswered');
-  const saved = await databaseFileStore.save(db, {
+  const saved = await fileStore().save(db, {
     requestId,
     purpose: 'completed',
     uploadedBy: staff.id,
