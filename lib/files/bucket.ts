@@ -41,7 +41,7 @@ export function newObjectKey(): string {
 }
 
 /** An answer from the bucket that was not what we asked for; the message has no file in it. */
-export class BucketError extends Error {
+class BucketError extends Error {
   constructor(operation: string, status: number) {
     super(`bucket ${operation} failed with HTTP ${status}`);
     this.name = 'BucketError';
