@@ -15,16 +15,37 @@ const PEER_ADDRESS_HEADER = 'x-portal-peer-address';
 globalThis[Symbol.for('portal.peer-address-header')] = true;
 
 /**
- * Server actions refuse bodies over 1 MB themselves, but report it as a 500; the front door
- * answers 413 instead. Same figure as Next's serverActions.bodySizeLimit.
+ * Server actions would take up to 12 MB (next.config.ts), for the pages that upload files; every
+ * other body is refused over 1 MB here, with a 413 rather than the 500 Next.js gives.
  */
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
-/** An EHR's FHIR bundle (/api/fhir) may be several megabytes: one child's history is about one. */
-const FHIR_BODY_LIMIT_BYTES = 12 * 1024 * 1024;
+/**
+ * An EHR's FHIR bundle (/api/fhir) may be several megabytes: one child's history is about one.
+ * A request file is up to 10 MB, and its form's other fields and multipart framing come on top.
+ * Same figure as Next's serverActions.bodySizeLimit (next.config.ts).
+ */
+const LARGE_BODY_LIMIT_BYTES = 12 * 1024 * 1024;
+
+/**
+ * The pages whose forms carry a file (lib/requests): the parent's "Ask for a form" and the
+ * office's request page, where the completed form or records PDF is attached. Their posts
+ * reach the server action with or without JavaScript (without it there is no Next-Action
+ * header, only the form's $ACTION_ID_ field), so the rule is the page and the multipart type.
+ */
+const UPLOAD_PAGES = [
+  /^\/services\/requests\/new\/form\/?$/,
+  /^\/staff\/requests\/[0-9a-f-]{36}\/?$/i,
+];
 
 function bodyLimitFor(req) {
-  return (req.url ?? '').split('?')[0] === '/api/fhir' ? FHIR_BODY_LIMIT_BYTES : BODY_LIMIT_BYTES;
+  const path = (req.url ?? '').split('?')[0];
+  if (path === '/api/fhir') return LARGE_BODY_LIMIT_BYTES;
+  const upload =
+    req.method === 'POST' &&
+    /^multipart\/form-data/i.test(req.headers['content-type'] ?? '') &&
+    UPLOAD_PAGES.some((page) => page.test(path));
+  return upload ? LARGE_BODY_LIMIT_BYTES : BODY_LIMIT_BYTES;
 }
 
 const { values } = parseArgs({

@@ -101,7 +101,7 @@ test.describe('the client address', () => {
 });
 
 test.describe('bodies the portal cannot take', () => {
-  test('a body over 1 MB is 413; broken, non-JSON or deeply nested action bodies are 400; a good one still works', async ({
+  test('a body over 1 MB (12 MB on the upload pages) is 413; broken, non-JSON or deeply nested action bodies are 400; a good one still works', async ({
     page,
     baseURL,
   }) => {
@@ -146,7 +146,34 @@ test.describe('bodies the portal cannot take', () => {
         `--xyz\r\nContent-Disposition: form-data; name="0"\r\n\r\n${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}\r\n--xyz--\r\n`,
       )
     ).status();
+    // Multipart: over 1 MB only to the pages that upload a file (up to 12 MB there).
+    const multipart = (megabytes: number) => {
+      const boundary = 'portal-e2e-boundary';
+      return {
+        type: `multipart/form-data; boundary=${boundary}`,
+        body: Buffer.concat([
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+          ),
+          Buffer.alloc(megabytes * 1024 * 1024, 0x25),
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]),
+      };
+    };
+    const post = (path: string, { type, body }: ReturnType<typeof multipart>) =>
+      page.request.post(path, {
+        headers: { 'content-type': type, origin: baseURL! },
+        data: body,
+        maxRedirects: 0,
+      });
+    statuses.multipartElsewhere = (await post('/login', multipart(2))).status();
+    const uploadPage = '/staff/requests/00000000-0000-4000-8000-000000000000';
+    const upload = (await post(uploadPage, multipart(5))).status();
+    expect(upload === 413 || upload >= 500).toBe(false);
+    statuses.uploadOver12 = (await post(uploadPage, multipart(13))).status();
     expect(statuses).toEqual({
+      multipartElsewhere: 413,
+      uploadOver12: 413,
       tooLarge: 413,
       tooLargeToRoute: 413,
       brokenMultipart: 400,

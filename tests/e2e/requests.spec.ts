@@ -154,6 +154,43 @@ test('a school form goes up blank and comes back completed, as a download', asyn
   await downloadCompleted(page, url);
 });
 
+/** A PDF of about `megabytes` MB: the header, a long comment, the trailer. */
+function pdfOf(megabytes: number) {
+  const head = '%PDF-1.4\n1 0 obj <<>> endobj\n%';
+  const tail = '\ntrailer <<>>\n%%EOF\n';
+  return Buffer.from(head + 'x'.repeat(megabytes * 1024 * 1024 - head.length - tail.length) + tail);
+}
+
+test('a 5 MB form goes through the front door to the office; an 11 MB one is refused at the field', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const { page, childLastName } = await parentWithChild(browser);
+  await startRequest(page, 'Ask for a form');
+  await page.getByLabel('Type of form').selectOption({ label: 'Sports' });
+  const field = page.getByLabel('The blank form (optional)');
+  await field.setInputFiles({ name: 'big.pdf', mimeType: 'application/pdf', buffer: pdfOf(11) });
+  await page.getByRole('button', { name: 'Send request' }).click();
+  await expect(
+    page.getByText('This file is larger than 10 MB. Choose a smaller file.'),
+  ).toBeVisible();
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(page).toHaveURL(/\/services\/requests\/new\/form$/);
+
+  const five = pdfOf(5);
+  await field.setInputFiles({ name: 'sports.pdf', mimeType: 'application/pdf', buffer: five });
+  await submitAndSee(page);
+  await expect(page.getByText('The blank form you sent')).toBeVisible();
+
+  const office = await openInQueue(browser, demoFrontDesk, childLastName);
+  const [download] = await Promise.all([
+    office.waitForEvent('download'),
+    office.locator('a[href*="/files/"]').first().click(),
+  ]);
+  const saved = await download.path();
+  expect((await import('node:fs')).statSync(saved).size).toBe(five.byteLength);
+});
+
 test('a copy of the records is attached within the 30-day clock and downloaded', async ({
   browser,
 }) => {
