@@ -34,6 +34,7 @@ const publicPages = [
   '/login',
   '/signup',
   '/help/registration',
+  '/help/requests',
   '/faq',
   '/contact',
   '/forgot-password?sent=1',

@@ -98,6 +98,7 @@ function expectations(
       outcome: everyone,
     },
     { route: '/help/registration', path: '/help/registration', outcome: everyone },
+    { route: '/help/requests', path: '/help/requests', outcome: everyone },
     { route: '/faq', path: '/faq', outcome: everyone },
     { route: '/contact', path: '/contact', outcome: everyone },
     { route: '/dev/mail', path: '/dev/mail', outcome: nobody },

@@ -855,6 +855,7 @@ const pages: Record<string, PageRow> = {
     expect: (p) => (p === 'anonymous' ? 'sign-in' : isGuardian(p) ? 'home' : 'not-found'),
   },
   '/help/registration': { targets: once, expect: everyone },
+  '/help/requests': { targets: once, expect: everyone },
   '/faq': { targets: once, expect: everyone },
   '/contact': { targets: once, expect: everyone },
   // A share link opens for anyone who holds it; one whose maker lost access says so; an unknown one is a 404.

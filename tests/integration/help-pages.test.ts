@@ -9,6 +9,9 @@ import FaqPage, { generateMetadata as faqMetadata } from '@/app/(public)/faq/pag
 import RegistrationHelpPage, {
   generateMetadata as helpMetadata,
 } from '@/app/(public)/help/registration/page';
+import RequestsHelpPage, {
+  generateMetadata as requestsHelpMetadata,
+} from '@/app/(public)/help/requests/page';
 import { env } from '@/lib/env';
 
 import { actAs } from '../factories';
@@ -121,5 +124,60 @@ describe('the FAQ, the registration help and the contact page in Spanish', () =>
     const contact = text(await render(ContactPage, 'en'));
     expect(contact).toContain(env().PRACTICE_AFTER_HOURS);
     expect(contact).toContain('Hours');
+  });
+});
+
+describe('the requests help', () => {
+  afterEach(() => requestState.cookies.delete('portal_locale'));
+
+  it('says what each request is for, that it is not for today, the 30 days for records and every status', async () => {
+    actAs(null);
+    const html = await render(RequestsHelpPage, 'en');
+    const words = text(html);
+    expect(words).toContain('In an emergency, call 911');
+    expect(words).toContain(
+      `If your child is sick today, call the office at ${env().PRACTICE_PHONE}`,
+    );
+    for (const kind of [
+      'Request an appointment',
+      'Ask for a prescription renewal',
+      'Ask for a form',
+      'Ask for a copy of the records',
+    ])
+      expect(words).toContain(kind);
+    expect(words).toContain('By law the office has up to 30 days to give you the copy');
+    expect(words).toContain('The office answers within 2 days');
+    for (const status of [
+      'Received',
+      'Scheduled',
+      'Please call us',
+      'Sent to pharmacy',
+      'Needs a visit',
+      'Ready',
+      'Declined',
+    ])
+      expect(html).toContain(`<dt class="font-semibold">${status}</dt>`);
+    for (const href of ['/services/requests', '/inbox', '/faq#faq-requests', '/contact'])
+      expect(html).toContain(`href="${href}"`);
+    expect(html).toContain('id="statuses"');
+    expect(html).toContain('id="kind-records"');
+  });
+
+  it('reads in plain Spanish', async () => {
+    readInSpanish();
+    const words = text(await render(RequestsHelpPage, 'es'));
+    expect(words).toContain('En una emergencia, llame al 911');
+    expect(words).toContain('Por ley, el consultorio tiene hasta 30 días');
+    expect(words).toContain('Llámenos, por favor');
+    expect(words).toContain('El consultorio responde en 2 días');
+    expect(words).not.toMatch(english);
+    expect((await requestsHelpMetadata()).title).toBe('Ayuda: solicitudes al consultorio');
+  });
+
+  it('is linked from each FAQ answer on requests', async () => {
+    actAs(null);
+    const html = await render(FaqPage, 'en');
+    expect(html).toContain('href="/help/requests"');
+    expect(html).toContain('href="/help/requests#files"');
   });
 });

@@ -31,6 +31,11 @@ export default portalPage(async function RequestsPage() {
     <div className="mx-auto flex max-w-2xl flex-col gap-5">
       <h1 className="text-2xl font-bold">{t('index.title')}</h1>
       <p>{t('index.intro')}</p>
+      <p>
+        <Link href="/help/requests" className="text-blue-700 underline">
+          {t('help.index')}
+        </Link>
+      </p>
       <RequestNotice id="request-notice" />
       {linked.length === 0 ? (
         <p>

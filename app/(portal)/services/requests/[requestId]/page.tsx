@@ -75,6 +75,11 @@ export default portalPage(async function RequestPage({
           </>
         ) : null}
       </dl>
+      <p>
+        <Link href="/help/requests#statuses" className="text-blue-700 underline">
+          {t('help.statuses')}
+        </Link>
+      </p>
       <section aria-labelledby="files-heading" className="flex flex-col gap-2">
         <h2 id="files-heading" className="text-lg font-semibold">
           {t('detail.files')}

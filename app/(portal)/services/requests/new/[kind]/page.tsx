@@ -138,6 +138,11 @@ export default portalPage(async function NewRequestPage({
       </p>
       <h1 className="text-2xl font-bold">{t(`kinds.${kind}`)}</h1>
       <RequestNotice id="request-notice" />
+      <p>
+        <Link href={`/help/requests#kind-${kind}`} className="text-blue-700 underline">
+          {t('help.kind')}
+        </Link>
+      </p>
       <p className="font-medium">
         {name} {child.lastName}
       </p>
