@@ -13,6 +13,38 @@ async function demoChildId(): Promise<string> {
   return String(child?.id);
 }
 
+/**
+ * A records request of the demo parent's for the demo child, made once (both languages' sweeps
+ * share it), so that a request's own page is swept for the parent and for the office.
+ */
+async function demoRequestId(): Promise<string> {
+  const child = await demoChildId();
+  const sql = e2eDatabase();
+  try {
+    const [parent] = await sql`select id from users where user_id = 'demo.parent'`;
+    const key = 'accessibility-sweep';
+    const find = () =>
+      sql`select id from service_requests where guardian_user_id = ${parent!.id} and idempotency_key = ${key}`;
+    const [existing] = await find();
+    if (existing) return String(existing.id);
+    await sql.begin(async (tx) => {
+      const [thread] = await tx`
+        insert into conversations (child_id, guardian_user_id, category, subject, started_by)
+        values (${child}, ${parent!.id}, 'general', 'Copy of the records', 'parent') returning id`;
+      await tx`
+        insert into service_requests (kind, child_id, guardian_user_id, conversation_id, details, idempotency_key, due_at)
+        values ('records', ${child}, ${parent!.id}, ${thread!.id},
+          ${tx.json({ scope: 'immunizations', periodFrom: '', periodTo: '', note: '' })}, ${key},
+          now() + interval '30 days')
+        on conflict do nothing`;
+    });
+    const [made] = await find();
+    return String(made!.id);
+  } finally {
+    await sql.end();
+  }
+}
+
 async function expectNoSeriousViolations(page: Page, path: string) {
   const response = await page.goto(path);
   expect(response?.status(), path).toBeLessThan(500);
@@ -85,6 +117,7 @@ for (const locale of locales) {
     await signInInAnyLanguage(page, demoParent.userId, demoParent.password);
     await expect(page).toHaveURL(/\/dashboard$/);
     const child = await demoChildId();
+    const request = await demoRequestId();
     for (const path of [
       '/dashboard',
       '/children/link',
@@ -96,6 +129,8 @@ for (const locale of locales) {
       '/services/requests/new/appointment',
       '/services/requests/new/form',
       '/services/requests/new/records',
+      '/services/requests/new/renewal',
+      `/services/requests/${request}`,
       '/inbox',
       '/account',
     ]) {
@@ -110,7 +145,7 @@ for (const locale of locales) {
 }
 
 test('the staff pages have no serious or critical accessibility violations', async ({ page }) => {
-  // Eleven pages, one a full chart: axe needs a while for each on a 2-core machine.
+  // Twelve pages, one a full chart: axe needs a while for each on a 2-core machine.
   test.setTimeout(180_000);
   await signInStaff(page, demoAdmin);
   // Searches are posted and kept for the list (never in the address): search first, so the
@@ -127,6 +162,7 @@ test('the staff pages have no serious or critical accessibility violations', asy
   const sql = e2eDatabase();
   const [demo] = await sql`select id from users where user_id = 'demo.parent'`;
   await sql.end();
+  const request = await demoRequestId();
   for (const path of [
     '/staff',
     '/staff/users',
@@ -135,6 +171,7 @@ test('the staff pages have no serious or critical accessibility violations', asy
     '/staff/messages',
     `/staff/messages/new?child=${child}`,
     '/staff/requests',
+    `/staff/requests/${request}`,
     '/staff/patients',
     '/staff/patients/new',
     `/staff/patients/${child}`,
