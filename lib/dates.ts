@@ -58,12 +58,10 @@ export function todayInPractice(now = new Date()): string {
 }
 
 /**
- * The moment a calendar day (YYYY-MM-DD) begins on the practice's clock: "from Nov 29" means
- * from midnight where the office is, not midnight in Greenwich (an evening's events would
- * otherwise fall on the next day).
+ * The moment the practice's wall clock shows a date and time, whatever the server's time zone:
+ * "Dec 2, 10:00" is 10:00 where the office is.
  */
-export function startOfPracticeDay(isoDate: string): Date {
-  const [y, m, d] = calendarParts(isoDate);
+export function practiceMoment(y: number, m: number, d: number, hour = 0, minute = 0): Date {
   const wallClock = dateFormatter('en-US', {
     timeZone: env().PRACTICE_TIMEZONE,
     hourCycle: 'h23',
@@ -89,10 +87,20 @@ export function startOfPracticeDay(isoDate: string): Date {
     );
     return shown - moment;
   };
-  const midnightUtc = Date.UTC(y, m - 1, d);
+  const wantedUtc = Date.UTC(y, m - 1, d, hour, minute);
   // Twice: the offset at the guess may differ from the offset at the answer on a DST change day.
-  const first = midnightUtc - offsetAt(midnightUtc);
-  return new Date(midnightUtc - offsetAt(first));
+  const first = wantedUtc - offsetAt(wantedUtc);
+  return new Date(wantedUtc - offsetAt(first));
+}
+
+/**
+ * The moment a calendar day (YYYY-MM-DD) begins on the practice's clock: "from Nov 29" means
+ * from midnight where the office is, not midnight in Greenwich (an evening's events would
+ * otherwise fall on the next day).
+ */
+export function startOfPracticeDay(isoDate: string): Date {
+  const [y, m, d] = calendarParts(isoDate);
+  return practiceMoment(y, m, d);
 }
 
 /** [year, month, day] of a YYYY-MM-DD date. */
