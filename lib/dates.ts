@@ -1,5 +1,5 @@
 import { env } from '@/lib/env';
-import { defaultLocale, type Locale } from '@/lib/i18n/locales';
+import { defaultLocale, intlLocaleFor, type Locale } from '@/lib/i18n/locales';
 
 /* Every date the portal shows or compares is made here, on the practice's clock. */
 
@@ -9,14 +9,6 @@ import { defaultLocale, type Locale } from '@/lib/i18n/locales';
  * page's time.
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** US English and US Spanish: month names in the reader's language, the practice's conventions. */
-const intlLocale: Record<Locale, string> = { en: 'en-US', es: 'es-US' };
-
-/** The BCP 47 tag to give Intl for one of our languages (numbers, lists, plural rules). */
-export function intlLocaleFor(locale: Locale): string {
-  return intlLocale[locale];
-}
 
 function dateFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
@@ -30,7 +22,7 @@ function dateFormatter(locale: string, options: Intl.DateTimeFormatOptions): Int
 
 /** "Nov 25, 2026, 9:41 AM" on the practice's clock, whatever the server's time zone. */
 export function formatDateTime(moment: Date, locale: Locale = defaultLocale): string {
-  return dateFormatter(intlLocale[locale], {
+  return dateFormatter(intlLocaleFor(locale), {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: env().PRACTICE_TIMEZONE,
@@ -39,7 +31,7 @@ export function formatDateTime(moment: Date, locale: Locale = defaultLocale): st
 
 /** "November 25, 2026": the day a moment fell on, on the practice's calendar. */
 export function formatDay(moment: Date, locale: Locale = defaultLocale): string {
-  return dateFormatter(intlLocale[locale], {
+  return dateFormatter(intlLocaleFor(locale), {
     year: 'numeric',
     month: 'long',
     day: 'numeric',
@@ -49,7 +41,7 @@ export function formatDay(moment: Date, locale: Locale = defaultLocale): string 
 
 /** "9:41 AM" on the practice's clock. */
 export function formatTime(moment: Date, locale: Locale = defaultLocale): string {
-  return dateFormatter(intlLocale[locale], {
+  return dateFormatter(intlLocaleFor(locale), {
     timeStyle: 'short',
     timeZone: env().PRACTICE_TIMEZONE,
   }).format(moment);
@@ -66,12 +58,10 @@ export function todayInPractice(now = new Date()): string {
 }
 
 /**
- * The moment a calendar day (YYYY-MM-DD) begins on the practice's clock: "from Nov 29" means
- * from midnight where the office is, not midnight in Greenwich (an evening's events would
- * otherwise fall on the next day).
+ * The moment the practice's wall clock shows a date and time, whatever the server's time zone:
+ * "Dec 2, 10:00" is 10:00 where the office is.
  */
-export function startOfPracticeDay(isoDate: string): Date {
-  const [y, m, d] = calendarParts(isoDate);
+export function practiceMoment(y: number, m: number, d: number, hour = 0, minute = 0): Date {
   const wallClock = dateFormatter('en-US', {
     timeZone: env().PRACTICE_TIMEZONE,
     hourCycle: 'h23',
@@ -97,10 +87,20 @@ export function startOfPracticeDay(isoDate: string): Date {
     );
     return shown - moment;
   };
-  const midnightUtc = Date.UTC(y, m - 1, d);
+  const wantedUtc = Date.UTC(y, m - 1, d, hour, minute);
   // Twice: the offset at the guess may differ from the offset at the answer on a DST change day.
-  const first = midnightUtc - offsetAt(midnightUtc);
-  return new Date(midnightUtc - offsetAt(first));
+  const first = wantedUtc - offsetAt(wantedUtc);
+  return new Date(wantedUtc - offsetAt(first));
+}
+
+/**
+ * The moment a calendar day (YYYY-MM-DD) begins on the practice's clock: "from Nov 29" means
+ * from midnight where the office is, not midnight in Greenwich (an evening's events would
+ * otherwise fall on the next day).
+ */
+export function startOfPracticeDay(isoDate: string): Date {
+  const [y, m, d] = calendarParts(isoDate);
+  return practiceMoment(y, m, d);
 }
 
 /** [year, month, day] of a YYYY-MM-DD date. */
@@ -112,7 +112,7 @@ export function calendarParts(isoDate: string): [number, number, number] {
 /** "November 25, 2026" for a calendar date (YYYY-MM-DD), the same in every time zone. */
 export function formatDate(isoDate: string, locale: Locale = defaultLocale): string {
   const [y, m, d] = calendarParts(isoDate);
-  return dateFormatter(intlLocale[locale], {
+  return dateFormatter(intlLocaleFor(locale), {
     year: 'numeric',
     month: 'long',
     day: 'numeric',

@@ -1,5 +1,5 @@
 import { describeAge } from '@/lib/children/age';
-import { formatDate, intlLocaleFor } from '@/lib/dates';
+import { formatDate } from '@/lib/dates';
 import type { GrowthChart as GrowthChartData, GrowthPoint } from '@/lib/growth/chart-data';
 import { ordinal } from '@/lib/growth/ordinal';
 import type { Locale } from '@/lib/i18n/locales';
@@ -9,17 +9,6 @@ import { LazyGrowthChart } from './growth-chart-lazy';
 
 type GrowthWords = Awaited<ReturnType<typeof getT<'growth'>>>;
 
-/** "58th" in English, "58" in Spanish (said "percentil 58"); the extremes in words. */
-function percentileWords(percentile: number, locale: Locale, t: GrowthWords): string {
-  if (locale === 'en') return ordinal(percentile);
-  const number = new Intl.NumberFormat(intlLocaleFor(locale), { maximumFractionDigits: 1 });
-  if (percentile < 0.1) return t('below', { value: number.format(0.1) });
-  if (percentile > 99.9) return t('above', { value: number.format(99.9) });
-  return number.format(
-    percentile < 1 || percentile > 99 ? Math.round(percentile * 10) / 10 : Math.round(percentile),
-  );
-}
-
 function pointTitle(point: GrowthPoint, unit: string, locale: Locale, t: GrowthWords): string {
   const date = formatDate(point.measuredOn, locale);
   if (point.percentile !== null)
@@ -27,7 +16,7 @@ function pointTitle(point: GrowthPoint, unit: string, locale: Locale, t: GrowthW
       date,
       value: point.value,
       unit,
-      percentile: percentileWords(point.percentile, locale, t),
+      percentile: ordinal(point.percentile, locale),
       z: point.z!.toFixed(2),
     });
   return point.note
@@ -108,7 +97,7 @@ export async function GrowthSection({
                       <td className="py-1">
                         {point.percentile !== null ? (
                           <>
-                            {percentileWords(point.percentile, locale, t)}{' '}
+                            {ordinal(point.percentile, locale)}{' '}
                             <span className="text-slate-600">({point.z!.toFixed(2)})</span>
                           </>
                         ) : (

@@ -1,11 +1,12 @@
 import 'server-only';
 
-import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 
 import type { Db } from '@/db';
 import { children, guardianships, pins, users } from '@/db/schema';
 import { env } from '@/lib/env';
 import { AppError, isUniqueViolation } from '@/lib/errors';
+import { childNameLike, matchEveryWord } from '@/lib/search';
 
 import type { ChildInput, ChildSearch } from './schemas';
 
@@ -46,24 +47,13 @@ export async function updateChild(db: Db, childId: string, input: ChildInput): P
 
 /** Last name, first name or chart number (prefix, any case), and/or an exact date of birth. */
 export async function searchChildren(db: Db, search: ChildSearch) {
-  const filters: SQL[] = [];
-  const words = search.q
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .slice(0, 3);
-  for (const word of words) {
-    const prefix = `${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    filters.push(
-      or(
-        ilike(children.lastName, prefix),
-        ilike(children.firstName, prefix),
-        ilike(children.preferredName, prefix),
-        ilike(children.mrn, prefix),
-      )!,
-    );
-  }
-  if (search.dob) filters.push(eq(children.dateOfBirth, search.dob));
-  const where = filters.length ? and(...filters) : undefined;
+  const where = and(
+    matchEveryWord(search.q, (prefix) => or(childNameLike(prefix), ilike(children.mrn, prefix))!, {
+      prefix: true,
+      separators: /[\s,]+/,
+    }),
+    search.dob ? eq(children.dateOfBirth, search.dob) : undefined,
+  );
   const rows = await db
     .select({
       id: children.id,

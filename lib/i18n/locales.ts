@@ -12,6 +12,14 @@ export const defaultLocale: Locale = 'en';
 /** Each language's name in that language: the switch says "Español", not "Spanish". */
 export const localeNames: Record<Locale, string> = { en: 'English', es: 'Español' };
 
+/** US English and US Spanish: month names in the reader's language, the practice's conventions. */
+const intlLocale: Record<Locale, string> = { en: 'en-US', es: 'es-US' };
+
+/** The BCP 47 tag to give Intl for one of our languages (numbers, lists, plural rules). */
+export function intlLocaleFor(locale: Locale): string {
+  return intlLocale[locale];
+}
+
 /** A visitor's choice, kept for a year; a signed-in person's choice is also saved on the account. */
 export const LOCALE_COOKIE = 'portal_locale';
 

@@ -9,6 +9,8 @@ import { savedLocale } from '@/lib/accounts/language';
 import { isMinorOn } from '@/lib/children/age';
 import { AppError } from '@/lib/errors';
 import type { OutgoingMail } from '@/lib/mail/outbox';
+import { countEach } from '@/lib/queue-counts';
+import { childNameLike, matchEveryWord } from '@/lib/search';
 import type { StaffRole } from '@/lib/staff/vocabulary';
 
 import { categoriesFor } from './categories';
@@ -39,19 +41,10 @@ function inQueuesOf(roles: readonly StaffRole[]): SQL {
   return categories.length ? inArray(conversations.category, categories) : sql`false`;
 }
 
+/** By the child's name or words of the subject. */
 function searchCondition(search: string): SQL | undefined {
-  const words = search.trim().split(/\s+/).filter(Boolean).slice(0, 3);
-  if (!words.length) return undefined;
-  return and(
-    ...words.map((word) => {
-      const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      return or(
-        ilike(children.firstName, pattern),
-        ilike(children.lastName, pattern),
-        ilike(children.preferredName, pattern),
-        ilike(conversations.subject, pattern),
-      )!;
-    }),
+  return matchEveryWord(search, (pattern) =>
+    or(childNameLike(pattern), ilike(conversations.subject, pattern))!,
   );
 }
 
@@ -106,21 +99,18 @@ export async function queueCounts(
   search: string,
 ): Promise<Record<QueueTab, number>> {
   const searching = searchCondition(search);
-  const counts = await Promise.all(
-    queueTabs.map(async (tab) => {
-      const matching = db.select({ one: sql`1` }).from(conversations);
-      // Children are joined only when a search names them.
-      const rows = (
-        searching ? matching.innerJoin(children, eq(children.id, conversations.childId)) : matching
-      )
-        .where(and(inQueuesOf(staff.roles), tabCondition(tab, staff.id), searching))
-        .limit(QUEUE_COUNT_CAP + 1)
-        .as('matching');
-      const [row] = await db.select({ n: count() }).from(rows);
-      return [tab, row?.n ?? 0] as const;
-    }),
-  );
-  return Object.fromEntries(counts) as Record<QueueTab, number>;
+  return countEach(queueTabs, async (tab) => {
+    const matching = db.select({ one: sql`1` }).from(conversations);
+    // Children are joined only when a search names them.
+    const rows = (
+      searching ? matching.innerJoin(children, eq(children.id, conversations.childId)) : matching
+    )
+      .where(and(inQueuesOf(staff.roles), tabCondition(tab, staff.id), searching))
+      .limit(QUEUE_COUNT_CAP + 1)
+      .as('matching');
+    const [row] = await db.select({ n: count() }).from(rows);
+    return row?.n ?? 0;
+  });
 }
 
 /** The conversation with everything staff need: child, guardian, full thread with notes and read receipts. */
@@ -155,8 +145,17 @@ export async function getStaffConversation(
     .leftJoin(assignee, eq(assignee.id, conversations.assignedTo))
     .where(and(eq(conversations.id, conversationId), inQueuesOf(roles)));
   if (!conversation) return null;
-  const author = alias(users, 'author');
-  const thread = await db
+  return { ...conversation, messages: await staffThread(db, conversationId) };
+}
+
+const author = alias(users, 'author');
+
+/**
+ * A conversation's whole thread as staff read it, oldest first: messages, internal notes and
+ * read receipts. A service request's thread is a conversation too and reads the same.
+ */
+export async function staffThread(db: Db, conversationId: string) {
+  return db
     .select({
       id: messages.id,
       kind: messages.kind,
@@ -171,7 +170,6 @@ export async function getStaffConversation(
     .innerJoin(author, eq(author.id, messages.authorUserId))
     .where(eq(messages.conversationId, conversationId))
     .orderBy(messages.createdAt, messages.id);
-  return { ...conversation, messages: thread };
 }
 
 /** Loads and locks a conversation this staff member may work on, or answers 404. */

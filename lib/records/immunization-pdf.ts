@@ -9,8 +9,7 @@ import 'server-only';
  */
 import PDFDocument from 'pdfkit';
 
-import { intlLocaleFor } from '@/lib/dates';
-import type { Locale } from '@/lib/i18n/locales';
+import { intlLocaleFor, type Locale } from '@/lib/i18n/locales';
 import { translatorFor } from '@/lib/i18n/server';
 
 import type { PrintedGroup } from './cvx';

@@ -4,7 +4,6 @@ import {
   count,
   desc,
   eq,
-  ilike,
   inArray,
   isNotNull,
   isNull,
@@ -31,7 +30,9 @@ import { fileStore } from '@/lib/files/storage';
 import { defaultLocale, isLocale } from '@/lib/i18n/locales';
 import { translatorFor } from '@/lib/i18n/server';
 import type { OutgoingMail } from '@/lib/mail/outbox';
-import { addInternalNote } from '@/lib/messaging/staff';
+import { addInternalNote, staffThread } from '@/lib/messaging/staff';
+import { countEach } from '@/lib/queue-counts';
+import { childNameLike, matchEveryWord } from '@/lib/search';
 import type { StaffRole } from '@/lib/staff/vocabulary';
 
 import { requestUpdateNotice } from './notify';
@@ -80,18 +81,8 @@ function tabCondition(tab: RequestTab, staffId: string, now: Date): SQL {
 
 /** By the child's name or MRN, a few words at most. */
 function searchCondition(search: string): SQL | undefined {
-  const words = search.trim().split(/\s+/).filter(Boolean).slice(0, 3);
-  if (!words.length) return undefined;
-  return and(
-    ...words.map((word) => {
-      const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      return or(
-        ilike(children.firstName, pattern),
-        ilike(children.lastName, pattern),
-        ilike(children.preferredName, pattern),
-        eq(sql`lower(${children.mrn})`, word.toLowerCase()),
-      )!;
-    }),
+  return matchEveryWord(search, (pattern, word) =>
+    or(childNameLike(pattern), eq(sql`lower(${children.mrn})`, word.toLowerCase()))!,
   );
 }
 
@@ -159,27 +150,14 @@ export async function requestCounts(db: Db, staff: Staff, query: QueueQuery, now
     return row?.n ?? 0;
   };
   const kinds: KindFilter[] = ['all', ...kindsFor(staff.roles)];
-  const byKind = Object.fromEntries(
-    await Promise.all(
-      kinds.map(
-        async (kind) =>
-          [kind, await countWhere(and(inQueuesOf(staff.roles, kind), isOpen, searching))] as const,
-      ),
+  const byKind: Partial<Record<KindFilter, number>> = await countEach(kinds, (kind) =>
+    countWhere(and(inQueuesOf(staff.roles, kind), isOpen, searching)),
+  );
+  const byTab = await countEach(requestTabs, (tab) =>
+    countWhere(
+      and(inQueuesOf(staff.roles, query.kind), tabCondition(tab, staff.id, now), searching),
     ),
-  ) as Partial<Record<KindFilter, number>>;
-  const byTab = Object.fromEntries(
-    await Promise.all(
-      requestTabs.map(
-        async (tab) =>
-          [
-            tab,
-            await countWhere(
-              and(inQueuesOf(staff.roles, query.kind), tabCondition(tab, staff.id, now), searching),
-            ),
-          ] as const,
-      ),
-    ),
-  ) as Record<RequestTab, number>;
+  );
   return { byKind, byTab };
 }
 
@@ -234,22 +212,11 @@ export async function getStaffRequest(db: Db, roles: readonly StaffRole[], reque
     .leftJoin(assignee, eq(assignee.id, serviceRequests.assignedTo))
     .where(and(eq(serviceRequests.id, requestId), inQueuesOf(roles)));
   if (!request) return null;
-  const author = alias(users, 'author');
-  const thread = await db
-    .select({
-      id: messages.id,
-      kind: messages.kind,
-      authorKind: messages.authorKind,
-      authorFirstName: author.firstName,
-      authorLastName: author.lastName,
-      body: messages.body,
-      createdAt: messages.createdAt,
-    })
-    .from(messages)
-    .innerJoin(author, eq(author.id, messages.authorUserId))
-    .where(eq(messages.conversationId, request.conversationId))
-    .orderBy(messages.createdAt, messages.id);
-  return { ...request, files: await listFiles(db, requestId), thread };
+  return {
+    ...request,
+    files: await listFiles(db, requestId),
+    thread: await staffThread(db, request.conversationId),
+  };
 }
 
 /** Loads and locks a request this staff member may work on, or answers 404. */

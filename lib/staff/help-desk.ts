@@ -24,6 +24,7 @@ import { liveLinkCondition } from '@/lib/guardianship/access';
 import type { OutgoingMail } from '@/lib/mail/outbox';
 import { temporaryPasswordMessage } from '@/lib/mail/templates';
 import { PIN_ALPHABET } from '@/lib/pins/pin-format';
+import { matchEveryWord } from '@/lib/search';
 
 const TEMPORARY_PASSWORD_HOURS = 72;
 const ACCOUNTS_PAGE_SIZE = 25;
@@ -39,16 +40,17 @@ const lastSignIn = sql<Date | null>`(select max(${sessions.createdAt}) from ${se
 
 /** Parent accounts by name, User ID or email (prefix, any case). Staff see state, never secrets. */
 export async function searchParentAccounts(db: Db, query: string, page = 1) {
-  const words = query.trim().split(/\s+/).filter(Boolean).slice(0, 3);
-  const conditions = words.map((word) => {
-    const prefix = `${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    return or(
-      ilike(users.firstName, prefix),
-      ilike(users.lastName, prefix),
-      ilike(users.userId, prefix),
-      ilike(users.email, prefix),
-    )!;
-  });
+  const matching = matchEveryWord(
+    query,
+    (prefix) =>
+      or(
+        ilike(users.firstName, prefix),
+        ilike(users.lastName, prefix),
+        ilike(users.userId, prefix),
+        ilike(users.email, prefix),
+      )!,
+    { prefix: true },
+  );
   const rows = await db
     .select({
       id: users.id,
@@ -60,7 +62,7 @@ export async function searchParentAccounts(db: Db, query: string, page = 1) {
       lockedUntil: users.lockedUntil,
     })
     .from(users)
-    .where(and(eq(users.kind, 'parent'), ...conditions))
+    .where(and(eq(users.kind, 'parent'), matching))
     .orderBy(asc(users.lastName), asc(users.firstName), asc(users.id))
     .limit(ACCOUNTS_PAGE_SIZE + 1)
     .offset((page - 1) * ACCOUNTS_PAGE_SIZE);

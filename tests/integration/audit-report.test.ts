@@ -60,31 +60,27 @@ async function scene() {
   return { db, parent, otherParent, child, nurse };
 }
 
+const asNurse = (nurse: { id: string }) =>
+  actorFor({ id: nurse.id, kind: 'staff', roles: ['clinical'] });
+const asParent = (parent: { id: string }) => actorFor({ id: parent.id, kind: 'parent', roles: [] });
+
+/** Someone opened (or, with `access`, printed or downloaded) a section of the child's record. */
+function viewed(
+  db: ReturnType<typeof testDb>,
+  actor: ReturnType<typeof actorFor>,
+  childId: string,
+  section: string,
+  access?: Parameters<typeof recordChildView>[5],
+) {
+  return recordChildView(db, actor, testMeta, childId, section, access);
+}
+
 describe('a parent’s “who has seen my child’s information”', () => {
   it('shows staff by name and role, the parent as “You”, the other guardian without a name, and nothing confidential', async () => {
     const { db, parent, otherParent, child, nurse } = await scene();
-    await recordChildView(
-      db,
-      actorFor({ id: nurse.id, kind: 'staff', roles: ['clinical'] }),
-      testMeta,
-      child.id,
-      'chart',
-    );
-    await recordChildView(
-      db,
-      actorFor({ id: parent.id, kind: 'parent', roles: [] }),
-      testMeta,
-      child.id,
-      'record',
-    );
-    await recordChildView(
-      db,
-      actorFor({ id: otherParent.id, kind: 'parent', roles: [] }),
-      testMeta,
-      child.id,
-      'immunizations',
-      'record.printed',
-    );
+    await viewed(db, asNurse(nurse), child.id, 'chart');
+    await viewed(db, asParent(parent), child.id, 'record');
+    await viewed(db, asParent(otherParent), child.id, 'immunizations', 'record.printed');
     actAs(await openSession(db, nurse));
     await addChartEntry({
       childId: child.id,
@@ -133,9 +129,9 @@ describe('a parent’s “who has seen my child’s information”', () => {
       lastName: `Desk${uniqueSuffix()}`,
     });
     const clerkActor = actorFor({ id: clerk.id, kind: 'staff', roles: ['billing'] });
-    await recordChildView(db, clerkActor, testMeta, child.id, 'staff_compose');
+    await viewed(db, clerkActor, child.id, 'staff_compose');
     const deskActor = actorFor({ id: frontDesk.id, kind: 'staff', roles: ['front_desk'] });
-    await recordChildView(db, deskActor, testMeta, child.id, 'staff_edit');
+    await viewed(db, deskActor, child.id, 'staff_edit');
     const { entries } = await childActivityForGuardian(db, parent.id, child.id);
     expect(entries.map((entry) => `${entry.who} · ${entry.what}`)).toEqual([
       `Fred ${frontDesk.lastName} (front desk) · Opened your child’s details to change them`,
@@ -145,20 +141,8 @@ describe('a parent’s “who has seen my child’s information”', () => {
 
   it('words the activity in Spanish for a Spanish reader, the office’s roles included', async () => {
     const { db, parent, child, nurse } = await scene();
-    await recordChildView(
-      db,
-      actorFor({ id: nurse.id, kind: 'staff', roles: ['clinical'] }),
-      testMeta,
-      child.id,
-      'staff_edit',
-    );
-    await recordChildView(
-      db,
-      actorFor({ id: parent.id, kind: 'parent', roles: [] }),
-      testMeta,
-      child.id,
-      'immunizations',
-    );
+    await viewed(db, asNurse(nurse), child.id, 'staff_edit');
+    await viewed(db, asParent(parent), child.id, 'immunizations');
     const { entries } = await childActivityForGuardian(db, parent.id, child.id, null, {
       locale: 'es',
     });
@@ -202,13 +186,7 @@ describe('a parent’s “who has seen my child’s information”', () => {
   it('leaves out sign-ins, refusals and other children', async () => {
     const { db, parent, child } = await scene();
     const other = await createChildLinkedTo(db, parent.id);
-    await recordChildView(
-      db,
-      actorFor({ id: parent.id, kind: 'parent', roles: [] }),
-      testMeta,
-      other.id,
-      'record',
-    );
+    await viewed(db, asParent(parent), other.id, 'record');
     await db.execute(
       sql`insert into audit_events (actor_kind, action, outcome, child_id) values ('anonymous', 'guardianship.link_failed', 'denied', ${child.id}), ('parent', 'auth.signed_in', 'success', ${child.id})`,
     );
@@ -219,20 +197,8 @@ describe('a parent’s “who has seen my child’s information”', () => {
 describe('the staff audit report', () => {
   it('filters by actor, child, action group and outcome, and sorts by any column', async () => {
     const { db, parent, child, nurse } = await scene();
-    await recordChildView(
-      db,
-      actorFor({ id: nurse.id, kind: 'staff', roles: ['clinical'] }),
-      testMeta,
-      child.id,
-      'chart',
-    );
-    await recordChildView(
-      db,
-      actorFor({ id: parent.id, kind: 'parent', roles: [] }),
-      testMeta,
-      child.id,
-      'record',
-    );
+    await viewed(db, asNurse(nurse), child.id, 'chart');
+    await viewed(db, asParent(parent), child.id, 'record');
     const byNurse = await auditReportPage(db, filters({ actor: nurse.userId }));
     expect(byNurse.rows.map((row) => [row.action, row.actorName])).toEqual([
       ['record.viewed', `Nia ${nurse.lastName}`],
@@ -273,14 +239,7 @@ describe('the staff audit report', () => {
 
   it('pages with a keyset cursor that neither skips nor repeats, and streams every row for export', async () => {
     const { db, child, nurse } = await scene();
-    for (let i = 0; i < 7; i += 1)
-      await recordChildView(
-        db,
-        actorFor({ id: nurse.id, kind: 'staff', roles: ['clinical'] }),
-        testMeta,
-        child.id,
-        `section-${i}`,
-      );
+    for (let i = 0; i < 7; i += 1) await viewed(db, asNurse(nurse), child.id, `section-${i}`);
     for (const sort of ['when', 'actor', 'role', 'action', 'outcome', 'child'] as const) {
       const seen: number[] = [];
       let after = '';
@@ -394,13 +353,7 @@ describe('the staff audit trail in plain words', () => {
       expect(words, action).not.toMatch(/\b[a-z_]+\.[a-z_]+\b/);
     }
     const { db, parent, child, nurse } = await scene();
-    await recordChildView(
-      db,
-      actorFor({ id: nurse.id, kind: 'staff', roles: ['clinical'] }),
-      testMeta,
-      child.id,
-      'chart',
-    );
+    await viewed(db, asNurse(nurse), child.id, 'chart');
     const [seenByParent] = (await childActivityForGuardian(db, parent.id, child.id)).entries;
     const [seenByOffice] = (await auditReportPage(db, filters({ child: child.lastName }))).rows;
     expect(seenByParent?.what).toBe('Opened the chart');
@@ -411,20 +364,13 @@ describe('the staff audit trail in plain words', () => {
 
   it('groups a child’s history so a run of the same views by one person is one line', async () => {
     const { db, parent, child, nurse } = await scene();
-    const asNurse = actorFor({ id: nurse.id, kind: 'staff', roles: ['clinical'] });
     // Each load of the patient page records the page and its chart.
     for (let i = 0; i < 6; i += 1) {
-      await recordChildView(db, asNurse, testMeta, child.id, 'staff_summary');
-      await recordChildView(db, asNurse, testMeta, child.id, 'chart');
+      await viewed(db, asNurse(nurse), child.id, 'staff_summary');
+      await viewed(db, asNurse(nurse), child.id, 'chart');
     }
-    await recordChildView(
-      db,
-      actorFor({ id: parent.id, kind: 'parent', roles: [] }),
-      testMeta,
-      child.id,
-      'record',
-    );
-    for (let i = 0; i < 3; i += 1) await recordChildView(db, asNurse, testMeta, child.id, 'chart');
+    await viewed(db, asParent(parent), child.id, 'record');
+    for (let i = 0; i < 3; i += 1) await viewed(db, asNurse(nurse), child.id, 'chart');
     const { rows } = await auditReportPage(db, filters({ child: child.lastName }));
     expect(rows).toHaveLength(16);
     const days = groupChildHistory(rows, formatDay, englishWords);

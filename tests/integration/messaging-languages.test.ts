@@ -39,6 +39,23 @@ const english = /\b(the|your|please|you|with|this|message|sign in|reply|inbox)\b
 
 beforeEach(() => actAs(null));
 
+/** A parent (in `locale`) with one child, who has written one message to the office. */
+async function parentWhoWrote(
+  locale: Locale,
+  message: { category: 'clinical' | 'general' | 'billing'; subject: string; body: string },
+) {
+  const db = testDb();
+  const parent = await createParent(db, locale === 'es' ? { locale } : {});
+  const child = await createChildLinkedTo(db, parent.id);
+  const sent = await sendNewMessage(
+    db,
+    parent.id,
+    { childId: child.id, ...message, idempotencyKey: randomUUID() },
+    TODAY,
+  );
+  return { parent, child, sent };
+}
+
 async function mailTo(address: string, template: string) {
   const [mail] = await testDb()
     .select()
@@ -73,20 +90,11 @@ async function renderPage(page: unknown, locale: Locale): Promise<string> {
 describe('emails follow the recipient’s saved language', () => {
   it('a Spanish-speaking parent gets the new-message notice in Spanish, still without PHI', async () => {
     const db = testDb();
-    const parent = await createParent(db, { locale: 'es' });
-    const child = await createChildLinkedTo(db, parent.id);
-    const sent = await sendNewMessage(
-      db,
-      parent.id,
-      {
-        childId: child.id,
-        category: 'clinical',
-        subject: 'Sarpullido',
-        body: 'Desde ayer.',
-        idempotencyKey: randomUUID(),
-      },
-      TODAY,
-    );
+    const { parent, child, sent } = await parentWhoWrote('es', {
+      category: 'clinical',
+      subject: 'Sarpullido',
+      body: 'Desde ayer.',
+    });
     // The nurse reads the portal in English: the email still goes in the parent's language.
     const nurse = await createStaffMember(db, ['clinical']);
     actAs(await openSession(db, nurse), { locale: 'en' });
@@ -111,20 +119,11 @@ describe('emails follow the recipient’s saved language', () => {
 
   it('a parent who chose nothing gets English, whatever language the office reads', async () => {
     const db = testDb();
-    const parent = await createParent(db);
-    const child = await createChildLinkedTo(db, parent.id);
-    const sent = await sendNewMessage(
-      db,
-      parent.id,
-      {
-        childId: child.id,
-        category: 'general',
-        subject: 'Forms',
-        body: 'School forms.',
-        idempotencyKey: randomUUID(),
-      },
-      TODAY,
-    );
+    const { parent, sent } = await parentWhoWrote('en', {
+      category: 'general',
+      subject: 'Forms',
+      body: 'School forms.',
+    });
     const desk = await createStaffMember(db, ['front_desk']);
     actAs(await openSession(db, desk), { locale: 'es' });
     await replyToGuardian({
@@ -162,23 +161,24 @@ describe('emails follow the recipient’s saved language', () => {
 });
 
 describe('signing up in Spanish', () => {
+  const password = 'granite-willow-sparrow-93';
+  const signUpOf = (userId: string, name: string, hintAnswer: string) => ({
+    firstName: name.split(' ')[0]!,
+    lastName: name.split(' ')[1]!,
+    userId,
+    email: `${userId}@example.org`,
+    password,
+    confirmPassword: password,
+    hintQuestion: 'first_school' as const,
+    hintAnswer,
+  });
+
   it('saves the language on the account and sends the confirmation email in it', async () => {
     const userId = `nuevo.${uniqueSuffix()}`;
     actAs(null, { locale: 'es' });
-    expect(
-      await redirectOf(
-        signUp({
-          firstName: 'Lucía',
-          lastName: 'Pérez',
-          userId,
-          email: `${userId}@example.org`,
-          password: 'granite-willow-sparrow-93',
-          confirmPassword: 'granite-willow-sparrow-93',
-          hintQuestion: 'first_school',
-          hintAnswer: 'Escuela Juárez',
-        }),
-      ),
-    ).toBe('/welcome');
+    expect(await redirectOf(signUp(signUpOf(userId, 'Lucía Pérez', 'Escuela Juárez')))).toBe(
+      '/welcome',
+    );
     const [account] = await testDb()
       .select({ locale: users.locale })
       .from(users)
@@ -193,18 +193,7 @@ describe('signing up in Spanish', () => {
   it('an English sign-up stays English', async () => {
     const userId = `new.${uniqueSuffix()}`;
     actAs(null);
-    await redirectOf(
-      signUp({
-        firstName: 'Dana',
-        lastName: 'Lopez',
-        userId,
-        email: `${userId}@example.org`,
-        password: 'granite-willow-sparrow-93',
-        confirmPassword: 'granite-willow-sparrow-93',
-        hintQuestion: 'first_school',
-        hintAnswer: 'Lincoln Elementary',
-      }),
-    );
+    await redirectOf(signUp(signUpOf(userId, 'Dana Lopez', 'Lincoln Elementary')));
     const [account] = await testDb()
       .select({ locale: users.locale })
       .from(users)
@@ -224,19 +213,20 @@ describe('letters in the language the office chose', () => {
     issuedOn: '2026-11-25',
   };
   const letter = (locale: Locale) => ({ t: letterTranslator(locale, letterWordings()), locale });
+  const pinLetter = {
+    ...practice,
+    guardianName: 'Rosa Díaz',
+    childFirstName: 'Mateo',
+    childDateOfBirth: '2021-03-04',
+    pin: 'ABCD2345',
+    expiresOn: '2026-12-25',
+  };
 
   it('prints a PIN letter in Spanish, dates included', () => {
     const html = renderToStaticMarkup(
       inLanguage(
         createElement(PinLetter, {
-          letter: {
-            ...practice,
-            guardianName: 'Rosa Díaz',
-            childFirstName: 'Mateo',
-            childDateOfBirth: '2021-03-04',
-            pin: 'ABCD2345',
-            expiresOn: '2026-12-25',
-          },
+          letter: pinLetter,
           ...letter('es'),
         }),
         'en',
@@ -256,14 +246,7 @@ describe('letters in the language the office chose', () => {
   it('prints the same PIN letter in English when English is chosen', () => {
     const html = renderToStaticMarkup(
       createElement(PinLetter, {
-        letter: {
-          ...practice,
-          guardianName: 'Rosa Díaz',
-          childFirstName: 'Mateo',
-          childDateOfBirth: '2021-03-04',
-          pin: 'ABCD2345',
-          expiresOn: '2026-12-25',
-        },
+        letter: pinLetter,
         ...letter('en'),
       }),
     );
@@ -294,20 +277,11 @@ describe('letters in the language the office chose', () => {
 describe('the Inbox and message pages in Spanish', () => {
   it('shows the conversation, the 911 notice and the reply form in Spanish', async () => {
     const db = testDb();
-    const parent = await createParent(db, { locale: 'es' });
-    const child = await createChildLinkedTo(db, parent.id);
-    const sent = await sendNewMessage(
-      db,
-      parent.id,
-      {
-        childId: child.id,
-        category: 'billing',
-        subject: 'Factura de marzo',
-        body: 'Tengo una pregunta.',
-        idempotencyKey: randomUUID(),
-      },
-      TODAY,
-    );
+    const { parent, child, sent } = await parentWhoWrote('es', {
+      category: 'billing',
+      subject: 'Factura de marzo',
+      body: 'Tengo una pregunta.',
+    });
     actAs(await openSession(db, parent), { locale: 'es' });
     const page = await renderPage(
       InboxPage({ params: Promise.resolve({ conversationId: sent.conversationId }) }),
@@ -331,20 +305,11 @@ describe('the Inbox and message pages in Spanish', () => {
 
   it('lists the Inbox and the message form in Spanish', async () => {
     const db = testDb();
-    const parent = await createParent(db, { locale: 'es' });
-    const child = await createChildLinkedTo(db, parent.id);
-    await sendNewMessage(
-      db,
-      parent.id,
-      {
-        childId: child.id,
-        category: 'general',
-        subject: 'Formularios',
-        body: 'Para la escuela.',
-        idempotencyKey: randomUUID(),
-      },
-      TODAY,
-    );
+    const { parent, child } = await parentWhoWrote('es', {
+      category: 'general',
+      subject: 'Formularios',
+      body: 'Para la escuela.',
+    });
     actAs(await openSession(db, parent), { locale: 'es' });
     const inbox = await renderPage(InboxListPage({ searchParams: Promise.resolve({}) }), 'es');
     expect(inbox).toContain('Bandeja de entrada');

@@ -58,7 +58,7 @@ describe('growth chart data', () => {
 
 describe('percentiles in words', () => {
   it('says them as people do, and does not pretend precision in the tails', () => {
-    expect([1, 2, 3, 11, 12, 13, 21, 58, 50.4].map(ordinal)).toEqual([
+    expect([1, 2, 3, 11, 12, 13, 21, 58, 50.4].map((p) => ordinal(p, 'en'))).toEqual([
       '1st',
       '2nd',
       '3rd',
@@ -69,8 +69,16 @@ describe('percentiles in words', () => {
       '58th',
       '50th',
     ]);
-    expect(ordinal(0.05)).toBe('below the 0.1st');
-    expect(ordinal(99.95)).toBe('above the 99.9th');
-    expect(ordinal(99.4)).toBe('99.4th');
+    expect(ordinal(0.05, 'en')).toBe('below the 0.1st');
+    expect(ordinal(99.95, 'en')).toBe('above the 99.9th');
+    expect(ordinal(99.4, 'en')).toBe('99.4th');
+  });
+
+  it('says them in Spanish around a plain number (es-US writes a decimal point)', () => {
+    expect([1, 3, 58, 50.4].map((p) => ordinal(p, 'es'))).toEqual(['1', '3', '58', '50']);
+    expect(ordinal(0.05, 'es')).toBe('menos de 0.1');
+    expect(ordinal(99.95, 'es')).toBe('más de 99.9');
+    expect(ordinal(99.4, 'es')).toBe('99.4');
+    expect(ordinal(0.5, 'en')).toBe('0.5th');
   });
 });

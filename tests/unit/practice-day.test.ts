@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { startOfPracticeDay } from '@/lib/dates';
+import { practiceWallClockToDate } from '@/lib/requests/time';
 
 // The default practice clock is America/New_York (lib/env.ts).
 describe('the start of a day on the practice’s clock', () => {
@@ -12,5 +13,21 @@ describe('the start of a day on the practice’s clock', () => {
     ['2026-11-02', '2026-11-02T05:00:00.000Z'],
   ])('%s begins at %s', (day, instant) => {
     expect(startOfPracticeDay(day).toISOString()).toBe(instant);
+  });
+});
+
+describe('a time the office typed, on the practice’s clock', () => {
+  it.each([
+    ['2026-12-02T10:00', '2026-12-02T15:00:00.000Z'], // winter: UTC-5
+    ['2026-07-01T09:30', '2026-07-01T13:30:00.000Z'], // summer: UTC-4
+    ['2026-03-08T03:00', '2026-03-08T07:00:00.000Z'], // just after clocks go forward
+    ['2026-11-01T03:00', '2026-11-01T08:00:00.000Z'], // just after clocks go back
+  ])('%s is %s', (local, instant) => {
+    expect(practiceWallClockToDate(local)?.toISOString()).toBe(instant);
+  });
+
+  it('is nothing for what is not a date and time', () => {
+    expect(practiceWallClockToDate('2026-12-02')).toBeNull();
+    expect(practiceWallClockToDate('tomorrow at ten')).toBeNull();
   });
 });

@@ -3,9 +3,8 @@
 import { useTranslations } from 'next-intl';
 
 import { ActionForm } from '@/components/forms/action-form';
-import { PasswordStrengthMeter } from '@/components/forms/password-strength-meter';
+import { IdentifierField, NewPasswordFields, SubmitButton } from '@/components/forms/fields';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import {
   forgotPasswordSchema,
@@ -32,23 +31,15 @@ export function ForgotPasswordForm() {
       className="flex flex-col gap-4"
       aria-label={t('forgotPasswordForm')}
     >
-      <TextField
+      <IdentifierField
         id="forgot-identifier"
         label={t('identifier')}
-        required
-        autoComplete="username"
-        autoCapitalize="none"
         error={errorOf('identifier')}
         {...form.register('identifier')}
       />
-      <Button
-        type="submit"
-        pending={form.formState.isSubmitting}
-        pendingLabel={tc('oneMoment')}
-        className="self-start"
-      >
+      <SubmitButton pending={form.formState.isSubmitting} pendingLabel={tc('oneMoment')}>
         {t('continue')}
-      </Button>
+      </SubmitButton>
     </ActionForm>
   );
 }
@@ -79,14 +70,9 @@ export function ForgotUserIdForm() {
         error={errorOf('email')}
         {...form.register('email')}
       />
-      <Button
-        type="submit"
-        pending={form.formState.isSubmitting}
-        pendingLabel={tc('oneMoment')}
-        className="self-start"
-      >
+      <SubmitButton pending={form.formState.isSubmitting} pendingLabel={tc('oneMoment')}>
         {t('continue')}
-      </Button>
+      </SubmitButton>
     </ActionForm>
   );
 }
@@ -105,7 +91,6 @@ export function ResetPasswordForm({
     defaultValues: { token, hintAnswer: '', newPassword: '', confirmPassword: '' },
   });
   const { form, errorOf } = submission;
-  const password = form.watch('newPassword') ?? '';
   return (
     <ActionForm form={submission} className="flex flex-col gap-4" aria-label={t('resetForm')}>
       <p className="rounded-md bg-slate-100 p-3">
@@ -120,33 +105,15 @@ export function ResetPasswordForm({
         error={errorOf('hintAnswer')}
         {...form.register('hintAnswer')}
       />
-      <TextField
-        id="reset-newPassword"
-        label={t('newPassword')}
-        required
-        type="password"
-        autoComplete="new-password"
-        error={errorOf('newPassword')}
-        {...form.register('newPassword')}
+      <NewPasswordFields
+        form={form}
+        errorOf={errorOf}
+        ids={{ newPassword: 'reset-newPassword', confirmPassword: 'reset-confirmPassword' }}
+        labels={{ newPassword: t('newPassword'), confirmPassword: t('confirmNewPassword') }}
       />
-      <PasswordStrengthMeter password={password} userInputs={[]} />
-      <TextField
-        id="reset-confirmPassword"
-        label={t('confirmNewPassword')}
-        required
-        type="password"
-        autoComplete="new-password"
-        error={errorOf('confirmPassword')}
-        {...form.register('confirmPassword')}
-      />
-      <Button
-        type="submit"
-        pending={form.formState.isSubmitting}
-        pendingLabel={t('resetting')}
-        className="self-start"
-      >
+      <SubmitButton pending={form.formState.isSubmitting} pendingLabel={t('resetting')}>
         {t('resetPassword')}
-      </Button>
+      </SubmitButton>
     </ActionForm>
   );
 }

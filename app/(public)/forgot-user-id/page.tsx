@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 
-import { Alert } from '@/components/ui/alert';
-import { env } from '@/lib/env';
 import { getT } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';
 
 import { ForgotUserIdForm } from '../_components/recovery-forms';
+import { RecoveryPage } from '../_components/recovery-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT('recovery'))('forgotUserIdTitle') };
@@ -16,25 +15,15 @@ export default portalPage(async function ForgotUserIdPage({
 }: {
   searchParams: Promise<{ sent?: string }>;
 }) {
-  const { PRACTICE_PHONE } = env();
-  const sent = (await searchParams).sent === '1';
   const t = await getT('recovery');
   return (
-    <div className="mx-auto flex max-w-md flex-col gap-4">
-      <h1 className="text-2xl font-bold">{t('forgotUserIdTitle')}</h1>
-      {sent ? (
-        <Alert tone="info" title={t('checkEmail')}>
-          <p>{t('userIdSent')}</p>
-          <p className="mt-2">{t('noEmail', { phone: PRACTICE_PHONE })}</p>
-        </Alert>
-      ) : (
-        <>
-          <p>{t('forgotUserIdIntro')}</p>
-          <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-            <ForgotUserIdForm />
-          </div>
-        </>
-      )}
-    </div>
+    <RecoveryPage
+      title={t('forgotUserIdTitle')}
+      intro={t('forgotUserIdIntro')}
+      sent={(await searchParams).sent === '1'}
+      sentText={t('userIdSent')}
+    >
+      <ForgotUserIdForm />
+    </RecoveryPage>
   );
 });

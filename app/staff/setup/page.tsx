@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 
-import { StaffSetupForm } from '@/app/staff/(office)/_components/staff-setup-form';
 import { PracticeHeader } from '@/components/practice-header';
 import { Alert } from '@/components/ui/alert';
 import { getDb } from '@/db';
 import { getT } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';
 import { findStaffSetupLink, SETUP_LINK_HOURS } from '@/lib/staff/setup-links';
+
+import { StaffSetupForm } from './_components/staff-setup-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT('staffSetup'))('title'), referrer: 'no-referrer' };

@@ -4,8 +4,8 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { ActionForm } from '@/components/forms/action-form';
+import { NewPasswordFields, PasswordField, SubmitButton } from '@/components/forms/fields';
 import { HintQuestionOptions } from '@/components/forms/hint-question-options';
-import { PasswordStrengthMeter } from '@/components/forms/password-strength-meter';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -29,42 +29,22 @@ export function ChangePasswordForm() {
   return (
     <ActionForm form={submission} className="flex flex-col gap-4" aria-label={t('changePassword')}>
       {done ? <Alert tone="success">{done}</Alert> : null}
-      <TextField
+      <PasswordField
+        purpose="current"
         id="cp-current"
         label={t('currentPassword')}
-        required
-        type="password"
-        autoComplete="current-password"
         error={errorOf('currentPassword')}
         {...form.register('currentPassword')}
       />
-      <TextField
-        id="cp-new"
-        label={t('newPassword')}
-        required
-        type="password"
-        autoComplete="new-password"
-        error={errorOf('newPassword')}
-        {...form.register('newPassword')}
+      <NewPasswordFields
+        form={form}
+        errorOf={errorOf}
+        ids={{ newPassword: 'cp-new', confirmPassword: 'cp-confirm' }}
+        labels={{ newPassword: t('newPassword'), confirmPassword: t('confirmPassword') }}
       />
-      <PasswordStrengthMeter password={form.watch('newPassword') ?? ''} userInputs={[]} />
-      <TextField
-        id="cp-confirm"
-        label={t('confirmPassword')}
-        required
-        type="password"
-        autoComplete="new-password"
-        error={errorOf('confirmPassword')}
-        {...form.register('confirmPassword')}
-      />
-      <Button
-        type="submit"
-        pending={form.formState.isSubmitting}
-        pendingLabel={t('saving')}
-        className="self-start"
-      >
+      <SubmitButton pending={form.formState.isSubmitting} pendingLabel={t('saving')}>
         {t('changePassword')}
-      </Button>
+      </SubmitButton>
     </ActionForm>
   );
 }
@@ -94,23 +74,16 @@ export function ChangeEmailForm() {
         error={errorOf('newEmail')}
         {...form.register('newEmail')}
       />
-      <TextField
+      <PasswordField
+        purpose="current"
         id="ce-current"
         label={t('currentPassword')}
-        required
-        type="password"
-        autoComplete="current-password"
         error={errorOf('currentPassword')}
         {...form.register('currentPassword')}
       />
-      <Button
-        type="submit"
-        pending={form.formState.isSubmitting}
-        pendingLabel={t('sending')}
-        className="self-start"
-      >
+      <SubmitButton pending={form.formState.isSubmitting} pendingLabel={t('sending')}>
         {t('changeEmail')}
-      </Button>
+      </SubmitButton>
     </ActionForm>
   );
 }
@@ -152,23 +125,16 @@ export function ChangeHintForm({ currentQuestion }: { currentQuestion: string | 
         error={errorOf('hintAnswer')}
         {...form.register('hintAnswer')}
       />
-      <TextField
+      <PasswordField
+        purpose="current"
         id="ch-current"
         label={t('currentPassword')}
-        required
-        type="password"
-        autoComplete="current-password"
         error={errorOf('currentPassword')}
         {...form.register('currentPassword')}
       />
-      <Button
-        type="submit"
-        pending={form.formState.isSubmitting}
-        pendingLabel={t('saving')}
-        className="self-start"
-      >
+      <SubmitButton pending={form.formState.isSubmitting} pendingLabel={t('saving')}>
         {t('changeHint')}
-      </Button>
+      </SubmitButton>
     </ActionForm>
   );
 }

@@ -3,10 +3,8 @@
 import { useTranslations } from 'next-intl';
 
 import { ActionForm } from '@/components/forms/action-form';
-import { PasswordStrengthMeter } from '@/components/forms/password-strength-meter';
+import { NewPasswordFields, SubmitButton } from '@/components/forms/fields';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { Button } from '@/components/ui/button';
-import { TextField } from '@/components/ui/field';
 import { choosePasswordSchema } from '@/lib/accounts/schemas';
 
 import { chooseOwnPassword } from '../actions';
@@ -25,33 +23,15 @@ export function ChoosePasswordForm() {
       className="flex flex-col gap-4"
       aria-label={t('choosePasswordForm')}
     >
-      <TextField
-        id="choose-new"
-        label={t('newPassword')}
-        required
-        type="password"
-        autoComplete="new-password"
-        error={errorOf('newPassword')}
-        {...form.register('newPassword')}
+      <NewPasswordFields
+        form={form}
+        errorOf={errorOf}
+        ids={{ newPassword: 'choose-new', confirmPassword: 'choose-confirm' }}
+        labels={{ newPassword: t('newPassword'), confirmPassword: t('confirmNewPassword') }}
       />
-      <PasswordStrengthMeter password={form.watch('newPassword') ?? ''} userInputs={[]} />
-      <TextField
-        id="choose-confirm"
-        label={t('confirmNewPassword')}
-        required
-        type="password"
-        autoComplete="new-password"
-        error={errorOf('confirmPassword')}
-        {...form.register('confirmPassword')}
-      />
-      <Button
-        type="submit"
-        pending={form.formState.isSubmitting}
-        pendingLabel={t('saving')}
-        className="self-start"
-      >
+      <SubmitButton pending={form.formState.isSubmitting} pendingLabel={t('saving')}>
         {t('savePassword')}
-      </Button>
+      </SubmitButton>
     </ActionForm>
   );
 }

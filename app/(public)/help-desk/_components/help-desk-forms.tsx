@@ -3,8 +3,8 @@
 import { useTranslations } from 'next-intl';
 
 import { ActionForm } from '@/components/forms/action-form';
+import { IdentifierField, SubmitButton } from '@/components/forms/fields';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { Button } from '@/components/ui/button';
 import { TextAreaField, TextField } from '@/components/ui/field';
 import { newTemporaryPasswordSchema, signInProblemSchema } from '@/lib/help-desk/schemas';
 
@@ -21,23 +21,15 @@ export function NewTemporaryPasswordForm() {
   const { form, errorOf } = submission;
   return (
     <ActionForm form={submission} className="flex flex-col gap-4" aria-label={t('passwordForm')}>
-      <TextField
+      <IdentifierField
         id="help-desk-identifier"
         label={t('identifier')}
-        required
-        autoComplete="username"
-        autoCapitalize="none"
         error={errorOf('identifier')}
         {...form.register('identifier')}
       />
-      <Button
-        type="submit"
-        pending={submission.pending}
-        pendingLabel={t('sending')}
-        className="self-start"
-      >
+      <SubmitButton pending={submission.pending} pendingLabel={t('sending')}>
         {t('sendPassword')}
-      </Button>
+      </SubmitButton>
     </ActionForm>
   );
 }
@@ -78,14 +70,9 @@ export function SignInProblemForm() {
         error={errorOf('description')}
         {...form.register('description')}
       />
-      <Button
-        type="submit"
-        pending={submission.pending}
-        pendingLabel={t('sending')}
-        className="self-start"
-      >
+      <SubmitButton pending={submission.pending} pendingLabel={t('sending')}>
         {t('sendProblem')}
-      </Button>
+      </SubmitButton>
     </ActionForm>
   );
 }

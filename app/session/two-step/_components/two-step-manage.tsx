@@ -4,9 +4,8 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { ActionForm } from '@/components/forms/action-form';
+import { PasswordField, SubmitButton } from '@/components/forms/fields';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { Button } from '@/components/ui/button';
-import { TextField } from '@/components/ui/field';
 import { currentPasswordSchema } from '@/lib/two-step/schemas';
 
 import { replaceMyRecoveryCodes, turnOffMyTwoStep } from '../actions';
@@ -31,24 +30,20 @@ export function NewRecoveryCodesForm() {
     );
   return (
     <ActionForm form={submission} className="flex flex-col gap-4" aria-label={t('newCodesForm')}>
-      <TextField
+      <PasswordField
+        purpose="current"
         id="rc-current"
         label={t('currentPassword')}
-        required
-        type="password"
-        autoComplete="current-password"
         error={errorOf('currentPassword')}
         {...form.register('currentPassword')}
       />
-      <Button
-        type="submit"
+      <SubmitButton
         variant="secondary"
         pending={form.formState.isSubmitting}
         pendingLabel={t('makingCodes')}
-        className="self-start"
       >
         {t('makeNewCodes')}
-      </Button>
+      </SubmitButton>
     </ActionForm>
   );
 }
@@ -63,24 +58,20 @@ export function TurnOffTwoStepForm() {
   const { form, errorOf } = submission;
   return (
     <ActionForm form={submission} className="flex flex-col gap-4" aria-label={t('turnOffForm')}>
-      <TextField
+      <PasswordField
+        purpose="current"
         id="off-current"
         label={t('currentPassword')}
-        required
-        type="password"
-        autoComplete="current-password"
         error={errorOf('currentPassword')}
         {...form.register('currentPassword')}
       />
-      <Button
-        type="submit"
+      <SubmitButton
         variant="danger"
         pending={form.formState.isSubmitting}
         pendingLabel={t('turningOff')}
-        className="self-start"
       >
         {t('turnOff')}
-      </Button>
+      </SubmitButton>
     </ActionForm>
   );
 }

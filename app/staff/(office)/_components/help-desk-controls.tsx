@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
 import { ActionForm } from '@/components/forms/action-form';
+import { SubmitButton } from '@/components/forms/fields';
 import { useActionButtons } from '@/components/forms/use-action-buttons';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
@@ -102,14 +103,9 @@ export function TemporaryPasswordForm({
         register={(name) => form.register(name)}
         otherError={errorOf('otherVerification')}
       />
-      <Button
-        type="submit"
-        pending={form.formState.isSubmitting}
-        pendingLabel={t('sending')}
-        className="self-start"
-      >
+      <SubmitButton pending={form.formState.isSubmitting} pendingLabel={t('sending')}>
         {t('sendTemporary')}
-      </Button>
+      </SubmitButton>
     </ActionForm>
   );
 }
@@ -250,15 +246,13 @@ function ResetTwoStepForm({
         otherError={errorOf('otherVerification')}
         otherHint={personKind === 'staff' ? t('staffVerificationHint') : undefined}
       />
-      <Button
-        type="submit"
+      <SubmitButton
         variant="danger"
         pending={form.formState.isSubmitting}
         pendingLabel={t('resetting')}
-        className="self-start"
       >
         {t('resetTwoStep')}
-      </Button>
+      </SubmitButton>
     </ActionForm>
   );
 }

@@ -9,6 +9,7 @@ import { portalPage } from '@/lib/page';
 import { searchParentAccounts } from '@/lib/staff/help-desk';
 import { rememberedSearch, searchFormAction } from '@/lib/staff/remembered-search';
 
+import { StaffSearch } from '../_components/staff-search';
 import { SignInProblems } from './_components/sign-in-problems';
 import { searchAccounts } from './actions';
 
@@ -34,30 +35,12 @@ export default portalPage(async function ParentAccountsPage({
     <div className="flex flex-col gap-5">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       <p className="text-slate-700">{t('intro')}</p>
-      <form
+      <StaffSearch
         action={searchFormAction(searchAccounts)}
-        role="search"
-        aria-label={t('find')}
-        className="flex flex-wrap items-end gap-2"
-      >
-        <div className="flex flex-col gap-1">
-          <label htmlFor="account-search" className="font-medium">
-            {t('searchLabel')}
-          </label>
-          <input
-            id="account-search"
-            name="q"
-            defaultValue={q}
-            className="rounded-md border border-slate-400 px-3 py-2"
-          />
-        </div>
-        <button
-          type="submit"
-          className="min-h-11 rounded-md bg-brand-600 px-4 py-2 font-semibold text-white"
-        >
-          {tCommon('search')}
-        </button>
-      </form>
+        formLabel={t('find')}
+        field={{ id: 'account-search', label: t('searchLabel'), defaultValue: q }}
+        buttonLabel={tCommon('search')}
+      />
       {q && rows.length === 0 ? <p>{t('noMatch')}</p> : null}
       <ul className="flex flex-col gap-2">
         {rows.map((row) => (

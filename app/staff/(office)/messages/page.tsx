@@ -18,6 +18,7 @@ import {
 import { portalPage } from '@/lib/page';
 import { rememberedSearch, searchFormAction } from '@/lib/staff/remembered-search';
 
+import { StaffSearch } from '../_components/staff-search';
 import { searchMessages } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -80,31 +81,13 @@ export default portalPage(async function StaffMessagesPage({
           </Link>
         ))}
       </nav>
-      <form
+      <StaffSearch
         action={searchFormAction(searchMessages)}
-        role="search"
-        aria-label={t('search')}
-        className="flex flex-wrap items-end gap-2"
-      >
-        <input type="hidden" name="tab" value={tab} />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="message-search" className="font-medium">
-            {t('searchLabel')}
-          </label>
-          <input
-            id="message-search"
-            name="q"
-            defaultValue={search}
-            className="rounded-md border border-slate-400 px-3 py-2"
-          />
-        </div>
-        <button
-          type="submit"
-          className="min-h-11 rounded-md bg-brand-600 px-4 py-2 font-semibold text-white"
-        >
-          {tCommon('search')}
-        </button>
-      </form>
+        formLabel={t('search')}
+        field={{ id: 'message-search', label: t('searchLabel'), defaultValue: search }}
+        buttonLabel={tCommon('search')}
+        keep={{ tab }}
+      />
       {rows.length === 0 ? <p>{t('empty')}</p> : null}
       <ul className="flex flex-col gap-2">
         {rows.map((row) => (

@@ -11,6 +11,7 @@ import { getLocale, getT } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';
 import { rememberedSearch, searchFormAction } from '@/lib/staff/remembered-search';
 
+import { SearchBox, SearchButton } from '../_components/staff-search';
 import { searchPatients } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -58,36 +59,21 @@ export default portalPage(async function PatientsPage({
         role="search"
         aria-label={t('find')}
       >
-        <div className="flex flex-col gap-1">
-          <label htmlFor="q" className="font-medium">
-            {t('nameOrMrn')}
-          </label>
-          <input
-            id="q"
-            name="q"
-            defaultValue={terms.q}
-            className="rounded-md border border-slate-400 px-3 py-2"
-            placeholder={t('nameOrMrnPlaceholder')}
-          />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="dob" className="font-medium">
-            {t('dateOfBirth')}
-          </label>
-          <input
-            id="dob"
-            name="dob"
-            type="date"
-            defaultValue={terms.dob}
-            className="rounded-md border border-slate-400 px-3 py-2"
-          />
-        </div>
-        <button
-          type="submit"
-          className="min-h-11 rounded-md bg-brand-600 px-4 py-2 font-semibold text-white hover:bg-brand-700"
-        >
-          {tCommon('search')}
-        </button>
+        <SearchBox
+          id="q"
+          name="q"
+          label={t('nameOrMrn')}
+          defaultValue={terms.q}
+          placeholder={t('nameOrMrnPlaceholder')}
+        />
+        <SearchBox
+          id="dob"
+          name="dob"
+          type="date"
+          label={t('dateOfBirth')}
+          defaultValue={terms.dob}
+        />
+        <SearchButton>{tCommon('search')}</SearchButton>
       </form>
       {!parsed.success ? (
         <p role="alert" className="text-red-700">

@@ -16,6 +16,7 @@ import {
 import { kindsFor } from '@/lib/requests/vocabulary';
 import { rememberedSearch, searchFormAction } from '@/lib/staff/remembered-search';
 
+import { StaffSearch } from '../_components/staff-search';
 import { searchRequests } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -89,32 +90,13 @@ export default portalPage(async function StaffRequestsPage({
           </Link>
         ))}
       </nav>
-      <form
+      <StaffSearch
         action={searchFormAction(searchRequests)}
-        role="search"
-        aria-label={t('search')}
-        className="flex flex-wrap items-end gap-2"
-      >
-        <input type="hidden" name="kind" value={kind} />
-        <input type="hidden" name="tab" value={tab} />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="request-search" className="font-medium">
-            {t('search')}
-          </label>
-          <input
-            id="request-search"
-            name="q"
-            defaultValue={search}
-            className="rounded-md border border-slate-400 px-3 py-2"
-          />
-        </div>
-        <button
-          type="submit"
-          className="min-h-11 rounded-md bg-brand-600 px-4 py-2 font-semibold text-white"
-        >
-          {t('searchButton')}
-        </button>
-      </form>
+        formLabel={t('search')}
+        field={{ id: 'request-search', label: t('search'), defaultValue: search }}
+        buttonLabel={t('searchButton')}
+        keep={{ kind, tab }}
+      />
       {rows.length === 0 ? (
         <p>{t('none')}</p>
       ) : (

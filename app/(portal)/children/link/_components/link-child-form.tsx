@@ -3,8 +3,8 @@
 import { useTranslations } from 'next-intl';
 
 import { ActionForm } from '@/components/forms/action-form';
+import { SubmitButton } from '@/components/forms/fields';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { guardianRelationships, linkChildSchema } from '@/lib/children/schemas';
 
@@ -69,14 +69,9 @@ export function LinkChildForm() {
           {...register('relationshipOther')}
         />
       ) : null}
-      <Button
-        type="submit"
-        pending={formState.isSubmitting}
-        pendingLabel={t('linking')}
-        className="self-start"
-      >
+      <SubmitButton pending={formState.isSubmitting} pendingLabel={t('linking')}>
         {t('submit')}
-      </Button>
+      </SubmitButton>
     </ActionForm>
   );
 }

@@ -4,11 +4,12 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { ActionForm } from '@/components/forms/action-form';
+import { SubmitButton } from '@/components/forms/fields';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { Button } from '@/components/ui/button';
-import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
+import { NewMessageFields } from '@/components/messaging/new-message-fields';
+import { SelectField } from '@/components/ui/field';
 import { RequiredMark } from '@/components/ui/required-note';
-import { BODY_MAX, messageCategoryIds, SUBJECT_MAX } from '@/lib/messaging/vocabulary';
+import { BODY_MAX, messageCategoryIds } from '@/lib/messaging/vocabulary';
 
 import { sendSecureMessage } from '../actions';
 
@@ -85,31 +86,18 @@ export function SendMessageForm({
           </p>
         ) : null}
       </fieldset>
-      <TextField
-        id="subject"
-        label={t('subject')}
-        required
-        maxLength={SUBJECT_MAX}
-        error={errorOf('subject')}
-        {...register('subject')}
+      <NewMessageFields
+        form={form}
+        errorOf={errorOf}
+        ids={{ subject: 'subject', body: 'body' }}
+        labels={{ subject: t('subject'), body: t('message') }}
+        bodyHint={
+          <span aria-live="polite">{t('characters', { count: length, max: BODY_MAX })}</span>
+        }
       />
-      <TextAreaField
-        id="body"
-        label={t('message')}
-        required
-        maxLength={BODY_MAX}
-        error={errorOf('body')}
-        hint={<span aria-live="polite">{t('characters', { count: length, max: BODY_MAX })}</span>}
-        {...register('body')}
-      />
-      <Button
-        type="submit"
-        pending={formState.isSubmitting}
-        pendingLabel={t('sending')}
-        className="self-start"
-      >
+      <SubmitButton pending={formState.isSubmitting} pendingLabel={t('sending')}>
         {t('send')}
-      </Button>
+      </SubmitButton>
     </ActionForm>
   );
 }

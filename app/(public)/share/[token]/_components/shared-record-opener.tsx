@@ -4,11 +4,11 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { ActionForm } from '@/components/forms/action-form';
+import { SubmitButton } from '@/components/forms/fields';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { ImmunizationRecordSheet } from '@/components/records/immunization-record-sheet';
 import { PrintButton } from '@/components/records/print-button';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { RequiredNote } from '@/components/ui/required-note';
 import type { ImmunizationRecordForPrint } from '@/lib/records/immunization-pdf';
@@ -74,14 +74,9 @@ export function SharedRecordOpener({ token, needsCode }: { token: string; needsC
           {...form.register('code')}
         />
       ) : null}
-      <Button
-        type="submit"
-        pending={form.formState.isSubmitting}
-        pendingLabel={t('opening')}
-        className="self-start"
-      >
+      <SubmitButton pending={form.formState.isSubmitting} pendingLabel={t('opening')}>
         {t('show')}
-      </Button>
+      </SubmitButton>
     </ActionForm>
   );
 }

@@ -5,9 +5,9 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
 import { ActionForm } from '@/components/forms/action-form';
+import { SubmitButton } from '@/components/forms/fields';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { TextAreaField, TextField } from '@/components/ui/field';
 import { registerIntegrationSchema } from '@/lib/integrations/schemas';
 import { integrationScopes, scopeKey } from '@/lib/integrations/vocabulary';
@@ -82,14 +82,9 @@ export function RegisterIntegrationForm() {
           </p>
         ) : null}
       </fieldset>
-      <Button
-        type="submit"
-        pending={formState.isSubmitting}
-        pendingLabel={t('connecting')}
-        className="self-start"
-      >
+      <SubmitButton pending={formState.isSubmitting} pendingLabel={t('connecting')}>
         {t('submit')}
-      </Button>
+      </SubmitButton>
     </ActionForm>
   );
 }

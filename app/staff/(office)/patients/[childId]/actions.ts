@@ -1,11 +1,12 @@
 'use server';
 
-import { AppError, defineAction } from '@/lib/action';
+import { AppError, defineAction, type TransactionalHandlerArgs } from '@/lib/action';
 import {
   recordEntrySchema,
   releaseResultSchema,
   releaseSummarySchema,
   removeEntrySchema,
+  type RecordEntry,
 } from '@/lib/records/schemas';
 import {
   releaseTestResult,
@@ -17,18 +18,26 @@ import {
 /** Charting is for clinicians and administrators; the front desk reads demographics only. */
 const charting = { kind: 'staff', roles: ['clinical', 'admin'] } as const;
 
+/** Adding and correcting an entry save the same way and say the same in the audit trail. */
+async function saveAndDescribe(
+  { tx, describeAudit }: Pick<TransactionalHandlerArgs<RecordEntry>, 'tx' | 'describeAudit'>,
+  staffUserId: string,
+  input: RecordEntry,
+) {
+  const saved = await saveRecordEntry(tx, staffUserId, input);
+  describeAudit({
+    childId: input.childId,
+    targetType: input.section,
+    targetId: saved.id,
+    metadata: { section: input.section, confidential: input.confidential },
+  });
+  return { data: { id: saved.id } };
+}
+
 export const addChartEntry = defineAction(
   { name: 'records.add', schema: recordEntrySchema, access: charting, audit: 'record.entry_added' },
-  async ({ input, tx, session, describeAudit }) => {
-    const saved = await saveRecordEntry(tx, session.user.id, { ...input, entryId: null });
-    describeAudit({
-      childId: input.childId,
-      targetType: input.section,
-      targetId: saved.id,
-      metadata: { section: input.section, confidential: input.confidential },
-    });
-    return { data: { id: saved.id } };
-  },
+  async ({ input, tx, session, describeAudit }) =>
+    saveAndDescribe({ tx, describeAudit }, session.user.id, { ...input, entryId: null }),
 );
 
 export const updateChartEntry = defineAction(
@@ -40,14 +49,7 @@ export const updateChartEntry = defineAction(
   },
   async ({ input, tx, session, describeAudit }) => {
     if (!input.entryId) throw new AppError('invalid', 'errors.chartChooseEntry');
-    const saved = await saveRecordEntry(tx, session.user.id, input);
-    describeAudit({
-      childId: input.childId,
-      targetType: input.section,
-      targetId: saved.id,
-      metadata: { section: input.section, confidential: input.confidential },
-    });
-    return { data: { id: saved.id } };
+    return saveAndDescribe({ tx, describeAudit }, session.user.id, input);
   },
 );
 

@@ -3,8 +3,8 @@
 import { useTranslations } from 'next-intl';
 
 import { ActionForm } from '@/components/forms/action-form';
+import { SubmitButton } from '@/components/forms/fields';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { childSchema, updateChildSchema } from '@/lib/children/schemas';
 
@@ -93,14 +93,9 @@ export function NewChildForm() {
   return (
     <ActionForm form={submission} className="flex flex-col gap-4" aria-label={t('registerLabel')}>
       <Fields errorOf={(name) => errorOf(name)} register={(name) => form.register(name)} />
-      <Button
-        type="submit"
-        pending={form.formState.isSubmitting}
-        pendingLabel={t('saving')}
-        className="self-start"
-      >
+      <SubmitButton pending={form.formState.isSubmitting} pendingLabel={t('saving')}>
         {t('register')}
-      </Button>
+      </SubmitButton>
     </ActionForm>
   );
 }
@@ -116,14 +111,9 @@ export function EditChildForm({ childId, initial }: { childId: string; initial: 
   return (
     <ActionForm form={submission} className="flex flex-col gap-4" aria-label={t('editLabel')}>
       <Fields errorOf={(name) => errorOf(name)} register={(name) => form.register(name)} />
-      <Button
-        type="submit"
-        pending={form.formState.isSubmitting}
-        pendingLabel={t('saving')}
-        className="self-start"
-      >
+      <SubmitButton pending={form.formState.isSubmitting} pendingLabel={t('saving')}>
         {t('save')}
-      </Button>
+      </SubmitButton>
     </ActionForm>
   );
 }

@@ -5,9 +5,9 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
 import { ActionForm } from '@/components/forms/action-form';
+import { SubmitButton } from '@/components/forms/fields';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { RequiredMark } from '@/components/ui/required-note';
 import { createStaffUserSchema, SETUP_LINK_HOURS } from '@/lib/staff/schemas';
@@ -87,14 +87,9 @@ export function CreateStaffUserForm() {
           </p>
         ) : null}
       </fieldset>
-      <Button
-        type="submit"
-        pending={formState.isSubmitting}
-        pendingLabel={t('creating')}
-        className="self-start"
-      >
+      <SubmitButton pending={formState.isSubmitting} pendingLabel={t('creating')}>
         {t('submit')}
-      </Button>
+      </SubmitButton>
     </ActionForm>
   );
 }

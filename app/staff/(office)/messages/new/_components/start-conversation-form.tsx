@@ -4,15 +4,11 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { ActionForm } from '@/components/forms/action-form';
+import { SubmitButton } from '@/components/forms/fields';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { Button } from '@/components/ui/button';
-import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
-import {
-  BODY_MAX,
-  startConversationSchema,
-  SUBJECT_MAX,
-  type Category,
-} from '@/lib/messaging/schemas';
+import { NewMessageFields } from '@/components/messaging/new-message-fields';
+import { SelectField } from '@/components/ui/field';
+import { startConversationSchema, type Category } from '@/lib/messaging/schemas';
 
 import { writeToGuardian } from '../../actions';
 
@@ -75,30 +71,15 @@ export function StartConversationForm({
           </option>
         ))}
       </SelectField>
-      <TextField
-        id="start-subject"
-        label={t('subject')}
-        required
-        maxLength={SUBJECT_MAX}
-        error={errorOf('subject')}
-        {...register('subject')}
+      <NewMessageFields
+        form={form}
+        errorOf={errorOf}
+        ids={{ subject: 'start-subject', body: 'start-body' }}
+        labels={{ subject: t('subject'), body: t('message') }}
       />
-      <TextAreaField
-        id="start-body"
-        label={t('message')}
-        required
-        maxLength={BODY_MAX}
-        error={errorOf('body')}
-        {...register('body')}
-      />
-      <Button
-        type="submit"
-        pending={formState.isSubmitting}
-        pendingLabel={t('sending')}
-        className="self-start"
-      >
+      <SubmitButton pending={formState.isSubmitting} pendingLabel={t('sending')}>
         {t('send')}
-      </Button>
+      </SubmitButton>
     </ActionForm>
   );
 }

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
 import { ActionForm } from '@/components/forms/action-form';
+import { SubmitButton } from '@/components/forms/fields';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -115,14 +116,9 @@ export function ReleaseResultForm({ childId, entryId }: { childId: string; entry
         error={errorOf('comment')}
         {...form.register('comment')}
       />
-      <Button
-        type="submit"
-        pending={form.formState.isSubmitting}
-        pendingLabel={t('releasing')}
-        className="self-start"
-      >
+      <SubmitButton pending={form.formState.isSubmitting} pendingLabel={t('releasing')}>
         {t('release')}
-      </Button>
+      </SubmitButton>
     </ActionForm>
   );
 }

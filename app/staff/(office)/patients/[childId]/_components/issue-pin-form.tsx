@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
 import { ActionForm } from '@/components/forms/action-form';
+import { SubmitButton } from '@/components/forms/fields';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -134,14 +135,9 @@ export function IssuePinForm({
           {...register('relationship')}
         />
       </div>
-      <Button
-        type="submit"
-        pending={formState.isSubmitting}
-        pendingLabel={t('issuing')}
-        className="self-start"
-      >
+      <SubmitButton pending={formState.isSubmitting} pendingLabel={t('issuing')}>
         {t('submit')}
-      </Button>
+      </SubmitButton>
     </ActionForm>
   );
 }

@@ -3,18 +3,12 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
-import { ActionForm } from '@/components/forms/action-form';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { Button } from '@/components/ui/button';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
-import {
-  appointmentReasons,
-  contactMethods,
-  NOTE_MAX,
-  REASON_MAX,
-} from '@/lib/requests/vocabulary';
+import { appointmentReasons, contactMethods, REASON_MAX } from '@/lib/requests/vocabulary';
 
 import { requestAppointment } from '../../../actions';
+import { RequestFormShell } from './request-form-shell';
 
 export function AppointmentForm({
   childId,
@@ -46,17 +40,10 @@ export function AppointmentForm({
     },
     worksWithoutJavaScript: true,
   });
-  const { form, errorOf, pending } = submission;
+  const { form, errorOf } = submission;
   const { register } = form;
   return (
-    <ActionForm
-      form={submission}
-      className="flex flex-col gap-5"
-      aria-label={t('formLabel', { kind: kindName })}
-      aria-describedby={noticeId}
-    >
-      <input type="hidden" defaultValue={idempotencyKey} {...register('idempotencyKey')} />
-      <input type="hidden" defaultValue={childId} {...register('childId')} />
+    <RequestFormShell submission={submission} kindName={kindName} noticeId={noticeId}>
       <SelectField
         id="reason"
         label={t('reason')}
@@ -104,17 +91,6 @@ export function AppointmentForm({
         error={errorOf('contactPhone')}
         {...register('contactPhone')}
       />
-      <TextAreaField
-        id="note"
-        label={t('note')}
-        maxLength={NOTE_MAX}
-        className="min-h-24"
-        error={errorOf('note')}
-        {...register('note')}
-      />
-      <Button type="submit" pending={pending} pendingLabel={t('sending')} className="self-start">
-        {t('submit')}
-      </Button>
-    </ActionForm>
+    </RequestFormShell>
   );
 }

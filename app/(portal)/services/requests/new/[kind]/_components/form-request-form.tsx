@@ -3,13 +3,12 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
-import { ActionForm } from '@/components/forms/action-form';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { Button } from '@/components/ui/button';
-import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
-import { formTypes, NOTE_MAX } from '@/lib/requests/vocabulary';
+import { SelectField, TextField } from '@/components/ui/field';
+import { formTypes } from '@/lib/requests/vocabulary';
 
 import { requestForm } from '../../../actions';
+import { RequestFormShell } from './request-form-shell';
 
 export function FormRequestForm({
   childId,
@@ -36,15 +35,10 @@ export function FormRequestForm({
       idempotencyKey,
     },
   });
-  const { form, errorOf, pending } = submission;
+  const { form, errorOf } = submission;
   const { register, setValue } = form;
   return (
-    <ActionForm
-      form={submission}
-      className="flex flex-col gap-5"
-      aria-label={t('formLabel', { kind: kindName })}
-      aria-describedby={noticeId}
-    >
+    <RequestFormShell submission={submission} kindName={kindName} noticeId={noticeId}>
       <SelectField
         id="formType"
         label={t('formType')}
@@ -80,17 +74,6 @@ export function FormRequestForm({
           setValue('file', event.currentTarget.files?.[0], { shouldValidate: true })
         }
       />
-      <TextAreaField
-        id="note"
-        label={t('note')}
-        maxLength={NOTE_MAX}
-        className="min-h-24"
-        error={errorOf('note')}
-        {...register('note')}
-      />
-      <Button type="submit" pending={pending} pendingLabel={t('sending')} className="self-start">
-        {t('submit')}
-      </Button>
-    </ActionForm>
+    </RequestFormShell>
   );
 }

@@ -3,13 +3,12 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
-import { ActionForm } from '@/components/forms/action-form';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { Button } from '@/components/ui/button';
-import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
-import { NOTE_MAX, recordsScopes } from '@/lib/requests/vocabulary';
+import { SelectField, TextField } from '@/components/ui/field';
+import { recordsScopes } from '@/lib/requests/vocabulary';
 
 import { requestRecords } from '../../../actions';
+import { RequestFormShell } from './request-form-shell';
 
 export function RecordsRequestForm({
   childId,
@@ -37,17 +36,10 @@ export function RecordsRequestForm({
     },
     worksWithoutJavaScript: true,
   });
-  const { form, errorOf, pending } = submission;
+  const { form, errorOf } = submission;
   const { register } = form;
   return (
-    <ActionForm
-      form={submission}
-      className="flex flex-col gap-5"
-      aria-label={t('formLabel', { kind: kindName })}
-      aria-describedby={noticeId}
-    >
-      <input type="hidden" defaultValue={idempotencyKey} {...register('idempotencyKey')} />
-      <input type="hidden" defaultValue={childId} {...register('childId')} />
+    <RequestFormShell submission={submission} kindName={kindName} noticeId={noticeId}>
       <SelectField
         id="scope"
         label={t('scope')}
@@ -80,17 +72,6 @@ export function RecordsRequestForm({
         />
       </div>
       <p className="text-sm text-slate-700">{t('delivery')}</p>
-      <TextAreaField
-        id="note"
-        label={t('note')}
-        maxLength={NOTE_MAX}
-        className="min-h-24"
-        error={errorOf('note')}
-        {...register('note')}
-      />
-      <Button type="submit" pending={pending} pendingLabel={t('sending')} className="self-start">
-        {t('submit')}
-      </Button>
-    </ActionForm>
+    </RequestFormShell>
   );
 }

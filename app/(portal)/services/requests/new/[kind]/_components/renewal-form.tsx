@@ -3,14 +3,13 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
-import { ActionForm } from '@/components/forms/action-form';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { Button } from '@/components/ui/button';
-import { TextAreaField, TextField } from '@/components/ui/field';
+import { TextField } from '@/components/ui/field';
 import { RequiredMark } from '@/components/ui/required-note';
-import { NOTE_MAX, SHORT_MAX } from '@/lib/requests/vocabulary';
+import { SHORT_MAX } from '@/lib/requests/vocabulary';
 
 import { requestRenewal } from '../../../actions';
+import { RequestFormShell } from './request-form-shell';
 
 export function RenewalForm({
   childId,
@@ -40,16 +39,11 @@ export function RenewalForm({
       idempotencyKey,
     },
   });
-  const { form, errorOf, pending } = submission;
+  const { form, errorOf } = submission;
   const { register } = form;
   const medicationError = errorOf('medicationIds');
   return (
-    <ActionForm
-      form={submission}
-      className="flex flex-col gap-5"
-      aria-label={t('formLabel', { kind: kindName })}
-      aria-describedby={noticeId}
-    >
+    <RequestFormShell submission={submission} kindName={kindName} noticeId={noticeId}>
       <fieldset aria-describedby={medicationError ? 'medicationIds-error' : undefined}>
         <legend className="font-medium">
           {t('medications')}
@@ -101,17 +95,6 @@ export function RenewalForm({
           {...register('pharmacyAddress')}
         />
       </fieldset>
-      <TextAreaField
-        id="note"
-        label={t('note')}
-        maxLength={NOTE_MAX}
-        className="min-h-24"
-        error={errorOf('note')}
-        {...register('note')}
-      />
-      <Button type="submit" pending={pending} pendingLabel={t('sending')} className="self-start">
-        {t('submit')}
-      </Button>
-    </ActionForm>
+    </RequestFormShell>
   );
 }
