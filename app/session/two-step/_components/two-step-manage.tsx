@@ -7,7 +7,6 @@ import { ActionForm } from '@/components/forms/action-form';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { currentPasswordSchema } from '@/lib/two-step/schemas';
 
 import { replaceMyRecoveryCodes, turnOffMyTwoStep } from '../actions';
 import { RecoveryCodesList } from './recovery-codes';
@@ -16,7 +15,7 @@ export function NewRecoveryCodesForm() {
   const t = useTranslations('twoStep');
   const [codes, setCodes] = useState<string[] | null>(null);
   const submission = useActionForm({
-    schema: currentPasswordSchema,
+    schema: () => import('@/lib/two-step/schemas').then((schemas) => schemas.currentPasswordSchema),
     action: replaceMyRecoveryCodes,
     defaultValues: { currentPassword: '' },
     onSuccess: (data) => {
@@ -56,7 +55,7 @@ export function NewRecoveryCodesForm() {
 export function TurnOffTwoStepForm() {
   const t = useTranslations('twoStep');
   const submission = useActionForm({
-    schema: currentPasswordSchema,
+    schema: () => import('@/lib/two-step/schemas').then((schemas) => schemas.currentPasswordSchema),
     action: turnOffMyTwoStep,
     defaultValues: { currentPassword: '' },
   });
