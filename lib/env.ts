@@ -87,6 +87,11 @@ const envSchema = z
     SIGNIN_IP_WINDOW_MINUTES: positiveInt(15),
     /** New accounts one network address may create in an hour. */
     SIGNUP_IP_HOURLY_LIMIT: positiveInt(30),
+    /** `npm run bench` only: serve /bench/reference, the minimal page every other page is compared with. */
+    BENCH_REFERENCE_ROUTE: z
+      .enum(['0', '1', ''])
+      .default('0')
+      .transform((value) => value === '1'),
     /** Proxies of our own in front of the portal, each appending to X-Forwarded-For (0: none). */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     /** Read only by `npm run audit:verify`: heads recorded outside the database, one line each. */

@@ -60,7 +60,7 @@ if postgres_reachable; then
       # The benchmark at a hundredth of its size, on the same build: it checks every timed route
       # answers as a signed-in person would see it, not how fast (figures here are not comparable).
       bench_out="$(mktemp -d)"
-      step "Benchmark smoke test (npm run bench at 1/100 size)" env DATABASE_URL="$PG_URL" npx tsx --conditions=react-server scripts/bench.ts --scale 0.01 --seconds 2 --skip-growth --out "$bench_out"
+      step "Benchmark smoke test (npm run bench at 1/100 size)" env DATABASE_URL="$PG_URL" npx tsx --conditions=react-server scripts/bench.ts --scale 0.01 --seconds 2 --soak-minutes 0.25 --skip-growth --out "$bench_out"
       rm -rf "$bench_out"
     fi
   else

@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { ActionForm } from '@/components/forms/action-form';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { signInSchema, type SignInInput } from '@/lib/accounts/schemas';
+import type { SignInInput } from '@/lib/accounts/schemas';
 import type { ActionResult } from '@/lib/action-result';
 
 import { useActionForm } from './use-action-form';
@@ -31,7 +31,7 @@ function HelpDeskLink() {
 export function SignInForm({ action, idPrefix, showRecoveryLinks = true }: SignInFormProps) {
   const t = useTranslations('auth');
   const submission = useActionForm({
-    schema: signInSchema,
+    schema: () => import('@/lib/accounts/schemas').then((schemas) => schemas.signInSchema),
     action,
     defaultValues: { identifier: '', password: '' },
     worksWithoutJavaScript: true,

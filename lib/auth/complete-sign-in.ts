@@ -13,7 +13,7 @@ import { isLocale } from '@/lib/i18n/locales';
 import { verifySecondFactor } from '@/lib/two-step/sign-in-step';
 
 import { actorFor } from './actors';
-import { auth, signIn } from './next-auth';
+import { readSessionToken, signIn } from './next-auth';
 import { endSession, type ActiveSession } from './sessions';
 import { signInWithPassword, type SignInRequest } from './sign-in';
 
@@ -84,7 +84,7 @@ export async function completeSecondFactor(
   meta: RequestMeta,
   signInPage: '/login' | '/staff/login',
 ) {
-  const token = (await auth())?.sessionToken;
+  const token = await readSessionToken();
   const result = token
     ? await verifySecondFactor(db, token, code, meta)
     : ({ ok: false, reason: 'start_again' } as const);

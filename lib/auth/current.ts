@@ -9,11 +9,11 @@ import { isDatabaseUnavailable } from '@/lib/errors';
 import { currentRequestMeta } from '@/lib/request-context';
 
 import { actorFor } from './actors';
-import { auth } from './next-auth';
+import { readSessionToken } from './next-auth';
 import { endSession, lookUpSession, touchSession, type ActiveSession } from './sessions';
 
 async function readCurrentSession(): Promise<ActiveSession | null> {
-  const token = (await auth())?.sessionToken;
+  const token = await readSessionToken();
   if (!token) return null;
   const db = await getDb();
   const lookup = await lookUpSession(db, token);
@@ -65,7 +65,7 @@ export const getCurrentSession = cache(async (): Promise<ActiveSession | null> =
  * know. Any other state (no sign-in, a full session, an expired one) is null.
  */
 export async function getPendingSecondFactor(): Promise<{ kind: 'parent' | 'staff' } | null> {
-  const token = (await auth())?.sessionToken;
+  const token = await readSessionToken();
   if (!token) return null;
   try {
     const lookup = await lookUpSession(await getDb(), token);

@@ -2,11 +2,13 @@ import 'server-only';
 
 import NextAuth, { type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
+import { cookies } from 'next/headers';
 
 import { getDb } from '@/db';
 import { env, sessionPolicy } from '@/lib/env';
 import { secret } from '@/lib/secrets';
 
+import { cookieValue, sessionCookieName, sessionTokenFromCookie } from './session-cookie';
 import { lookUpSession } from './sessions';
 
 declare module 'next-auth' {
@@ -29,10 +31,12 @@ declare module 'next-auth' {
  * actions can reach it.
  */
 // Built on first use, not at import, so `next build` needs no runtime secrets.
+const servedOverHttps = () => new URL(env().PUBLIC_URL).protocol === 'https:';
+
 const config = (): NextAuthConfig => ({
   secret: secret('AUTH_SECRET'),
   trustHost: true,
-  useSecureCookies: new URL(env().PUBLIC_URL).protocol === 'https:',
+  useSecureCookies: servedOverHttps(),
   session: { strategy: 'jwt', maxAge: sessionPolicy.absoluteHours * 3600 },
   pages: { signIn: '/login' },
   providers: [
@@ -80,4 +84,19 @@ const config = (): NextAuthConfig => ({
   },
 });
 
-export const { auth, signIn, signOut } = NextAuth(config);
+export const { signIn, signOut } = NextAuth(config);
+
+/**
+ * The session token in this request's cookie, read the way next-auth wrote it but without running
+ * next-auth's session endpoint for every page (lib/auth/session-cookie.ts says why).
+ */
+export async function readSessionToken(): Promise<string | undefined> {
+  const jar = await cookies();
+  const name = sessionCookieName(servedOverHttps());
+  const value = cookieValue(
+    (cookie) => jar.get(cookie)?.value,
+    jar.getAll().map((cookie) => cookie.name),
+    name,
+  );
+  return sessionTokenFromCookie(value, secret('AUTH_SECRET'), name);
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { guardianRelationships } from '@/lib/children/relationships';
 import { PIN_ALPHABET, PIN_LENGTH } from '@/lib/pins/pin-format';
 import { callerVerificationFields, requireTwoConfirmations } from '@/lib/staff/caller-verification';
 
@@ -60,14 +61,6 @@ export const childSearchSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).optional().default(1),
 });
 export type ChildSearch = z.infer<typeof childSearchSchema>;
-
-export const guardianRelationships = ['mother', 'father', 'legal_guardian', 'other'] as const;
-export const relationshipLabels: Record<(typeof guardianRelationships)[number], string> = {
-  mother: 'Mother',
-  father: 'Father',
-  legal_guardian: 'Legal guardian',
-  other: 'Other',
-};
 
 export const issuePinSchema = z
   .object({

@@ -1,4 +1,10 @@
-import { createTranslator, type NamespaceKeys, type NestedKeyOf } from 'use-intl/core';
+import {
+  _createCache,
+  _createIntlFormatters,
+  createTranslator,
+  type NamespaceKeys,
+  type NestedKeyOf,
+} from 'use-intl/core';
 
 import { env } from '@/lib/env';
 import { log } from '@/lib/log';
@@ -21,6 +27,15 @@ function onError(error: Error) {
   log('error', 'translation_failed', { reason: error.message.slice(0, 200) });
 }
 
+/*
+ * One cache for the whole process. A translator made without one compiles every ICU message it
+ * formats, and builds every Intl formatter it needs, afresh: on every page, for every getT().
+ * The cache is keyed by the message's text, its locale and formats, so it holds at most one
+ * compiled form of each catalog entry (bounded by the catalogs, whatever the traffic).
+ */
+const cache = _createCache();
+const formatters = _createIntlFormatters(cache);
+
 /**
  * A translator for one language, outside any request: emails and letters go in the recipient's
  * language, not the sender's.
@@ -32,5 +47,7 @@ export function translatorFor<NS extends Namespace = never>(locale: Locale, name
     namespace,
     timeZone: env().PRACTICE_TIMEZONE,
     onError,
+    _cache: cache,
+    _formatters: formatters,
   });
 }

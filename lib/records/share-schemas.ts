@@ -1,20 +1,10 @@
 import { z } from 'zod';
 
+import { SHARE_LABEL_MAX, shareLifetimes, type ShareLifetime } from './share-lifetimes';
+
 /** Client-safe schemas for the immunization-record share links (shared by the forms and the actions). */
 
-/** How long a link works: from an hour (a nurse waiting at the desk) to a week (camp paperwork). */
-// Their names are in the catalog (shareLinks.lifetime.<key>).
-export const shareLifetimes = {
-  '1h': { hours: 1 },
-  '4h': { hours: 4 },
-  '1d': { hours: 24 },
-  '3d': { hours: 72 },
-  '7d': { hours: 168 },
-} as const;
-export type ShareLifetime = keyof typeof shareLifetimes;
 const lifetimeKeys = Object.keys(shareLifetimes) as [ShareLifetime, ...ShareLifetime[]];
-
-export const SHARE_LABEL_MAX = 60;
 
 export const createShareSchema = z.object({
   childId: z.uuid(),

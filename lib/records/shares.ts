@@ -17,7 +17,8 @@ import { secret } from '@/lib/secrets';
 
 import type { ImmunizationRecordForPrint } from './immunization-pdf';
 import { printableImmunizationRecord } from './immunization-record';
-import { SHARE_TOKEN_MAX, shareLifetimes, type ShareLifetime } from './share-schemas';
+import { shareLifetimes, type ShareLifetime } from './share-lifetimes';
+import { SHARE_TOKEN_MAX } from './share-schemas';
 
 /**
  * One-time share links: a guardian lets a school nurse, daycare or camp see the child's

@@ -7,7 +7,10 @@ import { gzipSync } from 'node:zlib';
  * HTML names from /_next/static, gzipped as a server would send it. Read from the built files,
  * so the figure is the build's own, whatever Next.js prints (or no longer prints) after a build.
  */
-export function firstLoadJs(html: string, buildDir: string): { files: number; gzipBytes: number } {
+export function firstLoadJs(
+  html: string,
+  buildDir: string,
+): { files: number; gzipBytes: number; inlineGzipBytes: number } {
   const sources = new Set<string>();
   for (const match of html.matchAll(
     /<script([^>]*)\ssrc="(\/_next\/static\/[^"]+\.js)(?:\?[^"]*)?"([^>]*)>/g,
@@ -25,5 +28,10 @@ export function firstLoadJs(html: string, buildDir: string): { files: number; gz
     );
     gzipBytes += gzipSync(readFileSync(file)).length;
   }
-  return { files: sources.size, gzipBytes };
+  // The page's own data rides in inline scripts (the RSC payload, the client's catalog words):
+  // not code to download, but bytes the first response carries, so shown beside it.
+  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((match) => match[1])
+    .join('');
+  return { files: sources.size, gzipBytes, inlineGzipBytes: gzipSync(inline).length };
 }

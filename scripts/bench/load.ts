@@ -32,7 +32,13 @@ export function percentile(sorted: number[], q: number): number {
 export async function drive(
   origin: string,
   next: () => RequestSpec,
-  options: { connections: number; seconds: number; bodyIsGood?: (body: string) => boolean },
+  options: {
+    connections: number;
+    seconds: number;
+    bodyIsGood?: (body: string) => boolean;
+    /** Requests per second across all connections (default: as fast as the server answers). */
+    rate?: number;
+  },
 ): Promise<LoadResult> {
   let badBodies = 0;
   const latencies: number[] = [];
@@ -49,6 +55,7 @@ export async function drive(
       connections: options.connections,
       duration: options.seconds,
       timeout: 10,
+      ...(options.rate ? { overallRate: options.rate } : {}),
       requests: [
         {
           setupRequest: (request) => {

@@ -102,6 +102,7 @@ function expectations(
     { route: '/faq', path: '/faq', outcome: everyone },
     { route: '/contact', path: '/contact', outcome: everyone },
     { route: '/dev/mail', path: '/dev/mail', outcome: nobody },
+    { route: '/bench/reference', path: '/bench/reference', outcome: nobody },
     { route: '/dashboard', path: '/dashboard', outcome: parentOnly('login') },
     { route: '/children/link', path: '/children/link', outcome: parentOnly('login') },
     { route: '/welcome', path: '/welcome', outcome: parentOnly('login') },

@@ -864,6 +864,8 @@ const pages: Record<string, PageRow> = {
     expect: (_p, t) => (real(_p, t) ? 'allowed' : 'not-found'),
     request: async ({ persona, target }) => ({ params: { token: shareToken(persona, target) } }),
   },
+  // The benchmark's reference page exists only when the benchmark starts the portal with it on.
+  '/bench/reference': { targets: once, expect: () => 'not-found' },
   // The local outbox exists in development only.
   '/dev/mail': {
     targets: ['development', 'production'],

@@ -39,7 +39,7 @@ import { sendNewMessage } from '@/lib/messaging/parent';
 import { BODY_MAX, SUBJECT_MAX } from '@/lib/messaging/schemas';
 import type { ChildRecord } from '@/lib/records/read';
 import { recordSections, type RecordSection } from '@/lib/records/schemas';
-import { SHARE_LABEL_MAX } from '@/lib/records/share-schemas';
+import { SHARE_LABEL_MAX } from '@/lib/records/share-lifetimes';
 import { sectionTables } from '@/lib/records/write';
 import { UNSTORABLE_TEXT_MESSAGE } from '@/lib/storable-text';
 

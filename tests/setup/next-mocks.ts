@@ -9,7 +9,7 @@ import type { ActiveSession } from '@/lib/auth/sessions';
 export const requestState: {
   headers: Headers;
   session: ActiveSession | null;
-  /** The session token next-auth's cookie would carry (what `auth()` reads), e.g. a sign-in waiting for its code. */
+  /** The session token next-auth's cookie would carry (what `readSessionToken()` reads), e.g. a sign-in waiting for its code. */
   cookieSessionToken: string | null;
   redirects: string[];
   /** The browser's cookies as the app set them through next/headers (the staff search terms). */
@@ -90,8 +90,7 @@ vi.mock('@/lib/auth/current', () => ({
 }));
 
 vi.mock('@/lib/auth/next-auth', () => ({
-  auth: async () =>
-    requestState.cookieSessionToken ? { sessionToken: requestState.cookieSessionToken } : null,
+  readSessionToken: async () => requestState.cookieSessionToken ?? undefined,
   signIn: async (_provider: string, options: { sessionToken: string }) => {
     requestState.cookieSignIns.push(options.sessionToken);
   },

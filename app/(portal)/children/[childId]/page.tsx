@@ -3,7 +3,7 @@ import Link from 'next/link';
 
 import { requireLinkedChild } from '@/lib/authz';
 import { describeAge } from '@/lib/children/age';
-import { relationshipLabels } from '@/lib/children/schemas';
+import { relationshipLabels } from '@/lib/children/relationships';
 import { formatDate, formatDay } from '@/lib/dates';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';

@@ -7,7 +7,6 @@ import { ActionForm } from '@/components/forms/action-form';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { secondFactorSchema } from '@/lib/two-step/schemas';
 
 import { submitSecondFactor } from '../actions';
 
@@ -16,7 +15,7 @@ export function SecondFactorForm({ portal }: { portal: 'parent' | 'staff' }) {
   const t = useTranslations('twoStep');
   const [useRecoveryCode, setUseRecoveryCode] = useState(false);
   const submission = useActionForm({
-    schema: secondFactorSchema,
+    schema: () => import('@/lib/two-step/schemas').then((schemas) => schemas.secondFactorSchema),
     action: submitSecondFactor,
     defaultValues: { code: '', portal },
     worksWithoutJavaScript: true,

@@ -6,7 +6,6 @@ import { useState } from 'react';
 import { ActionForm } from '@/components/forms/action-form';
 import { PasswordField, SubmitButton } from '@/components/forms/fields';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { currentPasswordSchema } from '@/lib/two-step/schemas';
 
 import { replaceMyRecoveryCodes, turnOffMyTwoStep } from '../actions';
 import { RecoveryCodesList } from './recovery-codes';
@@ -15,7 +14,7 @@ export function NewRecoveryCodesForm() {
   const t = useTranslations('twoStep');
   const [codes, setCodes] = useState<string[] | null>(null);
   const submission = useActionForm({
-    schema: currentPasswordSchema,
+    schema: () => import('@/lib/two-step/schemas').then((schemas) => schemas.currentPasswordSchema),
     action: replaceMyRecoveryCodes,
     defaultValues: { currentPassword: '' },
     onSuccess: (data) => {
@@ -51,7 +50,7 @@ export function NewRecoveryCodesForm() {
 export function TurnOffTwoStepForm() {
   const t = useTranslations('twoStep');
   const submission = useActionForm({
-    schema: currentPasswordSchema,
+    schema: () => import('@/lib/two-step/schemas').then((schemas) => schemas.currentPasswordSchema),
     action: turnOffMyTwoStep,
     defaultValues: { currentPassword: '' },
   });

@@ -10,7 +10,6 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import type { EnrolmentStart } from '@/lib/two-step/enrolment';
-import { confirmEnrolmentSchema } from '@/lib/two-step/schemas';
 
 import { confirmTwoStepSetup, startTwoStepSetup } from '../actions';
 import { RecoveryCodesList } from './recovery-codes';
@@ -38,7 +37,8 @@ export function TwoStepSetup({
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<string | null>(null);
   const submission = useActionForm({
-    schema: confirmEnrolmentSchema,
+    schema: () =>
+      import('@/lib/two-step/schemas').then((schemas) => schemas.confirmEnrolmentSchema),
     action: confirmTwoStepSetup,
     defaultValues: { code: '' },
     onSuccess: (data) => setCodes(data.recoveryCodes),

@@ -6,7 +6,7 @@ import { ActionForm } from '@/components/forms/action-form';
 import { SubmitButton } from '@/components/forms/fields';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { SelectField, TextField } from '@/components/ui/field';
-import { guardianRelationships, linkChildSchema } from '@/lib/children/schemas';
+import { guardianRelationships } from '@/lib/children/relationships';
 
 import { linkChild } from '../actions';
 
@@ -14,7 +14,7 @@ export function LinkChildForm() {
   const t = useTranslations('linkChild');
   const relationships = useTranslations('relationships');
   const submission = useActionForm({
-    schema: linkChildSchema,
+    schema: () => import('@/lib/children/schemas').then((schemas) => schemas.linkChildSchema),
     action: linkChild,
     defaultValues: { pin: '', dateOfBirth: '', relationship: undefined, relationshipOther: '' },
     worksWithoutJavaScript: true,

@@ -9,12 +9,7 @@ import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
-import {
-  createShareSchema,
-  SHARE_LABEL_MAX,
-  shareLifetimes,
-  type ShareLifetime,
-} from '@/lib/records/share-schemas';
+import { SHARE_LABEL_MAX, shareLifetimes, type ShareLifetime } from '@/lib/records/share-lifetimes';
 
 import { createShareLink } from '../../../actions';
 
@@ -51,7 +46,8 @@ export function ShareLinkForm({ childId, childName }: { childId: string; childNa
   const router = useRouter();
   const [made, setMade] = useState<MadeLink | null>(null);
   const submission = useActionForm({
-    schema: createShareSchema,
+    schema: () =>
+      import('@/lib/records/share-schemas').then((schemas) => schemas.createShareSchema),
     action: createShareLink,
     defaultValues: { childId, label: '', validFor: '1d', protectWithCode: true },
     onSuccess: (data) => {
