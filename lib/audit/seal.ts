@@ -67,6 +67,12 @@ export async function sealCommittedEvents(
 }
 
 /**
+ * After a failed run (the database away), the sealer waits this long: it must not keep a pool
+ * connection reconnecting four times a second while the pages need the pool back.
+ */
+const SEAL_RETRY_MS = 5_000;
+
+/**
  * The server's sealer: seals at start, then every SEAL_INTERVAL_MS, never two runs of its own
  * at once. Several instances may each run one; the head's lock lets one seal at a time. A lost
  * database is logged once when it goes and once when it comes back, not every quarter second.
@@ -84,7 +90,7 @@ export function startAuditSealer(intervalMs = SEAL_INTERVAL_MS): void {
       if (!failing) log('warn', 'audit_seal_failed', describeError(error));
       failing = true;
     }
-    holder.__portalAuditSealer = setTimeout(() => void run(), intervalMs);
+    holder.__portalAuditSealer = setTimeout(() => void run(), failing ? SEAL_RETRY_MS : intervalMs);
     holder.__portalAuditSealer.unref();
   };
   holder.__portalAuditSealer = setTimeout(() => void run(), 0);
