@@ -8,8 +8,9 @@
 --
 --   portal_owner  owns the database, its schemas, tables and functions; runs the migrations
 --                 (DATABASE_URL=postgres://portal_owner:…@host/portal npm run db:migrate).
---                 The SECURITY DEFINER function audit_chain_event runs as this role, which is
---                 how the chain head moves although the app may only read it.
+--                 The SECURITY DEFINER function audit_seal_chain (the chain's sealer,
+--                 drizzle/0020) runs as this role, which is how events are sealed and the
+--                 chain head moves although the app may only insert events and read the head.
 --   portal_app    the running portal (its DATABASE_URL): SELECT/INSERT/UPDATE/DELETE on the
 --                 business tables; SELECT and INSERT on the append-only audit tables; SELECT
 --                 on audit_chain_head.
@@ -88,7 +89,7 @@ ALTER ROLE :"app_role" PASSWORD :'app_password';
 \endif
 
 -- 2. The owner owns the database and everything the migrations made. The SECURITY DEFINER
--- trigger function must belong to the role that owns audit_chain_head, and later migrations
+-- sealer must belong to the role that owns audit_events and audit_chain_head, and later migrations
 -- can only ALTER what their role owns.
 DO $$
 DECLARE

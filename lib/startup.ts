@@ -1,12 +1,17 @@
 import 'server-only';
 
+import { startAuditSealer } from '@/lib/audit/seal';
 import { env, InvalidEnvironmentError } from '@/lib/env';
 import { startHousekeeping } from '@/lib/housekeeping';
 
-/** Checks the configuration before the first request, and starts the housekeeping timer (mail retries, old counters). */
+/**
+ * Checks the configuration before the first request, and starts the timers: the audit chain's
+ * sealer (every quarter second) and housekeeping (mail retries, old counters).
+ */
 export function startServer(): void {
+  let phase: string | undefined;
   try {
-    env();
+    phase = env().NEXT_PHASE;
   } catch (error) {
     if (error instanceof InvalidEnvironmentError) {
       console.error(error.message);
@@ -14,5 +19,7 @@ export function startServer(): void {
     }
     throw error;
   }
+  // `next build` may load this too; it has no database to seal.
+  if (phase !== 'phase-production-build') startAuditSealer();
   startHousekeeping();
 }

@@ -48,8 +48,9 @@ export const auditEvents = pgTable(
       .default(sql`txid_current()`),
     /**
      * The hash chain (tamper evidence): position, the previous event's hash, and SHA-256 over
-     * this event's content and that hash. Set by the database as the row is inserted
-     * (audit_chain_event in drizzle/0009), never by the application.
+     * this event's content and that hash. Null while the event waits to be sealed: the sealer
+     * (audit_seal_chain, drizzle/0020) fills all three once, in order, seconds after the event
+     * commits; never the application. See docs/decisions/0014-audit-chain-sealing.md.
      */
     chainSeq: bigint('chain_seq', { mode: 'number' }),
     prevHash: text('prev_hash'),
@@ -57,10 +58,15 @@ export const auditEvents = pgTable(
   },
   (table) => [
     uniqueIndex('audit_events_chain_seq_key').on(table.chainSeq),
+    // Sealed whole or not at all: never a position without its hashes.
     check(
-      'audit_events_chained',
-      sql`${table.chainSeq} is not null and ${table.prevHash} is not null and ${table.hash} is not null`,
+      'audit_events_sealed_whole',
+      sql`(${table.chainSeq} is null) = (${table.prevHash} is null) and (${table.chainSeq} is null) = (${table.hash} is null)`,
     ),
+    // What the sealer looks for, in the order it seals: small, as only the unsealed tail is in it.
+    index('audit_events_unsealed_idx')
+      .on(table.txid, table.id)
+      .where(sql`${table.chainSeq} is null`),
     index('audit_events_occurred_at_idx').on(table.occurredAt),
     index('audit_events_action_idx').on(table.action, table.occurredAt),
     index('audit_events_outcome_idx').on(table.outcome, table.occurredAt),
@@ -96,9 +102,14 @@ export const auditRowChanges = pgTable(
   ],
 );
 
-/** The end of the hash chain: one row, moved forward by each audit event under a row lock. */
+/**
+ * The end of the hash chain: one row, moved forward by the sealer, one event at a time, under a
+ * row lock. `sealedFrom` is the first position sealed in batches (drizzle/0020): from there on
+ * the chain follows the events' (txid, id) order, which audit:verify checks.
+ */
 export const auditChainHead = pgTable('audit_chain_head', {
   id: integer('id').primaryKey(),
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
+  sealedFrom: bigint('sealed_from', { mode: 'number' }).notNull().default(1),
 });

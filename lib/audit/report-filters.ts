@@ -70,11 +70,11 @@ const isoDate = z
   );
 
 /**
- * Where the next page starts: the last row's sort value and chain position, as base64url JSON
+ * Where the next page starts: the last row's sort value and event id, as base64url JSON
  * in the address. It comes back from the browser, so it is read as hostile: anything but a
  * cursor of this sort's shape is refused, never handed to the database to fail on.
  */
-export type ReportCursor = [value: string, seq: number];
+export type ReportCursor = [value: string, id: number];
 
 const timestampText = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/;
 

@@ -128,7 +128,10 @@ function conditions(filters: AuditFilters, people: NamedPeople): SQL {
   return and(...parts)!;
 }
 
-/** Keyset pagination on (sort column, chain position): the same cost on page 1 and page 10,000. */
+/**
+ * Keyset pagination on (sort column, event id): the same cost on page 1 and page 10,000. The id,
+ * not the chain position, breaks ties: an event waiting to be sealed has no position yet.
+ */
 function afterCursor(filters: AuditFilters): SQL | undefined {
   // A cursor the schema would refuse is ignored here too: a direct caller cannot reach the database with it.
   const cursor = filters.after ? decodeReportCursor(filters.after, filters.sort) : null;
@@ -139,7 +142,7 @@ function afterCursor(filters: AuditFilters): SQL | undefined {
   const comparison = filters.dir === 'desc' ? sql`<` : sql`>`;
   return or(
     sql`${column} ${comparison} ${value}`,
-    and(sql`${column} = ${value}`, sql`${auditEvents.chainSeq} ${comparison} ${cursor[1]}`),
+    and(sql`${column} = ${value}`, sql`${auditEvents.id} ${comparison} ${cursor[1]}`),
   );
 }
 
@@ -182,7 +185,7 @@ export async function auditReportPage(
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .leftJoin(children, eq(children.id, auditEvents.childId))
     .where(and(conditions(filters, named), afterCursor(filters)))
-    .orderBy(sql`${column} ${direction}`, sql`${auditEvents.chainSeq} ${direction}`)
+    .orderBy(sql`${column} ${direction}`, sql`${auditEvents.id} ${direction}`)
     .limit(pageSize + 1);
   const pageRows = rows.slice(0, pageSize);
   const last = pageRows.at(-1);
@@ -190,7 +193,7 @@ export async function auditReportPage(
     rows.length > pageSize && last
       ? encodeReportCursor([
           filters.sort === 'when' ? last.occurredAtText : last.sortValue,
-          Number(last.chainSeq),
+          last.id,
         ])
       : null;
   return { rows: pageRows, nextCursor };

@@ -118,6 +118,32 @@ describe('a parent’s “who has seen my child’s information”', () => {
     expect(JSON.stringify(entries)).not.toMatch(/Secret|Coparent|problem|Private/i);
   });
 
+  it('shows a view at once, before the chain has sealed it, and the staff report pages through it', async () => {
+    const { db, parent, child, nurse } = await scene();
+    await recordChildView(
+      db,
+      actorFor({ id: nurse.id, kind: 'staff', roles: ['clinical'] }),
+      testMeta,
+      child.id,
+      'summary',
+    );
+    const [event] = (await db
+      .execute(
+        sql`select chain_seq from audit_events where child_id = ${child.id} order by id desc limit 1`,
+      )
+      .then((result) =>
+        Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows,
+      )) as { chain_seq: string | null }[];
+    expect(event?.chain_seq).toBeNull();
+    expect((await childActivityForGuardian(db, parent.id, child.id)).entries).toHaveLength(1);
+    const report = await auditReportPage(
+      db,
+      { ...defaultAuditFilters(todayInPractice()), child: child.id },
+      1,
+    );
+    expect(report.rows).toHaveLength(1);
+  });
+
   it('says what a staff page was for: a billing clerk writing to a parent did not view the health record', async () => {
     const { db, parent, child } = await scene();
     const clerk = await createStaffMember(db, ['billing'], {

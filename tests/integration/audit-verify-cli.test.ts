@@ -12,6 +12,7 @@ import { auditedTransaction } from '@/lib/audit/transaction';
 
 import { testMeta } from '../factories';
 import { testDb } from '../setup/database';
+import { sealEverything } from '../setup/seal';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -74,6 +75,7 @@ beforeAll(async () => {
         audit({ action: 'account.created', metadata: { n } }),
       );
     }
+    await sealEverything(db);
   });
 }, 60_000);
 
@@ -99,7 +101,7 @@ describe('npm run audit:verify', () => {
 
     // What someone with the owner's rights could do: edit an event, then rebuild the chain from it.
     await withDatabase(async (db) => {
-      await db.execute(sql`alter table audit_events disable trigger audit_events_append_only`);
+      await db.execute(sql`alter table audit_events disable trigger user`);
       await db.execute(sql`alter table audit_chain_head disable trigger audit_chain_head_guard`);
       await db.execute(sql`update audit_events set metadata = '{"n": 20}' where chain_seq = 2`);
       await db.execute(sql`
@@ -113,6 +115,8 @@ describe('npm run audit:verify', () => {
           end loop;
           update audit_chain_head set hash = running where id = 1;
         end $$`);
+      await db.execute(sql`alter table audit_chain_head enable trigger audit_chain_head_guard`);
+      await db.execute(sql`alter table audit_events enable trigger user`);
     });
 
     // Reaching the recorded-head check at event 3 means events 1 to 3 chained up on their own:
@@ -123,5 +127,51 @@ describe('npm run audit:verify', () => {
         /Audit trail BROKEN at event 3 \(id \d+\): differs from the head recorded outside the database/,
       ),
     });
+  }, 120_000);
+
+  it('reports the events waiting to be sealed, checks them as they stand, and seals them with --seal', async () => {
+    const fresh = path.join(dataDir, 'unsealed');
+    const setting = serverUrl ? databaseSetting : { PGLITE_DIR: fresh };
+    const open = serverUrl
+      ? withDatabase
+      : async <T>(work: (db: Database) => Promise<T>) => {
+          const connection = await connectPglite(fresh);
+          try {
+            await migrateDatabase(connection);
+            return await work(connection.db);
+          } finally {
+            await connection.close();
+          }
+        };
+    const saved = databaseSetting;
+    databaseSetting = setting;
+    try {
+      await open(async (db) => {
+        // On PostgreSQL this is the database of the test above: its rewritten chain is whole
+        // (only the head file told it apart), and three events long.
+        for (const n of [4, 5]) {
+          await auditedTransaction(db, systemActor, testMeta, ({ audit }) =>
+            audit({ action: 'account.created', metadata: { n } }),
+          );
+        }
+      });
+      const sealedBefore = serverUrl ? 3 : 0;
+      expect(await auditVerify([], {})).toMatchObject({
+        code: 0,
+        output: expect.stringMatching(
+          new RegExp(`Audit trail OK: ${sealedBefore} events[^]*2 newer events wait to be sealed`),
+        ),
+      });
+      expect(await auditVerify(['--seal'], {})).toMatchObject({
+        code: 0,
+        output: expect.stringMatching(
+          new RegExp(
+            `Audit trail OK: ${sealedBefore + 2} events[^]*Sealed 2 events before checking`,
+          ),
+        ),
+      });
+    } finally {
+      databaseSetting = saved;
+    }
   }, 120_000);
 });

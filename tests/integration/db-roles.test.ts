@@ -14,6 +14,7 @@ import { verifyAuditChain } from '@/lib/audit/verify';
 import { testMeta } from '../factories';
 import { testDb } from '../setup/database';
 import { rejectionText } from '../setup/errors';
+import { sealEverything } from '../setup/seal';
 
 /**
  * db/roles.sql, applied with psql exactly as an operator would, then the portal run as the
@@ -158,9 +159,10 @@ describe('db/roles.sql (PostgreSQL only: on PGlite, with one superuser and no gr
   );
 
   it.skipIf(needsPostgres)(
-    'lets the app change business rows through the audited path, and the chain still moves',
+    'lets the app change business rows through the audited path, and seal the chain it cannot update',
     async () => {
       const db = app!.db;
+      await sealEverything(db);
       const before = await chainHeadSeq(db);
       const child = await auditedTransaction(db, systemActor, testMeta, async ({ tx, audit }) => {
         const [created] = await tx
@@ -189,6 +191,9 @@ describe('db/roles.sql (PostgreSQL only: on PGlite, with one superuser and no gr
         tx.delete(children).where(eq(children.id, child.id)),
       );
 
+      // The app's role has no UPDATE on audit_events; it seals through audit_seal_chain, which
+      // runs as the owner.
+      await sealEverything(db);
       expect(await chainHeadSeq(db)).toBe(before + 2);
       const events = await db.select().from(auditEvents).where(eq(auditEvents.targetId, child.id));
       expect(events.map((event) => event.action).sort()).toEqual([
@@ -217,6 +222,10 @@ describe('db/roles.sql (PostgreSQL only: on PGlite, with one superuser and no gr
       );
       const refusals: [string, RegExp][] = [
         ['update audit_events set action = action', /permission denied for table audit_events/],
+        [
+          'update audit_events set chain_seq = null where chain_seq is null',
+          /permission denied for table audit_events/,
+        ],
         ['delete from audit_events', /permission denied for table audit_events/],
         ['truncate audit_events', /permission denied for table audit_events/],
         [
@@ -239,7 +248,7 @@ describe('db/roles.sql (PostgreSQL only: on PGlite, with one superuser and no gr
           /must be owner of table audit_events/,
         ],
         [
-          'alter table audit_events disable trigger audit_events_chain',
+          'alter table audit_events disable trigger audit_events_seal',
           /must be owner of table audit_events/,
         ],
         [`set role ${ownerRole}`, /permission denied to set role/],

@@ -69,7 +69,7 @@ export default portalPage(async function AuditEventPage({
     ],
     [t('request'), event.requestId ?? '—'],
     [t('transaction'), String(event.txid)],
-    [t('chainPosition'), String(event.chainSeq)],
+    [t('chainPosition'), event.chainSeq === null ? t('notSealedYet') : String(event.chainSeq)],
     [t('previousHash'), event.prevHash ?? '—'],
     [t('hash'), event.hash ?? '—'],
   ];
