@@ -3,7 +3,7 @@ ALTER TABLE "audit_chain_head" ADD COLUMN "sealed_from" bigint DEFAULT 1 NOT NUL
 CREATE INDEX "audit_events_unsealed_idx" ON "audit_events" USING btree ("txid","id") WHERE "audit_events"."chain_seq" is null;--> statement-breakpoint
 ALTER TABLE "audit_events" ADD CONSTRAINT "audit_events_sealed_whole" CHECK (("audit_events"."chain_seq" is null) = ("audit_events"."prev_hash" is null) and ("audit_events"."chain_seq" is null) = ("audit_events"."hash" is null));--> statement-breakpoint
 
--- Batch sealing (docs/decisions/0014-audit-chain-sealing.md). Until now a BEFORE INSERT trigger
+-- Batch sealing (docs/decisions/0015-audit-chain-sealing.md). Until now a BEFORE INSERT trigger
 -- chained every event under a lock on audit_chain_head held until commit, so audited commits ran
 -- one at a time. From here an event is written unsealed, durable with its change and sharing no
 -- lock with other writers; the sealer (audit_seal_chain below) gives committed events their

@@ -24,7 +24,7 @@ const STALE_UNSEALED_MS = 10 * 60_000;
  * chain is broken (say so to whoever answers for the audit trail); 1: the check could not run.
  * Meant for cron: `npm run audit:verify -- --record` daily, with AUDIT_HEAD_FILE out of reach
  * of the database's owner. It writes to the database only with --seal, and then only what the
- * portal's own sealer would write (decision 14): the events waiting to be sealed are checked
+ * portal's own sealer would write (decision 15): the events waiting to be sealed are checked
  * for changes first, as they stand, and then sealed.
  */
 async function main() {

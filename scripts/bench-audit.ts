@@ -21,7 +21,7 @@ const usage =
  *   (a) the bare change: an UPDATE of one row in a transaction, row-change trigger off;
  *   (b) the change as the portal makes it: auditedTransaction with an audit event, so the
  *       row-change trigger runs and the event is written unsealed, while a sealer seals the
- *       chain every SEAL_INTERVAL_MS beside the writers, as each server does (decision 14);
+ *       chain every SEAL_INTERVAL_MS beside the writers, as each server does (decision 15);
  *   (c) (b) with no sealer running: the sealer's share of (b);
  *   (d) (c) with the row-change trigger off: what the audit event alone costs;
  *   (s) sealing throughput: the events of a run like (c), then sealed in one go, as after a

@@ -50,7 +50,7 @@ export const auditEvents = pgTable(
      * The hash chain (tamper evidence): position, the previous event's hash, and SHA-256 over
      * this event's content and that hash. Null while the event waits to be sealed: the sealer
      * (audit_seal_chain, drizzle/0020) fills all three once, in order, seconds after the event
-     * commits; never the application. See docs/decisions/0014-audit-chain-sealing.md.
+     * commits; never the application. See docs/decisions/0015-audit-chain-sealing.md.
      */
     chainSeq: bigint('chain_seq', { mode: 'number' }),
     prevHash: text('prev_hash'),

@@ -11,7 +11,7 @@ const SEAL_BATCH = 1_000;
 /**
  * How often each server seals the chain. An event waits at most about this long (plus the
  * longest write transaction still open on the server) between its commit and its place in the
- * chain: the window decision 14 describes.
+ * chain: the window decision 15 describes.
  */
 export const SEAL_INTERVAL_MS = 250;
 

@@ -7,7 +7,7 @@ import type { Db } from '@/db';
 const GENESIS_HASH = '0'.repeat(64);
 const PAGE_SIZE = 5_000;
 
-/** What waits to be sealed: counted and checked, not yet part of the chain (decision 14). */
+/** What waits to be sealed: counted and checked, not yet part of the chain (decision 15). */
 interface UnsealedTail {
   count: number;
   oldestAt: Date | null;
