@@ -648,7 +648,8 @@ async function benchAtSize(
 ): Promise<SizeRun> {
   const serverUrl = process.env.DATABASE_URL!;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  const reuse = full ? options.reuse : null;
+  // The kept database is the main size's; the tenth is always seeded afresh.
+  const reuse = scale === options.scale ? options.reuse : null;
   const name = reuse ?? `portal_bench_${randomBytes(4).toString('hex')}`;
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
