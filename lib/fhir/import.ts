@@ -113,9 +113,10 @@ export async function writePrepared(
   for (const [index, work] of patients.entries()) {
     const { result, error } = outcomes[index]!;
     results.push({ entry: work.entry, entries: work.entries, ...result });
-    if (error || !work.ok) {
+    // Refused while mapping (work.error), or by the database while writing (error).
+    if (!work.ok || error) {
       report.patients.failed += 1;
-      report.errors.push(error ?? (work.ok ? null : work.error)!);
+      report.errors.push(work.ok ? error! : work.error);
       continue;
     }
     addCounts(report.imported, work.imported);
