@@ -105,6 +105,10 @@ const envSchema = z
         .regex(/^[^|\s]+\|[^|\s]+$/, 'must be "system|code"')
         .optional(),
     ),
+    /** FHIR import: threads that parse and map posted bundles (0: the request thread; default: cores - 1). */
+    FHIR_IMPORT_THREADS: optionalString.pipe(
+      z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).optional(),
+    ),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     /**
      * Request files in an S3-compatible bucket instead of the database (lib/files/bucket.ts):

@@ -5,15 +5,15 @@ import type { Bundle, BundleEntry, OperationOutcome } from '@medplum/fhirtypes';
 import type { Database } from '@/db';
 import type { RequestMeta } from '@/lib/audit/events';
 import { recordAuditEvent } from '@/lib/audit/record';
+import { todayInPractice } from '@/lib/dates';
 import { integrationActor } from '@/lib/integrations/tokens';
 
-import { FhirBundleError } from './bundle';
-import { importBundle, type ImportError } from './import';
+import { writePrepared } from './import';
+import type { ImportError } from './prepare';
+import { prepareOffThread } from './prepare-threads';
 
 /** Larger than any one family's chart (the biggest sample is about 1 MB); a batch can be split. */
 export const MAX_BUNDLE_BYTES = 10 * 1024 * 1024;
-/** FHIR JSON of a real chart nests a dozen levels; far deeper is an attack on the parser. */
-const MAX_DEPTH = 64;
 
 export interface FhirReply {
   status: number;
@@ -29,26 +29,6 @@ export function outcome(
     resourceType: 'OperationOutcome',
     issue: [{ severity, code: code as never, diagnostics }],
   };
-}
-
-/** The deepest nesting of arrays and objects, counted without parsing (strings skipped). */
-function jsonDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text.charCodeAt(i);
-    if (inString) {
-      if (char === 92)
-        i += 1; // backslash: skip the escaped character
-      else if (char === 34) inString = false;
-    } else if (char === 34) inString = true;
-    else if (char === 123 || char === 91) {
-      depth += 1;
-      if (depth > deepest) deepest = depth;
-    } else if (char === 125 || char === 93) depth -= 1;
-  }
-  return deepest;
 }
 
 const errorText = (error: ImportError) =>
@@ -84,32 +64,21 @@ export async function receiveBundle(
   const mediaType = input.contentType?.split(';')[0]?.trim().toLowerCase();
   if (mediaType !== 'application/fhir+json' && mediaType !== 'application/json')
     return refuse(415, 'not-supported', 'Send the bundle as application/fhir+json.', 'media_type');
-  if (jsonDepth(input.text) > MAX_DEPTH)
-    return refuse(
-      400,
-      'structure',
-      `The JSON is nested more than ${MAX_DEPTH} levels deep.`,
-      'too_deep',
-    );
-  let body: unknown;
-  try {
-    body = JSON.parse(input.text);
-  } catch {
-    return refuse(400, 'structure', 'The body is not valid JSON.', 'not_json');
+  // Depth check, parse and mapping run on a worker thread; only the writing runs here.
+  const prepared = await prepareOffThread(input.text, {
+    mrnSystem: input.mrnSystem,
+    sensitiveTag: input.sensitiveTag,
+    today: todayInPractice(input.now ?? new Date()),
+  });
+  if ('refusal' in prepared) {
+    const { status, code, diagnostics, reason } = prepared.refusal;
+    return refuse(status, code, diagnostics, reason);
   }
-  let result;
-  try {
-    result = await importBundle(db, integrationActor(input.clientId), input.meta, body, {
-      source: 'ehr',
-      mrnSystem: input.mrnSystem,
-      sensitiveTag: input.sensitiveTag,
-      now: input.now,
-    });
-  } catch (error) {
-    if (error instanceof FhirBundleError)
-      return refuse(400, 'structure', error.message, 'not_a_bundle');
-    throw error;
-  }
+  const bundle = prepared.prepared;
+  const result = await writePrepared(db, integrationActor(input.clientId), input.meta, bundle, {
+    source: 'ehr',
+    now: input.now,
+  });
   const { report, patients } = result;
   const succeeded = patients.filter((patient) => patient.outcome !== 'failed');
   if (report.errors.length > 0 && succeeded.length === 0)
@@ -126,7 +95,7 @@ export async function receiveBundle(
     targetId: input.clientId,
     metadata: { ...report.patients, errors: report.errors.length },
   });
-  const entryCount = (body as Bundle).entry?.length ?? 0;
+  const { entryCount } = bundle;
   const patientOf = new Map<number, (typeof patients)[number]>();
   for (const patient of patients)
     for (const index of patient.entries) patientOf.set(index, patient);
@@ -154,6 +123,6 @@ export async function receiveBundle(
       };
     return { response: { status: '200 OK' } };
   });
-  const type = (body as Bundle).type === 'transaction' ? 'transaction-response' : 'batch-response';
+  const type = bundle.type === 'transaction' ? 'transaction-response' : 'batch-response';
   return { status: 200, body: { resourceType: 'Bundle', type, entry: entries } };
 }

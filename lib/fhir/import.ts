@@ -1,6 +1,5 @@
 import 'server-only';
 
-import type { Medication, Patient } from '@medplum/fhirtypes';
 import { and, eq, getTableColumns, isNotNull, sql } from 'drizzle-orm';
 
 import type { Database, Transaction } from '@/db';
@@ -12,25 +11,15 @@ import { postgresErrorCode } from '@/lib/errors';
 import { log } from '@/lib/log';
 import { sectionTables } from '@/lib/records/write';
 
-import { parseBundle, type ParsedEntry } from './bundle';
+import { ENTERED_IN_ERROR, type MappingOptions } from './common';
+import type { MappedPatient } from './patient';
 import {
-  contentHash,
-  ENTERED_IN_ERROR,
-  FhirMappingError,
-  type MappedRow,
-  type MappedVital,
-  type MappingOptions,
-} from './common';
-import { mapResource, patientReference } from './map-resource';
-import { mapPatient, type MappedPatient } from './patient';
-
-export interface ImportError {
-  file: string | null;
-  entry: number;
-  resourceType: string;
-  id: string | null;
-  reason: string;
-}
+  prepareBundle,
+  type ImportError,
+  type PreparedBundle,
+  type PreparedPatient,
+  type PreparedRow,
+} from './prepare';
 
 type PatientOutcome = 'created' | 'updated' | 'unchanged' | 'failed';
 
@@ -78,94 +67,16 @@ export function mergeReports(into: ImportReport, from: ImportReport): ImportRepo
   return into;
 }
 
-const bump = (counts: Record<string, number>, type: string) => {
-  counts[type] = (counts[type] ?? 0) + 1;
+const addCounts = (into: Record<string, number>, from: Record<string, number>) => {
+  for (const [type, count] of Object.entries(from)) into[type] = (into[type] ?? 0) + count;
 };
-
-/** Date columns per section: none may lie after today, nor before the child was born. */
-const dateColumns: Record<string, string[]> = {
-  allergies: ['notedOn'],
-  medications: ['startedOn'],
-  problems: ['onsetOn'],
-  immunizations: ['administeredOn'],
-  visits: ['visitOn'],
-  measurements: ['measuredOn'],
-  results: ['collectedOn', 'resultedOn'],
-};
-
-interface PatientWork {
-  patientEntry: ParsedEntry;
-  entries: ParsedEntry[];
-}
-
-interface PlannedRow {
-  row: MappedRow | (Omit<MappedRow, 'section'> & { section: 'measurements' });
-  entry: ParsedEntry;
-}
-
-class EntryError extends Error {
-  constructor(
-    readonly entry: ParsedEntry,
-    reason: string,
-  ) {
-    super(reason);
-  }
-}
-
-function errorFor(entry: ParsedEntry, reason: string, file: string | null): ImportError {
-  return {
-    file,
-    entry: entry.index,
-    resourceType: entry.resource.resourceType,
-    id: typeof entry.resource.id === 'string' ? entry.resource.id.slice(0, 64) : null,
-    reason,
-  };
-}
-
-/** Sorts a bundle's entries by patient; resources outside any chart are counted as skipped. */
-function groupByPatient(entries: ParsedEntry[], report: ImportReport, file: string | null) {
-  const patients: PatientWork[] = [];
-  const byReference = new Map<string, PatientWork>();
-  const medications = new Map<string, Medication>();
-  for (const entry of entries) {
-    const { resource } = entry;
-    if (resource.resourceType === 'Patient') {
-      const work: PatientWork = { patientEntry: entry, entries: [] };
-      patients.push(work);
-      if (entry.fullUrl) byReference.set(entry.fullUrl, work);
-      if (resource.id) {
-        byReference.set(`Patient/${resource.id}`, work);
-        byReference.set(`urn:uuid:${resource.id}`, work);
-      }
-    }
-    if (resource.resourceType === 'Medication') {
-      if (entry.fullUrl) medications.set(entry.fullUrl, resource);
-      if (resource.id) medications.set(`Medication/${resource.id}`, resource);
-    }
-  }
-  for (const entry of entries) {
-    const { resource } = entry;
-    if (resource.resourceType === 'Patient') continue;
-    const referenceOf = patientReference[resource.resourceType];
-    if (!referenceOf) {
-      bump(report.skipped, resource.resourceType);
-      continue;
-    }
-    const reference = referenceOf(resource);
-    const work = reference ? byReference.get(reference) : undefined;
-    if (!work) {
-      report.errors.push(errorFor(entry, 'it refers to no Patient in this bundle', file));
-      continue;
-    }
-    work.entries.push(entry);
-  }
-  return { patients, lookup: (reference: string) => medications.get(reference) };
-}
 
 /**
  * Imports a FHIR Bundle: each patient in its own audited transaction, so one bad resource rolls
  * back that patient only (reported with its entry) and the others still import. A child is
  * matched on the MRN and never linked to a guardian here: the office does that with a PIN.
+ * Mapping runs here, on the caller's thread; the endpoint prepares off-thread and calls
+ * writePrepared itself.
  */
 export async function importBundle(
   db: Database,
@@ -174,25 +85,42 @@ export async function importBundle(
   body: unknown,
   options: ImportOptions,
 ): Promise<{ report: ImportReport; patients: PatientResult[] }> {
+  const prepared = prepareBundle(body, {
+    ...options,
+    today: todayInPractice(options.now ?? new Date()),
+  });
+  return writePrepared(db, actor, meta, prepared, options);
+}
+
+/** Writes a prepared bundle: the importer's second half, all database work. */
+export async function writePrepared(
+  db: Database,
+  actor: Actor,
+  meta: RequestMeta,
+  prepared: PreparedBundle,
+  options: Pick<ImportOptions, 'source' | 'now' | 'file'>,
+): Promise<{ report: ImportReport; patients: PatientResult[] }> {
   const report = emptyReport();
-  const file = options.file ?? null;
-  const bundle = parseBundle(body);
-  const { patients, lookup } = groupByPatient(bundle.entries, report, file);
+  addCounts(report.skipped, prepared.skipped);
+  report.errors.push(...prepared.errors);
+  const { patients } = prepared;
   // Each patient is its own transaction, so several run at once: the round trips and commit
   // flushes of one overlap the work of the next. Reports are merged in bundle order after.
-  const outcomes = await inLanes(patients, laneOf(patients, options.mrnSystem), (work) =>
-    importOnePatient(db, actor, meta, work, lookup, options, file),
+  const outcomes = await inLanes(patients, laneOf(patients), (work) =>
+    importOnePatient(db, actor, meta, work, options),
   );
   const results: PatientResult[] = [];
   for (const [index, work] of patients.entries()) {
-    const { result, patientReport, error } = outcomes[index]!;
-    results.push({ entry: work.patientEntry.index, entries: entriesOf(work), ...result });
-    if (error) {
+    const { result, error } = outcomes[index]!;
+    results.push({ entry: work.entry, entries: work.entries, ...result });
+    // Refused while mapping (work.error), or by the database while writing (error).
+    if (!work.ok || error) {
       report.patients.failed += 1;
-      report.errors.push(error);
+      report.errors.push(work.ok ? error! : work.error);
       continue;
     }
-    mergeReports(report, patientReport);
+    addCounts(report.imported, work.imported);
+    addCounts(report.skipped, work.skipped);
     report.patients[result.outcome] += 1;
   }
   return { report, patients: results };
@@ -205,17 +133,12 @@ const PATIENTS_AT_ONCE = 3;
  * Two Patient entries with the same MRN are one child: they go in the same lane, one after
  * the other, so the second finds the first's row instead of racing it to the unique MRN.
  */
-function laneOf(patients: PatientWork[], mrnSystem?: string): number[] {
+function laneOf(patients: PreparedPatient[]): number[] {
   const lanes = new Map<string, number>();
   return patients.map((work, index) => {
-    let mrn: string;
-    try {
-      mrn = mapPatient(work.patientEntry.resource as Patient, mrnSystem).mrn;
-    } catch {
-      return index; // refused on its own in importPatient, with the reason
-    }
-    const lane = lanes.get(mrn) ?? index;
-    lanes.set(mrn, lane);
+    if (!work.ok) return index; // refused on its own, with the reason
+    const lane = lanes.get(work.patient.mrn) ?? index;
+    lanes.set(work.patient.mrn, lane);
     return lane;
   });
 }
@@ -239,23 +162,18 @@ async function importOnePatient(
   db: Database,
   actor: Actor,
   meta: RequestMeta,
-  work: PatientWork,
-  lookup: (reference: string) => Medication | undefined,
-  options: ImportOptions,
-  file: string | null,
+  work: PreparedPatient,
+  options: Pick<ImportOptions, 'source' | 'now' | 'file'>,
 ): Promise<{
   result: { outcome: PatientOutcome; childId: string | null };
-  patientReport: ImportReport;
   error: ImportError | null;
 }> {
-  const patientReport = emptyReport();
+  const failed = { outcome: 'failed' as const, childId: null };
+  if (!work.ok) return { result: failed, error: null };
   try {
-    const result = await importPatient(db, actor, meta, work, lookup, options, patientReport);
-    return { result, patientReport, error: null };
+    const result = await importPatient(db, actor, meta, work.patient, work.rows, options);
+    return { result, error: null };
   } catch (error) {
-    const failed = { outcome: 'failed' as const, childId: null };
-    if (error instanceof EntryError)
-      return { result: failed, patientReport, error: errorFor(error.entry, error.message, file) };
     // A database refusal: only this patient is rolled back. Neither the report nor the log
     // carries its text: drizzle's message quotes the query's parameters, the child's health data.
     log('error', 'fhir.import_patient_failed', {
@@ -264,79 +182,14 @@ async function importOnePatient(
     });
     return {
       result: failed,
-      patientReport,
-      error: errorFor(work.patientEntry, 'the chart could not be saved', file),
-    };
-  }
-}
-
-const entriesOf = (work: PatientWork) => [
-  work.patientEntry.index,
-  ...work.entries.map((entry) => entry.index),
-];
-
-function mapEntries(
-  work: PatientWork,
-  lookup: (reference: string) => Medication | undefined,
-  options: ImportOptions,
-  report: ImportReport,
-): PlannedRow[] {
-  const planned: PlannedRow[] = [];
-  const vitalsByDay = new Map<string, { vitals: MappedVital[]; entry: ParsedEntry }>();
-  for (const entry of work.entries) {
-    let mapped;
-    try {
-      mapped = mapResource(entry.resource, lookup, options);
-    } catch (error) {
-      if (error instanceof FhirMappingError) throw new EntryError(entry, error.message);
-      throw error;
-    }
-    if (mapped.kind === 'skip') {
-      bump(report.skipped, entry.resource.resourceType);
-      continue;
-    }
-    bump(report.imported, entry.resource.resourceType);
-    if (mapped.kind === 'row') {
-      planned.push({ row: mapped, entry });
-      continue;
-    }
-    const day = vitalsByDay.get(mapped.measuredOn) ?? { vitals: [], entry };
-    day.vitals.push(mapped);
-    vitalsByDay.set(mapped.measuredOn, day);
-  }
-  // A day's weight, length and head circumference are one measurement row on the growth chart.
-  for (const [measuredOn, { vitals, entry }] of vitalsByDay) {
-    const columns: MappedRow['columns'] = {
-      measuredOn,
-      weightKg: null,
-      heightCm: null,
-      headCircumferenceCm: null,
-    };
-    for (const vital of vitals) columns[vital.field] = vital.value;
-    planned.push({
-      entry,
-      row: {
-        kind: 'row',
-        section: 'measurements',
-        sourceId: `vital-signs/${measuredOn}`,
-        confidential: vitals.some((vital) => vital.confidential),
-        removalReason: null,
-        columns,
+      error: {
+        file: options.file ?? null,
+        entry: work.entry,
+        resourceType: 'Patient',
+        id: work.id,
+        reason: 'the chart could not be saved',
       },
-    });
-  }
-  return planned;
-}
-
-function checkDates(planned: PlannedRow[], dateOfBirth: string, today: string) {
-  for (const { row, entry } of planned) {
-    for (const column of dateColumns[row.section] ?? []) {
-      const value = row.columns[column];
-      if (typeof value !== 'string') continue;
-      if (value > today) throw new EntryError(entry, `${column} ${value} is in the future`);
-      if (value < dateOfBirth)
-        throw new EntryError(entry, `${column} ${value} is before the child was born`);
-    }
+    };
   }
 }
 
@@ -364,24 +217,11 @@ async function importPatient(
   db: Database,
   actor: Actor,
   meta: RequestMeta,
-  work: PatientWork,
-  lookup: (reference: string) => Medication | undefined,
-  options: ImportOptions,
-  report: ImportReport,
+  patient: MappedPatient,
+  planned: PreparedRow[],
+  options: Pick<ImportOptions, 'source' | 'now' | 'file'>,
 ): Promise<{ outcome: PatientOutcome; childId: string }> {
   const now = options.now ?? new Date();
-  let patient: MappedPatient;
-  try {
-    patient = mapPatient(work.patientEntry.resource as Patient, options.mrnSystem);
-  } catch (error) {
-    if (error instanceof FhirMappingError) throw new EntryError(work.patientEntry, error.message);
-    throw error;
-  }
-  if (patient.dateOfBirth > todayInPractice(now))
-    throw new EntryError(work.patientEntry, `birthDate ${patient.dateOfBirth} is in the future`);
-  const planned = mapEntries(work, lookup, options, report);
-  checkDates(planned, patient.dateOfBirth, todayInPractice(now));
-
   return auditedTransaction(db, actor, meta, async ({ tx, audit }) => {
     const child = await upsertChild(tx, patient, now);
     let changedOpen = 0;
@@ -410,8 +250,8 @@ async function importPatient(
             );
       const bySourceId = new Map(existing.map((row) => [row.sourceId, row]));
       const inserts: Record<string, unknown>[] = [];
-      for (const { row } of rows) {
-        const hash = contentHash([row.columns, row.confidential, row.removalReason]);
+      for (const row of rows) {
+        const { hash } = row;
         const current = bySourceId.get(row.sourceId);
         if (current?.sourceHash === hash) continue;
         if (row.confidential) changedConfidential += 1;
@@ -477,12 +317,12 @@ async function importPatient(
   });
 }
 
-function groupBySection(planned: PlannedRow[]) {
-  const sections = new Map<keyof typeof sectionTables, PlannedRow[]>();
+function groupBySection(planned: PreparedRow[]) {
+  const sections = new Map<keyof typeof sectionTables, PreparedRow[]>();
   for (const item of planned) {
-    const list = sections.get(item.row.section) ?? [];
+    const list = sections.get(item.section) ?? [];
     list.push(item);
-    sections.set(item.row.section, list);
+    sections.set(item.section, list);
   }
   return sections;
 }

@@ -38,6 +38,65 @@ describe('row-level audit coverage', () => {
       .filter((name) => !AUDIT_TABLES.includes(name) && !withTrigger.has(name));
     expect(tables.length).toBeGreaterThan(5);
     expect(missing, `tables without SELECT audit_attach('<table>') in a migration`).toEqual([]);
+    // Inserts are recorded by a statement trigger (one INSERT … SELECT for all the new rows).
+    const inserts = await rows<{ table_name: string; row_level: boolean }>(
+      sql`select c.relname as table_name, (t.tgtype & 1) = 1 as row_level from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and t.tgname = 'audit_row_insert' and not t.tgisinternal`,
+    );
+    expect(inserts.filter((r) => !r.row_level).map((r) => r.table_name)).toEqual(
+      expect.arrayContaining([...withTrigger]),
+    );
+  });
+
+  it('records each row of a many-row insert, with its key and every column name', async () => {
+    const db = testDb();
+    const parent = await createParent(db);
+    const staff = await createStaffMember(db, []);
+    const actor = { id: parent.id, kind: 'parent' as const, role: 'parent' };
+    const inserted = await auditedTransaction(db, actor, testMeta, async ({ tx }) => {
+      await tx.insert(staffRoleAssignments).values([
+        { userId: staff.id, role: 'clinical' },
+        { userId: staff.id, role: 'admin' },
+      ]);
+      return tx
+        .insert(children)
+        .values(
+          ['Ada', 'Bo', 'Cy'].map((firstName) => ({
+            firstName,
+            lastName: 'Many',
+            dateOfBirth: '2020-02-02',
+          })),
+        )
+        .returning({ id: children.id });
+    });
+    const changes = await db
+      .select()
+      .from(auditRowChanges)
+      .where(
+        sql`${auditRowChanges.operation} = 'INSERT' and ${auditRowChanges.rowId} in (${sql.join(
+          [...inserted.map((row) => row.id), `${staff.id}:clinical`, `${staff.id}:admin`].map(
+            (id) => sql`${id}`,
+          ),
+          sql`, `,
+        )})`,
+      )
+      .orderBy(auditRowChanges.id);
+    // The column names, as to_jsonb of a row lists them, sorted by the database.
+    const [columns] = await rows<{ names: string[] }>(
+      sql`select array(select jsonb_object_keys(to_jsonb(c)) order by 1) as names from children c limit 1`,
+    );
+    expect(changes.map((c) => [c.tableName, c.rowId])).toEqual([
+      ['staff_role_assignments', `${staff.id}:clinical`],
+      ['staff_role_assignments', `${staff.id}:admin`],
+      ...inserted.map((row) => ['children', row.id]),
+    ]);
+    for (const change of changes)
+      expect(change).toMatchObject({
+        actorId: parent.id,
+        actorKind: 'parent',
+        requestId: testMeta.requestId,
+      });
+    expect(changes.at(-1)?.changedColumns).toEqual(columns!.names);
+    expect(changes.at(-1)?.changedColumns).toContain('date_of_birth');
   });
 
   it('records the acting user, the request and only the names of changed columns', async () => {

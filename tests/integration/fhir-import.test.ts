@@ -17,7 +17,8 @@ import {
 import { childActivityForGuardian } from '@/lib/audit/activity';
 import type { Actor } from '@/lib/audit/events';
 import { bundleFiles, importFiles } from '@/lib/fhir/files';
-import { importBundle } from '@/lib/fhir/import';
+import { importBundle, writePrepared } from '@/lib/fhir/import';
+import { prepareBundle } from '@/lib/fhir/prepare';
 import { growthCharts } from '@/lib/growth/chart-data';
 import { immunizationStatus } from '@/lib/records/immunization-status';
 import { readChildRecord, readRefusedImmunizations, type RecordViewer } from '@/lib/records/read';
@@ -242,6 +243,47 @@ describe('a bad resource', () => {
       entry: index,
       reason: 'visitOn 2031-01-01 is in the future',
     });
+  });
+});
+
+describe('a chart the database refuses', () => {
+  it('rolls back that patient only and reports its Patient entry, without the database’s words', async () => {
+    const names = [
+      'sof-Junita_Labadie-fa8cdd1f-d2d8-476c-9247-b279dddd595d.json',
+      'sof-Nicholle_Crist-340044b6-332e-4cac-a95c-f0efe95fc105.json',
+    ];
+    const copies = names.map(load);
+    copies.forEach((copy, n) => {
+      const patient = resources(copy).find((r) => r.resourceType === 'Patient')!;
+      patient.identifier!.find((i) => i.type?.coding?.[0]?.code === 'MR')!.value = `REFUSED-${n}`;
+    });
+    const bundle: Bundle = {
+      resourceType: 'Bundle',
+      type: 'batch',
+      entry: copies.flatMap((copy) => copy.entry!),
+    };
+    const prepared = prepareBundle(bundle, { today: '2026-11-29', file: 'refused.json' });
+    // Mapped and checked, then refused by PostgreSQL: a date column that is no date.
+    const second = prepared.patients[1]!;
+    if (!second.ok) throw new Error('the sample should map');
+    second.rows.find((row) => row.section === 'visits')!.columns.visitOn = 'not a date';
+    const { report, patients } = await writePrepared(testDb(), cli, testMeta, prepared, {
+      ...options,
+      file: 'refused.json',
+    });
+    expect(patients.map((patient) => patient.outcome)).toEqual(['created', 'failed']);
+    expect(report.patients).toMatchObject({ created: 1, failed: 1 });
+    expect(report.errors).toEqual([
+      {
+        file: 'refused.json',
+        entry: second.entry,
+        resourceType: 'Patient',
+        id: second.id,
+        reason: 'the chart could not be saved',
+      },
+    ]);
+    expect(await testDb().select().from(children).where(eq(children.mrn, 'REFUSED-1'))).toEqual([]);
+    await childByMrn('REFUSED-0');
   });
 });
 
