@@ -992,7 +992,7 @@ async function soak(
       memoryMb: mb(samples.reduce((sum, bytes) => sum + bytes, 0) / samples.length),
     });
     log(
-      `    soak ${minute + 1}/${slices}: ${result.requests} requests, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(0)} ms, ${result.errors} errors, memory ${perMinute.at(-1)!.memoryMb} MB`,
+      `    soak ${minute + 1}/${slices}: ${result.requests} requests, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(0)} ms, ${result.errors} errors${result.errors ? ` (answers by status: ${JSON.stringify(result.statusCounts)})` : ''}, memory ${perMinute.at(-1)!.memoryMb} MB`,
     );
   }
   const first = perMinute[0]!;

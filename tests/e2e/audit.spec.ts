@@ -40,6 +40,11 @@ test('a clinician opens a chart; the parent sees it on the activity page; the ad
   await filters.getByLabel('Child (name or chart number)').fill('DEMO-0001');
   await filters.getByLabel('What').selectOption({ label: 'Record views, prints and downloads' });
   await filters.getByRole('button', { name: 'Show' }).click();
+  // The unfiltered trail can list the same views: wait for the filtered page before reading a
+  // row, or a slow navigation lands after the row was expanded (seen on a loaded CI machine).
+  // The child's name travels in a cookie, never the address; the choice of "What" does.
+  await expect(admin).toHaveURL(/[?&]group=record_view(&|$)/);
+  await expect(admin.getByText('This child’s history, newest first, by day.')).toBeVisible();
   const row = admin.getByRole('row').filter({ hasText: 'Casey Nurse (demo.clinical)' }).first();
   await expect(row).toBeVisible();
   // Plain words in the table, as on the parent's page; the code only in the event's detail.
@@ -47,8 +52,15 @@ test('a clinician opens a chart; the parent sees it on the activity page; the ad
   await expect(row).not.toContainText('record.viewed');
   // Filtered by child, a run of views is one line: its events are behind "Each of the N".
   const open = row.getByRole('link', { name: 'Open' });
-  if ((await open.count()) === 0) await row.getByText(/^Each of the \d+$/).click();
-  await ((await open.count()) ? open : row.getByRole('listitem').first().getByRole('link')).click();
+  if ((await open.count()) > 0) await open.click();
+  else
+    // A run's events sit behind a <details>; open it (again, if the page was drawn anew since)
+    // and follow its first event.
+    await expect(async () => {
+      const run = row.locator('details');
+      if ((await run.getAttribute('open')) === null) await run.locator('summary').click();
+      await run.getByRole('link').first().click({ timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
   await expect(admin.getByRole('heading', { name: /Audit event \d+/ })).toBeVisible();
   await expect(admin.getByText('record.viewed', { exact: true })).toBeVisible();
   await expect(admin.getByText(/"section": "(chart|staff_summary)"/)).toBeVisible();
