@@ -11,6 +11,8 @@ import { LanguageSwitch } from './_components/language-switch';
 
 import './globals.css';
 
+import { portalPage } from '@/lib/page';
+
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT('metadata');
   const practice = env().PRACTICE_NAME;
@@ -26,7 +28,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-export default async function RootLayout({ children }: { children: React.ReactNode }) {
+export default portalPage(async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const t = await getT('common');
   return (
@@ -53,4 +55,4 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       </body>
     </html>
   );
-}
+});

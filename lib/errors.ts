@@ -96,7 +96,11 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return false;
 }
 
-/** Connection refused, timed out, or the server is shutting down. */
+/**
+ * Connection refused, reset, timed out, or the server is shutting down or out of connection
+ * slots. A server refusing a connection because it is full can close the socket before the
+ * client has read its "too many clients" message, so the client sees a reset or a broken pipe.
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (
     let current: unknown = error;
@@ -108,6 +112,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       typeof code === 'string' &&
       [
         'ECONNREFUSED',
+        'ECONNRESET',
+        'EPIPE',
         'ETIMEDOUT',
         'ENOTFOUND',
         'CONNECT_TIMEOUT',

@@ -8,7 +8,8 @@ import { isDatabaseUnavailable } from '@/lib/errors';
 const PAGE_BRAND = Symbol.for('pediatric-portal.page');
 
 /**
- * Every page that reads the database is wrapped in this. The session check already sends a
+ * Every page, layout and async component that reads the database is wrapped in this (a nested
+ * async component renders after its page's function has returned, outside the page's guard). The session check already sends a
  * visitor to the 503 page when the database is away; this does the same when it goes away (or
  * runs out of connections) later in the same page, instead of a 500 error page. Everything
  * else, redirects and "not found" included, passes through untouched.

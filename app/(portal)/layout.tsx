@@ -10,11 +10,12 @@ import { todayInPractice } from '@/lib/dates';
 import { sessionPolicy } from '@/lib/env';
 import { getT } from '@/lib/i18n/server';
 import { countUnreadConversations } from '@/lib/messaging/parent';
+import { portalPage } from '@/lib/page';
 
 import { InboxLink } from './_components/inbox-link';
 import { PatientServicesMenu } from './_components/patient-services-menu';
 
-export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+export default portalPage(async function PortalLayout({ children }: { children: React.ReactNode }) {
   const session = await requireParent();
   const t = await getT('portalNav');
   const unread = await countUnreadConversations(await getDb(), session.user.id, todayInPractice());
@@ -54,4 +55,4 @@ export default async function PortalLayout({ children }: { children: React.React
       />
     </>
   );
-}
+});

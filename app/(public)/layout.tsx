@@ -2,8 +2,9 @@ import { connection } from 'next/server';
 
 import { PracticeHeader } from '@/components/practice-header';
 import { SiteFooter } from '@/components/site-footer';
+import { portalPage } from '@/lib/page';
 
-export default async function PublicLayout({ children }: { children: React.ReactNode }) {
+export default portalPage(async function PublicLayout({ children }: { children: React.ReactNode }) {
   // Rendered per request: the CSP nonce is per request, and some pages check the session.
   await connection();
   return (
@@ -15,4 +16,4 @@ export default async function PublicLayout({ children }: { children: React.React
       <SiteFooter />
     </>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -12,11 +12,21 @@ function pageFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) return pageFiles(full);
-    return name === 'page.tsx' ? [full] : [];
+    return name === 'page.tsx' || name === 'layout.tsx' ? [full] : [];
+  });
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return sourceFiles(full);
+    return name.endsWith('.tsx') ? [full] : [];
   });
 }
 
 describe('pages that read the database answer 503, not 500, when it goes away mid-page', () => {
+  // Layouts too: a layout renders beside its page, and its own reads (the Inbox count in the
+  // header) can be the first to meet a database that has just run out of connections.
   const files = pageFiles(path.join(root, 'app')).map((file) => path.relative(root, file));
 
   it.each(files.map((file) => [file]))(
@@ -28,6 +38,31 @@ describe('pages that read the database answer 503, not 500, when it goes away mi
       expect(typeof page).toBe('function');
       if (page.constructor.name === 'AsyncFunction')
         expect(isPortalPage(page), `${file}: export default portalPage(async function …)`).toBe(
+          true,
+        );
+    },
+  );
+
+  const readers = sourceFiles(path.join(root, 'app'))
+    .concat(sourceFiles(path.join(root, 'components')))
+    .filter((file) => !/(page|layout)\.tsx$/.test(file))
+    .filter((file) => /\bgetDb\b/.test(readFileSync(file, 'utf8')))
+    .map((file) => path.relative(root, file));
+
+  it.each(readers.map((file) => [file]))(
+    '%s: each async component it exports is wrapped in portalPage',
+    async (file) => {
+      const exported = Object.entries(
+        (await import(path.join(root, file))) as Record<string, unknown>,
+      ).filter(
+        (entry): entry is [string, (...args: unknown[]) => unknown] =>
+          /^[A-Z]/.test(entry[0]) &&
+          typeof entry[1] === 'function' &&
+          entry[1].constructor.name === 'AsyncFunction',
+      );
+      expect(exported.length, `${file} exports no async component`).toBeGreaterThan(0);
+      for (const [name, component] of exported)
+        expect(isPortalPage(component), `${file}: ${name} = portalPage(async function …)`).toBe(
           true,
         );
     },

@@ -5,8 +5,9 @@ import { idleTimeoutSecondsFor, secondsUntil } from '@/lib/auth/sessions';
 import { hasAnyRole, requireStaff } from '@/lib/authz';
 import { sessionPolicy } from '@/lib/env';
 import { getT } from '@/lib/i18n/server';
+import { portalPage } from '@/lib/page';
 
-export default async function StaffLayout({ children }: { children: React.ReactNode }) {
+export default portalPage(async function StaffLayout({ children }: { children: React.ReactNode }) {
   const session = await requireStaff();
   const t = await getT('staff.nav');
   const links = [
@@ -47,4 +48,4 @@ export default async function StaffLayout({ children }: { children: React.ReactN
       />
     </>
   );
-}
+});

@@ -3,12 +3,17 @@ import Link from 'next/link';
 import { getDb } from '@/db';
 import { formatDay } from '@/lib/dates';
 import { getLocale, getT } from '@/lib/i18n/server';
+import { portalPage } from '@/lib/page';
 import { overdueRequests } from '@/lib/requests/staff';
 import { kindsFor } from '@/lib/requests/vocabulary';
 import type { StaffRole } from '@/lib/staff/vocabulary';
 
 /** The office home's line on requests past their due date, in this person's queues. */
-export async function OverdueRequests({ roles }: { roles: StaffRole[] }) {
+export const OverdueRequests = portalPage(async function OverdueRequests({
+  roles,
+}: {
+  roles: StaffRole[];
+}) {
   if (kindsFor(roles).length === 0) return null;
   const [overdue, t, locale] = await Promise.all([
     overdueRequests(await getDb(), roles),
@@ -50,4 +55,4 @@ export async function OverdueRequests({ roles }: { roles: StaffRole[] }) {
       </p>
     </section>
   );
-}
+});

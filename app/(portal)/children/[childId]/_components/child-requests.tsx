@@ -3,10 +3,11 @@ import Link from 'next/link';
 import { getDb } from '@/db';
 import { formatDay } from '@/lib/dates';
 import { getLocale, getT } from '@/lib/i18n/server';
+import { portalPage } from '@/lib/page';
 import { listGuardianRequests } from '@/lib/requests/parent';
 
 /** The child's Patient Services requests and where each stands; the page has checked the link. */
-export async function ChildRequests({
+export const ChildRequests = portalPage(async function ChildRequests({
   childId,
   name,
   guardianUserId,
@@ -63,4 +64,4 @@ export async function ChildRequests({
       )}
     </section>
   );
-}
+});

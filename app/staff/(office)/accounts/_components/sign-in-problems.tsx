@@ -3,11 +3,12 @@ import { formatDateTime } from '@/lib/dates';
 import { listOpenSignInProblems } from '@/lib/help-desk/problems';
 import { isLocale, localeNames } from '@/lib/i18n/locales';
 import { getLocale, getT } from '@/lib/i18n/server';
+import { portalPage } from '@/lib/page';
 
 import { SignInProblemControls } from './sign-in-problem-controls';
 
 /** Reports from the public Help Desk ("a problem signing in"), for the office to call back. */
-export async function SignInProblems() {
+export const SignInProblems = portalPage(async function SignInProblems() {
   const t = await getT('staffSignInProblems');
   const locale = await getLocale();
   const { rows, total } = await listOpenSignInProblems(await getDb());
@@ -48,4 +49,4 @@ export async function SignInProblems() {
       </ul>
     </section>
   );
-}
+});
