@@ -15,9 +15,9 @@ import {
   ChangeEmailForm,
   ChangeHintForm,
   ChangePasswordForm,
-  SignOutEverywhereButton,
-} from './_components/account-forms';
+} from './_components/deferred-account-forms';
 import { MessageEmailsToggle } from './_components/message-emails-toggle';
+import { SignOutEverywhereButton } from './_components/sign-out-everywhere-button';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT('account'))('title') };

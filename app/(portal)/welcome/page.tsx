@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
-import { LinkChildForm } from '@/app/(portal)/children/link/_components/link-child-form';
+import { LinkChildForm } from '@/app/(portal)/children/link/_components/deferred-link-child-form';
 import { Alert } from '@/components/ui/alert';
 import { requireParent } from '@/lib/authz';
 import { env } from '@/lib/env';

@@ -8,10 +8,9 @@ import { NewPasswordFields, PasswordField, SubmitButton } from '@/components/for
 import { HintQuestionOptions } from '@/components/forms/hint-question-options';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 
-import { changeMyEmail, changeMyHint, changeMyPassword, signOutEverywhere } from '../actions';
+import { changeMyEmail, changeMyHint, changeMyPassword } from '../actions';
 
 export function ChangePasswordForm() {
   const t = useTranslations('accountForms');
@@ -136,33 +135,5 @@ export function ChangeHintForm({ currentQuestion }: { currentQuestion: string | 
         {t('changeHint')}
       </SubmitButton>
     </ActionForm>
-  );
-}
-
-export function SignOutEverywhereButton() {
-  const t = useTranslations('accountForms');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <div className="flex flex-col items-start gap-2">
-      <Button
-        variant="danger"
-        pending={pending}
-        pendingLabel={t('signingOut')}
-        onClick={async () => {
-          setPending(true);
-          const result = await signOutEverywhere({});
-          setPending(false);
-          if (result && !result.ok) setError(result.formError ?? t('tryAgain'));
-        }}
-      >
-        {t('signOutEverywhere')}
-      </Button>
-      {error ? (
-        <p role="alert" className="text-red-700">
-          {error}
-        </p>
-      ) : null}
-    </div>
   );
 }

@@ -5,8 +5,8 @@ import Link from 'next/link';
 import {
   NewRecoveryCodesForm,
   TurnOffTwoStepForm,
-} from '@/app/session/two-step/_components/two-step-manage';
-import { TwoStepSetup } from '@/app/session/two-step/_components/two-step-setup';
+  TwoStepSetup,
+} from '@/app/session/two-step/_components/deferred-two-step-forms';
 import { Alert } from '@/components/ui/alert';
 import { getDb } from '@/db';
 import { users } from '@/db/schema';

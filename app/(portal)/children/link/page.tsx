@@ -6,7 +6,7 @@ import { env } from '@/lib/env';
 import { getT } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';
 
-import { LinkChildForm } from './_components/link-child-form';
+import { LinkChildForm } from './_components/deferred-link-child-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT('linkChildPage'))('metaTitle') };

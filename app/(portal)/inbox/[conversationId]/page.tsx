@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 
+import { ReplyForm } from '@/components/messaging/deferred-reply-form';
 import { MessageThread } from '@/components/messaging/message-thread';
-import { ReplyForm } from '@/components/messaging/reply-form';
 import { getDb } from '@/db';
 import { actorFor } from '@/lib/auth/actors';
 import { isUuid, requireParent } from '@/lib/authz';

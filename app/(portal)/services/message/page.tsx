@@ -9,7 +9,7 @@ import { getT } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';
 
 import { WritingNotice } from '../../_components/writing-notice';
-import { SendMessageForm } from './_components/send-message-form';
+import { SendMessageForm } from './_components/deferred-send-message-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT('messaging.send'))('title') };

@@ -7,7 +7,7 @@ import { portalPage } from '@/lib/page';
 import { listRecordShares } from '@/lib/records/shares';
 
 import { ShareLinks } from '../../_components/share-links';
-import { ShareLinkForm } from './_components/share-link-form';
+import { ShareLinkForm } from './_components/deferred-share-link-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT('sharePage'))('metaTitle') };

@@ -19,10 +19,12 @@ import {
 } from '@/lib/requests/vocabulary';
 
 import { RequestNotice } from '../../_components/request-notice';
-import { AppointmentForm } from './_components/appointment-form';
-import { FormRequestForm } from './_components/form-request-form';
-import { RecordsRequestForm } from './_components/records-request-form';
-import { RenewalForm } from './_components/renewal-form';
+import {
+  AppointmentForm,
+  FormRequestForm,
+  RecordsRequestForm,
+  RenewalForm,
+} from './_components/deferred-request-forms';
 
 const isKind = (value: string): value is RequestKind =>
   (requestKinds as readonly string[]).includes(value);
