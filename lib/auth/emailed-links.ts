@@ -1,0 +1,91 @@
+import 'server-only';
+
+import { and, eq, gt, isNull } from 'drizzle-orm';
+
+import type { Db } from '@/db';
+import { passwordResets, staffSetupLinks } from '@/db/schema';
+import { env } from '@/lib/env';
+
+import { hashToken, newSecretToken } from './tokens';
+
+/**
+ * The single-use links the portal emails (a parent's password reset, a new staff member's
+ * set-up): each table holds only the token's hash, a lifetime, and when it was used or revoked.
+ */
+type LinkTable = typeof passwordResets | typeof staffSetupLinks;
+
+/** A new link row for the account, and the URL (on `path`) that carries its token. */
+export async function insertEmailedLink(
+  db: Db,
+  table: LinkTable,
+  link: { userId: string; path: string; now: Date; lifetimeMs: number },
+): Promise<{ id: string; url: string }> {
+  const token = newSecretToken();
+  const [row] = await db
+    .insert(table)
+    .values({
+      userId: link.userId,
+      tokenHash: hashToken(token),
+      createdAt: link.now,
+      expiresAt: new Date(link.now.getTime() + link.lifetimeMs),
+    })
+    .returning({ id: table.id });
+  // From PUBLIC_URL, never from the request: a forged Host header must not redirect the link.
+  const url = new URL(link.path, env().PUBLIC_URL);
+  url.searchParams.set('token', token);
+  return { id: row!.id, url: url.toString() };
+}
+
+/** The link of this token, if it is neither used, revoked nor expired. */
+export function usableEmailedLink(table: LinkTable, token: string, now: Date) {
+  return and(
+    eq(table.tokenHash, hashToken(token)),
+    isNull(table.usedAt),
+    isNull(table.revokedAt),
+    gt(table.expiresAt, now),
+  );
+}
+
+/**
+ * Why a token found no usable link, for the audit trail (the person is told only that the link
+ * no longer works), and whose link it was.
+ */
+export async function whyLinkRefused(
+  db: Db,
+  table: LinkTable,
+  token: string,
+  now: Date,
+): Promise<{ reason: 'unknown_link' | 'used' | 'revoked' | 'expired'; userId: string | null }> {
+  const [row] = await db
+    .select({
+      userId: table.userId,
+      usedAt: table.usedAt,
+      revokedAt: table.revokedAt,
+      expiresAt: table.expiresAt,
+    })
+    .from(table)
+    .where(eq(table.tokenHash, hashToken(token)));
+  const reason = !row
+    ? 'unknown_link'
+    : row.usedAt
+      ? 'used'
+      : row.revokedAt
+        ? 'revoked'
+        : row.expiresAt <= now
+          ? 'expired'
+          : 'unknown_link';
+  return { reason, userId: row?.userId ?? null };
+}
+
+/** Every link of the account not yet used or revoked stops working. */
+export async function revokeUnusedLinks(
+  db: Db,
+  table: LinkTable,
+  userId: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .update(table)
+    .set({ revokedAt: now })
+    .where(and(eq(table.userId, userId), isNull(table.usedAt), isNull(table.revokedAt)));
+}
