@@ -12,6 +12,7 @@ import { openShareWithCode } from '@/app/(public)/share/actions';
 import { submitSecondFactor } from '@/app/session/two-step/actions';
 import { sendTemporaryPassword } from '@/app/staff/(office)/accounts/actions';
 import { completeStaffAccountSetup } from '@/app/staff/setup/actions';
+import type { Database } from '@/db';
 import {
   auditEvents,
   children,
@@ -338,14 +339,19 @@ runCells('pin', [
       return scene.attempt(issued.pin, NO_MATCH, true);
     },
   },
-  {
-    variant: 'a PIN already redeemed by another parent',
+  ...(
+    [
+      ['a PIN already redeemed by another parent', () => createParent(testDb())],
+      ['a PIN reused by the parent who redeemed it', null],
+    ] as const
+  ).map(([variant, redeemer]) => ({
+    variant,
     arrange: async () => {
       const scene = await pinScene();
       const issued = await scene.issue();
       const first = await linkChildWithPin(
         scene.db,
-        signedInUser(await createParent(scene.db)),
+        signedInUser(redeemer ? await redeemer() : scene.parent),
         {
           pin: issued.pin.replace('-', ''),
           dateOfBirth: CHILD_DOB,
@@ -359,29 +365,7 @@ runCells('pin', [
       expect(first.ok).toBe(true);
       return scene.attempt(issued.pin, NO_MATCH, true);
     },
-  },
-  {
-    variant: 'a PIN reused by the parent who redeemed it',
-    arrange: async () => {
-      const scene = await pinScene();
-      const issued = await scene.issue();
-      const first = await linkChildWithPin(
-        scene.db,
-        signedInUser(scene.parent),
-        {
-          pin: issued.pin.replace('-', ''),
-          dateOfBirth: CHILD_DOB,
-          relationship: 'mother',
-          relationshipOther: '',
-        },
-        arrangeMeta(),
-        new Date(),
-        '2026-01-01',
-      );
-      expect(first.ok).toBe(true);
-      return scene.attempt(issued.pin, NO_MATCH, true);
-    },
-  },
+  })),
   {
     variant: 'a PIN the office cancelled',
     arrange: async () => {
@@ -472,6 +456,35 @@ runCells('pin', [
 const LINK_DEAD = /This link has expired or was already used/;
 const OTHER_HINT_ANSWER = 'Rover';
 
+/** What an emailed link guards: the accounts' passwords, their links and their sessions. */
+async function linkGuarded(
+  db: Database,
+  links: typeof passwordResets | typeof staffSetupLinks,
+  userIds: string[],
+) {
+  return {
+    users: await db
+      .select({
+        id: users.id,
+        passwordHash: users.passwordHash,
+        passwordChangedAt: users.passwordChangedAt,
+      })
+      .from(users)
+      .where(inArray(users.id, userIds))
+      .orderBy(asc(users.id)),
+    links: await db
+      .select({ id: links.id, usedAt: links.usedAt, revokedAt: links.revokedAt })
+      .from(links)
+      .where(inArray(links.userId, userIds))
+      .orderBy(asc(links.id)),
+    sessions: await db
+      .select({ id: sessions.id, endedAt: sessions.endedAt })
+      .from(sessions)
+      .where(inArray(sessions.userId, userIds))
+      .orderBy(asc(sessions.id)),
+  };
+}
+
 async function resetScene() {
   const db = testDb();
   const parent = await createParent(db);
@@ -481,31 +494,7 @@ async function resetScene() {
     const { mail } = await requestPasswordReset(db, user.email, at);
     return new URL(mail!.text.match(/https?:\/\/\S+/)![0]).searchParams.get('token')!;
   };
-  const guarded = async () => ({
-    users: await db
-      .select({
-        id: users.id,
-        passwordHash: users.passwordHash,
-        passwordChangedAt: users.passwordChangedAt,
-      })
-      .from(users)
-      .where(inArray(users.id, [parent.id, other.id]))
-      .orderBy(asc(users.id)),
-    links: await db
-      .select({
-        id: passwordResets.id,
-        usedAt: passwordResets.usedAt,
-        revokedAt: passwordResets.revokedAt,
-      })
-      .from(passwordResets)
-      .where(inArray(passwordResets.userId, [parent.id, other.id]))
-      .orderBy(asc(passwordResets.id)),
-    sessions: await db
-      .select({ id: sessions.id, endedAt: sessions.endedAt })
-      .from(sessions)
-      .where(inArray(sessions.userId, [parent.id, other.id]))
-      .orderBy(asc(sessions.id)),
-  });
+  const guarded = () => linkGuarded(db, passwordResets, [parent.id, other.id]);
   /** The emailed link's form, sent with this parent's hint answer and a good new password. */
   const attempt = (token: string, audit: ExpectedAudit, says = LINK_DEAD): Attempt => ({
     as: null,
@@ -685,31 +674,7 @@ async function setupScene() {
     );
     return new URL(url).searchParams.get('token')!;
   };
-  const guarded = async () => ({
-    users: await db
-      .select({
-        id: users.id,
-        passwordHash: users.passwordHash,
-        passwordChangedAt: users.passwordChangedAt,
-      })
-      .from(users)
-      .where(inArray(users.id, [staff.id, other.id]))
-      .orderBy(asc(users.id)),
-    links: await db
-      .select({
-        id: staffSetupLinks.id,
-        usedAt: staffSetupLinks.usedAt,
-        revokedAt: staffSetupLinks.revokedAt,
-      })
-      .from(staffSetupLinks)
-      .where(inArray(staffSetupLinks.userId, [staff.id, other.id]))
-      .orderBy(asc(staffSetupLinks.id)),
-    sessions: await db
-      .select({ id: sessions.id, endedAt: sessions.endedAt })
-      .from(sessions)
-      .where(inArray(sessions.userId, [staff.id, other.id]))
-      .orderBy(asc(sessions.id)),
-  });
+  const guarded = () => linkGuarded(db, staffSetupLinks, [staff.id, other.id]);
   const attempt = (token: string, reason: string, targetId: string | null): Attempt => ({
     as: null,
     send: () =>
@@ -996,44 +961,32 @@ runCells('share link', [
       };
     },
   })),
-  {
-    variant: 'another child’s link with this link’s code',
+  ...(
+    [
+      ['another child’s link with this link’s code', 'theirs'],
+      ['this link with another child’s link’s code', 'mine'],
+    ] as const
+  ).map(([variant, tried]) => ({
+    variant,
     arrange: async () => {
       const scene = await shareScene();
       const mine = await scene.makeShare();
       let theirs = await scene.makeShare(scene.otherParent.id, scene.otherChild.id);
       while (theirs.accessCode === mine.accessCode)
         theirs = await scene.makeShare(scene.otherParent.id, scene.otherChild.id);
+      // One link, with the code of the other.
+      const [link, code] = tried === 'theirs' ? [theirs, mine] : [mine, theirs];
       return {
         ...scene.attempt(
-          theirs.token,
-          mine.accessCode!,
+          link.token,
+          code.accessCode!,
           WRONG_CODE,
-          refusedShare('wrong_code', theirs.shareId, { attemptsLeft: MAX_WRONG_CODES - 1 }),
+          refusedShare('wrong_code', link.shareId, { attemptsLeft: MAX_WRONG_CODES - 1 }),
         ),
-        after: codeCounted(scene, theirs.shareId, 1),
+        after: codeCounted(scene, link.shareId, 1),
       };
     },
-  },
-  {
-    variant: 'this link with another child’s link’s code',
-    arrange: async () => {
-      const scene = await shareScene();
-      const mine = await scene.makeShare();
-      let theirs = await scene.makeShare(scene.otherParent.id, scene.otherChild.id);
-      while (theirs.accessCode === mine.accessCode)
-        theirs = await scene.makeShare(scene.otherParent.id, scene.otherChild.id);
-      return {
-        ...scene.attempt(
-          mine.token,
-          theirs.accessCode!,
-          WRONG_CODE,
-          refusedShare('wrong_code', mine.shareId, { attemptsLeft: MAX_WRONG_CODES - 1 }),
-        ),
-        after: codeCounted(scene, mine.shareId, 1),
-      };
-    },
-  },
+  })),
   {
     variant: 'a wrong code padded with a leading space',
     arrange: async () => {
