@@ -875,54 +875,55 @@ runCells('share link', [
       );
     },
   },
-  {
-    variant: 'a link the guardian turned off, with the right code',
-    arrange: async () => {
-      const scene = await shareScene();
-      const share = await scene.makeShare();
-      await scene.db.transaction((tx) => revokeRecordShare(tx, scene.parent.id, share.shareId));
-      return scene.attempt(
-        share.token,
-        share.accessCode!,
+  ...(
+    [
+      [
+        'a link the guardian turned off',
+        'revoked',
         /has been turned off/,
-        refusedShare('revoked', share.shareId),
-      );
-    },
-  },
-  {
-    variant: 'a link locked by 5 wrong codes, with the right code',
-    arrange: async () => {
-      const scene = await shareScene();
-      const share = await scene.makeShare();
-      await scene.db
-        .update(recordShares)
-        .set({ failedCodeAttempts: MAX_WRONG_CODES })
-        .where(eq(recordShares.id, share.shareId));
-      return scene.attempt(
-        share.token,
-        share.accessCode!,
+        (scene, shareId) =>
+          scene.db.transaction((tx) => revokeRecordShare(tx, scene.parent.id, shareId)),
+      ],
+      [
+        'a link locked by 5 wrong codes',
+        'locked',
         /too many wrong codes/,
-        refusedShare('locked', share.shareId),
-      );
-    },
-  },
-  {
-    variant: 'a link whose maker no longer sees the child (now of age), with the right code',
+        (scene, shareId) =>
+          scene.db
+            .update(recordShares)
+            .set({ failedCodeAttempts: MAX_WRONG_CODES })
+            .where(eq(recordShares.id, shareId)),
+      ],
+      [
+        'a link whose maker no longer sees the child (now of age)',
+        'guardian_access_ended',
+        /has been turned off/,
+        (scene) =>
+          scene.db
+            .update(children)
+            .set({ dateOfBirth: '2000-01-01' })
+            .where(eq(children.id, scene.child.id)),
+      ],
+    ] as [
+      string,
+      string,
+      RegExp,
+      (scene: Awaited<ReturnType<typeof shareScene>>, shareId: string) => Promise<unknown>,
+    ][]
+  ).map(([variant, reason, says, endIt]) => ({
+    variant: `${variant}, with the right code`,
     arrange: async () => {
       const scene = await shareScene();
       const share = await scene.makeShare();
-      await scene.db
-        .update(children)
-        .set({ dateOfBirth: '2000-01-01' })
-        .where(eq(children.id, scene.child.id));
+      await endIt(scene, share.shareId);
       return scene.attempt(
         share.token,
         share.accessCode!,
-        /has been turned off/,
-        refusedShare('guardian_access_ended', share.shareId),
+        says,
+        refusedShare(reason, share.shareId),
       );
     },
-  },
+  })),
   {
     variant: 'an unknown link',
     arrange: async () => {
@@ -1003,51 +1004,29 @@ runCells('share link', [
       };
     },
   },
-  {
-    variant: 'the right code in full-width digits',
+  ...(
+    [
+      ['in full-width digits', fullWidth],
+      ['with a fifth digit', (code: string) => `${code}0`],
+      [
+        'with a zero-width space inside',
+        (code: string) => `${code.slice(0, 2)}${ZERO_WIDTH_SPACE}${code.slice(2)}`,
+      ],
+    ] as const
+  ).map(([variant, alter]) => ({
+    variant: `the right code ${variant}`,
     arrange: async () => {
       const scene = await shareScene();
       const share = await scene.makeShare();
       return {
-        ...scene.attempt(share.token, fullWidth(share.accessCode!), CODE_SHAPE, {
+        ...scene.attempt(share.token, alter(share.accessCode!), CODE_SHAPE, {
           action: 'record.share_refused',
           reason: 'malformed',
         }),
         after: codeCounted(scene, share.shareId, 0),
       };
     },
-  },
-  {
-    variant: 'the right code with a fifth digit',
-    arrange: async () => {
-      const scene = await shareScene();
-      const share = await scene.makeShare();
-      return {
-        ...scene.attempt(share.token, `${share.accessCode}0`, CODE_SHAPE, {
-          action: 'record.share_refused',
-          reason: 'malformed',
-        }),
-        after: codeCounted(scene, share.shareId, 0),
-      };
-    },
-  },
-  {
-    variant: 'the right code with a zero-width space inside',
-    arrange: async () => {
-      const scene = await shareScene();
-      const share = await scene.makeShare();
-      const code = share.accessCode!;
-      return {
-        ...scene.attempt(
-          share.token,
-          `${code.slice(0, 2)}${ZERO_WIDTH_SPACE}${code.slice(2)}`,
-          CODE_SHAPE,
-          { action: 'record.share_refused', reason: 'malformed' },
-        ),
-        after: codeCounted(scene, share.shareId, 0),
-      };
-    },
-  },
+  })),
   {
     variant: 'a live link in upper case, opened as a page (what a link preview fetches)',
     arrange: async () => {
