@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, lt, or, sql } from 'drizzle-orm';
 
 import type { Database, Db } from '@/db';
 import { passwordResets, users } from '@/db/schema';
@@ -9,13 +9,14 @@ import { anonymousActor, type RequestMeta } from '@/lib/audit/events';
 import { auditedTransaction } from '@/lib/audit/transaction';
 import { actorFor } from '@/lib/auth/actors';
 import {
+  claimEmailedLink,
+  freshSessionAfterLink,
   insertEmailedLink,
   revokeUnusedLinks,
   usableEmailedLink,
   whyLinkRefused,
 } from '@/lib/auth/emailed-links';
 import { hashPassword, verifyHintAnswer } from '@/lib/auth/password';
-import { createSession, endAllSessionsOfUser } from '@/lib/auth/sessions';
 import { clearAccountThrottles } from '@/lib/auth/throttle';
 import { enqueueMail, type OutgoingMail } from '@/lib/mail/outbox';
 import { passwordChangedMessage, passwordResetMessage } from '@/lib/mail/templates';
@@ -264,13 +265,7 @@ export async function completePasswordReset(
   const passwordHash = await hashPassword(input.newPassword);
 
   return auditedTransaction(db, actor, meta, async ({ tx, audit }) => {
-    // Claim the link in one statement: a second tab with the same link finds it used.
-    const claimed = await tx
-      .update(passwordResets)
-      .set({ usedAt: now })
-      .where(and(eq(passwordResets.id, found.resetId), isNull(passwordResets.usedAt)))
-      .returning({ id: passwordResets.id });
-    if (claimed.length === 0) {
+    if (!(await claimEmailedLink(tx, passwordResets, found.resetId, now))) {
       await audit({
         action: 'auth.password_reset_failed',
         outcome: 'denied',
@@ -287,9 +282,12 @@ export async function completePasswordReset(
       .where(eq(users.id, found.id));
     // A new password is the owner's way back in: every sign-in throttle of the account goes.
     await clearAccountThrottles(tx, found.id);
-    const sessionsEnded = await endAllSessionsOfUser(tx, found.id, 'password_changed', now);
-    const awaitingSecondFactor = found.totpEnabledAt !== null;
-    const { token } = await createSession(tx, found, meta, now, { awaitingSecondFactor });
+    const { token, sessionsEnded, awaitingSecondFactor } = await freshSessionAfterLink(
+      tx,
+      found,
+      meta,
+      now,
+    );
     await audit({
       action: 'auth.password_reset',
       targetType: 'user',

@@ -3,9 +3,11 @@ import 'server-only';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 
 import type { Db } from '@/db';
-import { passwordResets, staffSetupLinks } from '@/db/schema';
+import { passwordResets, staffSetupLinks, type AccountKind } from '@/db/schema';
+import type { RequestMeta } from '@/lib/audit/events';
 import { env } from '@/lib/env';
 
+import { createSession, endAllSessionsOfUser } from './sessions';
 import { hashToken, newSecretToken } from './tokens';
 
 /**
@@ -88,4 +90,45 @@ export async function revokeUnusedLinks(
     .update(table)
     .set({ revokedAt: now })
     .where(and(eq(table.userId, userId), isNull(table.usedAt), isNull(table.revokedAt)));
+}
+
+/**
+ * Uses the link up, in one statement that checks it is still usable: a second tab with the same
+ * link finds it used. False when it was not.
+ */
+export async function claimEmailedLink(
+  db: Db,
+  table: LinkTable,
+  linkId: string,
+  now: Date,
+): Promise<boolean> {
+  const claimed = await db
+    .update(table)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(table.id, linkId),
+        isNull(table.usedAt),
+        isNull(table.revokedAt),
+        gt(table.expiresAt, now),
+      ),
+    )
+    .returning({ id: table.id });
+  return claimed.length > 0;
+}
+
+/**
+ * Once a link has set a new password: every session of the account ends, and a fresh one opens
+ * for the person holding the link (waiting for the second step when the account has one).
+ */
+export async function freshSessionAfterLink(
+  db: Db,
+  user: { id: string; kind: AccountKind; totpEnabledAt: Date | null },
+  meta: RequestMeta,
+  now: Date,
+): Promise<{ token: string; sessionsEnded: number; awaitingSecondFactor: boolean }> {
+  const sessionsEnded = await endAllSessionsOfUser(db, user.id, 'password_changed', now);
+  const awaitingSecondFactor = user.totpEnabledAt !== null;
+  const { token } = await createSession(db, user, meta, now, { awaitingSecondFactor });
+  return { token, sessionsEnded, awaitingSecondFactor };
 }

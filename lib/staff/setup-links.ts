@@ -10,13 +10,14 @@ import { anonymousActor, type RequestMeta } from '@/lib/audit/events';
 import { auditedTransaction } from '@/lib/audit/transaction';
 import { actorFor } from '@/lib/auth/actors';
 import {
+  claimEmailedLink,
+  freshSessionAfterLink,
   insertEmailedLink,
   revokeUnusedLinks,
   usableEmailedLink,
   whyLinkRefused,
 } from '@/lib/auth/emailed-links';
 import { hashPassword } from '@/lib/auth/password';
-import { createSession, endAllSessionsOfUser } from '@/lib/auth/sessions';
 import { newSecretToken } from '@/lib/auth/tokens';
 import { AppError } from '@/lib/errors';
 import type { OutgoingMail } from '@/lib/mail/outbox';
@@ -172,17 +173,7 @@ export async function completeStaffSetup(
 
   const actor = actorFor({ id: found.id, kind: found.kind, roles: [] });
   return auditedTransaction(db, actor, meta, async ({ tx, audit }) => {
-    const claimed = await tx
-      .update(staffSetupLinks)
-      .set({ usedAt: now })
-      .where(
-        and(
-          eq(staffSetupLinks.id, found.linkId),
-          usableEmailedLink(staffSetupLinks, input.token, now),
-        ),
-      )
-      .returning({ id: staffSetupLinks.id });
-    if (claimed.length === 0) {
+    if (!(await claimEmailedLink(tx, staffSetupLinks, found.linkId, now))) {
       await audit({
         action: 'staff.setup_link_refused',
         outcome: 'denied',
@@ -205,9 +196,12 @@ export async function completeStaffSetup(
         emailVerifiedAt: now,
       })
       .where(eq(users.id, found.id));
-    const sessionsEnded = await endAllSessionsOfUser(tx, found.id, 'password_changed', now);
-    const awaitingSecondFactor = found.totpEnabledAt !== null;
-    const { token } = await createSession(tx, found, meta, now, { awaitingSecondFactor });
+    const { token, sessionsEnded, awaitingSecondFactor } = await freshSessionAfterLink(
+      tx,
+      found,
+      meta,
+      now,
+    );
     await audit({
       action: 'staff.setup_completed',
       targetType: 'user',
