@@ -4,14 +4,15 @@ import { and, eq, lt, or, sql } from 'drizzle-orm';
 
 import type { Database, Db } from '@/db';
 import { passwordResets, users } from '@/db/schema';
-import { savedLocale } from '@/lib/accounts/language';
+import { mailRecipientColumns, savedLocale } from '@/lib/accounts/language';
 import { anonymousActor, type RequestMeta } from '@/lib/audit/events';
 import { auditedTransaction } from '@/lib/audit/transaction';
 import { actorFor } from '@/lib/auth/actors';
 import {
   claimEmailedLink,
-  freshSessionAfterLink,
   insertEmailedLink,
+  linkHolderColumns,
+  openSessionAfterLink,
   revokeUnusedLinks,
   usableEmailedLink,
   whyLinkRefused,
@@ -63,13 +64,7 @@ export async function requestPasswordReset(
 ): Promise<{ userId: string | null; mail: OutgoingMail | null; capped?: boolean }> {
   const lowered = identifier.trim().toLowerCase();
   const [account] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      firstName: users.firstName,
-      locale: users.locale,
-      disabledAt: users.disabledAt,
-    })
+    .select(mailRecipientColumns)
     .from(users)
     .where(
       and(
@@ -167,17 +162,9 @@ export async function completePasswordReset(
     .select({
       resetId: passwordResets.id,
       wrong: passwordResets.wrongHintAnswers,
-      id: users.id,
-      kind: users.kind,
-      userId: users.userId,
-      email: users.email,
-      firstName: users.firstName,
-      lastName: users.lastName,
+      ...linkHolderColumns,
       locale: users.locale,
-      passwordHash: users.passwordHash,
       hintAnswerHash: users.hintAnswerHash,
-      disabledAt: users.disabledAt,
-      totpEnabledAt: users.totpEnabledAt,
     })
     .from(passwordResets)
     .innerJoin(users, eq(users.id, passwordResets.userId))
@@ -264,17 +251,15 @@ export async function completePasswordReset(
   if (problem) return { ok: false, reason: 'weak_password', message: problem };
   const passwordHash = await hashPassword(input.newPassword);
 
-  return auditedTransaction(db, actor, meta, async ({ tx, audit }) => {
-    if (!(await claimEmailedLink(tx, passwordResets, found.resetId, now))) {
-      await audit({
-        action: 'auth.password_reset_failed',
-        outcome: 'denied',
-        targetType: 'user',
-        targetId: found.id,
-        metadata: { reason: 'used' },
-      });
+  return auditedTransaction(db, actor, meta, async (scope) => {
+    const { tx } = scope;
+    const link = {
+      linkId: found.resetId,
+      userId: found.id,
+      refused: 'auth.password_reset_failed' as const,
+    };
+    if (!(await claimEmailedLink(scope, passwordResets, link, now)))
       return { ok: false as const, reason: 'invalid_link' as const };
-    }
     await revokeUnusedLinks(tx, passwordResets, found.id, now);
     await tx
       .update(users)
@@ -282,23 +267,12 @@ export async function completePasswordReset(
       .where(eq(users.id, found.id));
     // A new password is the owner's way back in: every sign-in throttle of the account goes.
     await clearAccountThrottles(tx, found.id);
-    const { token, sessionsEnded, awaitingSecondFactor } = await freshSessionAfterLink(
-      tx,
-      found,
-      meta,
-      now,
-    );
-    await audit({
-      action: 'auth.password_reset',
-      targetType: 'user',
-      targetId: found.id,
-      metadata: { sessionsEnded, secondFactorNext: awaitingSecondFactor },
-    });
+    const opened = await openSessionAfterLink(scope, 'auth.password_reset', found, meta, now);
     await enqueueMail(tx, {
       ...passwordChangedMessage(savedLocale(found.locale), found.firstName),
       to: found.email,
       idempotencyKey: `password-changed:${found.resetId}`,
     });
-    return { ok: true as const, userId: found.id, sessionToken: token, awaitingSecondFactor };
+    return opened;
   });
 }

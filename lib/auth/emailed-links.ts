@@ -3,8 +3,9 @@ import 'server-only';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 
 import type { Db } from '@/db';
-import { passwordResets, staffSetupLinks, type AccountKind } from '@/db/schema';
+import { passwordResets, staffSetupLinks, users, type AccountKind } from '@/db/schema';
 import type { RequestMeta } from '@/lib/audit/events';
+import type { AuditedTransaction } from '@/lib/audit/transaction';
 import { env } from '@/lib/env';
 
 import { createSession, endAllSessionsOfUser } from './sessions';
@@ -15,6 +16,22 @@ import { hashToken, newSecretToken } from './tokens';
  * set-up): each table holds only the token's hash, a lifetime, and when it was used or revoked.
  */
 type LinkTable = typeof passwordResets | typeof staffSetupLinks;
+
+/**
+ * What finishing a link needs of its account: who it is (the new password may not contain their
+ * names), whether it may still sign in, and whether a second step follows.
+ */
+export const linkHolderColumns = {
+  id: users.id,
+  kind: users.kind,
+  userId: users.userId,
+  email: users.email,
+  firstName: users.firstName,
+  lastName: users.lastName,
+  passwordHash: users.passwordHash,
+  disabledAt: users.disabledAt,
+  totpEnabledAt: users.totpEnabledAt,
+};
 
 /** A new link row for the account, and the URL (on `path`) that carries its token. */
 export async function insertEmailedLink(
@@ -94,41 +111,62 @@ export async function revokeUnusedLinks(
 
 /**
  * Uses the link up, in one statement that checks it is still usable: a second tab with the same
- * link finds it used. False when it was not.
+ * link finds it used. When it was, audits `refused` (reason `used`) against the account and
+ * answers false.
  */
 export async function claimEmailedLink(
-  db: Db,
+  { tx, audit }: AuditedTransaction,
   table: LinkTable,
-  linkId: string,
+  link: {
+    linkId: string;
+    userId: string;
+    refused: 'auth.password_reset_failed' | 'staff.setup_link_refused';
+  },
   now: Date,
 ): Promise<boolean> {
-  const claimed = await db
+  const claimed = await tx
     .update(table)
     .set({ usedAt: now })
     .where(
       and(
-        eq(table.id, linkId),
+        eq(table.id, link.linkId),
         isNull(table.usedAt),
         isNull(table.revokedAt),
         gt(table.expiresAt, now),
       ),
     )
     .returning({ id: table.id });
-  return claimed.length > 0;
+  if (claimed.length > 0) return true;
+  await audit({
+    action: link.refused,
+    outcome: 'denied',
+    targetType: 'user',
+    targetId: link.userId,
+    metadata: { reason: 'used' },
+  });
+  return false;
 }
 
 /**
- * Once a link has set a new password: every session of the account ends, and a fresh one opens
- * for the person holding the link (waiting for the second step when the account has one).
+ * Once a link has set a new password: every session of the account ends, a fresh one opens for
+ * the person holding the link (waiting for the second step when the account has one), and
+ * `action` is audited with what happened.
  */
-export async function freshSessionAfterLink(
-  db: Db,
+export async function openSessionAfterLink(
+  { tx, audit }: AuditedTransaction,
+  action: 'auth.password_reset' | 'staff.setup_completed',
   user: { id: string; kind: AccountKind; totpEnabledAt: Date | null },
   meta: RequestMeta,
   now: Date,
-): Promise<{ token: string; sessionsEnded: number; awaitingSecondFactor: boolean }> {
-  const sessionsEnded = await endAllSessionsOfUser(db, user.id, 'password_changed', now);
+) {
+  const sessionsEnded = await endAllSessionsOfUser(tx, user.id, 'password_changed', now);
   const awaitingSecondFactor = user.totpEnabledAt !== null;
-  const { token } = await createSession(db, user, meta, now, { awaitingSecondFactor });
-  return { token, sessionsEnded, awaitingSecondFactor };
+  const { token } = await createSession(tx, user, meta, now, { awaitingSecondFactor });
+  await audit({
+    action,
+    targetType: 'user',
+    targetId: user.id,
+    metadata: { sessionsEnded, secondFactorNext: awaitingSecondFactor },
+  });
+  return { ok: true as const, userId: user.id, sessionToken: token, awaitingSecondFactor };
 }

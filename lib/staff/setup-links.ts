@@ -4,15 +4,16 @@ import { and, eq } from 'drizzle-orm';
 
 import type { Database, Db } from '@/db';
 import { staffSetupLinks, users } from '@/db/schema';
-import { savedLocale } from '@/lib/accounts/language';
+import { mailRecipientColumns, savedLocale } from '@/lib/accounts/language';
 import { newPasswordProblem } from '@/lib/accounts/password-policy';
 import { anonymousActor, type RequestMeta } from '@/lib/audit/events';
 import { auditedTransaction } from '@/lib/audit/transaction';
 import { actorFor } from '@/lib/auth/actors';
 import {
   claimEmailedLink,
-  freshSessionAfterLink,
   insertEmailedLink,
+  linkHolderColumns,
+  openSessionAfterLink,
   revokeUnusedLinks,
   usableEmailedLink,
   whyLinkRefused,
@@ -48,13 +49,7 @@ export async function issueStaffSetupLink(
   now = new Date(),
 ): Promise<{ linkId: string; url: string; mail: OutgoingMail }> {
   const [account] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      firstName: users.firstName,
-      locale: users.locale,
-      disabledAt: users.disabledAt,
-    })
+    .select(mailRecipientColumns)
     .from(users)
     .where(and(eq(users.id, staffUserId), eq(users.kind, 'staff')))
     .for('update');
@@ -147,15 +142,7 @@ export async function completeStaffSetup(
   const [found] = await db
     .select({
       linkId: staffSetupLinks.id,
-      id: users.id,
-      kind: users.kind,
-      userId: users.userId,
-      email: users.email,
-      firstName: users.firstName,
-      lastName: users.lastName,
-      passwordHash: users.passwordHash,
-      disabledAt: users.disabledAt,
-      totpEnabledAt: users.totpEnabledAt,
+      ...linkHolderColumns,
     })
     .from(staffSetupLinks)
     .innerJoin(users, eq(users.id, staffSetupLinks.userId))
@@ -172,17 +159,15 @@ export async function completeStaffSetup(
   const passwordHash = await hashPassword(input.newPassword);
 
   const actor = actorFor({ id: found.id, kind: found.kind, roles: [] });
-  return auditedTransaction(db, actor, meta, async ({ tx, audit }) => {
-    if (!(await claimEmailedLink(tx, staffSetupLinks, found.linkId, now))) {
-      await audit({
-        action: 'staff.setup_link_refused',
-        outcome: 'denied',
-        targetType: 'user',
-        targetId: found.id,
-        metadata: { reason: 'used' },
-      });
+  return auditedTransaction(db, actor, meta, async (scope) => {
+    const { tx } = scope;
+    const link = {
+      linkId: found.linkId,
+      userId: found.id,
+      refused: 'staff.setup_link_refused' as const,
+    };
+    if (!(await claimEmailedLink(scope, staffSetupLinks, link, now)))
       return { ok: false as const, reason: 'invalid_link' as const };
-    }
     await tx
       .update(users)
       .set({
@@ -196,18 +181,6 @@ export async function completeStaffSetup(
         emailVerifiedAt: now,
       })
       .where(eq(users.id, found.id));
-    const { token, sessionsEnded, awaitingSecondFactor } = await freshSessionAfterLink(
-      tx,
-      found,
-      meta,
-      now,
-    );
-    await audit({
-      action: 'staff.setup_completed',
-      targetType: 'user',
-      targetId: found.id,
-      metadata: { sessionsEnded, secondFactorNext: awaitingSecondFactor },
-    });
-    return { ok: true as const, userId: found.id, sessionToken: token, awaitingSecondFactor };
+    return openSessionAfterLink(scope, 'staff.setup_completed', found, meta, now);
   });
 }
