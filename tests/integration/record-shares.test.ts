@@ -18,7 +18,7 @@ import {
 } from '@/lib/records/shares';
 
 import { actAs, createParent, createStaffMember, openSession, testMeta } from '../factories';
-import { chartEntry, createChartScene } from '../factories/chart';
+import { chartEntry, createChartScene, vaccineGiven } from '../factories/chart';
 import { testDb } from '../setup/database';
 import { redirectOf } from '../setup/next-mocks';
 
@@ -29,25 +29,8 @@ async function sharingScene() {
   const db = testDb();
   const { parent, child } = await createChartScene(db);
   for (const entry of [
-    {
-      section: 'immunizations',
-      vaccine: '110',
-      administeredOn: '2020-04-02',
-      doseNumber: '1',
-      lotNumber: '',
-      site: '',
-      source: 'given_here',
-    },
-    {
-      section: 'immunizations',
-      vaccine: '165',
-      administeredOn: '2021-04-02',
-      doseNumber: '1',
-      lotNumber: '',
-      site: '',
-      source: 'given_here',
-      confidential: true,
-    },
+    vaccineGiven('110', '2020-04-02'),
+    vaccineGiven('165', '2021-04-02', { confidential: true }),
     {
       section: 'allergies',
       substance: 'Peanuts',
