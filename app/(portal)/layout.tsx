@@ -1,13 +1,10 @@
 import Link from 'next/link';
 
-import { IdleWarning } from '@/app/session/_components/idle-warning';
+import { SignedInBody } from '@/app/session/_components/signed-in-body';
 import { SignedInHeader } from '@/app/session/_components/signed-in-header';
-import { SiteFooter } from '@/components/site-footer';
 import { getDb } from '@/db';
-import { idleTimeoutSecondsFor, secondsUntil } from '@/lib/auth/sessions';
 import { requireParent } from '@/lib/authz';
 import { todayInPractice } from '@/lib/dates';
-import { sessionPolicy } from '@/lib/env';
 import { getT } from '@/lib/i18n/server';
 import { countUnreadConversations } from '@/lib/messaging/parent';
 import { portalPage } from '@/lib/page';
@@ -44,15 +41,7 @@ export default portalPage(async function PortalLayout({ children }: { children: 
           </>
         }
       />
-      <main id="main" className="mx-auto max-w-5xl px-4 py-8">
-        {children}
-      </main>
-      <SiteFooter />
-      <IdleWarning
-        idleSecondsLeft={secondsUntil(session.idleExpiresAt)}
-        idleTimeoutSeconds={idleTimeoutSecondsFor(session.user.kind)}
-        warnBeforeSeconds={sessionPolicy.warnBeforeIdleSeconds}
-      />
+      <SignedInBody session={session}>{children}</SignedInBody>
     </>
   );
 });

@@ -3,11 +3,15 @@ import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react
 
 import { RequiredMark } from './required-note';
 
-interface FieldShellProps {
+/** What every field adds to its control's own attributes. */
+interface FieldOwnProps {
   id: string;
   label: string;
   error?: string;
   hint?: ReactNode;
+}
+
+interface FieldShellProps extends FieldOwnProps {
   /** An asterisk after the label; the control says aria-required (the form says what * means). */
   required?: boolean;
   children: ReactNode;
@@ -39,19 +43,23 @@ function FieldShell({ id, label, error, hint, required, children }: FieldShellPr
 const controlClass =
   'w-full rounded-md border px-3 py-2 text-base text-slate-900 bg-white shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600 aria-[invalid=true]:border-red-700';
 
-function describedBy(id: string, error?: string, hint?: ReactNode): string | undefined {
-  return (
-    [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') ||
-    undefined
-  );
+/** The control's ARIA: required, invalid, and described by its hint and its error. */
+function controlAria({
+  id,
+  error,
+  hint,
+  required,
+}: Omit<FieldOwnProps, 'label'> & { required?: boolean }) {
+  return {
+    'aria-required': required || undefined,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby':
+      [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') ||
+      undefined,
+  };
 }
 
-type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
-  id: string;
-  label: string;
-  error?: string;
-  hint?: ReactNode;
-};
+type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & FieldOwnProps;
 
 // `required` marks the field but is not passed to the control: the forms check on submit, with
 // their own words, rather than with the browser's bubble.
@@ -68,9 +76,7 @@ export function TextField({
     <FieldShell id={id} label={label} error={error} hint={hint} required={required}>
       <input
         id={id}
-        aria-required={required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
+        {...controlAria({ id, error, hint, required })}
         className={`${controlClass} border-slate-400 ${className ?? ''}`}
         {...input}
       />
@@ -78,12 +84,7 @@ export function TextField({
   );
 }
 
-type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & {
-  id: string;
-  label: string;
-  error?: string;
-  hint?: ReactNode;
-};
+type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & FieldOwnProps;
 
 export function SelectField({
   id,
@@ -98,9 +99,7 @@ export function SelectField({
     <FieldShell id={id} label={label} error={error} hint={hint} required={required}>
       <select
         id={id}
-        aria-required={required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
+        {...controlAria({ id, error, hint, required })}
         className={`${controlClass} border-slate-400`}
         {...select}
       >
@@ -110,12 +109,7 @@ export function SelectField({
   );
 }
 
-type TextAreaFieldProps = React.TextareaHTMLAttributes<HTMLTextAreaElement> & {
-  id: string;
-  label: string;
-  error?: string;
-  hint?: ReactNode;
-};
+type TextAreaFieldProps = React.TextareaHTMLAttributes<HTMLTextAreaElement> & FieldOwnProps;
 
 export function TextAreaField({
   id,
@@ -130,9 +124,7 @@ export function TextAreaField({
     <FieldShell id={id} label={label} error={error} hint={hint} required={required}>
       <textarea
         id={id}
-        aria-required={required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
+        {...controlAria({ id, error, hint, required })}
         className={`${controlClass} min-h-40 border-slate-400 ${className ?? ''}`}
         {...textarea}
       />

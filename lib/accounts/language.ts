@@ -40,3 +40,15 @@ export async function saveLanguage(
 export function savedLocale(value: string | null | undefined): Locale {
   return isLocale(value) ? value : 'en';
 }
+
+/**
+ * What an email to an account needs of it: where it goes, how it greets them, in which language,
+ * and whether the account is closed (a closed account gets no email).
+ */
+export const mailRecipientColumns = {
+  id: users.id,
+  email: users.email,
+  firstName: users.firstName,
+  locale: users.locale,
+  disabledAt: users.disabledAt,
+};

@@ -1,18 +1,24 @@
 import 'server-only';
 
-import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, lt, or, sql } from 'drizzle-orm';
 
 import type { Database, Db } from '@/db';
 import { passwordResets, users } from '@/db/schema';
-import { savedLocale } from '@/lib/accounts/language';
+import { mailRecipientColumns, savedLocale } from '@/lib/accounts/language';
 import { anonymousActor, type RequestMeta } from '@/lib/audit/events';
 import { auditedTransaction } from '@/lib/audit/transaction';
 import { actorFor } from '@/lib/auth/actors';
+import {
+  claimEmailedLink,
+  insertEmailedLink,
+  linkHolderColumns,
+  openSessionAfterLink,
+  revokeUnusedLinks,
+  usableEmailedLink,
+  whyLinkRefused,
+} from '@/lib/auth/emailed-links';
 import { hashPassword, verifyHintAnswer } from '@/lib/auth/password';
-import { createSession, endAllSessionsOfUser } from '@/lib/auth/sessions';
 import { clearAccountThrottles } from '@/lib/auth/throttle';
-import { hashToken, newSecretToken } from '@/lib/auth/tokens';
-import { env } from '@/lib/env';
 import { enqueueMail, type OutgoingMail } from '@/lib/mail/outbox';
 import { passwordChangedMessage, passwordResetMessage } from '@/lib/mail/templates';
 import { claimTry, releaseTry } from '@/lib/rate-limit';
@@ -37,20 +43,13 @@ export async function createResetLink(
   userId: string,
   now: Date,
 ): Promise<{ resetId: string; url: string }> {
-  const token = newSecretToken();
-  const [reset] = await db
-    .insert(passwordResets)
-    .values({
-      userId,
-      tokenHash: hashToken(token),
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + RESET_LINK_MINUTES * 60_000),
-    })
-    .returning({ id: passwordResets.id });
-  // From PUBLIC_URL, never from the request: a forged Host header must not redirect the link.
-  const url = new URL('/reset-password', env().PUBLIC_URL);
-  url.searchParams.set('token', token);
-  return { resetId: reset!.id, url: url.toString() };
+  const link = await insertEmailedLink(db, passwordResets, {
+    userId,
+    path: '/reset-password',
+    now,
+    lifetimeMs: RESET_LINK_MINUTES * 60_000,
+  });
+  return { resetId: link.id, url: link.url };
 }
 
 /**
@@ -65,13 +64,7 @@ export async function requestPasswordReset(
 ): Promise<{ userId: string | null; mail: OutgoingMail | null; capped?: boolean }> {
   const lowered = identifier.trim().toLowerCase();
   const [account] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      firstName: users.firstName,
-      locale: users.locale,
-      disabledAt: users.disabledAt,
-    })
+    .select(mailRecipientColumns)
     .from(users)
     .where(
       and(
@@ -103,15 +96,6 @@ async function releaseLinkClaim(db: Db, resetId: string) {
     .where(eq(passwordResets.id, resetId));
 }
 
-function usableReset(token: string, now: Date) {
-  return and(
-    eq(passwordResets.tokenHash, hashToken(token)),
-    isNull(passwordResets.usedAt),
-    isNull(passwordResets.revokedAt),
-    gt(passwordResets.expiresAt, now),
-  );
-}
-
 /**
  * What the reset page shows: the hint question (its id: the page words it in the reader's
  * language), only to someone holding a live link.
@@ -129,7 +113,7 @@ export async function findPasswordReset(
     })
     .from(passwordResets)
     .innerJoin(users, eq(users.id, passwordResets.userId))
-    .where(usableReset(token, now));
+    .where(usableEmailedLink(passwordResets, token, now));
   if (!row || row.disabledAt || row.wrong >= RESET_HINT_ATTEMPTS) return null;
   return isHintQuestionId(row.hintQuestion) ? { hintQuestion: row.hintQuestion } : null;
 }
@@ -144,30 +128,13 @@ async function refuseLink(
   meta: RequestMeta,
   now: Date,
 ): Promise<ResetOutcome> {
-  const [row] = await db
-    .select({
-      userId: passwordResets.userId,
-      usedAt: passwordResets.usedAt,
-      revokedAt: passwordResets.revokedAt,
-      expiresAt: passwordResets.expiresAt,
-    })
-    .from(passwordResets)
-    .where(eq(passwordResets.tokenHash, hashToken(token)));
-  const reason = !row
-    ? 'unknown_link'
-    : row.usedAt
-      ? 'used'
-      : row.revokedAt
-        ? 'revoked'
-        : row.expiresAt <= now
-          ? 'expired'
-          : 'unknown_link';
+  const { reason, userId } = await whyLinkRefused(db, passwordResets, token, now);
   await auditedTransaction(db, anonymousActor, meta, ({ audit }) =>
     audit({
       action: 'auth.password_reset_failed',
       outcome: 'denied',
-      targetType: row ? 'user' : null,
-      targetId: row?.userId ?? null,
+      targetType: userId ? 'user' : null,
+      targetId: userId,
       metadata: { reason },
     }),
   );
@@ -195,21 +162,13 @@ export async function completePasswordReset(
     .select({
       resetId: passwordResets.id,
       wrong: passwordResets.wrongHintAnswers,
-      id: users.id,
-      kind: users.kind,
-      userId: users.userId,
-      email: users.email,
-      firstName: users.firstName,
-      lastName: users.lastName,
+      ...linkHolderColumns,
       locale: users.locale,
-      passwordHash: users.passwordHash,
       hintAnswerHash: users.hintAnswerHash,
-      disabledAt: users.disabledAt,
-      totpEnabledAt: users.totpEnabledAt,
     })
     .from(passwordResets)
     .innerJoin(users, eq(users.id, passwordResets.userId))
-    .where(usableReset(input.token, now));
+    .where(usableEmailedLink(passwordResets, input.token, now));
   if (!found) return refuseLink(db, input.token, meta, now);
   if (found.disabledAt || !found.hintAnswerHash || found.wrong >= RESET_HINT_ATTEMPTS) {
     const reason = found.disabledAt
@@ -292,53 +251,28 @@ export async function completePasswordReset(
   if (problem) return { ok: false, reason: 'weak_password', message: problem };
   const passwordHash = await hashPassword(input.newPassword);
 
-  return auditedTransaction(db, actor, meta, async ({ tx, audit }) => {
-    // Claim the link in one statement: a second tab with the same link finds it used.
-    const claimed = await tx
-      .update(passwordResets)
-      .set({ usedAt: now })
-      .where(and(eq(passwordResets.id, found.resetId), isNull(passwordResets.usedAt)))
-      .returning({ id: passwordResets.id });
-    if (claimed.length === 0) {
-      await audit({
-        action: 'auth.password_reset_failed',
-        outcome: 'denied',
-        targetType: 'user',
-        targetId: found.id,
-        metadata: { reason: 'used' },
-      });
+  return auditedTransaction(db, actor, meta, async (scope) => {
+    const { tx } = scope;
+    const link = {
+      linkId: found.resetId,
+      userId: found.id,
+      refused: 'auth.password_reset_failed' as const,
+    };
+    if (!(await claimEmailedLink(scope, passwordResets, link, now)))
       return { ok: false as const, reason: 'invalid_link' as const };
-    }
-    await tx
-      .update(passwordResets)
-      .set({ revokedAt: now })
-      .where(
-        and(
-          eq(passwordResets.userId, found.id),
-          isNull(passwordResets.usedAt),
-          isNull(passwordResets.revokedAt),
-        ),
-      );
+    await revokeUnusedLinks(tx, passwordResets, found.id, now);
     await tx
       .update(users)
       .set({ passwordHash, passwordChangedAt: now, failedSignInCount: 0, lockedUntil: null })
       .where(eq(users.id, found.id));
     // A new password is the owner's way back in: every sign-in throttle of the account goes.
     await clearAccountThrottles(tx, found.id);
-    const sessionsEnded = await endAllSessionsOfUser(tx, found.id, 'password_changed', now);
-    const awaitingSecondFactor = found.totpEnabledAt !== null;
-    const { token } = await createSession(tx, found, meta, now, { awaitingSecondFactor });
-    await audit({
-      action: 'auth.password_reset',
-      targetType: 'user',
-      targetId: found.id,
-      metadata: { sessionsEnded, secondFactorNext: awaitingSecondFactor },
-    });
+    const opened = await openSessionAfterLink(scope, 'auth.password_reset', found, meta, now);
     await enqueueMail(tx, {
       ...passwordChangedMessage(savedLocale(found.locale), found.firstName),
       to: found.email,
       idempotencyKey: `password-changed:${found.resetId}`,
     });
-    return { ok: true as const, userId: found.id, sessionToken: token, awaitingSecondFactor };
+    return opened;
   });
 }

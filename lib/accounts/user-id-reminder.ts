@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 
 import type { Db } from '@/db';
 import { users } from '@/db/schema';
-import { savedLocale } from '@/lib/accounts/language';
+import { mailRecipientColumns, savedLocale } from '@/lib/accounts/language';
 import { env } from '@/lib/env';
 import type { OutgoingMail } from '@/lib/mail/outbox';
 import { userIdReminderMessage } from '@/lib/mail/templates';
@@ -18,14 +18,7 @@ export async function requestUserIdReminder(
   requestId: string,
 ): Promise<{ userId: string | null; mail: OutgoingMail | null }> {
   const [account] = await db
-    .select({
-      id: users.id,
-      userId: users.userId,
-      email: users.email,
-      firstName: users.firstName,
-      locale: users.locale,
-      disabledAt: users.disabledAt,
-    })
+    .select({ ...mailRecipientColumns, userId: users.userId })
     .from(users)
     .where(
       and(eq(users.kind, 'parent'), eq(sql`lower(${users.email})`, email.trim().toLowerCase())),

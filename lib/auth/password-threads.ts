@@ -1,7 +1,8 @@
 import 'server-only';
 
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+
+import { defaultPoolSize, workerPool } from '@/lib/threads/pool';
 
 /**
  * bcrypt at cost 12 is a quarter of a second of pure CPU (bcryptjs is JavaScript). Run on the
@@ -29,101 +30,18 @@ parentPort.on('message', ({ id, job }) => {
   }
 });`;
 
-interface Pending {
-  resolve: (value: string | boolean) => void;
-  reject: (error: Error) => void;
-}
+const poolSize = defaultPoolSize();
 
-interface PoolWorker {
-  worker: Worker;
-  /** The job it is working on, if any. */
-  current: number | null;
-}
-
-const poolSize = Math.max(1, availableParallelism() - 1);
-
-// One pool per process, kept on globalThis like the database handle: Next.js may evaluate this
-// module more than once.
-interface Pool {
-  workers: PoolWorker[];
-  queue: { id: number; job: Job }[];
-  pending: Map<number, Pending>;
-  nextId: number;
-}
-const holder = globalThis as typeof globalThis & { __passwordPool?: Pool };
-const pool: Pool = (holder.__passwordPool ??= {
-  workers: [],
-  queue: [],
-  pending: new Map(),
-  nextId: 1,
+const run = workerPool<Job, string | boolean>({
+  name: 'password',
+  size: () => poolSize,
+  start: () => new Worker(workerSource, { eval: true }),
+  failed: (error) => `password hashing failed: ${error}`,
+  exited: (code) => `password hashing thread exited with code ${code}`,
 });
 
-function startWorker(): PoolWorker {
-  const entry: PoolWorker = { worker: new Worker(workerSource, { eval: true }), current: null };
-  entry.worker.on(
-    'message',
-    ({ id, result, error }: { id: number; result?: string | boolean; error?: string }) => {
-      const pending = pool.pending.get(id);
-      pool.pending.delete(id);
-      entry.current = null;
-      entry.worker.unref();
-      if (pending) {
-        if (error !== undefined) pending.reject(new Error(`password hashing failed: ${error}`));
-        else pending.resolve(result!);
-      }
-      dispatch();
-    },
-  );
-  entry.worker.on('error', (error) => retire(entry, error));
-  entry.worker.on('exit', (code) =>
-    retire(entry, new Error(`password hashing thread exited with code ${code}`)),
-  );
-  // A thread keeps the process alive only while it works: a script (a seed, a test) ends when
-  // its last hash is done, not before and not never. Set after the listeners, since adding a
-  // 'message' listener refs the thread again.
-  entry.worker.unref();
-  return entry;
-}
-
-// A thread that dies takes only its own job with it; the next job starts a fresh one.
-function retire(entry: PoolWorker, error: Error): void {
-  const index = pool.workers.indexOf(entry);
-  if (index === -1) return;
-  pool.workers.splice(index, 1);
-  const id = entry.current;
-  entry.current = null;
-  if (id !== null) {
-    pool.pending.get(id)?.reject(error);
-    pool.pending.delete(id);
-  }
-  dispatch();
-}
-
-function dispatch(): void {
-  while (pool.queue.length) {
-    let entry = pool.workers.find((candidate) => candidate.current === null);
-    if (!entry && pool.workers.length < poolSize) {
-      entry = startWorker();
-      pool.workers.push(entry);
-    }
-    if (!entry) return;
-    const next = pool.queue.shift()!;
-    entry.current = next.id;
-    entry.worker.ref();
-    entry.worker.postMessage(next);
-  }
-}
-
-function run<T extends string | boolean>(job: Job): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const id = pool.nextId++;
-    pool.pending.set(id, { resolve: resolve as (value: string | boolean) => void, reject });
-    pool.queue.push({ id, job });
-    dispatch();
-  });
-}
-
 export const bcryptOffThread = {
-  hash: (password: string, cost: number) => run<string>({ op: 'hash', password, cost }),
-  compare: (password: string, hash: string) => run<boolean>({ op: 'compare', password, hash }),
+  hash: (password: string, cost: number) => run({ op: 'hash', password, cost }) as Promise<string>,
+  compare: (password: string, hash: string) =>
+    run({ op: 'compare', password, hash }) as Promise<boolean>,
 };

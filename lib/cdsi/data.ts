@@ -5,6 +5,7 @@ import 'server-only';
  * converts from the XML release (lib/cdsi/data/README.md says which one, and where from).
  * Ages and intervals stay as CDSi's own text; lib/cdsi/dates.ts parses each once.
  */
+import type { CdsiReleaseSource } from '../records/cdsi-dates';
 import supportingJson from './data/cdsi-supporting-data.json';
 
 export type CdsiAge = {
@@ -111,16 +112,7 @@ export type CdsiAntigen = {
 };
 
 export type CdsiSupportingData = {
-  source: {
-    publisher: string;
-    version: string;
-    releaseNotesDated: string;
-    license: string;
-    repository: string;
-    path: string;
-    commit: string;
-    sha256: Record<string, string>;
-  };
+  source: CdsiReleaseSource;
   generatedOn: string;
   regenerate: string;
   vaccineGroups: { name: string; administerFullVaccineGroup: boolean; antigens: string[] }[];

@@ -1,10 +1,10 @@
 import 'server-only';
 
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 import { env } from '@/lib/env';
+import { defaultPoolSize, workerPool } from '@/lib/threads/pool';
 
 import {
   prepareText,
@@ -22,34 +22,7 @@ import {
 
 type Result = { refusal: BundleRefusal } | { prepared: PreparedBundle };
 
-interface Pending {
-  resolve: (value: Result) => void;
-  reject: (error: Error) => void;
-}
-
-interface PoolWorker {
-  worker: Worker;
-  current: number | null;
-}
-
-const poolSize = () => env().FHIR_IMPORT_THREADS ?? Math.max(1, availableParallelism() - 1);
-
-interface Pool {
-  workers: PoolWorker[];
-  queue: { id: number; text: string; options: PrepareOptions }[];
-  pending: Map<number, Pending>;
-  nextId: number;
-}
-
-// One pool per process, kept on globalThis like the database handle: Next.js may evaluate this
-// module more than once.
-const holder = globalThis as typeof globalThis & { __fhirPreparePool?: Pool };
-const pool: Pool = (holder.__fhirPreparePool ??= {
-  workers: [],
-  queue: [],
-  pending: new Map(),
-  nextId: 1,
-});
+const poolSize = () => env().FHIR_IMPORT_THREADS ?? defaultPoolSize();
 
 /**
  * Next.js bundles the worker as a script of its own (it follows `new URL(…, import.meta.url)`),
@@ -66,68 +39,16 @@ require(${JSON.stringify(source)});`,
   );
 }
 
-function startWorker(): PoolWorker {
-  const entry: PoolWorker = { worker: newWorker(), current: null };
-  entry.worker.on(
-    'message',
-    ({ id, result, error }: { id: number; result?: Result; error?: string }) => {
-      const pending = pool.pending.get(id);
-      pool.pending.delete(id);
-      entry.current = null;
-      entry.worker.unref();
-      if (pending) {
-        if (error !== undefined) pending.reject(new Error(`preparing the bundle failed: ${error}`));
-        else pending.resolve(result!);
-      }
-      dispatch();
-    },
-  );
-  entry.worker.on('error', (error) => retire(entry, error));
-  entry.worker.on('exit', (code) =>
-    retire(entry, new Error(`the bundle thread exited with code ${code}`)),
-  );
-  // A thread keeps the process alive only while it works (set after the listeners, since adding
-  // a 'message' listener refs the thread again).
-  entry.worker.unref();
-  return entry;
-}
-
-// A thread that dies takes only its own bundle with it; the next one starts a fresh thread.
-function retire(entry: PoolWorker, error: Error): void {
-  const index = pool.workers.indexOf(entry);
-  if (index === -1) return;
-  pool.workers.splice(index, 1);
-  const id = entry.current;
-  entry.current = null;
-  if (id !== null) {
-    pool.pending.get(id)?.reject(error);
-    pool.pending.delete(id);
-  }
-  dispatch();
-}
-
-function dispatch(): void {
-  while (pool.queue.length) {
-    let entry = pool.workers.find((candidate) => candidate.current === null);
-    if (!entry && pool.workers.length < poolSize()) {
-      entry = startWorker();
-      pool.workers.push(entry);
-    }
-    if (!entry) return;
-    const next = pool.queue.shift()!;
-    entry.current = next.id;
-    entry.worker.ref();
-    entry.worker.postMessage(next);
-  }
-}
+const run = workerPool<{ text: string; options: PrepareOptions }, Result>({
+  name: 'fhir-prepare',
+  size: poolSize,
+  start: newWorker,
+  failed: (error) => `preparing the bundle failed: ${error}`,
+  exited: (code) => `the bundle thread exited with code ${code}`,
+});
 
 /** prepareText (./prepare.ts) on a worker thread, or here when FHIR_IMPORT_THREADS is 0. */
 export async function prepareOffThread(text: string, options: PrepareOptions): Promise<Result> {
   if (poolSize() === 0) return prepareText(text, options);
-  return new Promise<Result>((resolve, reject) => {
-    const id = pool.nextId++;
-    pool.pending.set(id, { resolve, reject });
-    pool.queue.push({ id, text, options });
-    dispatch();
-  });
+  return run({ text, options });
 }

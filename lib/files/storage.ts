@@ -58,21 +58,26 @@ async function readStored(db: Db, fileId: string, bucket: Bucket | null) {
   return bytes;
 }
 
+type NewFile = Parameters<FileStore['save']>[1];
+
+/** The file's row, with its bytes (`content`) or where they are in the bucket (`storageKey`). */
+async function insertFileRow(
+  db: Db,
+  { requestId, purpose, uploadedBy, bytes }: NewFile,
+  mediaType: ReturnType<typeof checkFile>,
+  where: { content: Uint8Array } | { storageKey: string },
+) {
+  const [row] = await db
+    .insert(requestFiles)
+    .values({ requestId, purpose, uploadedBy, mediaType, byteSize: bytes.byteLength, ...where })
+    .returning({ id: requestFiles.id });
+  return { id: row!.id, mediaType, byteSize: bytes.byteLength };
+}
+
 const databaseFileStore: FileStore = {
-  async save(db, { requestId, purpose, uploadedBy, bytes }) {
-    const mediaType = checkFile(bytes);
-    const [row] = await db
-      .insert(requestFiles)
-      .values({
-        requestId,
-        purpose,
-        uploadedBy,
-        mediaType,
-        byteSize: bytes.byteLength,
-        content: bytes,
-      })
-      .returning({ id: requestFiles.id });
-    return { id: row!.id, mediaType, byteSize: bytes.byteLength };
+  async save(db, file) {
+    const mediaType = checkFile(file.bytes);
+    return insertFileRow(db, file, mediaType, { content: file.bytes });
   },
   read: (db, fileId) => readStored(db, fileId, null),
 };
@@ -89,23 +94,12 @@ const databaseFileStore: FileStore = {
  */
 export function bucketFileStore(bucket: Bucket): FileStore {
   return {
-    async save(db, { requestId, purpose, uploadedBy, bytes }) {
-      const mediaType = checkFile(bytes);
+    async save(db, file) {
+      const mediaType = checkFile(file.bytes);
       const storageKey = newObjectKey();
-      await bucket.put(storageKey, bytes, mediaType);
+      await bucket.put(storageKey, file.bytes, mediaType);
       try {
-        const [row] = await db
-          .insert(requestFiles)
-          .values({
-            requestId,
-            purpose,
-            uploadedBy,
-            mediaType,
-            byteSize: bytes.byteLength,
-            storageKey,
-          })
-          .returning({ id: requestFiles.id });
-        return { id: row!.id, mediaType, byteSize: bytes.byteLength };
+        return await insertFileRow(db, file, mediaType, { storageKey });
       } catch (error) {
         await bucket.delete(storageKey).catch(() => undefined);
         throw error;

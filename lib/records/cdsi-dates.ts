@@ -10,6 +10,18 @@ import 'server-only';
  * UTC, which has no daylight-saving jumps), so no answer depends on the server's time zone.
  */
 
+/** Which CDSi release generated data came from, and how to fetch and check it again. */
+export type CdsiReleaseSource = {
+  publisher: string;
+  version: string;
+  releaseNotesDated: string;
+  license: string;
+  repository: string;
+  path: string;
+  commit: string;
+  sha256: Record<string, string>;
+};
+
 /**
  * "6 months - 4 days" as { years: 0, months: 6, weeks: 0, days: -4 }, keeping the CDSi text.
  * Applied in the order years, months, weeks, days, which is the order the text gives them in

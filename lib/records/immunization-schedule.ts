@@ -6,7 +6,7 @@ import 'server-only';
  * shows, plus CDC's CVX → antigen map. Imported statically so it is bundled with the server code,
  * never read from disk at run time. lib/records/data/README.md says where it comes from.
  */
-import type { CdsiDuration } from './cdsi-dates';
+import type { CdsiDuration, CdsiReleaseSource } from './cdsi-dates';
 import scheduleJson from './data/immunization-schedule.json';
 
 export type ScheduleInterval = {
@@ -71,16 +71,7 @@ export type ScheduleCvx = { name: string; antigens: string[] };
 export type CvxAgeLimit = { beginAge: CdsiDuration | null; endAge: CdsiDuration | null };
 
 export type ImmunizationSchedule = {
-  source: {
-    publisher: string;
-    version: string;
-    releaseNotesDated: string;
-    license: string;
-    repository: string;
-    path: string;
-    commit: string;
-    sha256: Record<string, string>;
-  };
+  source: CdsiReleaseSource;
   generatedOn: string;
   regenerate: string;
   seriesRule: string;

@@ -1,7 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 
-import type { Db } from '@/db';
+import type { Database, Db } from '@/db';
 import { requestFiles, serviceRequests } from '@/db/schema';
+import type { RequestMeta } from '@/lib/audit/events';
+import { auditedTransaction } from '@/lib/audit/transaction';
+import { actorFor } from '@/lib/auth/actors';
+import type { SignedInUser } from '@/lib/auth/sessions';
+import { downloadResponse } from '@/lib/files/response';
 import { fileStore } from '@/lib/files/storage';
 import type { StaffRole } from '@/lib/staff/vocabulary';
 
@@ -50,4 +55,29 @@ export async function readFileForStaff(
   if (!request || !kindsFor(roles).includes(request.kind)) return null;
   const file = await fileOf(db, requestId, fileId);
   return file ? { ...file, kind: request.kind, childId: request.childId } : null;
+}
+
+type ReadableFile = NonNullable<Awaited<ReturnType<typeof readFileForStaff>>>;
+
+/**
+ * A file the reader may see (readFileForGuardian, readFileForStaff), as a download, with its
+ * `request.file_downloaded` event: parents and staff are audited alike.
+ */
+export async function auditedDownload(
+  db: Database,
+  user: Pick<SignedInUser, 'id' | 'kind' | 'roles'>,
+  meta: RequestMeta,
+  requestId: string,
+  file: ReadableFile,
+): Promise<Response> {
+  await auditedTransaction(db, actorFor(user), meta, ({ audit }) =>
+    audit({
+      action: 'request.file_downloaded',
+      childId: file.childId,
+      targetType: 'request_file',
+      targetId: file.id,
+      metadata: { requestId, purpose: file.purpose },
+    }),
+  );
+  return downloadResponse(file, file.kind);
 }

@@ -1,18 +1,25 @@
 import 'server-only';
 
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 
 import type { Database, Db } from '@/db';
 import { staffSetupLinks, users } from '@/db/schema';
-import { savedLocale } from '@/lib/accounts/language';
+import { mailRecipientColumns, savedLocale } from '@/lib/accounts/language';
 import { newPasswordProblem } from '@/lib/accounts/password-policy';
 import { anonymousActor, type RequestMeta } from '@/lib/audit/events';
 import { auditedTransaction } from '@/lib/audit/transaction';
 import { actorFor } from '@/lib/auth/actors';
+import {
+  claimEmailedLink,
+  insertEmailedLink,
+  linkHolderColumns,
+  openSessionAfterLink,
+  revokeUnusedLinks,
+  usableEmailedLink,
+  whyLinkRefused,
+} from '@/lib/auth/emailed-links';
 import { hashPassword } from '@/lib/auth/password';
-import { createSession, endAllSessionsOfUser } from '@/lib/auth/sessions';
-import { hashToken, newSecretToken } from '@/lib/auth/tokens';
-import { env } from '@/lib/env';
+import { newSecretToken } from '@/lib/auth/tokens';
 import { AppError } from '@/lib/errors';
 import type { OutgoingMail } from '@/lib/mail/outbox';
 import { staffWelcomeMessage } from '@/lib/mail/templates';
@@ -42,13 +49,7 @@ export async function issueStaffSetupLink(
   now = new Date(),
 ): Promise<{ linkId: string; url: string; mail: OutgoingMail }> {
   const [account] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      firstName: users.firstName,
-      locale: users.locale,
-      disabledAt: users.disabledAt,
-    })
+    .select(mailRecipientColumns)
     .from(users)
     .where(and(eq(users.id, staffUserId), eq(users.kind, 'staff')))
     .for('update');
@@ -64,52 +65,27 @@ export async function issueStaffSetupLink(
     if (links.length === 0 || links.some((link) => link.usedAt))
       throw new AppError('conflict', 'errors.staffSetupLinkUsed');
   }
-  await db
-    .update(staffSetupLinks)
-    .set({ revokedAt: now })
-    .where(
-      and(
-        eq(staffSetupLinks.userId, staffUserId),
-        isNull(staffSetupLinks.usedAt),
-        isNull(staffSetupLinks.revokedAt),
-      ),
-    );
-  const token = newSecretToken();
-  const [link] = await db
-    .insert(staffSetupLinks)
-    .values({
-      userId: staffUserId,
-      tokenHash: hashToken(token),
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + SETUP_LINK_HOURS * 3_600_000),
-    })
-    .returning({ id: staffSetupLinks.id });
-  // From PUBLIC_URL, never from the request: a forged Host header must not redirect the link.
-  const url = new URL('/staff/setup', env().PUBLIC_URL);
-  url.searchParams.set('token', token);
+  await revokeUnusedLinks(db, staffSetupLinks, staffUserId, now);
+  const link = await insertEmailedLink(db, staffSetupLinks, {
+    userId: staffUserId,
+    path: '/staff/setup',
+    now,
+    lifetimeMs: SETUP_LINK_HOURS * 3_600_000,
+  });
   return {
-    linkId: link!.id,
-    url: url.toString(),
+    linkId: link.id,
+    url: link.url,
     mail: {
       ...staffWelcomeMessage(
         savedLocale(account.locale),
         account.firstName,
-        url.toString(),
+        link.url,
         SETUP_LINK_HOURS,
       ),
       to: account.email,
-      idempotencyKey: `staff-setup:${link!.id}`,
+      idempotencyKey: `staff-setup:${link.id}`,
     },
   };
-}
-
-function usableLink(token: string, now: Date) {
-  return and(
-    eq(staffSetupLinks.tokenHash, hashToken(token)),
-    isNull(staffSetupLinks.usedAt),
-    isNull(staffSetupLinks.revokedAt),
-    gt(staffSetupLinks.expiresAt, now),
-  );
 }
 
 /** What the set-up page shows, only to someone holding a live link. */
@@ -122,7 +98,7 @@ export async function findStaffSetupLink(
     .select({ firstName: users.firstName, userId: users.userId, disabledAt: users.disabledAt })
     .from(staffSetupLinks)
     .innerJoin(users, eq(users.id, staffSetupLinks.userId))
-    .where(usableLink(token, now));
+    .where(usableEmailedLink(staffSetupLinks, token, now));
   if (!row || row.disabledAt) return null;
   return { firstName: row.firstName, userId: row.userId };
 }
@@ -166,37 +142,15 @@ export async function completeStaffSetup(
   const [found] = await db
     .select({
       linkId: staffSetupLinks.id,
-      id: users.id,
-      kind: users.kind,
-      userId: users.userId,
-      email: users.email,
-      firstName: users.firstName,
-      lastName: users.lastName,
-      passwordHash: users.passwordHash,
-      disabledAt: users.disabledAt,
-      totpEnabledAt: users.totpEnabledAt,
+      ...linkHolderColumns,
     })
     .from(staffSetupLinks)
     .innerJoin(users, eq(users.id, staffSetupLinks.userId))
-    .where(usableLink(input.token, now));
+    .where(usableEmailedLink(staffSetupLinks, input.token, now));
   if (!found) {
     // Audited with why, though the person is told only that the link no longer works.
-    const [row] = await db
-      .select({
-        userId: staffSetupLinks.userId,
-        usedAt: staffSetupLinks.usedAt,
-        revokedAt: staffSetupLinks.revokedAt,
-      })
-      .from(staffSetupLinks)
-      .where(eq(staffSetupLinks.tokenHash, hashToken(input.token)));
-    const reason: RefusalReason = !row
-      ? 'unknown_link'
-      : row.usedAt
-        ? 'used'
-        : row.revokedAt
-          ? 'revoked'
-          : 'expired';
-    return refuse(db, meta, reason, row?.userId ?? null);
+    const { reason, userId } = await whyLinkRefused(db, staffSetupLinks, input.token, now);
+    return refuse(db, meta, reason, userId);
   }
   if (found.disabledAt) return refuse(db, meta, 'account_disabled', found.id);
 
@@ -205,22 +159,15 @@ export async function completeStaffSetup(
   const passwordHash = await hashPassword(input.newPassword);
 
   const actor = actorFor({ id: found.id, kind: found.kind, roles: [] });
-  return auditedTransaction(db, actor, meta, async ({ tx, audit }) => {
-    const claimed = await tx
-      .update(staffSetupLinks)
-      .set({ usedAt: now })
-      .where(and(eq(staffSetupLinks.id, found.linkId), usableLink(input.token, now)))
-      .returning({ id: staffSetupLinks.id });
-    if (claimed.length === 0) {
-      await audit({
-        action: 'staff.setup_link_refused',
-        outcome: 'denied',
-        targetType: 'user',
-        targetId: found.id,
-        metadata: { reason: 'used' },
-      });
+  return auditedTransaction(db, actor, meta, async (scope) => {
+    const { tx } = scope;
+    const link = {
+      linkId: found.linkId,
+      userId: found.id,
+      refused: 'staff.setup_link_refused' as const,
+    };
+    if (!(await claimEmailedLink(scope, staffSetupLinks, link, now)))
       return { ok: false as const, reason: 'invalid_link' as const };
-    }
     await tx
       .update(users)
       .set({
@@ -234,15 +181,6 @@ export async function completeStaffSetup(
         emailVerifiedAt: now,
       })
       .where(eq(users.id, found.id));
-    const sessionsEnded = await endAllSessionsOfUser(tx, found.id, 'password_changed', now);
-    const awaitingSecondFactor = found.totpEnabledAt !== null;
-    const { token } = await createSession(tx, found, meta, now, { awaitingSecondFactor });
-    await audit({
-      action: 'staff.setup_completed',
-      targetType: 'user',
-      targetId: found.id,
-      metadata: { sessionsEnded, secondFactorNext: awaitingSecondFactor },
-    });
-    return { ok: true as const, userId: found.id, sessionToken: token, awaitingSecondFactor };
+    return openSessionAfterLink(scope, 'staff.setup_completed', found, meta, now);
   });
 }

@@ -17,3 +17,21 @@ export async function chartEntry(childId: string, entry: Record<string, unknown>
   const result = await addChartEntry({ childId, ...entry } as never);
   if (!result.ok) throw new Error(JSON.stringify(result));
 }
+
+/** The immunization form's fields for a first dose given here, with no lot or site unless given. */
+export function vaccineGiven(
+  vaccine: string,
+  administeredOn: string,
+  overrides: Record<string, unknown> = {},
+) {
+  return {
+    section: 'immunizations',
+    vaccine,
+    administeredOn,
+    doseNumber: '1',
+    lotNumber: '',
+    site: '',
+    source: 'given_here',
+    ...overrides,
+  };
+}

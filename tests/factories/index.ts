@@ -179,3 +179,19 @@ export function signedInUser(user: {
     twoStepEnabled: user.kind === 'staff',
   };
 }
+
+/** What a parent types on the sign-up form, with a fresh User ID (`prefix.xxxx`) and email. */
+export function signUpFields(prefix: string, overrides: Record<string, string> = {}) {
+  const userId = `${prefix}.${uniqueSuffix()}`;
+  return {
+    firstName: 'Dana',
+    lastName: 'Lopez',
+    userId,
+    email: `${userId}@example.org`,
+    password: 'granite-willow-sparrow-93',
+    confirmPassword: 'granite-willow-sparrow-93',
+    hintQuestion: 'first_school',
+    hintAnswer: 'Lincoln Elementary',
+    ...overrides,
+  };
+}

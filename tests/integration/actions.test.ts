@@ -11,24 +11,20 @@ import { defineAction } from '@/lib/action';
 import { verifyHintAnswer } from '@/lib/auth/password';
 import { lookUpSession } from '@/lib/auth/sessions';
 
-import { actAs, createParent, FACTORY_PASSWORD, openSession, uniqueSuffix } from '../factories';
+import {
+  actAs,
+  createParent,
+  FACTORY_PASSWORD,
+  openSession,
+  signUpFields,
+  uniqueSuffix,
+} from '../factories';
 import { testDb } from '../setup/database';
 import { redirectOf, requestState } from '../setup/next-mocks';
 
-function signUpInput(overrides: Record<string, unknown> = {}) {
-  const userId = `new.${uniqueSuffix()}`;
-  return {
-    firstName: 'Dana',
-    lastName: 'Lopez',
-    userId,
-    email: `${userId}@example.org`,
-    password: 'granite-willow-sparrow-93',
-    confirmPassword: 'granite-willow-sparrow-93',
-    hintQuestion: 'first_school',
-    hintAnswer: '  Lincoln   Elementary ',
-    ...overrides,
-  };
-}
+// The hint answer as typed, loose spaces and all: it is saved normalized.
+const signUpInput = (overrides: Record<string, string> = {}) =>
+  signUpFields('new', { hintAnswer: '  Lincoln   Elementary ', ...overrides });
 
 async function userCount(): Promise<number> {
   const [row] = await testDb().select({ n: count() }).from(users);

@@ -15,7 +15,7 @@ import { sealEverything, unsealedCount } from '../setup/seal';
 class Rollback extends Error {}
 
 /** Tampers inside a transaction that is then rolled back, so each test starts from a sound chain. */
-async function verdictAfter(tamper: (tx: Db) => Promise<void>): Promise<ChainVerdict> {
+async function verdictAfter(tamper: (tx: Db) => Promise<unknown>): Promise<ChainVerdict> {
   let verdict: ChainVerdict | undefined;
   await testDb()
     .transaction(async (tx) => {
@@ -56,14 +56,28 @@ async function writeUnsealedEvents(count: number) {
   );
 }
 
+async function rowsOf<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
+  const result = await db.execute(query);
+  return Array.isArray(result) ? (result as T[]) : (result as unknown as { rows: T[] }).rows;
+}
+
 async function middleEvent(db: Db): Promise<number> {
-  const result = await db.execute<{ chain_seq: string }>(
+  const [row] = await rowsOf<{ chain_seq: string }>(
+    db,
     sql`select chain_seq from audit_events order by chain_seq offset 3 limit 1`,
   );
-  const rows = Array.isArray(result)
-    ? result
-    : (result as unknown as { rows: { chain_seq: string }[] }).rows;
-  return Number(rows[0]!.chain_seq);
+  return Number(row!.chain_seq);
+}
+
+/** A sealed event, then one that waits to be sealed: the waiting one's id. */
+async function waitingEvent(db: Db): Promise<string> {
+  await writeEvents(1);
+  await writeUnsealedEvents(1);
+  const [waiting] = await rowsOf<{ id: string }>(
+    db,
+    sql`select id from audit_events where chain_seq is null order by id desc limit 1`,
+  );
+  return waiting!.id;
 }
 
 describe('the audit hash chain', () => {
@@ -79,11 +93,9 @@ describe('the audit hash chain', () => {
     await writeEvents(5);
     const seq = await middleEvent(testDb());
     const verdict = await verdictAfter((tx) =>
-      tx
-        .execute(
-          sql`update audit_events set metadata = '{"action":"nothing to see"}' where chain_seq = ${seq}`,
-        )
-        .then(() => undefined),
+      tx.execute(
+        sql`update audit_events set metadata = '{"action":"nothing to see"}' where chain_seq = ${seq}`,
+      ),
     );
     expect(verdict).toMatchObject({
       ok: false,
@@ -97,7 +109,7 @@ describe('the audit hash chain', () => {
     const seq = await middleEvent(testDb());
     expect(
       await verdictAfter((tx) =>
-        tx.execute(sql`delete from audit_events where chain_seq = ${seq}`).then(() => undefined),
+        tx.execute(sql`delete from audit_events where chain_seq = ${seq}`),
       ),
     ).toMatchObject({
       ok: false,
@@ -105,11 +117,9 @@ describe('the audit hash chain', () => {
     });
     expect(
       await verdictAfter((tx) =>
-        tx
-          .execute(
-            sql`delete from audit_events where chain_seq = (select max(chain_seq) from audit_events)`,
-          )
-          .then(() => undefined),
+        tx.execute(
+          sql`delete from audit_events where chain_seq = (select max(chain_seq) from audit_events)`,
+        ),
       ),
     ).toMatchObject({
       ok: false,
@@ -161,11 +171,6 @@ describe('the audit hash chain', () => {
     ).toMatchObject({ ok: false, problem: expect.stringMatching(/recorded outside/) });
   });
 });
-
-async function rowsOf<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = await db.execute(query);
-  return Array.isArray(result) ? (result as T[]) : (result as unknown as { rows: T[] }).rows;
-}
 
 describe('sealing the chain in batches', () => {
   it('writes events unsealed, then seals 200 concurrent writers into one chain with no gap or fork', async () => {
@@ -260,22 +265,13 @@ describe('sealing the chain in batches', () => {
 
   it('names an event changed while it waited to be sealed', async () => {
     const db = testDb();
-    await writeEvents(1);
-    await writeUnsealedEvents(1);
-    const [waiting] = await rowsOf<{ id: string }>(
-      db,
-      sql`select id from audit_events where chain_seq is null order by id desc limit 1`,
-    );
+    const waiting = await waitingEvent(db);
     const verdict = await verdictAfter((tx) =>
-      tx
-        .execute(
-          sql`update audit_events set metadata = '{"n": "changed"}' where id = ${waiting!.id}`,
-        )
-        .then(() => undefined),
+      tx.execute(sql`update audit_events set metadata = '{"n": "changed"}' where id = ${waiting}`),
     );
     expect(verdict).toMatchObject({
       ok: false,
-      eventId: Number(waiting!.id),
+      eventId: Number(waiting),
       problem: expect.stringMatching(/not sealed yet was changed/),
     });
     await sealEverything(db);
@@ -283,12 +279,7 @@ describe('sealing the chain in batches', () => {
 
   it('lets an UPDATE do one thing only: seal an unsealed event as it stands, once', async () => {
     const db = testDb();
-    await writeEvents(1);
-    await writeUnsealedEvents(1);
-    const [waiting] = await rowsOf<{ id: string }>(
-      db,
-      sql`select id from audit_events where chain_seq is null order by id desc limit 1`,
-    );
+    const waiting = await waitingEvent(db);
     const asSealer = (statement: ReturnType<typeof sql>) =>
       rejectionText(
         db.transaction(async (tx) => {
@@ -298,11 +289,11 @@ describe('sealing the chain in batches', () => {
       );
     expect(
       await rejectionText(
-        db.execute(sql`update audit_events set chain_seq = null where id = ${waiting!.id}`),
+        db.execute(sql`update audit_events set chain_seq = null where id = ${waiting}`),
       ),
     ).toMatch(/append-only/);
     expect(
-      await asSealer(sql`update audit_events set metadata = '{}' where id = ${waiting!.id}`),
+      await asSealer(sql`update audit_events set metadata = '{}' where id = ${waiting}`),
     ).toMatch(/may not change what it says/);
     expect(
       await asSealer(

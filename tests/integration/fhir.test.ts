@@ -6,7 +6,7 @@ import { GET as downloadFhir } from '@/app/(portal)/children/[childId]/fhir/rout
 import { auditEvents } from '@/db/schema';
 
 import { actAs, createChildLinkedTo, createParent, openSession } from '../factories';
-import { chartEntry, createChartScene } from '../factories/chart';
+import { chartEntry, createChartScene, vaccineGiven } from '../factories/chart';
 import { testDb } from '../setup/database';
 import { redirectOf } from '../setup/next-mocks';
 
@@ -23,25 +23,8 @@ describe('the FHIR download', () => {
     const db = testDb();
     const { parent, child } = await createChartScene(db);
     const add = (entry: Record<string, unknown>) => chartEntry(child.id, entry);
-    await add({
-      section: 'immunizations',
-      vaccine: '110',
-      administeredOn: '2020-04-02',
-      doseNumber: '1',
-      lotNumber: 'LOT1',
-      site: 'Thigh',
-      source: 'given_here',
-    });
-    await add({
-      section: 'immunizations',
-      vaccine: '165',
-      administeredOn: '2021-04-02',
-      doseNumber: '1',
-      lotNumber: '',
-      site: '',
-      source: 'given_here',
-      confidential: true,
-    });
+    await add(vaccineGiven('110', '2020-04-02', { lotNumber: 'LOT1', site: 'Thigh' }));
+    await add(vaccineGiven('165', '2021-04-02', { confidential: true }));
     await add({
       section: 'measurements',
       measuredOn: '2021-02-02',

@@ -166,6 +166,24 @@ async function storedMessage(conversationId: string, idempotencyKey?: string) {
   return row?.body;
 }
 
+/** A new conversation's subject and first message: stored as documented, rendered escaped. */
+async function expectConversationStored(
+  conversationId: string,
+  typed: { subject: string; body: string },
+) {
+  const [conversation] = await testDb()
+    .select({ subject: conversations.subject })
+    .from(conversations)
+    .where(eq(conversations.id, conversationId));
+  const stored = { subject: conversation?.subject, body: await storedMessage(conversationId) };
+  expect(stored).toEqual({
+    subject: documentedNormalization(typed.subject),
+    body: documentedNormalization(typed.body),
+  });
+  expectRenderedEscaped(createElement('h1', null, stored.subject), [stored.subject!]);
+  expectRenderedEscaped(await thread(stored.body!), [stored.body!]);
+}
+
 describe('free text round-trips through the forms and renders escaped', () => {
   let world: World;
   const fresh = async () => (world = await buildWorld(testDb()));
@@ -187,20 +205,7 @@ describe('free text round-trips through the forms and renders escaped', () => {
         const conversationId = new URL(location!, 'http://portal.test').searchParams.get(
           'conversation',
         )!;
-        const [conversation] = await testDb()
-          .select({ subject: conversations.subject })
-          .from(conversations)
-          .where(eq(conversations.id, conversationId));
-        const stored = {
-          subject: conversation?.subject,
-          body: await storedMessage(conversationId),
-        };
-        expect(stored).toEqual({
-          subject: documentedNormalization(typed.subject),
-          body: documentedNormalization(typed.body),
-        });
-        expectRenderedEscaped(createElement('h1', null, stored.subject), [stored.subject!]);
-        expectRenderedEscaped(await thread(stored.body!), [stored.body!]);
+        await expectConversationStored(conversationId, typed);
       },
     );
   });
@@ -261,20 +266,7 @@ describe('free text round-trips through the forms and renders escaped', () => {
           idempotencyKey: randomUUID(),
         });
         const conversationId = location!.split('/').pop()!;
-        const [conversation] = await testDb()
-          .select({ subject: conversations.subject })
-          .from(conversations)
-          .where(eq(conversations.id, conversationId));
-        const stored = {
-          subject: conversation?.subject,
-          body: await storedMessage(conversationId),
-        };
-        expect(stored).toEqual({
-          subject: documentedNormalization(typed.subject),
-          body: documentedNormalization(typed.body),
-        });
-        expectRenderedEscaped(createElement('h1', null, stored.subject), [stored.subject!]);
-        expectRenderedEscaped(await thread(stored.body!), [stored.body!]);
+        await expectConversationStored(conversationId, typed);
       },
     );
   });

@@ -5,7 +5,7 @@ import { signInParent } from '@/app/(public)/login/actions';
 import { signUp } from '@/app/(public)/signup/actions';
 import { auditEvents, users } from '@/db/schema';
 
-import { actAs, createParent, FACTORY_PASSWORD, uniqueSuffix } from '../factories';
+import { actAs, createParent, FACTORY_PASSWORD, signUpFields } from '../factories';
 import { testDb } from '../setup/database';
 import { redirectOf, requestState } from '../setup/next-mocks';
 
@@ -23,20 +23,7 @@ function postedForm(fields: Record<string, string>): FormData {
   return formData;
 }
 
-function signUpFields(overrides: Record<string, string> = {}) {
-  const userId = `posted.${uniqueSuffix()}`;
-  return {
-    firstName: 'Dana',
-    lastName: 'Lopez',
-    userId,
-    email: `${userId}@example.org`,
-    password: 'granite-willow-sparrow-93',
-    confirmPassword: 'granite-willow-sparrow-93',
-    hintQuestion: 'first_school',
-    hintAnswer: 'Lincoln Elementary',
-    ...overrides,
-  };
-}
+const postedSignUp = (overrides: Record<string, string> = {}) => signUpFields('posted', overrides);
 
 async function usersNamed(userId: string): Promise<number> {
   const [row] = await testDb().select({ n: count() }).from(users).where(eq(users.userId, userId));
@@ -47,7 +34,7 @@ beforeEach(() => actAs(null));
 
 describe('forms posted without JavaScript', () => {
   it('signs up from posted FormData, audits it and redirects like the script does', async () => {
-    const fields = signUpFields();
+    const fields = postedSignUp();
     expect(await redirectOf(signUp(null, postedForm(fields)))).toBe('/welcome');
     const [user] = await testDb().select().from(users).where(eq(users.userId, fields.userId));
     expect(user?.email).toBe(fields.email);
@@ -74,7 +61,7 @@ describe('forms posted without JavaScript', () => {
   });
 
   it('answers bad posted input per field, without echoing a secret, and creates nothing', async () => {
-    const fields = signUpFields({ confirmPassword: 'granite-willow-sparrow-94' });
+    const fields = postedSignUp({ confirmPassword: 'granite-willow-sparrow-94' });
     const result = await signUp(null, postedForm(fields));
     expect(result).toMatchObject({
       ok: false,
@@ -85,7 +72,7 @@ describe('forms posted without JavaScript', () => {
   });
 
   it('reads only the posted form, never the previous answer React passes first', async () => {
-    const valid = signUpFields();
+    const valid = postedSignUp();
     const result = await signUp(valid, postedForm({ ...valid, email: 'not an email' }));
     expect(result).toMatchObject({ ok: false, fieldErrors: { email: expect.any(String) } });
     expect(await usersNamed(valid.userId)).toBe(0);
@@ -93,7 +80,7 @@ describe('forms posted without JavaScript', () => {
 
   it('refuses a post from another site before reading it', async () => {
     actAs(null, { origin: 'https://evil.example' });
-    const fields = signUpFields();
+    const fields = postedSignUp();
     expect(await signUp(null, postedForm(fields))).toEqual({
       ok: false,
       formError: expect.stringMatching(/could not be verified/),

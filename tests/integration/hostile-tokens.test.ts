@@ -12,6 +12,7 @@ import { openShareWithCode } from '@/app/(public)/share/actions';
 import { submitSecondFactor } from '@/app/session/two-step/actions';
 import { sendTemporaryPassword } from '@/app/staff/(office)/accounts/actions';
 import { completeStaffAccountSetup } from '@/app/staff/setup/actions';
+import type { Database } from '@/db';
 import {
   auditEvents,
   children,
@@ -338,14 +339,19 @@ runCells('pin', [
       return scene.attempt(issued.pin, NO_MATCH, true);
     },
   },
-  {
-    variant: 'a PIN already redeemed by another parent',
+  ...(
+    [
+      ['a PIN already redeemed by another parent', () => createParent(testDb())],
+      ['a PIN reused by the parent who redeemed it', null],
+    ] as const
+  ).map(([variant, redeemer]) => ({
+    variant,
     arrange: async () => {
       const scene = await pinScene();
       const issued = await scene.issue();
       const first = await linkChildWithPin(
         scene.db,
-        signedInUser(await createParent(scene.db)),
+        signedInUser(redeemer ? await redeemer() : scene.parent),
         {
           pin: issued.pin.replace('-', ''),
           dateOfBirth: CHILD_DOB,
@@ -359,29 +365,7 @@ runCells('pin', [
       expect(first.ok).toBe(true);
       return scene.attempt(issued.pin, NO_MATCH, true);
     },
-  },
-  {
-    variant: 'a PIN reused by the parent who redeemed it',
-    arrange: async () => {
-      const scene = await pinScene();
-      const issued = await scene.issue();
-      const first = await linkChildWithPin(
-        scene.db,
-        signedInUser(scene.parent),
-        {
-          pin: issued.pin.replace('-', ''),
-          dateOfBirth: CHILD_DOB,
-          relationship: 'mother',
-          relationshipOther: '',
-        },
-        arrangeMeta(),
-        new Date(),
-        '2026-01-01',
-      );
-      expect(first.ok).toBe(true);
-      return scene.attempt(issued.pin, NO_MATCH, true);
-    },
-  },
+  })),
   {
     variant: 'a PIN the office cancelled',
     arrange: async () => {
@@ -472,6 +456,35 @@ runCells('pin', [
 const LINK_DEAD = /This link has expired or was already used/;
 const OTHER_HINT_ANSWER = 'Rover';
 
+/** What an emailed link guards: the accounts' passwords, their links and their sessions. */
+async function linkGuarded(
+  db: Database,
+  links: typeof passwordResets | typeof staffSetupLinks,
+  userIds: string[],
+) {
+  return {
+    users: await db
+      .select({
+        id: users.id,
+        passwordHash: users.passwordHash,
+        passwordChangedAt: users.passwordChangedAt,
+      })
+      .from(users)
+      .where(inArray(users.id, userIds))
+      .orderBy(asc(users.id)),
+    links: await db
+      .select({ id: links.id, usedAt: links.usedAt, revokedAt: links.revokedAt })
+      .from(links)
+      .where(inArray(links.userId, userIds))
+      .orderBy(asc(links.id)),
+    sessions: await db
+      .select({ id: sessions.id, endedAt: sessions.endedAt })
+      .from(sessions)
+      .where(inArray(sessions.userId, userIds))
+      .orderBy(asc(sessions.id)),
+  };
+}
+
 async function resetScene() {
   const db = testDb();
   const parent = await createParent(db);
@@ -481,31 +494,7 @@ async function resetScene() {
     const { mail } = await requestPasswordReset(db, user.email, at);
     return new URL(mail!.text.match(/https?:\/\/\S+/)![0]).searchParams.get('token')!;
   };
-  const guarded = async () => ({
-    users: await db
-      .select({
-        id: users.id,
-        passwordHash: users.passwordHash,
-        passwordChangedAt: users.passwordChangedAt,
-      })
-      .from(users)
-      .where(inArray(users.id, [parent.id, other.id]))
-      .orderBy(asc(users.id)),
-    links: await db
-      .select({
-        id: passwordResets.id,
-        usedAt: passwordResets.usedAt,
-        revokedAt: passwordResets.revokedAt,
-      })
-      .from(passwordResets)
-      .where(inArray(passwordResets.userId, [parent.id, other.id]))
-      .orderBy(asc(passwordResets.id)),
-    sessions: await db
-      .select({ id: sessions.id, endedAt: sessions.endedAt })
-      .from(sessions)
-      .where(inArray(sessions.userId, [parent.id, other.id]))
-      .orderBy(asc(sessions.id)),
-  });
+  const guarded = () => linkGuarded(db, passwordResets, [parent.id, other.id]);
   /** The emailed link's form, sent with this parent's hint answer and a good new password. */
   const attempt = (token: string, audit: ExpectedAudit, says = LINK_DEAD): Attempt => ({
     as: null,
@@ -685,31 +674,7 @@ async function setupScene() {
     );
     return new URL(url).searchParams.get('token')!;
   };
-  const guarded = async () => ({
-    users: await db
-      .select({
-        id: users.id,
-        passwordHash: users.passwordHash,
-        passwordChangedAt: users.passwordChangedAt,
-      })
-      .from(users)
-      .where(inArray(users.id, [staff.id, other.id]))
-      .orderBy(asc(users.id)),
-    links: await db
-      .select({
-        id: staffSetupLinks.id,
-        usedAt: staffSetupLinks.usedAt,
-        revokedAt: staffSetupLinks.revokedAt,
-      })
-      .from(staffSetupLinks)
-      .where(inArray(staffSetupLinks.userId, [staff.id, other.id]))
-      .orderBy(asc(staffSetupLinks.id)),
-    sessions: await db
-      .select({ id: sessions.id, endedAt: sessions.endedAt })
-      .from(sessions)
-      .where(inArray(sessions.userId, [staff.id, other.id]))
-      .orderBy(asc(sessions.id)),
-  });
+  const guarded = () => linkGuarded(db, staffSetupLinks, [staff.id, other.id]);
   const attempt = (token: string, reason: string, targetId: string | null): Attempt => ({
     as: null,
     send: () =>
@@ -910,54 +875,55 @@ runCells('share link', [
       );
     },
   },
-  {
-    variant: 'a link the guardian turned off, with the right code',
-    arrange: async () => {
-      const scene = await shareScene();
-      const share = await scene.makeShare();
-      await scene.db.transaction((tx) => revokeRecordShare(tx, scene.parent.id, share.shareId));
-      return scene.attempt(
-        share.token,
-        share.accessCode!,
+  ...(
+    [
+      [
+        'a link the guardian turned off',
+        'revoked',
         /has been turned off/,
-        refusedShare('revoked', share.shareId),
-      );
-    },
-  },
-  {
-    variant: 'a link locked by 5 wrong codes, with the right code',
-    arrange: async () => {
-      const scene = await shareScene();
-      const share = await scene.makeShare();
-      await scene.db
-        .update(recordShares)
-        .set({ failedCodeAttempts: MAX_WRONG_CODES })
-        .where(eq(recordShares.id, share.shareId));
-      return scene.attempt(
-        share.token,
-        share.accessCode!,
+        (scene, shareId) =>
+          scene.db.transaction((tx) => revokeRecordShare(tx, scene.parent.id, shareId)),
+      ],
+      [
+        'a link locked by 5 wrong codes',
+        'locked',
         /too many wrong codes/,
-        refusedShare('locked', share.shareId),
-      );
-    },
-  },
-  {
-    variant: 'a link whose maker no longer sees the child (now of age), with the right code',
+        (scene, shareId) =>
+          scene.db
+            .update(recordShares)
+            .set({ failedCodeAttempts: MAX_WRONG_CODES })
+            .where(eq(recordShares.id, shareId)),
+      ],
+      [
+        'a link whose maker no longer sees the child (now of age)',
+        'guardian_access_ended',
+        /has been turned off/,
+        (scene) =>
+          scene.db
+            .update(children)
+            .set({ dateOfBirth: '2000-01-01' })
+            .where(eq(children.id, scene.child.id)),
+      ],
+    ] as [
+      string,
+      string,
+      RegExp,
+      (scene: Awaited<ReturnType<typeof shareScene>>, shareId: string) => Promise<unknown>,
+    ][]
+  ).map(([variant, reason, says, endIt]) => ({
+    variant: `${variant}, with the right code`,
     arrange: async () => {
       const scene = await shareScene();
       const share = await scene.makeShare();
-      await scene.db
-        .update(children)
-        .set({ dateOfBirth: '2000-01-01' })
-        .where(eq(children.id, scene.child.id));
+      await endIt(scene, share.shareId);
       return scene.attempt(
         share.token,
         share.accessCode!,
-        /has been turned off/,
-        refusedShare('guardian_access_ended', share.shareId),
+        says,
+        refusedShare(reason, share.shareId),
       );
     },
-  },
+  })),
   {
     variant: 'an unknown link',
     arrange: async () => {
@@ -996,44 +962,32 @@ runCells('share link', [
       };
     },
   })),
-  {
-    variant: 'another child’s link with this link’s code',
+  ...(
+    [
+      ['another child’s link with this link’s code', 'theirs'],
+      ['this link with another child’s link’s code', 'mine'],
+    ] as const
+  ).map(([variant, tried]) => ({
+    variant,
     arrange: async () => {
       const scene = await shareScene();
       const mine = await scene.makeShare();
       let theirs = await scene.makeShare(scene.otherParent.id, scene.otherChild.id);
       while (theirs.accessCode === mine.accessCode)
         theirs = await scene.makeShare(scene.otherParent.id, scene.otherChild.id);
+      // One link, with the code of the other.
+      const [link, code] = tried === 'theirs' ? [theirs, mine] : [mine, theirs];
       return {
         ...scene.attempt(
-          theirs.token,
-          mine.accessCode!,
+          link.token,
+          code.accessCode!,
           WRONG_CODE,
-          refusedShare('wrong_code', theirs.shareId, { attemptsLeft: MAX_WRONG_CODES - 1 }),
+          refusedShare('wrong_code', link.shareId, { attemptsLeft: MAX_WRONG_CODES - 1 }),
         ),
-        after: codeCounted(scene, theirs.shareId, 1),
+        after: codeCounted(scene, link.shareId, 1),
       };
     },
-  },
-  {
-    variant: 'this link with another child’s link’s code',
-    arrange: async () => {
-      const scene = await shareScene();
-      const mine = await scene.makeShare();
-      let theirs = await scene.makeShare(scene.otherParent.id, scene.otherChild.id);
-      while (theirs.accessCode === mine.accessCode)
-        theirs = await scene.makeShare(scene.otherParent.id, scene.otherChild.id);
-      return {
-        ...scene.attempt(
-          mine.token,
-          theirs.accessCode!,
-          WRONG_CODE,
-          refusedShare('wrong_code', mine.shareId, { attemptsLeft: MAX_WRONG_CODES - 1 }),
-        ),
-        after: codeCounted(scene, mine.shareId, 1),
-      };
-    },
-  },
+  })),
   {
     variant: 'a wrong code padded with a leading space',
     arrange: async () => {
@@ -1050,51 +1004,29 @@ runCells('share link', [
       };
     },
   },
-  {
-    variant: 'the right code in full-width digits',
+  ...(
+    [
+      ['in full-width digits', fullWidth],
+      ['with a fifth digit', (code: string) => `${code}0`],
+      [
+        'with a zero-width space inside',
+        (code: string) => `${code.slice(0, 2)}${ZERO_WIDTH_SPACE}${code.slice(2)}`,
+      ],
+    ] as const
+  ).map(([variant, alter]) => ({
+    variant: `the right code ${variant}`,
     arrange: async () => {
       const scene = await shareScene();
       const share = await scene.makeShare();
       return {
-        ...scene.attempt(share.token, fullWidth(share.accessCode!), CODE_SHAPE, {
+        ...scene.attempt(share.token, alter(share.accessCode!), CODE_SHAPE, {
           action: 'record.share_refused',
           reason: 'malformed',
         }),
         after: codeCounted(scene, share.shareId, 0),
       };
     },
-  },
-  {
-    variant: 'the right code with a fifth digit',
-    arrange: async () => {
-      const scene = await shareScene();
-      const share = await scene.makeShare();
-      return {
-        ...scene.attempt(share.token, `${share.accessCode}0`, CODE_SHAPE, {
-          action: 'record.share_refused',
-          reason: 'malformed',
-        }),
-        after: codeCounted(scene, share.shareId, 0),
-      };
-    },
-  },
-  {
-    variant: 'the right code with a zero-width space inside',
-    arrange: async () => {
-      const scene = await shareScene();
-      const share = await scene.makeShare();
-      const code = share.accessCode!;
-      return {
-        ...scene.attempt(
-          share.token,
-          `${code.slice(0, 2)}${ZERO_WIDTH_SPACE}${code.slice(2)}`,
-          CODE_SHAPE,
-          { action: 'record.share_refused', reason: 'malformed' },
-        ),
-        after: codeCounted(scene, share.shareId, 0),
-      };
-    },
-  },
+  })),
   {
     variant: 'a live link in upper case, opened as a page (what a link preview fetches)',
     arrange: async () => {

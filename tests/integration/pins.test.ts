@@ -9,6 +9,7 @@ import {
   registerChild,
   revokeGuardianAccess,
 } from '@/app/staff/(office)/patients/actions';
+import type { Database } from '@/db';
 import { auditEvents, guardianships, pins } from '@/db/schema';
 import { findLinkedChild, listLinkedChildren } from '@/lib/guardianship/access';
 import { linkChildWithPin } from '@/lib/guardianship/link';
@@ -48,6 +49,25 @@ const meta = (ip = `203.0.113.${Math.floor(Math.random() * 250)}`) => ({
   requestId: `req-${uniqueSuffix()}`,
 });
 
+/** The front desk's PIN for a guardian of the child, the caller checked two ways. */
+const pinFor = (
+  db: Database,
+  staffId: string,
+  childId: string,
+  guardianName: string,
+  relationship: string,
+  issuedAt?: Date,
+) => issuePin(db, staffId, { childId, ...callerVerified, guardianName, relationship }, issuedAt);
+
+/** A signed-in parent types the PIN and the child's date of birth. */
+const enterPin = (
+  db: Database,
+  parent: Parameters<typeof signedInUser>[0],
+  pin: string,
+  dateOfBirth: string,
+  { now = new Date(), today = '2026-01-01', ip }: { now?: Date; today?: string; ip?: string } = {},
+) => linkChildWithPin(db, signedInUser(parent), linkInput(pin, dateOfBirth), meta(ip), now, today);
+
 async function setUp() {
   const db = testDb();
   const staff = await createStaffMember(db, ['front_desk']);
@@ -75,12 +95,7 @@ describe('PIN codes', () => {
 
   it('are stored only as an HMAC: the plain PIN is nowhere in the database', async () => {
     const { db, staff, child } = await setUp();
-    const issued = await issuePin(db, staff.id, {
-      childId: child.id,
-      ...callerVerified,
-      guardianName: 'Maria Lopez',
-      relationship: 'Mother',
-    });
+    const issued = await pinFor(db, staff.id, child.id, 'Maria Lopez', 'Mother');
     const plain = issued.pin.replace('-', '');
     const result = await db.execute(sql`select string_agg(t::text, ' ') as everything from (
       select row_to_json(p)::text as t from pins p union all select row_to_json(a)::text from audit_events a
@@ -139,36 +154,15 @@ describe('issuing and cancelling PINs', () => {
 
   it('cancels the same guardian’s older unredeemed PIN when a new one is issued, and lets staff cancel any', async () => {
     const { db, staff, child } = await setUp();
-    const first = await issuePin(db, staff.id, {
-      childId: child.id,
-      ...callerVerified,
-      guardianName: 'Maria Lopez',
-      relationship: 'Mother',
-    });
-    const other = await issuePin(db, staff.id, {
-      childId: child.id,
-      ...callerVerified,
-      guardianName: 'Jose Lopez',
-      relationship: 'Father',
-    });
-    const second = await issuePin(db, staff.id, {
-      childId: child.id,
-      ...callerVerified,
-      guardianName: '  maria   LOPEZ ',
-      relationship: 'Mother',
-    });
+    const first = await pinFor(db, staff.id, child.id, 'Maria Lopez', 'Mother');
+    const other = await pinFor(db, staff.id, child.id, 'Jose Lopez', 'Father');
+    const second = await pinFor(db, staff.id, child.id, '  maria   LOPEZ ', 'Mother');
     expect(second.cancelledOlderPins).toBe(1);
     const parent = await createParent(db);
-    expect(
-      await linkChildWithPin(
-        db,
-        signedInUser(parent),
-        linkInput(first.pin, child.dateOfBirth),
-        meta(),
-        new Date(),
-        '2026-01-01',
-      ),
-    ).toEqual({ ok: false, reason: 'no_match' });
+    expect(await enterPin(db, parent, first.pin, child.dateOfBirth)).toEqual({
+      ok: false,
+      reason: 'no_match',
+    });
 
     actAs(await openSession(db, staff));
     expect(await cancelGuardianPin({ pinId: other.pinId })).toEqual({ ok: true, data: null });
@@ -177,42 +171,15 @@ describe('issuing and cancelling PINs', () => {
       formError: 'This PIN was already used or cancelled.',
     });
     const parent2 = await createParent(db);
-    expect(
-      (
-        await linkChildWithPin(
-          db,
-          signedInUser(parent2),
-          linkInput(other.pin, child.dateOfBirth),
-          meta(),
-          new Date(),
-          '2026-01-01',
-        )
-      ).ok,
-    ).toBe(false);
-    expect(
-      (
-        await linkChildWithPin(
-          db,
-          signedInUser(parent2),
-          linkInput(second.pin, child.dateOfBirth),
-          meta(),
-          new Date(),
-          '2026-01-01',
-        )
-      ).ok,
-    ).toBe(true);
+    expect((await enterPin(db, parent2, other.pin, child.dateOfBirth)).ok).toBe(false);
+    expect((await enterPin(db, parent2, second.pin, child.dateOfBirth)).ok).toBe(true);
   });
 });
 
 describe('linking a child with a PIN', () => {
   it('links with the PIN and date of birth, forgiving case, spaces and the dash, through the action', async () => {
     const { db, staff, child } = await setUp();
-    const issued = await issuePin(db, staff.id, {
-      childId: child.id,
-      ...callerVerified,
-      guardianName: 'Maria Lopez',
-      relationship: 'Mother',
-    });
+    const issued = await pinFor(db, staff.id, child.id, 'Maria Lopez', 'Mother');
     const parent = await createParent(db);
     actAs(await openSession(db, parent));
     const typed = ` ${issued.pin.toLowerCase().replace('-', ' - ')} `;
@@ -248,29 +215,15 @@ describe('linking a child with a PIN', () => {
   it('gives one message for wrong, expired, cancelled and used PINs and a wrong date of birth, and audits each', async () => {
     const { db, staff, child } = await setUp();
     const issuedAt = new Date('2026-03-01T12:00:00Z');
-    const good = await issuePin(
-      db,
-      staff.id,
-      { childId: child.id, ...callerVerified, guardianName: 'A One', relationship: 'Mother' },
-      issuedAt,
-    );
-    const used = await issuePin(
-      db,
-      staff.id,
-      { childId: child.id, ...callerVerified, guardianName: 'B Two', relationship: 'Father' },
-      issuedAt,
-    );
+    const good = await pinFor(db, staff.id, child.id, 'A One', 'Mother', issuedAt);
+    const used = await pinFor(db, staff.id, child.id, 'B Two', 'Father', issuedAt);
     const someone = await createParent(db);
     expect(
       (
-        await linkChildWithPin(
-          db,
-          signedInUser(someone),
-          linkInput(used.pin, child.dateOfBirth),
-          meta(),
-          issuedAt,
-          '2026-03-01',
-        )
+        await enterPin(db, someone, used.pin, child.dateOfBirth, {
+          now: issuedAt,
+          today: '2026-03-01',
+        })
       ).ok,
     ).toBe(true);
 
@@ -295,14 +248,10 @@ describe('linking a child with a PIN', () => {
     // Expired: 31 days on, the right PIN and date no longer work.
     const later = new Date(issuedAt.getTime() + 31 * 86_400_000);
     expect(
-      await linkChildWithPin(
-        db,
-        signedInUser(await createParent(db)),
-        linkInput(good.pin, child.dateOfBirth),
-        meta(),
-        later,
-        '2026-04-01',
-      ),
+      await enterPin(db, await createParent(db), good.pin, child.dateOfBirth, {
+        now: later,
+        today: '2026-04-01',
+      }),
     ).toEqual({ ok: false, reason: 'no_match' });
     const failures = await db
       .select()
@@ -316,76 +265,26 @@ describe('linking a child with a PIN', () => {
   it('tells a parent already linked to the child, without using up the PIN', async () => {
     const { db, staff, child } = await setUp();
     const parent = await createParent(db);
-    const first = await issuePin(db, staff.id, {
-      childId: child.id,
-      ...callerVerified,
-      guardianName: 'Sam Lee',
-      relationship: 'Father',
+    const first = await pinFor(db, staff.id, child.id, 'Sam Lee', 'Father');
+    expect((await enterPin(db, parent, first.pin, child.dateOfBirth)).ok).toBe(true);
+    const second = await pinFor(db, staff.id, child.id, 'Kim Lee', 'Mother');
+    expect(await enterPin(db, parent, second.pin, child.dateOfBirth)).toEqual({
+      ok: false,
+      reason: 'already_linked',
     });
-    expect(
-      (
-        await linkChildWithPin(
-          db,
-          signedInUser(parent),
-          linkInput(first.pin, child.dateOfBirth),
-          meta(),
-          new Date(),
-          '2026-01-01',
-        )
-      ).ok,
-    ).toBe(true);
-    const second = await issuePin(db, staff.id, {
-      childId: child.id,
-      ...callerVerified,
-      guardianName: 'Kim Lee',
-      relationship: 'Mother',
-    });
-    expect(
-      await linkChildWithPin(
-        db,
-        signedInUser(parent),
-        linkInput(second.pin, child.dateOfBirth),
-        meta(),
-        new Date(),
-        '2026-01-01',
-      ),
-    ).toEqual({ ok: false, reason: 'already_linked' });
     const [pin] = await db.select().from(pins).where(eq(pins.id, second.pinId));
     expect(pin?.redeemedAt).toBeNull();
-    expect(
-      (
-        await linkChildWithPin(
-          db,
-          signedInUser(await createParent(db)),
-          linkInput(second.pin, child.dateOfBirth),
-          meta(),
-          new Date(),
-          '2026-01-01',
-        )
-      ).ok,
-    ).toBe(true);
+    expect((await enterPin(db, await createParent(db), second.pin, child.dateOfBirth)).ok).toBe(
+      true,
+    );
   });
 
   it('links exactly once when ten requests race with the same PIN', async () => {
     const { db, staff, child } = await setUp();
-    const issued = await issuePin(db, staff.id, {
-      childId: child.id,
-      ...callerVerified,
-      guardianName: 'Race Parent',
-      relationship: 'Mother',
-    });
+    const issued = await pinFor(db, staff.id, child.id, 'Race Parent', 'Mother');
     const parents = await Promise.all(Array.from({ length: 10 }, () => createParent(db)));
     const results = await Promise.all(
-      parents.map((parent) =>
-        linkChildWithPin(
-          db,
-          signedInUser(parent),
-          linkInput(issued.pin, child.dateOfBirth),
-          meta(),
-          new Date(),
-          '2026-01-01',
-        ),
-      ),
+      parents.map((parent) => enterPin(db, parent, issued.pin, child.dateOfBirth)),
     );
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     const links = await db.select().from(guardianships).where(eq(guardianships.childId, child.id));
@@ -395,71 +294,51 @@ describe('linking a child with a PIN', () => {
 
   it('pauses linking for an hour after 5 failures, per account and per address', async () => {
     const { db, staff, child } = await setUp();
-    const issued = await issuePin(db, staff.id, {
-      childId: child.id,
-      ...callerVerified,
-      guardianName: 'Pat Guess',
-      relationship: 'Mother',
-    });
+    const issued = await pinFor(db, staff.id, child.id, 'Pat Guess', 'Mother');
     const guesser = await createParent(db);
     const now = new Date('2026-05-01T10:00:00Z');
     for (let i = 0; i < 5; i += 1) {
       expect(
         (
-          await linkChildWithPin(
-            db,
-            signedInUser(guesser),
-            linkInput('ZZZZZ-ZZZZZ', child.dateOfBirth),
-            meta(`192.0.2.${10 + i}`),
+          await enterPin(db, guesser, 'ZZZZZ-ZZZZZ', child.dateOfBirth, {
             now,
-            '2026-05-01',
-          )
+            today: '2026-05-01',
+            ip: `192.0.2.${10 + i}`,
+          })
         ).ok,
       ).toBe(false);
     }
     expect(
-      await linkChildWithPin(
-        db,
-        signedInUser(guesser),
-        linkInput(issued.pin, child.dateOfBirth),
-        meta('192.0.2.99'),
+      await enterPin(db, guesser, issued.pin, child.dateOfBirth, {
         now,
-        '2026-05-01',
-      ),
+        today: '2026-05-01',
+        ip: '192.0.2.99',
+      }),
     ).toEqual({ ok: false, reason: 'paused' });
     // Per address: five accounts failing from one network pause the sixth.
     const ip = '192.0.2.150';
     for (let i = 0; i < 5; i += 1)
-      await linkChildWithPin(
-        db,
-        signedInUser(await createParent(db)),
-        linkInput('YYYYY-YYYYY', child.dateOfBirth),
-        meta(ip),
+      await enterPin(db, await createParent(db), 'YYYYY-YYYYY', child.dateOfBirth, {
         now,
-        '2026-05-01',
-      );
+        today: '2026-05-01',
+        ip,
+      });
     expect(
-      await linkChildWithPin(
-        db,
-        signedInUser(await createParent(db)),
-        linkInput(issued.pin, child.dateOfBirth),
-        meta(ip),
+      await enterPin(db, await createParent(db), issued.pin, child.dateOfBirth, {
         now,
-        '2026-05-01',
-      ),
+        today: '2026-05-01',
+        ip,
+      }),
     ).toEqual({ ok: false, reason: 'paused' });
     // An hour later the account may try again.
     const later = new Date('2026-05-01T11:00:01Z');
     expect(
       (
-        await linkChildWithPin(
-          db,
-          signedInUser(guesser),
-          linkInput(issued.pin, child.dateOfBirth),
-          meta('192.0.2.98'),
-          later,
-          '2026-05-01',
-        )
+        await enterPin(db, guesser, issued.pin, child.dateOfBirth, {
+          now: later,
+          today: '2026-05-01',
+          ip: '192.0.2.98',
+        })
       ).ok,
     ).toBe(true);
   });
@@ -470,22 +349,14 @@ describe('who can see a linked child', () => {
     const { db, staff } = await setUp();
     const child = await createChild(db, { dateOfBirth: '2008-06-15' });
     const parent = await createParent(db);
-    const issued = await issuePin(
-      db,
-      staff.id,
-      { childId: child.id, ...callerVerified, guardianName: 'Old Enough', relationship: 'Mother' },
-      new Date('2026-06-01T12:00:00Z'),
-    );
+    const issuedAt = new Date('2026-06-01T12:00:00Z');
+    const issued = await pinFor(db, staff.id, child.id, 'Old Enough', 'Mother', issuedAt);
     expect(
       (
-        await linkChildWithPin(
-          db,
-          signedInUser(parent),
-          linkInput(issued.pin, child.dateOfBirth),
-          meta(),
-          new Date('2026-06-01T12:00:00Z'),
-          '2026-06-01',
-        )
+        await enterPin(db, parent, issued.pin, child.dateOfBirth, {
+          now: issuedAt,
+          today: '2026-06-01',
+        })
       ).ok,
     ).toBe(true);
     expect(await findLinkedChild(db, parent.id, child.id, '2026-06-14')).not.toBeNull();
@@ -498,24 +369,9 @@ describe('who can see a linked child', () => {
     const parentA = await createParent(db);
     const parentB = await createParent(db);
     for (const parent of [parentA, parentB]) {
-      const issued = await issuePin(db, staff.id, {
-        childId: child.id,
-        ...callerVerified,
-        guardianName: `${parent.firstName} ${parent.lastName}`,
-        relationship: 'Parent',
-      });
-      expect(
-        (
-          await linkChildWithPin(
-            db,
-            signedInUser(parent),
-            linkInput(issued.pin, child.dateOfBirth),
-            meta(),
-            new Date(),
-            '2026-01-01',
-          )
-        ).ok,
-      ).toBe(true);
+      const name = `${parent.firstName} ${parent.lastName}`;
+      const issued = await pinFor(db, staff.id, child.id, name, 'Parent');
+      expect((await enterPin(db, parent, issued.pin, child.dateOfBirth)).ok).toBe(true);
     }
     const stranger = await createParent(db);
     expect(await findLinkedChild(db, stranger.id, child.id, '2026-01-01')).toBeNull();

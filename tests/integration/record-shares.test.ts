@@ -18,7 +18,7 @@ import {
 } from '@/lib/records/shares';
 
 import { actAs, createParent, createStaffMember, openSession, testMeta } from '../factories';
-import { chartEntry, createChartScene } from '../factories/chart';
+import { chartEntry, createChartScene, vaccineGiven } from '../factories/chart';
 import { testDb } from '../setup/database';
 import { redirectOf } from '../setup/next-mocks';
 
@@ -29,25 +29,8 @@ async function sharingScene() {
   const db = testDb();
   const { parent, child } = await createChartScene(db);
   for (const entry of [
-    {
-      section: 'immunizations',
-      vaccine: '110',
-      administeredOn: '2020-04-02',
-      doseNumber: '1',
-      lotNumber: '',
-      site: '',
-      source: 'given_here',
-    },
-    {
-      section: 'immunizations',
-      vaccine: '165',
-      administeredOn: '2021-04-02',
-      doseNumber: '1',
-      lotNumber: '',
-      site: '',
-      source: 'given_here',
-      confidential: true,
-    },
+    vaccineGiven('110', '2020-04-02'),
+    vaccineGiven('165', '2021-04-02', { confidential: true }),
     {
       section: 'allergies',
       substance: 'Peanuts',
@@ -366,38 +349,22 @@ describe('share links to the immunization record', () => {
 
   it('checks the form on the server and caps the links that work at once', async () => {
     const { db, child } = await sharingScene();
-    expect(
-      await createShareLink({
-        childId: child.id,
-        label: 'Line\nbreak',
-        validFor: '1d',
-        protectWithCode: false,
-      }),
-    ).toMatchObject({ ok: false, fieldErrors: { label: expect.any(String) } });
-    expect(
-      await createShareLink({
-        childId: child.id,
-        label: 'x'.repeat(61),
-        validFor: '1d',
-        protectWithCode: false,
-      }),
-    ).toMatchObject({ ok: false, fieldErrors: { label: expect.any(String) } });
-    expect(
-      await createShareLink({
-        childId: child.id,
-        label: '',
-        validFor: '30d',
-        protectWithCode: false,
-      }),
-    ).toMatchObject({ ok: false, fieldErrors: { validFor: expect.any(String) } });
-    expect(
-      await createShareLink({
-        childId: 'not-a-uuid',
-        label: '',
-        validFor: '1d',
-        protectWithCode: false,
-      }),
-    ).toMatchObject({ ok: false, fieldErrors: { childId: expect.any(String) } });
+    for (const [change, field] of [
+      [{ label: 'Line\nbreak' }, 'label'],
+      [{ label: 'x'.repeat(61) }, 'label'],
+      [{ validFor: '30d' }, 'validFor'],
+      [{ childId: 'not-a-uuid' }, 'childId'],
+    ] as [Record<string, string>, string][])
+      expect(
+        await createShareLink({
+          childId: child.id,
+          label: '',
+          validFor: '1d',
+          protectWithCode: false,
+          ...change,
+        }),
+        field,
+      ).toMatchObject({ ok: false, fieldErrors: { [field]: expect.any(String) } });
     expect(await db.select().from(recordShares).where(eq(recordShares.childId, child.id))).toEqual(
       [],
     );

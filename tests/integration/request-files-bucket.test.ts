@@ -11,18 +11,12 @@ import { requestForm } from '@/app/(portal)/services/requests/actions';
 import { GET as downloadAsStaff } from '@/app/staff/(office)/requests/[requestId]/files/[fileId]/route';
 import { attachRequestFile } from '@/app/staff/(office)/requests/actions';
 import { requestFiles, serviceRequests } from '@/db/schema';
-import type { ActionResult } from '@/lib/action-result';
 import { resetEnvForTesting } from '@/lib/env';
 import { Bucket, bucketFromEnv } from '@/lib/files/bucket';
 import { bucketFileStore } from '@/lib/files/storage';
 
-import {
-  actAs,
-  createChildLinkedTo,
-  createParent,
-  createStaffMember,
-  openSession,
-} from '../factories';
+import { actAs, createStaffMember, openSession } from '../factories';
+import { call, expectBadUploadsRefused, family, PDF, pdfFile } from '../factories/requests';
 import { testDb } from '../setup/database';
 import { TestRedirect } from '../setup/next-mocks';
 
@@ -33,8 +27,6 @@ import { TestRedirect } from '../setup/next-mocks';
  * checked against AWS's published examples in tests/unit/bucket-signing.test.ts.
  */
 
-const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-const pdfFile = (name = 'school-form.pdf') => new File([PDF], name, { type: 'application/pdf' });
 const BUCKET = 'portal-files';
 
 let server: S3rver;
@@ -94,24 +86,6 @@ async function objectKeys(): Promise<string[]> {
   const response = await client.fetch(`${config.endpoint}/${BUCKET}?list-type=2`);
   expect(response.status).toBe(200);
   return [...(await response.text()).matchAll(/<Key>([^<]+)<\/Key>/g)].map((m) => m[1]!);
-}
-
-async function call(action: (input: unknown) => Promise<ActionResult<unknown>>, input: unknown) {
-  try {
-    const result = await action(input);
-    return result.ok ? { ok: true as const, location: null } : result;
-  } catch (error) {
-    if (error instanceof TestRedirect) return { ok: true as const, location: error.location };
-    throw error;
-  }
-}
-
-async function family() {
-  const db = testDb();
-  const parent = await createParent(db);
-  const child = await createChildLinkedTo(db, parent.id);
-  const session = await openSession(db, parent);
-  return { db, parent, child, session };
 }
 
 async function filesOf(requestId: string) {
@@ -193,27 +167,7 @@ describe('with a bucket configured', () => {
   it('refuses an .exe renamed .pdf and an 11 MB file before anything reaches the bucket', async () => {
     const { parent, child, session } = await family();
     const before = await objectKeys();
-    const exe = new File([new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0, 0, 0])], 'form.pdf', {
-      type: 'application/pdf',
-    });
-    const huge = new File([new Uint8Array(11 * 1024 * 1024).fill(0x25)], 'big.pdf', {
-      type: 'application/pdf',
-    });
-    for (const [file, message] of [
-      [exe, 'This file is not a PDF, JPEG or PNG. Choose a PDF, JPEG or PNG file.'],
-      [huge, 'This file is larger than 10 MB. Choose a smaller file.'],
-    ] as const) {
-      actAs(session);
-      const refused = await call(requestForm, {
-        childId: child.id,
-        formType: 'school',
-        neededBy: '',
-        note: '',
-        file,
-        idempotencyKey: randomUUID(),
-      });
-      expect(refused).toMatchObject({ ok: false, fieldErrors: { file: message } });
-    }
+    await expectBadUploadsRefused({ child, session });
     const requests = await testDb()
       .select({ id: serviceRequests.id })
       .from(serviceRequests)

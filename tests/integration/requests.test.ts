@@ -27,7 +27,6 @@ import {
   serviceRequests,
   users,
 } from '@/db/schema';
-import type { ActionResult } from '@/lib/action-result';
 import { savedPharmacy } from '@/lib/requests/create';
 import { getGuardianRequest, listGuardianRequests } from '@/lib/requests/parent';
 import {
@@ -37,50 +36,14 @@ import {
   requestCounts,
 } from '@/lib/requests/staff';
 
-import {
-  actAs,
-  createChild,
-  createChildLinkedTo,
-  createParent,
-  createStaffMember,
-  openSession,
-} from '../factories';
+import { actAs, createChild, createParent, createStaffMember, openSession } from '../factories';
+import { call, expectBadUploadsRefused, family, PDF, pdfFile } from '../factories/requests';
 import { testDb } from '../setup/database';
 import { TestRedirect } from '../setup/next-mocks';
 
 const TODAY_PLUS = (days: number) => new Date(Date.now() + days * 86_400_000);
 /** "YYYY-MM-DDTHH:MM" a week from now, as a datetime-local control sends it. */
 const nextWeek = TODAY_PLUS(7).toISOString().slice(0, 16);
-
-const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-const pdfFile = (name = 'school-form.pdf') => new File([PDF], name, { type: 'application/pdf' });
-
-async function family(options: { locale?: 'en' | 'es' } = {}) {
-  const db = testDb();
-  const parent = await createParent(db, options.locale ? { locale: options.locale } : {});
-  const child = await createChildLinkedTo(db, parent.id);
-  const session = await openSession(db, parent);
-  return { db, parent, child, session };
-}
-
-type Outcome =
-  | { ok: true; location: string }
-  | Exclude<ActionResult<unknown>, { ok: true }>
-  | { ok: true; location: null };
-
-/** Calls an action; a success redirects, so its address is the answer. */
-async function call(
-  action: (input: unknown) => Promise<ActionResult<unknown>>,
-  input: unknown,
-): Promise<Outcome> {
-  try {
-    const result = await action(input);
-    return result.ok ? { ok: true, location: null } : result;
-  } catch (error) {
-    if (error instanceof TestRedirect) return { ok: true, location: error.location };
-    throw error;
-  }
-}
 
 function appointment(childId: string) {
   return {
@@ -236,27 +199,7 @@ describe('a parent makes requests', () => {
 
   it('refuses an .exe renamed .pdf and an 11 MB file, and stores nothing', async () => {
     const { parent, child, session } = await family();
-    const exe = new File([new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0, 0, 0])], 'form.pdf', {
-      type: 'application/pdf',
-    });
-    const huge = new File([new Uint8Array(11 * 1024 * 1024).fill(0x25)], 'big.pdf', {
-      type: 'application/pdf',
-    });
-    for (const [file, message] of [
-      [exe, 'This file is not a PDF, JPEG or PNG. Choose a PDF, JPEG or PNG file.'],
-      [huge, 'This file is larger than 10 MB. Choose a smaller file.'],
-    ] as const) {
-      actAs(session);
-      const refused = await call(requestForm, {
-        childId: child.id,
-        formType: 'school',
-        neededBy: '',
-        note: '',
-        file,
-        idempotencyKey: randomUUID(),
-      });
-      expect(refused).toMatchObject({ ok: false, fieldErrors: { file: message } });
-    }
+    await expectBadUploadsRefused({ child, session });
     const rows = await rowsOf(parent.id);
     expect(rows.requests).toHaveLength(0);
     expect(rows.conversations).toHaveLength(0);

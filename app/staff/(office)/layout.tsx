@@ -1,9 +1,6 @@
-import { IdleWarning } from '@/app/session/_components/idle-warning';
+import { SignedInBody } from '@/app/session/_components/signed-in-body';
 import { SignedInHeader } from '@/app/session/_components/signed-in-header';
-import { SiteFooter } from '@/components/site-footer';
-import { idleTimeoutSecondsFor, secondsUntil } from '@/lib/auth/sessions';
 import { hasAnyRole, requireStaff } from '@/lib/authz';
-import { sessionPolicy } from '@/lib/env';
 import { getT } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';
 
@@ -37,15 +34,7 @@ export default portalPage(async function StaffLayout({ children }: { children: R
         homeHref="/staff"
         links={links}
       />
-      <main id="main" className="mx-auto max-w-5xl px-4 py-8">
-        {children}
-      </main>
-      <SiteFooter />
-      <IdleWarning
-        idleSecondsLeft={secondsUntil(session.idleExpiresAt)}
-        idleTimeoutSeconds={idleTimeoutSecondsFor(session.user.kind)}
-        warnBeforeSeconds={sessionPolicy.warnBeforeIdleSeconds}
-      />
+      <SignedInBody session={session}>{children}</SignedInBody>
     </>
   );
 });

@@ -6,6 +6,8 @@ import { unlockParentAccount } from '@/app/staff/(office)/accounts/actions';
 import { useActionButtons } from '@/components/forms/use-action-buttons';
 import { Button } from '@/components/ui/button';
 
+import { AttentionList } from './attention-list';
+
 export interface AccountUnderAttackRow {
   id: string;
   kind: 'parent' | 'staff';
@@ -27,47 +29,40 @@ export function AccountsUnderAttack({ rows }: { rows: AccountUnderAttackRow[] })
   const t = useTranslations('staffForms.underAttack');
   const { pending, run, status } = useActionButtons();
   return (
-    <section
-      aria-labelledby="under-attack-heading"
-      className="rounded-lg border border-amber-300 bg-white p-4"
-    >
-      <h2 id="under-attack-heading" className="text-lg font-semibold">
-        {t('heading', { count: rows.length })}
-      </h2>
-      <p className="mt-1 text-slate-700">{t('intro')}</p>
-      {status}
-      <ul className="mt-3 flex flex-col gap-2">
-        {rows.map((row) => (
-          <li
-            key={row.id}
-            className="flex flex-col gap-2 rounded-md border border-slate-200 p-3 sm:flex-row sm:items-center sm:justify-between"
-            data-testid="account-under-attack"
-          >
-            <div className="text-sm">
-              <p className="font-medium">
-                {t('who', { name: row.name, kind: row.kind, userId: row.userId })}
-              </p>
-              <p className="text-slate-700">
-                {t('tries', { count: row.failures, lastTry: row.lastTry })}
-                {row.pausedUntil ? t('pausedUntil', { until: row.pausedUntil }) : null}
-              </p>
-            </div>
-            <Button
-              variant="secondary"
-              pending={pending === row.id}
-              onClick={() =>
-                run(
-                  row.id,
-                  () => unlockParentAccount({ accountId: row.id }),
-                  t('lifted', { name: row.name }),
-                )
-              }
-            >
-              {t('lift')}
-            </Button>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <AttentionList
+      id="under-attack"
+      tone="amber"
+      heading={t('heading', { count: rows.length })}
+      intro={t('intro')}
+      status={status}
+      rows={rows}
+      testId="account-under-attack"
+      describe={(row) => (
+        <>
+          <p className="font-medium">
+            {t('who', { name: row.name, kind: row.kind, userId: row.userId })}
+          </p>
+          <p className="text-slate-700">
+            {t('tries', { count: row.failures, lastTry: row.lastTry })}
+            {row.pausedUntil ? t('pausedUntil', { until: row.pausedUntil }) : null}
+          </p>
+        </>
+      )}
+      action={(row) => (
+        <Button
+          variant="secondary"
+          pending={pending === row.id}
+          onClick={() =>
+            run(
+              row.id,
+              () => unlockParentAccount({ accountId: row.id }),
+              t('lifted', { name: row.name }),
+            )
+          }
+        >
+          {t('lift')}
+        </Button>
+      )}
+    />
   );
 }

@@ -6,6 +6,7 @@ import { useActionButtons } from '@/components/forms/use-action-buttons';
 import { Button } from '@/components/ui/button';
 
 import { retryUndeliveredEmail } from '../actions';
+import { AttentionList } from './attention-list';
 
 export interface UndeliveredMailRow {
   id: string;
@@ -22,44 +23,37 @@ export function UndeliveredMail({ rows, more }: { rows: UndeliveredMailRow[]; mo
   const t = useTranslations('staffForms.undelivered');
   const { pending, run, status } = useActionButtons();
   return (
-    <section
-      aria-labelledby="undelivered-heading"
-      className="rounded-lg border border-red-300 bg-white p-4"
-    >
-      <h2 id="undelivered-heading" className="text-lg font-semibold">
-        {t('heading', { count: `${rows.length}${more ? '+' : ''}` })}
-      </h2>
-      <p className="mt-1 text-slate-700">{t('intro')}</p>
-      {status}
-      <ul className="mt-3 flex flex-col gap-2">
-        {rows.map((row) => (
-          <li
-            key={row.id}
-            className="flex flex-col gap-2 rounded-md border border-slate-200 p-3 sm:flex-row sm:items-center sm:justify-between"
-            data-testid="undelivered-mail"
-          >
-            <div className="text-sm">
-              <p className="font-medium">
-                {t('row', { template: row.template, address: row.toAddress })}
-              </p>
-              <p className="text-slate-700">
-                {t('queued', { when: row.queuedAt, count: row.attempts })}{' '}
-                {row.lastError ?? t('noError')}
-              </p>
-            </div>
-            <Button
-              variant="secondary"
-              pending={pending === row.id}
-              pendingLabel={t('queuing')}
-              onClick={() =>
-                run(row.id, () => retryUndeliveredEmail({ mailId: row.id }), t('queuedAgain'))
-              }
-            >
-              {t('sendAgain')}
-            </Button>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <AttentionList
+      id="undelivered"
+      tone="red"
+      heading={t('heading', { count: `${rows.length}${more ? '+' : ''}` })}
+      intro={t('intro')}
+      status={status}
+      rows={rows}
+      testId="undelivered-mail"
+      describe={(row) => (
+        <>
+          <p className="font-medium">
+            {t('row', { template: row.template, address: row.toAddress })}
+          </p>
+          <p className="text-slate-700">
+            {t('queued', { when: row.queuedAt, count: row.attempts })}{' '}
+            {row.lastError ?? t('noError')}
+          </p>
+        </>
+      )}
+      action={(row) => (
+        <Button
+          variant="secondary"
+          pending={pending === row.id}
+          pendingLabel={t('queuing')}
+          onClick={() =>
+            run(row.id, () => retryUndeliveredEmail({ mailId: row.id }), t('queuedAgain'))
+          }
+        >
+          {t('sendAgain')}
+        </Button>
+      )}
+    />
   );
 }

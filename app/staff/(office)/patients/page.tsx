@@ -11,6 +11,7 @@ import { getLocale, getT } from '@/lib/i18n/server';
 import { portalPage } from '@/lib/page';
 import { rememberedSearch, searchFormAction } from '@/lib/staff/remembered-search';
 
+import { ColumnHeads } from '../_components/column-heads';
 import { SearchBox, SearchButton } from '../_components/staff-search';
 import { searchPatients } from './actions';
 
@@ -85,19 +86,7 @@ export default portalPage(async function PatientsPage({
         <div className="overflow-x-auto">
           <table className="w-full border-collapse bg-white text-left">
             <caption className="sr-only">{t('caption')}</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="p-2">
-                  {t('name')}
-                </th>
-                <th scope="col" className="p-2">
-                  {t('dateOfBirth')}
-                </th>
-                <th scope="col" className="p-2">
-                  {t('mrn')}
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads labels={[t('name'), t('dateOfBirth'), t('mrn')]} />
             <tbody>
               {rows.map((child) => (
                 <tr key={child.id} className="border-b border-slate-200">

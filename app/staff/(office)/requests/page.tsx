@@ -16,6 +16,7 @@ import {
 import { kindsFor } from '@/lib/requests/vocabulary';
 import { rememberedSearch, searchFormAction } from '@/lib/staff/remembered-search';
 
+import { ColumnHeads } from '../_components/column-heads';
 import { StaffSearch } from '../_components/staff-search';
 import { searchRequests } from './actions';
 
@@ -102,28 +103,16 @@ export default portalPage(async function StaffRequestsPage({
       ) : (
         <div className="overflow-x-auto">
           <table className="w-full border-collapse bg-white text-left">
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="p-2">
-                  {t('columns.child')}
-                </th>
-                <th scope="col" className="p-2">
-                  {t('columns.kind')}
-                </th>
-                <th scope="col" className="p-2">
-                  {t('columns.status')}
-                </th>
-                <th scope="col" className="p-2">
-                  {t('columns.age')}
-                </th>
-                <th scope="col" className="p-2">
-                  {t('columns.due')}
-                </th>
-                <th scope="col" className="p-2">
-                  {t('columns.assignee')}
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              labels={[
+                t('columns.child'),
+                t('columns.kind'),
+                t('columns.status'),
+                t('columns.age'),
+                t('columns.due'),
+                t('columns.assignee'),
+              ]}
+            />
             <tbody>
               {rows.map((row) => {
                 const days = Math.floor((now.getTime() - row.createdAt.getTime()) / DAY);

@@ -1,13 +1,10 @@
 import { notFound } from 'next/navigation';
 
 import { getDb } from '@/db';
-import { auditedTransaction } from '@/lib/audit/transaction';
-import { actorFor } from '@/lib/auth/actors';
 import { isUuid, requireParent } from '@/lib/authz';
 import { todayInPractice } from '@/lib/dates';
-import { downloadResponse } from '@/lib/files/response';
 import { currentRequestMeta } from '@/lib/request-context';
-import { readFileForGuardian } from '@/lib/requests/files';
+import { auditedDownload, readFileForGuardian } from '@/lib/requests/files';
 
 /**
  * A file of the parent's own request (the blank form they sent, the completed one from the
@@ -23,14 +20,5 @@ export async function GET(
   const db = await getDb();
   const file = await readFileForGuardian(db, session.user.id, requestId, fileId, todayInPractice());
   if (!file) notFound();
-  await auditedTransaction(db, actorFor(session.user), await currentRequestMeta(), ({ audit }) =>
-    audit({
-      action: 'request.file_downloaded',
-      childId: file.childId,
-      targetType: 'request_file',
-      targetId: file.id,
-      metadata: { requestId, purpose: file.purpose },
-    }),
-  );
-  return downloadResponse(file, file.kind);
+  return auditedDownload(db, session.user, await currentRequestMeta(), requestId, file);
 }

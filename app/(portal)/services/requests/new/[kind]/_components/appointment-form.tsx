@@ -8,7 +8,7 @@ import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { appointmentReasons, contactMethods, REASON_MAX } from '@/lib/requests/vocabulary';
 
 import { requestAppointment } from '../../../actions';
-import { RequestFormShell } from './request-form-shell';
+import { RequestFormShell, RequiredChoice } from './request-form-shell';
 
 export function AppointmentForm({
   childId,
@@ -44,21 +44,14 @@ export function AppointmentForm({
   const { register } = form;
   return (
     <RequestFormShell submission={submission} kindName={kindName} noticeId={noticeId}>
-      <SelectField
+      <RequiredChoice
         id="reason"
         label={t('reason')}
-        required
-        defaultValue=""
         error={errorOf('reason')}
-        {...register('reason')}
-      >
-        <option value="">{t('choose')}</option>
-        {appointmentReasons.map((reason) => (
-          <option key={reason} value={reason}>
-            {reasonNames[reason]}
-          </option>
-        ))}
-      </SelectField>
+        choices={appointmentReasons}
+        names={reasonNames}
+        field={register('reason')}
+      />
       <TextAreaField
         id="availability"
         label={t('availability')}

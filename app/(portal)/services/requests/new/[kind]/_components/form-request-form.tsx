@@ -4,11 +4,11 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { useActionForm } from '@/components/forms/use-action-form';
-import { SelectField, TextField } from '@/components/ui/field';
+import { TextField } from '@/components/ui/field';
 import { formTypes } from '@/lib/requests/vocabulary';
 
 import { requestForm } from '../../../actions';
-import { RequestFormShell } from './request-form-shell';
+import { RequestFormShell, RequiredChoice } from './request-form-shell';
 
 export function FormRequestForm({
   childId,
@@ -39,21 +39,14 @@ export function FormRequestForm({
   const { register, setValue } = form;
   return (
     <RequestFormShell submission={submission} kindName={kindName} noticeId={noticeId}>
-      <SelectField
+      <RequiredChoice
         id="formType"
         label={t('formType')}
-        required
-        defaultValue=""
         error={errorOf('formType')}
-        {...register('formType')}
-      >
-        <option value="">{t('choose')}</option>
-        {formTypes.map((type) => (
-          <option key={type} value={type}>
-            {formTypeNames[type]}
-          </option>
-        ))}
-      </SelectField>
+        choices={formTypes}
+        names={formTypeNames}
+        field={register('formType')}
+      />
       <TextField
         id="neededBy"
         type="date"

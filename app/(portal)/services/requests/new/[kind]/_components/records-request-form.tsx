@@ -4,11 +4,11 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 import { useActionForm } from '@/components/forms/use-action-form';
-import { SelectField, TextField } from '@/components/ui/field';
+import { TextField } from '@/components/ui/field';
 import { recordsScopes } from '@/lib/requests/vocabulary';
 
 import { requestRecords } from '../../../actions';
-import { RequestFormShell } from './request-form-shell';
+import { RequestFormShell, RequiredChoice } from './request-form-shell';
 
 export function RecordsRequestForm({
   childId,
@@ -40,21 +40,14 @@ export function RecordsRequestForm({
   const { register } = form;
   return (
     <RequestFormShell submission={submission} kindName={kindName} noticeId={noticeId}>
-      <SelectField
+      <RequiredChoice
         id="scope"
         label={t('scope')}
-        required
-        defaultValue=""
         error={errorOf('scope')}
-        {...register('scope')}
-      >
-        <option value="">{t('choose')}</option>
-        {recordsScopes.map((scope) => (
-          <option key={scope} value={scope}>
-            {scopeNames[scope]}
-          </option>
-        ))}
-      </SelectField>
+        choices={recordsScopes}
+        names={scopeNames}
+        field={register('scope')}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           id="periodFrom"

@@ -1,10 +1,10 @@
 import { useTranslations } from 'next-intl';
 import type { ComponentProps, ReactNode } from 'react';
-import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
+import type { FieldValues, Path, UseFormRegisterReturn, UseFormReturn } from 'react-hook-form';
 
 import { ActionForm } from '@/components/forms/action-form';
 import { SubmitButton } from '@/components/forms/fields';
-import { TextAreaField } from '@/components/ui/field';
+import { SelectField, TextAreaField } from '@/components/ui/field';
 import { NOTE_MAX } from '@/lib/requests/vocabulary';
 
 interface RequestValues extends FieldValues {
@@ -77,5 +77,35 @@ export function RequestFormShell<TInput extends RequestValues, TOutput extends F
         {t('submit')}
       </SubmitButton>
     </ActionForm>
+  );
+}
+
+/** A required choice from a list, starting on "Choose…": the reason, the scope, the form type. */
+export function RequiredChoice({
+  id,
+  label,
+  error,
+  choices,
+  names,
+  field,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  choices: readonly string[];
+  /** Each choice's words, in the reader's language. */
+  names: Record<string, string>;
+  field: UseFormRegisterReturn;
+}) {
+  const t = useTranslations('requestForms');
+  return (
+    <SelectField id={id} label={label} required defaultValue="" error={error} {...field}>
+      <option value="">{t('choose')}</option>
+      {choices.map((choice) => (
+        <option key={choice} value={choice}>
+          {names[choice]}
+        </option>
+      ))}
+    </SelectField>
   );
 }
