@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const alias = {
@@ -7,7 +8,30 @@ const alias = {
   'server-only': path.resolve(import.meta.dirname, 'tests/setup/empty-module.ts'),
 };
 
+/**
+ * The deferred form wrappers (components/forms/deferred-form.tsx) `require` their form on the
+ * server only, so that the browser's bundle leaves it out. Node's require cannot load .tsx, so
+ * under the test runner each of those requires becomes an import of the same module.
+ */
+const deferredFormRequires: Plugin = {
+  name: 'deferred-form-requires',
+  transform(code, id) {
+    if (!/[\\/]deferred-[\w-]+\.tsx$/.test(id) || !code.includes('require(')) return null;
+    const imports: string[] = [];
+    // Not in comments: deferred-form.tsx shows the pattern in its own.
+    const body = code.replace(/^(?!\s*(?:\*|\/\/)).*$/gm, (line) =>
+      line.replace(/require\((['"])(\.[^'"]+)\1\)/g, (_call, _quote, specifier) => {
+        const name = `__deferredForm${imports.length}`;
+        imports.push(`import * as ${name} from '${specifier}';`);
+        return name;
+      }),
+    );
+    return { code: `${imports.join('\n')}\n${body}`, map: null };
+  },
+};
+
 export default defineConfig({
+  plugins: [deferredFormRequires],
   resolve: { alias },
   test: {
     // Two cores: one worker per core at most.
@@ -20,6 +44,7 @@ export default defineConfig({
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
       },
       {
+        plugins: [deferredFormRequires],
         resolve: { alias },
         test: {
           name: 'integration',
