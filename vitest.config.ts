@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const alias = {
@@ -13,18 +12,21 @@ const alias = {
  * server only, so that the browser's bundle leaves it out. Node's require cannot load .tsx, so
  * under the test runner each of those requires becomes an import of the same module.
  */
-const deferredFormRequires: Plugin = {
+const deferredFormRequires = {
   name: 'deferred-form-requires',
-  transform(code, id) {
+  transform(code: string, id: string) {
     if (!/[\\/]deferred-[\w-]+\.tsx$/.test(id) || !code.includes('require(')) return null;
     const imports: string[] = [];
     // Not in comments: deferred-form.tsx shows the pattern in its own.
-    const body = code.replace(/^(?!\s*(?:\*|\/\/)).*$/gm, (line) =>
-      line.replace(/require\((['"])(\.[^'"]+)\1\)/g, (_call, _quote, specifier) => {
-        const name = `__deferredForm${imports.length}`;
-        imports.push(`import * as ${name} from '${specifier}';`);
-        return name;
-      }),
+    const body = code.replace(/^(?!\s*(?:\*|\/\/)).*$/gm, (line: string) =>
+      line.replace(
+        /require\((['"])(\.[^'"]+)\1\)/g,
+        (_call: string, _quote: string, specifier: string) => {
+          const name = `__deferredForm${imports.length}`;
+          imports.push(`import * as ${name} from '${specifier}';`);
+          return name;
+        },
+      ),
     );
     return { code: `${imports.join('\n')}\n${body}`, map: null };
   },
