@@ -14,6 +14,7 @@ import { resendTransport, type MailTransport } from '@/lib/mail/transports';
 
 import { actAs, createStaffMember, openSession, uniqueSuffix } from '../factories';
 import { testDb } from '../setup/database';
+import { findElement } from '../setup/server-tree';
 
 /**
  * The mail provider misbehaving: errors, rate limits, timeouts, and the portal dying between
@@ -248,15 +249,3 @@ describe('the mail provider failing', () => {
     expect(fake.deliveries.filter((delivered) => delivered === key)).toHaveLength(1);
   });
 });
-
-/** The first element of a component type in a server component's returned tree. */
-function findElement(
-  node: unknown,
-  type: unknown,
-): { props: { rows: { id: string }[] } } | undefined {
-  if (Array.isArray(node)) return node.map((child) => findElement(child, type)).find(Boolean);
-  if (!node || typeof node !== 'object' || !('props' in node)) return undefined;
-  const element = node as { type: unknown; props: { children?: unknown } };
-  if (element.type === type) return element as never;
-  return findElement(element.props.children, type);
-}

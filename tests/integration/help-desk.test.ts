@@ -28,6 +28,7 @@ import {
 } from '../factories';
 import { testDb } from '../setup/database';
 import { redirectOf } from '../setup/next-mocks';
+import { findElement } from '../setup/server-tree';
 
 beforeEach(() => actAs(null));
 
@@ -213,14 +214,3 @@ describe('the help desk', () => {
     expect(signedIn.ok).toBe(true);
   });
 });
-
-function findElement(
-  node: unknown,
-  type: unknown,
-): { props: { rows: { id: string }[] } } | undefined {
-  if (Array.isArray(node)) return node.map((child) => findElement(child, type)).find(Boolean);
-  if (!node || typeof node !== 'object' || !('props' in node)) return undefined;
-  const element = node as { type: unknown; props: { children?: unknown } };
-  if (element.type === type) return element as never;
-  return findElement(element.props.children, type);
-}

@@ -173,35 +173,41 @@ describe('signing up in Spanish', () => {
     hintAnswer,
   });
 
-  it('saves the language on the account and sends the confirmation email in it', async () => {
-    const userId = `nuevo.${uniqueSuffix()}`;
-    actAs(null, { locale: 'es' });
-    expect(await redirectOf(signUp(signUpOf(userId, 'Lucía Pérez', 'Escuela Juárez')))).toBe(
+  it.each([
+    {
+      title: 'saves the language on the account and sends the confirmation email in it',
+      browser: 'es',
+      saved: 'es',
+      userId: 'nuevo',
+      name: 'Lucía Pérez',
+      hintAnswer: 'Escuela Juárez',
+      subject: /^Confirme su correo electrónico para el portal del paciente/,
+      wording: ['Hola, Lucía:', 'Confirmar mi correo: http'],
+    },
+    {
+      title: 'an English sign-up stays English',
+      browser: undefined,
+      saved: 'en',
+      userId: 'new',
+      name: 'Dana Lopez',
+      hintAnswer: 'Lincoln Elementary',
+      subject: /^Confirm your email/,
+      wording: [],
+    },
+  ] as const)('$title', async (sample) => {
+    const userId = `${sample.userId}.${uniqueSuffix()}`;
+    actAs(null, sample.browser ? { locale: sample.browser } : {});
+    expect(await redirectOf(signUp(signUpOf(userId, sample.name, sample.hintAnswer)))).toBe(
       '/welcome',
     );
     const [account] = await testDb()
       .select({ locale: users.locale })
       .from(users)
       .where(eq(users.userId, userId));
-    expect(account?.locale).toBe('es');
+    expect(account?.locale).toBe(sample.saved);
     const mail = await mailTo(`${userId}@example.org`, 'verify-email');
-    expect(mail?.subject).toMatch(/^Confirme su correo electrónico para el portal del paciente/);
-    expect(mail?.textBody).toContain('Hola, Lucía:');
-    expect(mail?.textBody).toContain('Confirmar mi correo: http');
-  });
-
-  it('an English sign-up stays English', async () => {
-    const userId = `new.${uniqueSuffix()}`;
-    actAs(null);
-    await redirectOf(signUp(signUpOf(userId, 'Dana Lopez', 'Lincoln Elementary')));
-    const [account] = await testDb()
-      .select({ locale: users.locale })
-      .from(users)
-      .where(eq(users.userId, userId));
-    expect(account?.locale).toBe('en');
-    expect((await mailTo(`${userId}@example.org`, 'verify-email'))?.subject).toMatch(
-      /^Confirm your email/,
-    );
+    expect(mail?.subject).toMatch(sample.subject);
+    for (const text of sample.wording) expect(mail?.textBody).toContain(text);
   });
 });
 
@@ -222,36 +228,39 @@ describe('letters in the language the office chose', () => {
     expiresOn: '2026-12-25',
   };
 
-  it('prints a PIN letter in Spanish, dates included', () => {
+  it.each([
+    {
+      title: 'prints a PIN letter in Spanish, dates included',
+      letterLocale: 'es',
+      pageLocale: 'en',
+      wording: [
+        'lang="es"',
+        'aria-label="Carta con el PIN"',
+        'Estimado/a Rosa Díaz:',
+        'Su PIN',
+        '25 de noviembre de 2026',
+        'Úselo antes del 25 de diciembre de 2026.',
+        '4 de marzo de 2021',
+        'llame al 911',
+      ],
+      otherLanguage: /Dear|Your PIN|emergency/,
+    },
+    {
+      title: 'prints the same PIN letter in English when English is chosen',
+      letterLocale: 'en',
+      pageLocale: 'es',
+      wording: ['Dear Rosa Díaz,', 'Use it before December 25, 2026.'],
+      otherLanguage: /Estimado|Su PIN|Úselo/,
+    },
+  ] as const)('$title', (sample) => {
     const html = renderToStaticMarkup(
       inLanguage(
-        createElement(PinLetter, {
-          letter: pinLetter,
-          ...letter('es'),
-        }),
-        'en',
+        createElement(PinLetter, { letter: pinLetter, ...letter(sample.letterLocale) }),
+        sample.pageLocale,
       ),
     );
-    expect(html).toContain('lang="es"');
-    expect(html).toContain('aria-label="Carta con el PIN"');
-    expect(html).toContain('Estimado/a Rosa Díaz:');
-    expect(html).toContain('Su PIN');
-    expect(html).toContain('25 de noviembre de 2026');
-    expect(html).toContain('Úselo antes del 25 de diciembre de 2026.');
-    expect(html).toContain('4 de marzo de 2021');
-    expect(html).toContain('llame al 911');
-    expect(html).not.toMatch(/Dear|Your PIN|emergency/);
-  });
-
-  it('prints the same PIN letter in English when English is chosen', () => {
-    const html = renderToStaticMarkup(
-      createElement(PinLetter, {
-        letter: pinLetter,
-        ...letter('en'),
-      }),
-    );
-    expect(html).toContain('Dear Rosa Díaz,');
-    expect(html).toContain('Use it before December 25, 2026.');
+    for (const text of sample.wording) expect(html).toContain(text);
+    expect(html).not.toMatch(sample.otherLanguage);
   });
 
   it('prints a temporary-password letter in Spanish', () => {

@@ -17,3 +17,18 @@ export async function resolveServerTree(node: ReactNode): Promise<ReactNode> {
     });
   return node;
 }
+
+/**
+ * The first element of a component type in the tree a server component returned, found through
+ * `children`, with its props typed by the component: what a page hands a client component.
+ */
+export function findElement<P>(
+  node: unknown,
+  type: (props: P) => unknown,
+): { props: P } | undefined {
+  if (Array.isArray(node)) return node.map((child) => findElement(child, type)).find(Boolean);
+  if (!node || typeof node !== 'object' || !('props' in node)) return undefined;
+  const element = node as { type: unknown; props: { children?: unknown } };
+  if (element.type === type) return element as unknown as { props: P };
+  return findElement(element.props.children, type);
+}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 
+import { RequestOutcomeRows } from '@/components/requests/request-outcome-rows';
 import { Alert } from '@/components/ui/alert';
 import { getDb } from '@/db';
 import { recordChildView } from '@/lib/audit/views';
@@ -62,18 +63,12 @@ export default portalPage(async function RequestPage({
         <dd data-testid="request-status">{t(`statuses.${request.status}`)}</dd>
         <dt className="font-medium">{t('detail.made')}</dt>
         <dd>{formatDateTime(request.createdAt, locale)}</dd>
-        {request.scheduledFor ? (
-          <>
-            <dt className="font-medium">{t('detail.scheduledFor')}</dt>
-            <dd>{formatDateTime(request.scheduledFor, locale)}</dd>
-          </>
-        ) : null}
-        {request.statusReason ? (
-          <>
-            <dt className="font-medium">{t('detail.reason')}</dt>
-            <dd className="whitespace-pre-wrap">{request.statusReason}</dd>
-          </>
-        ) : null}
+        <RequestOutcomeRows
+          scheduledFor={request.scheduledFor}
+          statusReason={request.statusReason}
+          labels={{ scheduledFor: t('detail.scheduledFor'), reason: t('detail.reason') }}
+          locale={locale}
+        />
       </dl>
       <p>
         <Link href="/help/requests#statuses" className="text-blue-700 underline">

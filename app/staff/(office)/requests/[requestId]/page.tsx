@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 
+import { RequestOutcomeRows } from '@/components/requests/request-outcome-rows';
 import { getDb } from '@/db';
 import { recordChildView } from '@/lib/audit/views';
 import { actorFor } from '@/lib/auth/actors';
@@ -118,18 +119,12 @@ export default portalPage(async function StaffRequestPage({
         <dd>{formatDateTime(request.dueAt, locale)}</dd>
         <dt className="font-medium">{t('detail.status')}</dt>
         <dd data-testid="request-status">{t(`statuses.${request.status}`)}</dd>
-        {request.scheduledFor ? (
-          <>
-            <dt className="font-medium">{t('detail.scheduledFor')}</dt>
-            <dd>{formatDateTime(request.scheduledFor, locale)}</dd>
-          </>
-        ) : null}
-        {request.statusReason ? (
-          <>
-            <dt className="font-medium">{t('detail.reason')}</dt>
-            <dd className="whitespace-pre-wrap">{request.statusReason}</dd>
-          </>
-        ) : null}
+        <RequestOutcomeRows
+          scheduledFor={request.scheduledFor}
+          statusReason={request.statusReason}
+          labels={{ scheduledFor: t('detail.scheduledFor'), reason: t('detail.reason') }}
+          locale={locale}
+        />
         <dt className="font-medium">{t('detail.assignee')}</dt>
         <dd className="flex flex-wrap items-center gap-2">
           {request.assigneeFirstName

@@ -1,14 +1,13 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
 
-import { useActionForm } from '@/components/forms/use-action-form';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { appointmentReasons, contactMethods, REASON_MAX } from '@/lib/requests/vocabulary';
 
 import { requestAppointment } from '../../../actions';
 import { RequestFormShell, RequiredChoice } from './request-form-shell';
+import { useRequestForm } from './use-request-form';
 
 export function AppointmentForm({
   childId,
@@ -24,19 +23,15 @@ export function AppointmentForm({
   contactMethodNames: Record<string, string>;
 }) {
   const t = useTranslations('requestForms');
-  // One key per form: a double click or a resubmit is recognised as the same request.
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
-  const submission = useActionForm({
+  const submission = useRequestForm({
     schema: () => import('@/lib/requests/schemas').then((s) => s.appointmentRequestSchema),
     action: requestAppointment,
-    defaultValues: {
-      childId,
+    childId,
+    fields: {
       reason: undefined,
       availability: '',
       contactMethod: 'phone',
       contactPhone: '',
-      note: '',
-      idempotencyKey,
     },
     worksWithoutJavaScript: true,
   });

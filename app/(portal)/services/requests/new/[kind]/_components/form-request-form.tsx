@@ -1,14 +1,13 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
 
-import { useActionForm } from '@/components/forms/use-action-form';
 import { TextField } from '@/components/ui/field';
 import { formTypes } from '@/lib/requests/vocabulary';
 
 import { requestForm } from '../../../actions';
 import { RequestFormShell, RequiredChoice } from './request-form-shell';
+import { useRequestForm } from './use-request-form';
 
 export function FormRequestForm({
   childId,
@@ -22,17 +21,14 @@ export function FormRequestForm({
   formTypeNames: Record<string, string>;
 }) {
   const t = useTranslations('requestForms');
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
-  const submission = useActionForm({
+  const submission = useRequestForm({
     schema: () => import('@/lib/requests/schemas').then((s) => s.formRequestSchema),
     action: requestForm,
-    defaultValues: {
-      childId,
+    childId,
+    fields: {
       formType: undefined,
       neededBy: '',
-      note: '',
       file: undefined,
-      idempotencyKey,
     },
   });
   const { form, errorOf } = submission;

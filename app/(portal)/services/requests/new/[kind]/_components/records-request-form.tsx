@@ -1,14 +1,13 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
 
-import { useActionForm } from '@/components/forms/use-action-form';
 import { TextField } from '@/components/ui/field';
 import { recordsScopes } from '@/lib/requests/vocabulary';
 
 import { requestRecords } from '../../../actions';
 import { RequestFormShell, RequiredChoice } from './request-form-shell';
+import { useRequestForm } from './use-request-form';
 
 export function RecordsRequestForm({
   childId,
@@ -22,17 +21,14 @@ export function RecordsRequestForm({
   scopeNames: Record<string, string>;
 }) {
   const t = useTranslations('requestForms');
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
-  const submission = useActionForm({
+  const submission = useRequestForm({
     schema: () => import('@/lib/requests/schemas').then((s) => s.recordsRequestSchema),
     action: requestRecords,
-    defaultValues: {
-      childId,
+    childId,
+    fields: {
       scope: undefined,
       periodFrom: '',
       periodTo: '',
-      note: '',
-      idempotencyKey,
     },
     worksWithoutJavaScript: true,
   });

@@ -1,15 +1,14 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
 
-import { useActionForm } from '@/components/forms/use-action-form';
 import { TextField } from '@/components/ui/field';
 import { RequiredMark } from '@/components/ui/required-note';
 import { SHORT_MAX } from '@/lib/requests/vocabulary';
 
 import { requestRenewal } from '../../../actions';
 import { RequestFormShell } from './request-form-shell';
+import { useRequestForm } from './use-request-form';
 
 export function RenewalForm({
   childId,
@@ -25,18 +24,15 @@ export function RenewalForm({
   pharmacy: { name: string; phone: string; address: string } | null;
 }) {
   const t = useTranslations('requestForms');
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
-  const submission = useActionForm({
+  const submission = useRequestForm({
     schema: () => import('@/lib/requests/schemas').then((s) => s.renewalRequestSchema),
     action: requestRenewal,
-    defaultValues: {
-      childId,
+    childId,
+    fields: {
       medicationIds: medications.length === 1 ? [medications[0]!.id] : [],
       pharmacyName: pharmacy?.name ?? '',
       pharmacyPhone: pharmacy?.phone ?? '',
       pharmacyAddress: pharmacy?.address ?? '',
-      note: '',
-      idempotencyKey,
     },
   });
   const { form, errorOf } = submission;

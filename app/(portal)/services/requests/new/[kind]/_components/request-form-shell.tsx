@@ -7,11 +7,7 @@ import { SubmitButton } from '@/components/forms/fields';
 import { SelectField, TextAreaField } from '@/components/ui/field';
 import { NOTE_MAX } from '@/lib/requests/vocabulary';
 
-interface RequestValues extends FieldValues {
-  childId: string;
-  idempotencyKey: string;
-  note?: string;
-}
+import type { RequestValues } from './use-request-form';
 
 type Submission<TInput extends RequestValues, TOutput extends FieldValues> = ComponentProps<
   typeof ActionForm
