@@ -19,6 +19,7 @@ import {
   openSession,
   testMeta,
 } from '../factories';
+import { vaccineGiven } from '../factories/chart';
 import { testDb } from '../setup/database';
 import { inLanguage } from '../setup/intl';
 import { requestState } from '../setup/next-mocks';
@@ -36,13 +37,7 @@ async function spanishScene() {
   ] as const) {
     const added = await addChartEntry({
       childId: child.id,
-      section: 'immunizations',
-      vaccine,
-      administeredOn,
-      doseNumber: '1',
-      lotNumber: '',
-      site: '',
-      source: 'given_here',
+      ...vaccineGiven(vaccine, administeredOn),
     });
     if (!added.ok) throw new Error(`add failed: ${JSON.stringify(added)}`);
   }
