@@ -36,7 +36,7 @@ import { readChildRecord } from '@/lib/records/read';
 import { listRecordShares } from '@/lib/records/shares';
 
 import { explainQueries, type CapturedQuery, type ExplainedQuery } from './bench/explain';
-import { runImportCase, type ImportCaseResult } from './bench/fhir-import';
+import { runImportCase, type ImportCaseResult, type PageComparison } from './bench/fhir-import';
 import { firstLoadJs } from './bench/first-load-js';
 import {
   drive,
@@ -808,9 +808,8 @@ async function benchAtSize(
         `  FHIR import: ${fi.created} of ${fi.patients} patients in ${fi.seconds.toFixed(1)} s, ${fi.patientsPerSecond.toFixed(1)} patients/s (${fi.perBundle} a bundle, ${fi.posters} at once, ${fi.failedBundles} bundles refused); portal memory ${fi.memory.beforeMb} MB before, ${fi.memory.firstTenthMb} → ${fi.memory.lastTenthMb} MB (first → last tenth), peak ${fi.memory.peakMb} MB`,
       );
       for (const page of fi.pages)
-        log(
-          `    ${page.title} during the import: p95 ${page.during.p95.toFixed(0)} ms vs ${page.calm.p95.toFixed(0)} ms calm (${page.ratio.toFixed(2)}×), ${page.during.errors} errors`,
-        );
+        for (const way of ['alone', 'together'] as const)
+          log(`    ${page.title}, timed ${way}: ${describeComparison(page[way])}`);
     }
     if (only?.includes('firstload')) run.firstLoad = await measureFirstLoad(cast);
     if (only ? only.includes('soak') : full) {
@@ -1020,6 +1019,13 @@ const routeTargets: Record<RouteClass, { ratio: number; aloneP50?: number }> = {
   login: { ratio: 0.7 },
 };
 
+/** "p95 188 ms during vs 112 ms calm: 1.68× (0 errors)", or why there is no figure. */
+function describeComparison({ calm, during, ratio }: PageComparison): string {
+  if (!during || ratio === null)
+    return `p95 ${calm.p95.toFixed(0)} ms calm; the import ended before this page's turn`;
+  return `p95 ${during.p95.toFixed(0)} ms during vs ${calm.p95.toFixed(0)} ms calm: ${ratio.toFixed(2)}× (${during.requests} requests, ${during.errors} errors)`;
+}
+
 const targets = {
   auditRatio: 1.25,
   soakP99Ratio: 1.5,
@@ -1111,10 +1117,14 @@ function report(
     lines.push(
       `| Portal memory during the import | ${fi.memory.beforeMb} MB before; ${fi.memory.firstTenthMb} MB in the first tenth, ${fi.memory.lastTenthMb} MB in the last; peak ${fi.memory.peakMb} MB | flat (last ≤ 1.1× first) | ${pass(grew <= 1.1)} |`,
     );
+    const ways = { alone: 'timed by itself', together: 'timed with the other pages' } as const;
     for (const page of fi.pages)
-      lines.push(
-        `| ${page.title} p95 during the import vs calm | ${page.during.p95.toFixed(0)} vs ${page.calm.p95.toFixed(0)} ms: ${page.ratio.toFixed(2)}× (${page.during.errors} errors) | ≤ ${targets.importPageRatio}× | ${pass(page.ratio <= targets.importPageRatio && page.during.errors === 0)} |`,
-      );
+      for (const way of ['alone', 'together'] as const) {
+        const { ratio, during } = page[way];
+        lines.push(
+          `| ${page.title} p95 during the import vs calm, ${ways[way]} | ${describeComparison(page[way])} | ≤ ${targets.importPageRatio}× | ${pass(ratio !== null && ratio <= targets.importPageRatio && during?.errors === 0)} |`,
+        );
+      }
   }
   if (tenth) {
     for (const key of ['child', 'inbox']) {

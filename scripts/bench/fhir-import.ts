@@ -11,6 +11,12 @@ import { memorySeries, percentile, type RequestSpec } from './load';
  * The import case: patients made from the Synthea samples (fresh ids and MRNs) posted to
  * /api/fhir the way an EHR does it (a registered client, a token from a signed assertion), into
  * the large practice, while parent and staff pages are timed against their calm values.
+ *
+ * Each page is compared with itself under the same page load, with and without the import, in
+ * two ways: timed by itself (calm, then during the import, one page after the other), and timed
+ * with every other page at once (calm, then for the rest of the import). Comparing a page timed
+ * together with the others during the import against the same page timed alone when calm would
+ * count the pages' load on one another as the import's.
  */
 
 interface ImportCaseOptions {
@@ -28,15 +34,32 @@ interface ImportCaseOptions {
   pages: { key: string; title: string; next: () => RequestSpec }[];
   /** Connections per page while timing it. */
   pageConnections: number;
+  /** How long each timing window lasts (each page alone, then all together). */
   calmSeconds: number;
+}
+
+interface PageTiming {
+  requests: number;
+  p50: number;
+  p95: number;
+  errors: number;
+}
+
+/** One way of timing a page, calm and during the import; `during` is null if the import ended first. */
+export interface PageComparison {
+  calm: PageTiming;
+  during: PageTiming | null;
+  /** p95 during ÷ p95 calm: what the import adds; null without a timing during it. */
+  ratio: number | null;
 }
 
 interface PageDuringImport {
   key: string;
   title: string;
-  calm: { requests: number; p50: number; p95: number; errors: number };
-  during: { requests: number; p50: number; p95: number; errors: number };
-  ratio: number;
+  /** The page timed by itself. */
+  alone: PageComparison;
+  /** The page timed while every other page is timed too. */
+  together: PageComparison;
 }
 
 export interface ImportCaseResult {
@@ -93,7 +116,11 @@ async function accessToken(origin: string, client: { id: string; privateKey: Cry
 }
 
 /** Requests one page after another on `connections` loops until stopped; keeps every latency. */
-function timePage(origin: string, next: () => RequestSpec, connections: number) {
+function timePage(
+  origin: string,
+  next: () => RequestSpec,
+  connections: number,
+): () => Promise<PageTiming> {
   const latencies: number[] = [];
   let errors = 0;
   let running = true;
@@ -129,36 +156,46 @@ function timePage(origin: string, next: () => RequestSpec, connections: number) 
   };
 }
 
+const wait = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+
+const compare = (calm: PageTiming, during: PageTiming | null): PageComparison => ({
+  calm,
+  during,
+  ratio: during && during.requests > 0 ? during.p95 / Math.max(1, calm.p95) : null,
+});
+
 export async function runImportCase(options: ImportCaseOptions): Promise<ImportCaseResult> {
-  const { origin } = options;
+  const { origin, pages: timedPages, pageConnections } = options;
   const factory = fhirPatientFactory();
   const client = await integrationClient(options);
   let token = await accessToken(origin, client);
+  const timeAll = () =>
+    timedPages.map((page) => ({ page, stop: timePage(origin, page.next, pageConnections) }));
 
-  // Calm: each page alone against the idle portal.
-  const calm = new Map<string, Awaited<ReturnType<ReturnType<typeof timePage>>>>();
-  for (const page of options.pages) {
-    const stop = timePage(origin, page.next, options.pageConnections);
-    await new Promise((resolve) => setTimeout(resolve, options.calmSeconds * 1000));
-    calm.set(page.key, await stop());
+  // Calm: each page by itself, then every page at once, against the idle portal.
+  const calmAlone = new Map<string, PageTiming>();
+  for (const page of timedPages) {
+    const stop = timePage(origin, page.next, pageConnections);
+    await wait(options.calmSeconds);
+    calmAlone.set(page.key, await stop());
   }
+  const calmTogether = new Map<string, PageTiming>();
+  const calmStops = timeAll();
+  await wait(options.calmSeconds);
+  for (const { page, stop } of calmStops) calmTogether.set(page.key, await stop());
 
   const before = memorySeries(options.serverGroup, 500);
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  await wait(0.5);
   const beforeBytes = before.stop().at(-1) ?? 0;
 
-  // During: every page timed at once (their own loops), while the posters send the patients.
-  const stops = options.pages.map((page) => ({
-    page,
-    stop: timePage(origin, page.next, options.pageConnections),
-  }));
   const memory = memorySeries(options.serverGroup, 500);
   const bundles = Math.ceil(options.patients / options.perBundle);
   let nextBundle = 0;
   let created = 0;
   let failedBundles = 0;
+  let importing = true;
   const started = performance.now();
-  await Promise.all(
+  const posting = Promise.all(
     Array.from({ length: options.posters }, async () => {
       for (;;) {
         const index = nextBundle++;
@@ -188,21 +225,36 @@ export async function runImportCase(options: ImportCaseOptions): Promise<ImportC
         ).length;
       }
     }),
-  );
+  ).then(() => {
+    importing = false;
+  });
+
+  // During: each page by itself, one after the other, then every page at once until the import
+  // ends. A window the import cuts short is kept if it has any request; one that never starts
+  // (a small import) is null.
+  const duringAlone = new Map<string, PageTiming | null>();
+  for (const page of timedPages) {
+    if (!importing) {
+      duringAlone.set(page.key, null);
+      continue;
+    }
+    const stop = timePage(origin, page.next, pageConnections);
+    await Promise.race([wait(options.calmSeconds), posting]);
+    duringAlone.set(page.key, await stop());
+  }
+  const duringStops = importing ? timeAll() : [];
+  await posting;
   const seconds = (performance.now() - started) / 1000;
   const series = memory.stop();
-  const pages: PageDuringImport[] = [];
-  for (const { page, stop } of stops) {
-    const during = await stop();
-    const quiet = calm.get(page.key)!;
-    pages.push({
-      key: page.key,
-      title: page.title,
-      calm: quiet,
-      during,
-      ratio: during.p95 / Math.max(1, quiet.p95),
-    });
-  }
+  const duringTogether = new Map<string, PageTiming>();
+  for (const { page, stop } of duringStops) duringTogether.set(page.key, await stop());
+
+  const pages: PageDuringImport[] = timedPages.map((page) => ({
+    key: page.key,
+    title: page.title,
+    alone: compare(calmAlone.get(page.key)!, duringAlone.get(page.key) ?? null),
+    together: compare(calmTogether.get(page.key)!, duringTogether.get(page.key) ?? null),
+  }));
   const tenth = Math.max(1, Math.floor(series.length / 10));
   const average = (values: number[]) =>
     values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
