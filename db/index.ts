@@ -24,19 +24,31 @@ export type Db = Database | Transaction;
 export interface DatabaseConnection {
   db: Database;
   driver: 'postgres' | 'pglite';
+  /** The PostgreSQL server's URL, so that a worker thread can open connections of its own. */
+  url?: string;
   close(): Promise<void>;
 }
 
 const migrationsFolder = path.join(process.cwd(), 'drizzle');
 
-export async function connectPostgres(url: string): Promise<DatabaseConnection> {
+interface PostgresOptions {
+  /** Connections this handle opens at most (DB_POOL_MAX by default). */
+  poolMax?: number;
+  /** What pg_stat_activity shows for its connections. */
+  applicationName?: string;
+}
+
+export async function connectPostgres(
+  url: string,
+  options: PostgresOptions = {},
+): Promise<DatabaseConnection> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const settings = env();
   // Fail fast rather than hang: a page should answer 503 within seconds when the database is
   // away, and a stuck transaction must not hold locks for ever.
   const client = postgres(url, {
-    max: settings.DB_POOL_MAX,
+    max: options.poolMax ?? settings.DB_POOL_MAX,
     connect_timeout: settings.DB_CONNECT_TIMEOUT_SECONDS,
     idle_timeout: 60,
     // postgres.js waits up to 20 s between reconnection attempts once the server has gone away,
@@ -46,13 +58,13 @@ export async function connectPostgres(url: string): Promise<DatabaseConnection> 
     max_lifetime: 60 * 30,
     onnotice: () => {},
     connection: {
-      application_name: 'pediatric-portal',
+      application_name: options.applicationName ?? 'pediatric-portal',
       statement_timeout: settings.DB_STATEMENT_TIMEOUT_MS,
       idle_in_transaction_session_timeout: settings.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     },
   });
   const db = drizzle(client, { schema }) as unknown as Database;
-  return { db, driver: 'postgres', close: () => client.end({ timeout: 5 }) };
+  return { db, driver: 'postgres', url, close: () => client.end({ timeout: 5 }) };
 }
 
 /** `dataDir` undefined means in memory (tests); otherwise a folder such as .data/pglite. */
@@ -98,6 +110,11 @@ function getConnection(): Promise<DatabaseConnection> {
 
 export async function getDb(): Promise<Database> {
   return (await getConnection()).db;
+}
+
+/** The PostgreSQL server's URL the portal uses, or null on the embedded database. */
+export async function getDatabaseUrl(): Promise<string | null> {
+  return (await getConnection()).url ?? null;
 }
 
 /** Integration tests point the app's handle at their own fresh database. */

@@ -8,9 +8,8 @@ import { recordAuditEvent } from '@/lib/audit/record';
 import { todayInPractice } from '@/lib/dates';
 import { integrationActor } from '@/lib/integrations/tokens';
 
-import { writePrepared } from './import';
+import { importOffThread } from './import-threads';
 import type { ImportError } from './prepare';
-import { prepareOffThread } from './prepare-threads';
 
 /** Larger than any one family's chart (the biggest sample is about 1 MB); a batch can be split. */
 export const MAX_BUNDLE_BYTES = 10 * 1024 * 1024;
@@ -45,6 +44,8 @@ export async function receiveBundle(
     clientId: string;
     contentType: string | null;
     text: string;
+    /** The PostgreSQL server `db` talks to (null for PGlite): the import thread connects to it. */
+    databaseUrl: string | null;
     meta: RequestMeta;
     mrnSystem?: string;
     sensitiveTag?: string;
@@ -64,21 +65,23 @@ export async function receiveBundle(
   const mediaType = input.contentType?.split(';')[0]?.trim().toLowerCase();
   if (mediaType !== 'application/fhir+json' && mediaType !== 'application/json')
     return refuse(415, 'not-supported', 'Send the bundle as application/fhir+json.', 'media_type');
-  // Depth check, parse and mapping run on a worker thread; only the writing runs here.
-  const prepared = await prepareOffThread(input.text, {
-    mrnSystem: input.mrnSystem,
-    sensitiveTag: input.sensitiveTag,
-    today: todayInPractice(input.now ?? new Date()),
-  });
-  if ('refusal' in prepared) {
-    const { status, code, diagnostics, reason } = prepared.refusal;
+  // Depth check, parse, mapping and (on PostgreSQL) the writing run on a worker thread.
+  const imported = await importOffThread(
+    db,
+    input.databaseUrl,
+    input.text,
+    {
+      mrnSystem: input.mrnSystem,
+      sensitiveTag: input.sensitiveTag,
+      today: todayInPractice(input.now ?? new Date()),
+    },
+    { actor: integrationActor(input.clientId), meta: input.meta, source: 'ehr', now: input.now },
+  );
+  if ('refusal' in imported) {
+    const { status, code, diagnostics, reason } = imported.refusal;
     return refuse(status, code, diagnostics, reason);
   }
-  const bundle = prepared.prepared;
-  const result = await writePrepared(db, integrationActor(input.clientId), input.meta, bundle, {
-    source: 'ehr',
-    now: input.now,
-  });
+  const result = imported.written;
   const { report, patients } = result;
   const succeeded = patients.filter((patient) => patient.outcome !== 'failed');
   if (report.errors.length > 0 && succeeded.length === 0)
@@ -95,7 +98,7 @@ export async function receiveBundle(
     targetId: input.clientId,
     metadata: { ...report.patients, errors: report.errors.length },
   });
-  const { entryCount } = bundle;
+  const { entryCount } = result;
   const patientOf = new Map<number, (typeof patients)[number]>();
   for (const patient of patients)
     for (const index of patient.entries) patientOf.set(index, patient);
@@ -123,6 +126,6 @@ export async function receiveBundle(
       };
     return { response: { status: '200 OK' } };
   });
-  const type = bundle.type === 'transaction' ? 'transaction-response' : 'batch-response';
+  const type = result.type === 'transaction' ? 'transaction-response' : 'batch-response';
   return { status: 200, body: { resourceType: 'Bundle', type, entry: entries } };
 }

@@ -30,12 +30,26 @@ export interface ImportReport {
   errors: ImportError[];
 }
 
-export interface PatientResult {
+interface PatientResult {
   /** Index of the Patient entry in its bundle, and of every entry of its chart. */
   entry: number;
   entries: number[];
   outcome: PatientOutcome;
   childId: string | null;
+}
+
+/** What writing a prepared bundle did; with its type and size, all the endpoint answers from. */
+export interface Written {
+  type: PreparedBundle['type'];
+  entryCount: number;
+  report: ImportReport;
+  patients: PatientResult[];
+}
+
+/** Who writes a prepared bundle, and as what source (./import-threads.ts sends it to a thread). */
+export interface WriteOptions extends Pick<ImportOptions, 'source' | 'now' | 'file'> {
+  actor: Actor;
+  meta: RequestMeta;
 }
 
 export interface ImportOptions extends MappingOptions {
@@ -75,8 +89,8 @@ const addCounts = (into: Record<string, number>, from: Record<string, number>) =
  * Imports a FHIR Bundle: each patient in its own audited transaction, so one bad resource rolls
  * back that patient only (reported with its entry) and the others still import. A child is
  * matched on the MRN and never linked to a guardian here: the office does that with a PIN.
- * Mapping runs here, on the caller's thread; the endpoint prepares off-thread and calls
- * writePrepared itself.
+ * Mapping runs here, on the caller's thread; the endpoint has the bundle prepared and written
+ * on a worker thread (./import-threads.ts).
  */
 export async function importBundle(
   db: Database,
@@ -84,22 +98,21 @@ export async function importBundle(
   meta: RequestMeta,
   body: unknown,
   options: ImportOptions,
-): Promise<{ report: ImportReport; patients: PatientResult[] }> {
+): Promise<Written> {
   const prepared = prepareBundle(body, {
     ...options,
     today: todayInPractice(options.now ?? new Date()),
   });
-  return writePrepared(db, actor, meta, prepared, options);
+  return writePrepared(db, prepared, { ...options, actor, meta });
 }
 
 /** Writes a prepared bundle: the importer's second half, all database work. */
 export async function writePrepared(
   db: Database,
-  actor: Actor,
-  meta: RequestMeta,
   prepared: PreparedBundle,
-  options: Pick<ImportOptions, 'source' | 'now' | 'file'>,
-): Promise<{ report: ImportReport; patients: PatientResult[] }> {
+  options: WriteOptions,
+): Promise<Written> {
+  const { actor, meta } = options;
   const report = emptyReport();
   addCounts(report.skipped, prepared.skipped);
   report.errors.push(...prepared.errors);
@@ -123,11 +136,14 @@ export async function writePrepared(
     addCounts(report.skipped, work.skipped);
     report.patients[result.outcome] += 1;
   }
-  return { report, patients: results };
+  return { type: prepared.type, entryCount: prepared.entryCount, report, patients: results };
 }
 
 /** Patients importing at once in one bundle; each holds a pooled connection while it does. */
 const PATIENTS_AT_ONCE = 3;
+
+/** Bundles an import thread works on at once (./import-threads.ts): one maps while one writes. */
+export const BUNDLES_AT_ONCE_PER_THREAD = 2;
 
 /**
  * Two Patient entries with the same MRN are one child: they go in the same lane, one after

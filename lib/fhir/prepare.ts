@@ -16,7 +16,7 @@ import { mapPatient, type MappedPatient } from './patient';
 /**
  * The importer's first half, with no database: a bundle's text or JSON in, each patient's chart
  * rows out (mapped, checked, hashed), or the reason it is refused. It is all CPU (~25 ms a
- * patient), so the endpoint runs it on a worker thread (./prepare-threads.ts) and keeps the
+ * patient), so the endpoint runs it on a worker thread (./import-threads.ts) and keeps the
  * request thread for pages; the result is plain data that crosses threads as it is.
  */
 

@@ -5,9 +5,10 @@ import type { Worker } from 'node:worker_threads';
 
 /**
  * A small pool of worker threads for CPU-heavy jobs (bcrypt in lib/auth/password-threads.ts, FHIR
- * bundles in lib/fhir/prepare-threads.ts), so that the request thread never runs them itself.
- * Each thread does one job at a time; jobs wait their turn in a queue. A worker receives
- * `{ id, job }` and answers `{ id, result }` or `{ id, error }` (a string).
+ * bundles in lib/fhir/import-threads.ts), so that the request thread never runs them itself.
+ * Each thread does one job at a time (or `jobsPerThread`, for jobs that wait on I/O); jobs wait
+ * their turn in a queue. A worker receives `{ id, job }` and answers `{ id, result }` or
+ * `{ id, error }` (a string).
  */
 
 /** Every core but one, which is left to the request thread (one worker on a 2-core machine). */
@@ -18,6 +19,11 @@ interface WorkerPoolOptions {
   name: string;
   /** How many threads at most, read each time a thread could be started. */
   size: () => number;
+  /**
+   * Jobs a thread takes at once (default 1). More than one only for jobs that wait on I/O: while
+   * one job waits for the database, the thread works on the next.
+   */
+  jobsPerThread?: number;
   start: () => Worker;
   /** The error a job gets when its worker answers with one. */
   failed: (error: string) => string;
@@ -32,8 +38,8 @@ interface Pending<Result> {
 
 interface PoolWorker {
   worker: Worker;
-  /** The job it is working on, if any. */
-  current: number | null;
+  /** The jobs it is working on. */
+  jobs: Set<number>;
 }
 
 interface Pool<Job, Result> {
@@ -56,16 +62,17 @@ export function workerPool<Job, Result>(options: WorkerPoolOptions): (job: Job) 
     pools.set(options.name, found as Pool<unknown, unknown>);
   }
   const pool = found;
+  const jobsPerThread = options.jobsPerThread ?? 1;
 
   function startWorker(): PoolWorker {
-    const entry: PoolWorker = { worker: options.start(), current: null };
+    const entry: PoolWorker = { worker: options.start(), jobs: new Set() };
     entry.worker.on(
       'message',
       ({ id, result, error }: { id: number; result?: Result; error?: string }) => {
         const pending = pool.pending.get(id);
         pool.pending.delete(id);
-        entry.current = null;
-        entry.worker.unref();
+        entry.jobs.delete(id);
+        if (entry.jobs.size === 0) entry.worker.unref();
         if (pending) {
           if (error !== undefined) pending.reject(new Error(options.failed(error)));
           else pending.resolve(result!);
@@ -82,30 +89,33 @@ export function workerPool<Job, Result>(options: WorkerPoolOptions): (job: Job) 
     return entry;
   }
 
-  // A thread that dies takes only its own job with it; the next job starts a fresh one.
+  // A thread that dies takes only its own jobs with it; the next job starts a fresh one.
   function retire(entry: PoolWorker, error: Error): void {
     const index = pool.workers.indexOf(entry);
     if (index === -1) return;
     pool.workers.splice(index, 1);
-    const id = entry.current;
-    entry.current = null;
-    if (id !== null) {
+    for (const id of entry.jobs) {
       pool.pending.get(id)?.reject(error);
       pool.pending.delete(id);
     }
+    entry.jobs.clear();
     dispatch();
   }
 
   function dispatch(): void {
     while (pool.queue.length) {
-      let entry = pool.workers.find((candidate) => candidate.current === null);
+      // The least busy thread with room, so that jobs spread over the threads first.
+      let entry = pool.workers
+        .filter((candidate) => candidate.jobs.size < jobsPerThread)
+        .sort((a, b) => a.jobs.size - b.jobs.size)[0];
+      if (entry && entry.jobs.size > 0 && pool.workers.length < options.size()) entry = undefined;
       if (!entry && pool.workers.length < options.size()) {
         entry = startWorker();
         pool.workers.push(entry);
       }
       if (!entry) return;
       const next = pool.queue.shift()!;
-      entry.current = next.id;
+      entry.jobs.add(next.id);
       entry.worker.ref();
       entry.worker.postMessage(next);
     }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Bundle, Immunization, Observation, OperationOutcome } from '@medplum/fhirtypes';
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -211,6 +211,20 @@ describe('POST /api/fhir', () => {
 
     const again = await post(token, JSON.stringify(sample()));
     expect((again.body as Bundle).entry![0]!.response!.status).toBe('200 OK');
+  });
+
+  // On PostgreSQL the import thread writes the bundle (lib/fhir/import-threads.ts), so that the
+  // request thread keeps serving pages; its connections say so in pg_stat_activity.
+  it.skipIf(!process.env.DATABASE_URL)('writes on PostgreSQL from the import thread', async () => {
+    const copy = JSON.stringify(sample()).replaceAll('e9782bd2-ab34', 'e9782bd2-0000');
+    expect((await post(token, copy)).status).toBe(200);
+    const connections = await testDb().execute<{ application_name: string }>(
+      sql`select application_name from pg_stat_activity where datname = current_database()`,
+    );
+    const names = (connections as unknown as { application_name: string }[]).map(
+      (row) => row.application_name,
+    );
+    expect(names).toContain('pediatric-portal fhir-import');
   });
 
   it('refuses a missing token and a token without the write scope', async () => {

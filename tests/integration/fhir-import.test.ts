@@ -267,8 +267,10 @@ describe('a chart the database refuses', () => {
     const second = prepared.patients[1]!;
     if (!second.ok) throw new Error('the sample should map');
     second.rows.find((row) => row.section === 'visits')!.columns.visitOn = 'not a date';
-    const { report, patients } = await writePrepared(testDb(), cli, testMeta, prepared, {
+    const { report, patients } = await writePrepared(testDb(), prepared, {
       ...options,
+      actor: cli,
+      meta: testMeta,
       file: 'refused.json',
     });
     expect(patients.map((patient) => patient.outcome)).toEqual(['created', 'failed']);

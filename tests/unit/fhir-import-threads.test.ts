@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
+import { prepareOffThread } from '@/lib/fhir/import-threads';
 import { prepareText } from '@/lib/fhir/prepare';
-import { prepareOffThread } from '@/lib/fhir/prepare-threads';
 
 const samples = path.resolve('tests/fixtures/fhir-samples');
 const sample = readFileSync(

@@ -1,4 +1,4 @@
-import { getDb } from '@/db';
+import { getDatabaseUrl, getDb } from '@/db';
 import { env } from '@/lib/env';
 import { MAX_BUNDLE_BYTES, outcome, receiveBundle } from '@/lib/fhir/endpoint';
 import { authenticateBearer } from '@/lib/integrations/tokens';
@@ -68,6 +68,7 @@ export async function POST(request: Request) {
     clientId: auth.clientId,
     contentType: request.headers.get('content-type'),
     text,
+    databaseUrl: await getDatabaseUrl(),
     meta,
     mrnSystem: env().FHIR_MRN_SYSTEM,
     sensitiveTag: env().FHIR_SENSITIVE_TAG,
