@@ -55,14 +55,13 @@ export async function insertEmailedLink(
   return { id: row!.id, url: url.toString() };
 }
 
-/** The link of this token, if it is neither used, revoked nor expired. */
+/** Neither used, revoked nor expired: the one rule for a link that still works. */
+const stillUsable = (table: LinkTable, now: Date) =>
+  and(isNull(table.usedAt), isNull(table.revokedAt), gt(table.expiresAt, now));
+
+/** The link of this token, if it still works. */
 export function usableEmailedLink(table: LinkTable, token: string, now: Date) {
-  return and(
-    eq(table.tokenHash, hashToken(token)),
-    isNull(table.usedAt),
-    isNull(table.revokedAt),
-    gt(table.expiresAt, now),
-  );
+  return and(eq(table.tokenHash, hashToken(token)), stillUsable(table, now));
 }
 
 /**
@@ -127,14 +126,7 @@ export async function claimEmailedLink(
   const claimed = await tx
     .update(table)
     .set({ usedAt: now })
-    .where(
-      and(
-        eq(table.id, link.linkId),
-        isNull(table.usedAt),
-        isNull(table.revokedAt),
-        gt(table.expiresAt, now),
-      ),
-    )
+    .where(and(eq(table.id, link.linkId), stillUsable(table, now)))
     .returning({ id: table.id });
   if (claimed.length > 0) return true;
   await audit({
