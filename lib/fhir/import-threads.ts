@@ -24,8 +24,8 @@ import {
  * A posted bundle is imported on a worker thread: read, parsed and mapped (~25 ms of CPU a
  * patient, in one piece), and on PostgreSQL written too, through the thread's own connections.
  * On the request thread every page asked for meanwhile waited behind that work: the mapping,
- * and then the writing's query building and socket writes (a tenth of the request thread's
- * time during an import, most of it the kernel's loopback writes of ~100 kB a patient). As for
+ * and then the writing's query building and socket writes (the driver's socket writes alone
+ * were 9 % of the request thread's time in a CPU profile during an import). As for
  * bcrypt (lib/auth/password-threads.ts), the pool leaves one core to the request thread (one
  * worker on a 2-core machine). The embedded database (PGlite) lives on the request thread, so
  * there only the preparing moves; FHIR_IMPORT_THREADS=0 keeps everything here.

@@ -23,8 +23,9 @@ try {
  * Connections this thread writes through: the patients of its bundles take turns on them.
  * Measured with 1,000 patients through /api/fhir on 2 cores (README, "Importing from the EHR"):
  * 1, 2 or 6 connections import at about the same rate (33–46 patients/s), but with 6 the
- * import's database backends take the cores from the pages' queries (a child's summary timed by
- * itself: 2.35× its calm p95 with 6; 1.41–2.13× with 2 over six runs). They are named apart in pg_stat_activity.
+ * import's database backends take the cores from the pages' queries (a child's summary timed
+ * by itself: 2.35× its calm p95 with 6; 1.41–2.13× with 2 over six runs). They are named apart
+ * in pg_stat_activity.
  */
 const IMPORT_CONNECTIONS = 2;
 

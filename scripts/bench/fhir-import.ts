@@ -45,7 +45,7 @@ interface PageTiming {
   errors: number;
 }
 
-/** One way of timing a page, calm and during the import; `during` is null if the import ended first. */
+/** One way of timing a page, calm and during the import (`during` null: the import ended first). */
 export interface PageComparison {
   calm: PageTiming;
   during: PageTiming | null;

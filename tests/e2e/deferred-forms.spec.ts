@@ -1,7 +1,12 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
-import { e2eDatabase } from './db';
-import { signIn, signUpParent, strongPassword, uniqueUserId } from './helpers';
+import {
+  signedInParentWithChild,
+  signIn,
+  signUpParent,
+  strongPassword,
+  uniqueUserId,
+} from './helpers';
 
 /**
  * Issue 22: a parent page's forms are left out of its first-load JavaScript (deferredForm in
@@ -40,18 +45,12 @@ async function expectPageLiveFormNot(page: Page, form: Locator, held: string[]) 
 }
 
 test('a message typed before the form’s code arrives is kept and sent', async ({ page }) => {
-  const parent = await signUpParent(page);
-  const childLastName = `Late${uniqueUserId('').slice(1, 7)}`;
-  const sql = e2eDatabase();
-  try {
-    const [child] =
-      await sql`insert into children (first_name, last_name, date_of_birth) values ('Ada', ${childLastName}, '2021-03-04') returning id`;
-    await sql`insert into guardianships (child_id, guardian_user_id, relationship) select ${child!.id}, id, 'Father' from users where user_id = ${parent.userId}`;
-  } finally {
-    await sql.end();
-  }
-  await signIn(page, '/login', parent.userId, parent.password);
-  await expect(page).toHaveURL(/\/dashboard$/);
+  const { childLastName } = await signedInParentWithChild(page, {
+    firstName: 'Ada',
+    lastNamePrefix: 'Late',
+    dateOfBirth: '2021-03-04',
+    relationship: 'Father',
+  });
 
   const { release, held } = await holdScriptsWith(page, 'idempotencyKey');
   // Not 'load': the load event waits for the held script.

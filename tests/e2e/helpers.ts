@@ -97,6 +97,40 @@ export async function unusedTotpCode(userId: string, secret: string): Promise<st
   }
 }
 
+/**
+ * A new parent, signed in on `page`, with a new child already linked (arranged in the database:
+ * the PIN flow has its own test). `arrange` adds to the child's chart in the same connection.
+ */
+export async function signedInParentWithChild(
+  page: Page,
+  child: {
+    firstName: string;
+    /** The child's last name starts with it; a random tail keeps each run's child apart. */
+    lastNamePrefix: string;
+    dateOfBirth: string;
+    relationship: string;
+    arrange?: (sql: ReturnType<typeof e2eDatabase>, childId: string) => Promise<unknown>;
+  },
+) {
+  const parent = await signUpParent(page);
+  const childLastName = `${child.lastNamePrefix}${uniqueUserId('').slice(1, 7)}`;
+  const sql = e2eDatabase();
+  try {
+    const [row] = await sql<{ id: string }[]>`
+      insert into children (first_name, last_name, date_of_birth)
+      values (${child.firstName}, ${childLastName}, ${child.dateOfBirth}) returning id`;
+    await sql`
+      insert into guardianships (child_id, guardian_user_id, relationship)
+      select ${row!.id}, id, ${child.relationship} from users where user_id = ${parent.userId}`;
+    await child.arrange?.(sql, row!.id);
+  } finally {
+    await sql.end();
+  }
+  await signIn(page, '/login', parent.userId, parent.password);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  return { parent, childLastName };
+}
+
 /** Password, then the code page, as a staff member does with their phone in hand. */
 export async function signInStaff(page: Page, login: StaffLogin) {
   await signIn(page, '/staff/login', login.userId, login.password);

@@ -5,9 +5,8 @@ import {
   demoAdmin,
   demoBilling,
   demoClinical,
-  signIn,
+  signedInParentWithChild,
   signInStaff,
-  signUpParent,
   uniqueUserId,
 } from './helpers';
 
@@ -19,21 +18,15 @@ async function staffPage(browser: Browser, role: keyof typeof staffLogins): Prom
   return page;
 }
 
-/** A new parent with a newly registered, linked child (arranged directly: the PIN flow has its own test). */
+/** A new parent, signed in on a browser of their own, with a newly linked child. */
 async function parentWithChild(browser: Browser) {
   const page = await (await browser.newContext()).newPage();
-  const parent = await signUpParent(page);
-  const childLastName = `Msg${uniqueUserId('').slice(1, 7)}`;
-  const sql = e2eDatabase();
-  try {
-    const [child] =
-      await sql`insert into children (first_name, last_name, date_of_birth) values ('Iris', ${childLastName}, '2020-07-07') returning id`;
-    await sql`insert into guardianships (child_id, guardian_user_id, relationship) select ${child!.id}, id, 'Mother' from users where user_id = ${parent.userId}`;
-  } finally {
-    await sql.end();
-  }
-  await signIn(page, '/login', parent.userId, parent.password);
-  await expect(page).toHaveURL(/\/dashboard$/);
+  const { parent, childLastName } = await signedInParentWithChild(page, {
+    firstName: 'Iris',
+    lastNamePrefix: 'Msg',
+    dateOfBirth: '2020-07-07',
+    relationship: 'Mother',
+  });
   return { page, parent, childLastName };
 }
 

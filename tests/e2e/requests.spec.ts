@@ -1,35 +1,28 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 
-import { e2eDatabase } from './db';
 import {
   demoClinical,
   demoFrontDesk,
-  signIn,
+  signedInParentWithChild,
   signInStaff,
-  signUpParent,
-  uniqueUserId,
   type StaffLogin,
 } from './helpers';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
-/** A new parent with a newly linked child (arranged directly: the PIN flow has its own test). */
+/** A new parent, signed in on a browser of their own, with a newly linked child. */
 async function parentWithChild(browser: Browser, medicine?: string) {
   const page = await (await browser.newContext()).newPage();
-  const parent = await signUpParent(page);
-  const childLastName = `Req${uniqueUserId('').slice(1, 7)}`;
-  const sql = e2eDatabase();
-  try {
-    const [child] =
-      await sql`insert into children (first_name, last_name, date_of_birth) values ('Iris', ${childLastName}, '2018-07-07') returning id`;
-    await sql`insert into guardianships (child_id, guardian_user_id, relationship) select ${child!.id}, id, 'Mother' from users where user_id = ${parent.userId}`;
-    if (medicine)
-      await sql`insert into medications (child_id, name) values (${child!.id}, ${medicine})`;
-  } finally {
-    await sql.end();
-  }
-  await signIn(page, '/login', parent.userId, parent.password);
-  await expect(page).toHaveURL(/\/dashboard$/);
+  const { childLastName } = await signedInParentWithChild(page, {
+    firstName: 'Iris',
+    lastNamePrefix: 'Req',
+    dateOfBirth: '2018-07-07',
+    relationship: 'Mother',
+    arrange: async (sql, childId) => {
+      if (medicine)
+        await sql`insert into medications (child_id, name) values (${childId}, ${medicine})`;
+    },
+  });
   return { page, childLastName };
 }
 
