@@ -23,7 +23,10 @@ import {
 const base = Number(process.env.E2E_PORT ?? 3100);
 const appPort = base + 5;
 const app = `http://127.0.0.1:${appPort}`;
-const pgPort = 54_000 + (base % 1000);
+// Below Linux's ephemeral range (32768–60999): a port in it can be the source port of one of
+// the many connections the other tests open at that moment, and PostgreSQL then cannot listen
+// on it (a CI run failed so on 54100, "Address already in use").
+const pgPort = 25_000 + (base % 1000);
 const MAX_CONNECTIONS = 20;
 
 const secrets = () => ({
